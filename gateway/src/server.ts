@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ANONYMOUS,
+  closeHttpServer,
+  createHttpServer,
+  createLogger,
+  formatGraphQLError,
+  listen,
+  repoPath,
+  type Logger,
+  type ServiceName,
+} from '../../services/kit/src';
+import type { GatewayConfig } from './config';
+import { playgroundRoutes } from './playground/assets';
+import { SignedSubgraphDataSource, type GatewayContext } from './subgraph-fetch';
+
+export interface GatewayHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the gateway over the committed supergraph (schemas/supergraph.graphql) and listens.
+ * Subgraph URLs come from configuration, not from the supergraph, so one file serves every deployment.
+ */
+export async function createGateway(config: GatewayConfig, logger: Logger = createLogger('gateway', config.logLevel)): Promise<GatewayHandle> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(repoPath('schemas', 'supergraph.graphql'), 'utf8'),
+    buildService: ({ name, url }) =>
+      new SignedSubgraphDataSource(config.subgraphUrls[name as ServiceName] ?? url!, config.identitySecret, config.subgraphTimeoutMs),
+    logger,
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGraphQLError((error) => logger.error({ err: error }, 'gateway error')),
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  const playground = config.playground ? playgroundRoutes('/graphql') : undefined;
+  const http = createHttpServer<GatewayContext>({
+    apollo,
+    maxBodyBytes: config.maxBodyBytes,
+    routes: playground?.routes,
+    htmlLanding: playground?.landing,
+    // The gateway has no database; it is ready once the supergraph is loaded (apollo.start above).
+    ready: async () => undefined,
+    context: async (req) => ({ identity: ANONYMOUS, requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID() }),
+  });
+  const port = await listen(http, config.host, config.port);
+  const url = `http://${config.host}:${port}/graphql`;
+  logger.info({ url }, 'gateway started');
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    stop: () =>
+      (stopping ??= (async () => {
+        await closeHttpServer(http);
+        await apollo.stop();
+        logger.info('gateway stopped');
+      })()),
+  };
+}

@@ -1,0 +1,25 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { BenefitsServiceClient as _membergraph_benefits_v1_BenefitsServiceClient, BenefitsServiceDefinition as _membergraph_benefits_v1_BenefitsServiceDefinition } from './membergraph/benefits/v1/BenefitsService';
+import type { ListTierBenefitsRequest as _membergraph_benefits_v1_ListTierBenefitsRequest, ListTierBenefitsRequest__Output as _membergraph_benefits_v1_ListTierBenefitsRequest__Output } from './membergraph/benefits/v1/ListTierBenefitsRequest';
+import type { ListTierBenefitsResponse as _membergraph_benefits_v1_ListTierBenefitsResponse, ListTierBenefitsResponse__Output as _membergraph_benefits_v1_ListTierBenefitsResponse__Output } from './membergraph/benefits/v1/ListTierBenefitsResponse';
+import type { TierBenefit as _membergraph_benefits_v1_TierBenefit, TierBenefit__Output as _membergraph_benefits_v1_TierBenefit__Output } from './membergraph/benefits/v1/TierBenefit';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  membergraph: {
+    benefits: {
+      v1: {
+        BenefitsService: SubtypeConstructor<typeof grpc.Client, _membergraph_benefits_v1_BenefitsServiceClient> & { service: _membergraph_benefits_v1_BenefitsServiceDefinition }
+        ListTierBenefitsRequest: MessageTypeDefinition<_membergraph_benefits_v1_ListTierBenefitsRequest, _membergraph_benefits_v1_ListTierBenefitsRequest__Output>
+        ListTierBenefitsResponse: MessageTypeDefinition<_membergraph_benefits_v1_ListTierBenefitsResponse, _membergraph_benefits_v1_ListTierBenefitsResponse__Output>
+        TierBenefit: MessageTypeDefinition<_membergraph_benefits_v1_TierBenefit, _membergraph_benefits_v1_TierBenefit__Output>
+      }
+    }
+  }
+}
+

@@ -1,0 +1,10 @@
+// Original file: proto/benefits.proto
+
+
+export interface ListTierBenefitsRequest {
+  'tierIds'?: (string)[];
+}
+
+export interface ListTierBenefitsRequest__Output {
+  'tierIds': (string)[];
+}

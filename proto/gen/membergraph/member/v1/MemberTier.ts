@@ -1,0 +1,26 @@
+// Original file: proto/member.proto
+
+
+export interface MemberTier {
+  'memberId'?: (string);
+  /**
+   * Tier id, e.g. "SILVER".
+   */
+  'tierId'?: (string);
+  /**
+   * The tier's points multiplier γ in thousandths (1.2 → 1200): integers keep points exact.
+   */
+  'multiplierMilli'?: (number);
+}
+
+export interface MemberTier__Output {
+  'memberId': (string);
+  /**
+   * Tier id, e.g. "SILVER".
+   */
+  'tierId': (string);
+  /**
+   * The tier's points multiplier γ in thousandths (1.2 → 1200): integers keep points exact.
+   */
+  'multiplierMilli': (number);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/points.proto
+
+
+export interface GetBalancesRequest {
+  'memberIds'?: (string)[];
+}
+
+export interface GetBalancesRequest__Output {
+  'memberIds': (string)[];
+}

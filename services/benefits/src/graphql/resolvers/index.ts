@@ -1,0 +1,5 @@
+import { Benefit } from './Benefit';
+import { Member } from './Member';
+import { Tier } from './Tier';
+
+export const resolvers = { Benefit, Member, Tier };

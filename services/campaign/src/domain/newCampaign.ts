@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../../kit/src';
+
+const COEFFICIENT = /^(\d{1,2})(\.\d{1,3})?$/;
+const MIN_MILLI = 1000;
+const MAX_MILLI = 10_000;
+
+function parseInstant(text: string, field: string): Date {
+  const date = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(date.getTime())) {
+    throw new DomainError('BAD_USER_INPUT', `${field} must be an ISO-8601 timestamp, e.g. 2026-12-01T00:00:00Z`, { field });
+  }
+  return date;
+}
+
+/** "2.0" → 2000: a coefficient between 1 and 10 with at most three decimals. */
+export function parseCoefficient(text: string): number {
+  const match = COEFFICIENT.exec(text.trim());
+  const milli = match ? Number(match[1]) * 1000 + Number((match[2] ?? '.').slice(1).padEnd(3, '0')) : NaN;
+  if (!match || milli < MIN_MILLI || milli > MAX_MILLI) {
+    throw new DomainError('BAD_USER_INPUT', 'activityCoefficient must be between 1 and 10 with at most three decimals, e.g. "2.0"', {
+      field: 'activityCoefficient',
+    });
+  }
+  return milli;
+}
+
+export interface CampaignDraft {
+  id: string;
+  name: string;
+  coefficientMilli: number;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export function newCampaign(input: { name: string; activityCoefficient: string; startsAt: string; endsAt: string }): CampaignDraft {
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 128) throw new DomainError('BAD_USER_INPUT', 'name must be 1–128 characters', { field: 'name' });
+  const startsAt = parseInstant(input.startsAt, 'startsAt');
+  const endsAt = parseInstant(input.endsAt, 'endsAt');
+  if (endsAt <= startsAt) throw new DomainError('BAD_USER_INPUT', 'endsAt must be after startsAt', { field: 'endsAt' });
+  return { id: randomUUID(), name, coefficientMilli: parseCoefficient(input.activityCoefficient), startsAt, endsAt };
+}

@@ -1,0 +1,120 @@
+/**
+ * Environment parsing for every process. Each getter validates once at start-up and throws a
+ * ConfigError that names the offending variable, so a typo fails fast instead of at first use.
+ */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function raw(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** Typed getters over an environment (process.env by default). */
+export function envReader(env: Env = process.env) {
+  return {
+    string(name: string, fallback?: string): string {
+      const value = raw(env, name) ?? fallback;
+      if (value === undefined) throw new ConfigError(name, 'is required');
+      return value;
+    },
+    optionalString(name: string): string | undefined {
+      return raw(env, name);
+    },
+    int(name: string, fallback: number, range: { min?: number; max?: number } = {}): number {
+      const text = raw(env, name);
+      if (text === undefined) return fallback;
+      if (!/^-?\d+$/.test(text)) throw new ConfigError(name, `must be an integer, got "${text}"`);
+      const value = Number(text);
+      if (range.min !== undefined && value < range.min) throw new ConfigError(name, `must be >= ${range.min}, got ${value}`);
+      if (range.max !== undefined && value > range.max) throw new ConfigError(name, `must be <= ${range.max}, got ${value}`);
+      return value;
+    },
+    port(name: string, fallback: number): number {
+      return this.int(name, fallback, { min: 0, max: 65535 });
+    },
+    boolean(name: string, fallback: boolean): boolean {
+      const text = raw(env, name)?.toLowerCase();
+      if (text === undefined) return fallback;
+      if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+      if (['0', 'false', 'no', 'off'].includes(text)) return false;
+      throw new ConfigError(name, `must be true or false, got "${text}"`);
+    },
+    oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+      const text = raw(env, name) ?? fallback;
+      if (!allowed.includes(text as T)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${text}"`);
+      return text as T;
+    },
+    url(name: string, fallback?: string): string {
+      const text = raw(env, name) ?? fallback;
+      if (text === undefined) throw new ConfigError(name, 'is required');
+      try {
+        new URL(text);
+      } catch {
+        throw new ConfigError(name, `must be a URL, got "${text}"`);
+      }
+      return text;
+    },
+  };
+}
+
+export type EnvReader = ReturnType<typeof envReader>;
+
+export const SERVICE_NAMES = ['member', 'points', 'benefits', 'campaign', 'risk'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** Default ports: gateway 4000, subgraphs 4001–4005, their gRPC servers 50051–50055. */
+export const DEFAULT_PORTS: Record<ServiceName, { http: number; grpc: number }> = {
+  member: { http: 4001, grpc: 50051 },
+  points: { http: 4002, grpc: 50052 },
+  benefits: { http: 4003, grpc: 50053 },
+  campaign: { http: 4004, grpc: 50054 },
+  risk: { http: 4005, grpc: 50055 },
+};
+
+const DEV_SECRET = 'membergraph-development-secret-change-me';
+
+/**
+ * Settings every service shares, read from `<SERVICE>_*` variables first, then the global ones.
+ * The signing secret has a development default only outside production.
+ */
+export function readCommonConfig(service: ServiceName, env: Env = process.env) {
+  const read = envReader(env);
+  const upper = service.toUpperCase();
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const secret =
+    nodeEnv === 'production' ? read.string('IDENTITY_SIGNING_SECRET') : read.string('IDENTITY_SIGNING_SECRET', DEV_SECRET);
+  if (secret.length < 16) throw new ConfigError('IDENTITY_SIGNING_SECRET', 'must be at least 16 characters');
+  const serviceDatabaseUrl = read.optionalString(`${upper}_DATABASE_URL`);
+  return {
+    service,
+    nodeEnv,
+    host: read.string('HOST', '127.0.0.1'),
+    httpPort: read.port(`${upper}_HTTP_PORT`, DEFAULT_PORTS[service].http),
+    grpcPort: read.port(`${upper}_GRPC_PORT`, DEFAULT_PORTS[service].grpc),
+    databaseUrl: serviceDatabaseUrl ?? read.optionalString('DATABASE_URL'),
+    /** A per-service URL's path names that service's database exactly. */
+    databaseNamedByUrl: serviceDatabaseUrl !== undefined,
+    databasePrefix: read.string('DATABASE_PREFIX', 'membergraph'),
+    dataDir: read.string('DATA_DIR', 'data'),
+    identitySecret: secret,
+    grpcDeadlineMs: read.int('GRPC_DEADLINE_MS', 2000, { min: 10, max: 60000 }),
+    logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+  };
+}
+
+export type CommonConfig = ReturnType<typeof readCommonConfig>;
+
+/** Address of a peer service's gRPC server: `<PEER>_GRPC_ADDRESS`, else localhost and its default port. */
+export function peerGrpcAddress(peer: ServiceName, env: Env = process.env): string {
+  return envReader(env).string(`${peer.toUpperCase()}_GRPC_ADDRESS`, `127.0.0.1:${DEFAULT_PORTS[peer].grpc}`);
+}

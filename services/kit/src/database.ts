@@ -1,0 +1,145 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DataSource, type EntityManager, type Logger as OrmLogger, type MixedList, type ValueTransformer } from 'typeorm';
+import type { CommonConfig } from './config';
+import { ConfigError } from './config';
+
+/** Where a service keeps its data: one SQLite file by default, or its own MySQL database. */
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'mysql'; url: string; database: string };
+
+const DATABASE_NAME = /^[A-Za-z0-9_]{1,64}$/;
+
+/**
+ * A global `DATABASE_URL` gives each service `<prefix>_<service>` on that server; a per-service
+ * `<SERVICE>_DATABASE_URL` with a path names its database exactly.
+ */
+export function resolveDatabaseTarget(config: Pick<CommonConfig, 'service' | 'databaseUrl' | 'databaseNamedByUrl' | 'databasePrefix' | 'dataDir'>): DatabaseTarget {
+  if (!config.databaseUrl) {
+    return { kind: 'sqlite', file: resolve(config.dataDir, `${config.databasePrefix}_${config.service}.sqlite`) };
+  }
+  let url: URL;
+  try {
+    url = new URL(config.databaseUrl);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'must be a URL such as mysql://root@127.0.0.1:3306');
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new ConfigError('DATABASE_URL', `must use mysql://, got ${url.protocol}`);
+  }
+  const named = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const database = named && config.databaseNamedByUrl ? named : `${config.databasePrefix}_${config.service}`;
+  if (!DATABASE_NAME.test(database)) throw new ConfigError('DATABASE_PREFIX', `gives an invalid database name "${database}"`);
+  url.protocol = 'mysql:';
+  url.pathname = '/';
+  return { kind: 'mysql', url: url.toString(), database };
+}
+
+/** Counts SQL statements, so tests and the benchmark can prove a request does not grow with N. */
+export class QueryCounter implements OrmLogger {
+  count = 0;
+  logQuery(): void {
+    this.count += 1;
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+export interface DatabaseSchema {
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+}
+
+/** A DataSource factory (never a module-level singleton): one per service instance. */
+export function createDataSource(target: DatabaseTarget, schema: DatabaseSchema, counter = new QueryCounter()): DataSource {
+  const common = { entities: schema.entities, migrations: schema.migrations, synchronize: false, logger: counter, logging: true as const };
+  if (target.kind === 'sqlite') {
+    mkdirSync(dirname(target.file), { recursive: true });
+    return new DataSource({
+      type: 'better-sqlite3',
+      database: target.file,
+      enableWAL: true,
+      // Many async requests share the one connection: wait for a lock instead of failing at once.
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('busy_timeout = 5000');
+        db.pragma('foreign_keys = ON');
+      },
+      ...common,
+    });
+  }
+  return new DataSource({
+    type: 'mysql',
+    url: `${target.url.replace(/\/$/, '')}/${target.database}`,
+    charset: 'utf8mb4',
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    extra: { connectionLimit: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    ...common,
+  });
+}
+
+async function ensureMysqlDatabase(target: Extract<DatabaseTarget, { kind: 'mysql' }>): Promise<void> {
+  const mysql = await import('mysql2/promise');
+  const connection = await mysql.createConnection({ uri: target.url });
+  try {
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${target.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Creates the database if missing, connects and applies pending migrations. */
+export async function openDatabase(target: DatabaseTarget, schema: DatabaseSchema): Promise<{ dataSource: DataSource; queries: QueryCounter }> {
+  if (target.kind === 'mysql') await ensureMysqlDatabase(target);
+  const queries = new QueryCounter();
+  const dataSource = createDataSource(target, schema, queries);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return { dataSource, queries };
+}
+
+/** Drops a MySQL database (tests clean up after themselves with it). */
+export async function dropDatabase(target: DatabaseTarget): Promise<void> {
+  if (target.kind !== 'mysql') return;
+  const mysql = await import('mysql2/promise');
+  const connection = await mysql.createConnection({ uri: target.url });
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
+  } finally {
+    await connection.end();
+  }
+}
+
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * Runs `work` in one transaction. SQLite has one connection and one writer, so its transactions are
+ * queued here rather than interleaved (interleaving on one connection would nest BEGINs); MySQL
+ * runs them concurrently on the pool and relies on row locks and unique keys.
+ */
+export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'better-sqlite3') return dataSource.transaction(work);
+  const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => dataSource.transaction(work));
+  sqliteQueues.set(dataSource, next);
+  return next;
+}
+
+/** True when an insert failed on a unique key: the signal that a retried write already happened. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** MySQL returns BIGINT as a string (exactly); amounts here stay below 2^53, so numbers are safe. */
+export const bigintColumn: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | null) => (value === null || value === undefined ? value : Number(value)),
+};

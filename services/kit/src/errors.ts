@@ -1,0 +1,78 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { status as GrpcStatus } from '@grpc/grpc-js';
+
+/**
+ * Every error code a client or a peer service can see, with what it means. Domain code throws
+ * DomainError with one of these; the kit maps it to GraphQL `extensions.code` or a gRPC status.
+ */
+export const ERROR_CODES = {
+  BAD_USER_INPUT: { description: 'The input is malformed or breaks a business rule; nothing was written.', grpc: GrpcStatus.INVALID_ARGUMENT },
+  CONFLICT: { description: 'The request clashes with existing data (e.g. a phone already registered).', grpc: GrpcStatus.ALREADY_EXISTS },
+  NOT_FOUND: { description: 'A referenced entity does not exist.', grpc: GrpcStatus.NOT_FOUND },
+  UNAUTHENTICATED: { description: 'Credentials are missing, stale or forged.', grpc: GrpcStatus.UNAUTHENTICATED },
+  FORBIDDEN: { description: 'The caller is known but may not do this.', grpc: GrpcStatus.PERMISSION_DENIED },
+  RISK_DENIED: { description: 'The risk service refused this action.', grpc: GrpcStatus.FAILED_PRECONDITION },
+  UNAVAILABLE: { description: 'A service this request depends on did not answer in time; retry later.', grpc: GrpcStatus.UNAVAILABLE },
+  INTERNAL_SERVER_ERROR: { description: 'An unexpected failure; details are logged with the request id, never shown.', grpc: GrpcStatus.INTERNAL },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+const GRPC_TO_CODE = new Map<number, ErrorCode>(
+  Object.entries(ERROR_CODES).map(([code, meta]) => [meta.grpc, code as ErrorCode]),
+);
+GRPC_TO_CODE.set(GrpcStatus.DEADLINE_EXCEEDED, 'UNAVAILABLE');
+
+/** A gRPC failure from a peer, turned back into the domain error it stood for. */
+export function fromGrpcError(error: { code?: number; details?: string; message?: string }): DomainError {
+  const code = (error.code !== undefined && GRPC_TO_CODE.get(error.code)) || 'UNAVAILABLE';
+  return new DomainError(code, error.details || error.message || 'peer service failed');
+}
+
+export function toGrpcError(error: unknown): { code: number; details: string } {
+  if (error instanceof DomainError) return { code: ERROR_CODES[error.code].grpc, details: error.message };
+  return { code: GrpcStatus.INTERNAL, details: 'internal error' };
+}
+
+/** Apollo's standard codes that are safe to show as they are. */
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/**
+ * Apollo Server `formatError`: domain errors keep their code and message; anything unexpected is
+ * logged and replaced by a bare INTERNAL_SERVER_ERROR so no stack, SQL or URL reaches a client.
+ */
+export function formatGraphQLError(
+  log: (error: unknown) => void,
+): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof DomainError) {
+      return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.details } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && (PASS_THROUGH.has(code) || code in ERROR_CODES) && code !== 'INTERNAL_SERVER_ERROR') {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    log(original);
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

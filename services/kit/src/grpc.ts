@@ -1,0 +1,125 @@
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { HealthImplementation } from 'grpc-health-check';
+import { DomainError, fromGrpcError, toGrpcError } from './errors';
+import type { Logger } from './logger';
+import { repoPath } from './paths';
+
+/** Must match the flags given to proto-loader-gen-types (scripts/codegen-proto.ts). */
+export const PROTO_LOADER_OPTIONS: protoLoader.Options = {
+  keepCase: false,
+  longs: String,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+};
+
+/** Loads proto/<name>.proto; cast the result to the generated ProtoGrpcType of that file. */
+export function loadProto<T>(name: string): T {
+  const definition = protoLoader.loadSync(repoPath('proto', `${name}.proto`), PROTO_LOADER_OPTIONS);
+  return grpc.loadPackageDefinition(definition) as unknown as T;
+}
+
+type UnaryImpl<Req, Res> = (request: Req, call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res>;
+
+/**
+ * Wraps an async handler as a grpc-js unary handler: a DomainError becomes its gRPC status,
+ * anything else INTERNAL (logged). The callback is called exactly once.
+ */
+export function unaryHandler<Req, Res>(logger: Logger, impl: UnaryImpl<Req, Res>): grpc.handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    impl(call.request, call).then(
+      (response) => callback(null, response),
+      (error: unknown) => {
+        if (!(error instanceof DomainError)) logger.error({ err: error, path: call.getPath() }, 'gRPC handler failed');
+        const { code, details } = toGrpcError(error);
+        return callback({ code, details, metadata: new grpc.Metadata() });
+      },
+    );
+  };
+}
+
+export interface GrpcServerHandle {
+  port: number;
+  /** Lets in-flight calls finish (up to `graceMs`), then forces the rest. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Starts a gRPC server with the standard health service; port 0 picks a free port. */
+export async function startGrpcServer(options: {
+  host: string;
+  port: number;
+  services: Array<{ definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation }>;
+  healthName: string;
+}): Promise<GrpcServerHandle> {
+  const server = new grpc.Server();
+  for (const { definition, implementation } of options.services) server.addService(definition, implementation);
+  const health = new HealthImplementation({ '': 'SERVING', [options.healthName]: 'SERVING' });
+  health.addToServer(server);
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${options.host}:${options.port}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
+  );
+  return {
+    port,
+    stop: (graceMs = 5000) =>
+      new Promise<void>((resolve) => {
+        health.setStatus('', 'NOT_SERVING');
+        const force = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, graceMs);
+        server.tryShutdown(() => {
+          clearTimeout(force);
+          resolve();
+        });
+      }),
+  };
+}
+
+/**
+ * Channel options for a peer: grpc-js's own retry policy (UNAVAILABLE only, with backoff) and
+ * keep-alive. Every write rpc carries an idempotency key, so retrying a write can never apply it twice.
+ */
+export function clientChannelOptions(serviceFullName: string): grpc.ChannelOptions {
+  return {
+    'grpc.service_config': JSON.stringify({
+      methodConfig: [
+        {
+          name: [{ service: serviceFullName }],
+          retryPolicy: {
+            maxAttempts: 3,
+            initialBackoff: '0.05s',
+            maxBackoff: '0.5s',
+            backoffMultiplier: 2,
+            retryableStatusCodes: ['UNAVAILABLE'],
+          },
+        },
+      ],
+    }),
+    'grpc.keepalive_time_ms': 30_000,
+    'grpc.enable_retries': 1,
+  };
+}
+
+export type UnaryInvoker<Res> = (
+  metadata: grpc.Metadata,
+  options: grpc.CallOptions,
+  callback: (error: grpc.ServiceError | null, response?: Res) => void,
+) => grpc.ClientUnaryCall;
+
+/**
+ * Makes one unary call with a deadline (always: a call without one can hang a request forever)
+ * and turns a failure back into a DomainError with the peer's code.
+ */
+export function callUnary<Res>(invoke: UnaryInvoker<Res>, deadlineMs: number, metadata = new grpc.Metadata()): Promise<Res> {
+  return new Promise<Res>((resolve, reject) => {
+    invoke(metadata, { deadline: Date.now() + deadlineMs }, (error, response) => {
+      if (error) return reject(fromGrpcError(error));
+      return resolve(response as Res);
+    });
+  });
+}
+
+export { grpc };

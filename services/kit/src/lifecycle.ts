@@ -1,0 +1,32 @@
+import type { Logger } from './logger';
+
+/**
+ * For index.ts files: start, then stop cleanly on SIGTERM or SIGINT (drain, close the database)
+ * and exit 0. A failure to start exits 1 with the reason, never a half-started process.
+ */
+export function runUntilSignal(name: string, logger: Logger, start: () => Promise<{ stop(): Promise<void> }>): void {
+  start().then(
+    (handle) => {
+      let stopping = false;
+      const shutdown = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, `${name} stopping`);
+        handle.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, `${name} did not stop cleanly`);
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+      process.on('SIGINT', () => shutdown('SIGINT'));
+    },
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.fatal({ err: error }, `${name} failed to start: ${message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { QueryCounter } from './database';
+import type { CommonConfig } from './config';
+import { formatGraphQLError } from './errors';
+import { startGrpcServer, type grpc } from './grpc';
+import { closeHttpServer, createHttpServer, HttpError, listen } from './http';
+import { verifyIdentity, type Identity } from './identity';
+import type { Logger } from './logger';
+import { repoPath } from './paths';
+
+/** What every resolver sees, whatever the service: who calls and a request id for the logs. */
+export interface RequestBase {
+  identity: Identity;
+  requestId: string;
+}
+
+export interface ServiceHandle {
+  httpUrl: string;
+  grpcAddress: string;
+  dataSource: DataSource;
+  /** SQL statements issued so far (tests and the benchmark prove batching with it). */
+  queries: QueryCounter;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphServiceOptions<Ctx extends RequestBase> {
+  config: CommonConfig;
+  logger: Logger;
+  database: { dataSource: DataSource; queries: QueryCounter };
+  resolvers: GraphQLResolverMap<Ctx>;
+  /** Builds the per-request context (DataLoaders are created here, never at module scope). */
+  createContext(base: RequestBase): Ctx;
+  grpcServices: Array<{ definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation }>;
+  grpcHealthName: string;
+  /** Closes what the service opened besides HTTP, gRPC and its database (peer clients). */
+  onStop?: () => Promise<void> | void;
+}
+
+/** schemas/<service>.graphql, the service's SDL (schema-first). */
+export function loadSubgraphTypeDefs(service: string) {
+  return parse(readFileSync(repoPath('schemas', `${service}.graphql`), 'utf8'));
+}
+
+function headerReader(req: IncomingMessage) {
+  return (name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+}
+
+/**
+ * Starts one subgraph service the same way for all five: Apollo subgraph over HTTP (with /healthz
+ * and /readyz), its gRPC server with the health service, identity signature checked before any
+ * resolver, and a stop() that drains HTTP and gRPC and then closes the database.
+ */
+export async function startSubgraphService<Ctx extends RequestBase>(options: SubgraphServiceOptions<Ctx>): Promise<ServiceHandle> {
+  try {
+    return await startServers(options);
+  } catch (error) {
+    // A service that cannot listen must not leave its database or peer clients open.
+    await options.onStop?.();
+    if (options.database.dataSource.isInitialized) await options.database.dataSource.destroy();
+    throw error;
+  }
+}
+
+async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOptions<Ctx>): Promise<ServiceHandle> {
+  const { config, logger } = options;
+  const { dataSource, queries } = options.database;
+  const apollo = new ApolloServer<Ctx>({
+    schema: buildSubgraphSchema({ typeDefs: loadSubgraphTypeDefs(config.service), resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    formatError: formatGraphQLError((error) => logger.error({ err: error }, 'unexpected resolver error')),
+    includeStacktraceInErrorResponses: false,
+    // Inline traces are for Apollo's hosted studio, which brands on intranets do not use; they cost CPU per field.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const http = createHttpServer<Ctx>({
+    apollo,
+    ready: async () => {
+      await dataSource.query('SELECT 1');
+    },
+    context: async (req) => {
+      const verified = verifyIdentity(headerReader(req), config.identitySecret);
+      if (!verified.ok) throw new HttpError(401, verified.reason, 'UNAUTHENTICATED');
+      const requestId = headerReader(req)('x-request-id') ?? randomUUID();
+      return options.createContext({ identity: verified.identity, requestId });
+    },
+  });
+  const httpPort = await listen(http, config.host, config.httpPort);
+  const grpcServer = await startGrpcServer({
+    host: config.host,
+    port: config.grpcPort,
+    services: options.grpcServices,
+    healthName: options.grpcHealthName,
+  }).catch(async (error: unknown) => {
+    await closeHttpServer(http, 0);
+    await apollo.stop();
+    throw error;
+  });
+  const httpUrl = `http://${config.host}:${httpPort}/graphql`;
+  const grpcAddress = `${config.host}:${grpcServer.port}`;
+  logger.info({ httpUrl, grpcAddress }, `${config.service} service started`);
+  let stopping: Promise<void> | undefined;
+  return {
+    httpUrl,
+    grpcAddress,
+    dataSource,
+    queries,
+    stop: () =>
+      (stopping ??= (async () => {
+        await Promise.all([closeHttpServer(http), grpcServer.stop()]);
+        await apollo.stop();
+        await options.onStop?.();
+        if (dataSource.isInitialized) await dataSource.destroy();
+        logger.info(`${config.service} service stopped`);
+      })()),
+  };
+}

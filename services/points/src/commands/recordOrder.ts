@@ -1,0 +1,88 @@
+import type { DataSource } from 'typeorm';
+import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
+import { Order } from '../db/entities/Order';
+import { appendLedgerEntry } from '../db/ledger';
+import { earnPoints } from '../domain/earn';
+import { assertSameOrder, parseOrder } from '../domain/order';
+import type { CampaignClient } from '../grpc/clients/campaign';
+import type { MemberClient } from '../grpc/clients/member';
+import type { RiskClient } from '../grpc/clients/risk';
+
+export interface Peers {
+  member: MemberClient;
+  campaign: CampaignClient;
+  risk: RiskClient;
+}
+
+export interface Receipt {
+  order: Order;
+  replayed: boolean;
+}
+
+function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Receipt {
+  assertSameOrder(existing, incoming);
+  return { order: existing, replayed: true };
+}
+
+/**
+ * Records an order and earns its points exactly once. Peers are asked first (tier multiplier,
+ * campaign coefficient, risk), then the order, the ledger entry and the balance are written in one
+ * transaction; the order number's primary key makes a concurrent or retried duplicate a replay.
+ */
+export async function recordOrder(
+  dataSource: DataSource,
+  peers: Peers,
+  baseRateMilli: number,
+  input: { memberId: string; orderNo: string; amount: string; channel: string },
+  now = new Date(),
+): Promise<Receipt> {
+  const order = parseOrder(input);
+  const orders = dataSource.getRepository(Order);
+  const existing = await orders.findOneBy({ orderNo: order.orderNo });
+  if (existing) return replay(existing, order);
+
+  const [tiers, coefficient] = await Promise.all([
+    peers.member.getMemberTiers([order.memberId]),
+    peers.campaign.getActivityCoefficient(order.memberId, now),
+  ]);
+  const tier = tiers.tiers.find((t) => t.memberId === order.memberId);
+  if (!tier) throw new DomainError('NOT_FOUND', `no member ${order.memberId}`, { field: 'memberId' });
+  const risk = await peers.risk.assess({
+    action: 'EARN',
+    memberId: order.memberId,
+    amountFen: String(order.amountFen),
+    channel: order.channel,
+    idempotencyKey: `EARN:${order.orderNo}`,
+  });
+  if (risk.decision === 'DENY') throw new DomainError('RISK_DENIED', `order refused by risk control: ${risk.reason}`);
+
+  const points = earnPoints({
+    amountFen: order.amountFen,
+    baseRateMilli,
+    multiplierMilli: tier.multiplierMilli,
+    coefficientMilli: coefficient.coefficientMilli,
+  });
+  const row = Object.assign(new Order(), order, { pointsEarned: points, createdAt: now });
+  try {
+    await inTransaction(dataSource, async (manager) => {
+      await manager.insert(Order, row);
+      await appendLedgerEntry(
+        manager,
+        {
+          memberId: order.memberId,
+          entryType: 'EARN',
+          points,
+          source: 'ORDER',
+          sourceRef: order.orderNo,
+          reason: `order ${order.orderNo} via ${order.channel}`,
+          idempotencyKey: `ORDER:${order.orderNo}`,
+        },
+        now,
+      );
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
+  }
+  return { order: row, replayed: false };
+}

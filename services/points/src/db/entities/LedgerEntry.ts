@@ -1,0 +1,40 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintColumn } from '../../../../kit/src';
+
+/** One movement of points. Append-only: never updated or deleted; a correction is a new entry. */
+@Entity({ name: 'points_ledger' })
+@Index('idx_points_ledger_member', ['memberId', 'createdAt'])
+export class LedgerEntry {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'member_id', type: 'varchar', length: 36 })
+  memberId: string;
+
+  /** EARN, REDEEM, EXPIRE, ADJUST, CLAWBACK, REVERSAL. */
+  @Column({ name: 'entry_type', type: 'varchar', length: 16 })
+  entryType: string;
+
+  /** Signed: positive adds, negative removes. */
+  @Column({ type: 'int' })
+  points: number;
+
+  @Column({ name: 'balance_after', type: 'bigint', transformer: bigintColumn })
+  balanceAfter: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  source: string;
+
+  @Column({ name: 'source_ref', type: 'varchar', length: 64 })
+  sourceRef: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  reason: string;
+
+  /** Unique: the database, not a read-then-write check, makes a retried write apply once. */
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 128, unique: true })
+  idempotencyKey: string;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,25 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintColumn } from '../../../../kit/src';
+
+/** An order ingested from a channel. The order number is the primary key: the same order counts once. */
+@Entity({ name: 'orders' })
+@Index('idx_orders_member', ['memberId'])
+export class Order {
+  @PrimaryColumn({ name: 'order_no', type: 'varchar', length: 64 })
+  orderNo: string;
+
+  @Column({ name: 'member_id', type: 'varchar', length: 36 })
+  memberId: string;
+
+  @Column({ name: 'amount_fen', type: 'bigint', transformer: bigintColumn })
+  amountFen: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: string;
+
+  @Column({ name: 'points_earned', type: 'int' })
+  pointsEarned: number;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

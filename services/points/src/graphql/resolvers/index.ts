@@ -1,0 +1,5 @@
+import { Member } from './Member';
+import { Mutation } from './Mutation';
+import { OrderReceipt } from './OrderReceipt';
+
+export const resolvers = { Mutation, OrderReceipt, Member };

@@ -1,0 +1,18 @@
+import type { ProtoGrpcType } from '../../../../../proto/gen/member';
+import type { GetMemberTiersResponse__Output } from '../../../../../proto/gen/membergraph/member/v1/GetMemberTiersResponse';
+import { callUnary, clientChannelOptions, grpc, loadProto } from '../../../../kit/src';
+
+const SERVICE = 'membergraph.member.v1.MemberService';
+
+/** The member service as points sees it: tier multipliers, with a deadline on every call. */
+export function createMemberClient(address: string, deadlineMs: number) {
+  const proto = loadProto<ProtoGrpcType>('member');
+  const client = new proto.membergraph.member.v1.MemberService(address, grpc.credentials.createInsecure(), clientChannelOptions(SERVICE));
+  return {
+    getMemberTiers: (memberIds: string[]) =>
+      callUnary<GetMemberTiersResponse__Output>((md, options, cb) => client.getMemberTiers({ memberIds }, md, options, cb), deadlineMs),
+    close: () => client.close(),
+  };
+}
+
+export type MemberClient = ReturnType<typeof createMemberClient>;

@@ -1,0 +1,15 @@
+import type { DataSource } from 'typeorm';
+import type { PointsServiceHandlers } from '../../../../proto/gen/membergraph/points/v1/PointsService';
+import type { ProtoGrpcType } from '../../../../proto/gen/points';
+import { loadProto, unaryHandler, type Logger } from '../../../kit/src';
+import { getBalances } from './handlers/GetBalances';
+
+export const POINTS_GRPC_SERVICE = 'membergraph.points.v1.PointsService';
+
+export function pointsGrpcService(dataSource: DataSource, logger: Logger) {
+  const proto = loadProto<ProtoGrpcType>('points');
+  const implementation: PointsServiceHandlers = {
+    GetBalances: unaryHandler(logger, (request) => getBalances(dataSource, request)),
+  };
+  return { definition: proto.membergraph.points.v1.PointsService.service, implementation };
+}

@@ -1,0 +1,29 @@
+import { createLogger, openDatabase, resolveDatabaseTarget, startSubgraphService, type Logger, type ServiceHandle } from '../../kit/src';
+import type { PointsConfig } from './config';
+import { createPointsContext } from './context';
+import { pointsSchema } from './db/data-source';
+import { resolvers } from './graphql/resolvers';
+import { createCampaignClient } from './grpc/clients/campaign';
+import { createMemberClient } from './grpc/clients/member';
+import { createRiskClient } from './grpc/clients/risk';
+import { POINTS_GRPC_SERVICE, pointsGrpcService } from './grpc/service';
+
+/** Opens the points database (migrating it), connects to its peers and starts its servers. */
+export async function createPointsService(config: PointsConfig, logger: Logger = createLogger('points', config.logLevel)): Promise<ServiceHandle> {
+  const database = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
+  const peers = {
+    member: createMemberClient(config.memberGrpcAddress, config.grpcDeadlineMs),
+    campaign: createCampaignClient(config.campaignGrpcAddress, config.grpcDeadlineMs),
+    risk: createRiskClient(config.riskGrpcAddress, config.grpcDeadlineMs),
+  };
+  return startSubgraphService({
+    config,
+    logger,
+    database,
+    resolvers,
+    createContext: createPointsContext(database.dataSource, peers, config.baseRateMilli),
+    grpcServices: [pointsGrpcService(database.dataSource, logger)],
+    grpcHealthName: POINTS_GRPC_SERVICE,
+    onStop: () => Object.values(peers).forEach((peer) => peer.close()),
+  });
+}

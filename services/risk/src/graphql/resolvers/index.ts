@@ -1,0 +1,3 @@
+import { Member } from './Member';
+
+export const resolvers = { Member };

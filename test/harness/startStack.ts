@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGateway, type GatewayHandle } from '../../gateway/src/server';
+import { loadGatewayConfig } from '../../gateway/src/config';
+import {
+  createLogger,
+  dropDatabase,
+  readCommonConfig,
+  resolveDatabaseTarget,
+  SERVICE_NAMES,
+  signIdentity,
+  type Identity,
+  type ServiceHandle,
+  type ServiceName,
+} from '../../services/kit/src';
+import { loadBenefitsConfig } from '../../services/benefits/src/config';
+import { createBenefitsService } from '../../services/benefits/src/server';
+import { loadCampaignConfig } from '../../services/campaign/src/config';
+import { createCampaignService } from '../../services/campaign/src/server';
+import { loadMemberConfig } from '../../services/member/src/config';
+import { createMemberService } from '../../services/member/src/server';
+import { loadPointsConfig } from '../../services/points/src/config';
+import { createPointsService } from '../../services/points/src/server';
+import { loadRiskConfig } from '../../services/risk/src/config';
+import { createRiskService } from '../../services/risk/src/server';
+
+export type Env = Record<string, string | undefined>;
+
+let counter = 0;
+
+/**
+ * An isolated database environment for one test file: a temporary SQLite folder, or, when
+ * DATABASE_URL names a MySQL server, databases with a unique prefix that cleanup() drops.
+ */
+export function testDatabaseEnv(): { env: Env; cleanup(): Promise<void> } {
+  counter += 1;
+  const prefix = `mgt${process.pid}x${counter}x${Date.now() % 100000}`;
+  if (process.env.DATABASE_URL) {
+    const env = { DATABASE_URL: process.env.DATABASE_URL, DATABASE_PREFIX: prefix };
+    return {
+      env,
+      cleanup: async () => {
+        for (const service of SERVICE_NAMES) await dropDatabase(resolveDatabaseTarget(readCommonConfig(service, env)));
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'membergraph-test-'));
+  return { env: { DATA_DIR: dir, DATABASE_PREFIX: prefix }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const QUIET: Env = { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', NODE_ENV: 'test' };
+const ANY_PORTS: Env = Object.fromEntries(SERVICE_NAMES.flatMap((s) => [[`${s.toUpperCase()}_HTTP_PORT`, '0'], [`${s.toUpperCase()}_GRPC_PORT`, '0']]));
+
+const FACTORIES = {
+  member: (env: Env) => createMemberService(loadMemberConfig(env), createLogger('member', env.LOG_LEVEL)),
+  campaign: (env: Env) => createCampaignService(loadCampaignConfig(env), createLogger('campaign', env.LOG_LEVEL)),
+  risk: (env: Env) => createRiskService(loadRiskConfig(env), createLogger('risk', env.LOG_LEVEL)),
+  benefits: (env: Env) => createBenefitsService(loadBenefitsConfig(env), createLogger('benefits', env.LOG_LEVEL)),
+  points: (env: Env) => createPointsService(loadPointsConfig(env), createLogger('points', env.LOG_LEVEL)),
+} satisfies Record<ServiceName, (env: Env) => Promise<ServiceHandle>>;
+
+export interface GraphQLResponse<T = any> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
+}
+
+/** POSTs a GraphQL operation (JSON) and returns status and body. */
+export async function postGraphQL<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  services: Record<ServiceName, ServiceHandle>;
+  env: Env;
+  /** Through the gateway. */
+  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Straight to one subgraph, with headers signed as the gateway would. */
+  querySubgraph<T = any>(service: ServiceName, query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the five services and the gateway in this process, every server on port 0, each service
+ * on its own fresh database; peers are wired by the addresses they actually bound.
+ */
+export async function startStack(options: { env?: Env; withGateway?: boolean } = {}): Promise<Stack> {
+  const database = testDatabaseEnv();
+  const env: Env = { ...QUIET, ...ANY_PORTS, ...database.env, ...options.env };
+  const started: Partial<Record<ServiceName, ServiceHandle>> = {};
+  let gateway: GatewayHandle | undefined;
+  const stop = async () => {
+    await gateway?.stop();
+    await Promise.all(Object.values(started).map((s) => s.stop()));
+    await database.cleanup();
+  };
+  try {
+    // Points calls member, campaign and risk over gRPC, so they start first.
+    for (const name of ['member', 'campaign', 'risk', 'benefits'] as const) started[name] = await FACTORIES[name](env);
+    started.points = await FACTORIES.points({
+      ...env,
+      MEMBER_GRPC_ADDRESS: started.member!.grpcAddress,
+      CAMPAIGN_GRPC_ADDRESS: started.campaign!.grpcAddress,
+      RISK_GRPC_ADDRESS: started.risk!.grpcAddress,
+    });
+    const services = started as Record<ServiceName, ServiceHandle>;
+    if (options.withGateway !== false) {
+      const urls = Object.fromEntries(SERVICE_NAMES.map((s) => [`${s.toUpperCase()}_URL`, services[s].httpUrl]));
+      gateway = await createGateway(loadGatewayConfig({ ...env, ...urls, GATEWAY_PORT: '0' }), createLogger('gateway', env.LOG_LEVEL));
+    }
+    const secret = readCommonConfig('member', env).identitySecret;
+    return {
+      gatewayUrl: gateway?.url ?? '',
+      services,
+      env,
+      query: async (query, variables) => (await postGraphQL(gateway!.url, query, variables)).body,
+      querySubgraph: async (service, query, variables, identity = { kind: 'ANONYMOUS' }) =>
+        (await postGraphQL(services[service].httpUrl, query, variables, signIdentity(identity, secret))).body,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { signIdentity, type Identity } from '../../services/kit/src';
 
 export interface GatewayContext {
@@ -21,6 +22,15 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
   }
 
   private readonly secret: string;
+
+  /** A subgraph that is down or too slow: a clear UNAVAILABLE instead of undici's internals. */
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError) throw error;
+    throw new GraphQLError('a service this request depends on did not answer; the rest of the data is complete', {
+      extensions: { code: 'UNAVAILABLE' },
+      originalError: error,
+    });
+  }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const identity = 'identity' in context && context.identity ? context.identity : { kind: 'ANONYMOUS' as const };

@@ -1,32 +1,5 @@
+import { MEMBER_CARD, RECORD_ORDER, REGISTER } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
-
-const MEMBER_CARD = /* GraphQL */ `
-  query MemberCard($id: ID!) {
-    member(id: $id) {
-      id
-      maskedPhone
-      tier { id name benefits { name level } }
-      points { balance }
-      benefits { name }
-      liveCampaigns { name activityCoefficient }
-      risk { level assessments }
-    }
-  }
-`;
-
-const REGISTER = /* GraphQL */ `
-  mutation Register($phone: String!, $channel: Channel!) {
-    registerMember(phone: $phone, channel: $channel) { id maskedPhone tier { id } }
-  }
-`;
-
-const RECORD_ORDER = /* GraphQL */ `
-  mutation Order($memberId: ID!, $orderNo: String!, $amount: String!, $channel: Channel!) {
-    recordOrder(memberId: $memberId, orderNo: $orderNo, amount: $amount, channel: $channel) {
-      orderNo amount pointsEarned replayed member { points { balance } }
-    }
-  }
-`;
 
 let stack: Stack;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Route } from '../../../services/kit/src';
+import { repoPath, type Route } from '../../../services/kit/src';
 
 /**
  * GraphiQL served entirely from node_modules: brands run the gateway on intranets, so the page
@@ -53,7 +53,8 @@ function page(graphqlPath: string): string {
 function asset(path: string, type: string): Route {
   let body: Buffer | undefined;
   return (_req: IncomingMessage, res: ServerResponse) => {
-    body ??= readFileSync(require.resolve(path));
+    // Read by path, not require.resolve: graphiql's package exports do not list its UMD files.
+    body ??= readFileSync(repoPath('node_modules', path));
     res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'public, max-age=86400', 'content-length': body.length });
     res.end(body);
   };

@@ -37,6 +37,10 @@ GRPC_TO_CODE.set(GrpcStatus.DEADLINE_EXCEEDED, 'UNAVAILABLE');
 /** A gRPC failure from a peer, turned back into the domain error it stood for. */
 export function fromGrpcError(error: { code?: number; details?: string; message?: string }): DomainError {
   const code = (error.code !== undefined && GRPC_TO_CODE.get(error.code)) || 'UNAVAILABLE';
+  // A transport failure's details name hosts and ports: keep them out of client-facing messages.
+  if (code === 'UNAVAILABLE' || code === 'INTERNAL_SERVER_ERROR') {
+    return new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
+  }
   return new DomainError(code, error.details || error.message || 'peer service failed');
 }
 
@@ -54,6 +58,8 @@ const PASS_THROUGH = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // The gateway's code for an operation it cannot plan, e.g. an unknown operationName.
+  'INVALID_GRAPHQL',
 ]);
 
 /**

@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { Benefit } from './entities/Benefit';
 import { TierBenefit } from './entities/TierBenefit';
 
@@ -9,11 +9,19 @@ export interface TierBenefitView {
   level: string;
 }
 
-/** The matrix cells of the given tiers with their benefit names: two statements for any number of tiers. */
+/** The matrix cells of the given tiers with their benefit names: one statement for any number of tiers. */
 export async function findTierBenefits(dataSource: DataSource, tierIds: readonly string[]): Promise<TierBenefitView[]> {
   if (tierIds.length === 0) return [];
-  const cells = await dataSource.getRepository(TierBenefit).find({ where: { tierId: In([...tierIds]) }, order: { position: 'ASC' } });
-  const codes = [...new Set(cells.map((c) => c.benefitCode))];
-  const names = new Map((codes.length ? await dataSource.getRepository(Benefit).findBy({ code: In(codes) }) : []).map((b) => [b.code, b.name]));
-  return cells.map((c) => ({ tierId: c.tierId, code: c.benefitCode, name: names.get(c.benefitCode) ?? c.benefitCode, level: c.level }));
+  return dataSource
+    .getRepository(TierBenefit)
+    .createQueryBuilder('cell')
+    .innerJoin(Benefit, 'benefit', 'benefit.code = cell.benefit_code')
+    .select('cell.tier_id', 'tierId')
+    .addSelect('cell.benefit_code', 'code')
+    .addSelect('benefit.name', 'name')
+    .addSelect('cell.level', 'level')
+    .where('cell.tier_id IN (:...tierIds)', { tierIds: [...tierIds] })
+    .orderBy('cell.tier_id')
+    .addOrderBy('cell.position')
+    .getRawMany<TierBenefitView>();
 }

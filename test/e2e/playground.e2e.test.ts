@@ -1,0 +1,61 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { REGISTER, RECORD_ORDER } from '../harness/operations';
+import { startStack, type Stack } from '../harness/startStack';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let stack: Stack;
+let browser: Browser;
+let memberId: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (.ci/run does)`);
+  stack = await startStack();
+  memberId = (await stack.query(REGISTER, { phone: '13612345678', channel: 'WEB' })).data.registerMember.id;
+  await stack.query(RECORD_ORDER, { memberId, orderNo: 'PG-1', amount: '321.00', channel: 'WEB' });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('the GraphQL playground', () => {
+  it('loads with every asset from the gateway itself, runs the member card and shows the data', async () => {
+    const page = await browser.newPage();
+    const origin = new URL(stack.gatewayUrl).origin;
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) foreign.push(request.url());
+    });
+    await page.goto(stack.gatewayUrl, { waitUntil: 'networkidle' });
+    await page.waitForSelector('.graphiql-container');
+
+    // Put the member-card query and its variables in the editors, as a person would by typing.
+    await page.evaluate(
+      ({ id }) => {
+        const editors = document.querySelectorAll('.CodeMirror') as NodeListOf<HTMLElement & { CodeMirror: { setValue(v: string): void } }>;
+        editors[0].CodeMirror.setValue(
+          'query MemberCard($id: ID!) { member(id: $id) { maskedPhone tier { name } points { balance } benefits { name } liveCampaigns { name } risk { level } } }',
+        );
+        editors[1].CodeMirror.setValue(JSON.stringify({ id }));
+      },
+      { id: memberId },
+    );
+    await page.click('.graphiql-execute-button');
+    const result = page.locator('.graphiql-response');
+    await result.getByText('"balance": 321').waitFor();
+    const text = await result.innerText();
+    expect(text).toContain('136****5678');
+    expect(text).toContain('Regular 普通會員');
+    expect(text).toContain('"level": "LOW"');
+    expect(text).toContain('Member discount');
+    expect(foreign).toEqual([]);
+    await page.screenshot({ path: require('node:path').join(require('node:os').tmpdir(), 'membergraph-playground.png') });
+  });
+});

@@ -1,0 +1,31 @@
+import { MEMBER_CARD, RECORD_ORDER, REGISTER } from '../harness/operations';
+import { startStack, type Stack } from '../harness/startStack';
+
+let stack: Stack;
+let memberId: string;
+beforeAll(async () => {
+  stack = await startStack();
+  memberId = (await stack.query(REGISTER, { phone: '13812345678', channel: 'MINI_PROGRAM' })).data.registerMember.id;
+  await stack.query(RECORD_ORDER, { memberId, orderNo: 'DOWN-1', amount: '50.00', channel: 'MINI_PROGRAM' });
+  await stack.services.risk.stop();
+});
+afterAll(() => stack?.stop());
+
+describe('a subgraph that is down', () => {
+  it('costs only its own fields: the rest of the member card is answered, with an UNAVAILABLE error', async () => {
+    const card = await stack.query(MEMBER_CARD, { id: memberId });
+    expect(card.data.member).toMatchObject({ id: memberId, maskedPhone: '138****5678', points: { balance: 50 }, risk: null });
+    expect(card.data.member.benefits.length).toBeGreaterThan(0);
+    expect(card.errors).toHaveLength(1);
+    expect(card.errors![0].extensions).toEqual({ code: 'UNAVAILABLE' });
+    expect(JSON.stringify(card.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch failed/);
+  });
+
+  it('makes a write that needs it fail with UNAVAILABLE and write nothing', async () => {
+    const order = await stack.query(RECORD_ORDER, { memberId, orderNo: 'DOWN-2', amount: '50.00', channel: 'MINI_PROGRAM' });
+    expect(order.errors?.[0]?.extensions).toEqual({ code: 'UNAVAILABLE' });
+    expect(JSON.stringify(order.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    const card = await stack.query('query($id: ID!) { member(id: $id) { points { balance } } }', { id: memberId });
+    expect(card.data.member.points.balance).toBe(50);
+  });
+});

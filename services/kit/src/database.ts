@@ -124,11 +124,34 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  * runs them concurrently on the pool and relies on row locks and unique keys.
  */
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (dataSource.options.type !== 'better-sqlite3') return dataSource.transaction(work);
+  if (dataSource.options.type !== 'better-sqlite3') return withDeadlockRetry(() => dataSource.transaction(work));
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => dataSource.transaction(work));
   sqliteQueues.set(dataSource, next);
   return next;
+}
+
+const MAX_ATTEMPTS = 4;
+
+function isDeadlock(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+}
+
+/**
+ * MySQL resolves a deadlock by rolling one transaction back whole; running it again is the
+ * documented remedy, and safe because nothing of the victim was committed.
+ */
+async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
 }
 
 /** True when an insert failed on a unique key: the signal that a retried write already happened. */

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
-import { appendLedgerEntry } from '../db/ledger';
+import { appendLedgerEntry, ensureAccount } from '../db/ledger';
 import { earnPoints } from '../domain/earn';
 import { assertSameOrder, parseOrder } from '../domain/order';
 import type { CampaignClient } from '../grpc/clients/campaign';
@@ -63,6 +63,7 @@ export async function recordOrder(
     coefficientMilli: coefficient.coefficientMilli,
   });
   const row = Object.assign(new Order(), order, { pointsEarned: points, createdAt: now });
+  await ensureAccount(dataSource, order.memberId);
   try {
     await inTransaction(dataSource, async (manager) => {
       await manager.insert(Order, row);

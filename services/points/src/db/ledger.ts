@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { PointsAccount } from './entities/PointsAccount';
 
@@ -14,25 +14,28 @@ export interface NewEntry {
 }
 
 /**
+ * Makes sure the member's account row exists, in its own statement *before* the transaction that
+ * moves the balance: an INSERT IGNORE inside that transaction would take a shared lock on the
+ * existing row, and two such transactions upgrading to the UPDATE's exclusive lock deadlock on MySQL.
+ */
+export async function ensureAccount(dataSource: DataSource, memberId: string): Promise<void> {
+  await dataSource.createQueryBuilder().insert().into(PointsAccount).values({ memberId, balance: 0, version: 0 }).orIgnore().execute();
+}
+
+/**
  * Appends one ledger entry and moves the balance by the same amount, inside the caller's
- * transaction. The balance moves by a guarded UPDATE that adds in SQL, so concurrent writers
+ * transaction (the account must exist: ensureAccount). The balance moves by a guarded UPDATE that adds in SQL, so concurrent writers
  * never lose an update (the row lock serialises them on MySQL; SQLite has one writer), and the
  * unique idempotency key makes a retried entry fail instead of applying twice.
  */
 export async function appendLedgerEntry(manager: EntityManager, entry: NewEntry, now = new Date()): Promise<LedgerEntry> {
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(PointsAccount)
-    .values({ memberId: entry.memberId, balance: 0, version: 0 })
-    .orIgnore()
-    .execute();
-  await manager
+  const moved = await manager
     .createQueryBuilder()
     .update(PointsAccount)
     .set({ balance: () => `balance + ${Math.trunc(entry.points)}`, version: () => 'version + 1' })
     .where('member_id = :memberId', { memberId: entry.memberId })
     .execute();
+  if (moved.affected !== 1) throw new Error(`no points account for ${entry.memberId}: call ensureAccount first`);
   const account = await manager.findOneByOrFail(PointsAccount, { memberId: entry.memberId });
   const row = Object.assign(new LedgerEntry(), entry, { id: randomUUID(), balanceAfter: account.balance, createdAt: now });
   await manager.insert(LedgerEntry, row);

@@ -1,0 +1,88 @@
+import { grpcCall, healthCheck } from '../../../test/harness/grpc';
+import { REGISTER } from '../../../test/harness/operations';
+import { startStack, type Stack } from '../../../test/harness/startStack';
+
+let stack: Stack;
+let ids: string[];
+beforeAll(async () => {
+  stack = await startStack({ withGateway: false });
+  ids = [];
+  for (const phone of ['13811110001', '13811110002', '13811110003']) {
+    ids.push((await stack.querySubgraph('member', REGISTER, { phone, channel: 'WEB' })).data.registerMember.id);
+  }
+});
+afterAll(() => stack?.stop());
+
+describe('member subgraph', () => {
+  it('resolves Member and Tier entities through _entities, in the order asked, null for unknown', async () => {
+    const response = await stack.querySubgraph(
+      'member',
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { id maskedPhone tier { id } } ... on Tier { id name rank multiplier spendThreshold purchaseThreshold } } }`,
+      {
+        reps: [
+          { __typename: 'Member', id: ids[2] },
+          { __typename: 'Tier', id: 'GOLD' },
+          { __typename: 'Member', id: 'nobody' },
+          { __typename: 'Member', id: ids[0] },
+        ],
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data._entities).toEqual([
+      { id: ids[2], maskedPhone: '138****0003', tier: { id: 'REGULAR' } },
+      { id: 'GOLD', name: 'Gold 金卡會員', rank: 2, multiplier: 1.5, spendThreshold: '10000.00', purchaseThreshold: 15 },
+      null,
+      { id: ids[0], maskedPhone: '138****0001', tier: { id: 'REGULAR' } },
+    ]);
+  });
+
+  it('lists the seeded tier ladder of DOMAIN.md §2 and pages members by id', async () => {
+    const { data } = await stack.querySubgraph('member', '{ tiers { id multiplier } members(first: 2) { id } }');
+    expect(data.tiers).toEqual([
+      { id: 'REGULAR', multiplier: 1 },
+      { id: 'SILVER', multiplier: 1.2 },
+      { id: 'GOLD', multiplier: 1.5 },
+      { id: 'DIAMOND', multiplier: 2 },
+    ]);
+    const sorted = [...ids].sort();
+    expect(data.members.map((m: { id: string }) => m.id)).toEqual(sorted.slice(0, 2));
+    const next = await stack.querySubgraph('member', 'query($after: ID) { members(first: 5, after: $after) { id } }', { after: sorted[1] });
+    expect(next.data.members.map((m: { id: string }) => m.id)).toEqual(sorted.slice(2));
+  });
+
+  it('refuses a page size out of range', async () => {
+    const response = await stack.querySubgraph('member', '{ members(first: 1000) { id } }');
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('GetMemberTiers answers a batch over gRPC, leaving unknown ids out', async () => {
+    const response = await grpcCall('member', 'MemberService', stack.services.member.grpcAddress, 'getMemberTiers', {
+      memberIds: [ids[1], 'unknown', ids[0]],
+    });
+    expect(response.tiers).toHaveLength(2);
+    expect(response.tiers).toEqual(
+      expect.arrayContaining([
+        { memberId: ids[0], tierId: 'REGULAR', multiplierMilli: 1000 },
+        { memberId: ids[1], tierId: 'REGULAR', multiplierMilli: 1000 },
+      ]),
+    );
+  });
+
+  it('GetMemberTiers refuses an oversized batch with INVALID_ARGUMENT', async () => {
+    const memberIds = Array.from({ length: 501 }, (_, i) => `m${i}`);
+    await expect(grpcCall('member', 'MemberService', stack.services.member.grpcAddress, 'getMemberTiers', { memberIds })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+  });
+
+  it('carries the standard gRPC health service', async () => {
+    expect(await healthCheck(stack.services.member.grpcAddress)).toEqual({ status: 'SERVING' });
+    expect(await healthCheck(stack.services.member.grpcAddress, 'membergraph.member.v1.MemberService')).toEqual({ status: 'SERVING' });
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    const base = stack.services.member.httpUrl.replace('/graphql', '');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+});

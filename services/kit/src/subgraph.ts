@@ -108,7 +108,7 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
   });
   const httpUrl = `http://${config.host}:${httpPort}/graphql`;
   const grpcAddress = `${config.host}:${grpcServer.port}`;
-  logger.info({ httpUrl, grpcAddress }, `${config.service} service started`);
+  logger.info({ httpUrl, grpcAddress }, `${config.service} started`);
   let stopping: Promise<void> | undefined;
   return {
     httpUrl,
@@ -121,7 +121,7 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
         await apollo.stop();
         await options.onStop?.();
         if (dataSource.isInitialized) await dataSource.destroy();
-        logger.info(`${config.service} service stopped`);
+        logger.info(`${config.service} stopped`);
       })()),
   };
 }

@@ -11,7 +11,12 @@ const swc = {
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
-  testMatch: ['<rootDir>/services/**/*.test.ts', '<rootDir>/gateway/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/deploy/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/services/**/*.test.ts',
+    '<rootDir>/gateway/**/*.test.ts',
+    '<rootDir>/test/**/*.test.ts',
+    '<rootDir>/deploy/**/*.test.ts',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   // Integration and e2e tests start real servers and databases; two cores, so two workers.
   maxWorkers: 2,

@@ -15,7 +15,18 @@ export function generate(outDir: string): void {
   execFileSync(
     join(root, 'node_modules', '.bin', 'proto-loader-gen-types'),
     // -I takes a list, so it goes last or it swallows the file names.
-    [...protos, '--longs=String', '--enums=String', '--defaults', '--oneofs', '--includeComments', '--grpcLib=@grpc/grpc-js', `--outDir=${outDir}`, '-I', protoDir],
+    [
+      ...protos,
+      '--longs=String',
+      '--enums=String',
+      '--defaults',
+      '--oneofs',
+      '--includeComments',
+      '--grpcLib=@grpc/grpc-js',
+      `--outDir=${outDir}`,
+      '-I',
+      protoDir,
+    ],
     { stdio: 'inherit' },
   );
   // The generator writes each proto's absolute path into a comment; keep the output machine-independent.

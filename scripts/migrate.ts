@@ -2,7 +2,15 @@
  * Applies pending migrations of every service (or the ones named) and exits:
  * `npm run migrate [-- member points]`. Services also migrate on start; this is for deploy pipelines.
  */
-import { createLogger, openDatabase, readCommonConfig, resolveDatabaseTarget, SERVICE_NAMES, type DatabaseSchema, type ServiceName } from '../services/kit/src';
+import {
+  createLogger,
+  openDatabase,
+  readCommonConfig,
+  resolveDatabaseTarget,
+  SERVICE_NAMES,
+  type DatabaseSchema,
+  type ServiceName,
+} from '../services/kit/src';
 import { benefitsSchema } from '../services/benefits/src/db/data-source';
 import { campaignSchema } from '../services/campaign/src/db/data-source';
 import { memberSchema } from '../services/member/src/db/data-source';

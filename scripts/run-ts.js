@@ -8,7 +8,11 @@ const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
 const options = {
-  jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } },
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    target: 'es2022',
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+  },
   module: { type: 'commonjs' },
   sourceMaps: 'inline',
 };

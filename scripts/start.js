@@ -16,7 +16,14 @@ const root = join(__dirname, '..');
 const dist = join(root, 'dist');
 const stamp = join(dist, '.build-stamp');
 const SERVICES = ['member', 'campaign', 'risk', 'benefits', 'points'];
-const DEFAULTS = { gateway: [4000], member: [4001, 50051], points: [4002, 50052], benefits: [4003, 50053], campaign: [4004, 50054], risk: [4005, 50055] };
+const DEFAULTS = {
+  gateway: [4000],
+  member: [4001, 50051],
+  points: [4002, 50052],
+  benefits: [4003, 50053],
+  campaign: [4004, 50054],
+  risk: [4005, 50055],
+};
 
 function newest(dir) {
   let latest = 0;
@@ -34,7 +41,10 @@ function buildIfNeeded() {
   const sources = Math.max(...['services', 'gateway', 'proto', 'scripts'].map((d) => newest(join(root, d))));
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
   console.log('Building (TypeScript → dist/)…');
-  const result = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+  const result = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stamp, new Date().toISOString());
 }
@@ -73,7 +83,11 @@ async function waitUntilReady(url, child, timeoutMs = 60_000) {
 }
 
 async function graphql(url, query, variables = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = await response.json();
   if (body.errors) throw new Error(`seed failed: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -93,19 +107,31 @@ async function seedDemo(url) {
   if (members.length > 0) return undefined;
   const year = new Date().getUTCFullYear();
   await graphql(url, 'mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }', {
-    input: { name: 'Member month 會員月 (1.5× points)', activityCoefficient: '1.5', startsAt: `${year}-01-01T00:00:00Z`, endsAt: `${year + 1}-01-01T00:00:00Z` },
+    input: {
+      name: 'Member month 會員月 (1.5× points)',
+      activityCoefficient: '1.5',
+      startsAt: `${year}-01-01T00:00:00Z`,
+      endsAt: `${year + 1}-01-01T00:00:00Z`,
+    },
   });
   let first;
   for (const [i, demo] of DEMO_MEMBERS.entries()) {
-    const { registerMember } = await graphql(url, 'mutation($p: String!, $c: Channel!) { registerMember(phone: $p, channel: $c) { id } }', { p: demo.phone, c: demo.channel });
+    const { registerMember } = await graphql(url, 'mutation($p: String!, $c: Channel!) { registerMember(phone: $p, channel: $c) { id } }', {
+      p: demo.phone,
+      c: demo.channel,
+    });
     first ??= registerMember.id;
     for (const [j, amount] of demo.orders.entries()) {
-      await graphql(url, 'mutation($m: ID!, $o: String!, $a: String!, $c: Channel!) { recordOrder(memberId: $m, orderNo: $o, amount: $a, channel: $c) { pointsEarned } }', {
-        m: registerMember.id,
-        o: `DEMO-${i + 1}-${j + 1}`,
-        a: amount,
-        c: demo.channel,
-      });
+      await graphql(
+        url,
+        'mutation($m: ID!, $o: String!, $a: String!, $c: Channel!) { recordOrder(memberId: $m, orderNo: $o, amount: $a, channel: $c) { pointsEarned } }',
+        {
+          m: registerMember.id,
+          o: `DEMO-${i + 1}-${j + 1}`,
+          a: amount,
+          c: demo.channel,
+        },
+      );
     }
   }
   return first;
@@ -121,7 +147,9 @@ async function startAll() {
     stopping = true;
     console.log('\nStopping…');
     for (const child of children.values()) if (child.exitCode === null) child.kill('SIGTERM');
-    Promise.all([...children.values()].map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => process.exit(code));
+    Promise.all([...children.values()].map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() =>
+      process.exit(code),
+    );
   };
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));

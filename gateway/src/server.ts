@@ -27,7 +27,10 @@ export interface GatewayHandle {
  * Builds the gateway over the committed supergraph (schemas/supergraph.graphql) and listens.
  * Subgraph URLs come from configuration, not from the supergraph, so one file serves every deployment.
  */
-export async function createGateway(config: GatewayConfig, logger: Logger = createLogger('gateway', config.logLevel)): Promise<GatewayHandle> {
+export async function createGateway(
+  config: GatewayConfig,
+  logger: Logger = createLogger('gateway', config.logLevel),
+): Promise<GatewayHandle> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(repoPath('schemas', 'supergraph.graphql'), 'utf8'),
     buildService: ({ name, url }) =>

@@ -65,7 +65,12 @@ describe('recordOrder rejects bad input and writes nothing', () => {
   it('an unknown member is NOT_FOUND', async () => {
     const before = await ledgerRows();
     expectCleanError(
-      await stack.query(RECORD_ORDER, { memberId: '00000000-0000-0000-0000-000000000000', orderNo: 'BAD-1', amount: '10.00', channel: 'WEB' }),
+      await stack.query(RECORD_ORDER, {
+        memberId: '00000000-0000-0000-0000-000000000000',
+        orderNo: 'BAD-1',
+        amount: '10.00',
+        channel: 'WEB',
+      }),
       'NOT_FOUND',
     );
     expect(await ledgerRows()).toBe(before);
@@ -104,7 +109,11 @@ describe('recordOrder rejects bad input and writes nothing', () => {
   });
 
   it('a syntax error answers GRAPHQL_PARSE_FAILED, not a 500', async () => {
-    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ member(id: ' }) });
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ member(id: ' }),
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');

@@ -5,12 +5,27 @@ import { startStack, type Stack } from '../harness/startStack';
 const MEMBER_LIST = /* GraphQL */ `
   query List($first: Int!) {
     members(first: $first) {
-      id maskedPhone
-      tier { name benefits { name } }
-      points { balance }
-      benefits { name }
-      liveCampaigns { name }
-      risk { level assessments }
+      id
+      maskedPhone
+      tier {
+        name
+        benefits {
+          name
+        }
+      }
+      points {
+        balance
+      }
+      benefits {
+        name
+      }
+      liveCampaigns {
+        name
+      }
+      risk {
+        level
+        assessments
+      }
     }
   }
 `;
@@ -20,7 +35,8 @@ beforeAll(async () => {
   stack = await startStack();
   for (let i = 0; i < 50; i += 1) {
     const { data } = await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' });
-    if (i % 5 === 0) await stack.query(RECORD_ORDER, { memberId: data.registerMember.id, orderNo: `B-${i}`, amount: '100.00', channel: 'WEB' });
+    if (i % 5 === 0)
+      await stack.query(RECORD_ORDER, { memberId: data.registerMember.id, orderNo: `B-${i}`, amount: '100.00', channel: 'WEB' });
   }
 }, 120_000);
 afterAll(() => stack?.stop());

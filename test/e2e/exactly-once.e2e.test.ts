@@ -11,7 +11,9 @@ afterAll(() => stack?.stop());
 
 async function ledger(): Promise<{ entries: number; sum: number; balance: number }> {
   const db = stack.services.points.dataSource;
-  const [{ n, total }] = await db.query('SELECT COUNT(*) AS n, COALESCE(SUM(points), 0) AS total FROM points_ledger WHERE member_id = ?', [memberId]);
+  const [{ n, total }] = await db.query('SELECT COUNT(*) AS n, COALESCE(SUM(points), 0) AS total FROM points_ledger WHERE member_id = ?', [
+    memberId,
+  ]);
   const [account] = await db.query('SELECT balance FROM points_accounts WHERE member_id = ?', [memberId]);
   return { entries: Number(n), sum: Number(total), balance: Number(account?.balance ?? 0) };
 }

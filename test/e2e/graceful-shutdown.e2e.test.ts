@@ -52,14 +52,21 @@ async function startThenTerminate(name: keyof typeof ENTRIES, env: Record<string
 describe('every process stops cleanly on SIGTERM', () => {
   const database = testDatabaseEnv();
   const ports = Object.fromEntries(
-    ['MEMBER', 'POINTS', 'BENEFITS', 'CAMPAIGN', 'RISK'].flatMap((s) => [[`${s}_HTTP_PORT`, '0'], [`${s}_GRPC_PORT`, '0']]),
+    ['MEMBER', 'POINTS', 'BENEFITS', 'CAMPAIGN', 'RISK'].flatMap((s) => [
+      [`${s}_HTTP_PORT`, '0'],
+      [`${s}_GRPC_PORT`, '0'],
+    ]),
   );
   afterAll(() => database.cleanup());
 
-  it.each(Object.keys(ENTRIES) as Array<keyof typeof ENTRIES>)('%s drains, closes and exits 0', async (name) => {
-    const { code, lines, url } = await startThenTerminate(name, { ...database.env, ...ports, GATEWAY_PORT: '0' });
-    expect(code).toBe(0);
-    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining([`${name} stopping`, `${name} stopped`]));
-    await expect(fetch(url)).rejects.toThrow();
-  }, 60_000);
+  it.each(Object.keys(ENTRIES) as Array<keyof typeof ENTRIES>)(
+    '%s drains, closes and exits 0',
+    async (name) => {
+      const { code, lines, url } = await startThenTerminate(name, { ...database.env, ...ports, GATEWAY_PORT: '0' });
+      expect(code).toBe(0);
+      expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining([`${name} stopping`, `${name} stopped`]));
+      await expect(fetch(url)).rejects.toThrow();
+    },
+    60_000,
+  );
 });

@@ -26,7 +26,10 @@ describe('subgraphs cannot be reached around the gateway', () => {
 
   it('answers 401 when a signed identity is altered (promoted to ADMIN)', async () => {
     const genuine = signIdentity({ kind: 'MEMBER', subject: 'm1' }, 'membergraph-development-secret-change-me');
-    const tampered = { ...genuine, 'x-mg-identity': Buffer.from(JSON.stringify({ kind: 'STAFF', roles: ['ADMIN'] })).toString('base64url') };
+    const tampered = {
+      ...genuine,
+      'x-mg-identity': Buffer.from(JSON.stringify({ kind: 'STAFF', roles: ['ADMIN'] })).toString('base64url'),
+    };
     const { status } = await postGraphQL(stack.services.member.httpUrl, PROBE, {}, tampered);
     expect(status).toBe(401);
   });

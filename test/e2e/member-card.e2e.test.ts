@@ -22,7 +22,13 @@ describe('the member card through the gateway', () => {
     // 199.90 CNY × base 1 × γ(Regular) 1.0 × coefficient 2.0 = 399.8 → 399 points.
     const order = await stack.query(RECORD_ORDER, { memberId: id, orderNo: 'WEB-1', amount: '199.90', channel: 'WEB' });
     expect(order.errors).toBeUndefined();
-    expect(order.data.recordOrder).toEqual({ orderNo: 'WEB-1', amount: '199.90', pointsEarned: 399, replayed: false, member: { points: { balance: 399 } } });
+    expect(order.data.recordOrder).toEqual({
+      orderNo: 'WEB-1',
+      amount: '199.90',
+      pointsEarned: 399,
+      replayed: false,
+      member: { points: { balance: 399 } },
+    });
 
     const card = await stack.query(MEMBER_CARD, { id });
     expect(card.errors).toBeUndefined();

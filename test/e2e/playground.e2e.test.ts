@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { REGISTER, RECORD_ORDER } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
@@ -17,7 +19,15 @@ beforeAll(async () => {
   await stack.query(RECORD_ORDER, { memberId, orderNo: 'PG-1', amount: '321.00', channel: 'WEB' });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -56,6 +66,6 @@ describe('the GraphQL playground', () => {
     expect(text).toContain('"level": "LOW"');
     expect(text).toContain('Member discount');
     expect(foreign).toEqual([]);
-    await page.screenshot({ path: require('node:path').join(require('node:os').tmpdir(), 'membergraph-playground.png') });
+    await page.screenshot({ path: join(tmpdir(), 'membergraph-playground.png') });
   });
 });

@@ -5,7 +5,13 @@ import { callUnary, clientChannelOptions, grpc, loadProto } from '../../services
  * A real gRPC client for tests: calls one unary method of proto/<protoName>.proto on `address`.
  * Untyped on purpose — tests assert on the wire answers, not on our own generated types.
  */
-export function grpcCall<Res = any>(protoName: string, serviceName: string, address: string, method: string, request: object): Promise<Res> {
+export function grpcCall<Res = any>(
+  protoName: string,
+  serviceName: string,
+  address: string,
+  method: string,
+  request: object,
+): Promise<Res> {
   const proto = loadProto<any>(protoName);
   const Client = proto.membergraph[protoName].v1[serviceName];
   const client = new Client(address, grpc.credentials.createInsecure(), clientChannelOptions(`membergraph.${protoName}.v1.${serviceName}`));
@@ -15,7 +21,8 @@ export function grpcCall<Res = any>(protoName: string, serviceName: string, addr
 /** grpc.health.v1 Check against a server: the standard health service every server carries. */
 export function healthCheck(address: string, serviceName = ''): Promise<{ status: string }> {
   const Client = grpc.makeGenericClientConstructor(healthService as grpc.ServiceDefinition, 'Health');
-  const client = new Client(address, grpc.credentials.createInsecure()) as grpc.Client & Record<string, Function>;
+  const client = new Client(address, grpc.credentials.createInsecure()) as grpc.Client &
+    Record<string, (...args: any[]) => grpc.ClientUnaryCall>;
   return callUnary<{ status: string }>((md, options, cb) => client.check({ service: serviceName }, md, options, cb), 2000).finally(() =>
     client.close(),
   );

@@ -1,14 +1,28 @@
 /** GraphQL operations the tests share, so each flow is written once. */
 export const REGISTER = /* GraphQL */ `
   mutation Register($phone: String!, $channel: Channel!) {
-    registerMember(phone: $phone, channel: $channel) { id maskedPhone tier { id } }
+    registerMember(phone: $phone, channel: $channel) {
+      id
+      maskedPhone
+      tier {
+        id
+      }
+    }
   }
 `;
 
 export const RECORD_ORDER = /* GraphQL */ `
   mutation Order($memberId: ID!, $orderNo: String!, $amount: String!, $channel: Channel!) {
     recordOrder(memberId: $memberId, orderNo: $orderNo, amount: $amount, channel: $channel) {
-      orderNo amount pointsEarned replayed member { points { balance } }
+      orderNo
+      amount
+      pointsEarned
+      replayed
+      member {
+        points {
+          balance
+        }
+      }
     }
   }
 `;
@@ -19,11 +33,28 @@ export const MEMBER_CARD = /* GraphQL */ `
     member(id: $id) {
       id
       maskedPhone
-      tier { id name benefits { name level } }
-      points { balance }
-      benefits { name }
-      liveCampaigns { name activityCoefficient }
-      risk { level assessments }
+      tier {
+        id
+        name
+        benefits {
+          name
+          level
+        }
+      }
+      points {
+        balance
+      }
+      benefits {
+        name
+      }
+      liveCampaigns {
+        name
+        activityCoefficient
+      }
+      risk {
+        level
+        assessments
+      }
     }
   }
 `;

@@ -50,7 +50,12 @@ export function testDatabaseEnv(): { env: Env; cleanup(): Promise<void> } {
 }
 
 const QUIET: Env = { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', NODE_ENV: 'test' };
-const ANY_PORTS: Env = Object.fromEntries(SERVICE_NAMES.flatMap((s) => [[`${s.toUpperCase()}_HTTP_PORT`, '0'], [`${s.toUpperCase()}_GRPC_PORT`, '0']]));
+const ANY_PORTS: Env = Object.fromEntries(
+  SERVICE_NAMES.flatMap((s) => [
+    [`${s.toUpperCase()}_HTTP_PORT`, '0'],
+    [`${s.toUpperCase()}_GRPC_PORT`, '0'],
+  ]),
+);
 
 const FACTORIES = {
   member: (env: Env) => createMemberService(loadMemberConfig(env), createLogger('member', env.LOG_LEVEL)),
@@ -87,7 +92,12 @@ export interface Stack {
   /** Through the gateway. */
   query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** Straight to one subgraph, with headers signed as the gateway would. */
-  querySubgraph<T = any>(service: ServiceName, query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GraphQLResponse<T>>;
+  querySubgraph<T = any>(
+    service: ServiceName,
+    query: string,
+    variables?: Record<string, unknown>,
+    identity?: Identity,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 

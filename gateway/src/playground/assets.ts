@@ -55,7 +55,11 @@ function asset(path: string, type: string): Route {
   return (_req: IncomingMessage, res: ServerResponse) => {
     // Read by path, not require.resolve: graphiql's package exports do not list its UMD files.
     body ??= readFileSync(repoPath('node_modules', path));
-    res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'public, max-age=86400', 'content-length': body.length });
+    res.writeHead(200, {
+      'content-type': `${type}; charset=utf-8`,
+      'cache-control': 'public, max-age=86400',
+      'content-length': body.length,
+    });
     res.end(body);
   };
 }

@@ -6,7 +6,10 @@ import { resolvers } from './graphql/resolvers';
 import { BENEFITS_GRPC_SERVICE, benefitsGrpcService } from './grpc/service';
 
 /** Opens the benefits database (migrating it) and starts its subgraph and gRPC servers. */
-export async function createBenefitsService(config: BenefitsConfig, logger: Logger = createLogger('benefits', config.logLevel)): Promise<ServiceHandle> {
+export async function createBenefitsService(
+  config: BenefitsConfig,
+  logger: Logger = createLogger('benefits', config.logLevel),
+): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), benefitsSchema);
   return startSubgraphService({
     config,

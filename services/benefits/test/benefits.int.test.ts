@@ -9,27 +9,53 @@ afterAll(() => stack?.stop());
 
 describe('benefits subgraph', () => {
   it('resolves Tier.benefits through _entities from the seeded matrix (DOMAIN.md §4)', async () => {
-    const response = await stack.querySubgraph('benefits', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tier { id benefits { id code level } } } }`, {
-      r: [{ __typename: 'Tier', id: 'GOLD' }, { __typename: 'Tier', id: 'REGULAR' }, { __typename: 'Tier', id: 'NO_SUCH_TIER' }],
-    });
+    const response = await stack.querySubgraph(
+      'benefits',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tier { id benefits { id code level } } } }`,
+      {
+        r: [
+          { __typename: 'Tier', id: 'GOLD' },
+          { __typename: 'Tier', id: 'REGULAR' },
+          { __typename: 'Tier', id: 'NO_SUCH_TIER' },
+        ],
+      },
+    );
     expect(response.errors).toBeUndefined();
     const [gold, regular, none] = response.data._entities;
     expect(gold.benefits[0]).toEqual({ id: 'GOLD:DISCOUNT', code: 'DISCOUNT', level: '25% off' });
-    expect(gold.benefits.map((b: { code: string }) => b.code)).toEqual(['DISCOUNT', 'BIRTHDAY', 'PRIORITY_SERVICE', 'EXCLUSIVE_EVENTS', 'POINTS_ACCELERATION', 'COMMUNITY']);
+    expect(gold.benefits.map((b: { code: string }) => b.code)).toEqual([
+      'DISCOUNT',
+      'BIRTHDAY',
+      'PRIORITY_SERVICE',
+      'EXCLUSIVE_EVENTS',
+      'POINTS_ACCELERATION',
+      'COMMUNITY',
+    ]);
     // The source matrix gives the entry tier no events and no community.
-    expect(regular.benefits.map((b: { code: string }) => b.code)).toEqual(['DISCOUNT', 'BIRTHDAY', 'PRIORITY_SERVICE', 'POINTS_ACCELERATION']);
+    expect(regular.benefits.map((b: { code: string }) => b.code)).toEqual([
+      'DISCOUNT',
+      'BIRTHDAY',
+      'PRIORITY_SERVICE',
+      'POINTS_ACCELERATION',
+    ]);
     expect(none).toEqual({ id: 'NO_SUCH_TIER', benefits: [] });
   });
 
   it('resolves Member.benefits from the tier id the gateway provides (@requires)', async () => {
-    const response = await stack.querySubgraph('benefits', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id benefits { level } } } }`, {
-      r: [{ __typename: 'Member', id: 'm1', tier: { id: 'DIAMOND' } }],
-    });
+    const response = await stack.querySubgraph(
+      'benefits',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id benefits { level } } } }`,
+      {
+        r: [{ __typename: 'Member', id: 'm1', tier: { id: 'DIAMOND' } }],
+      },
+    );
     expect(response.data._entities[0].benefits[0]).toEqual({ level: '30% off' });
   });
 
   it('ListTierBenefits answers over gRPC', async () => {
-    const response = await grpcCall('benefits', 'BenefitsService', stack.services.benefits.grpcAddress, 'listTierBenefits', { tierIds: ['SILVER'] });
+    const response = await grpcCall('benefits', 'BenefitsService', stack.services.benefits.grpcAddress, 'listTierBenefits', {
+      tierIds: ['SILVER'],
+    });
     expect(response.benefits[0]).toEqual({ tierId: 'SILVER', benefitCode: 'DISCOUNT', name: 'Member discount 會員折扣', level: '20% off' });
     expect(response.benefits).toHaveLength(6);
   });

@@ -6,7 +6,10 @@ import { resolvers } from './graphql/resolvers';
 import { CAMPAIGN_GRPC_SERVICE, campaignGrpcService } from './grpc/service';
 
 /** Opens the campaign database (migrating it) and starts its subgraph and gRPC servers. */
-export async function createCampaignService(config: CampaignConfig, logger: Logger = createLogger('campaign', config.logLevel)): Promise<ServiceHandle> {
+export async function createCampaignService(
+  config: CampaignConfig,
+  logger: Logger = createLogger('campaign', config.logLevel),
+): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), campaignSchema);
   return startSubgraphService({
     config,

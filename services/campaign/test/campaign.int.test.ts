@@ -16,18 +16,24 @@ function window(fromNowMs: number, lengthMs: number) {
 
 describe('campaign subgraph', () => {
   it('with no live campaign the coefficient is 1.0', async () => {
-    const response = await grpcCall('campaign', 'CampaignService', stack.services.campaign.grpcAddress, 'getActivityCoefficient', { memberId: 'm1' });
+    const response = await grpcCall('campaign', 'CampaignService', stack.services.campaign.grpcAddress, 'getActivityCoefficient', {
+      memberId: 'm1',
+    });
     expect(response).toEqual({ coefficientMilli: 1000, campaignIds: [] });
   });
 
   it('creates campaigns and combines the live ones by max; past and future ones do not count', async () => {
-    const live = await stack.querySubgraph('campaign', CREATE, { i: { name: 'Double points week', activityCoefficient: '2.0', ...window(-60_000, 3_600_000) } });
+    const live = await stack.querySubgraph('campaign', CREATE, {
+      i: { name: 'Double points week', activityCoefficient: '2.0', ...window(-60_000, 3_600_000) },
+    });
     expect(live.data.createCampaign).toMatchObject({ name: 'Double points week', activityCoefficient: 2, live: true });
     await stack.querySubgraph('campaign', CREATE, { i: { name: 'Weekend', activityCoefficient: '1.25', ...window(-60_000, 3_600_000) } });
     await stack.querySubgraph('campaign', CREATE, { i: { name: 'Past', activityCoefficient: '5', ...window(-7_200_000, 3_600_000) } });
     await stack.querySubgraph('campaign', CREATE, { i: { name: 'Future', activityCoefficient: '5', ...window(3_600_000, 3_600_000) } });
 
-    const response = await grpcCall('campaign', 'CampaignService', stack.services.campaign.grpcAddress, 'getActivityCoefficient', { memberId: 'm1' });
+    const response = await grpcCall('campaign', 'CampaignService', stack.services.campaign.grpcAddress, 'getActivityCoefficient', {
+      memberId: 'm1',
+    });
     expect(response.coefficientMilli).toBe(2000);
     expect(response.campaignIds).toHaveLength(2);
 
@@ -38,14 +44,24 @@ describe('campaign subgraph', () => {
 
   it('answers the coefficient at a given moment', async () => {
     const inNinetyMinutes = String(Date.now() + 1.5 * 3_600_000);
-    const response = await grpcCall('campaign', 'CampaignService', stack.services.campaign.grpcAddress, 'getActivityCoefficient', { memberId: 'm1', atEpochMs: inNinetyMinutes });
+    const response = await grpcCall('campaign', 'CampaignService', stack.services.campaign.grpcAddress, 'getActivityCoefficient', {
+      memberId: 'm1',
+      atEpochMs: inNinetyMinutes,
+    });
     expect(response.coefficientMilli).toBe(5000);
   });
 
   it('resolves Member.liveCampaigns through _entities', async () => {
-    const response = await stack.querySubgraph('campaign', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id liveCampaigns { name } } } }`, {
-      r: [{ __typename: 'Member', id: 'a' }, { __typename: 'Member', id: 'b' }],
-    });
+    const response = await stack.querySubgraph(
+      'campaign',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id liveCampaigns { name } } } }`,
+      {
+        r: [
+          { __typename: 'Member', id: 'a' },
+          { __typename: 'Member', id: 'b' },
+        ],
+      },
+    );
     expect(response.data._entities).toHaveLength(2);
     expect(response.data._entities[1].liveCampaigns).toHaveLength(2);
   });

@@ -91,8 +91,7 @@ export function readCommonConfig(service: ServiceName, env: Env = process.env) {
   const read = envReader(env);
   const upper = service.toUpperCase();
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
-  const secret =
-    nodeEnv === 'production' ? read.string('IDENTITY_SIGNING_SECRET') : read.string('IDENTITY_SIGNING_SECRET', DEV_SECRET);
+  const secret = nodeEnv === 'production' ? read.string('IDENTITY_SIGNING_SECRET') : read.string('IDENTITY_SIGNING_SECRET', DEV_SECRET);
   if (secret.length < 16) throw new ConfigError('IDENTITY_SIGNING_SECRET', 'must be at least 16 characters');
   const serviceDatabaseUrl = read.optionalString(`${upper}_DATABASE_URL`);
   return {

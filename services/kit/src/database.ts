@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DataSource, type EntityManager, type Logger as OrmLogger, type MixedList, type ValueTransformer } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type Logger as OrmLogger, type ValueTransformer } from 'typeorm';
 import type { CommonConfig } from './config';
 import { ConfigError } from './config';
 
 /** Where a service keeps its data: one SQLite file by default, or its own MySQL database. */
-export type DatabaseTarget =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'mysql'; url: string; database: string };
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; database: string };
 
 const DATABASE_NAME = /^[A-Za-z0-9_]{1,64}$/;
 
@@ -16,7 +14,9 @@ const DATABASE_NAME = /^[A-Za-z0-9_]{1,64}$/;
  * A global `DATABASE_URL` gives each service `<prefix>_<service>` on that server; a per-service
  * `<SERVICE>_DATABASE_URL` with a path names its database exactly.
  */
-export function resolveDatabaseTarget(config: Pick<CommonConfig, 'service' | 'databaseUrl' | 'databaseNamedByUrl' | 'databasePrefix' | 'dataDir'>): DatabaseTarget {
+export function resolveDatabaseTarget(
+  config: Pick<CommonConfig, 'service' | 'databaseUrl' | 'databaseNamedByUrl' | 'databasePrefix' | 'dataDir'>,
+): DatabaseTarget {
   if (!config.databaseUrl) {
     return { kind: 'sqlite', file: resolve(config.dataDir, `${config.databasePrefix}_${config.service}.sqlite`) };
   }
@@ -51,8 +51,8 @@ export class QueryCounter implements OrmLogger {
 }
 
 export interface DatabaseSchema {
-  entities: MixedList<Function>;
-  migrations: MixedList<Function>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
 /** A DataSource factory (never a module-level singleton): one per service instance. */
@@ -95,7 +95,10 @@ async function ensureMysqlDatabase(target: Extract<DatabaseTarget, { kind: 'mysq
 }
 
 /** Creates the database if missing, connects and applies pending migrations. */
-export async function openDatabase(target: DatabaseTarget, schema: DatabaseSchema): Promise<{ dataSource: DataSource; queries: QueryCounter }> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  schema: DatabaseSchema,
+): Promise<{ dataSource: DataSource; queries: QueryCounter }> {
   if (target.kind === 'mysql') await ensureMysqlDatabase(target);
   const queries = new QueryCounter();
   const dataSource = createDataSource(target, schema, queries);

@@ -6,14 +6,20 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
  * DomainError with one of these; the kit maps it to GraphQL `extensions.code` or a gRPC status.
  */
 export const ERROR_CODES = {
-  BAD_USER_INPUT: { description: 'The input is malformed or breaks a business rule; nothing was written.', grpc: GrpcStatus.INVALID_ARGUMENT },
+  BAD_USER_INPUT: {
+    description: 'The input is malformed or breaks a business rule; nothing was written.',
+    grpc: GrpcStatus.INVALID_ARGUMENT,
+  },
   CONFLICT: { description: 'The request clashes with existing data (e.g. a phone already registered).', grpc: GrpcStatus.ALREADY_EXISTS },
   NOT_FOUND: { description: 'A referenced entity does not exist.', grpc: GrpcStatus.NOT_FOUND },
   UNAUTHENTICATED: { description: 'Credentials are missing, stale or forged.', grpc: GrpcStatus.UNAUTHENTICATED },
   FORBIDDEN: { description: 'The caller is known but may not do this.', grpc: GrpcStatus.PERMISSION_DENIED },
   RISK_DENIED: { description: 'The risk service refused this action.', grpc: GrpcStatus.FAILED_PRECONDITION },
   UNAVAILABLE: { description: 'A service this request depends on did not answer in time; retry later.', grpc: GrpcStatus.UNAVAILABLE },
-  INTERNAL_SERVER_ERROR: { description: 'An unexpected failure; details are logged with the request id, never shown.', grpc: GrpcStatus.INTERNAL },
+  INTERNAL_SERVER_ERROR: {
+    description: 'An unexpected failure; details are logged with the request id, never shown.',
+    grpc: GrpcStatus.INTERNAL,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -29,9 +35,7 @@ export class DomainError extends Error {
   }
 }
 
-const GRPC_TO_CODE = new Map<number, ErrorCode>(
-  Object.entries(ERROR_CODES).map(([code, meta]) => [meta.grpc, code as ErrorCode]),
-);
+const GRPC_TO_CODE = new Map<number, ErrorCode>(Object.entries(ERROR_CODES).map(([code, meta]) => [meta.grpc, code as ErrorCode]));
 GRPC_TO_CODE.set(GrpcStatus.DEADLINE_EXCEEDED, 'UNAVAILABLE');
 
 /** A gRPC failure from a peer, turned back into the domain error it stood for. */

@@ -43,11 +43,7 @@ export function signIdentity(identity: Identity, secret: string, now = Date.now(
 export type VerifyResult = { ok: true; identity: Identity } | { ok: false; reason: string };
 
 /** Checks the gateway's signature; `header` reads one request header by lower-case name. */
-export function verifyIdentity(
-  header: (name: string) => string | undefined,
-  secret: string,
-  now = Date.now(),
-): VerifyResult {
+export function verifyIdentity(header: (name: string) => string | undefined, secret: string, now = Date.now()): VerifyResult {
   const encoded = header(IDENTITY_HEADER);
   const timestamp = header(TIMESTAMP_HEADER);
   const signature = header(SIGNATURE_HEADER);

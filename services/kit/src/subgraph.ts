@@ -76,7 +76,10 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
   const { config, logger } = options;
   const { dataSource, queries } = options.database;
   const apollo = new ApolloServer<Ctx>({
-    schema: buildSubgraphSchema({ typeDefs: loadSubgraphTypeDefs(config.service), resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    schema: buildSubgraphSchema({
+      typeDefs: loadSubgraphTypeDefs(config.service),
+      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    }),
     formatError: formatGraphQLError((error) => logger.error({ err: error }, 'unexpected resolver error')),
     includeStacktraceInErrorResponses: false,
     // Inline traces are for Apollo's hosted studio, which brands on intranets do not use; they cost CPU per field.

@@ -6,7 +6,10 @@ import { resolvers } from './graphql/resolvers';
 import { MEMBER_GRPC_SERVICE, memberGrpcService } from './grpc/service';
 
 /** Opens the member database (migrating it) and starts its subgraph and gRPC servers. */
-export async function createMemberService(config: MemberConfig, logger: Logger = createLogger('member', config.logLevel)): Promise<ServiceHandle> {
+export async function createMemberService(
+  config: MemberConfig,
+  logger: Logger = createLogger('member', config.logLevel),
+): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), memberSchema);
   return startSubgraphService({
     config,

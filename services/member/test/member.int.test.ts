@@ -70,7 +70,9 @@ describe('member subgraph', () => {
 
   it('GetMemberTiers refuses an oversized batch with INVALID_ARGUMENT', async () => {
     const memberIds = Array.from({ length: 501 }, (_, i) => `m${i}`);
-    await expect(grpcCall('member', 'MemberService', stack.services.member.grpcAddress, 'getMemberTiers', { memberIds })).rejects.toMatchObject({
+    await expect(
+      grpcCall('member', 'MemberService', stack.services.member.grpcAddress, 'getMemberTiers', { memberIds }),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
   });

@@ -9,7 +9,10 @@ import { createRiskClient } from './grpc/clients/risk';
 import { POINTS_GRPC_SERVICE, pointsGrpcService } from './grpc/service';
 
 /** Opens the points database (migrating it), connects to its peers and starts its servers. */
-export async function createPointsService(config: PointsConfig, logger: Logger = createLogger('points', config.logLevel)): Promise<ServiceHandle> {
+export async function createPointsService(
+  config: PointsConfig,
+  logger: Logger = createLogger('points', config.logLevel),
+): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
   const peers = {
     member: createMemberClient(config.memberGrpcAddress, config.grpcDeadlineMs),

@@ -6,7 +6,10 @@ import { resolvers } from './graphql/resolvers';
 import { RISK_GRPC_SERVICE, riskGrpcService } from './grpc/service';
 
 /** Opens the risk database (migrating it) and starts its subgraph and gRPC servers. */
-export async function createRiskService(config: RiskConfig, logger: Logger = createLogger('risk', config.logLevel)): Promise<ServiceHandle> {
+export async function createRiskService(
+  config: RiskConfig,
+  logger: Logger = createLogger('risk', config.logLevel),
+): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), riskSchema);
   return startSubgraphService({
     config,

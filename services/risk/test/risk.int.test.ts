@@ -21,16 +21,28 @@ describe('risk subgraph', () => {
   });
 
   it('Assess refuses malformed requests with INVALID_ARGUMENT', async () => {
-    await expect(assess({ action: 'earn!', memberId: 'm1', amountFen: '1', channel: 'WEB', idempotencyKey: 'k' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(assess({ action: 'EARN', memberId: 'm1', amountFen: '1', channel: 'WEB', idempotencyKey: '' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(assess({ action: 'earn!', memberId: 'm1', amountFen: '1', channel: 'WEB', idempotencyKey: 'k' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    await expect(assess({ action: 'EARN', memberId: 'm1', amountFen: '1', channel: 'WEB', idempotencyKey: '' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 
   it('resolves Member.risk through _entities: LOW without a profile, with the count of assessments', async () => {
     const { RiskProfile } = await import('../src/db/entities/RiskProfile');
     await stack.services.risk.dataSource.getRepository(RiskProfile).insert({ memberId: 'm2', level: 'HIGH', updatedAt: new Date() });
-    const response = await stack.querySubgraph('risk', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id risk { level assessments } } } }`, {
-      r: [{ __typename: 'Member', id: 'm1' }, { __typename: 'Member', id: 'm2' }, { __typename: 'Member', id: 'm3' }],
-    });
+    const response = await stack.querySubgraph(
+      'risk',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id risk { level assessments } } } }`,
+      {
+        r: [
+          { __typename: 'Member', id: 'm1' },
+          { __typename: 'Member', id: 'm2' },
+          { __typename: 'Member', id: 'm3' },
+        ],
+      },
+    );
     expect(response.data._entities).toEqual([
       { id: 'm1', risk: { level: 'LOW', assessments: 1 } },
       { id: 'm2', risk: { level: 'HIGH', assessments: 0 } },

@@ -13,10 +13,46 @@ export interface TierRule {
 
 /** The seeded default programme, shared/DOMAIN.md §2. Brands edit these rows; code never hard-codes them. */
 export const DEFAULT_TIERS: readonly TierRule[] = [
-  { id: 'REGULAR', name: 'Regular 普通會員', rank: 0, spendThresholdFen: 0, purchaseThreshold: 1, rule: 'AND', multiplierMilli: 1000, pointsNeverExpire: false },
-  { id: 'SILVER', name: 'Silver 銀卡會員', rank: 1, spendThresholdFen: 300_000, purchaseThreshold: 5, rule: 'AND', multiplierMilli: 1200, pointsNeverExpire: false },
-  { id: 'GOLD', name: 'Gold 金卡會員', rank: 2, spendThresholdFen: 1_000_000, purchaseThreshold: 15, rule: 'AND', multiplierMilli: 1500, pointsNeverExpire: false },
-  { id: 'DIAMOND', name: 'Diamond 鉆石會員', rank: 3, spendThresholdFen: 3_000_000, purchaseThreshold: 30, rule: 'AND', multiplierMilli: 2000, pointsNeverExpire: true },
+  {
+    id: 'REGULAR',
+    name: 'Regular 普通會員',
+    rank: 0,
+    spendThresholdFen: 0,
+    purchaseThreshold: 1,
+    rule: 'AND',
+    multiplierMilli: 1000,
+    pointsNeverExpire: false,
+  },
+  {
+    id: 'SILVER',
+    name: 'Silver 銀卡會員',
+    rank: 1,
+    spendThresholdFen: 300_000,
+    purchaseThreshold: 5,
+    rule: 'AND',
+    multiplierMilli: 1200,
+    pointsNeverExpire: false,
+  },
+  {
+    id: 'GOLD',
+    name: 'Gold 金卡會員',
+    rank: 2,
+    spendThresholdFen: 1_000_000,
+    purchaseThreshold: 15,
+    rule: 'AND',
+    multiplierMilli: 1500,
+    pointsNeverExpire: false,
+  },
+  {
+    id: 'DIAMOND',
+    name: 'Diamond 鉆石會員',
+    rank: 3,
+    spendThresholdFen: 3_000_000,
+    purchaseThreshold: 30,
+    rule: 'AND',
+    multiplierMilli: 2000,
+    pointsNeverExpire: true,
+  },
 ];
 
 /** New members start on the lowest rung. */

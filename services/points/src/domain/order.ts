@@ -16,7 +16,8 @@ export function parseOrder(input: { memberId: string; orderNo: string; amount: s
   if (!ORDER_NO.test(input.orderNo)) {
     throw new DomainError('BAD_USER_INPUT', 'orderNo must be 1–64 letters, digits or _-:.', { field: 'orderNo' });
   }
-  if (!input.memberId || input.memberId.length > 36) throw new DomainError('BAD_USER_INPUT', 'memberId is malformed', { field: 'memberId' });
+  if (!input.memberId || input.memberId.length > 36)
+    throw new DomainError('BAD_USER_INPUT', 'memberId is malformed', { field: 'memberId' });
   if (!(CHANNELS as readonly string[]).includes(input.channel)) {
     throw new DomainError('BAD_USER_INPUT', `channel must be one of ${CHANNELS.join(', ')}`, { field: 'channel' });
   }

@@ -14,8 +14,10 @@ export interface ActionToAssess {
 export function validateAction(action: ActionToAssess): ActionToAssess {
   if (!/^[A-Z_]{2,32}$/.test(action.action)) throw new DomainError('BAD_USER_INPUT', 'action must be an upper-case name such as EARN');
   if (!action.memberId) throw new DomainError('BAD_USER_INPUT', 'member_id is required');
-  if (!action.idempotencyKey || action.idempotencyKey.length > 128) throw new DomainError('BAD_USER_INPUT', 'idempotency_key is required (≤ 128 chars)');
-  if (!Number.isSafeInteger(action.amountFen) || action.amountFen < 0) throw new DomainError('BAD_USER_INPUT', 'amount_fen must be a non-negative integer');
+  if (!action.idempotencyKey || action.idempotencyKey.length > 128)
+    throw new DomainError('BAD_USER_INPUT', 'idempotency_key is required (≤ 128 chars)');
+  if (!Number.isSafeInteger(action.amountFen) || action.amountFen < 0)
+    throw new DomainError('BAD_USER_INPUT', 'amount_fen must be a non-negative integer');
   return action;
 }
 

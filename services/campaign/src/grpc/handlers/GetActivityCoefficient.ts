@@ -12,7 +12,10 @@ export async function getActivityCoefficient(
   const atMs = Number(request.atEpochMs);
   const live = await findLiveCampaigns(dataSource, atMs > 0 ? new Date(atMs) : new Date());
   return {
-    coefficientMilli: combineCoefficients(live.map((c) => c.coefficientMilli), combination),
+    coefficientMilli: combineCoefficients(
+      live.map((c) => c.coefficientMilli),
+      combination,
+    ),
     campaignIds: live.map((c) => c.id),
   };
 }

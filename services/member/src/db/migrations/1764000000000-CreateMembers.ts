@@ -37,7 +37,16 @@ export class CreateMembers1764000000000 implements MigrationInterface {
     for (const tier of DEFAULT_TIERS) {
       await queryRunner.query(
         'INSERT INTO tier_definitions (id, name, tier_rank, spend_threshold_fen, purchase_threshold, rule, multiplier_milli, points_never_expire) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [tier.id, tier.name, tier.rank, tier.spendThresholdFen, tier.purchaseThreshold, tier.rule, tier.multiplierMilli, tier.pointsNeverExpire ? 1 : 0],
+        [
+          tier.id,
+          tier.name,
+          tier.rank,
+          tier.spendThresholdFen,
+          tier.purchaseThreshold,
+          tier.rule,
+          tier.multiplierMilli,
+          tier.pointsNeverExpire ? 1 : 0,
+        ],
       );
     }
   }

@@ -35,7 +35,10 @@ export class CreatePoints1764000000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('points_ledger', new TableIndex({ name: 'idx_points_ledger_member', columnNames: ['member_id', 'created_at'] }));
+    await queryRunner.createIndex(
+      'points_ledger',
+      new TableIndex({ name: 'idx_points_ledger_member', columnNames: ['member_id', 'created_at'] }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'points_accounts',

@@ -7,7 +7,11 @@ const SERVICE = 'membergraph.campaign.v1.CampaignService';
 /** The campaign service as points sees it: the live activity coefficient. */
 export function createCampaignClient(address: string, deadlineMs: number) {
   const proto = loadProto<ProtoGrpcType>('campaign');
-  const client = new proto.membergraph.campaign.v1.CampaignService(address, grpc.credentials.createInsecure(), clientChannelOptions(SERVICE));
+  const client = new proto.membergraph.campaign.v1.CampaignService(
+    address,
+    grpc.credentials.createInsecure(),
+    clientChannelOptions(SERVICE),
+  );
   return {
     getActivityCoefficient: (memberId: string, at: Date) =>
       callUnary<GetActivityCoefficientResponse__Output>(

@@ -10,7 +10,8 @@ export function createRiskClient(address: string, deadlineMs: number) {
   const proto = loadProto<ProtoGrpcType>('risk');
   const client = new proto.membergraph.risk.v1.RiskService(address, grpc.credentials.createInsecure(), clientChannelOptions(SERVICE));
   return {
-    assess: (request: AssessRequest) => callUnary<AssessResponse__Output>((md, options, cb) => client.assess(request, md, options, cb), deadlineMs),
+    assess: (request: AssessRequest) =>
+      callUnary<AssessResponse__Output>((md, options, cb) => client.assess(request, md, options, cb), deadlineMs),
     close: () => client.close(),
   };
 }

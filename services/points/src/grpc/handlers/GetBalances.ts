@@ -8,7 +8,9 @@ const MAX_BATCH = 500;
 
 export async function getBalances(dataSource: DataSource, request: GetBalancesRequest__Output): Promise<GetBalancesResponse> {
   if (request.memberIds.length > MAX_BATCH) throw new DomainError('BAD_USER_INPUT', `at most ${MAX_BATCH} member ids per call`);
-  const accounts = request.memberIds.length ? await dataSource.getRepository(PointsAccount).findBy({ memberId: In(request.memberIds) }) : [];
+  const accounts = request.memberIds.length
+    ? await dataSource.getRepository(PointsAccount).findBy({ memberId: In(request.memberIds) })
+    : [];
   const balances = new Map(accounts.map((a) => [a.memberId, a.balance]));
   return { balances: request.memberIds.map((memberId) => ({ memberId, balance: String(balances.get(memberId) ?? 0) })) };
 }

@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { ConfigError } from '../config';
+import { isUniqueViolation, resolveDatabaseTarget } from '../database';
+
+const base = { databasePrefix: 'membergraph', dataDir: 'data', databaseNamedByUrl: false, databaseUrl: undefined as string | undefined };
+
+describe('resolveDatabaseTarget', () => {
+  it('defaults to one SQLite file per service under DATA_DIR', () => {
+    expect(resolveDatabaseTarget({ ...base, service: 'points' })).toEqual({
+      kind: 'sqlite',
+      file: resolve('data', 'membergraph_points.sqlite'),
+    });
+  });
+
+  it('gives each service its own database on a shared MySQL server', () => {
+    expect(resolveDatabaseTarget({ ...base, service: 'member', databaseUrl: 'mysql://root:pw@db:3306/ignored' })).toEqual({
+      kind: 'mysql',
+      url: 'mysql://root:pw@db:3306/',
+      database: 'membergraph_member',
+    });
+  });
+
+  it('uses the database a per-service URL names', () => {
+    expect(
+      resolveDatabaseTarget({ ...base, service: 'risk', databaseUrl: 'mysql://u@h:3306/risk_prod', databaseNamedByUrl: true }),
+    ).toMatchObject({
+      kind: 'mysql',
+      database: 'risk_prod',
+    });
+  });
+
+  it('refuses other protocols and invalid names, naming the variable', () => {
+    expect(() => resolveDatabaseTarget({ ...base, service: 'risk', databaseUrl: 'postgres://h/db' })).toThrow(ConfigError);
+    expect(() => resolveDatabaseTarget({ ...base, service: 'risk', databaseUrl: 'postgres://h/db' })).toThrow(/DATABASE_URL/);
+    expect(() => resolveDatabaseTarget({ ...base, service: 'risk', databaseUrl: 'mysql://h', databasePrefix: 'bad-name;' })).toThrow(
+      /DATABASE_PREFIX/,
+    );
+  });
+});
+
+describe('isUniqueViolation', () => {
+  it('recognises MySQL and SQLite duplicate keys, and nothing else', () => {
+    expect(isUniqueViolation({ driverError: { code: 'ER_DUP_ENTRY' } })).toBe(true);
+    expect(isUniqueViolation({ code: 'SQLITE_CONSTRAINT_UNIQUE' })).toBe(true);
+    expect(isUniqueViolation({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' })).toBe(true);
+    expect(isUniqueViolation({ code: 'ER_LOCK_DEADLOCK' })).toBe(false);
+    expect(isUniqueViolation(new Error('x'))).toBe(false);
+    expect(isUniqueViolation(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,63 @@
+import {
+  IDENTITY_HEADER,
+  MAX_SIGNATURE_AGE_MS,
+  SIGNATURE_HEADER,
+  signIdentity,
+  TIMESTAMP_HEADER,
+  verifyIdentity,
+  type Identity,
+} from '../identity';
+
+const SECRET = 'a-test-secret-of-enough-length';
+const identity: Identity = { kind: 'STAFF', subject: 's1', roles: ['OPERATOR'], store: 'SH-01' };
+const reader = (headers: Record<string, string>) => (name: string) => headers[name];
+
+describe('signed identity headers', () => {
+  it('round-trip the identity', () => {
+    const now = 1_700_000_000_000;
+    expect(verifyIdentity(reader(signIdentity(identity, SECRET, now)), SECRET, now + 1000)).toEqual({ ok: true, identity });
+  });
+
+  it.each([
+    ['a missing header', (h: Record<string, string>) => ({ ...h, [SIGNATURE_HEADER]: '' }), 'missing identity signature'],
+    [
+      'an altered identity',
+      (h: Record<string, string>) => ({
+        ...h,
+        [IDENTITY_HEADER]: Buffer.from(JSON.stringify({ kind: 'STAFF', roles: ['ADMIN'] })).toString('base64url'),
+      }),
+      'forged identity signature',
+    ],
+    [
+      'an altered signature',
+      (h: Record<string, string>) => ({ ...h, [SIGNATURE_HEADER]: h[SIGNATURE_HEADER].replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }),
+      'forged identity signature',
+    ],
+    ['a shorter signature', (h: Record<string, string>) => ({ ...h, [SIGNATURE_HEADER]: 'abc' }), 'forged identity signature'],
+    [
+      'a moved timestamp',
+      (h: Record<string, string>) => ({ ...h, [TIMESTAMP_HEADER]: String(Number(h[TIMESTAMP_HEADER]) + 1) }),
+      'forged identity signature',
+    ],
+    ['a non-numeric timestamp', (h: Record<string, string>) => ({ ...h, [TIMESTAMP_HEADER]: 'soon' }), 'stale identity signature'],
+  ])('are refused with %s', (_, alter, reason) => {
+    const now = Date.now();
+    expect(verifyIdentity(reader(alter(signIdentity(identity, SECRET, now))), SECRET, now)).toEqual({ ok: false, reason });
+  });
+
+  it('are refused when signed with another secret', () => {
+    expect(verifyIdentity(reader(signIdentity(identity, 'another-secret-entirely')), SECRET)).toEqual({
+      ok: false,
+      reason: 'forged identity signature',
+    });
+  });
+
+  it('expire: older or further in the future than the allowed age', () => {
+    const now = Date.now();
+    const old = signIdentity(identity, SECRET, now - MAX_SIGNATURE_AGE_MS - 1);
+    const future = signIdentity(identity, SECRET, now + MAX_SIGNATURE_AGE_MS + 1);
+    expect(verifyIdentity(reader(old), SECRET, now)).toEqual({ ok: false, reason: 'stale identity signature' });
+    expect(verifyIdentity(reader(future), SECRET, now)).toEqual({ ok: false, reason: 'stale identity signature' });
+    expect(verifyIdentity(reader(signIdentity(identity, SECRET, now - MAX_SIGNATURE_AGE_MS)), SECRET, now).ok).toBe(true);
+  });
+});

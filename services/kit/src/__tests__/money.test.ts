@@ -1,0 +1,36 @@
+import { DomainError } from '../errors';
+import { formatFen, parseCnyToFen } from '../money';
+
+describe('parseCnyToFen', () => {
+  it.each([
+    ['199.90', 19990],
+    ['0.01', 1],
+    ['5', 500],
+    ['1.5', 150],
+    ['3000.00', 300000],
+    [' 12.30 ', 1230],
+  ])('%s → %i fen', (text, fen) => expect(parseCnyToFen(text)).toBe(fen));
+
+  it.each(['-1', '1.234', 'abc', '', '1e3', '01.00', '1,000.00', '.5', '1.'])('refuses %p with BAD_USER_INPUT', (text) => {
+    expect(() => parseCnyToFen(text)).toThrow(DomainError);
+    try {
+      parseCnyToFen(text, 'price');
+    } catch (error) {
+      expect((error as DomainError).code).toBe('BAD_USER_INPUT');
+      expect((error as DomainError).details).toEqual({ field: 'price' });
+    }
+  });
+});
+
+describe('formatFen', () => {
+  it.each([
+    [19990, '199.90'],
+    [1, '0.01'],
+    [0, '0.00'],
+    [-250, '-2.50'],
+  ])('%i → %s', (fen, text) => expect(formatFen(fen)).toBe(text));
+
+  it('round-trips every amount up to 100 CNY', () => {
+    for (let fen = 0; fen <= 10_000; fen += 1) expect(parseCnyToFen(formatFen(fen))).toBe(fen);
+  });
+});

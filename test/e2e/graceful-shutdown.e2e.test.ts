@@ -70,3 +70,18 @@ describe('every process stops cleanly on SIGTERM', () => {
     60_000,
   );
 });
+
+describe('a bad configuration value', () => {
+  it('stops the process at start-up with a message naming the variable', async () => {
+    const child = spawn(process.execPath, [join(root, 'scripts', 'run-ts.js'), join(root, ENTRIES.points)], {
+      cwd: root,
+      env: { ...process.env, POINTS_GRPC_PORT: 'fifty', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain('POINTS_GRPC_PORT must be an integer, got \\"fifty\\"');
+  }, 60_000);
+});

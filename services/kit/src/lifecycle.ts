@@ -1,3 +1,4 @@
+import { ConfigError } from './config';
 import type { Logger } from './logger';
 
 /**
@@ -5,28 +6,33 @@ import type { Logger } from './logger';
  * and exit 0. A failure to start exits 1 with the reason, never a half-started process.
  */
 export function runUntilSignal(name: string, logger: Logger, start: () => Promise<{ stop(): Promise<void> }>): void {
-  start().then(
-    (handle) => {
-      let stopping = false;
-      const shutdown = (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        logger.info({ signal }, `${name} stopping`);
-        handle.stop().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error }, `${name} did not stop cleanly`);
-            process.exit(1);
-          },
-        );
-      };
-      process.on('SIGTERM', () => shutdown('SIGTERM'));
-      process.on('SIGINT', () => shutdown('SIGINT'));
-    },
-    (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      logger.fatal({ err: error }, `${name} failed to start: ${message}`);
-      process.exit(1);
-    },
-  );
+  // Start inside a promise so a synchronous throw (a bad variable while reading config) lands below.
+  Promise.resolve()
+    .then(start)
+    .then(
+      (handle) => {
+        let stopping = false;
+        const shutdown = (signal: string) => {
+          if (stopping) return;
+          stopping = true;
+          logger.info({ signal }, `${name} stopping`);
+          handle.stop().then(
+            () => process.exit(0),
+            (error: unknown) => {
+              logger.error({ err: error }, `${name} did not stop cleanly`);
+              process.exit(1);
+            },
+          );
+        };
+        process.on('SIGTERM', () => shutdown('SIGTERM'));
+        process.on('SIGINT', () => shutdown('SIGINT'));
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        // A configuration mistake is the operator's to fix: say which variable, without a stack.
+        if (error instanceof ConfigError) logger.fatal({ variable: error.variable }, `${name} failed to start: ${message}`);
+        else logger.fatal({ err: error }, `${name} failed to start: ${message}`);
+        process.exit(1);
+      },
+    );
 }

@@ -2,6 +2,8 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { Balance as _membergraph_points_v1_Balance, Balance__Output as _membergraph_points_v1_Balance__Output } from './membergraph/points/v1/Balance';
+import type { DebitRequest as _membergraph_points_v1_DebitRequest, DebitRequest__Output as _membergraph_points_v1_DebitRequest__Output } from './membergraph/points/v1/DebitRequest';
+import type { DebitResponse as _membergraph_points_v1_DebitResponse, DebitResponse__Output as _membergraph_points_v1_DebitResponse__Output } from './membergraph/points/v1/DebitResponse';
 import type { GetBalancesRequest as _membergraph_points_v1_GetBalancesRequest, GetBalancesRequest__Output as _membergraph_points_v1_GetBalancesRequest__Output } from './membergraph/points/v1/GetBalancesRequest';
 import type { GetBalancesResponse as _membergraph_points_v1_GetBalancesResponse, GetBalancesResponse__Output as _membergraph_points_v1_GetBalancesResponse__Output } from './membergraph/points/v1/GetBalancesResponse';
 import type { PointsServiceClient as _membergraph_points_v1_PointsServiceClient, PointsServiceDefinition as _membergraph_points_v1_PointsServiceDefinition } from './membergraph/points/v1/PointsService';
@@ -15,6 +17,8 @@ export interface ProtoGrpcType {
     points: {
       v1: {
         Balance: MessageTypeDefinition<_membergraph_points_v1_Balance, _membergraph_points_v1_Balance__Output>
+        DebitRequest: MessageTypeDefinition<_membergraph_points_v1_DebitRequest, _membergraph_points_v1_DebitRequest__Output>
+        DebitResponse: MessageTypeDefinition<_membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitResponse__Output>
         GetBalancesRequest: MessageTypeDefinition<_membergraph_points_v1_GetBalancesRequest, _membergraph_points_v1_GetBalancesRequest__Output>
         GetBalancesResponse: MessageTypeDefinition<_membergraph_points_v1_GetBalancesResponse, _membergraph_points_v1_GetBalancesResponse__Output>
         PointsService: SubtypeConstructor<typeof grpc.Client, _membergraph_points_v1_PointsServiceClient> & { service: _membergraph_points_v1_PointsServiceDefinition }

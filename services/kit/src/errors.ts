@@ -15,6 +15,10 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { description: 'Credentials are missing, stale or forged.', grpc: GrpcStatus.UNAUTHENTICATED },
   FORBIDDEN: { description: 'The caller is known but may not do this.', grpc: GrpcStatus.PERMISSION_DENIED },
   RISK_DENIED: { description: 'The risk service refused this action.', grpc: GrpcStatus.FAILED_PRECONDITION },
+  INSUFFICIENT_POINTS: {
+    description: 'The available balance is smaller than the points asked for; nothing was written.',
+    grpc: GrpcStatus.FAILED_PRECONDITION,
+  },
   UNAVAILABLE: { description: 'A service this request depends on did not answer in time; retry later.', grpc: GrpcStatus.UNAVAILABLE },
   INTERNAL_SERVER_ERROR: {
     description: 'An unexpected failure; details are logged with the request id, never shown.',
@@ -38,9 +42,20 @@ export class DomainError extends Error {
 const GRPC_TO_CODE = new Map<number, ErrorCode>(Object.entries(ERROR_CODES).map(([code, meta]) => [meta.grpc, code as ErrorCode]));
 GRPC_TO_CODE.set(GrpcStatus.DEADLINE_EXCEEDED, 'UNAVAILABLE');
 
+/** Trailing metadata that carries the exact domain code: several codes share one gRPC status. */
+export const ERROR_CODE_METADATA = 'mg-error-code';
+
 /** A gRPC failure from a peer, turned back into the domain error it stood for. */
-export function fromGrpcError(error: { code?: number; details?: string; message?: string }): DomainError {
-  const code = (error.code !== undefined && GRPC_TO_CODE.get(error.code)) || 'UNAVAILABLE';
+export function fromGrpcError(error: {
+  code?: number;
+  details?: string;
+  message?: string;
+  metadata?: { get(key: string): unknown[] };
+}): DomainError {
+  const sent = error.metadata?.get(ERROR_CODE_METADATA)[0];
+  const code =
+    (typeof sent === 'string' && sent in ERROR_CODES ? (sent as ErrorCode) : undefined) ??
+    ((error.code !== undefined && GRPC_TO_CODE.get(error.code)) || 'UNAVAILABLE');
   // A transport failure's details name hosts and ports: keep them out of client-facing messages.
   if (code === 'UNAVAILABLE' || code === 'INTERNAL_SERVER_ERROR') {
     return new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
@@ -48,9 +63,9 @@ export function fromGrpcError(error: { code?: number; details?: string; message?
   return new DomainError(code, error.details || error.message || 'peer service failed');
 }
 
-export function toGrpcError(error: unknown): { code: number; details: string } {
-  if (error instanceof DomainError) return { code: ERROR_CODES[error.code].grpc, details: error.message };
-  return { code: GrpcStatus.INTERNAL, details: 'internal error' };
+export function toGrpcError(error: unknown): { code: number; details: string; domainCode: ErrorCode } {
+  if (error instanceof DomainError) return { code: ERROR_CODES[error.code].grpc, details: error.message, domainCode: error.code };
+  return { code: GrpcStatus.INTERNAL, details: 'internal error', domainCode: 'INTERNAL_SERVER_ERROR' };
 }
 
 /** Apollo's standard codes that are safe to show as they are. */

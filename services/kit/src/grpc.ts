@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { HealthImplementation } from 'grpc-health-check';
-import { DomainError, fromGrpcError, toGrpcError } from './errors';
+import { DomainError, ERROR_CODE_METADATA, fromGrpcError, toGrpcError } from './errors';
 import type { Logger } from './logger';
 import { repoPath } from './paths';
 
@@ -32,8 +32,10 @@ export function unaryHandler<Req, Res>(logger: Logger, impl: UnaryImpl<Req, Res>
       (response) => callback(null, response),
       (error: unknown) => {
         if (!(error instanceof DomainError)) logger.error({ err: error, path: call.getPath() }, 'gRPC handler failed');
-        const { code, details } = toGrpcError(error);
-        return callback({ code, details, metadata: new grpc.Metadata() });
+        const { code, details, domainCode } = toGrpcError(error);
+        const metadata = new grpc.Metadata();
+        metadata.set(ERROR_CODE_METADATA, domainCode);
+        return callback({ code, details, metadata });
       },
     );
   };

@@ -6,10 +6,16 @@ import { createLoaders, type PointsLoaders } from './graphql/loaders';
 export interface PointsContext extends RequestBase {
   dataSource: DataSource;
   peers: Peers;
-  baseRateMilli: number;
+  rules: PointsRules;
   loaders: PointsLoaders;
 }
 
-export function createPointsContext(dataSource: DataSource, peers: Peers, baseRateMilli: number) {
-  return (base: RequestBase): PointsContext => ({ ...base, dataSource, peers, baseRateMilli, loaders: createLoaders(dataSource) });
+/** The programme's configurable figures that resolvers apply. */
+export interface PointsRules {
+  baseRateMilli: number;
+  pointsPerCnyOffset: number;
+}
+
+export function createPointsContext(dataSource: DataSource, peers: Peers, rules: PointsRules) {
+  return (base: RequestBase): PointsContext => ({ ...base, dataSource, peers, rules, loaders: createLoaders(dataSource) });
 }

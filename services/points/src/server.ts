@@ -24,7 +24,10 @@ export async function createPointsService(
     logger,
     database,
     resolvers,
-    createContext: createPointsContext(database.dataSource, peers, config.baseRateMilli),
+    createContext: createPointsContext(database.dataSource, peers, {
+      baseRateMilli: config.baseRateMilli,
+      pointsPerCnyOffset: config.pointsPerCnyOffset,
+    }),
     grpcServices: [pointsGrpcService(database.dataSource, logger)],
     grpcHealthName: POINTS_GRPC_SERVICE,
     onStop: () => Object.values(peers).forEach((peer) => peer.close()),

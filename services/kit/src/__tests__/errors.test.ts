@@ -1,6 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import { GraphQLError } from 'graphql';
-import { DomainError, ERROR_CODES, formatGraphQLError, fromGrpcError, toGrpcError } from '../errors';
+import { DomainError, ERROR_CODE_METADATA, ERROR_CODES, formatGraphQLError, fromGrpcError, toGrpcError } from '../errors';
 
 describe('formatGraphQLError', () => {
   const logged: unknown[] = [];
@@ -40,7 +40,9 @@ describe('gRPC mapping', () => {
     for (const code of Object.keys(ERROR_CODES) as Array<keyof typeof ERROR_CODES>) {
       const wire = toGrpcError(new DomainError(code, 'm'));
       expect(wire.code).toBe(ERROR_CODES[code].grpc);
-      if (code !== 'INTERNAL_SERVER_ERROR' && code !== 'UNAVAILABLE') expect(fromGrpcError(wire)).toMatchObject({ code, message: 'm' });
+      expect(wire.domainCode).toBe(code);
+      const received = { ...wire, metadata: { get: (key: string) => (key === ERROR_CODE_METADATA ? [wire.domainCode] : []) } };
+      if (code !== 'INTERNAL_SERVER_ERROR' && code !== 'UNAVAILABLE') expect(fromGrpcError(received)).toMatchObject({ code, message: 'm' });
     }
   });
 
@@ -52,6 +54,10 @@ describe('gRPC mapping', () => {
   });
 
   it('answers INTERNAL without detail for unexpected errors', () => {
-    expect(toGrpcError(new Error('secret'))).toEqual({ code: status.INTERNAL, details: 'internal error' });
+    expect(toGrpcError(new Error('secret'))).toEqual({
+      code: status.INTERNAL,
+      details: 'internal error',
+      domainCode: 'INTERNAL_SERVER_ERROR',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../../kit/src';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { PointsAccount } from './entities/PointsAccount';
 
@@ -24,20 +25,27 @@ export async function ensureAccount(dataSource: DataSource, memberId: string): P
 
 /**
  * Appends one ledger entry and moves the balance by the same amount, inside the caller's
- * transaction (the account must exist: ensureAccount). The balance moves by a guarded UPDATE that adds in SQL, so concurrent writers
- * never lose an update (the row lock serialises them on MySQL; SQLite has one writer), and the
- * unique idempotency key makes a retried entry fail instead of applying twice.
+ * transaction (the account must exist: ensureAccount). The balance moves by an UPDATE that adds in
+ * SQL, so concurrent writers never lose an update (the row lock serialises them on MySQL; SQLite
+ * has one writer). A removal is guarded in the same statement (`AND balance >= n`): the balance
+ * can never go below zero, and a shortfall is INSUFFICIENT_POINTS with nothing written. The unique
+ * idempotency key makes a retried entry fail instead of applying twice.
  */
 export async function appendLedgerEntry(manager: EntityManager, entry: NewEntry, now = new Date()): Promise<LedgerEntry> {
-  const moved = await manager
+  const points = Math.trunc(entry.points);
+  const update = manager
     .createQueryBuilder()
     .update(PointsAccount)
-    .set({ balance: () => `balance + ${Math.trunc(entry.points)}`, version: () => 'version + 1' })
-    .where('member_id = :memberId', { memberId: entry.memberId })
-    .execute();
-  if (moved.affected !== 1) throw new Error(`no points account for ${entry.memberId}: call ensureAccount first`);
+    .set({ balance: () => `balance + ${points}`, version: () => 'version + 1' })
+    .where('member_id = :memberId', { memberId: entry.memberId });
+  if (points < 0) update.andWhere('balance >= :needed', { needed: -points });
+  const moved = await update.execute();
+  if (moved.affected !== 1) {
+    if (points < 0) throw new DomainError('INSUFFICIENT_POINTS', `the balance is smaller than ${-points} points`, { field: 'points' });
+    throw new Error(`no points account for ${entry.memberId}: call ensureAccount first`);
+  }
   const account = await manager.findOneByOrFail(PointsAccount, { memberId: entry.memberId });
-  const row = Object.assign(new LedgerEntry(), entry, { id: randomUUID(), balanceAfter: account.balance, createdAt: now });
+  const row = Object.assign(new LedgerEntry(), entry, { points, id: randomUUID(), balanceAfter: account.balance, createdAt: now });
   await manager.insert(LedgerEntry, row);
   return row;
 }

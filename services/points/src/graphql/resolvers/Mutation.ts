@@ -1,7 +1,30 @@
+import { DomainError, formatFen, parseCnyToFen } from '../../../../kit/src';
+import { debitPoints } from '../../commands/debitPoints';
 import { recordOrder } from '../../commands/recordOrder';
 import type { PointsContext } from '../../context';
+import { parseDebit, pointsForOffset } from '../../domain/debit';
 
 export const Mutation = {
   recordOrder: (_: unknown, args: { memberId: string; orderNo: string; amount: string; channel: string }, ctx: PointsContext) =>
-    recordOrder(ctx.dataSource, ctx.peers, ctx.baseRateMilli, args),
+    recordOrder(ctx.dataSource, ctx.peers, ctx.rules.baseRateMilli, args),
+
+  offsetCheckout: async (
+    _: unknown,
+    args: { memberId: string; orderNo: string; offset: string; idempotencyKey: string },
+    ctx: PointsContext,
+  ) => {
+    const fen = parseCnyToFen(args.offset, 'offset');
+    if (fen <= 0) throw new DomainError('BAD_USER_INPUT', 'offset must be greater than zero', { field: 'offset' });
+    const points = pointsForOffset(fen, ctx.rules.pointsPerCnyOffset);
+    const input = parseDebit({
+      memberId: args.memberId,
+      points,
+      source: 'CHECKOUT',
+      sourceRef: args.orderNo,
+      reason: `checkout offset of ${formatFen(fen)} CNY on order ${args.orderNo}`,
+      idempotencyKey: args.idempotencyKey,
+    });
+    const { entry, replayed } = await debitPoints(ctx.dataSource, input);
+    return { orderNo: args.orderNo, pointsUsed: points, offset: formatFen(fen), balance: entry.balanceAfter, replayed };
+  },
 };

@@ -1,0 +1,48 @@
+import { DomainError } from '../../../kit/src';
+
+export const DEBIT_SOURCES = ['REDEMPTION', 'CHECKOUT'] as const;
+export type DebitSource = (typeof DEBIT_SOURCES)[number];
+
+export interface DebitInput {
+  memberId: string;
+  points: number;
+  source: DebitSource;
+  sourceRef: string;
+  reason: string;
+  idempotencyKey: string;
+}
+
+/** Largest single burn: far above any real basket, small enough to stay an exact integer everywhere. */
+const MAX_POINTS = 100_000_000;
+
+export function parseDebit(input: {
+  memberId: string;
+  points: number;
+  source: string;
+  sourceRef: string;
+  reason: string;
+  idempotencyKey: string;
+}): DebitInput {
+  if (!input.memberId || input.memberId.length > 36)
+    throw new DomainError('BAD_USER_INPUT', 'memberId is malformed', { field: 'memberId' });
+  if (!Number.isSafeInteger(input.points) || input.points <= 0 || input.points > MAX_POINTS) {
+    throw new DomainError('BAD_USER_INPUT', `points must be a whole number between 1 and ${MAX_POINTS}`, { field: 'points' });
+  }
+  if (!(DEBIT_SOURCES as readonly string[]).includes(input.source)) {
+    throw new DomainError('BAD_USER_INPUT', `source must be one of ${DEBIT_SOURCES.join(', ')}`, { field: 'source' });
+  }
+  if (!/^[A-Za-z0-9_\-:.]{1,64}$/.test(input.sourceRef))
+    throw new DomainError('BAD_USER_INPUT', 'sourceRef must be 1–64 letters, digits or _-:.', { field: 'sourceRef' });
+  if (!/^[\x21-\x7e]{8,100}$/.test(input.idempotencyKey)) {
+    throw new DomainError('BAD_USER_INPUT', 'idempotencyKey must be 8–100 printable characters', { field: 'idempotencyKey' });
+  }
+  return { ...input, source: input.source as DebitSource, reason: input.reason.slice(0, 255) };
+}
+
+/**
+ * Points needed to take `fen` off a checkout at `pointsPerCny` (e.g. 100 points = 1 CNY), rounded
+ * up so the brand never gives more than the points pay for; and the fen that many points are worth.
+ */
+export function pointsForOffset(fen: number, pointsPerCny: number): number {
+  return Math.ceil((fen * pointsPerCny) / 100);
+}

@@ -1,0 +1,103 @@
+import { grpcCall } from '../harness/grpc';
+import { RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
+import { startStack, type Stack } from '../harness/startStack';
+
+const OFFSET = /* GraphQL */ `
+  mutation Offset($memberId: ID!, $orderNo: String!, $offset: String!, $key: String!) {
+    offsetCheckout(memberId: $memberId, orderNo: $orderNo, offset: $offset, idempotencyKey: $key) {
+      orderNo
+      offset
+      pointsUsed
+      balance
+      replayed
+    }
+  }
+`;
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack?.stop());
+
+/** A new member holding exactly `points` (earned by one order, no campaign: 1 point per CNY). */
+async function memberWith(phone: string, points: number): Promise<string> {
+  const id = (await stack.query(REGISTER, { phone, channel: 'WEB' })).data.registerMember.id;
+  const order = await stack.query(RECORD_ORDER, { memberId: id, orderNo: `SEED-${phone}`, amount: `${points}.00`, channel: 'WEB' });
+  expect(order.data.recordOrder.pointsEarned).toBe(points);
+  return id;
+}
+
+async function ledgerOf(memberId: string) {
+  const db = stack.services.points.dataSource;
+  const [{ total, n }] = await db.query('SELECT COALESCE(SUM(points), 0) AS total, COUNT(*) AS n FROM points_ledger WHERE member_id = ?', [
+    memberId,
+  ]);
+  const [account] = await db.query('SELECT balance FROM points_accounts WHERE member_id = ?', [memberId]);
+  return { sum: Number(total), entries: Number(n), balance: Number(account.balance) };
+}
+
+const debit = (memberId: string, points: number, key: string) =>
+  grpcCall('points', 'PointsService', stack.services.points.grpcAddress, 'debit', {
+    memberId,
+    points: String(points),
+    source: 'REDEMPTION',
+    sourceRef: key,
+    reason: 'test redemption',
+    idempotencyKey: key,
+  });
+
+describe('burning points is exact under concurrency and retry', () => {
+  it('200 concurrent debits of 10 against 1,000: exactly 100 succeed, the rest INSUFFICIENT_POINTS, balance 0 == Σ ledger', async () => {
+    const memberId = await memberWith('13855550001', 1000);
+    const outcomes = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => debit(memberId, 10, `burn-200-${i}`)));
+    const succeeded = outcomes.filter((o) => o.status === 'fulfilled');
+    const refused = outcomes.filter((o) => o.status === 'rejected');
+    expect(succeeded).toHaveLength(100);
+    expect(refused).toHaveLength(100);
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'INSUFFICIENT_POINTS' });
+    expect(await ledgerOf(memberId)).toEqual({ sum: 0, entries: 101, balance: 0 });
+  });
+
+  it('a retried debit returns its first result, even after the balance is spent, and applies once', async () => {
+    const memberId = await memberWith('13855550002', 30);
+    const first = await debit(memberId, 30, 'burn-retry-1');
+    expect(first).toMatchObject({ balanceAfter: '0', replayed: false });
+    const retries = await Promise.all([1, 2, 3].map(() => debit(memberId, 30, 'burn-retry-1')));
+    for (const retry of retries) expect(retry).toEqual({ ...first, replayed: true });
+    expect(await ledgerOf(memberId)).toEqual({ sum: 0, entries: 2, balance: 0 });
+  });
+
+  it('the same key for a different debit is CONFLICT', async () => {
+    const memberId = await memberWith('13855550003', 50);
+    await debit(memberId, 10, 'burn-conflict-1');
+    await expect(debit(memberId, 20, 'burn-conflict-1')).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await ledgerOf(memberId)).balance).toBe(40);
+  });
+
+  it('checkout offset through the gateway: 100 points pay 1 CNY, concurrent offsets never overdraw', async () => {
+    const memberId = await memberWith('13855550004', 1000);
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => stack.query(OFFSET, { memberId, orderNo: `CO-${i}`, offset: '1.50', key: `offset-key-${i}` })),
+    );
+    const ok = results.filter((r) => r.data?.offsetCheckout);
+    expect(ok).toHaveLength(6); // 150 points each: 6 × 150 = 900, the 7th would need 1,050
+    expect(ok[0].data.offsetCheckout).toMatchObject({ offset: '1.50', pointsUsed: 150, replayed: false });
+    for (const r of results.filter((r) => r.errors)) expect(r.errors![0].extensions).toMatchObject({ code: 'INSUFFICIENT_POINTS' });
+    expect(await ledgerOf(memberId)).toEqual({ sum: 100, entries: 7, balance: 100 });
+    const card = await stack.query('query($id: ID!) { member(id: $id) { points { balance } } }', { id: memberId });
+    expect(card.data.member.points.balance).toBe(100);
+  });
+
+  it.each([
+    ['a negative offset', { offset: '-1.00', key: 'bad-offset-1' }],
+    ['a zero offset', { offset: '0.00', key: 'bad-offset-2' }],
+    ['an over-precise offset', { offset: '1.001', key: 'bad-offset-3' }],
+    ['a too short idempotency key', { offset: '1.00', key: 'short' }],
+  ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_, args) => {
+    const memberId = await memberWith(uniquePhone(), 500);
+    const response = await stack.query(OFFSET, { memberId, orderNo: 'CO-BAD', ...args });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await ledgerOf(memberId)).toEqual({ sum: 500, entries: 1, balance: 500 });
+  });
+});

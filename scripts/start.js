@@ -4,7 +4,7 @@
  * service migrates its own database as it starts), seeds a demo programme on first run, prints the
  * URLs, and stops everything cleanly on Ctrl-C.
  * `npm run start:<name>`: runs that one process in the foreground.
- * `npm run migrate`: applies migrations and exits.
+ * `npm run migrate`: applies migrations and exits. `npm run job:expire`: expires due points lots and exits.
  * Plain JavaScript so that it runs before anything is built.
  */
 'use strict';
@@ -180,6 +180,7 @@ ${demoMember ? `Seeded the demo programme; a demo member: ${demoMember}\n` : ''}
 const arg = process.argv[2];
 buildIfNeeded();
 if (arg === '--migrate-only') require(join(dist, 'scripts/migrate.js'));
+else if (arg === '--job' && process.argv[3] === 'expire') require(join(dist, 'services/points/src/jobs/expire.js'));
 else if (arg === 'gateway' || SERVICES.includes(arg)) require(entry(arg));
 else if (arg === undefined) startAll();
 else {

@@ -11,11 +11,12 @@ export function grpcCall<Res = any>(
   address: string,
   method: string,
   request: object,
+  deadlineMs = 2000,
 ): Promise<Res> {
   const proto = loadProto<any>(protoName);
   const Client = proto.membergraph[protoName].v1[serviceName];
   const client = new Client(address, grpc.credentials.createInsecure(), clientChannelOptions(`membergraph.${protoName}.v1.${serviceName}`));
-  return callUnary<Res>((md, options, cb) => client[method](request, md, options, cb), 2000).finally(() => client.close());
+  return callUnary<Res>((md, options, cb) => client[method](request, md, options, cb), deadlineMs).finally(() => client.close());
 }
 
 /** grpc.health.v1 Check against a server: the standard health service every server carries. */

@@ -134,6 +134,14 @@ export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityM
   return next;
 }
 
+/**
+ * Lock option for reading a row that the transaction will change: SELECT … FOR UPDATE on MySQL.
+ * SQLite needs none (inTransaction runs its transactions one at a time) and TypeORM refuses one there.
+ */
+export function rowLock(manager: EntityManager): { mode: 'pessimistic_write' } | undefined {
+  return manager.connection.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' };
+}
+
 const MAX_ATTEMPTS = 4;
 
 function isDeadlock(error: unknown): boolean {

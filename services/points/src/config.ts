@@ -8,6 +8,12 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     ...readCommonConfig('points', env),
     /** Base earn rate in thousandths of a point per CNY (DOMAIN.md §3: 1 point per CNY). */
     baseRateMilli: parseRateToMilli('POINTS_BASE_RATE', read.string('POINTS_BASE_RATE', '1')),
+    /** Points expire at the end of this many months after the month they were earned (DOMAIN.md §3). */
+    expiryMonths: read.int('POINTS_EXPIRY_MONTHS', 12, { min: 1, max: 120 }),
+    /** The programme's time zone as minutes east of UTC, for "end of month" (China: +480). */
+    utcOffsetMinutes: read.int('PROGRAMME_UTC_OFFSET_MINUTES', 480, { min: -720, max: 840 }),
+    /** How often the service expires due lots by itself; 0 turns the schedule off (the job still runs on demand). */
+    expiryIntervalMs: read.int('POINTS_EXPIRY_INTERVAL_MS', 3_600_000, { min: 0 }),
     /** Checkout offset (抵扣): points that pay for 1 CNY. */
     pointsPerCnyOffset: read.int('POINTS_PER_CNY_OFFSET', 100, { min: 1, max: 100_000 }),
     memberGrpcAddress: peerGrpcAddress('member', env),

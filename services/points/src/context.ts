@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { RequestBase } from '../../kit/src';
-import type { Peers } from './commands/recordOrder';
+import type { EarnRules, Peers } from './commands/recordOrder';
 import { createLoaders, type PointsLoaders } from './graphql/loaders';
 
 export interface PointsContext extends RequestBase {
@@ -11,8 +11,7 @@ export interface PointsContext extends RequestBase {
 }
 
 /** The programme's configurable figures that resolvers apply. */
-export interface PointsRules {
-  baseRateMilli: number;
+export interface PointsRules extends EarnRules {
   pointsPerCnyOffset: number;
 }
 

@@ -7,6 +7,7 @@ import { createCampaignClient } from './grpc/clients/campaign';
 import { createMemberClient } from './grpc/clients/member';
 import { createRiskClient } from './grpc/clients/risk';
 import { POINTS_GRPC_SERVICE, pointsGrpcService } from './grpc/service';
+import { scheduleExpiry } from './jobs/scheduleExpiry';
 
 /** Opens the points database (migrating it), connects to its peers and starts its servers. */
 export async function createPointsService(
@@ -19,17 +20,18 @@ export async function createPointsService(
     campaign: createCampaignClient(config.campaignGrpcAddress, config.grpcDeadlineMs),
     risk: createRiskClient(config.riskGrpcAddress, config.grpcDeadlineMs),
   };
+  const expiry = scheduleExpiry(database.dataSource, config.expiryIntervalMs, logger);
   return startSubgraphService({
     config,
     logger,
     database,
     resolvers,
-    createContext: createPointsContext(database.dataSource, peers, {
-      baseRateMilli: config.baseRateMilli,
-      pointsPerCnyOffset: config.pointsPerCnyOffset,
-    }),
+    createContext: createPointsContext(database.dataSource, peers, config),
     grpcServices: [pointsGrpcService(database.dataSource, logger)],
     grpcHealthName: POINTS_GRPC_SERVICE,
-    onStop: () => Object.values(peers).forEach((peer) => peer.close()),
+    onStop: async () => {
+      await expiry.stop();
+      Object.values(peers).forEach((peer) => peer.close());
+    },
   });
 }

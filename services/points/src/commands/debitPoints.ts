@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { LedgerEntry } from '../db/entities/LedgerEntry';
-import { appendLedgerEntry } from '../db/ledger';
+import { applyPlan, ensureAccount, lockAccount, openLots } from '../db/ledger';
+import { planBurn } from '../domain/account';
 import type { DebitInput } from '../domain/debit';
 
 export interface DebitResult {
@@ -27,22 +28,19 @@ export async function debitPoints(dataSource: DataSource, input: DebitInput, now
   const ledger = dataSource.getRepository(LedgerEntry);
   const known = await ledger.findOneBy({ idempotencyKey: keyOf(input) });
   if (known) return replay(known, input);
+  await ensureAccount(dataSource, input.memberId);
   try {
-    const entry = await inTransaction(dataSource, (manager) =>
-      appendLedgerEntry(
-        manager,
-        {
-          memberId: input.memberId,
-          entryType: 'REDEEM',
-          points: -input.points,
-          source: input.source,
-          sourceRef: input.sourceRef,
-          reason: input.reason,
-          idempotencyKey: keyOf(input),
-        },
+    const [entry] = await inTransaction(dataSource, async (manager) => {
+      const account = await lockAccount(manager, input.memberId);
+      const plan = planBurn(account, await openLots(manager, input.memberId), input.points, 'REDEEM', input.reason);
+      return applyPlan(manager, account, plan, {
+        memberId: input.memberId,
+        source: input.source,
+        sourceRef: input.sourceRef,
+        idempotencyKey: keyOf(input),
         now,
-      ),
-    );
+      });
+    });
     return { entry, replayed: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

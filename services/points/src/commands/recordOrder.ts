@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
-import { appendLedgerEntry, ensureAccount } from '../db/ledger';
+import { applyPlan, ensureAccount, lockAccount } from '../db/ledger';
+import { expiryOf, planEarn } from '../domain/account';
 import { earnPoints } from '../domain/earn';
 import { assertSameOrder, parseOrder } from '../domain/order';
 import type { CampaignClient } from '../grpc/clients/campaign';
@@ -12,6 +13,13 @@ export interface Peers {
   member: MemberClient;
   campaign: CampaignClient;
   risk: RiskClient;
+}
+
+/** The programme's configurable figures that earning applies. */
+export interface EarnRules {
+  baseRateMilli: number;
+  expiryMonths: number;
+  utcOffsetMinutes: number;
 }
 
 export interface Receipt {
@@ -32,7 +40,7 @@ function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Recei
 export async function recordOrder(
   dataSource: DataSource,
   peers: Peers,
-  baseRateMilli: number,
+  rules: EarnRules,
   input: { memberId: string; orderNo: string; amount: string; channel: string },
   now = new Date(),
 ): Promise<Receipt> {
@@ -58,7 +66,7 @@ export async function recordOrder(
 
   const points = earnPoints({
     amountFen: order.amountFen,
-    baseRateMilli,
+    baseRateMilli: rules.baseRateMilli,
     multiplierMilli: tier.multiplierMilli,
     coefficientMilli: coefficient.coefficientMilli,
   });
@@ -67,19 +75,15 @@ export async function recordOrder(
   try {
     await inTransaction(dataSource, async (manager) => {
       await manager.insert(Order, row);
-      await appendLedgerEntry(
-        manager,
-        {
-          memberId: order.memberId,
-          entryType: 'EARN',
-          points,
-          source: 'ORDER',
-          sourceRef: order.orderNo,
-          reason: `order ${order.orderNo} via ${order.channel}`,
-          idempotencyKey: `ORDER:${order.orderNo}`,
-        },
+      const account = await lockAccount(manager, order.memberId);
+      await applyPlan(manager, account, planEarn(account, points, `order ${order.orderNo} via ${order.channel}`), {
+        memberId: order.memberId,
+        source: 'ORDER',
+        sourceRef: order.orderNo,
+        idempotencyKey: `ORDER:${order.orderNo}`,
         now,
-      );
+        lotExpiresAt: tier.pointsNeverExpire ? null : expiryOf(now, rules.expiryMonths, rules.utcOffsetMinutes),
+      });
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

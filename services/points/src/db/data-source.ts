@@ -2,10 +2,13 @@ import type { DatabaseSchema } from '../../../kit/src';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { Order } from './entities/Order';
 import { PointsAccount } from './entities/PointsAccount';
+import { PointsLot } from './entities/PointsLot';
+import { Refund } from './entities/Refund';
 import { CreatePoints1764000000000 } from './migrations/1764000000000-CreatePoints';
+import { AddLotsRefundsDebt1764100000000 } from './migrations/1764100000000-AddLotsRefundsDebt';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
-  entities: [Order, LedgerEntry, PointsAccount],
-  migrations: [CreatePoints1764000000000],
+  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund],
+  migrations: [CreatePoints1764000000000, AddLotsRefundsDebt1764100000000],
 };

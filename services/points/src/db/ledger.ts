@@ -1,51 +1,96 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '../../../kit/src';
+import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { rowLock } from '../../../kit/src';
+import type { Plan } from '../domain/account';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { PointsAccount } from './entities/PointsAccount';
-
-export interface NewEntry {
-  memberId: string;
-  entryType: 'EARN' | 'REDEEM' | 'EXPIRE' | 'ADJUST' | 'CLAWBACK' | 'REVERSAL';
-  points: number;
-  source: string;
-  sourceRef: string;
-  reason: string;
-  idempotencyKey: string;
-}
+import { PointsLot } from './entities/PointsLot';
 
 /**
  * Makes sure the member's account row exists, in its own statement *before* the transaction that
- * moves the balance: an INSERT IGNORE inside that transaction would take a shared lock on the
- * existing row, and two such transactions upgrading to the UPDATE's exclusive lock deadlock on MySQL.
+ * changes it: an INSERT IGNORE inside that transaction would take a shared lock on the existing
+ * row, and two such transactions upgrading to an exclusive lock deadlock on MySQL.
  */
 export async function ensureAccount(dataSource: DataSource, memberId: string): Promise<void> {
-  await dataSource.createQueryBuilder().insert().into(PointsAccount).values({ memberId, balance: 0, version: 0 }).orIgnore().execute();
+  await dataSource
+    .createQueryBuilder()
+    .insert()
+    .into(PointsAccount)
+    .values({ memberId, balance: 0, debt: 0, version: 0 })
+    .orIgnore()
+    .execute();
 }
 
 /**
- * Appends one ledger entry and moves the balance by the same amount, inside the caller's
- * transaction (the account must exist: ensureAccount). The balance moves by an UPDATE that adds in
- * SQL, so concurrent writers never lose an update (the row lock serialises them on MySQL; SQLite
- * has one writer). A removal is guarded in the same statement (`AND balance >= n`): the balance
- * can never go below zero, and a shortfall is INSUFFICIENT_POINTS with nothing written. The unique
- * idempotency key makes a retried entry fail instead of applying twice.
+ * Reads the account with its row locked for the rest of the transaction (SELECT … FOR UPDATE):
+ * every command on one member's points runs one after the other from here on, and always takes
+ * this lock first, so lots and entries are never raced and lock order is the same everywhere.
  */
-export async function appendLedgerEntry(manager: EntityManager, entry: NewEntry, now = new Date()): Promise<LedgerEntry> {
-  const points = Math.trunc(entry.points);
-  const update = manager
+export async function lockAccount(manager: EntityManager, memberId: string): Promise<PointsAccount> {
+  const account = await manager.findOne(PointsAccount, { where: { memberId }, lock: rowLock(manager) });
+  if (!account) throw new Error(`no points account for ${memberId}: call ensureAccount first`);
+  return account;
+}
+
+/** The member's lots that still hold points (read under the account lock). */
+export function openLots(manager: EntityManager, memberId: string): Promise<PointsLot[]> {
+  return manager.find(PointsLot, { where: { memberId, remaining: MoreThan(0) }, order: { earnedAt: 'ASC', id: 'ASC' } });
+}
+
+export interface EntryContext {
+  memberId: string;
+  source: string;
+  sourceRef: string;
+  /** Base of the entries' idempotency keys; unique constraints make a retry fail instead of applying twice. */
+  idempotencyKey: string;
+  now: Date;
+  /** Expiry of the lot an earn creates (null: never). */
+  lotExpiresAt?: Date | null;
+}
+
+/**
+ * Applies a plan to a locked account: the balance and debt by an UPDATE guarded by the version
+ * read under the lock (a lost update would fail loudly, never silently), the ledger entries
+ * (append-only), the lots it consumed and the lot it creates.
+ */
+export async function applyPlan(manager: EntityManager, account: PointsAccount, plan: Plan, context: EntryContext): Promise<LedgerEntry[]> {
+  const moved = await manager
     .createQueryBuilder()
     .update(PointsAccount)
-    .set({ balance: () => `balance + ${points}`, version: () => 'version + 1' })
-    .where('member_id = :memberId', { memberId: entry.memberId });
-  if (points < 0) update.andWhere('balance >= :needed', { needed: -points });
-  const moved = await update.execute();
-  if (moved.affected !== 1) {
-    if (points < 0) throw new DomainError('INSUFFICIENT_POINTS', `the balance is smaller than ${-points} points`, { field: 'points' });
-    throw new Error(`no points account for ${entry.memberId}: call ensureAccount first`);
+    .set({ balance: plan.after.balance, debt: plan.after.debt, version: () => 'version + 1' })
+    .where('member_id = :memberId AND version = :version', { memberId: account.memberId, version: account.version })
+    .execute();
+  if (moved.affected !== 1) throw new Error(`points account ${account.memberId} changed under its lock`);
+
+  let balance = account.balance;
+  const entries = plan.entries.map((planned) => {
+    balance += planned.points;
+    return Object.assign(new LedgerEntry(), {
+      id: randomUUID(),
+      memberId: context.memberId,
+      entryType: planned.entryType,
+      points: planned.points,
+      balanceAfter: balance,
+      source: context.source,
+      sourceRef: context.sourceRef,
+      reason: planned.reason.slice(0, 255),
+      idempotencyKey: `${context.idempotencyKey}${planned.keySuffix}`,
+      createdAt: context.now,
+    });
+  });
+  if (entries.length) await manager.insert(LedgerEntry, entries);
+
+  for (const [lotId, remaining] of plan.lotChanges) await manager.update(PointsLot, { id: lotId }, { remaining });
+  if (plan.newLot && plan.newLot.points > 0) {
+    await manager.insert(PointsLot, {
+      id: randomUUID(),
+      memberId: context.memberId,
+      entryId: entries[0].id,
+      points: plan.newLot.points,
+      remaining: plan.newLot.remaining,
+      earnedAt: context.now,
+      expiresAt: context.lotExpiresAt ?? null,
+    });
   }
-  const account = await manager.findOneByOrFail(PointsAccount, { memberId: entry.memberId });
-  const row = Object.assign(new LedgerEntry(), entry, { points, id: randomUUID(), balanceAfter: account.balance, createdAt: now });
-  await manager.insert(LedgerEntry, row);
-  return row;
+  return entries;
 }

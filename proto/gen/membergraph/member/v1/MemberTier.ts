@@ -11,6 +11,10 @@ export interface MemberTier {
    * The tier's points multiplier γ in thousandths (1.2 → 1200): integers keep points exact.
    */
   'multiplierMilli'?: (number);
+  /**
+   * The tier's points never expire (Diamond in the default programme).
+   */
+  'pointsNeverExpire'?: (boolean);
 }
 
 export interface MemberTier__Output {
@@ -23,4 +27,8 @@ export interface MemberTier__Output {
    * The tier's points multiplier γ in thousandths (1.2 → 1200): integers keep points exact.
    */
   'multiplierMilli': (number);
+  /**
+   * The tier's points never expire (Diamond in the default programme).
+   */
+  'pointsNeverExpire': (boolean);
 }

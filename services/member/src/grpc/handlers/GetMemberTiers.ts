@@ -14,6 +14,11 @@ export async function getMemberTiers(dataSource: DataSource, request: GetMemberT
   const members = await dataSource.getRepository(Member).find({ select: { id: true, tierId: true }, where: { id: In(request.memberIds) } });
   const tiers = new Map((await dataSource.getRepository(TierDefinition).find()).map((t) => [t.id, t]));
   return {
-    tiers: members.map((m) => ({ memberId: m.id, tierId: m.tierId, multiplierMilli: tiers.get(m.tierId)?.multiplierMilli ?? 1000 })),
+    tiers: members.map((m) => ({
+      memberId: m.id,
+      tierId: m.tierId,
+      multiplierMilli: tiers.get(m.tierId)?.multiplierMilli ?? 1000,
+      pointsNeverExpire: tiers.get(m.tierId)?.pointsNeverExpire ?? false,
+    })),
   };
 }

@@ -20,6 +20,13 @@ export class Order {
   @Column({ name: 'points_earned', type: 'int' })
   pointsEarned: number;
 
+  /** Refunded so far; refunds can never exceed the amount. */
+  @Column({ name: 'refunded_fen', type: 'bigint', transformer: bigintColumn, default: 0 })
+  refundedFen: number;
+
+  @Column({ name: 'points_clawed', type: 'int', default: 0 })
+  pointsClawed: number;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

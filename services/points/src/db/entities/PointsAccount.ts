@@ -2,8 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from '../../../../kit/src';
 
 /**
- * The materialised balance (always Σ ledger). Changed only by guarded UPDATEs that add in SQL
- * (`balance = balance + ?`), inside the transaction that appends the ledger entry.
+ * The materialised balance (always Σ ledger, and Σ remaining of the lots). Changed only inside the
+ * transaction that appends the ledger entries, with the row locked and the UPDATE guarded by version.
  */
 @Entity({ name: 'points_accounts' })
 export class PointsAccount {
@@ -12,6 +12,10 @@ export class PointsAccount {
 
   @Column({ type: 'bigint', transformer: bigintColumn })
   balance: number;
+
+  /** Points clawed back by refunds that the balance could not cover; netted against future earns. */
+  @Column({ type: 'bigint', transformer: bigintColumn, default: 0 })
+  debt: number;
 
   @Column({ type: 'int' })
   version: number;

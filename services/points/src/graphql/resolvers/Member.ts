@@ -2,7 +2,6 @@ import type { PointsContext } from '../../context';
 
 export const Member = {
   __resolveReference: (ref: { id: string }) => ref,
-  points: async (member: { id: string }, _: unknown, ctx: PointsContext) => ({
-    balance: await ctx.loaders.balanceOfMember.load(member.id),
-  }),
+  points: (member: { id: string }, _: unknown, ctx: PointsContext) => ctx.loaders.accountOfMember.load(member.id),
+  spend: (member: { id: string }, _: unknown, ctx: PointsContext) => ctx.loaders.spendOfMember.load(member.id),
 };

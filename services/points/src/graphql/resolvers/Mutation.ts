@@ -1,12 +1,13 @@
 import { DomainError, formatFen, parseCnyToFen } from '../../../../kit/src';
 import { debitPoints } from '../../commands/debitPoints';
 import { recordOrder } from '../../commands/recordOrder';
+import { refundOrder } from '../../commands/refundOrder';
 import type { PointsContext } from '../../context';
 import { parseDebit, pointsForOffset } from '../../domain/debit';
 
 export const Mutation = {
   recordOrder: (_: unknown, args: { memberId: string; orderNo: string; amount: string; channel: string }, ctx: PointsContext) =>
-    recordOrder(ctx.dataSource, ctx.peers, ctx.rules.baseRateMilli, args),
+    recordOrder(ctx.dataSource, ctx.peers, ctx.rules, args),
 
   offsetCheckout: async (
     _: unknown,
@@ -27,4 +28,7 @@ export const Mutation = {
     const { entry, replayed } = await debitPoints(ctx.dataSource, input);
     return { orderNo: args.orderNo, pointsUsed: points, offset: formatFen(fen), balance: entry.balanceAfter, replayed };
   },
+
+  refundOrder: (_: unknown, args: { orderNo: string; refundNo: string; amount: string }, ctx: PointsContext) =>
+    refundOrder(ctx.dataSource, args),
 };

@@ -1,5 +1,8 @@
 import { Member } from './Member';
 import { Mutation } from './Mutation';
 import { OrderReceipt } from './OrderReceipt';
+import { LedgerEntryResolvers, PointsAccount } from './PointsAccount';
+import { RefundReceipt } from './RefundReceipt';
+import { SpendStats } from './SpendStats';
 
-export const resolvers = { Mutation, OrderReceipt, Member };
+export const resolvers = { Mutation, OrderReceipt, RefundReceipt, Member, PointsAccount, LedgerEntry: LedgerEntryResolvers, SpendStats };

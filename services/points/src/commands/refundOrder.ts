@@ -1,0 +1,78 @@
+import type { DataSource } from 'typeorm';
+import { DomainError, inTransaction, isUniqueViolation, parseCnyToFen, rowLock } from '../../../kit/src';
+import { Order } from '../db/entities/Order';
+import { Refund } from '../db/entities/Refund';
+import { applyPlan, ensureAccount, lockAccount, openLots } from '../db/ledger';
+import { clawbackForRefund, planClawback } from '../domain/account';
+
+const REFUND_NO = /^[A-Za-z0-9_\-:.]{1,64}$/;
+
+function replay(existing: Refund, orderNo: string, amountFen: number): { refund: Refund; replayed: boolean } {
+  if (existing.orderNo !== orderNo || existing.amountFen !== amountFen) {
+    throw new DomainError('CONFLICT', `refundNo ${existing.refundNo} was already recorded with different details`, { field: 'refundNo' });
+  }
+  return { refund: existing, replayed: true };
+}
+
+/**
+ * Records a full or partial refund of an order and claws back the points it earned in proportion
+ * (cumulatively over several refunds). The balance never goes negative: what it cannot cover is
+ * recorded as debt and netted against future earns. Idempotent by refundNo.
+ */
+export async function refundOrder(
+  dataSource: DataSource,
+  input: { orderNo: string; refundNo: string; amount: string },
+  now = new Date(),
+): Promise<{ refund: Refund; replayed: boolean }> {
+  if (!REFUND_NO.test(input.refundNo))
+    throw new DomainError('BAD_USER_INPUT', 'refundNo must be 1–64 letters, digits or _-:.', { field: 'refundNo' });
+  const amountFen = parseCnyToFen(input.amount);
+  if (amountFen <= 0) throw new DomainError('BAD_USER_INPUT', 'amount must be greater than zero', { field: 'amount' });
+  const refunds = dataSource.getRepository(Refund);
+  const known = await refunds.findOneBy({ refundNo: input.refundNo });
+  if (known) return replay(known, input.orderNo, amountFen);
+  const order = await dataSource.getRepository(Order).findOneBy({ orderNo: input.orderNo });
+  if (!order) throw new DomainError('NOT_FOUND', `no order ${input.orderNo}`, { field: 'orderNo' });
+  await ensureAccount(dataSource, order.memberId);
+  try {
+    const refund = await inTransaction(dataSource, async (manager) => {
+      // The account lock comes first, as in every points command; then the order row, for its refund totals.
+      const account = await lockAccount(manager, order.memberId);
+      const locked = await manager.findOneOrFail(Order, { where: { orderNo: order.orderNo }, lock: rowLock(manager) });
+      const points = clawbackForRefund(locked.pointsEarned, locked.amountFen, locked.refundedFen, amountFen, locked.pointsClawed);
+      const plan = planClawback(
+        account,
+        await openLots(manager, order.memberId),
+        points,
+        `refund ${input.refundNo} of order ${order.orderNo}`,
+      );
+      const row = Object.assign(new Refund(), {
+        refundNo: input.refundNo,
+        orderNo: order.orderNo,
+        memberId: order.memberId,
+        amountFen,
+        pointsClawed: points,
+        debtAdded: plan.after.debt - account.debt,
+        createdAt: now,
+      });
+      await manager.insert(Refund, row);
+      await manager.update(
+        Order,
+        { orderNo: order.orderNo },
+        { refundedFen: locked.refundedFen + amountFen, pointsClawed: locked.pointsClawed + points },
+      );
+      await applyPlan(manager, account, plan, {
+        memberId: order.memberId,
+        source: 'ORDER',
+        sourceRef: order.orderNo,
+        idempotencyKey: `REFUND:${input.refundNo}`,
+        now,
+      });
+      return row;
+    });
+    return { refund, replayed: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return replay(await refunds.findOneByOrFail({ refundNo: input.refundNo }), input.orderNo, amountFen);
+  }
+}

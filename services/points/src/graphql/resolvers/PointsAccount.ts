@@ -1,0 +1,60 @@
+import { LessThan, type FindOptionsWhere } from 'typeorm';
+import { DomainError } from '../../../../kit/src';
+import type { PointsContext } from '../../context';
+import { LedgerEntry } from '../../db/entities/LedgerEntry';
+import { lastDayBefore } from '../../domain/account';
+import type { AccountView } from '../loaders';
+
+const MAX_PAGE = 100;
+
+function encodeCursor(entry: LedgerEntry): string {
+  return Buffer.from(`${entry.createdAt.toISOString()}|${entry.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const date = new Date(at);
+  if (!id || Number.isNaN(date.getTime()))
+    throw new DomainError('BAD_USER_INPUT', 'after is not a cursor from this connection', { field: 'after' });
+  return { at: date, id };
+}
+
+export const PointsAccount = {
+  expiringSoon: async (account: AccountView, _: unknown, ctx: PointsContext) => {
+    const byDay = new Map<string, number>();
+    for (const lot of await ctx.loaders.lotsExpiringSoon.load(account.memberId)) {
+      const day = lastDayBefore(lot.expiresAt!, ctx.rules.utcOffsetMinutes);
+      byDay.set(day, (byDay.get(day) ?? 0) + lot.remaining);
+    }
+    return [...byDay].map(([on, points]) => ({ on, points }));
+  },
+
+  /** Newest first; keyset pagination on (created_at, id), so pages stay stable while entries are added. */
+  history: async (account: AccountView, args: { first: number; after?: string | null; type?: string | null }, ctx: PointsContext) => {
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
+      throw new DomainError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}`, { field: 'first' });
+    }
+    const base: FindOptionsWhere<LedgerEntry> = { memberId: account.memberId, ...(args.type ? { entryType: args.type } : {}) };
+    let where: FindOptionsWhere<LedgerEntry>[] = [base];
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      where = [
+        { ...base, createdAt: LessThan(cursor.at) },
+        { ...base, createdAt: cursor.at, id: LessThan(cursor.id) },
+      ];
+    }
+    const rows = await ctx.dataSource
+      .getRepository(LedgerEntry)
+      .find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: args.first + 1 });
+    const page = rows.slice(0, args.first);
+    return {
+      edges: page.map((entry) => ({ cursor: encodeCursor(entry), node: entry })),
+      pageInfo: { hasNextPage: rows.length > args.first, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null },
+    };
+  },
+};
+
+export const LedgerEntryResolvers = {
+  type: (entry: LedgerEntry) => entry.entryType,
+  at: (entry: LedgerEntry) => entry.createdAt.toISOString(),
+};

@@ -1,0 +1,7 @@
+import { formatFen } from '../../../../kit/src';
+import type { SpendView } from '../loaders';
+
+export const SpendStats = {
+  spend: (stats: SpendView) => formatFen(stats.spendFen),
+  lastPurchaseAt: (stats: SpendView) => stats.lastPurchaseAt?.toISOString() ?? null,
+};

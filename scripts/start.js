@@ -4,7 +4,8 @@
  * service migrates its own database as it starts), seeds a demo programme on first run, prints the
  * URLs, and stops everything cleanly on Ctrl-C.
  * `npm run start:<name>`: runs that one process in the foreground.
- * `npm run migrate`: applies migrations and exits. `npm run job:expire`: expires due points lots and exits.
+ * `npm run migrate`: applies migrations and exits. `npm run job:expire`, `npm run job:reevaluate-tiers`:
+ * the points expiry and the yearly tier re-evaluation, once, then exit.
  * Plain JavaScript so that it runs before anything is built.
  */
 'use strict';
@@ -16,6 +17,7 @@ const root = join(__dirname, '..');
 const dist = join(root, 'dist');
 const stamp = join(dist, '.build-stamp');
 const SERVICES = ['member', 'campaign', 'risk', 'benefits', 'points'];
+const JOBS = { expire: 'services/points/src/jobs/expire.js', 'reevaluate-tiers': 'services/points/src/jobs/reevaluateTiers.js' };
 const DEFAULTS = {
   gateway: [4000],
   member: [4001, 50051],
@@ -180,7 +182,7 @@ ${demoMember ? `Seeded the demo programme; a demo member: ${demoMember}\n` : ''}
 const arg = process.argv[2];
 buildIfNeeded();
 if (arg === '--migrate-only') require(join(dist, 'scripts/migrate.js'));
-else if (arg === '--job' && process.argv[3] === 'expire') require(join(dist, 'services/points/src/jobs/expire.js'));
+else if (arg === '--job' && JOBS[process.argv[3]]) require(join(dist, JOBS[process.argv[3]]));
 else if (arg === 'gateway' || SERVICES.includes(arg)) require(entry(arg));
 else if (arg === undefined) startAll();
 else {

@@ -5,6 +5,10 @@ import type { GetMemberTiersRequest as _membergraph_member_v1_GetMemberTiersRequ
 import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersResponse, GetMemberTiersResponse__Output as _membergraph_member_v1_GetMemberTiersResponse__Output } from './membergraph/member/v1/GetMemberTiersResponse';
 import type { MemberServiceClient as _membergraph_member_v1_MemberServiceClient, MemberServiceDefinition as _membergraph_member_v1_MemberServiceDefinition } from './membergraph/member/v1/MemberService';
 import type { MemberTier as _membergraph_member_v1_MemberTier, MemberTier__Output as _membergraph_member_v1_MemberTier__Output } from './membergraph/member/v1/MemberTier';
+import type { QualifyingActivity as _membergraph_member_v1_QualifyingActivity, QualifyingActivity__Output as _membergraph_member_v1_QualifyingActivity__Output } from './membergraph/member/v1/QualifyingActivity';
+import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from './membergraph/member/v1/RecordQualifyingActivityRequest';
+import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from './membergraph/member/v1/ReevaluateTierRequest';
+import type { TierDecision as _membergraph_member_v1_TierDecision, TierDecision__Output as _membergraph_member_v1_TierDecision__Output } from './membergraph/member/v1/TierDecision';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -18,6 +22,10 @@ export interface ProtoGrpcType {
         GetMemberTiersResponse: MessageTypeDefinition<_membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersResponse__Output>
         MemberService: SubtypeConstructor<typeof grpc.Client, _membergraph_member_v1_MemberServiceClient> & { service: _membergraph_member_v1_MemberServiceDefinition }
         MemberTier: MessageTypeDefinition<_membergraph_member_v1_MemberTier, _membergraph_member_v1_MemberTier__Output>
+        QualifyingActivity: MessageTypeDefinition<_membergraph_member_v1_QualifyingActivity, _membergraph_member_v1_QualifyingActivity__Output>
+        RecordQualifyingActivityRequest: MessageTypeDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_RecordQualifyingActivityRequest__Output>
+        ReevaluateTierRequest: MessageTypeDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_ReevaluateTierRequest__Output>
+        TierDecision: MessageTypeDefinition<_membergraph_member_v1_TierDecision, _membergraph_member_v1_TierDecision__Output>
       }
     }
   }

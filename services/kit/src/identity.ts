@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DomainError } from './errors';
 
 /**
  * Who is calling, as the gateway established it. Subgraphs never trust a client-supplied identity:
@@ -64,4 +65,18 @@ export function verifyIdentity(header: (name: string) => string | undefined, sec
   } catch {
     return { ok: false, reason: 'malformed identity' };
   }
+}
+
+export type StaffRole = 'ADMIN' | 'OPERATOR' | 'ANALYST' | 'SERVICE_AGENT';
+
+/**
+ * Staff-only operations check here, where the data is (the gateway cannot enforce field rules):
+ * no identity is UNAUTHENTICATED, anyone but staff with one of `roles` is FORBIDDEN.
+ */
+export function requireStaff(identity: Identity, roles: readonly StaffRole[]): string {
+  if (identity.kind === 'ANONYMOUS') throw new DomainError('UNAUTHENTICATED', 'sign in as staff to do this');
+  if (identity.kind !== 'STAFF' || !identity.roles?.some((role) => (roles as readonly string[]).includes(role))) {
+    throw new DomainError('FORBIDDEN', `only staff with the role ${roles.join(' or ')} may do this`);
+  }
+  return identity.subject ?? 'staff';
 }

@@ -10,3 +10,4 @@ export * from './logger';
 export * from './paths';
 export * from './subgraph';
 export * from './money';
+export * from './schedule';

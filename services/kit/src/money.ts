@@ -26,3 +26,20 @@ export function formatFen(fen: number): string {
 export function milliToNumber(milli: number): number {
   return milli / 1000;
 }
+
+/**
+ * "1.2" → 1200: a decimal with at most three places as integer thousandths, the unit of
+ * multipliers, rates and coefficients. Outside [min, max] (in thousandths) is BAD_USER_INPUT.
+ */
+export function parseDecimalToMilli(text: string, field: string, range: { min: number; max: number }): number {
+  const match = /^(\d{1,6})(\.\d{1,3})?$/.exec(text.trim());
+  const milli = match ? Number(match[1]) * 1000 + Number((match[2] ?? '.').slice(1).padEnd(3, '0')) : NaN;
+  if (!match || milli < range.min || milli > range.max) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `${field} must be a decimal between ${range.min / 1000} and ${range.max / 1000} with at most three decimals`,
+      { field },
+    );
+  }
+  return milli;
+}

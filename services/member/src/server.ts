@@ -1,4 +1,5 @@
 import { createLogger, openDatabase, resolveDatabaseTarget, startSubgraphService, type Logger, type ServiceHandle } from '../../kit/src';
+import { loggingMilestoneHook } from './commands/milestones';
 import type { MemberConfig } from './config';
 import { createMemberContext } from './context';
 import { memberSchema } from './db/data-source';
@@ -17,7 +18,7 @@ export async function createMemberService(
     database,
     resolvers,
     createContext: createMemberContext(database.dataSource),
-    grpcServices: [memberGrpcService(database.dataSource, logger)],
+    grpcServices: [memberGrpcService(database.dataSource, loggingMilestoneHook(logger), logger)],
     grpcHealthName: MEMBER_GRPC_SERVICE,
   });
 }

@@ -14,6 +14,8 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     utcOffsetMinutes: read.int('PROGRAMME_UTC_OFFSET_MINUTES', 480, { min: -720, max: 840 }),
     /** How often the service expires due lots by itself; 0 turns the schedule off (the job still runs on demand). */
     expiryIntervalMs: read.int('POINTS_EXPIRY_INTERVAL_MS', 3_600_000, { min: 0 }),
+    /** How often undelivered tier-activity events are retried; 0 turns the dispatcher off. */
+    outboxIntervalMs: read.int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
     /** Checkout offset (抵扣): points that pay for 1 CNY. */
     pointsPerCnyOffset: read.int('POINTS_PER_CNY_OFFSET', 100, { min: 1, max: 100_000 }),
     memberGrpcAddress: peerGrpcAddress('member', env),

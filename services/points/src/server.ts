@@ -8,6 +8,8 @@ import { createMemberClient } from './grpc/clients/member';
 import { createRiskClient } from './grpc/clients/risk';
 import { POINTS_GRPC_SERVICE, pointsGrpcService } from './grpc/service';
 import { scheduleExpiry } from './jobs/scheduleExpiry';
+import { publishActivity, startOutboxDispatcher } from './commands/publishActivity';
+import type { Peers } from './commands/recordOrder';
 
 /** Opens the points database (migrating it), connects to its peers and starts its servers. */
 export async function createPointsService(
@@ -15,12 +17,21 @@ export async function createPointsService(
   logger: Logger = createLogger('points', config.logLevel),
 ): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
-  const peers = {
-    member: createMemberClient(config.memberGrpcAddress, config.grpcDeadlineMs),
+  const member = createMemberClient(config.memberGrpcAddress, config.grpcDeadlineMs);
+  const clients = {
+    member,
     campaign: createCampaignClient(config.campaignGrpcAddress, config.grpcDeadlineMs),
     risk: createRiskClient(config.riskGrpcAddress, config.grpcDeadlineMs),
   };
+  const peers: Peers = {
+    ...clients,
+    publishActivity: (memberId) =>
+      publishActivity(database.dataSource, member, memberId).catch((error: unknown) =>
+        logger.warn({ err: error, memberId }, 'tier activity not delivered yet; the outbox dispatcher will retry'),
+      ),
+  };
   const expiry = scheduleExpiry(database.dataSource, config.expiryIntervalMs, logger);
+  const outbox = startOutboxDispatcher(database.dataSource, member, config.outboxIntervalMs, logger);
   return startSubgraphService({
     config,
     logger,
@@ -30,8 +41,8 @@ export async function createPointsService(
     grpcServices: [pointsGrpcService(database.dataSource, logger)],
     grpcHealthName: POINTS_GRPC_SERVICE,
     onStop: async () => {
-      await expiry.stop();
-      Object.values(peers).forEach((peer) => peer.close());
+      await Promise.all([expiry.stop(), outbox.stop()]);
+      Object.values(clients).forEach((client) => client.close());
     },
   });
 }

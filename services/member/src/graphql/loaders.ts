@@ -1,17 +1,28 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { orderByKeys } from '../../../kit/src';
+import { groupByKeys, orderByKeys } from '../../../kit/src';
 import { Member } from '../db/entities/Member';
-import { TierDefinition } from '../db/entities/TierDefinition';
+import { TierChange } from '../db/entities/TierChange';
+import { loadLadder } from '../db/ladder';
+import type { TierRule } from '../domain/tiers';
 
-/** Per-request loaders: one SQL statement per entity type however many members a query touches. */
+/** Per-request loaders: one SQL statement per kind of data however many members a query touches. */
 export function createLoaders(dataSource: DataSource) {
+  let ladder: Promise<TierRule[]> | undefined;
+  const ladderNow = () => (ladder ??= loadLadder(dataSource));
   return {
     member: new DataLoader<string, Member | null>(async (ids) =>
       orderByKeys(ids, await dataSource.getRepository(Member).findBy({ id: In([...ids]) }), (m) => m.id),
     ),
-    tier: new DataLoader<string, TierDefinition | null>(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(TierDefinition).findBy({ id: In([...ids]) }), (t) => t.id),
+    /** The ladder in force now, read once per request. */
+    ladder: ladderNow,
+    tier: new DataLoader<string, TierRule | null>(async (ids) => orderByKeys(ids, await ladderNow(), (t) => t.id)),
+    tierHistory: new DataLoader<string, TierChange[]>(async (memberIds) =>
+      groupByKeys(
+        memberIds,
+        await dataSource.getRepository(TierChange).find({ where: { memberId: In([...memberIds]) }, order: { at: 'DESC', id: 'DESC' } }),
+        (c) => c.memberId,
+      ),
     ),
   };
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { applyPlan, ensureAccount, lockAccount } from '../db/ledger';
+import { enqueueActivity } from './publishActivity';
 import { expiryOf, planEarn } from '../domain/account';
 import { earnPoints } from '../domain/earn';
 import { assertSameOrder, parseOrder } from '../domain/order';
@@ -13,6 +14,8 @@ export interface Peers {
   member: MemberClient;
   campaign: CampaignClient;
   risk: RiskClient;
+  /** Delivers the member's pending activity events now (tier upgrades show at once); never throws. */
+  publishActivity(memberId: string): Promise<void>;
 }
 
 /** The programme's configurable figures that earning applies. */
@@ -84,10 +87,12 @@ export async function recordOrder(
         now,
         lotExpiresAt: tier.pointsNeverExpire ? null : expiryOf(now, rules.expiryMonths, rules.utcOffsetMinutes),
       });
+      await enqueueActivity(manager, order.memberId, now);
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
   }
+  await peers.publishActivity(order.memberId);
   return { order: row, replayed: false };
 }

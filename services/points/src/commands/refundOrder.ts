@@ -4,6 +4,7 @@ import { Order } from '../db/entities/Order';
 import { Refund } from '../db/entities/Refund';
 import { applyPlan, ensureAccount, lockAccount, openLots } from '../db/ledger';
 import { clawbackForRefund, planClawback } from '../domain/account';
+import { enqueueActivity } from './publishActivity';
 
 const REFUND_NO = /^[A-Za-z0-9_\-:.]{1,64}$/;
 
@@ -22,6 +23,7 @@ function replay(existing: Refund, orderNo: string, amountFen: number): { refund:
 export async function refundOrder(
   dataSource: DataSource,
   input: { orderNo: string; refundNo: string; amount: string },
+  publish: (memberId: string) => Promise<void>,
   now = new Date(),
 ): Promise<{ refund: Refund; replayed: boolean }> {
   if (!REFUND_NO.test(input.refundNo))
@@ -61,6 +63,7 @@ export async function refundOrder(
         { orderNo: order.orderNo },
         { refundedFen: locked.refundedFen + amountFen, pointsClawed: locked.pointsClawed + points },
       );
+      await enqueueActivity(manager, order.memberId, now);
       await applyPlan(manager, account, plan, {
         memberId: order.memberId,
         source: 'ORDER',
@@ -70,6 +73,7 @@ export async function refundOrder(
       });
       return row;
     });
+    await publish(order.memberId);
     return { refund, replayed: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -1,14 +1,16 @@
 import type { DatabaseSchema } from '../../../kit/src';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { Order } from './entities/Order';
+import { OutboxEvent } from './entities/OutboxEvent';
 import { PointsAccount } from './entities/PointsAccount';
 import { PointsLot } from './entities/PointsLot';
 import { Refund } from './entities/Refund';
 import { CreatePoints1764000000000 } from './migrations/1764000000000-CreatePoints';
 import { AddLotsRefundsDebt1764100000000 } from './migrations/1764100000000-AddLotsRefundsDebt';
+import { Outbox1764200000000 } from './migrations/1764200000000-Outbox';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
-  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund],
-  migrations: [CreatePoints1764000000000, AddLotsRefundsDebt1764100000000],
+  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund, OutboxEvent],
+  migrations: [CreatePoints1764000000000, AddLotsRefundsDebt1764100000000, Outbox1764200000000],
 };

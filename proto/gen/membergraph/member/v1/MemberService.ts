@@ -4,6 +4,9 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { GetMemberTiersRequest as _membergraph_member_v1_GetMemberTiersRequest, GetMemberTiersRequest__Output as _membergraph_member_v1_GetMemberTiersRequest__Output } from '../../../membergraph/member/v1/GetMemberTiersRequest';
 import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersResponse, GetMemberTiersResponse__Output as _membergraph_member_v1_GetMemberTiersResponse__Output } from '../../../membergraph/member/v1/GetMemberTiersResponse';
+import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from '../../../membergraph/member/v1/RecordQualifyingActivityRequest';
+import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from '../../../membergraph/member/v1/ReevaluateTierRequest';
+import type { TierDecision as _membergraph_member_v1_TierDecision, TierDecision__Output as _membergraph_member_v1_TierDecision__Output } from '../../../membergraph/member/v1/TierDecision';
 
 export interface MemberServiceClient extends grpc.Client {
   /**
@@ -23,6 +26,46 @@ export interface MemberServiceClient extends grpc.Client {
   getMemberTiers(argument: _membergraph_member_v1_GetMemberTiersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_GetMemberTiersResponse__Output>): grpc.ClientUnaryCall;
   getMemberTiers(argument: _membergraph_member_v1_GetMemberTiersRequest, callback: grpc.requestCallback<_membergraph_member_v1_GetMemberTiersResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
+   * Crossing a threshold upgrades at once; activity never downgrades. Idempotent: the figures are
+   * absolute and stamped with as_of, so a late or repeated report changes nothing.
+   * (points → member only: the member service never calls points, so the graph stays acyclic.)
+   */
+  RecordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  RecordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  RecordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  RecordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  /**
+   * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
+   * Crossing a threshold upgrades at once; activity never downgrades. Idempotent: the figures are
+   * absolute and stamped with as_of, so a late or repeated report changes nothing.
+   * (points → member only: the member service never calls points, so the graph stays acyclic.)
+   */
+  recordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  recordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  recordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  recordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The yearly re-evaluation of one member, driven by the points service's job with fresh figures:
+   * up to what they qualify for, or down one step at most. Idempotent per cycle: running the job
+   * twice in one cycle never steps a member down twice.
+   */
+  ReevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  ReevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  ReevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  ReevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  /**
+   * The yearly re-evaluation of one member, driven by the points service's job with fresh figures:
+   * up to what they qualify for, or down one step at most. Idempotent per cycle: running the job
+   * twice in one cycle never steps a member down twice.
+   */
+  reevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  reevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  reevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  reevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -32,8 +75,25 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
    */
   GetMemberTiers: grpc.handleUnaryCall<_membergraph_member_v1_GetMemberTiersRequest__Output, _membergraph_member_v1_GetMemberTiersResponse>;
   
+  /**
+   * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
+   * Crossing a threshold upgrades at once; activity never downgrades. Idempotent: the figures are
+   * absolute and stamped with as_of, so a late or repeated report changes nothing.
+   * (points → member only: the member service never calls points, so the graph stays acyclic.)
+   */
+  RecordQualifyingActivity: grpc.handleUnaryCall<_membergraph_member_v1_RecordQualifyingActivityRequest__Output, _membergraph_member_v1_TierDecision>;
+  
+  /**
+   * The yearly re-evaluation of one member, driven by the points service's job with fresh figures:
+   * up to what they qualify for, or down one step at most. Idempotent per cycle: running the job
+   * twice in one cycle never steps a member down twice.
+   */
+  ReevaluateTier: grpc.handleUnaryCall<_membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision>;
+  
 }
 
 export interface MemberServiceDefinition extends grpc.ServiceDefinition {
   GetMemberTiers: MethodDefinition<_membergraph_member_v1_GetMemberTiersRequest, _membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersRequest__Output, _membergraph_member_v1_GetMemberTiersResponse__Output>
+  RecordQualifyingActivity: MethodDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_RecordQualifyingActivityRequest__Output, _membergraph_member_v1_TierDecision__Output>
+  ReevaluateTier: MethodDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision__Output>
 }

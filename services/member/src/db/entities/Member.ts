@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintColumn } from '../../../../kit/src';
 
 @Entity({ name: 'members' })
 export class Member {
@@ -17,4 +18,28 @@ export class Member {
 
   @Column({ name: 'registered_at', type: 'datetime', precision: 3 })
   registeredAt: Date;
+
+  @Column({ name: 'tier_since', type: 'datetime', precision: 3, nullable: true })
+  tierSince: Date | null;
+
+  /** EARNED by activity, or GRANTED by staff until grantExpiresAt. */
+  @Column({ name: 'tier_source', type: 'varchar', length: 8, default: 'EARNED' })
+  tierSource: 'EARNED' | 'GRANTED';
+
+  @Column({ name: 'grant_expires_at', type: 'datetime', precision: 3, nullable: true })
+  grantExpiresAt: Date | null;
+
+  /** Latest qualifying activity reported by the points service (rolling 12 months). */
+  @Column({ name: 'spend_12m_fen', type: 'bigint', transformer: bigintColumn, default: 0 })
+  spend12mFen: number;
+
+  @Column({ name: 'purchases_12m', type: 'int', default: 0 })
+  purchases12m: number;
+
+  @Column({ name: 'activity_as_of', type: 'datetime', precision: 3, nullable: true })
+  activityAsOf: Date | null;
+
+  /** The last yearly re-evaluation cycle applied, so a re-run never steps down twice. */
+  @Column({ name: 'reevaluated_cycle', type: 'varchar', length: 8, default: '' })
+  reevaluatedCycle: string;
 }

@@ -2,7 +2,6 @@ import { MoreThan } from 'typeorm';
 import { DomainError } from '../../../../kit/src';
 import type { MemberContext } from '../../context';
 import { Member } from '../../db/entities/Member';
-import { TierDefinition } from '../../db/entities/TierDefinition';
 
 const MAX_PAGE = 100;
 
@@ -22,5 +21,5 @@ export const Query = {
     return members;
   },
 
-  tiers: (_: unknown, __: unknown, ctx: MemberContext) => ctx.dataSource.getRepository(TierDefinition).find({ order: { rank: 'ASC' } }),
+  tiers: (_: unknown, __: unknown, ctx: MemberContext) => ctx.loaders.ladder(),
 };

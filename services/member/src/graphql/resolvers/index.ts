@@ -1,6 +1,6 @@
-import { Member } from './Member';
+import { Member, TierChangeResolvers } from './Member';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Tier } from './Tier';
 
-export const resolvers = { Query, Mutation, Member, Tier };
+export const resolvers = { Query, Mutation, Member, Tier, TierChange: TierChangeResolvers };

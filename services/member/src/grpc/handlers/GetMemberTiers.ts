@@ -3,22 +3,20 @@ import type { GetMemberTiersRequest__Output } from '../../../../../proto/gen/mem
 import type { GetMemberTiersResponse } from '../../../../../proto/gen/membergraph/member/v1/GetMemberTiersResponse';
 import { DomainError } from '../../../../kit/src';
 import { Member } from '../../db/entities/Member';
-import { TierDefinition } from '../../db/entities/TierDefinition';
+import { loadLadder, tierById } from '../../db/ladder';
 
 const MAX_BATCH = 500;
 
-/** Tier and multiplier for each known member: two queries whatever the batch size. */
+/** Tier and multiplier (as in force now) for each known member: two queries whatever the batch size. */
 export async function getMemberTiers(dataSource: DataSource, request: GetMemberTiersRequest__Output): Promise<GetMemberTiersResponse> {
   if (request.memberIds.length > MAX_BATCH) throw new DomainError('BAD_USER_INPUT', `at most ${MAX_BATCH} member ids per call`);
   if (request.memberIds.length === 0) return { tiers: [] };
   const members = await dataSource.getRepository(Member).find({ select: { id: true, tierId: true }, where: { id: In(request.memberIds) } });
-  const tiers = new Map((await dataSource.getRepository(TierDefinition).find()).map((t) => [t.id, t]));
+  const ladder = await loadLadder(dataSource);
   return {
-    tiers: members.map((m) => ({
-      memberId: m.id,
-      tierId: m.tierId,
-      multiplierMilli: tiers.get(m.tierId)?.multiplierMilli ?? 1000,
-      pointsNeverExpire: tiers.get(m.tierId)?.pointsNeverExpire ?? false,
-    })),
+    tiers: members.map((m) => {
+      const tier = tierById(ladder, m.tierId);
+      return { memberId: m.id, tierId: m.tierId, multiplierMilli: tier.multiplierMilli, pointsNeverExpire: tier.pointsNeverExpire };
+    }),
   };
 }

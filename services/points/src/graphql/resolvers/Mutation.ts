@@ -1,6 +1,7 @@
-import { DomainError, formatFen, parseCnyToFen } from '../../../../kit/src';
+import { DomainError, formatFen, parseCnyToFen, requireStaff } from '../../../../kit/src';
 import { debitPoints } from '../../commands/debitPoints';
 import { recordOrder } from '../../commands/recordOrder';
+import { reevaluateTiers } from '../../commands/reevaluateTiers';
 import { refundOrder } from '../../commands/refundOrder';
 import type { PointsContext } from '../../context';
 import { parseDebit, pointsForOffset } from '../../domain/debit';
@@ -30,5 +31,11 @@ export const Mutation = {
   },
 
   refundOrder: (_: unknown, args: { orderNo: string; refundNo: string; amount: string }, ctx: PointsContext) =>
-    refundOrder(ctx.dataSource, args),
+    refundOrder(ctx.dataSource, args, ctx.peers.publishActivity),
+
+  reevaluateTiers: async (_: unknown, args: { cycle?: string | null }, ctx: PointsContext) => {
+    requireStaff(ctx.identity, ['ADMIN']);
+    const cycle = args.cycle ?? String(new Date().getUTCFullYear());
+    return { cycle, ...(await reevaluateTiers(ctx.dataSource, ctx.peers.member, cycle)) };
+  },
 };

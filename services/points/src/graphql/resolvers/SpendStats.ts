@@ -1,5 +1,5 @@
 import { formatFen } from '../../../../kit/src';
-import type { SpendView } from '../loaders';
+import type { SpendView } from '../../db/spendStats';
 
 export const SpendStats = {
   spend: (stats: SpendView) => formatFen(stats.spendFen),

@@ -1,0 +1,98 @@
+import type { DataSource } from 'typeorm';
+import { DomainError, inTransaction, rowLock } from '../../../kit/src';
+import { Member } from '../db/entities/Member';
+import { loadLadder, tierById } from '../db/ladder';
+import { reevaluate, upgradeTarget, type QualifyingStats } from '../domain/tierEngine';
+import { changeTier } from './changeTier';
+import { recordMilestones, type MilestoneHook } from './milestones';
+
+export interface Activity extends QualifyingStats {
+  memberId: string;
+  asOf: Date;
+}
+
+export interface TierDecision {
+  memberId: string;
+  tierId: string;
+  changed: boolean;
+}
+
+function validate(activity: Activity): void {
+  if (!Number.isSafeInteger(activity.spendFen) || activity.spendFen < 0) throw new DomainError('BAD_USER_INPUT', 'spend_fen must be ≥ 0');
+  if (!Number.isSafeInteger(activity.purchases) || activity.purchases < 0) throw new DomainError('BAD_USER_INPUT', 'purchases must be ≥ 0');
+  if (Number.isNaN(activity.asOf.getTime()) || activity.asOf.getTime() <= 0)
+    throw new DomainError('BAD_USER_INPUT', 'as_of_epoch_ms is required');
+}
+
+async function lockMember(manager: import('typeorm').EntityManager, memberId: string): Promise<Member> {
+  const member = await manager.findOne(Member, { where: { id: memberId }, lock: rowLock(manager) });
+  if (!member) throw new DomainError('NOT_FOUND', `no member ${memberId}`);
+  return member;
+}
+
+/**
+ * A member's latest qualifying activity: stored (when newer than what we have) and, when it
+ * crosses a threshold, an immediate upgrade. Activity never downgrades.
+ */
+export async function recordActivity(
+  dataSource: DataSource,
+  activity: Activity,
+  onMilestone: MilestoneHook,
+  now = new Date(),
+): Promise<TierDecision> {
+  validate(activity);
+  const { decision, reached } = await inTransaction(dataSource, async (manager) => {
+    const member = await lockMember(manager, activity.memberId);
+    if (member.activityAsOf && member.activityAsOf.getTime() > activity.asOf.getTime()) {
+      return { decision: { memberId: member.id, tierId: member.tierId, changed: false }, reached: [] };
+    }
+    await manager.update(
+      Member,
+      { id: member.id },
+      { spend12mFen: activity.spendFen, purchases12m: activity.purchases, activityAsOf: activity.asOf },
+    );
+    const ladder = await loadLadder(manager, now);
+    const target = upgradeTarget(tierById(ladder, member.tierId), ladder, activity);
+    if (target) {
+      await changeTier(manager, member, {
+        toTier: target.id,
+        reason: 'UPGRADE',
+        note: 'qualifying purchase crossed the threshold',
+        actor: 'system',
+        at: now,
+      });
+    }
+    const tier = target ?? tierById(ladder, member.tierId);
+    const reached = await recordMilestones(manager, member.id, { tier, ladder, purchases12m: activity.purchases }, now);
+    return { decision: { memberId: member.id, tierId: tier.id, changed: target !== null }, reached };
+  });
+  for (const milestone of reached) await onMilestone(milestone);
+  return decision;
+}
+
+/**
+ * The yearly re-evaluation of one member with fresh figures: up to what they qualify for, or one
+ * step down at most. A staff grant that has not expired is left alone. Once per cycle per member.
+ */
+export async function reevaluateMember(dataSource: DataSource, activity: Activity, cycle: string, now = new Date()): Promise<TierDecision> {
+  validate(activity);
+  if (!/^\d{4}$/.test(cycle)) throw new DomainError('BAD_USER_INPUT', 'cycle must be a year such as 2026');
+  return inTransaction(dataSource, async (manager) => {
+    const member = await lockMember(manager, activity.memberId);
+    const unchanged = { memberId: member.id, tierId: member.tierId, changed: false };
+    if (member.reevaluatedCycle === cycle) return unchanged;
+    const grantInForce = member.tierSource === 'GRANTED' && (!member.grantExpiresAt || member.grantExpiresAt > now);
+    await manager.update(
+      Member,
+      { id: member.id },
+      { reevaluatedCycle: cycle, spend12mFen: activity.spendFen, purchases12m: activity.purchases, activityAsOf: activity.asOf },
+    );
+    if (grantInForce) return unchanged;
+    const ladder = await loadLadder(manager, now);
+    const target = reevaluate(tierById(ladder, member.tierId), ladder, activity);
+    if (target.id === member.tierId) return unchanged;
+    const reason = member.tierSource === 'GRANTED' ? 'GRANT_EXPIRED' : 'REEVALUATION';
+    await changeTier(manager, member, { toTier: target.id, reason, note: `yearly re-evaluation ${cycle}`, actor: 'system', at: now });
+    return { memberId: member.id, tierId: target.id, changed: true };
+  });
+}

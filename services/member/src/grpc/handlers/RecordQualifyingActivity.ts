@@ -1,0 +1,25 @@
+import type { DataSource } from 'typeorm';
+import type { QualifyingActivity__Output } from '../../../../../proto/gen/membergraph/member/v1/QualifyingActivity';
+import type { RecordQualifyingActivityRequest__Output } from '../../../../../proto/gen/membergraph/member/v1/RecordQualifyingActivityRequest';
+import type { TierDecision } from '../../../../../proto/gen/membergraph/member/v1/TierDecision';
+import { DomainError } from '../../../../kit/src';
+import type { MilestoneHook } from '../../commands/milestones';
+import { recordActivity, type Activity } from '../../commands/recordActivity';
+
+export function toActivity(activity: QualifyingActivity__Output | null): Activity {
+  if (!activity) throw new DomainError('BAD_USER_INPUT', 'activity is required');
+  return {
+    memberId: activity.memberId,
+    spendFen: Number(activity.spendFen),
+    purchases: activity.purchases,
+    asOf: new Date(Number(activity.asOfEpochMs)),
+  };
+}
+
+export function recordQualifyingActivity(
+  dataSource: DataSource,
+  onMilestone: MilestoneHook,
+  request: RecordQualifyingActivityRequest__Output,
+): Promise<TierDecision> {
+  return recordActivity(dataSource, toActivity(request.activity), onMilestone);
+}

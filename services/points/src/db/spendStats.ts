@@ -1,0 +1,41 @@
+import { In, MoreThanOrEqual, type DataSource } from 'typeorm';
+import { orderByKeys } from '../../../kit/src';
+import { Order } from './entities/Order';
+
+const YEAR_MS = 365 * 86_400_000;
+
+export interface SpendView {
+  spendFen: number;
+  purchases: number;
+  lastPurchaseAt: Date | null;
+}
+
+function toDate(value: Date | string | null | undefined): Date | null {
+  if (!value) return null;
+  // SQLite answers MAX() of a datetime column as UTC text without a zone; MySQL as a Date.
+  return value instanceof Date ? value : new Date(value.includes('Z') ? value : `${value.replace(' ', 'T')}Z`);
+}
+
+/**
+ * Qualifying activity of the rolling 12 months before `now`, per member, net of refunds: one
+ * statement for any number of members. The figures the tier engine and Member.spend both use.
+ */
+export async function spendStats(dataSource: DataSource, memberIds: readonly string[], now: Date): Promise<SpendView[]> {
+  if (memberIds.length === 0) return [];
+  const rows: Array<{ memberId: string; spend: string | number | null; purchases: string | number; last: Date | string | null }> =
+    await dataSource
+      .getRepository(Order)
+      .createQueryBuilder('o')
+      .select('o.member_id', 'memberId')
+      .addSelect('SUM(o.amount_fen - o.refunded_fen)', 'spend')
+      .addSelect('SUM(CASE WHEN o.refunded_fen < o.amount_fen THEN 1 ELSE 0 END)', 'purchases')
+      .addSelect('MAX(o.created_at)', 'last')
+      .where({ memberId: In([...memberIds]), createdAt: MoreThanOrEqual(new Date(now.getTime() - YEAR_MS)) })
+      .groupBy('o.member_id')
+      .getRawMany();
+  return orderByKeys(memberIds, rows, (r) => r.memberId).map((row) => ({
+    spendFen: Number(row?.spend ?? 0),
+    purchases: Number(row?.purchases ?? 0),
+    lastPurchaseAt: toDate(row?.last),
+  }));
+}

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { Order } from '../../services/points/src/db/entities/Order';
+import { OutboxEvent } from '../../services/points/src/db/entities/OutboxEvent';
+import { RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
+import { startStack, type Stack } from '../harness/startStack';
+
+const STATUS = /* GraphQL */ `
+  query Status($id: ID!) {
+    member(id: $id) {
+      tier {
+        id
+      }
+      tierStatus {
+        current {
+          id
+        }
+        source
+        progress {
+          nextTier {
+            id
+          }
+          spendNeeded
+          purchasesNeeded
+          spend
+          purchases
+        }
+        projected {
+          id
+        }
+      }
+      tierHistory {
+        from {
+          id
+        }
+        to {
+          id
+        }
+        reason
+        actor
+      }
+    }
+  }
+`;
+
+const ADMIN = { kind: 'STAFF' as const, subject: 'staff-1', roles: ['ADMIN'] };
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ env: { OUTBOX_INTERVAL_MS: '50' } });
+});
+afterAll(() => stack?.stop());
+
+async function memberWithOrders(amounts: string[]): Promise<string> {
+  const id = (await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' })).data.registerMember.id;
+  for (const amount of amounts) {
+    const response = await stack.query(RECORD_ORDER, { memberId: id, orderNo: `T-${randomUUID()}`, amount, channel: 'WEB' });
+    expect(response.errors).toBeUndefined();
+  }
+  return id;
+}
+
+const tierOf = async (id: string) => (await stack.query(STATUS, { id })).data.member;
+
+describe('upgrades on qualifying purchases', () => {
+  it('3,000.00 over 5 purchases reaches Silver at once, visible through the gateway as the order returns', async () => {
+    const id = await memberWithOrders(['600.00', '600.00', '600.00', '600.00']);
+    expect((await tierOf(id)).tier.id).toBe('REGULAR');
+    const card = await stack.query(
+      'mutation($m: ID!) { recordOrder(memberId: $m, orderNo: "SILVER-5", amount: "600.00", channel: WEB) { pointsEarned } }',
+      { m: id },
+    );
+    expect(card.data.recordOrder.pointsEarned).toBe(600);
+    const status = await tierOf(id);
+    expect(status.tier.id).toBe('SILVER');
+    expect(status.tierStatus).toMatchObject({
+      current: { id: 'SILVER' },
+      source: 'EARNED',
+      progress: { nextTier: { id: 'GOLD' }, spendNeeded: '7000.00', purchasesNeeded: 10, spend: '3000.00', purchases: 5 },
+      projected: { id: 'SILVER' },
+    });
+    expect(status.tierHistory[0]).toEqual({ from: { id: 'REGULAR' }, to: { id: 'SILVER' }, reason: 'UPGRADE', actor: 'system' });
+    // The next order earns with Silver's γ = 1.2.
+    const next = await stack.query(RECORD_ORDER, { memberId: id, orderNo: 'SILVER-6', amount: '100.00', channel: 'WEB' });
+    expect(next.data.recordOrder.pointsEarned).toBe(120);
+  });
+
+  it('2,999.99 stays Regular; so does 3,000.00 with 4 purchases under the AND rule', async () => {
+    expect((await tierOf(await memberWithOrders(['600.00', '600.00', '600.00', '600.00', '599.99']))).tier.id).toBe('REGULAR');
+    expect((await tierOf(await memberWithOrders(['750.00', '750.00', '750.00', '750.00']))).tier.id).toBe('REGULAR');
+  });
+
+  it('under an OR rule set by staff, the spend alone is enough', async () => {
+    const edit = await stack.querySubgraph(
+      'member',
+      'mutation { updateTier(id: "SILVER", input: { rule: OR }, reason: "spring programme: spend alone qualifies") { id rule } }',
+      {},
+      ADMIN,
+    );
+    expect(edit.errors).toBeUndefined();
+    expect(edit.data.updateTier).toEqual({ id: 'SILVER', rule: 'OR' });
+    try {
+      expect((await tierOf(await memberWithOrders(['3000.00']))).tier.id).toBe('SILVER');
+    } finally {
+      await stack.querySubgraph(
+        'member',
+        'mutation { updateTier(id: "SILVER", input: { rule: AND }, reason: "back to the default rule") { id } }',
+        {},
+        ADMIN,
+      );
+    }
+  });
+
+  it('a refund lowers the figures but never downgrades before the re-evaluation', async () => {
+    const id = await memberWithOrders(['600.00', '600.00', '600.00', '600.00', '600.00']);
+    const db = stack.services.points.dataSource;
+    const [order] = await db.query('SELECT order_no FROM orders WHERE member_id = ? LIMIT 1', [id]);
+    await stack.query('mutation($o: String!) { refundOrder(orderNo: $o, refundNo: "TR-1", amount: "600.00") { pointsClawedBack } }', {
+      o: order.order_no,
+    });
+    const status = await tierOf(id);
+    expect(status.tier.id).toBe('SILVER');
+    expect(status.tierStatus.progress).toMatchObject({ spend: '2400.00', purchases: 4 });
+    expect(status.tierStatus.projected.id).toBe('REGULAR');
+  });
+});
+
+describe('the yearly re-evaluation', () => {
+  it('steps down one tier at most, never below what qualifies, and once per cycle', async () => {
+    const gold = await memberWithOrders(Array(15).fill('700.00'));
+    const silver = await memberWithOrders(Array(5).fill('700.00'));
+    expect((await tierOf(gold)).tier.id).toBe('GOLD');
+    // Refund everything of both: their 12 months no longer qualify for anything above Regular.
+    const db = stack.services.points.dataSource;
+    const orders: Array<{ order_no: string }> = await db.query('SELECT order_no FROM orders WHERE member_id IN (?, ?)', [gold, silver]);
+    for (const { order_no } of orders)
+      await stack.query('mutation($o: String!) { refundOrder(orderNo: $o, refundNo: $o, amount: "700.00") { refundNo } }', { o: order_no });
+
+    const run = 'mutation { reevaluateTiers(cycle: "2031") { cycle members changed } }';
+    const first = await stack.querySubgraph('points', run, {}, ADMIN);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.reevaluateTiers.changed).toBeGreaterThanOrEqual(2);
+    expect((await tierOf(gold)).tier.id).toBe('SILVER');
+    expect((await tierOf(silver)).tier.id).toBe('REGULAR');
+    expect((await tierOf(gold)).tierHistory[0]).toMatchObject({ from: { id: 'GOLD' }, to: { id: 'SILVER' }, reason: 'REEVALUATION' });
+
+    const again = await stack.querySubgraph('points', run, {}, ADMIN);
+    expect(again.data.reevaluateTiers.changed).toBe(0);
+    expect((await tierOf(gold)).tier.id).toBe('SILVER');
+  });
+
+  it('is for ADMIN staff only', async () => {
+    const run = 'mutation { reevaluateTiers { members } }';
+    expect((await stack.query(run)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const operator = await stack.querySubgraph('points', run, {}, { kind: 'STAFF', subject: 's2', roles: ['OPERATOR'] });
+    expect(operator.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('staff grants', () => {
+  it('put a member on a tier with a reason, recorded in the history; the re-evaluation leaves a live grant alone', async () => {
+    const id = await memberWithOrders(['10.00']);
+    const grant = `mutation($m: ID!) { grantTier(memberId: $m, tierId: "GOLD", reason: "VIP complaint resolution", expiresAt: "2099-01-01T00:00:00Z") { tier { id } tierStatus { source } } }`;
+    expect((await stack.query(grant, { m: id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const member = await stack.querySubgraph('member', grant, { m: id }, { kind: 'MEMBER', subject: id });
+    expect(member.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const granted = await stack.querySubgraph('member', grant, { m: id }, ADMIN);
+    expect(granted.data.grantTier).toEqual({ tier: { id: 'GOLD' }, tierStatus: { source: 'GRANTED' } });
+    expect((await tierOf(id)).tierHistory[0]).toEqual({ from: { id: 'REGULAR' }, to: { id: 'GOLD' }, reason: 'GRANT', actor: 'staff-1' });
+    await stack.querySubgraph('points', 'mutation { reevaluateTiers(cycle: "2032") { members } }', {}, ADMIN);
+    expect((await tierOf(id)).tier.id).toBe('GOLD');
+  });
+});
+
+describe('milestones and delivery', () => {
+  it('the 12th purchase in a year records a milestone once', async () => {
+    const id = await memberWithOrders(Array(13).fill('10.00'));
+    const rows = await stack.services.member.dataSource.query('SELECT kind FROM member_milestones WHERE member_id = ?', [id]);
+    expect(rows).toEqual([{ kind: 'TWELFTH_PURCHASE' }]);
+  });
+
+  it('an activity event left undelivered is delivered by the dispatcher', async () => {
+    const id = await memberWithOrders([]);
+    const db = stack.services.points.dataSource;
+    // An order whose delivery never happened (the process stopped right after commit).
+    const now = new Date();
+    await db
+      .getRepository(Order)
+      .insert({
+        orderNo: `LOST-${id}`,
+        memberId: id,
+        amountFen: 1_000_000,
+        channel: 'WEB',
+        pointsEarned: 0,
+        refundedFen: 0,
+        pointsClawed: 0,
+        createdAt: now,
+      });
+    await db
+      .getRepository(OutboxEvent)
+      .insert({ id: randomUUID(), topic: 'tier.activity', memberId: id, createdAt: now, deliveredAt: null, attempts: 0 });
+    const pending = async () =>
+      Number((await db.query('SELECT COUNT(*) AS n FROM outbox WHERE member_id = ? AND delivered_at IS NULL', [id]))[0].n);
+    for (let i = 0; i < 200 && (await pending()) > 0; i += 1) await new Promise((r) => setTimeout(r, 25));
+    expect(await pending()).toBe(0);
+    // 10,000.00 in one purchase: the figures arrived (Silver would also need 5 purchases).
+    expect((await tierOf(id)).tierStatus.progress).toMatchObject({ spend: '10000.00', purchases: 1 });
+  });
+});

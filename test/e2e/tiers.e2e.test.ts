@@ -183,18 +183,16 @@ describe('milestones and delivery', () => {
     const db = stack.services.points.dataSource;
     // An order whose delivery never happened (the process stopped right after commit).
     const now = new Date();
-    await db
-      .getRepository(Order)
-      .insert({
-        orderNo: `LOST-${id}`,
-        memberId: id,
-        amountFen: 1_000_000,
-        channel: 'WEB',
-        pointsEarned: 0,
-        refundedFen: 0,
-        pointsClawed: 0,
-        createdAt: now,
-      });
+    await db.getRepository(Order).insert({
+      orderNo: `LOST-${id}`,
+      memberId: id,
+      amountFen: 1_000_000,
+      channel: 'WEB',
+      pointsEarned: 0,
+      refundedFen: 0,
+      pointsClawed: 0,
+      createdAt: now,
+    });
     await db
       .getRepository(OutboxEvent)
       .insert({ id: randomUUID(), topic: 'tier.activity', memberId: id, createdAt: now, deliveredAt: null, attempts: 0 });

@@ -83,6 +83,8 @@ describe('recordOrder rejects bad input and writes nothing', () => {
     ['non-numeric', 'ten'],
     ['over-precise', '10.001'],
     ['exponent', '1e3'],
+    ['absurdly large', '10000000.01'],
+    ['NaN', 'NaN'],
     ['empty', ''],
   ])('a %s amount is BAD_USER_INPUT', async (_, amount) => {
     const before = await ledgerRows();

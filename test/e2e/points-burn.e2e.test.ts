@@ -97,6 +97,11 @@ describe('burning points is exact under concurrency and retry', () => {
     expect(card.data.member.points.balance).toBe(100);
   });
 
+  it('refuses an unknown member with NOT_FOUND', async () => {
+    const response = await stack.query(OFFSET, { memberId: 'no-such-member', orderNo: 'CO-X', offset: '1.00', key: 'unknown-member-1' });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it.each([
     ['a negative offset', { offset: '-1.00', key: 'bad-offset-1' }],
     ['a zero offset', { offset: '0.00', key: 'bad-offset-2' }],

@@ -4,6 +4,9 @@ export const CHANNELS = ['WEB', 'MINI_PROGRAM', 'POS', 'PARTNER'] as const;
 
 const ORDER_NO = /^[A-Za-z0-9_\-:.]{1,64}$/;
 
+/** 10,000,000.00 CNY: no retail order comes near it; above it is a typo or an attack, not a sale. */
+export const MAX_ORDER_FEN = 1_000_000_000;
+
 export interface OrderInput {
   memberId: string;
   orderNo: string;
@@ -23,6 +26,8 @@ export function parseOrder(input: { memberId: string; orderNo: string; amount: s
   }
   const amountFen = parseCnyToFen(input.amount);
   if (amountFen <= 0) throw new DomainError('BAD_USER_INPUT', 'amount must be greater than zero', { field: 'amount' });
+  if (amountFen > MAX_ORDER_FEN)
+    throw new DomainError('BAD_USER_INPUT', 'amount is larger than any order can be (10,000,000.00 CNY)', { field: 'amount' });
   return { memberId: input.memberId, orderNo: input.orderNo, amountFen, channel: input.channel };
 }
 

@@ -26,6 +26,8 @@ export const Mutation = {
       reason: `checkout offset of ${formatFen(fen)} CNY on order ${args.orderNo}`,
       idempotencyKey: args.idempotencyKey,
     });
+    const known = await ctx.peers.member.getMemberTiers([input.memberId]);
+    if (known.tiers.length === 0) throw new DomainError('NOT_FOUND', `no member ${input.memberId}`, { field: 'memberId' });
     const { entry, replayed } = await debitPoints(ctx.dataSource, input);
     return { orderNo: args.orderNo, pointsUsed: points, offset: formatFen(fen), balance: entry.balanceAfter, replayed };
   },

@@ -1,0 +1,92 @@
+/**
+ * The load generator, in its own process (forked by scripts/bench/index.ts) so the machine's
+ * work of generating load is not billed to the servers: autocannon with a body made per request.
+ */
+import autocannon from 'autocannon';
+import { signIdentity } from '../../services/kit/src';
+
+export interface LoadJob {
+  url: string;
+  kind: 'card' | 'earn';
+  memberIds: string[];
+  connections: number;
+  durationSeconds: number;
+  /** Sign identity headers as the gateway does (for calls straight to a subgraph). */
+  signWith?: string;
+  runId: string;
+}
+
+export interface LoadResult {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+const CARD =
+  'query Card($id: ID!) { member(id: $id) { maskedPhone tier { name benefits { name } } points { balance } benefits { name } liveCampaigns { name } risk { level } } }';
+const EARN =
+  'mutation Earn($m: ID!, $o: String!) { recordOrder(memberId: $m, orderNo: $o, amount: "128.80", channel: POS) { pointsEarned } }';
+
+/** Exact percentile of the recorded latencies, in ms to one decimal. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
+}
+
+function run(job: LoadJob): Promise<LoadResult> {
+  let sequence = 0;
+  let errors = 0;
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: job.url,
+        connections: job.connections,
+        duration: job.durationSeconds,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request) => {
+              sequence += 1;
+              const memberId = job.memberIds[sequence % job.memberIds.length];
+              const body =
+                job.kind === 'card'
+                  ? { query: CARD, variables: { id: memberId } }
+                  : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
+              const signed = job.signWith ? signIdentity({ kind: 'ANONYMOUS' }, job.signWith) : {};
+              return { ...request, headers: { 'content-type': 'application/json', ...signed }, body: JSON.stringify(body) };
+            },
+            onResponse: (_status, body) => {
+              if (body.includes('"errors"')) errors += 1;
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        return resolve({
+          requests: result.requests.total,
+          rps: result.requests.total / job.durationSeconds,
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          errors,
+          non2xx: result.non2xx,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+process.on('message', (job: LoadJob) => {
+  run(job).then(
+    (result) => process.send!({ ok: true, result }),
+    (error: unknown) => process.send!({ ok: false, error: String(error) }),
+  );
+});

@@ -80,3 +80,19 @@ export function requireStaff(identity: Identity, roles: readonly StaffRole[]): s
   }
   return identity.subject ?? 'staff';
 }
+
+/** How an identity is recorded as the cause of a change (ledger entries, audit rows). */
+export function actorOf(identity: Identity): string {
+  switch (identity.kind) {
+    case 'MEMBER':
+      return `member:${identity.subject ?? ''}`;
+    case 'STAFF':
+      return `staff:${identity.subject ?? ''}`;
+    case 'PARTNER':
+      return `partner:${identity.partner ?? identity.subject ?? ''}`;
+    case 'SERVICE':
+      return `service:${identity.subject ?? ''}`;
+    default:
+      return 'channel';
+  }
+}

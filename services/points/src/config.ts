@@ -16,6 +16,8 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     expiryIntervalMs: read.int('POINTS_EXPIRY_INTERVAL_MS', 3_600_000, { min: 0 }),
     /** How often undelivered tier-activity events are retried; 0 turns the dispatcher off. */
     outboxIntervalMs: read.int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
+    /** Points for the daily check-in (DOMAIN.md §3: other earn sources). */
+    checkInPoints: read.int('POINTS_CHECK_IN', 5, { min: 1, max: 10_000 }),
     /** Checkout offset (抵扣): points that pay for 1 CNY. */
     pointsPerCnyOffset: read.int('POINTS_PER_CNY_OFFSET', 100, { min: 1, max: 100_000 }),
     memberGrpcAddress: peerGrpcAddress('member', env),

@@ -13,6 +13,7 @@ export interface PointsContext extends RequestBase {
 /** The programme's configurable figures that resolvers apply. */
 export interface PointsRules extends EarnRules {
   pointsPerCnyOffset: number;
+  checkInPoints: number;
 }
 
 export function createPointsContext(dataSource: DataSource, peers: Peers, rules: PointsRules) {

@@ -44,7 +44,8 @@ export async function recordOrder(
   dataSource: DataSource,
   peers: Peers,
   rules: EarnRules,
-  input: { memberId: string; orderNo: string; amount: string; channel: string },
+  input: Parameters<typeof parseOrder>[0],
+  actor: string,
   now = new Date(),
 ): Promise<Receipt> {
   const order = parseOrder(input);
@@ -73,7 +74,18 @@ export async function recordOrder(
     multiplierMilli: tier.multiplierMilli,
     coefficientMilli: coefficient.coefficientMilli,
   });
-  const row = Object.assign(new Order(), order, { pointsEarned: points, createdAt: now });
+  const row = Object.assign(new Order(), {
+    orderNo: order.orderNo,
+    memberId: order.memberId,
+    amountFen: order.amountFen,
+    channel: order.channel,
+    storeId: order.storeId ?? null,
+    items: order.items ? JSON.stringify(order.items) : null,
+    pointsEarned: points,
+    refundedFen: 0,
+    pointsClawed: 0,
+    createdAt: now,
+  });
   await ensureAccount(dataSource, order.memberId);
   try {
     await inTransaction(dataSource, async (manager) => {
@@ -84,6 +96,7 @@ export async function recordOrder(
         source: 'ORDER',
         sourceRef: order.orderNo,
         idempotencyKey: `ORDER:${order.orderNo}`,
+        actor,
         now,
         lotExpiresAt: tier.pointsNeverExpire ? null : expiryOf(now, rules.expiryMonths, rules.utcOffsetMinutes),
       });

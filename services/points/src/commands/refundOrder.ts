@@ -24,6 +24,7 @@ export async function refundOrder(
   dataSource: DataSource,
   input: { orderNo: string; refundNo: string; amount: string },
   publish: (memberId: string) => Promise<void>,
+  actor: string,
   now = new Date(),
 ): Promise<{ refund: Refund; replayed: boolean }> {
   if (!REFUND_NO.test(input.refundNo))
@@ -69,6 +70,7 @@ export async function refundOrder(
         source: 'ORDER',
         sourceRef: order.orderNo,
         idempotencyKey: `REFUND:${input.refundNo}`,
+        actor,
         now,
       });
       return row;

@@ -8,9 +8,10 @@ import { Refund } from './entities/Refund';
 import { CreatePoints1764000000000 } from './migrations/1764000000000-CreatePoints';
 import { AddLotsRefundsDebt1764100000000 } from './migrations/1764100000000-AddLotsRefundsDebt';
 import { Outbox1764200000000 } from './migrations/1764200000000-Outbox';
+import { ActorsStores1764300000000 } from './migrations/1764300000000-ActorsStores';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
   entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund, OutboxEvent],
-  migrations: [CreatePoints1764000000000, AddLotsRefundsDebt1764100000000, Outbox1764200000000],
+  migrations: [CreatePoints1764000000000, AddLotsRefundsDebt1764100000000, Outbox1764200000000, ActorsStores1764300000000],
 };

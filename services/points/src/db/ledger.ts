@@ -44,6 +44,8 @@ export interface EntryContext {
   /** Base of the entries' idempotency keys; unique constraints make a retry fail instead of applying twice. */
   idempotencyKey: string;
   now: Date;
+  /** Who caused it (see LedgerEntry.actor). */
+  actor?: string;
   /** Expiry of the lot an earn creates (null: never). */
   lotExpiresAt?: Date | null;
 }
@@ -75,6 +77,7 @@ export async function applyPlan(manager: EntityManager, account: PointsAccount, 
       sourceRef: context.sourceRef,
       reason: planned.reason.slice(0, 255),
       idempotencyKey: `${context.idempotencyKey}${planned.keySuffix}`,
+      actor: context.actor ?? 'system',
       createdAt: context.now,
     });
   });

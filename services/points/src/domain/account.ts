@@ -61,11 +61,11 @@ function consume(lots: readonly Lot[], points: number): Map<string, number> {
   return changes;
 }
 
-/** An earn first pays back any debt (recorded as a CLAWBACK entry), the rest becomes available. */
-export function planEarn(state: AccountState, points: number, reason: string): Plan {
+/** A credit (an earn, a staff adjustment) first pays back any debt (a CLAWBACK entry); the rest becomes available. */
+export function planEarn(state: AccountState, points: number, reason: string, entryType: 'EARN' | 'ADJUST' = 'EARN'): Plan {
   if (!Number.isSafeInteger(points) || points < 0) throw new Error(`earn of ${points} points`);
   const netted = Math.min(state.debt, points);
-  const entries: PlannedEntry[] = [{ entryType: 'EARN', points, reason, keySuffix: '' }];
+  const entries: PlannedEntry[] = [{ entryType, points, reason, keySuffix: '' }];
   if (netted > 0) entries.push({ entryType: 'CLAWBACK', points: -netted, reason: `netted against debt: ${reason}`, keySuffix: ':DEBT' });
   return {
     entries,

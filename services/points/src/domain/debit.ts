@@ -39,6 +39,20 @@ export function parseDebit(input: {
   return { ...input, source: input.source as DebitSource, reason: input.reason.slice(0, 255) };
 }
 
+/** A validated debit as a ledger move; its key is namespaced so it never meets another command's. */
+export function debitMove(input: DebitInput, actor: string) {
+  return {
+    memberId: input.memberId,
+    points: -input.points,
+    entryType: 'REDEEM' as const,
+    source: input.source,
+    sourceRef: input.sourceRef,
+    reason: input.reason,
+    idempotencyKey: `DEBIT:${input.idempotencyKey}`,
+    actor,
+  };
+}
+
 /**
  * Points needed to take `fen` off a checkout at `pointsPerCny` (e.g. 100 points = 1 CNY), rounded
  * up so the brand never gives more than the points pay for; and the fen that many points are worth.

@@ -31,6 +31,10 @@ export class LedgerEntry {
   @Column({ type: 'varchar', length: 255 })
   reason: string;
 
+  /** Who caused it: "system", a member id, "staff:<id>", "channel". */
+  @Column({ type: 'varchar', length: 64, default: 'system' })
+  actor: string;
+
   /** Unique: the database, not a read-then-write check, makes a retried write apply once. */
   @Column({ name: 'idempotency_key', type: 'varchar', length: 128, unique: true })
   idempotencyKey: string;

@@ -17,6 +17,14 @@ export class Order {
   @Column({ type: 'varchar', length: 16 })
   channel: string;
 
+  /** The store (POS) or shop the order was placed in, when the channel knows it. */
+  @Column({ name: 'store_id', type: 'varchar', length: 32, nullable: true })
+  storeId: string | null;
+
+  /** The order lines as JSON ([{ sku, quantity, amountFen }]), when sent. */
+  @Column({ type: 'text', nullable: true })
+  items: string | null;
+
   @Column({ name: 'points_earned', type: 'int' })
   pointsEarned: number;
 

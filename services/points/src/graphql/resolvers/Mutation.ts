@@ -1,14 +1,28 @@
-import { DomainError, formatFen, parseCnyToFen, requireStaff } from '../../../../kit/src';
-import { debitPoints } from '../../commands/debitPoints';
+import { actorOf, DomainError, formatFen, parseCnyToFen, requireStaff } from '../../../../kit/src';
+import { movePoints } from '../../commands/movePoints';
 import { recordOrder } from '../../commands/recordOrder';
 import { reevaluateTiers } from '../../commands/reevaluateTiers';
 import { refundOrder } from '../../commands/refundOrder';
 import type { PointsContext } from '../../context';
-import { parseDebit, pointsForOffset } from '../../domain/debit';
+import { expiryOf, lastDayBefore } from '../../domain/account';
+import { debitMove, parseDebit, pointsForOffset } from '../../domain/debit';
+
+type OrderArgs = Parameters<typeof recordOrder>[3];
+
+async function assertMember(ctx: PointsContext, memberId: string): Promise<void> {
+  const known = await ctx.peers.member.getMemberTiers([memberId]);
+  if (known.tiers.length === 0) throw new DomainError('NOT_FOUND', `no member ${memberId}`, { field: 'memberId' });
+}
+
+function validKey(key: string): string {
+  if (!/^[\x21-\x7e]{8,100}$/.test(key))
+    throw new DomainError('BAD_USER_INPUT', 'idempotencyKey must be 8–100 printable characters', { field: 'idempotencyKey' });
+  return key;
+}
 
 export const Mutation = {
-  recordOrder: (_: unknown, args: { memberId: string; orderNo: string; amount: string; channel: string }, ctx: PointsContext) =>
-    recordOrder(ctx.dataSource, ctx.peers, ctx.rules, args),
+  recordOrder: (_: unknown, args: OrderArgs, ctx: PointsContext) =>
+    recordOrder(ctx.dataSource, ctx.peers, ctx.rules, args, actorOf(ctx.identity)),
 
   offsetCheckout: async (
     _: unknown,
@@ -26,14 +40,68 @@ export const Mutation = {
       reason: `checkout offset of ${formatFen(fen)} CNY on order ${args.orderNo}`,
       idempotencyKey: args.idempotencyKey,
     });
-    const known = await ctx.peers.member.getMemberTiers([input.memberId]);
-    if (known.tiers.length === 0) throw new DomainError('NOT_FOUND', `no member ${input.memberId}`, { field: 'memberId' });
-    const { entry, replayed } = await debitPoints(ctx.dataSource, input);
+    await assertMember(ctx, input.memberId);
+    const { entry, replayed } = await movePoints(ctx.dataSource, debitMove(input, actorOf(ctx.identity)));
     return { orderNo: args.orderNo, pointsUsed: points, offset: formatFen(fen), balance: entry.balanceAfter, replayed };
   },
 
   refundOrder: (_: unknown, args: { orderNo: string; refundNo: string; amount: string }, ctx: PointsContext) =>
-    refundOrder(ctx.dataSource, args, ctx.peers.publishActivity),
+    refundOrder(ctx.dataSource, args, ctx.peers.publishActivity, actorOf(ctx.identity)),
+
+  adjustPoints: async (
+    _: unknown,
+    args: { memberId: string; points: number; reason: string; idempotencyKey: string },
+    ctx: PointsContext,
+  ) => {
+    requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
+    if (!Number.isInteger(args.points) || args.points === 0 || Math.abs(args.points) > 1_000_000) {
+      throw new DomainError('BAD_USER_INPUT', 'points must be a non-zero whole number within ±1,000,000', { field: 'points' });
+    }
+    const reason = args.reason.trim();
+    if (reason.length < 3 || reason.length > 200)
+      throw new DomainError('BAD_USER_INPUT', 'reason must be 3–200 characters', { field: 'reason' });
+    await assertMember(ctx, args.memberId);
+    const now = new Date();
+    const { entry, replayed } = await movePoints(
+      ctx.dataSource,
+      {
+        memberId: args.memberId,
+        points: args.points,
+        entryType: 'ADJUST',
+        source: 'STAFF',
+        sourceRef: ctx.identity.subject ?? 'staff',
+        reason,
+        idempotencyKey: `ADJUST:${validKey(args.idempotencyKey)}`,
+        actor: actorOf(ctx.identity),
+        lotExpiresAt: expiryOf(now, ctx.rules.expiryMonths, ctx.rules.utcOffsetMinutes),
+      },
+      now,
+    );
+    return { entry, replayed };
+  },
+
+  checkIn: async (_: unknown, args: { memberId: string }, ctx: PointsContext) => {
+    await assertMember(ctx, args.memberId);
+    const now = new Date();
+    // One check-in per day of the programme's time zone: the day is part of the key.
+    const day = lastDayBefore(new Date(now.getTime() + 1), ctx.rules.utcOffsetMinutes);
+    const { entry, replayed } = await movePoints(
+      ctx.dataSource,
+      {
+        memberId: args.memberId,
+        points: ctx.rules.checkInPoints,
+        entryType: 'EARN',
+        source: 'CHECK_IN',
+        sourceRef: day,
+        reason: `daily check-in ${day}`,
+        idempotencyKey: `CHECKIN:${args.memberId}:${day}`,
+        actor: actorOf(ctx.identity),
+        lotExpiresAt: expiryOf(now, ctx.rules.expiryMonths, ctx.rules.utcOffsetMinutes),
+      },
+      now,
+    );
+    return { day, points: entry.points, balance: entry.balanceAfter, alreadyCheckedIn: replayed };
+  },
 
   reevaluateTiers: async (_: unknown, args: { cycle?: string | null }, ctx: PointsContext) => {
     requireStaff(ctx.identity, ['ADMIN']);

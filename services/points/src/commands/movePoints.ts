@@ -1,0 +1,73 @@
+import type { DataSource } from 'typeorm';
+import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
+import { LedgerEntry } from '../db/entities/LedgerEntry';
+import { applyPlan, ensureAccount, lockAccount, openLots } from '../db/ledger';
+import { planBurn, planEarn } from '../domain/account';
+
+/** One movement of points that is not an order: a burn, a staff adjustment, a check-in. */
+export interface PointsMove {
+  memberId: string;
+  /** Signed, never 0: positive credits (a new lot), negative debits (oldest lots first). */
+  points: number;
+  entryType: 'EARN' | 'REDEEM' | 'ADJUST';
+  source: string;
+  sourceRef: string;
+  reason: string;
+  /** The full, namespaced key (e.g. DEBIT:<client key>): unique in the ledger. */
+  idempotencyKey: string;
+  actor: string;
+  /** For a credit: when its lot expires (null: never). */
+  lotExpiresAt?: Date | null;
+}
+
+export interface MoveResult {
+  entry: LedgerEntry;
+  replayed: boolean;
+}
+
+function replay(entry: LedgerEntry, move: PointsMove): MoveResult {
+  if (entry.memberId !== move.memberId || entry.points !== move.points) {
+    throw new DomainError('CONFLICT', 'this idempotencyKey was already used for a different change', { field: 'idempotencyKey' });
+  }
+  return { entry, replayed: true };
+}
+
+/**
+ * Moves points exactly once per idempotency key. A known key answers its first result even when
+ * the balance has since changed (a retry must not turn into a failure); two racing first attempts
+ * are decided by the ledger's unique key. A debit beyond the balance is INSUFFICIENT_POINTS.
+ */
+export async function movePoints(dataSource: DataSource, move: PointsMove, now = new Date()): Promise<MoveResult> {
+  const ledger = dataSource.getRepository(LedgerEntry);
+  const known = await ledger.findOneBy({ idempotencyKey: move.idempotencyKey });
+  if (known) return replay(known, move);
+  await ensureAccount(dataSource, move.memberId);
+  try {
+    const [entry] = await inTransaction(dataSource, async (manager) => {
+      const account = await lockAccount(manager, move.memberId);
+      const plan =
+        move.points > 0
+          ? planEarn(account, move.points, move.reason, move.entryType === 'ADJUST' ? 'ADJUST' : 'EARN')
+          : planBurn(
+              account,
+              await openLots(manager, move.memberId),
+              -move.points,
+              move.entryType === 'ADJUST' ? 'ADJUST' : 'REDEEM',
+              move.reason,
+            );
+      return applyPlan(manager, account, plan, {
+        memberId: move.memberId,
+        source: move.source,
+        sourceRef: move.sourceRef,
+        idempotencyKey: move.idempotencyKey,
+        actor: move.actor,
+        now,
+        lotExpiresAt: move.lotExpiresAt,
+      });
+    });
+    return { entry, replayed: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return replay(await ledger.findOneByOrFail({ idempotencyKey: move.idempotencyKey }), move);
+  }
+}

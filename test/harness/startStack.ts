@@ -49,7 +49,16 @@ export function testDatabaseEnv(): { env: Env; cleanup(): Promise<void> } {
   return { env: { DATA_DIR: dir, DATABASE_PREFIX: prefix }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const QUIET: Env = { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', NODE_ENV: 'test' };
+/**
+ * Quiet, and no background schedules unless a test asks for one: a timer's statements would make
+ * statement counts and timings depend on luck.
+ */
+const QUIET: Env = {
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  NODE_ENV: 'test',
+  OUTBOX_INTERVAL_MS: '0',
+  POINTS_EXPIRY_INTERVAL_MS: '0',
+};
 const ANY_PORTS: Env = Object.fromEntries(
   SERVICE_NAMES.flatMap((s) => [
     [`${s.toUpperCase()}_HTTP_PORT`, '0'],

@@ -16,6 +16,8 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     expiryIntervalMs: read.int('POINTS_EXPIRY_INTERVAL_MS', 3_600_000, { min: 0 }),
     /** How often undelivered tier-activity events are retried; 0 turns the dispatcher off. */
     outboxIntervalMs: read.int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
+    /** Days an order's points stay pending (its return window) before they can be spent; 0: at once. */
+    returnWindowDays: read.int('POINTS_RETURN_WINDOW_DAYS', 0, { min: 0, max: 365 }),
     /** Points for the daily check-in (DOMAIN.md §3: other earn sources). */
     checkInPoints: read.int('POINTS_CHECK_IN', 5, { min: 1, max: 10_000 }),
     /** Checkout offset (抵扣): points that pay for 1 CNY. */

@@ -7,7 +7,7 @@ import { createCampaignClient } from './grpc/clients/campaign';
 import { createMemberClient } from './grpc/clients/member';
 import { createRiskClient } from './grpc/clients/risk';
 import { POINTS_GRPC_SERVICE, pointsGrpcService } from './grpc/service';
-import { scheduleExpiry } from './jobs/scheduleExpiry';
+import { scheduleHousekeeping } from './jobs/scheduleHousekeeping';
 import { publishActivity, startOutboxDispatcher } from './commands/publishActivity';
 import type { Peers } from './commands/recordOrder';
 
@@ -30,7 +30,7 @@ export async function createPointsService(
         logger.warn({ err: error, memberId }, 'tier activity not delivered yet; the outbox dispatcher will retry'),
       ),
   };
-  const expiry = scheduleExpiry(database.dataSource, config.expiryIntervalMs, logger);
+  const housekeeping = scheduleHousekeeping(database.dataSource, config.expiryIntervalMs, logger);
   const outbox = startOutboxDispatcher(database.dataSource, member, config.outboxIntervalMs, logger);
   return startSubgraphService({
     config,
@@ -41,7 +41,7 @@ export async function createPointsService(
     grpcServices: [pointsGrpcService(database.dataSource, logger)],
     grpcHealthName: POINTS_GRPC_SERVICE,
     onStop: async () => {
-      await Promise.all([expiry.stop(), outbox.stop()]);
+      await Promise.all([housekeeping.stop(), outbox.stop()]);
       Object.values(clients).forEach((client) => client.close());
     },
   });

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
+import { PendingPoints } from '../db/entities/PendingPoints';
 import { applyPlan, ensureAccount, lockAccount } from '../db/ledger';
 import { enqueueActivity } from './publishActivity';
 import { expiryOf, planEarn } from '../domain/account';
@@ -23,11 +24,19 @@ export interface EarnRules {
   baseRateMilli: number;
   expiryMonths: number;
   utcOffsetMinutes: number;
+  returnWindowDays: number;
 }
 
 export interface Receipt {
   order: Order;
   replayed: boolean;
+}
+
+export const orderReason = (order: { orderNo: string; channel: string }) => `order ${order.orderNo} via ${order.channel}`;
+
+/** The EARN entry of an order, whether written at once or when its return window ends. */
+export function orderEntryContext(memberId: string, orderNo: string, actor: string, now: Date) {
+  return { memberId, source: 'ORDER', sourceRef: orderNo, idempotencyKey: `ORDER:${orderNo}`, actor, now };
 }
 
 function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Receipt {
@@ -88,18 +97,26 @@ export async function recordOrder(
   });
   await ensureAccount(dataSource, order.memberId);
   try {
+    const lotExpiresAt = tier.pointsNeverExpire ? null : expiryOf(now, rules.expiryMonths, rules.utcOffsetMinutes);
     await inTransaction(dataSource, async (manager) => {
       await manager.insert(Order, row);
-      const account = await lockAccount(manager, order.memberId);
-      await applyPlan(manager, account, planEarn(account, points, `order ${order.orderNo} via ${order.channel}`), {
-        memberId: order.memberId,
-        source: 'ORDER',
-        sourceRef: order.orderNo,
-        idempotencyKey: `ORDER:${order.orderNo}`,
-        actor,
-        now,
-        lotExpiresAt: tier.pointsNeverExpire ? null : expiryOf(now, rules.expiryMonths, rules.utcOffsetMinutes),
-      });
+      if (rules.returnWindowDays > 0) {
+        // Inside the return window the points are held back; releasePendingPoints earns them later.
+        await manager.insert(PendingPoints, {
+          orderNo: order.orderNo,
+          memberId: order.memberId,
+          points,
+          availableAt: new Date(now.getTime() + rules.returnWindowDays * 86_400_000),
+          lotExpiresAt,
+          releasedAt: null,
+        });
+      } else {
+        const account = await lockAccount(manager, order.memberId);
+        await applyPlan(manager, account, planEarn(account, points, orderReason(order)), {
+          ...orderEntryContext(order.memberId, order.orderNo, actor, now),
+          lotExpiresAt,
+        });
+      }
       await enqueueActivity(manager, order.memberId, now);
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation, parseCnyToFen, rowLock } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
+import { PendingPoints } from '../db/entities/PendingPoints';
 import { Refund } from '../db/entities/Refund';
 import { applyPlan, ensureAccount, lockAccount, openLots } from '../db/ledger';
 import { clawbackForRefund, planClawback } from '../domain/account';
@@ -43,19 +44,19 @@ export async function refundOrder(
       const account = await lockAccount(manager, order.memberId);
       const locked = await manager.findOneOrFail(Order, { where: { orderNo: order.orderNo }, lock: rowLock(manager) });
       const points = clawbackForRefund(locked.pointsEarned, locked.amountFen, locked.refundedFen, amountFen, locked.pointsClawed);
-      const plan = planClawback(
-        account,
-        await openLots(manager, order.memberId),
-        points,
-        `refund ${input.refundNo} of order ${order.orderNo}`,
-      );
+      const pending = await manager.findOne(PendingPoints, { where: { orderNo: order.orderNo }, lock: rowLock(manager) });
+      const held = pending && !pending.releasedAt;
+      // Inside the return window the points were never in the balance: the refund reduces what is held.
+      const plan = held
+        ? null
+        : planClawback(account, await openLots(manager, order.memberId), points, `refund ${input.refundNo} of order ${order.orderNo}`);
       const row = Object.assign(new Refund(), {
         refundNo: input.refundNo,
         orderNo: order.orderNo,
         memberId: order.memberId,
         amountFen,
         pointsClawed: points,
-        debtAdded: plan.after.debt - account.debt,
+        debtAdded: plan ? plan.after.debt - account.debt : 0,
         createdAt: now,
       });
       await manager.insert(Refund, row);
@@ -65,14 +66,17 @@ export async function refundOrder(
         { refundedFen: locked.refundedFen + amountFen, pointsClawed: locked.pointsClawed + points },
       );
       await enqueueActivity(manager, order.memberId, now);
-      await applyPlan(manager, account, plan, {
-        memberId: order.memberId,
-        source: 'ORDER',
-        sourceRef: order.orderNo,
-        idempotencyKey: `REFUND:${input.refundNo}`,
-        actor,
-        now,
-      });
+      if (held)
+        await manager.update(PendingPoints, { orderNo: order.orderNo }, { points: pending.points - Math.min(points, pending.points) });
+      else
+        await applyPlan(manager, account, plan!, {
+          memberId: order.memberId,
+          source: 'ORDER',
+          sourceRef: order.orderNo,
+          idempotencyKey: `REFUND:${input.refundNo}`,
+          actor,
+          now,
+        });
       return row;
     });
     await publish(order.memberId);

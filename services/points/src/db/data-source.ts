@@ -2,6 +2,7 @@ import type { DatabaseSchema } from '../../../kit/src';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { Order } from './entities/Order';
 import { OutboxEvent } from './entities/OutboxEvent';
+import { PendingPoints } from './entities/PendingPoints';
 import { PointsAccount } from './entities/PointsAccount';
 import { PointsLot } from './entities/PointsLot';
 import { Refund } from './entities/Refund';
@@ -9,9 +10,16 @@ import { CreatePoints1764000000000 } from './migrations/1764000000000-CreatePoin
 import { AddLotsRefundsDebt1764100000000 } from './migrations/1764100000000-AddLotsRefundsDebt';
 import { Outbox1764200000000 } from './migrations/1764200000000-Outbox';
 import { ActorsStores1764300000000 } from './migrations/1764300000000-ActorsStores';
+import { PendingPoints1764400000000 } from './migrations/1764400000000-PendingPoints';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
-  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund, OutboxEvent],
-  migrations: [CreatePoints1764000000000, AddLotsRefundsDebt1764100000000, Outbox1764200000000, ActorsStores1764300000000],
+  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund, OutboxEvent, PendingPoints],
+  migrations: [
+    CreatePoints1764000000000,
+    AddLotsRefundsDebt1764100000000,
+    Outbox1764200000000,
+    ActorsStores1764300000000,
+    PendingPoints1764400000000,
+  ],
 };

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { Between, In, MoreThan, type DataSource } from 'typeorm';
+import { Between, In, IsNull, MoreThan, type DataSource } from 'typeorm';
 import { groupByKeys, orderByKeys } from '../../../kit/src';
+import { PendingPoints } from '../db/entities/PendingPoints';
 import { PointsAccount } from '../db/entities/PointsAccount';
 import { PointsLot } from '../db/entities/PointsLot';
 import { spendStats, type SpendView } from '../db/spendStats';
@@ -31,6 +32,17 @@ export function createLoaders(dataSource: DataSource, now: () => Date = () => ne
         order: { expiresAt: 'ASC' },
       });
       return groupByKeys(memberIds, lots, (l) => l.memberId);
+    }),
+    pendingOfMember: new DataLoader<string, number>(async (memberIds) => {
+      const rows: Array<{ memberId: string; points: string | number }> = await dataSource
+        .getRepository(PendingPoints)
+        .createQueryBuilder('p')
+        .select('p.member_id', 'memberId')
+        .addSelect('SUM(p.points)', 'points')
+        .where({ memberId: In([...memberIds]), releasedAt: IsNull() })
+        .groupBy('p.member_id')
+        .getRawMany();
+      return orderByKeys(memberIds, rows, (r) => r.memberId).map((row) => Number(row?.points ?? 0));
     }),
     spendOfMember: new DataLoader<string, SpendView>((memberIds) => spendStats(dataSource, memberIds, now())),
   };

@@ -1,9 +1,10 @@
 /**
- * `npm run job:expire`: expires every due points lot now and exits. The points service also runs
- * the same job on a schedule (POINTS_EXPIRY_INTERVAL_MS); both are safe to run at the same time.
+ * `npm run job:expire`: releases points whose return window passed and expires every due lot,
+ * now, then exits. The points service also runs the same on a schedule (POINTS_EXPIRY_INTERVAL_MS);
+ * both are safe to run at the same time.
  */
 import { createLogger, openDatabase, resolveDatabaseTarget } from '../../../kit/src';
-import { expireDueLots } from '../commands/expireLots';
+import { pointsHousekeeping } from './scheduleHousekeeping';
 import { loadPointsConfig } from '../config';
 import { pointsSchema } from '../db/data-source';
 
@@ -12,8 +13,7 @@ async function main(): Promise<void> {
   const logger = createLogger('points-expiry', config.logLevel);
   const { dataSource } = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
   try {
-    const result = await expireDueLots(dataSource);
-    logger.info(result, 'expired due points lots');
+    logger.info(await pointsHousekeeping(dataSource), 'points housekeeping done');
   } finally {
     await dataSource.destroy();
   }

@@ -20,6 +20,8 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
 }
 
 export const PointsAccount = {
+  pending: (account: AccountView, _: unknown, ctx: PointsContext) => ctx.loaders.pendingOfMember.load(account.memberId),
+
   expiringSoon: async (account: AccountView, _: unknown, ctx: PointsContext) => {
     const byDay = new Map<string, number>();
     for (const lot of await ctx.loaders.lotsExpiringSoon.load(account.memberId)) {

@@ -1,6 +1,8 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { MessageTypeDefinition } from '@grpc/proto-loader';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AwardRequest as _membergraph_points_v1_AwardRequest, AwardRequest__Output as _membergraph_points_v1_AwardRequest__Output } from './membergraph/points/v1/AwardRequest';
+import type { AwardResponse as _membergraph_points_v1_AwardResponse, AwardResponse__Output as _membergraph_points_v1_AwardResponse__Output } from './membergraph/points/v1/AwardResponse';
 import type { Balance as _membergraph_points_v1_Balance, Balance__Output as _membergraph_points_v1_Balance__Output } from './membergraph/points/v1/Balance';
 import type { DebitRequest as _membergraph_points_v1_DebitRequest, DebitRequest__Output as _membergraph_points_v1_DebitRequest__Output } from './membergraph/points/v1/DebitRequest';
 import type { DebitResponse as _membergraph_points_v1_DebitResponse, DebitResponse__Output as _membergraph_points_v1_DebitResponse__Output } from './membergraph/points/v1/DebitResponse';
@@ -16,6 +18,9 @@ export interface ProtoGrpcType {
   membergraph: {
     points: {
       v1: {
+        AwardKind: EnumTypeDefinition
+        AwardRequest: MessageTypeDefinition<_membergraph_points_v1_AwardRequest, _membergraph_points_v1_AwardRequest__Output>
+        AwardResponse: MessageTypeDefinition<_membergraph_points_v1_AwardResponse, _membergraph_points_v1_AwardResponse__Output>
         Balance: MessageTypeDefinition<_membergraph_points_v1_Balance, _membergraph_points_v1_Balance__Output>
         DebitRequest: MessageTypeDefinition<_membergraph_points_v1_DebitRequest, _membergraph_points_v1_DebitRequest__Output>
         DebitResponse: MessageTypeDefinition<_membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitResponse__Output>

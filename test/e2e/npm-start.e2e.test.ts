@@ -56,11 +56,11 @@ describe('npm start', () => {
     const { status, body } = await postGraphQL(gatewayUrl, MEMBER_CARD, { id: demoMember });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    // The first demo member's orders (1299.00, 458.50, 89.90) under the seeded 1.5× campaign.
+    // The welcome bonus (100) and the first demo member's orders (1299.00, 458.50, 89.90) under the seeded 1.5× campaign.
     expect(body.data.member).toMatchObject({
       maskedPhone: '138****0001',
       tier: { id: 'REGULAR' },
-      points: { balance: 1948 + 687 + 134 },
+      points: { balance: 100 + 1948 + 687 + 134 },
       liveCampaigns: [{ activityCoefficient: 1.5 }],
       risk: { level: 'LOW', assessments: 3 },
     });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './freePort';
 import { createGateway, type GatewayHandle } from '../../gateway/src/server';
 import { loadGatewayConfig } from '../../gateway/src/config';
 import {
@@ -59,12 +60,23 @@ const QUIET: Env = {
   OUTBOX_INTERVAL_MS: '0',
   POINTS_EXPIRY_INTERVAL_MS: '0',
 };
-const ANY_PORTS: Env = Object.fromEntries(
-  SERVICE_NAMES.flatMap((s) => [
-    [`${s.toUpperCase()}_HTTP_PORT`, '0'],
-    [`${s.toUpperCase()}_GRPC_PORT`, '0'],
-  ]),
-);
+/** Tests count points exactly; the welcome and profile bonuses are tested on their own. */
+const NO_BONUSES: Env = { POINTS_REGISTRATION_BONUS: '0', POINTS_PROFILE_COMPLETION_BONUS: '0' };
+
+/**
+ * HTTP on any free port; gRPC on ports chosen up front, because member and points each need the
+ * other's address when they start (member sends events to points, points asks member for tiers).
+ */
+async function ports(): Promise<Env> {
+  const env: Env = {};
+  for (const service of SERVICE_NAMES) {
+    const grpcPort = await freePort();
+    env[`${service.toUpperCase()}_HTTP_PORT`] = '0';
+    env[`${service.toUpperCase()}_GRPC_PORT`] = String(grpcPort);
+    env[`${service.toUpperCase()}_GRPC_ADDRESS`] = `127.0.0.1:${grpcPort}`;
+  }
+  return env;
+}
 
 const FACTORIES = {
   member: (env: Env) => createMemberService(loadMemberConfig(env), createLogger('member', env.LOG_LEVEL)),
@@ -115,8 +127,19 @@ export interface Stack {
  * on its own fresh database; peers are wired by the addresses they actually bound.
  */
 export async function startStack(options: { env?: Env; withGateway?: boolean } = {}): Promise<Stack> {
+  // A port chosen up front can be taken by another test process before it is bound: try again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startStackOnce(options);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startStackOnce(options: { env?: Env; withGateway?: boolean }): Promise<Stack> {
   const database = testDatabaseEnv();
-  const env: Env = { ...QUIET, ...ANY_PORTS, ...database.env, ...options.env };
+  const env: Env = { ...QUIET, ...NO_BONUSES, ...(await ports()), ...database.env, ...options.env };
   const started: Partial<Record<ServiceName, ServiceHandle>> = {};
   let gateway: GatewayHandle | undefined;
   const stop = async () => {
@@ -125,14 +148,7 @@ export async function startStack(options: { env?: Env; withGateway?: boolean } =
     await database.cleanup();
   };
   try {
-    // Points calls member, campaign and risk over gRPC, so they start first.
-    for (const name of ['member', 'campaign', 'risk', 'benefits'] as const) started[name] = await FACTORIES[name](env);
-    started.points = await FACTORIES.points({
-      ...env,
-      MEMBER_GRPC_ADDRESS: started.member!.grpcAddress,
-      CAMPAIGN_GRPC_ADDRESS: started.campaign!.grpcAddress,
-      RISK_GRPC_ADDRESS: started.risk!.grpcAddress,
-    });
+    for (const name of ['member', 'campaign', 'risk', 'benefits', 'points'] as const) started[name] = await FACTORIES[name](env);
     const services = started as Record<ServiceName, ServiceHandle>;
     if (options.withGateway !== false) {
       const urls = Object.fromEntries(SERVICE_NAMES.map((s) => [`${s.toUpperCase()}_URL`, services[s].httpUrl]));

@@ -11,3 +11,4 @@ export * from './paths';
 export * from './subgraph';
 export * from './money';
 export * from './schedule';
+export * from './outbox';

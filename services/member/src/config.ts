@@ -1,8 +1,14 @@
-import { readCommonConfig } from '../../kit/src';
+import { envReader, peerGrpcAddress, readCommonConfig } from '../../kit/src';
 
 /** The member service's configuration, validated once at start-up. */
 export function loadMemberConfig(env: Record<string, string | undefined> = process.env) {
-  return { ...readCommonConfig('member', env) };
+  return {
+    ...readCommonConfig('member', env),
+    /** Where member events (registration, completed profile) are delivered for their bonuses. */
+    pointsGrpcAddress: peerGrpcAddress('points', env),
+    /** How often undelivered member events are retried; 0 turns the dispatcher off. */
+    outboxIntervalMs: envReader(env).int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
+  };
 }
 
 export type MemberConfig = ReturnType<typeof loadMemberConfig>;

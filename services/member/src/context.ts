@@ -5,8 +5,10 @@ import { createLoaders, type MemberLoaders } from './graphql/loaders';
 export interface MemberContext extends RequestBase {
   dataSource: DataSource;
   loaders: MemberLoaders;
+  /** Delivers the member's pending events now (bonuses show at once); never throws: the outbox retries. */
+  deliverEvents(memberId: string): Promise<void>;
 }
 
-export function createMemberContext(dataSource: DataSource) {
-  return (base: RequestBase): MemberContext => ({ ...base, dataSource, loaders: createLoaders(dataSource) });
+export function createMemberContext(dataSource: DataSource, deliverEvents: (memberId: string) => Promise<void>) {
+  return (base: RequestBase): MemberContext => ({ ...base, dataSource, deliverEvents, loaders: createLoaders(dataSource) });
 }

@@ -1,9 +1,19 @@
-import { createLogger, openDatabase, resolveDatabaseTarget, startSubgraphService, type Logger, type ServiceHandle } from '../../kit/src';
+import {
+  createLogger,
+  openDatabase,
+  resolveDatabaseTarget,
+  startOutboxDispatcher,
+  startSubgraphService,
+  type Logger,
+  type ServiceHandle,
+} from '../../kit/src';
+import { deliverMemberEvents } from './commands/memberEvents';
 import { loggingMilestoneHook } from './commands/milestones';
 import type { MemberConfig } from './config';
 import { createMemberContext } from './context';
 import { memberSchema } from './db/data-source';
 import { resolvers } from './graphql/resolvers';
+import { createPointsClient } from './grpc/clients/points';
 import { MEMBER_GRPC_SERVICE, memberGrpcService } from './grpc/service';
 
 /** Opens the member database (migrating it) and starts its subgraph and gRPC servers. */
@@ -12,13 +22,26 @@ export async function createMemberService(
   logger: Logger = createLogger('member', config.logLevel),
 ): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), memberSchema);
+  const points = createPointsClient(config.pointsGrpcAddress, config.grpcDeadlineMs);
+  const deliver = (memberId: string) => deliverMemberEvents(database.dataSource, points, memberId);
+  const outbox = startOutboxDispatcher(database.dataSource, deliver, config.outboxIntervalMs, (error) =>
+    logger.warn({ err: error }, 'member event delivery failed; will retry'),
+  );
   return startSubgraphService({
     config,
     logger,
     database,
     resolvers,
-    createContext: createMemberContext(database.dataSource),
+    createContext: createMemberContext(database.dataSource, (memberId) =>
+      deliver(memberId).catch((error: unknown) =>
+        logger.warn({ err: error, memberId }, 'member event not delivered yet; the outbox will retry'),
+      ),
+    ),
     grpcServices: [memberGrpcService(database.dataSource, loggingMilestoneHook(logger), logger)],
     grpcHealthName: MEMBER_GRPC_SERVICE,
+    onStop: async () => {
+      await outbox.stop();
+      points.close();
+    },
   });
 }

@@ -18,6 +18,10 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     outboxIntervalMs: read.int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
     /** Days an order's points stay pending (its return window) before they can be spent; 0: at once. */
     returnWindowDays: read.int('POINTS_RETURN_WINDOW_DAYS', 0, { min: 0, max: 365 }),
+    /** Welcome points on registration (0: none). */
+    registrationBonus: read.int('POINTS_REGISTRATION_BONUS', 100, { min: 0, max: 100_000 }),
+    /** Points for completing the profile (0: none). */
+    profileCompletionBonus: read.int('POINTS_PROFILE_COMPLETION_BONUS', 50, { min: 0, max: 100_000 }),
     /** Points for the daily check-in (DOMAIN.md §3: other earn sources). */
     checkInPoints: read.int('POINTS_CHECK_IN', 5, { min: 1, max: 10_000 }),
     /** Checkout offset (抵扣): points that pay for 1 CNY. */

@@ -14,6 +14,8 @@ export interface PointsContext extends RequestBase {
 export interface PointsRules extends EarnRules {
   pointsPerCnyOffset: number;
   checkInPoints: number;
+  registrationBonus: number;
+  profileCompletionBonus: number;
 }
 
 export function createPointsContext(dataSource: DataSource, peers: Peers, rules: PointsRules) {

@@ -1,4 +1,12 @@
-import { createLogger, openDatabase, resolveDatabaseTarget, startSubgraphService, type Logger, type ServiceHandle } from '../../kit/src';
+import {
+  createLogger,
+  openDatabase,
+  resolveDatabaseTarget,
+  startOutboxDispatcher,
+  startSubgraphService,
+  type Logger,
+  type ServiceHandle,
+} from '../../kit/src';
 import type { PointsConfig } from './config';
 import { createPointsContext } from './context';
 import { pointsSchema } from './db/data-source';
@@ -8,7 +16,7 @@ import { createMemberClient } from './grpc/clients/member';
 import { createRiskClient } from './grpc/clients/risk';
 import { POINTS_GRPC_SERVICE, pointsGrpcService } from './grpc/service';
 import { scheduleHousekeeping } from './jobs/scheduleHousekeeping';
-import { publishActivity, startOutboxDispatcher } from './commands/publishActivity';
+import { publishActivity } from './commands/publishActivity';
 import type { Peers } from './commands/recordOrder';
 
 /** Opens the points database (migrating it), connects to its peers and starts its servers. */
@@ -31,14 +39,19 @@ export async function createPointsService(
       ),
   };
   const housekeeping = scheduleHousekeeping(database.dataSource, config.expiryIntervalMs, logger);
-  const outbox = startOutboxDispatcher(database.dataSource, member, config.outboxIntervalMs, logger);
+  const outbox = startOutboxDispatcher(
+    database.dataSource,
+    (memberId) => publishActivity(database.dataSource, member, memberId),
+    config.outboxIntervalMs,
+    (error) => logger.warn({ err: error }, 'outbox delivery failed; will retry'),
+  );
   return startSubgraphService({
     config,
     logger,
     database,
     resolvers,
     createContext: createPointsContext(database.dataSource, peers, config),
-    grpcServices: [pointsGrpcService(database.dataSource, logger)],
+    grpcServices: [pointsGrpcService(database.dataSource, config, logger)],
     grpcHealthName: POINTS_GRPC_SERVICE,
     onStop: async () => {
       await Promise.all([housekeeping.stop(), outbox.stop()]);

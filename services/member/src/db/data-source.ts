@@ -1,13 +1,15 @@
 import type { DatabaseSchema } from '../../../kit/src';
 import { Member } from './entities/Member';
 import { Milestone } from './entities/Milestone';
+import { OutboxEvent } from './entities/OutboxEvent';
 import { TierChange } from './entities/TierChange';
 import { TierVersion } from './entities/TierVersion';
 import { CreateMembers1764000000000 } from './migrations/1764000000000-CreateMembers';
 import { TierEngine1764100000000 } from './migrations/1764100000000-TierEngine';
+import { ProfileOutbox1764200000000 } from './migrations/1764200000000-ProfileOutbox';
 
 /** The member service's entities and migrations; the kit's factory builds the DataSource from it. */
 export const memberSchema: DatabaseSchema = {
-  entities: [Member, TierVersion, TierChange, Milestone],
-  migrations: [CreateMembers1764000000000, TierEngine1764100000000],
+  entities: [Member, TierVersion, TierChange, Milestone, OutboxEvent],
+  migrations: [CreateMembers1764000000000, TierEngine1764100000000, ProfileOutbox1764200000000],
 };

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { runEvery, type Logger } from '../../../kit/src';
 import { OutboxEvent } from '../db/entities/OutboxEvent';
 import { spendStats } from '../db/spendStats';
 import type { MemberClient } from '../grpc/clients/member';
@@ -35,32 +34,4 @@ export async function publishActivity(dataSource: DataSource, member: MemberClie
     throw error;
   }
   await outbox.update({ id: In(ids), deliveredAt: IsNull() }, { deliveredAt: new Date() });
-}
-
-/**
- * Retries what was not delivered at once (the member service was down, the process stopped
- * between commit and delivery): every `intervalMs`, the members with the oldest pending events first.
- */
-export function startOutboxDispatcher(
-  dataSource: DataSource,
-  member: MemberClient,
-  intervalMs: number,
-  logger: Logger,
-): { stop(): Promise<void> } {
-  return runEvery(
-    intervalMs,
-    async () => {
-      const rows: Array<{ memberId: string }> = await dataSource
-        .getRepository(OutboxEvent)
-        .createQueryBuilder('e')
-        .select('e.member_id', 'memberId')
-        .where('e.delivered_at IS NULL')
-        .groupBy('e.member_id')
-        .orderBy('MIN(e.created_at)')
-        .limit(100)
-        .getRawMany();
-      for (const { memberId } of rows) await publishActivity(dataSource, member, memberId);
-    },
-    (error) => logger.warn({ err: error }, 'outbox delivery failed; will retry'),
-  );
 }

@@ -2,12 +2,35 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AwardRequest as _membergraph_points_v1_AwardRequest, AwardRequest__Output as _membergraph_points_v1_AwardRequest__Output } from '../../../membergraph/points/v1/AwardRequest';
+import type { AwardResponse as _membergraph_points_v1_AwardResponse, AwardResponse__Output as _membergraph_points_v1_AwardResponse__Output } from '../../../membergraph/points/v1/AwardResponse';
 import type { DebitRequest as _membergraph_points_v1_DebitRequest, DebitRequest__Output as _membergraph_points_v1_DebitRequest__Output } from '../../../membergraph/points/v1/DebitRequest';
 import type { DebitResponse as _membergraph_points_v1_DebitResponse, DebitResponse__Output as _membergraph_points_v1_DebitResponse__Output } from '../../../membergraph/points/v1/DebitResponse';
 import type { GetBalancesRequest as _membergraph_points_v1_GetBalancesRequest, GetBalancesRequest__Output as _membergraph_points_v1_GetBalancesRequest__Output } from '../../../membergraph/points/v1/GetBalancesRequest';
 import type { GetBalancesResponse as _membergraph_points_v1_GetBalancesResponse, GetBalancesResponse__Output as _membergraph_points_v1_GetBalancesResponse__Output } from '../../../membergraph/points/v1/GetBalancesResponse';
 
 export interface PointsServiceClient extends grpc.Client {
+  /**
+   * Awards the programme's bonus for a member event (registration, completed profile), once per
+   * member and kind; the amounts are the points programme's configuration.
+   * (member → points: the member service sends these from its outbox, never inside a request, so
+   * no request ever waits on a cycle; tier facts flow the other way, points → member.)
+   */
+  Award(argument: _membergraph_points_v1_AwardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  Award(argument: _membergraph_points_v1_AwardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  Award(argument: _membergraph_points_v1_AwardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  Award(argument: _membergraph_points_v1_AwardRequest, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Awards the programme's bonus for a member event (registration, completed profile), once per
+   * member and kind; the amounts are the points programme's configuration.
+   * (member → points: the member service sends these from its outbox, never inside a request, so
+   * no request ever waits on a cycle; tier facts flow the other way, points → member.)
+   */
+  award(argument: _membergraph_points_v1_AwardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  award(argument: _membergraph_points_v1_AwardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  award(argument: _membergraph_points_v1_AwardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  award(argument: _membergraph_points_v1_AwardRequest, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Takes points off a member's balance (a redemption, a checkout offset). Fails with
    * FAILED_PRECONDITION (code INSUFFICIENT_POINTS) and writes nothing when the balance is smaller.
@@ -46,6 +69,14 @@ export interface PointsServiceClient extends grpc.Client {
 
 export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Awards the programme's bonus for a member event (registration, completed profile), once per
+   * member and kind; the amounts are the points programme's configuration.
+   * (member → points: the member service sends these from its outbox, never inside a request, so
+   * no request ever waits on a cycle; tier facts flow the other way, points → member.)
+   */
+  Award: grpc.handleUnaryCall<_membergraph_points_v1_AwardRequest__Output, _membergraph_points_v1_AwardResponse>;
+  
+  /**
    * Takes points off a member's balance (a redemption, a checkout offset). Fails with
    * FAILED_PRECONDITION (code INSUFFICIENT_POINTS) and writes nothing when the balance is smaller.
    * Idempotent by idempotency_key: a retry returns the first result, also after the balance moved on.
@@ -60,6 +91,7 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
 }
 
 export interface PointsServiceDefinition extends grpc.ServiceDefinition {
+  Award: MethodDefinition<_membergraph_points_v1_AwardRequest, _membergraph_points_v1_AwardResponse, _membergraph_points_v1_AwardRequest__Output, _membergraph_points_v1_AwardResponse__Output>
   Debit: MethodDefinition<_membergraph_points_v1_DebitRequest, _membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitRequest__Output, _membergraph_points_v1_DebitResponse__Output>
   GetBalances: MethodDefinition<_membergraph_points_v1_GetBalancesRequest, _membergraph_points_v1_GetBalancesResponse, _membergraph_points_v1_GetBalancesRequest__Output, _membergraph_points_v1_GetBalancesResponse__Output>
 }

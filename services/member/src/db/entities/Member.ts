@@ -39,6 +39,23 @@ export class Member {
   @Column({ name: 'activity_as_of', type: 'datetime', precision: 3, nullable: true })
   activityAsOf: Date | null;
 
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  name: string | null;
+
+  /** YYYY-MM-DD. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  birthday: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  gender: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  /** When the profile was first complete (its bonus is announced once). */
+  @Column({ name: 'profile_completed_at', type: 'datetime', precision: 3, nullable: true })
+  profileCompletedAt: Date | null;
+
   /** The last yearly re-evaluation cycle applied, so a re-run never steps down twice. */
   @Column({ name: 'reevaluated_cycle', type: 'varchar', length: 8, default: '' })
   reevaluatedCycle: string;

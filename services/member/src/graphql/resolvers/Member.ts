@@ -33,6 +33,14 @@ export const Member = {
     };
   },
 
+  profile: (member: MemberRow) => ({
+    name: member.name,
+    birthday: member.birthday,
+    gender: member.gender,
+    email: member.email,
+    complete: member.profileCompletedAt !== null,
+  }),
+
   tierHistory: (member: MemberRow, _: unknown, ctx: MemberContext) => ctx.loaders.tierHistory.load(member.id),
 };
 

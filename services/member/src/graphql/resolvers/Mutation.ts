@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, isUniqueViolation, requireStaff, rowLock } from '../../../../kit/src';
 import { changeTier } from '../../commands/changeTier';
+import { enqueueMemberEvent } from '../../commands/memberEvents';
 import type { MemberContext } from '../../context';
 import { Member } from '../../db/entities/Member';
 import { TierChange } from '../../db/entities/TierChange';
 import { TierVersion } from '../../db/entities/TierVersion';
 import { loadLadder, tierById } from '../../db/ladder';
+import { isComplete, updateProfile, type ProfileInput } from '../../domain/profile';
 import { newMember } from '../../domain/registerMember';
 import { editTier, type TierEdit } from '../../domain/tierEdit';
 import { entryTier } from '../../domain/tiers';
@@ -40,12 +42,31 @@ export const Mutation = {
           actor: 'system',
           at: member.registeredAt,
         });
+        await enqueueMemberEvent(manager, 'member.registered', member.id, member.registeredAt);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'this phone is already registered', { field: 'phone' });
       throw error;
     }
+    await ctx.deliverEvents(member.id);
     return member;
+  },
+
+  updateProfile: async (_: unknown, args: { memberId: string; input: ProfileInput }, ctx: MemberContext) => {
+    const now = new Date();
+    const completedNow = await inTransaction(ctx.dataSource, async (manager) => {
+      const member = await manager.findOne(Member, { where: { id: args.memberId }, lock: rowLock(manager) });
+      if (!member) throw new DomainError('NOT_FOUND', `no member ${args.memberId}`, { field: 'memberId' });
+      const profile = updateProfile(member, args.input, now);
+      // The completion bonus is announced once, the first time the profile is complete.
+      const first = isComplete(profile) && !member.profileCompletedAt;
+      await manager.update(Member, { id: member.id }, { ...profile, ...(first ? { profileCompletedAt: now } : {}) });
+      if (first) await enqueueMemberEvent(manager, 'member.profile_completed', member.id, now);
+      return first;
+    });
+    if (completedNow) await ctx.deliverEvents(args.memberId);
+    ctx.loaders.member.clear(args.memberId);
+    return ctx.loaders.member.load(args.memberId);
   },
 
   grantTier: async (

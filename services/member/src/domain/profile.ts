@@ -1,0 +1,53 @@
+import { DomainError } from '../../../kit/src';
+
+export const GENDERS = ['FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED'] as const;
+
+export interface ProfileInput {
+  name?: string | null;
+  birthday?: string | null;
+  gender?: string | null;
+  email?: string | null;
+}
+
+export interface Profile {
+  name: string | null;
+  birthday: string | null;
+  gender: string | null;
+  email: string | null;
+}
+
+function validBirthday(text: string, today: Date): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== text || date > today || Number(match![1]) < 1900) {
+    throw new DomainError('BAD_USER_INPUT', 'birthday must be a real past date as YYYY-MM-DD', { field: 'birthday' });
+  }
+  return text;
+}
+
+/** The profile after an update; only the fields given change. */
+export function updateProfile(current: Profile, input: ProfileInput, today = new Date()): Profile {
+  const next = { ...current };
+  if (input.name != null) {
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 64) throw new DomainError('BAD_USER_INPUT', 'name must be 1–64 characters', { field: 'name' });
+    next.name = name;
+  }
+  if (input.birthday != null) next.birthday = validBirthday(input.birthday, today);
+  if (input.gender != null) {
+    if (!(GENDERS as readonly string[]).includes(input.gender))
+      throw new DomainError('BAD_USER_INPUT', `gender must be one of ${GENDERS.join(', ')}`, { field: 'gender' });
+    next.gender = input.gender;
+  }
+  if (input.email != null) {
+    if (input.email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email))
+      throw new DomainError('BAD_USER_INPUT', 'email is not an address', { field: 'email' });
+    next.email = input.email.toLowerCase();
+  }
+  return next;
+}
+
+/** Complete: every field the programme rewards is filled in. */
+export function isComplete(profile: Profile): boolean {
+  return Boolean(profile.name && profile.birthday && profile.gender && profile.email);
+}

@@ -2,6 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from '../../../../kit/src';
 
 /** One movement of points. Append-only: never updated or deleted; a correction is a new entry. */
+// Columns carry no entity-level defaults (the migrations keep the database's): every insert writes
+// every value, and TypeORM would otherwise re-read defaulted columns after each insert.
 @Entity({ name: 'points_ledger' })
 @Index('idx_points_ledger_member', ['memberId', 'createdAt'])
 export class LedgerEntry {
@@ -32,7 +34,7 @@ export class LedgerEntry {
   reason: string;
 
   /** Who caused it: "system", a member id, "staff:<id>", "channel". */
-  @Column({ type: 'varchar', length: 64, default: 'system' })
+  @Column({ type: 'varchar', length: 64 })
   actor: string;
 
   /** Unique: the database, not a read-then-write check, makes a retried write apply once. */

@@ -2,6 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from '../../../../kit/src';
 
 /** An order ingested from a channel. The order number is the primary key: the same order counts once. */
+// Columns carry no entity-level defaults (the migrations keep the database's): every insert writes
+// every value, and TypeORM would otherwise re-read defaulted columns after each insert.
 @Entity({ name: 'orders' })
 @Index('idx_orders_member', ['memberId'])
 export class Order {
@@ -29,10 +31,10 @@ export class Order {
   pointsEarned: number;
 
   /** Refunded so far; refunds can never exceed the amount. */
-  @Column({ name: 'refunded_fen', type: 'bigint', transformer: bigintColumn, default: 0 })
+  @Column({ name: 'refunded_fen', type: 'bigint', transformer: bigintColumn })
   refundedFen: number;
 
-  @Column({ name: 'points_clawed', type: 'int', default: 0 })
+  @Column({ name: 'points_clawed', type: 'int' })
   pointsClawed: number;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })

@@ -5,6 +5,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * acknowledged order can never miss its tier update; delivered (and marked) afterwards, retried
  * by the dispatcher until the member service has it.
  */
+// Columns carry no entity-level defaults (the migrations keep the database's): every insert writes
+// every value, and TypeORM would otherwise re-read defaulted columns after each insert.
 @Entity({ name: 'outbox' })
 @Index('idx_outbox_pending', ['deliveredAt', 'createdAt'])
 export class OutboxEvent {
@@ -24,6 +26,6 @@ export class OutboxEvent {
   @Column({ name: 'delivered_at', type: 'datetime', precision: 3, nullable: true })
   deliveredAt: Date | null;
 
-  @Column({ type: 'int', default: 0 })
+  @Column({ type: 'int' })
   attempts: number;
 }

@@ -5,6 +5,8 @@ import { bigintColumn } from '../../../../kit/src';
  * The materialised balance (always Σ ledger, and Σ remaining of the lots). Changed only inside the
  * transaction that appends the ledger entries, with the row locked and the UPDATE guarded by version.
  */
+// Columns carry no entity-level defaults (the migrations keep the database's): every insert writes
+// every value, and TypeORM would otherwise re-read defaulted columns after each insert.
 @Entity({ name: 'points_accounts' })
 export class PointsAccount {
   @PrimaryColumn({ name: 'member_id', type: 'varchar', length: 36 })
@@ -14,7 +16,7 @@ export class PointsAccount {
   balance: number;
 
   /** Points clawed back by refunds that the balance could not cover; netted against future earns. */
-  @Column({ type: 'bigint', transformer: bigintColumn, default: 0 })
+  @Column({ type: 'bigint', transformer: bigintColumn })
   debt: number;
 
   @Column({ type: 'int' })

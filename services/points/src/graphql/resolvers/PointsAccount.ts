@@ -20,6 +20,7 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
 }
 
 export const PointsAccount = {
+  available: (account: AccountView) => account.balance,
   pending: (account: AccountView, _: unknown, ctx: PointsContext) => ctx.loaders.pendingOfMember.load(account.memberId),
 
   expiringSoon: async (account: AccountView, _: unknown, ctx: PointsContext) => {

@@ -20,18 +20,23 @@ export function resolveDatabaseTarget(
   if (!config.databaseUrl) {
     return { kind: 'sqlite', file: resolve(config.dataDir, `${config.databasePrefix}_${config.service}.sqlite`) };
   }
+  // Errors name the variable the URL came from: the service's own, or the shared one.
+  const variable = config.databaseNamedByUrl ? `${config.service.toUpperCase()}_DATABASE_URL` : 'DATABASE_URL';
   let url: URL;
+  let named = '';
   try {
     url = new URL(config.databaseUrl);
+    if (config.databaseNamedByUrl) named = decodeURIComponent(url.pathname.replace(/^\//, ''));
   } catch {
-    throw new ConfigError('DATABASE_URL', 'must be a URL such as mysql://root@127.0.0.1:3306');
+    throw new ConfigError(variable, 'must be a URL such as mysql://root@127.0.0.1:3306');
   }
   if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
-    throw new ConfigError('DATABASE_URL', `must use mysql://, got ${url.protocol}`);
+    throw new ConfigError(variable, `must use mysql://, got ${url.protocol}`);
   }
-  const named = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  const database = named && config.databaseNamedByUrl ? named : `${config.databasePrefix}_${config.service}`;
-  if (!DATABASE_NAME.test(database)) throw new ConfigError('DATABASE_PREFIX', `gives an invalid database name "${database}"`);
+  const database = named || `${config.databasePrefix}_${config.service}`;
+  if (!DATABASE_NAME.test(database)) {
+    throw new ConfigError(named ? variable : 'DATABASE_PREFIX', `gives an invalid database name "${database}"`);
+  }
   url.protocol = 'mysql:';
   url.pathname = '/';
   return { kind: 'mysql', url: url.toString(), database };

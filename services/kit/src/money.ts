@@ -43,3 +43,28 @@ export function parseDecimalToMilli(text: string, field: string, range: { min: n
   }
   return milli;
 }
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An ISO-8601 timestamp with its zone (Z or ±hh:mm): without one it would mean the server's local
+ * time. Impossible dates (30 February) are refused rather than rolled over. BAD_USER_INPUT otherwise.
+ */
+export function parseInstant(text: string, field: string): Date {
+  const match = INSTANT.exec(text.trim());
+  const date = match ? new Date(text.trim()) : null;
+  const [year, month, day, hour, minute, second = '00'] = match ? match.slice(1, 7) : [];
+  const calendarDay = match ? new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))) : null;
+  if (
+    !match ||
+    !date ||
+    Number.isNaN(date.getTime()) ||
+    calendarDay!.getUTCMonth() !== Number(month) - 1 ||
+    Number(hour) > 23 ||
+    Number(minute) > 59 ||
+    Number(second) > 59
+  ) {
+    throw new DomainError('BAD_USER_INPUT', `${field} must be an ISO-8601 timestamp with its zone, e.g. 2026-12-01T00:00:00Z`, { field });
+  }
+  return date;
+}

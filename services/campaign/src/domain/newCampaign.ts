@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '../../../kit/src';
+import { DomainError, parseInstant } from '../../../kit/src';
 
 const COEFFICIENT = /^(\d{1,2})(\.\d{1,3})?$/;
 const MIN_MILLI = 1000;
 const MAX_MILLI = 10_000;
-
-function parseInstant(text: string, field: string): Date {
-  const date = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(date.getTime())) {
-    throw new DomainError('BAD_USER_INPUT', `${field} must be an ISO-8601 timestamp, e.g. 2026-12-01T00:00:00Z`, { field });
-  }
-  return date;
-}
 
 /** "2.0" → 2000: a coefficient between 1 and 10 with at most three decimals. */
 export function parseCoefficient(text: string): number {

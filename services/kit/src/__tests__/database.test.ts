@@ -48,3 +48,20 @@ describe('isUniqueViolation', () => {
     expect(isUniqueViolation(undefined)).toBe(false);
   });
 });
+
+describe('resolveDatabaseTarget names the variable at fault', () => {
+  it('a per-service URL is blamed as that service’s variable, also for a malformed escape or name', () => {
+    const own = { ...base, service: 'member' as const, databaseNamedByUrl: true };
+    expect(() => resolveDatabaseTarget({ ...own, databaseUrl: 'postgres://h/db' })).toThrow(/MEMBER_DATABASE_URL must use mysql/);
+    expect(() => resolveDatabaseTarget({ ...own, databaseUrl: 'mysql://root@db:3306/%ZZ' })).toThrow(ConfigError);
+    expect(() => resolveDatabaseTarget({ ...own, databaseUrl: 'mysql://h/member-prod' })).toThrow(
+      /MEMBER_DATABASE_URL gives an invalid database name/,
+    );
+  });
+
+  it('ignores the path of a shared URL entirely, even a malformed one', () => {
+    expect(resolveDatabaseTarget({ ...base, service: 'member', databaseUrl: 'mysql://root@db:3306/%ZZ' })).toMatchObject({
+      database: 'membergraph_member',
+    });
+  });
+});

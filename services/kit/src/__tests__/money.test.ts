@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { formatFen, parseCnyToFen } from '../money';
+import { formatFen, parseCnyToFen, parseInstant } from '../money';
 
 describe('parseCnyToFen', () => {
   it.each([
@@ -33,4 +33,21 @@ describe('formatFen', () => {
   it('round-trips every amount up to 100 CNY', () => {
     for (let fen = 0; fen <= 10_000; fen += 1) expect(parseCnyToFen(formatFen(fen))).toBe(fen);
   });
+});
+
+describe('parseInstant', () => {
+  it('reads ISO-8601 timestamps with a zone', () => {
+    expect(parseInstant('2026-12-01T00:00:00Z', 'at').toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(parseInstant('2026-12-01T08:00:00+08:00', 'at').toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(parseInstant('2026-12-01T00:00Z', 'at').toISOString()).toBe('2026-12-01T00:00:00.000Z');
+  });
+
+  it.each(['2026-02-30T00:00:00Z', '2026-12-01T00:00:00', '2026-12-01', 'tomorrow', '2026-13-01T00:00:00Z', '2026-12-01T24:00:00Z'])(
+    'refuses %p (impossible, zoneless or not a timestamp)',
+    (text) => {
+      expect(() => parseInstant(text, 'startsAt')).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'startsAt' } }),
+      );
+    },
+  );
 });

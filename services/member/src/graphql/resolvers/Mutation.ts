@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, isUniqueViolation, requireStaff, rowLock } from '../../../../kit/src';
+import { DomainError, inTransaction, isUniqueViolation, parseInstant, requireStaff, rowLock } from '../../../../kit/src';
 import { changeTier } from '../../commands/changeTier';
 import { enqueueMemberEvent } from '../../commands/memberEvents';
 import type { MemberContext } from '../../context';
@@ -11,15 +11,6 @@ import { isComplete, updateProfile, type ProfileInput } from '../../domain/profi
 import { newMember } from '../../domain/registerMember';
 import { editTier, type TierEdit } from '../../domain/tierEdit';
 import { entryTier } from '../../domain/tiers';
-
-function parseInstant(text: string | null | undefined, field: string, fallback: Date): Date {
-  if (text == null) return fallback;
-  const date = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(date.getTime())) {
-    throw new DomainError('BAD_USER_INPUT', `${field} must be an ISO-8601 timestamp`, { field });
-  }
-  return date;
-}
 
 export const Mutation = {
   registerMember: async (_: unknown, args: { phone: string; channel: string }, ctx: MemberContext) => {
@@ -79,7 +70,7 @@ export const Mutation = {
     if (reason.length < 3 || reason.length > 255)
       throw new DomainError('BAD_USER_INPUT', 'reason must be 3–255 characters', { field: 'reason' });
     const now = new Date();
-    const expiresAt = args.expiresAt == null ? null : parseInstant(args.expiresAt, 'expiresAt', now);
+    const expiresAt = args.expiresAt == null ? null : parseInstant(args.expiresAt, 'expiresAt');
     if (expiresAt && expiresAt <= now) throw new DomainError('BAD_USER_INPUT', 'expiresAt must be in the future', { field: 'expiresAt' });
     await inTransaction(ctx.dataSource, async (manager) => {
       const member = await manager.findOne(Member, { where: { id: args.memberId }, lock: rowLock(manager) });
@@ -109,7 +100,7 @@ export const Mutation = {
     if (reason.length < 3 || reason.length > 255)
       throw new DomainError('BAD_USER_INPUT', 'reason must be 3–255 characters', { field: 'reason' });
     const now = new Date();
-    const effectiveFrom = parseInstant(args.effectiveFrom, 'effectiveFrom', now);
+    const effectiveFrom = args.effectiveFrom == null ? now : parseInstant(args.effectiveFrom, 'effectiveFrom');
     if (effectiveFrom.getTime() < now.getTime() - 60_000) {
       throw new DomainError('BAD_USER_INPUT', 'effectiveFrom cannot be in the past: history is never rewritten', {
         field: 'effectiveFrom',

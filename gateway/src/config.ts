@@ -24,6 +24,16 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     introspection: read.boolean('GRAPHQL_INTROSPECTION', !production),
     playground: read.boolean('GRAPHQL_PLAYGROUND', !production),
     maxBodyBytes: read.int('MAX_BODY_BYTES', 1_000_000, { min: 1024 }),
+    /** Query limits (graphql-armor); the member card needs depth 4, 7 fields deep at most. */
+    limits: {
+      maxDepth: read.int('GRAPHQL_MAX_DEPTH', 10, { min: 2, max: 100 }),
+      maxAliases: read.int('GRAPHQL_MAX_ALIASES', 15, { min: 0, max: 1000 }),
+      maxTokens: read.int('GRAPHQL_MAX_TOKENS', 2000, { min: 100, max: 100_000 }),
+      maxDirectives: read.int('GRAPHQL_MAX_DIRECTIVES', 20, { min: 0, max: 1000 }),
+      maxCost: read.int('GRAPHQL_MAX_COST', 5000, { min: 100, max: 1_000_000 }),
+    },
+    /** Circuit breaker per subgraph: opens when half the recent calls fail, retries after this long. */
+    breakerResetMs: read.int('SUBGRAPH_BREAKER_RESET_MS', 5000, { min: 100, max: 600_000 }),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
 }

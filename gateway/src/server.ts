@@ -15,6 +15,7 @@ import {
   type ServiceName,
 } from '../../services/kit/src';
 import type { GatewayConfig } from './config';
+import { parseOptions, queryLimits } from './armor';
 import { playgroundRoutes } from './playground/assets';
 import { SignedSubgraphDataSource, type GatewayContext } from './subgraph-fetch';
 
@@ -31,18 +32,31 @@ export async function createGateway(
   config: GatewayConfig,
   logger: Logger = createLogger('gateway', config.logLevel),
 ): Promise<GatewayHandle> {
+  const sources: SignedSubgraphDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(repoPath('schemas', 'supergraph.graphql'), 'utf8'),
-    buildService: ({ name, url }) =>
-      new SignedSubgraphDataSource(config.subgraphUrls[name as ServiceName] ?? url!, config.identitySecret, config.subgraphTimeoutMs),
+    buildService: ({ name, url }) => {
+      const source = new SignedSubgraphDataSource(config.subgraphUrls[name as ServiceName] ?? url!, config.identitySecret, {
+        timeoutMs: config.subgraphTimeoutMs,
+        breakerResetMs: config.breakerResetMs,
+      });
+      sources.push(source);
+      return source;
+    },
     logger,
   });
+  const limits = queryLimits(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
+    // Keep Apollo Server 5's CSRF prevention and its refusal of batched HTTP requests.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
+    parseOptions: parseOptions(config),
     formatError: formatGraphQLError((error) => logger.error({ err: error }, 'gateway error')),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   await apollo.start();
   const playground = config.playground ? playgroundRoutes('/graphql') : undefined;
@@ -65,6 +79,7 @@ export async function createGateway(
       (stopping ??= (async () => {
         await closeHttpServer(http);
         await apollo.stop();
+        for (const source of sources) source.breaker.shutdown();
         logger.info('gateway stopped');
       })()),
   };

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import CircuitBreaker from 'opossum';
 import { signIdentity, type Identity } from '../../services/kit/src';
 
 export interface GatewayContext {
@@ -9,21 +10,31 @@ export interface GatewayContext {
 
 /**
  * How the gateway talks to one subgraph: Node's own fetch (undici, keep-alive) instead of the
- * stock make-fetch-happen fetcher, a timeout on every request, and the caller's identity in
+ * stock make-fetch-happen fetcher, a timeout on every request, a circuit breaker (opossum) so a
+ * dead subgraph fails in microseconds instead of a timeout each, and the caller's identity in
  * headers signed for the subgraph to verify.
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, secret: string, timeoutMs: number) {
-    super({
-      url,
-      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
-    });
+  private readonly secret: string;
+  readonly breaker: CircuitBreaker<[string, RequestInit], Response>;
+
+  constructor(url: string, secret: string, options: { timeoutMs: number; breakerResetMs: number }) {
+    const breaker = new CircuitBreaker(
+      (input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }),
+      {
+        // The fetch has its own timeout (above); the breaker only counts failures.
+        timeout: false,
+        errorThresholdPercentage: 50,
+        volumeThreshold: 5,
+        resetTimeout: options.breakerResetMs,
+      },
+    );
+    super({ url, fetcher: ((input: string, init: RequestInit) => breaker.fire(input, init)) as never });
+    this.breaker = breaker;
     this.secret = secret;
   }
 
-  private readonly secret: string;
-
-  /** A subgraph that is down or too slow: a clear UNAVAILABLE instead of undici's internals. */
+  /** A subgraph that is down, too slow or cut off by its breaker: a clear UNAVAILABLE instead of internals. */
   override didEncounterError(error: Error): void {
     if (error instanceof GraphQLError) throw error;
     throw new GraphQLError('a service this request depends on did not answer; the rest of the data is complete', {

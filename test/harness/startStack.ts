@@ -151,8 +151,9 @@ async function startStackOnce(options: { env?: Env; withGateway?: boolean }): Pr
     for (const name of ['member', 'campaign', 'risk', 'benefits', 'points'] as const) started[name] = await FACTORIES[name](env);
     const services = started as Record<ServiceName, ServiceHandle>;
     if (options.withGateway !== false) {
+      // The services' real addresses, unless a test points the gateway somewhere else on purpose.
       const urls = Object.fromEntries(SERVICE_NAMES.map((s) => [`${s.toUpperCase()}_URL`, services[s].httpUrl]));
-      gateway = await createGateway(loadGatewayConfig({ ...env, ...urls, GATEWAY_PORT: '0' }), createLogger('gateway', env.LOG_LEVEL));
+      gateway = await createGateway(loadGatewayConfig({ ...urls, ...env, GATEWAY_PORT: '0' }), createLogger('gateway', env.LOG_LEVEL));
     }
     const secret = readCommonConfig('member', env).identitySecret;
     return {

@@ -1,9 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { SERVICE_NAMES } from '../../services/kit/src';
 import { MEMBER_CARD, REGISTER } from '../harness/operations';
 import { postGraphQL, startStack, type Stack } from '../harness/startStack';
 
-const PRODUCTION = { NODE_ENV: 'production', IDENTITY_SIGNING_SECRET: 'a-production-secret-for-the-tests' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  IDENTITY_SIGNING_SECRET: 'a-production-secret-for-the-tests',
+  PII_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  PII_INDEX_KEY: randomBytes(32).toString('base64'),
+};
 
 /** SQL statements issued by all five services so far: "rejected, not executed" means this does not move. */
 const statements = (stack: Stack) => SERVICE_NAMES.reduce((sum, s) => sum + stack.services[s].queries.count, 0);

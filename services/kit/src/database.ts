@@ -89,7 +89,9 @@ export function createDataSource(target: DatabaseTarget, schema: DatabaseSchema,
   });
 }
 
-async function ensureMysqlDatabase(target: Extract<DatabaseTarget, { kind: 'mysql' }>): Promise<void> {
+/** Creates the service's MySQL database if it is missing (SQLite files are created on open). */
+export async function ensureDatabase(target: DatabaseTarget): Promise<void> {
+  if (target.kind !== 'mysql') return;
   const mysql = await import('mysql2/promise');
   const connection = await mysql.createConnection({ uri: target.url });
   try {
@@ -104,7 +106,7 @@ export async function openDatabase(
   target: DatabaseTarget,
   schema: DatabaseSchema,
 ): Promise<{ dataSource: DataSource; queries: QueryCounter }> {
-  if (target.kind === 'mysql') await ensureMysqlDatabase(target);
+  await ensureDatabase(target);
   const queries = new QueryCounter();
   const dataSource = createDataSource(target, schema, queries);
   await dataSource.initialize();

@@ -12,3 +12,4 @@ export * from './subgraph';
 export * from './money';
 export * from './schedule';
 export * from './outbox';
+export * from './pii';

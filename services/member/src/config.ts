@@ -1,4 +1,4 @@
-import { envReader, peerGrpcAddress, readCommonConfig } from '../../kit/src';
+import { envReader, peerGrpcAddress, readCommonConfig, readPiiCipher } from '../../kit/src';
 
 /** The member service's configuration, validated once at start-up. */
 export function loadMemberConfig(env: Record<string, string | undefined> = process.env) {
@@ -8,6 +8,8 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
     pointsGrpcAddress: peerGrpcAddress('points', env),
     /** How often undelivered member events are retried; 0 turns the dispatcher off. */
     outboxIntervalMs: envReader(env).int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
+    /** Keys for phones at rest (PII_ENCRYPTION_KEYS, PII_ACTIVE_KEY_ID, PII_INDEX_KEY). */
+    pii: readPiiCipher(env),
   };
 }
 

@@ -32,7 +32,7 @@ export async function createMemberService(
     logger,
     database,
     resolvers,
-    createContext: createMemberContext(database.dataSource, (memberId) =>
+    createContext: createMemberContext(database.dataSource, config.pii, (memberId) =>
       deliver(memberId).catch((error: unknown) =>
         logger.warn({ err: error, memberId }, 'member event not delivered yet; the outbox will retry'),
       ),

@@ -7,9 +7,10 @@ import { TierVersion } from './entities/TierVersion';
 import { CreateMembers1764000000000 } from './migrations/1764000000000-CreateMembers';
 import { TierEngine1764100000000 } from './migrations/1764100000000-TierEngine';
 import { ProfileOutbox1764200000000 } from './migrations/1764200000000-ProfileOutbox';
+import { EncryptPhones1764300000000 } from './migrations/1764300000000-EncryptPhones';
 
 /** The member service's entities and migrations; the kit's factory builds the DataSource from it. */
 export const memberSchema: DatabaseSchema = {
   entities: [Member, TierVersion, TierChange, Milestone, OutboxEvent],
-  migrations: [CreateMembers1764000000000, TierEngine1764100000000, ProfileOutbox1764200000000],
+  migrations: [CreateMembers1764000000000, TierEngine1764100000000, ProfileOutbox1764200000000, EncryptPhones1764300000000],
 };

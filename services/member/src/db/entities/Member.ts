@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from '../../../../kit/src';
 
 @Entity({ name: 'members' })
@@ -6,9 +6,14 @@ export class Member {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  /** Normalised 11-digit mobile number; unique, so one phone is one member. */
-  @Column({ type: 'varchar', length: 20, unique: true })
-  phone: string;
+  /** The normalised mobile number, encrypted (kit/pii.ts); the database never holds it in clear. */
+  @Column({ name: 'phone_enc', type: 'text' })
+  phoneEnc: string;
+
+  /** HMAC blind index of the number: unique, so one phone is one member, and searchable. */
+  @Index('uq_members_phone_index', { unique: true })
+  @Column({ name: 'phone_index', type: 'varchar', length: 64 })
+  phoneIndex: string;
 
   @Column({ name: 'registered_via', type: 'varchar', length: 16 })
   registeredVia: string;

@@ -7,7 +7,7 @@ import { progressToNext, reevaluate } from '../../domain/tierEngine';
 
 export const Member = {
   __resolveReference: (ref: { id: string }, ctx: MemberContext) => ctx.loaders.member.load(ref.id),
-  maskedPhone: (member: MemberRow) => maskPhone(member.phone),
+  maskedPhone: (member: MemberRow, _: unknown, ctx: MemberContext) => maskPhone(ctx.pii.decrypt(member.phoneEnc)),
   registeredAt: (member: MemberRow) => member.registeredAt.toISOString(),
   tier: (member: MemberRow, _: unknown, ctx: MemberContext) => ctx.loaders.tier.load(member.tierId),
 

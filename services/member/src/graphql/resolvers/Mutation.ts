@@ -14,8 +14,10 @@ import { entryTier } from '../../domain/tiers';
 
 export const Mutation = {
   registerMember: async (_: unknown, args: { phone: string; channel: string }, ctx: MemberContext) => {
-    const draft = newMember(args);
+    const { phone, ...draft } = newMember(args);
     const member = Object.assign(new Member(), draft, {
+      phoneEnc: ctx.pii.encrypt(phone),
+      phoneIndex: ctx.pii.blindIndex(phone),
       tierId: entryTier(await loadLadder(ctx.dataSource)).id,
       tierSince: draft.registeredAt,
     });

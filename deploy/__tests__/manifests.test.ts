@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CORE_SCHEMA, load, loadAll, mergeTag } from 'js-yaml';
 import { DEFAULT_PORTS, SERVICE_NAMES } from '../../services/kit/src/config';
+import { readPiiCipher } from '../../services/kit/src/pii';
 
 const deployDir = resolve(__dirname, '..');
 const repoRoot = resolve(deployDir, '..');
@@ -204,6 +205,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     expect(values.IDENTITY_SIGNING_SECRET).toMatch(/REPLACE/);
     expect(values.DATABASE_URL).toMatch(/REPLACE/);
     expect(new URL(values.DATABASE_URL).protocol).toBe('mysql:');
+    for (const key of ['PII_ENCRYPTION_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_INDEX_KEY']) expect(values[key]).toMatch(/REPLACE/);
     for (const configMap of ofKind('ConfigMap')) {
       expect(Object.keys(sourceData(configMap))).not.toContain('IDENTITY_SIGNING_SECRET');
       expect(Object.keys(sourceData(configMap))).not.toContain('DATABASE_URL');
@@ -328,6 +330,11 @@ describe('deploy/docker-compose.yml', () => {
     }
     const published = (services.gateway.ports ?? []).map((p: any) => (typeof p === 'object' ? `${p.published}:${p.target}` : String(p)));
     expect(published.some((p: string) => /(^|:)4000:4000$/.test(p))).toBe(true);
+  });
+
+  it('gives the member service PII keys the kit accepts in production', () => {
+    const env = envOf('member');
+    expect(() => readPiiCipher({ NODE_ENV: 'production', ...env })).not.toThrow();
   });
 });
 

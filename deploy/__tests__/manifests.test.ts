@@ -205,7 +205,8 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     expect(values.IDENTITY_SIGNING_SECRET).toMatch(/REPLACE/);
     expect(values.DATABASE_URL).toMatch(/REPLACE/);
     expect(new URL(values.DATABASE_URL).protocol).toBe('mysql:');
-    for (const key of ['PII_ENCRYPTION_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_INDEX_KEY']) expect(values[key]).toMatch(/REPLACE/);
+    for (const key of ['SERVICE_TOKEN', 'PII_ENCRYPTION_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_INDEX_KEY'])
+      expect(values[key]).toMatch(/REPLACE/);
     for (const configMap of ofKind('ConfigMap')) {
       expect(Object.keys(sourceData(configMap))).not.toContain('IDENTITY_SIGNING_SECRET');
       expect(Object.keys(sourceData(configMap))).not.toContain('DATABASE_URL');
@@ -332,9 +333,12 @@ describe('deploy/docker-compose.yml', () => {
     expect(published.some((p: string) => /(^|:)4000:4000$/.test(p))).toBe(true);
   });
 
-  it('gives the member service PII keys the kit accepts in production', () => {
+  it('gives the member service PII keys the kit accepts in production, and every subgraph the same service token', () => {
     const env = envOf('member');
     expect(() => readPiiCipher({ NODE_ENV: 'production', ...env })).not.toThrow();
+    const tokens = new Set(SERVICE_NAMES.map((name) => envOf(name).SERVICE_TOKEN));
+    expect(tokens.size).toBe(1);
+    expect([...tokens][0].length).toBeGreaterThanOrEqual(16);
   });
 });
 

@@ -7,6 +7,7 @@ import { postGraphQL, startStack, type Stack } from '../harness/startStack';
 const PRODUCTION = {
   NODE_ENV: 'production',
   IDENTITY_SIGNING_SECRET: 'a-production-secret-for-the-tests',
+  SERVICE_TOKEN: 'a-production-service-token-for-the-tests',
   PII_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   PII_INDEX_KEY: randomBytes(32).toString('base64'),
 };

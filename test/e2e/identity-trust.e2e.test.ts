@@ -1,4 +1,5 @@
 import { signIdentity, type ServiceName } from '../../services/kit/src';
+import { grpcCall } from '../harness/grpc';
 import { postGraphQL, startStack, type Stack } from '../harness/startStack';
 
 let stack: Stack;
@@ -43,5 +44,24 @@ describe('subgraphs cannot be reached around the gateway', () => {
   it('accepts the gateway’s signature', async () => {
     const response = await stack.querySubgraph('risk', PROBE);
     expect(response.data?._service.sdl).toContain('RiskProfile');
+  });
+});
+
+const CALLS: Array<[ServiceName, string, string, object]> = [
+  ['member', 'MemberService', 'getMemberTiers', { memberIds: ['m1'] }],
+  ['points', 'PointsService', 'getBalances', { memberIds: ['m1'] }],
+  ['benefits', 'BenefitsService', 'listTierBenefits', { tierIds: ['GOLD'] }],
+  ['campaign', 'CampaignService', 'getActivityCoefficient', { memberId: 'm1' }],
+  ['risk', 'RiskService', 'assess', { action: 'EARN', memberId: 'm1', amountFen: '1', channel: 'WEB', idempotencyKey: 'trust-1' }],
+];
+
+describe('gRPC between services needs the service credential', () => {
+  it.each(CALLS)('%s refuses a call without it, or with another one, and answers with it', async (service, name, method, request) => {
+    const address = stack.services[service].grpcAddress;
+    await expect(grpcCall(service, name, address, method, request, 2000, '')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(grpcCall(service, name, address, method, request, 2000, 'not-the-service-token-at-all')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    await expect(grpcCall(service, name, address, method, request)).resolves.toBeDefined();
   });
 });

@@ -1,8 +1,9 @@
 import { service as healthService } from 'grpc-health-check';
-import { callUnary, clientChannelOptions, grpc, loadProto } from '../../services/kit/src';
+import { callUnary, clientChannelOptions, grpc, loadProto, readCommonConfig } from '../../services/kit/src';
 
 /**
- * A real gRPC client for tests: calls one unary method of proto/<protoName>.proto on `address`.
+ * A real gRPC client for tests: calls one unary method of proto/<protoName>.proto on `address`,
+ * with the service credential (the development one unless given).
  * Untyped on purpose — tests assert on the wire answers, not on our own generated types.
  */
 export function grpcCall<Res = any>(
@@ -12,10 +13,15 @@ export function grpcCall<Res = any>(
   method: string,
   request: object,
   deadlineMs = 2000,
+  serviceToken = readCommonConfig('member', {}).serviceToken,
 ): Promise<Res> {
   const proto = loadProto<any>(protoName);
   const Client = proto.membergraph[protoName].v1[serviceName];
-  const client = new Client(address, grpc.credentials.createInsecure(), clientChannelOptions(`membergraph.${protoName}.v1.${serviceName}`));
+  const client = new Client(
+    address,
+    grpc.credentials.createInsecure(),
+    clientChannelOptions(`membergraph.${protoName}.v1.${serviceName}`, serviceToken),
+  );
   return callUnary<Res>((md, options, cb) => client[method](request, md, options, cb), deadlineMs).finally(() => client.close());
 }
 

@@ -17,7 +17,7 @@ export async function createBenefitsService(
     database,
     resolvers,
     createContext: createBenefitsContext(database.dataSource),
-    grpcServices: [benefitsGrpcService(database.dataSource, logger)],
+    grpcServices: [benefitsGrpcService(database.dataSource, { logger, serviceToken: config.serviceToken })],
     grpcHealthName: BENEFITS_GRPC_SERVICE,
   });
 }

@@ -17,7 +17,7 @@ export async function createCampaignService(
     database,
     resolvers,
     createContext: createCampaignContext(database.dataSource),
-    grpcServices: [campaignGrpcService(database.dataSource, config, logger)],
+    grpcServices: [campaignGrpcService(database.dataSource, config, { logger, serviceToken: config.serviceToken })],
     grpcHealthName: CAMPAIGN_GRPC_SERVICE,
   });
 }

@@ -93,6 +93,8 @@ export function readCommonConfig(service: ServiceName, env: Env = process.env) {
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const secret = nodeEnv === 'production' ? read.string('IDENTITY_SIGNING_SECRET') : read.string('IDENTITY_SIGNING_SECRET', DEV_SECRET);
   if (secret.length < 16) throw new ConfigError('IDENTITY_SIGNING_SECRET', 'must be at least 16 characters');
+  const serviceToken = nodeEnv === 'production' ? read.string('SERVICE_TOKEN') : read.string('SERVICE_TOKEN', `${DEV_SECRET}-grpc`);
+  if (serviceToken.length < 16) throw new ConfigError('SERVICE_TOKEN', 'must be at least 16 characters');
   const serviceDatabaseUrl = read.optionalString(`${upper}_DATABASE_URL`);
   return {
     service,
@@ -106,6 +108,8 @@ export function readCommonConfig(service: ServiceName, env: Env = process.env) {
     databasePrefix: read.string('DATABASE_PREFIX', 'membergraph'),
     dataDir: read.string('DATA_DIR', 'data'),
     identitySecret: secret,
+    /** The credential services present to each other on every gRPC call (shared secret). */
+    serviceToken,
     grpcDeadlineMs: read.int('GRPC_DEADLINE_MS', 2000, { min: 10, max: 60000 }),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };

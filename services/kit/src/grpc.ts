@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { HealthImplementation } from 'grpc-health-check';
@@ -22,13 +23,32 @@ export function loadProto<T>(name: string): T {
 
 type UnaryImpl<Req, Res> = (request: Req, call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res>;
 
+/** What every gRPC handler of a service shares: its logger and the credential callers must present. */
+export interface GrpcGuard {
+  logger: Logger;
+  serviceToken: string;
+}
+
+const TOKEN_METADATA = 'authorization';
+
+function presentedToken(metadata: grpc.Metadata, expected: string): boolean {
+  const given = Buffer.from(String(metadata.get(TOKEN_METADATA)[0] ?? ''));
+  const wanted = Buffer.from(`Bearer ${expected}`);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
 /**
- * Wraps an async handler as a grpc-js unary handler: a DomainError becomes its gRPC status,
- * anything else INTERNAL (logged). The callback is called exactly once.
+ * Wraps an async handler as a grpc-js unary handler: callers without the service credential are
+ * UNAUTHENTICATED before anything runs; a DomainError becomes its gRPC status, anything else
+ * INTERNAL (logged). The callback is called exactly once.
  */
-export function unaryHandler<Req, Res>(logger: Logger, impl: UnaryImpl<Req, Res>): grpc.handleUnaryCall<Req, Res> {
+export function unaryHandler<Req, Res>(guard: GrpcGuard, impl: UnaryImpl<Req, Res>): grpc.handleUnaryCall<Req, Res> {
+  const { logger } = guard;
   return (call, callback) => {
-    impl(call.request, call).then(
+    const run = presentedToken(call.metadata, guard.serviceToken)
+      ? () => impl(call.request, call)
+      : () => Promise.reject(new DomainError('UNAUTHENTICATED', 'this call needs the service credential'));
+    run().then(
       (response) => callback(null, response),
       (error: unknown) => {
         if (!(error instanceof DomainError)) logger.error({ err: error, path: call.getPath() }, 'gRPC handler failed');
@@ -84,8 +104,17 @@ export async function startGrpcServer(options: {
  * Channel options for a peer: grpc-js's own retry policy (UNAVAILABLE only, with backoff) and
  * keep-alive. Every write rpc carries an idempotency key, so retrying a write can never apply it twice.
  */
-export function clientChannelOptions(serviceFullName: string): grpc.ChannelOptions {
+export function clientChannelOptions(serviceFullName: string, serviceToken: string): grpc.ClientOptions {
+  // Every call carries the service credential; the peer's handlers refuse calls without it.
+  const withToken: grpc.Interceptor = (options, next) =>
+    new grpc.InterceptingCall(next(options), {
+      start(metadata, listener, proceed) {
+        metadata.set(TOKEN_METADATA, `Bearer ${serviceToken}`);
+        proceed(metadata, listener);
+      },
+    });
   return {
+    interceptors: [withToken],
     'grpc.service_config': JSON.stringify({
       methodConfig: [
         {

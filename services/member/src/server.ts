@@ -22,7 +22,7 @@ export async function createMemberService(
   logger: Logger = createLogger('member', config.logLevel),
 ): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), memberSchema);
-  const points = createPointsClient(config.pointsGrpcAddress, config.grpcDeadlineMs);
+  const points = createPointsClient(config.pointsGrpcAddress, config.grpcDeadlineMs, config.serviceToken);
   const deliver = (memberId: string) => deliverMemberEvents(database.dataSource, points, memberId);
   const outbox = startOutboxDispatcher(database.dataSource, deliver, config.outboxIntervalMs, (error) =>
     logger.warn({ err: error }, 'member event delivery failed; will retry'),
@@ -37,7 +37,7 @@ export async function createMemberService(
         logger.warn({ err: error, memberId }, 'member event not delivered yet; the outbox will retry'),
       ),
     ),
-    grpcServices: [memberGrpcService(database.dataSource, loggingMilestoneHook(logger), logger)],
+    grpcServices: [memberGrpcService(database.dataSource, loggingMilestoneHook(logger), { logger, serviceToken: config.serviceToken })],
     grpcHealthName: MEMBER_GRPC_SERVICE,
     onStop: async () => {
       await outbox.stop();

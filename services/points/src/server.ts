@@ -25,11 +25,11 @@ export async function createPointsService(
   logger: Logger = createLogger('points', config.logLevel),
 ): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
-  const member = createMemberClient(config.memberGrpcAddress, config.grpcDeadlineMs);
+  const member = createMemberClient(config.memberGrpcAddress, config.grpcDeadlineMs, config.serviceToken);
   const clients = {
     member,
-    campaign: createCampaignClient(config.campaignGrpcAddress, config.grpcDeadlineMs),
-    risk: createRiskClient(config.riskGrpcAddress, config.grpcDeadlineMs),
+    campaign: createCampaignClient(config.campaignGrpcAddress, config.grpcDeadlineMs, config.serviceToken),
+    risk: createRiskClient(config.riskGrpcAddress, config.grpcDeadlineMs, config.serviceToken),
   };
   const peers: Peers = {
     ...clients,
@@ -51,7 +51,7 @@ export async function createPointsService(
     database,
     resolvers,
     createContext: createPointsContext(database.dataSource, peers, config),
-    grpcServices: [pointsGrpcService(database.dataSource, config, logger)],
+    grpcServices: [pointsGrpcService(database.dataSource, config, { logger, serviceToken: config.serviceToken })],
     grpcHealthName: POINTS_GRPC_SERVICE,
     onStop: async () => {
       await Promise.all([housekeeping.stop(), outbox.stop()]);

@@ -17,7 +17,7 @@ export async function createRiskService(
     database,
     resolvers,
     createContext: createRiskContext(database.dataSource),
-    grpcServices: [riskGrpcService(database.dataSource, logger)],
+    grpcServices: [riskGrpcService(database.dataSource, { logger, serviceToken: config.serviceToken })],
     grpcHealthName: RISK_GRPC_SERVICE,
   });
 }

@@ -1,15 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { ProtoGrpcType } from '../../../../proto/gen/benefits';
 import type { BenefitsServiceHandlers } from '../../../../proto/gen/membergraph/benefits/v1/BenefitsService';
-import { loadProto, unaryHandler, type Logger } from '../../../kit/src';
+import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
 import { listTierBenefits } from './handlers/ListTierBenefits';
 
 export const BENEFITS_GRPC_SERVICE = 'membergraph.benefits.v1.BenefitsService';
 
-export function benefitsGrpcService(dataSource: DataSource, logger: Logger) {
+export function benefitsGrpcService(dataSource: DataSource, guard: GrpcGuard) {
   const proto = loadProto<ProtoGrpcType>('benefits');
   const implementation: BenefitsServiceHandlers = {
-    ListTierBenefits: unaryHandler(logger, (request) => listTierBenefits(dataSource, request)),
+    ListTierBenefits: unaryHandler(guard, (request) => listTierBenefits(dataSource, request)),
   };
   return { definition: proto.membergraph.benefits.v1.BenefitsService.service, implementation };
 }

@@ -140,6 +140,7 @@ describe('readCommonConfig', () => {
         databasePrefix: 'membergraph',
         dataDir: 'data',
         identitySecret: expect.any(String),
+        serviceToken: expect.any(String),
         grpcDeadlineMs: 2000,
         logLevel: 'info',
       });
@@ -196,7 +197,16 @@ describe('readCommonConfig', () => {
     const error = configError(() => readCommonConfig('member', { NODE_ENV: 'production' }));
     expect(error.variable).toBe('IDENTITY_SIGNING_SECRET');
     expect(error.message).toBe('Invalid configuration: IDENTITY_SIGNING_SECRET is required');
-    expect(readCommonConfig('member', { NODE_ENV: 'production', IDENTITY_SIGNING_SECRET: SECRET }).identitySecret).toBe(SECRET);
+    expect(
+      readCommonConfig('member', { NODE_ENV: 'production', IDENTITY_SIGNING_SECRET: SECRET, SERVICE_TOKEN: SECRET }).identitySecret,
+    ).toBe(SECRET);
+  });
+
+  it('requires a SERVICE_TOKEN of at least 16 characters in production', () => {
+    expect(configError(() => readCommonConfig('member', { NODE_ENV: 'production', IDENTITY_SIGNING_SECRET: SECRET })).variable).toBe(
+      'SERVICE_TOKEN',
+    );
+    expect(configError(() => readCommonConfig('member', { SERVICE_TOKEN: 'short' })).variable).toBe('SERVICE_TOKEN');
   });
 
   it('rejects a secret shorter than 16 characters in any environment', () => {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ProtoGrpcType } from '../../../../proto/gen/member';
 import type { MemberServiceHandlers } from '../../../../proto/gen/membergraph/member/v1/MemberService';
-import { loadProto, unaryHandler, type Logger } from '../../../kit/src';
+import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
 import type { MilestoneHook } from '../commands/milestones';
 import { getMemberTiers } from './handlers/GetMemberTiers';
 import { recordQualifyingActivity } from './handlers/RecordQualifyingActivity';
@@ -10,12 +10,12 @@ import { reevaluateTier } from './handlers/ReevaluateTier';
 export const MEMBER_GRPC_SERVICE = 'membergraph.member.v1.MemberService';
 
 /** The member gRPC service: one handler file per rpc, wired here. */
-export function memberGrpcService(dataSource: DataSource, onMilestone: MilestoneHook, logger: Logger) {
+export function memberGrpcService(dataSource: DataSource, onMilestone: MilestoneHook, guard: GrpcGuard) {
   const proto = loadProto<ProtoGrpcType>('member');
   const implementation: MemberServiceHandlers = {
-    GetMemberTiers: unaryHandler(logger, (request) => getMemberTiers(dataSource, request)),
-    RecordQualifyingActivity: unaryHandler(logger, (request) => recordQualifyingActivity(dataSource, onMilestone, request)),
-    ReevaluateTier: unaryHandler(logger, (request) => reevaluateTier(dataSource, request)),
+    GetMemberTiers: unaryHandler(guard, (request) => getMemberTiers(dataSource, request)),
+    RecordQualifyingActivity: unaryHandler(guard, (request) => recordQualifyingActivity(dataSource, onMilestone, request)),
+    ReevaluateTier: unaryHandler(guard, (request) => reevaluateTier(dataSource, request)),
   };
   return { definition: proto.membergraph.member.v1.MemberService.service, implementation };
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { PointsServiceHandlers } from '../../../../proto/gen/membergraph/points/v1/PointsService';
 import type { ProtoGrpcType } from '../../../../proto/gen/points';
-import { loadProto, unaryHandler, type Logger } from '../../../kit/src';
+import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
 import type { PointsRules } from '../context';
 import { award } from './handlers/Award';
 import { debit } from './handlers/Debit';
@@ -9,12 +9,12 @@ import { getBalances } from './handlers/GetBalances';
 
 export const POINTS_GRPC_SERVICE = 'membergraph.points.v1.PointsService';
 
-export function pointsGrpcService(dataSource: DataSource, rules: PointsRules, logger: Logger) {
+export function pointsGrpcService(dataSource: DataSource, rules: PointsRules, guard: GrpcGuard) {
   const proto = loadProto<ProtoGrpcType>('points');
   const implementation: PointsServiceHandlers = {
-    GetBalances: unaryHandler(logger, (request) => getBalances(dataSource, request)),
-    Debit: unaryHandler(logger, (request) => debit(dataSource, request)),
-    Award: unaryHandler(logger, (request) => award(dataSource, rules, request)),
+    GetBalances: unaryHandler(guard, (request) => getBalances(dataSource, request)),
+    Debit: unaryHandler(guard, (request) => debit(dataSource, request)),
+    Award: unaryHandler(guard, (request) => award(dataSource, rules, request)),
   };
   return { definition: proto.membergraph.points.v1.PointsService.service, implementation };
 }

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const logger = createLogger('tier-reevaluation', config.logLevel);
   const cycle = process.argv.slice(2).find((a) => /^\d{4}$/.test(a)) ?? String(new Date().getUTCFullYear());
   const { dataSource } = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
-  const member = createMemberClient(config.memberGrpcAddress, config.grpcDeadlineMs);
+  const member = createMemberClient(config.memberGrpcAddress, config.grpcDeadlineMs, config.serviceToken);
   try {
     logger.info({ cycle, ...(await reevaluateTiers(dataSource, member, cycle)) }, 'tier re-evaluation done');
   } finally {

@@ -1,15 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { RiskServiceHandlers } from '../../../../proto/gen/membergraph/risk/v1/RiskService';
 import type { ProtoGrpcType } from '../../../../proto/gen/risk';
-import { loadProto, unaryHandler, type Logger } from '../../../kit/src';
+import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
 import { assess } from './handlers/Assess';
 
 export const RISK_GRPC_SERVICE = 'membergraph.risk.v1.RiskService';
 
-export function riskGrpcService(dataSource: DataSource, logger: Logger) {
+export function riskGrpcService(dataSource: DataSource, guard: GrpcGuard) {
   const proto = loadProto<ProtoGrpcType>('risk');
   const implementation: RiskServiceHandlers = {
-    Assess: unaryHandler(logger, (request) => assess(dataSource, request)),
+    Assess: unaryHandler(guard, (request) => assess(dataSource, request)),
   };
   return { definition: proto.membergraph.risk.v1.RiskService.service, implementation };
 }

@@ -5,9 +5,13 @@ import { callUnary, clientChannelOptions, grpc, loadProto } from '../../../../ki
 const SERVICE = 'membergraph.points.v1.PointsService';
 
 /** The points service as the member service sees it: bonuses for member events, from the outbox only. */
-export function createPointsClient(address: string, deadlineMs: number) {
+export function createPointsClient(address: string, deadlineMs: number, serviceToken: string) {
   const proto = loadProto<ProtoGrpcType>('points');
-  const client = new proto.membergraph.points.v1.PointsService(address, grpc.credentials.createInsecure(), clientChannelOptions(SERVICE));
+  const client = new proto.membergraph.points.v1.PointsService(
+    address,
+    grpc.credentials.createInsecure(),
+    clientChannelOptions(SERVICE, serviceToken),
+  );
   return {
     award: (memberId: string, kind: 'REGISTRATION' | 'PROFILE_COMPLETION') =>
       callUnary<AwardResponse__Output>((md, options, cb) => client.award({ memberId, kind }, md, options, cb), deadlineMs),

@@ -5,12 +5,12 @@ import { callUnary, clientChannelOptions, grpc, loadProto } from '../../../../ki
 const SERVICE = 'membergraph.campaign.v1.CampaignService';
 
 /** The campaign service as points sees it: the live activity coefficient. */
-export function createCampaignClient(address: string, deadlineMs: number) {
+export function createCampaignClient(address: string, deadlineMs: number, serviceToken: string) {
   const proto = loadProto<ProtoGrpcType>('campaign');
   const client = new proto.membergraph.campaign.v1.CampaignService(
     address,
     grpc.credentials.createInsecure(),
-    clientChannelOptions(SERVICE),
+    clientChannelOptions(SERVICE, serviceToken),
   );
   return {
     getActivityCoefficient: (memberId: string, at: Date) =>

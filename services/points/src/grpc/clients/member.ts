@@ -7,9 +7,13 @@ import { callUnary, clientChannelOptions, grpc, loadProto } from '../../../../ki
 const SERVICE = 'membergraph.member.v1.MemberService';
 
 /** The member service as points sees it: tier multipliers and the tier engine, with a deadline on every call. */
-export function createMemberClient(address: string, deadlineMs: number) {
+export function createMemberClient(address: string, deadlineMs: number, serviceToken: string) {
   const proto = loadProto<ProtoGrpcType>('member');
-  const client = new proto.membergraph.member.v1.MemberService(address, grpc.credentials.createInsecure(), clientChannelOptions(SERVICE));
+  const client = new proto.membergraph.member.v1.MemberService(
+    address,
+    grpc.credentials.createInsecure(),
+    clientChannelOptions(SERVICE, serviceToken),
+  );
   return {
     getMemberTiers: (memberIds: string[]) =>
       callUnary<GetMemberTiersResponse__Output>((md, options, cb) => client.getMemberTiers({ memberIds }, md, options, cb), deadlineMs),

@@ -6,9 +6,13 @@ import { callUnary, clientChannelOptions, grpc, loadProto } from '../../../../ki
 const SERVICE = 'membergraph.risk.v1.RiskService';
 
 /** The risk service as points sees it: assess an action before doing it. */
-export function createRiskClient(address: string, deadlineMs: number) {
+export function createRiskClient(address: string, deadlineMs: number, serviceToken: string) {
   const proto = loadProto<ProtoGrpcType>('risk');
-  const client = new proto.membergraph.risk.v1.RiskService(address, grpc.credentials.createInsecure(), clientChannelOptions(SERVICE));
+  const client = new proto.membergraph.risk.v1.RiskService(
+    address,
+    grpc.credentials.createInsecure(),
+    clientChannelOptions(SERVICE, serviceToken),
+  );
   return {
     assess: (request: AssessRequest) =>
       callUnary<AssessResponse__Output>((md, options, cb) => client.assess(request, md, options, cb), deadlineMs),

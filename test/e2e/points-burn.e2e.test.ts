@@ -97,6 +97,18 @@ describe('burning points is exact under concurrency and retry', () => {
     expect(card.data.member.points.balance).toBe(100);
   });
 
+  it('an offset key reused for another order with the same amount is CONFLICT, not a free discount', async () => {
+    const memberId = await memberWith(uniquePhone(), 500);
+    const first = await stack.query(OFFSET, { memberId, orderNo: 'CO-A', offset: '1.00', key: 'offset-reuse-1' });
+    expect(first.data.offsetCheckout).toMatchObject({ orderNo: 'CO-A', pointsUsed: 100, replayed: false });
+    const retry = await stack.query(OFFSET, { memberId, orderNo: 'CO-A', offset: '1.00', key: 'offset-reuse-1' });
+    expect(retry.data.offsetCheckout).toMatchObject({ orderNo: 'CO-A', balance: 400, replayed: true });
+    const reuse = await stack.query(OFFSET, { memberId, orderNo: 'CO-B', offset: '1.00', key: 'offset-reuse-1' });
+    expect(reuse.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(reuse.data?.offsetCheckout ?? null).toBeNull();
+    expect(await ledgerOf(memberId)).toEqual({ sum: 400, entries: 2, balance: 400 });
+  });
+
   it('refuses an unknown member with NOT_FOUND', async () => {
     const response = await stack.query(OFFSET, { memberId: 'no-such-member', orderNo: 'CO-X', offset: '1.00', key: 'unknown-member-1' });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });

@@ -25,8 +25,15 @@ export interface MoveResult {
   replayed: boolean;
 }
 
+/**
+ * A known key answers its first result only for the same change: same member, points, source and
+ * source reference. Reusing a key for another order must not pass as a replay (the second
+ * checkout would get its discount without a debit).
+ */
 function replay(entry: LedgerEntry, move: PointsMove): MoveResult {
-  if (entry.memberId !== move.memberId || entry.points !== move.points) {
+  const same =
+    entry.memberId === move.memberId && entry.points === move.points && entry.source === move.source && entry.sourceRef === move.sourceRef;
+  if (!same) {
     throw new DomainError('CONFLICT', 'this idempotencyKey was already used for a different change', { field: 'idempotencyKey' });
   }
   return { entry, replayed: true };

@@ -71,17 +71,29 @@ describe('every process stops cleanly on SIGTERM', () => {
   );
 });
 
+/** Starts one process with `env` and answers its exit code and standard output. */
+async function startWith(entry: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [join(root, 'scripts', 'run-ts.js'), join(root, entry)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output };
+}
+
 describe('a bad configuration value', () => {
   it('stops the process at start-up with a message naming the variable', async () => {
-    const child = spawn(process.execPath, [join(root, 'scripts', 'run-ts.js'), join(root, ENTRIES.points)], {
-      cwd: root,
-      env: { ...process.env, POINTS_GRPC_PORT: 'fifty', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, output } = await startWith(ENTRIES.points, { POINTS_GRPC_PORT: 'fifty', LOG_LEVEL: 'info' });
     expect(code).toBe(1);
     expect(output).toContain('POINTS_GRPC_PORT must be an integer, got \\"fifty\\"');
+  }, 60_000);
+
+  it('names LOG_LEVEL too, which is read before the logger exists', async () => {
+    const { code, output } = await startWith(ENTRIES.gateway, { LOG_LEVEL: 'chatty' });
+    expect(code).toBe(1);
+    expect(output).toContain('LOG_LEVEL must be one of');
   }, 60_000);
 });

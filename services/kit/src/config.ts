@@ -110,6 +110,8 @@ export function readCommonConfig(service: ServiceName, env: Env = process.env) {
     identitySecret: secret,
     /** The credential services present to each other on every gRPC call (shared secret). */
     serviceToken,
+    /** MySQL connections per service (SQLite has one). */
+    databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 500 }),
     grpcDeadlineMs: read.int('GRPC_DEADLINE_MS', 2000, { min: 10, max: 60000 }),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };

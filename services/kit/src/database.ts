@@ -6,7 +6,9 @@ import type { CommonConfig } from './config';
 import { ConfigError } from './config';
 
 /** Where a service keeps its data: one SQLite file by default, or its own MySQL database. */
-export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; database: string };
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'mysql'; url: string; database: string; /** connections in the pool (DATABASE_POOL_SIZE) */ poolSize?: number };
 
 const DATABASE_NAME = /^[A-Za-z0-9_]{1,64}$/;
 
@@ -15,7 +17,8 @@ const DATABASE_NAME = /^[A-Za-z0-9_]{1,64}$/;
  * `<SERVICE>_DATABASE_URL` with a path names its database exactly.
  */
 export function resolveDatabaseTarget(
-  config: Pick<CommonConfig, 'service' | 'databaseUrl' | 'databaseNamedByUrl' | 'databasePrefix' | 'dataDir'>,
+  config: Pick<CommonConfig, 'service' | 'databaseUrl' | 'databaseNamedByUrl' | 'databasePrefix' | 'dataDir'> &
+    Partial<Pick<CommonConfig, 'databasePoolSize'>>,
 ): DatabaseTarget {
   if (!config.databaseUrl) {
     return { kind: 'sqlite', file: resolve(config.dataDir, `${config.databasePrefix}_${config.service}.sqlite`) };
@@ -39,7 +42,7 @@ export function resolveDatabaseTarget(
   }
   url.protocol = 'mysql:';
   url.pathname = '/';
-  return { kind: 'mysql', url: url.toString(), database };
+  return { kind: 'mysql', url: url.toString(), database, poolSize: config.databasePoolSize };
 }
 
 /** Counts SQL statements, so tests and the benchmark can prove a request does not grow with N. */
@@ -84,7 +87,7 @@ export function createDataSource(target: DatabaseTarget, schema: DatabaseSchema,
     timezone: 'Z',
     supportBigNumbers: true,
     bigNumberStrings: true,
-    extra: { connectionLimit: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    extra: { connectionLimit: target.poolSize ?? 10 },
     ...common,
   });
 }
@@ -110,8 +113,26 @@ export async function openDatabase(
   const queries = new QueryCounter();
   const dataSource = createDataSource(target, schema, queries);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await withMigrationLock(target, () => dataSource.runMigrations({ transaction: 'each' }));
   return { dataSource, queries };
+}
+
+/**
+ * Replicas of a service start together and each migrates on start; TypeORM has no migration lock,
+ * so on MySQL a server-wide named lock lets one migrate while the others wait, then find nothing to do.
+ */
+async function withMigrationLock<T>(target: DatabaseTarget, run: () => Promise<T>): Promise<T> {
+  if (target.kind !== 'mysql') return run();
+  const mysql = await import('mysql2/promise');
+  const connection = await mysql.createConnection({ uri: target.url });
+  const lock = `${target.database}.migrations`;
+  try {
+    const [rows] = await connection.query('SELECT GET_LOCK(?, 300) AS got', [lock]);
+    if (Number((rows as Array<{ got: number }>)[0]?.got) !== 1) throw new Error(`could not take the migration lock of ${target.database}`);
+    return await run();
+  } finally {
+    await connection.end(); // ends the session, which releases the lock
+  }
 }
 
 /** Drops a MySQL database (tests clean up after themselves with it). */

@@ -1,14 +1,24 @@
 import { ConfigError } from './config';
-import type { Logger } from './logger';
+import { createLogger, type Logger } from './logger';
 
 /**
  * For index.ts files: start, then stop cleanly on SIGTERM or SIGINT (drain, close the database)
  * and exit 0. A failure to start exits 1 with the reason, never a half-started process.
  */
-export function runUntilSignal(name: string, logger: Logger, start: () => Promise<{ stop(): Promise<void> }>): void {
+export function runUntilSignal<C extends { logLevel: string }>(
+  name: string,
+  loadConfig: () => C,
+  start: (config: C, logger: Logger) => Promise<{ stop(): Promise<void> }>,
+): void {
+  // Until the configuration is read (LOG_LEVEL included) failures are logged at info level.
+  let logger = createLogger(name, 'info');
   // Start inside a promise so a synchronous throw (a bad variable while reading config) lands below.
   Promise.resolve()
-    .then(start)
+    .then(() => {
+      const config = loadConfig();
+      logger = createLogger(name, config.logLevel);
+      return start(config, logger);
+    })
     .then(
       (handle) => {
         let stopping = false;

@@ -1,6 +1,5 @@
-import { createLogger, runUntilSignal } from '../../kit/src';
+import { runUntilSignal } from '../../kit/src';
 import { loadRiskConfig } from './config';
 import { createRiskService } from './server';
 
-const logger = createLogger('risk');
-runUntilSignal('risk', logger, () => createRiskService(loadRiskConfig(), logger));
+runUntilSignal('risk', loadRiskConfig, createRiskService);

@@ -141,6 +141,7 @@ describe('readCommonConfig', () => {
         dataDir: 'data',
         identitySecret: expect.any(String),
         serviceToken: expect.any(String),
+        databasePoolSize: 10,
         grpcDeadlineMs: 2000,
         logLevel: 'info',
       });
@@ -207,6 +208,12 @@ describe('readCommonConfig', () => {
       'SERVICE_TOKEN',
     );
     expect(configError(() => readCommonConfig('member', { SERVICE_TOKEN: 'short' })).variable).toBe('SERVICE_TOKEN');
+  });
+
+  it('reads DATABASE_POOL_SIZE as a bounded whole number, naming it when wrong', () => {
+    expect(readCommonConfig('member', { DATABASE_POOL_SIZE: '20' }).databasePoolSize).toBe(20);
+    for (const bad of ['0', 'many', '1.5', '501'])
+      expect(configError(() => readCommonConfig('member', { DATABASE_POOL_SIZE: bad })).variable).toBe('DATABASE_POOL_SIZE');
   });
 
   it('rejects a secret shorter than 16 characters in any environment', () => {

@@ -30,7 +30,8 @@ export interface MemberServiceClient extends grpc.Client {
    * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
    * Crossing a threshold upgrades at once; activity never downgrades. Idempotent: the figures are
    * absolute and stamped with as_of, so a late or repeated report changes nothing.
-   * (points → member only: the member service never calls points, so the graph stays acyclic.)
+   * points → member; the one call back (member → points Award, for registration and profile
+   * bonuses) goes only from the member service's outbox, asynchronously, never inside this rpc.
    */
   RecordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
   RecordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
@@ -40,7 +41,8 @@ export interface MemberServiceClient extends grpc.Client {
    * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
    * Crossing a threshold upgrades at once; activity never downgrades. Idempotent: the figures are
    * absolute and stamped with as_of, so a late or repeated report changes nothing.
-   * (points → member only: the member service never calls points, so the graph stays acyclic.)
+   * points → member; the one call back (member → points Award, for registration and profile
+   * bonuses) goes only from the member service's outbox, asynchronously, never inside this rpc.
    */
   recordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
   recordQualifyingActivity(argument: _membergraph_member_v1_RecordQualifyingActivityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
@@ -79,7 +81,8 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
    * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
    * Crossing a threshold upgrades at once; activity never downgrades. Idempotent: the figures are
    * absolute and stamped with as_of, so a late or repeated report changes nothing.
-   * (points → member only: the member service never calls points, so the graph stays acyclic.)
+   * points → member; the one call back (member → points Award, for registration and profile
+   * bonuses) goes only from the member service's outbox, asynchronously, never inside this rpc.
    */
   RecordQualifyingActivity: grpc.handleUnaryCall<_membergraph_member_v1_RecordQualifyingActivityRequest__Output, _membergraph_member_v1_TierDecision>;
   

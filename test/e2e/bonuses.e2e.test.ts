@@ -71,4 +71,20 @@ describe('bonuses for member events, delivered from the member service to points
     }
     expect(balance).toBe(150);
   });
+
+  it('a bonus to a Diamond member makes a lot that never expires', async () => {
+    const id = (await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' })).data.registerMember.id;
+    await stack.services.member.dataSource.query("UPDATE members SET tier_id = 'DIAMOND' WHERE id = ?", [id]);
+    const full = { name: '李娜', birthday: '1988-03-02', gender: 'FEMALE', email: 'na.li@example.cn' };
+    expect((await stack.query(PROFILE, { m: id, input: full })).data.updateProfile.points.balance).toBe(150);
+    const lots = await stack.services.points.dataSource.query(
+      'SELECT points, expires_at FROM points_lots WHERE member_id = ? ORDER BY points',
+      [id],
+    );
+    // The welcome bonus came while Regular (it expires); the profile bonus while Diamond (it does not).
+    expect(lots).toEqual([
+      { points: 50, expires_at: null },
+      { points: 100, expires_at: expect.anything() },
+    ]);
+  });
 });

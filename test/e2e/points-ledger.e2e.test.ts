@@ -169,12 +169,21 @@ describe('lots and expiry', () => {
     ]);
   });
 
-  it('Diamond points never expire', async () => {
+  it('Diamond points never expire, whatever earned them: orders, check-ins, staff adjustments', async () => {
     const id = await newMember();
     await stack.services.member.dataSource.query("UPDATE members SET tier_id = 'DIAMOND' WHERE id = ?", [id]);
     await order(id, 'DIA-1', '10.00');
-    const [lot] = await stack.services.points.dataSource.query('SELECT expires_at FROM points_lots WHERE member_id = ?', [id]);
-    expect(lot.expires_at).toBeNull();
+    expect((await stack.query('mutation($m: ID!) { checkIn(memberId: $m) { points } }', { m: id })).errors).toBeUndefined();
+    const adjust = await stack.querySubgraph(
+      'points',
+      'mutation($m: ID!) { adjustPoints(memberId: $m, points: 30, reason: "goodwill", idempotencyKey: "dia-adjust-1") { replayed } }',
+      { m: id },
+      { kind: 'STAFF', subject: 'staff-1', roles: ['OPERATOR'] },
+    );
+    expect(adjust.errors).toBeUndefined();
+    const lots = await stack.services.points.dataSource.query('SELECT expires_at FROM points_lots WHERE member_id = ?', [id]);
+    expect(lots.length).toBeGreaterThanOrEqual(3);
+    expect(lots.map((lot: { expires_at: unknown }) => lot.expires_at)).toEqual(lots.map(() => null));
   });
 
   it('burns use the oldest lot first', async () => {

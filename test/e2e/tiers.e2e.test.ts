@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Order } from '../../services/points/src/db/entities/Order';
+import { Member } from '../../services/member/src/db/entities/Member';
+import { endExpiredGrants } from '../../services/member/src/commands/endGrants';
 import { OutboxEvent } from '../../services/points/src/db/entities/OutboxEvent';
 import { RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
@@ -168,6 +170,44 @@ describe('staff grants', () => {
     expect((await tierOf(id)).tierHistory[0]).toEqual({ from: { id: 'REGULAR' }, to: { id: 'GOLD' }, reason: 'GRANT', actor: 'staff-1' });
     await stack.querySubgraph('points', 'mutation { reevaluateTiers(cycle: "2032") { members } }', {}, ADMIN);
     expect((await tierOf(id)).tier.id).toBe('GOLD');
+  });
+});
+
+describe('a grant that expires', () => {
+  const grantDiamond = `mutation($m: ID!) { grantTier(memberId: $m, tierId: "DIAMOND", reason: "launch event guest", expiresAt: "2099-01-01T00:00:00Z") { tier { id } } }`;
+  const expireGrantOf = (id: string) =>
+    stack.services.member.dataSource.getRepository(Member).update({ id }, { grantExpiresAt: new Date(Date.now() - 1000) });
+  const SILVER_ORDERS = Array(5).fill('600.00');
+
+  it('returns the member to the tier they had earned, on the next read and for the next earn', async () => {
+    const id = await memberWithOrders(SILVER_ORDERS);
+    expect((await tierOf(id)).tier.id).toBe('SILVER');
+    expect((await stack.querySubgraph('member', grantDiamond, { m: id }, ADMIN)).data.grantTier.tier.id).toBe('DIAMOND');
+    await expireGrantOf(id);
+    const after = await tierOf(id);
+    expect(after.tier.id).toBe('SILVER');
+    expect(after.tierStatus.source).toBe('EARNED');
+    expect(after.tierHistory[0]).toEqual({ from: { id: 'DIAMOND' }, to: { id: 'SILVER' }, reason: 'GRANT_EXPIRED', actor: 'system' });
+    // Silver's γ (1.2), not Diamond's (2.0), applies to the next order.
+    const order = await stack.query(RECORD_ORDER, { memberId: id, orderNo: `T-${randomUUID()}`, amount: '100.00', channel: 'WEB' });
+    expect(order.data.recordOrder.pointsEarned).toBe(120);
+    // Ended once: further reads add no history.
+    expect((await tierOf(id)).tierHistory.filter((c: { reason: string }) => c.reason === 'GRANT_EXPIRED')).toHaveLength(1);
+  });
+
+  it('is ended by the sweep for a member nobody reads, and the yearly run steps down from the earned tier, not the granted one', async () => {
+    const id = await memberWithOrders([]);
+    await stack.querySubgraph('member', grantDiamond, { m: id }, ADMIN);
+    await expireGrantOf(id);
+    expect(await endExpiredGrants(stack.services.member.dataSource)).toBeGreaterThanOrEqual(1);
+    const [row] = await stack.services.member.dataSource.query('SELECT tier_id, tier_source FROM members WHERE id = ?', [id]);
+    expect(row).toEqual({ tier_id: 'REGULAR', tier_source: 'EARNED' });
+
+    const silver = await memberWithOrders(SILVER_ORDERS);
+    await stack.querySubgraph('member', grantDiamond, { m: silver }, ADMIN);
+    await expireGrantOf(silver);
+    await stack.querySubgraph('points', 'mutation { reevaluateTiers(cycle: "2033") { members } }', {}, ADMIN);
+    expect((await tierOf(silver)).tier.id).toBe('SILVER');
   });
 });
 

@@ -8,6 +8,8 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
     pointsGrpcAddress: peerGrpcAddress('points', env),
     /** How often undelivered member events are retried; 0 turns the dispatcher off. */
     outboxIntervalMs: envReader(env).int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
+    /** How often expired staff tier grants are ended (they also end on the next read); 0: only on read. */
+    grantSweepIntervalMs: envReader(env).int('TIER_GRANT_SWEEP_INTERVAL_MS', 60_000, { min: 0 }),
     /** Keys for phones at rest (PII_ENCRYPTION_KEYS, PII_ACTIVE_KEY_ID, PII_INDEX_KEY). */
     pii: readPiiCipher(env),
   };

@@ -1,12 +1,14 @@
 import {
   createLogger,
   openDatabase,
+  runEvery,
   resolveDatabaseTarget,
   startOutboxDispatcher,
   startSubgraphService,
   type Logger,
   type ServiceHandle,
 } from '../../kit/src';
+import { endExpiredGrants } from './commands/endGrants';
 import { deliverMemberEvents } from './commands/memberEvents';
 import { loggingMilestoneHook } from './commands/milestones';
 import type { MemberConfig } from './config';
@@ -27,6 +29,15 @@ export async function createMemberService(
   const outbox = startOutboxDispatcher(database.dataSource, deliver, config.outboxIntervalMs, (error) =>
     logger.warn({ err: error }, 'member event delivery failed; will retry'),
   );
+  // Ends staff grants at their expiry (with a history entry) even for members nobody reads.
+  const grants = runEvery(
+    config.grantSweepIntervalMs,
+    async () => {
+      const ended = await endExpiredGrants(database.dataSource);
+      if (ended > 0) logger.info({ ended }, 'expired tier grants ended');
+    },
+    (error) => logger.error({ err: error }, 'ending expired tier grants failed'),
+  );
   return startSubgraphService({
     config,
     logger,
@@ -40,7 +51,7 @@ export async function createMemberService(
     grpcServices: [memberGrpcService(database.dataSource, loggingMilestoneHook(logger), { logger, serviceToken: config.serviceToken })],
     grpcHealthName: MEMBER_GRPC_SERVICE,
     onStop: async () => {
-      await outbox.stop();
+      await Promise.all([outbox.stop(), grants.stop()]);
       points.close();
     },
   });

@@ -4,6 +4,7 @@ import { Member } from '../db/entities/Member';
 import { loadLadder, tierById } from '../db/ladder';
 import { reevaluate, upgradeTarget, type QualifyingStats } from '../domain/tierEngine';
 import { changeTier } from './changeTier';
+import { endGrantIfDue } from './endGrants';
 import { recordMilestones, type MilestoneHook } from './milestones';
 
 export interface Activity extends QualifyingStats {
@@ -43,6 +44,7 @@ export async function recordActivity(
   validate(activity);
   const { decision, reached } = await inTransaction(dataSource, async (manager) => {
     const member = await lockMember(manager, activity.memberId);
+    await endGrantIfDue(manager, member, now);
     if (member.activityAsOf && member.activityAsOf.getTime() > activity.asOf.getTime()) {
       return { decision: { memberId: member.id, tierId: member.tierId, changed: false }, reached: [] };
     }
@@ -81,7 +83,9 @@ export async function reevaluateMember(dataSource: DataSource, activity: Activit
     const member = await lockMember(manager, activity.memberId);
     const unchanged = { memberId: member.id, tierId: member.tierId, changed: false };
     if (member.reevaluatedCycle === cycle) return unchanged;
-    const grantInForce = member.tierSource === 'GRANTED' && (!member.grantExpiresAt || member.grantExpiresAt > now);
+    // An expired grant ends first (back to the earned tier); the re-evaluation steps from there.
+    await endGrantIfDue(manager, member, now);
+    const grantInForce = member.tierSource === 'GRANTED';
     await manager.update(
       Member,
       { id: member.id },
@@ -90,9 +94,14 @@ export async function reevaluateMember(dataSource: DataSource, activity: Activit
     if (grantInForce) return unchanged;
     const ladder = await loadLadder(manager, now);
     const target = reevaluate(tierById(ladder, member.tierId), ladder, activity);
-    if (target.id === member.tierId) return unchanged;
-    const reason = member.tierSource === 'GRANTED' ? 'GRANT_EXPIRED' : 'REEVALUATION';
-    await changeTier(manager, member, { toTier: target.id, reason, note: `yearly re-evaluation ${cycle}`, actor: 'system', at: now });
+    if (target.id === member.tierId) return { ...unchanged, tierId: member.tierId, changed: member.tierId !== unchanged.tierId };
+    await changeTier(manager, member, {
+      toTier: target.id,
+      reason: 'REEVALUATION',
+      note: `yearly re-evaluation ${cycle}`,
+      actor: 'system',
+      at: now,
+    });
     return { memberId: member.id, tierId: target.id, changed: true };
   });
 }

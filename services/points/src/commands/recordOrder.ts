@@ -4,7 +4,7 @@ import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import { applyPlan, ensureAccount, lockAccount } from '../db/ledger';
 import { enqueueActivity } from './publishActivity';
-import { expiryOf, planEarn } from '../domain/account';
+import { lotExpiry, planEarn } from '../domain/account';
 import { earnPoints } from '../domain/earn';
 import { assertSameOrder, parseOrder } from '../domain/order';
 import type { CampaignClient } from '../grpc/clients/campaign';
@@ -97,7 +97,7 @@ export async function recordOrder(
   });
   await ensureAccount(dataSource, order.memberId);
   try {
-    const lotExpiresAt = tier.pointsNeverExpire ? null : expiryOf(now, rules.expiryMonths, rules.utcOffsetMinutes);
+    const lotExpiresAt = lotExpiry(now, rules, tier);
     await inTransaction(dataSource, async (manager) => {
       await manager.insert(Order, row);
       if (rules.returnWindowDays > 0) {

@@ -144,3 +144,12 @@ export function expiryOf(earnedAt: Date, months: number, utcOffsetMinutes: numbe
   const firstOfNextMonthAfter = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + months + 1, 1);
   return new Date(firstOfNextMonthAfter - utcOffsetMinutes * 60_000);
 }
+
+/** A new lot's expiry: none on a tier whose points never expire (Diamond), else by the calendar rule. */
+export function lotExpiry(
+  earnedAt: Date,
+  rules: { expiryMonths: number; utcOffsetMinutes: number },
+  tier: { pointsNeverExpire: boolean },
+): Date | null {
+  return tier.pointsNeverExpire ? null : expiryOf(earnedAt, rules.expiryMonths, rules.utcOffsetMinutes);
+}

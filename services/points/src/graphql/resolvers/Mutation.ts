@@ -4,14 +4,17 @@ import { recordOrder } from '../../commands/recordOrder';
 import { reevaluateTiers } from '../../commands/reevaluateTiers';
 import { refundOrder } from '../../commands/refundOrder';
 import type { PointsContext } from '../../context';
-import { expiryOf, lastDayBefore } from '../../domain/account';
+import { lastDayBefore, lotExpiry } from '../../domain/account';
 import { debitMove, parseDebit, pointsForOffset } from '../../domain/debit';
 
 type OrderArgs = Parameters<typeof recordOrder>[3];
 
-async function assertMember(ctx: PointsContext, memberId: string): Promise<void> {
+/** The member's tier as the member service has it now; NOT_FOUND for an unknown member. */
+async function tierOf(ctx: PointsContext, memberId: string) {
   const known = await ctx.peers.member.getMemberTiers([memberId]);
-  if (known.tiers.length === 0) throw new DomainError('NOT_FOUND', `no member ${memberId}`, { field: 'memberId' });
+  const tier = known.tiers.find((t) => t.memberId === memberId);
+  if (!tier) throw new DomainError('NOT_FOUND', `no member ${memberId}`, { field: 'memberId' });
+  return tier;
 }
 
 function validKey(key: string): string {
@@ -40,7 +43,7 @@ export const Mutation = {
       reason: `checkout offset of ${formatFen(fen)} CNY on order ${args.orderNo}`,
       idempotencyKey: args.idempotencyKey,
     });
-    await assertMember(ctx, input.memberId);
+    await tierOf(ctx, input.memberId);
     const { entry, replayed } = await movePoints(ctx.dataSource, debitMove(input, actorOf(ctx.identity)));
     return { orderNo: args.orderNo, pointsUsed: points, offset: formatFen(fen), balance: entry.balanceAfter, replayed };
   },
@@ -60,7 +63,7 @@ export const Mutation = {
     const reason = args.reason.trim();
     if (reason.length < 3 || reason.length > 200)
       throw new DomainError('BAD_USER_INPUT', 'reason must be 3–200 characters', { field: 'reason' });
-    await assertMember(ctx, args.memberId);
+    const tier = await tierOf(ctx, args.memberId);
     const now = new Date();
     const { entry, replayed } = await movePoints(
       ctx.dataSource,
@@ -73,7 +76,7 @@ export const Mutation = {
         reason,
         idempotencyKey: `ADJUST:${validKey(args.idempotencyKey)}`,
         actor: actorOf(ctx.identity),
-        lotExpiresAt: expiryOf(now, ctx.rules.expiryMonths, ctx.rules.utcOffsetMinutes),
+        lotExpiresAt: lotExpiry(now, ctx.rules, tier),
       },
       now,
     );
@@ -81,7 +84,7 @@ export const Mutation = {
   },
 
   checkIn: async (_: unknown, args: { memberId: string }, ctx: PointsContext) => {
-    await assertMember(ctx, args.memberId);
+    const tier = await tierOf(ctx, args.memberId);
     const now = new Date();
     // One check-in per day of the programme's time zone: the day is part of the key.
     const day = lastDayBefore(new Date(now.getTime() + 1), ctx.rules.utcOffsetMinutes);
@@ -96,7 +99,7 @@ export const Mutation = {
         reason: `daily check-in ${day}`,
         idempotencyKey: `CHECKIN:${args.memberId}:${day}`,
         actor: actorOf(ctx.identity),
-        lotExpiresAt: expiryOf(now, ctx.rules.expiryMonths, ctx.rules.utcOffsetMinutes),
+        lotExpiresAt: lotExpiry(now, ctx.rules, tier),
       },
       now,
     );

@@ -10,7 +10,12 @@ const swc = {
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    // jose ships ES modules only; Node 20 requires them natively, Jest's module system does not.
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testMatch: [
     '<rootDir>/services/**/*.test.ts',
     '<rootDir>/gateway/**/*.test.ts',

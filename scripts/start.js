@@ -84,10 +84,10 @@ async function waitUntilReady(url, child, timeoutMs = 60_000) {
   throw new Error(`${url} not ready after ${timeoutMs} ms`);
 }
 
-async function graphql(url, query, variables = {}) {
+async function graphql(url, query, variables = {}, token = undefined) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
@@ -103,12 +103,32 @@ const DEMO_MEMBERS = [
   { phone: '18600000005', channel: 'WEB', orders: [] },
 ];
 
-/** First run only (no members yet): a live campaign and demo members with orders, through the gateway. */
-async function seedDemo(url) {
-  const { members } = await graphql(url, '{ members(first: 1) { id } }');
+/** The first administrator's credential: STAFF_BOOTSTRAP_ADMIN, else the development one (never in production). */
+function adminCredential(env) {
+  const text =
+    env.STAFF_BOOTSTRAP_ADMIN || (env.NODE_ENV === 'production' ? '' : require(join(dist, 'services/member/src/config.js')).DEV_ADMIN);
+  const at = text.indexOf(':');
+  return at > 0 ? { username: text.slice(0, at), password: text.slice(at + 1) } : undefined;
+}
+
+/**
+ * First run only (no members yet): a live campaign and demo members with orders, through the
+ * gateway, signed in as the first administrator.
+ */
+async function seedDemo(url, admin) {
+  const { staffLogin } = await graphql(
+    url,
+    'mutation($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
+    {
+      u: admin.username,
+      p: admin.password,
+    },
+  );
+  const call = (query, variables) => graphql(url, query, variables, staffLogin.accessToken);
+  const { members } = await call('{ members(first: 1) { id } }');
   if (members.length > 0) return undefined;
   const year = new Date().getUTCFullYear();
-  await graphql(url, 'mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }', {
+  await call('mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }', {
     input: {
       name: 'Member month 會員月 (1.5× points)',
       activityCoefficient: '1.5',
@@ -118,14 +138,13 @@ async function seedDemo(url) {
   });
   let first;
   for (const [i, demo] of DEMO_MEMBERS.entries()) {
-    const { registerMember } = await graphql(url, 'mutation($p: String!, $c: Channel!) { registerMember(phone: $p, channel: $c) { id } }', {
+    const { registerMember } = await call('mutation($p: String!, $c: Channel!) { registerMember(phone: $p, channel: $c) { id } }', {
       p: demo.phone,
       c: demo.channel,
     });
     first ??= registerMember.id;
     for (const [j, amount] of demo.orders.entries()) {
-      await graphql(
-        url,
+      await call(
         'mutation($m: ID!, $o: String!, $a: String!, $c: Channel!) { recordOrder(memberId: $m, orderNo: $o, amount: $a, channel: $c) { pointsEarned } }',
         {
           m: registerMember.id,
@@ -167,12 +186,18 @@ async function startAll() {
       });
       await waitUntilReady(readyz(name), child);
     }
-    const demoMember = await seedDemo(gatewayUrl);
+    const admin = adminCredential(env);
+    const demoMember = admin ? await seedDemo(gatewayUrl, admin) : undefined;
     console.log(`
 MemberGraph is running.
   gateway + playground  ${gatewayUrl}
 ${SERVICES.map((s) => `  ${s.padEnd(20)}  ${wiring[`${s.toUpperCase()}_URL`]}  gRPC ${wiring[`${s.toUpperCase()}_GRPC_ADDRESS`]}`).join('\n')}
-${demoMember ? `Seeded the demo programme; a demo member: ${demoMember}\n` : ''}Press Ctrl-C to stop.`);
+${demoMember ? `Seeded the demo programme; a demo member: ${demoMember}\n` : ''}${
+      admin && !env.STAFF_BOOTSTRAP_ADMIN
+        ? `Staff sign-in (development only): staffLogin(username: "${admin.username}", password: "${admin.password}")\n`
+        : ''
+    }Members sign in with requestLoginCode + loginWithCode; the development SMS sender logs the code.
+Press Ctrl-C to stop.`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     stopAll(1);

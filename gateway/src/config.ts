@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_PORTS, envReader, SERVICE_NAMES, type ServiceName } from '../../services/kit/src';
+import { ConfigError, DEFAULT_PORTS, envReader, JWKS_PATH, SERVICE_NAMES, type ServiceName } from '../../services/kit/src';
 
 const DEV_SECRET = 'membergraph-development-secret-change-me';
 
@@ -18,6 +18,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     port: read.port('GATEWAY_PORT', 4000),
     subgraphUrls,
     identitySecret,
+    /** The member service's public signing keys, for verifying access tokens (fetched and cached; refetched on an unknown kid). */
+    jwksUrl: read.url('MEMBER_JWKS_URL', new URL(JWKS_PATH, subgraphUrls.member).toString()),
     /** The stock gateway waits forever on a subgraph; a dead service must cost milliseconds. */
     subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 5000, { min: 10, max: 120_000 }),
     /** Introspection and the playground: on by default outside production. */

@@ -4,7 +4,6 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
-  ANONYMOUS,
   closeHttpServer,
   createHttpServer,
   createLogger,
@@ -16,6 +15,7 @@ import {
 } from '../../services/kit/src';
 import type { GatewayConfig } from './config';
 import { parseOptions, queryLimits } from './armor';
+import { createAuthenticator } from './auth';
 import { playgroundRoutes } from './playground/assets';
 import { SignedSubgraphDataSource, type GatewayContext } from './subgraph-fetch';
 
@@ -59,6 +59,7 @@ export async function createGateway(
     plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   await apollo.start();
+  const authenticate = createAuthenticator(config.jwksUrl);
   const playground = config.playground ? playgroundRoutes('/graphql') : undefined;
   const http = createHttpServer<GatewayContext>({
     apollo,
@@ -67,7 +68,10 @@ export async function createGateway(
     htmlLanding: playground?.landing,
     // The gateway has no database; it is ready once the supergraph is loaded (apollo.start above).
     ready: async () => undefined,
-    context: async (req) => ({ identity: ANONYMOUS, requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID() }),
+    context: async (req) => ({
+      identity: await authenticate(req),
+      requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+    }),
   });
   const port = await listen(http, config.host, config.port);
   const url = `http://${config.host}:${port}/graphql`;

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { readCommonConfig } from '../../services/kit/src';
-import { RECORD_ORDER, REGISTER } from '../../test/harness/operations';
+import { RECORD_ORDER } from '../../test/harness/operations';
 import { startStack, type Stack } from '../../test/harness/startStack';
 import type { LoadJob, LoadResult } from './load-worker';
 
@@ -59,32 +59,47 @@ async function main(): Promise<void> {
   const stack = await startStack({ env: { POINTS_EXPIRY_INTERVAL_MS: '0', OUTBOX_INTERVAL_MS: '1000', DATABASE_POOL_SIZE: '20' } });
   try {
     const memberIds: string[] = [];
+    const memberTokens: string[] = [];
     for (let i = 0; i < MEMBERS; i += 1) {
       const phone = `137${String(i).padStart(8, '0')}`;
-      const { data } = await stack.query(REGISTER, { phone, channel: 'WEB' });
-      memberIds.push(data.registerMember.id);
+      // Each member signs in (SMS code, registering on first sign-in): the card is read with their own token.
+      const member = await stack.loginMember(phone);
+      memberIds.push(member.memberId!);
+      memberTokens.push(member.accessToken);
       await stack.query(RECORD_ORDER, {
-        memberId: data.registerMember.id,
+        memberId: member.memberId!,
         orderNo: `SEED-${i}`,
         amount: `${100 + (i % 50) * 37}.00`,
         channel: 'WEB',
       });
     }
     const secret = readCommonConfig('points', stack.env).identitySecret;
+    const staff =
+      'mutation { createStaff(input: { username: "bench-cashier", password: "bench-cashier-passphrase", roles: [OPERATOR], store: "BENCH-01" }) { id } }';
+    await stack.query(staff);
+    const cashier = await stack.loginStaff('bench-cashier', 'bench-cashier-passphrase');
     const rows = [
       await measure(stack, 'member card, gateway, varied member', {
         url: stack.gatewayUrl,
         kind: 'card',
         memberIds,
+        memberTokens,
         connections: CONNECTIONS,
       }),
-      await measure(stack, 'earn (recordOrder), gateway', { url: stack.gatewayUrl, kind: 'earn', memberIds, connections: CONNECTIONS }),
+      await measure(stack, 'earn (recordOrder), gateway, POS staff token', {
+        url: stack.gatewayUrl,
+        kind: 'earn',
+        memberIds,
+        token: cashier.accessToken,
+        connections: CONNECTIONS,
+      }),
       await measure(stack, 'earn (recordOrder), points subgraph direct', {
         url: stack.services.points.httpUrl,
         kind: 'earn',
         memberIds,
         connections: CONNECTIONS,
         signWith: secret,
+        signAs: { kind: 'STAFF', subject: 'bench-cashier', roles: ['OPERATOR'], store: 'BENCH-01' },
       }),
     ];
     const database = process.env.DATABASE_URL ? 'MySQL/MariaDB' : 'SQLite (embedded)';

@@ -3,7 +3,7 @@
  * work of generating load is not billed to the servers: autocannon with a body made per request.
  */
 import autocannon from 'autocannon';
-import { signIdentity } from '../../services/kit/src';
+import { signIdentity, type Identity } from '../../services/kit/src';
 
 export interface LoadJob {
   url: string;
@@ -11,8 +11,13 @@ export interface LoadJob {
   memberIds: string[];
   connections: number;
   durationSeconds: number;
-  /** Sign identity headers as the gateway does (for calls straight to a subgraph). */
+  /** Sign identity headers for `signAs` as the gateway does (for calls straight to a subgraph). */
   signWith?: string;
+  signAs?: Identity;
+  /** Access tokens, one per member in `memberIds` order: each request is sent as the member it asks for. */
+  memberTokens?: string[];
+  /** One access token for every request (a staff account's). */
+  token?: string;
   runId: string;
 }
 
@@ -52,13 +57,16 @@ function run(job: LoadJob): Promise<LoadResult> {
             method: 'POST',
             setupRequest: (request) => {
               sequence += 1;
-              const memberId = job.memberIds[sequence % job.memberIds.length];
+              const index = sequence % job.memberIds.length;
+              const memberId = job.memberIds[index];
+              const token = job.memberTokens?.[index] ?? job.token;
               const body =
                 job.kind === 'card'
                   ? { query: CARD, variables: { id: memberId } }
                   : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
-              const signed = job.signWith ? signIdentity({ kind: 'ANONYMOUS' }, job.signWith) : {};
-              return { ...request, headers: { 'content-type': 'application/json', ...signed }, body: JSON.stringify(body) };
+              const signed = job.signWith ? signIdentity(job.signAs ?? { kind: 'ANONYMOUS' }, job.signWith) : {};
+              const auth = token ? { authorization: `Bearer ${token}` } : {};
+              return { ...request, headers: { 'content-type': 'application/json', ...signed, ...auth }, body: JSON.stringify(body) };
             },
             onResponse: (_status, body) => {
               if (body.includes('"errors"')) errors += 1;

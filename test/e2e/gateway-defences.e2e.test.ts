@@ -8,6 +8,7 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   IDENTITY_SIGNING_SECRET: 'a-production-secret-for-the-tests',
   SERVICE_TOKEN: 'a-production-service-token-for-the-tests',
+  STAFF_BOOTSTRAP_ADMIN: 'first-admin:a-long-production-passphrase',
   PII_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   PII_INDEX_KEY: randomBytes(32).toString('base64'),
 };

@@ -53,7 +53,20 @@ describe('npm start', () => {
     const demoMember = /a demo member: ([0-9a-f-]{36})/.exec(output)?.[1];
     expect(demoMember).toBeDefined();
 
-    const { status, body } = await postGraphQL(gatewayUrl, MEMBER_CARD, { id: demoMember });
+    // Anonymous callers see no member data; the development administrator printed at start does.
+    const anonymous = await postGraphQL(gatewayUrl, MEMBER_CARD, { id: demoMember });
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const [, username, password] = /staffLogin\(username: "([^"]+)", password: "([^"]+)"\)/.exec(output) ?? [];
+    const login = await postGraphQL(
+      gatewayUrl,
+      'mutation($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
+      {
+        u: username,
+        p: password,
+      },
+    );
+    const token = login.body.data.staffLogin.accessToken;
+    const { status, body } = await postGraphQL(gatewayUrl, MEMBER_CARD, { id: demoMember }, { authorization: `Bearer ${token}` });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     // The welcome bonus (100) and the first demo member's orders (1299.00, 458.50, 89.90) under the seeded 1.5× campaign.

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { REGISTER, RECORD_ORDER } from '../harness/operations';
+import { RECORD_ORDER } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,11 +11,15 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let stack: Stack;
 let browser: Browser;
 let memberId: string;
+let accessToken: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (.ci/run does)`);
   stack = await startStack();
-  memberId = (await stack.query(REGISTER, { phone: '13612345678', channel: 'WEB' })).data.registerMember.id;
+  // The member signs in with an SMS code (registering on first sign-in); the playground sends their token.
+  const member = await stack.loginMember('13612345678');
+  memberId = member.memberId!;
+  accessToken = member.accessToken;
   await stack.query(RECORD_ORDER, { memberId, orderNo: 'PG-1', amount: '321.00', channel: 'WEB' });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -48,14 +52,15 @@ describe('the GraphQL playground', () => {
 
     // Put the member-card query and its variables in the editors, as a person would by typing.
     await page.evaluate(
-      ({ id }) => {
+      ({ id, token }) => {
         const editors = document.querySelectorAll('.CodeMirror') as NodeListOf<HTMLElement & { CodeMirror: { setValue(v: string): void } }>;
         editors[0].CodeMirror.setValue(
           'query MemberCard($id: ID!) { member(id: $id) { maskedPhone tier { name } points { balance } benefits { name } liveCampaigns { name } risk { level } } }',
         );
         editors[1].CodeMirror.setValue(JSON.stringify({ id }));
+        editors[2].CodeMirror.setValue(JSON.stringify({ Authorization: `Bearer ${token}` }));
       },
-      { id: memberId },
+      { id: memberId, token: accessToken },
     );
     await page.click('.graphiql-execute-button');
     const result = page.locator('.graphiql-response');

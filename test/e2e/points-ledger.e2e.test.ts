@@ -170,10 +170,10 @@ describe('lots and expiry', () => {
   });
 
   it('Diamond points never expire, whatever earned them: orders, check-ins, staff adjustments', async () => {
-    const id = await newMember();
+    const { memberId: id, accessToken } = await stack.loginMember(uniquePhone());
     await stack.services.member.dataSource.query("UPDATE members SET tier_id = 'DIAMOND' WHERE id = ?", [id]);
-    await order(id, 'DIA-1', '10.00');
-    expect((await stack.query('mutation($m: ID!) { checkIn(memberId: $m) { points } }', { m: id })).errors).toBeUndefined();
+    await order(id!, 'DIA-1', '10.00');
+    expect((await stack.queryAs(accessToken, 'mutation($m: ID!) { checkIn(memberId: $m) { points } }', { m: id })).errors).toBeUndefined();
     const adjust = await stack.querySubgraph(
       'points',
       'mutation($m: ID!) { adjustPoints(memberId: $m, points: 30, reason: "goodwill", idempotencyKey: "dia-adjust-1") { replayed } }',

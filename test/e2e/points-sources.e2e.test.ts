@@ -73,9 +73,9 @@ describe('staff adjustments', () => {
   });
 
   it('are refused to anyone but ADMIN or OPERATOR staff, and for bad input', async () => {
-    expect((await stack.query(ADJUST, { m: memberId, p: 10, r: 'free points', k: 'adjust-key-0004' })).errors?.[0]?.extensions?.code).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect(
+      (await stack.queryAs(null, ADJUST, { m: memberId, p: 10, r: 'free points', k: 'adjust-key-0004' })).errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
     const analyst = await stack.querySubgraph(
       'points',
       ADJUST,
@@ -96,18 +96,23 @@ describe('staff adjustments', () => {
 });
 
 describe('daily check-in', () => {
-  it('earns once per day', async () => {
-    const id = (await stack.query(REGISTER, { phone: uniquePhone(), channel: 'MINI_PROGRAM' })).data.registerMember.id;
-    const first = await stack.query(CHECK_IN, { m: id });
+  it('earns once per day, for the signed-in member only', async () => {
+    const member = await stack.loginMember(uniquePhone(), 'MINI_PROGRAM');
+    const id = member.memberId!;
+    const first = await stack.queryAs(member.accessToken, CHECK_IN, { m: id });
     expect(first.data.checkIn).toMatchObject({
       points: 5,
       balance: 5,
       alreadyCheckedIn: false,
       day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
-    const second = await stack.query(CHECK_IN, { m: id });
+    const second = await stack.queryAs(member.accessToken, CHECK_IN, { m: id });
     expect(second.data.checkIn).toMatchObject({ points: 5, balance: 5, alreadyCheckedIn: true });
-    expect((await stack.query(CHECK_IN, { m: 'nobody' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Nobody checks in for someone else: not staff, not another member, not anonymous.
+    const other = await stack.loginMember(uniquePhone());
+    expect((await stack.queryAs(other.accessToken, CHECK_IN, { m: id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await stack.query(CHECK_IN, { m: id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await stack.queryAs(null, CHECK_IN, { m: id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 

@@ -152,7 +152,7 @@ describe('the yearly re-evaluation', () => {
 
   it('is for ADMIN staff only', async () => {
     const run = 'mutation { reevaluateTiers { members } }';
-    expect((await stack.query(run)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await stack.queryAs(null, run)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const operator = await stack.querySubgraph('points', run, {}, { kind: 'STAFF', subject: 's2', roles: ['OPERATOR'] });
     expect(operator.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -162,7 +162,7 @@ describe('staff grants', () => {
   it('put a member on a tier with a reason, recorded in the history; the re-evaluation leaves a live grant alone', async () => {
     const id = await memberWithOrders(['10.00']);
     const grant = `mutation($m: ID!) { grantTier(memberId: $m, tierId: "GOLD", reason: "VIP complaint resolution", expiresAt: "2099-01-01T00:00:00Z") { tier { id } tierStatus { source } } }`;
-    expect((await stack.query(grant, { m: id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await stack.queryAs(null, grant, { m: id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const member = await stack.querySubgraph('member', grant, { m: id }, { kind: 'MEMBER', subject: id });
     expect(member.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const granted = await stack.querySubgraph('member', grant, { m: id }, ADMIN);

@@ -21,6 +21,8 @@ import { loadCampaignConfig } from '../../services/campaign/src/config';
 import { createCampaignService } from '../../services/campaign/src/server';
 import { loadMemberConfig } from '../../services/member/src/config';
 import { createMemberService } from '../../services/member/src/server';
+import type { SmsSender } from '../../services/member/src/auth/sms';
+import { DEV_ADMIN } from '../../services/member/src/config';
 import { loadPointsConfig } from '../../services/points/src/config';
 import { createPointsService } from '../../services/points/src/server';
 import { loadRiskConfig } from '../../services/risk/src/config';
@@ -59,6 +61,9 @@ const QUIET: Env = {
   NODE_ENV: 'test',
   OUTBOX_INTERVAL_MS: '0',
   POINTS_EXPIRY_INTERVAL_MS: '0',
+  // Every test signs in from 127.0.0.1: per-address limits are tested on their own.
+  LOGIN_MAX_CODES_PER_HOUR_PER_ADDRESS: '100000',
+  LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS: '100000',
 };
 /** Tests count points exactly; the welcome and profile bonuses are tested on their own. */
 const NO_BONUSES: Env = { POINTS_REGISTRATION_BONUS: '0', POINTS_PROFILE_COMPLETION_BONUS: '0' };
@@ -79,12 +84,12 @@ async function ports(): Promise<Env> {
 }
 
 const FACTORIES = {
-  member: (env: Env) => createMemberService(loadMemberConfig(env), createLogger('member', env.LOG_LEVEL)),
+  member: (env: Env, sms?: SmsSender) => createMemberService(loadMemberConfig(env), createLogger('member', env.LOG_LEVEL), { sms }),
   campaign: (env: Env) => createCampaignService(loadCampaignConfig(env), createLogger('campaign', env.LOG_LEVEL)),
   risk: (env: Env) => createRiskService(loadRiskConfig(env), createLogger('risk', env.LOG_LEVEL)),
   benefits: (env: Env) => createBenefitsService(loadBenefitsConfig(env), createLogger('benefits', env.LOG_LEVEL)),
   points: (env: Env) => createPointsService(loadPointsConfig(env), createLogger('points', env.LOG_LEVEL)),
-} satisfies Record<ServiceName, (env: Env) => Promise<ServiceHandle>>;
+} satisfies Record<ServiceName, (env: Env, sms?: SmsSender) => Promise<ServiceHandle>>;
 
 export interface GraphQLResponse<T = any> {
   data?: T | null;
@@ -106,13 +111,31 @@ export async function postGraphQL<T = any>(
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
 
+/** What querySubgraph signs by default: staff with every role, as the gateway would forward an administrator. */
+export const TEST_ADMIN: Identity = { kind: 'STAFF', subject: 'test-admin', roles: ['ADMIN'] };
+
+/** A signed-in caller's tokens. */
+export interface SignedIn {
+  accessToken: string;
+  refreshToken: string;
+  memberId?: string;
+}
+
 export interface Stack {
   gatewayUrl: string;
   services: Record<ServiceName, ServiceHandle>;
   env: Env;
-  /** Through the gateway. */
+  /** Through the gateway, signed in as the development ADMIN (a real staff login). */
   query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
-  /** Straight to one subgraph, with headers signed as the gateway would. */
+  /** Through the gateway with this access token (null: anonymous). */
+  queryAs<T = any>(accessToken: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Signs a member in through the gateway with an SMS code (registering them on first sign-in). */
+  loginMember(phone: string, channel?: string): Promise<SignedIn>;
+  /** Signs staff in through the gateway. */
+  loginStaff(username: string, password: string): Promise<SignedIn>;
+  /** The SMS messages sent so far, newest last (the SMS gateway is the true edge: recorded, not sent). */
+  sms: Array<{ phone: string; text: string }>;
+  /** Straight to one subgraph, with headers signed as the gateway would (for TEST_ADMIN unless told). */
   querySubgraph<T = any>(
     service: ServiceName,
     query: string,
@@ -148,7 +171,10 @@ async function startStackOnce(options: { env?: Env; withGateway?: boolean }): Pr
     await database.cleanup();
   };
   try {
-    for (const name of ['member', 'campaign', 'risk', 'benefits', 'points'] as const) started[name] = await FACTORIES[name](env);
+    const sms: Array<{ phone: string; text: string }> = [];
+    const recordingSms: SmsSender = { name: 'test recorder', send: async (phone, text) => void sms.push({ phone, text }) };
+    for (const name of ['member', 'campaign', 'risk', 'benefits', 'points'] as const)
+      started[name] = await FACTORIES[name](env, recordingSms);
     const services = started as Record<ServiceName, ServiceHandle>;
     if (options.withGateway !== false) {
       // The services' real addresses, unless a test points the gateway somewhere else on purpose.
@@ -156,12 +182,38 @@ async function startStackOnce(options: { env?: Env; withGateway?: boolean }): Pr
       gateway = await createGateway(loadGatewayConfig({ ...urls, ...env, GATEWAY_PORT: '0' }), createLogger('gateway', env.LOG_LEVEL));
     }
     const secret = readCommonConfig('member', env).identitySecret;
+    const queryAs = async (token: string | null, query: string, variables?: Record<string, unknown>) =>
+      (await postGraphQL(gateway!.url, query, variables, token ? { authorization: `Bearer ${token}` } : {})).body;
+    const session = async (field: string, call: string, variables: Record<string, unknown>): Promise<SignedIn> => {
+      const response = await queryAs(null, `mutation { ${field}: ${call} { accessToken refreshToken member { id } } }`, variables);
+      if (!response.data?.[field]) throw new Error(`${field} failed: ${JSON.stringify(response.errors)}`);
+      const { accessToken, refreshToken, member } = response.data[field];
+      return { accessToken, refreshToken, ...(member ? { memberId: member.id } : {}) };
+    };
+    const loginStaff = (username: string, password: string) =>
+      session('staffLogin', `staffLogin(username: ${JSON.stringify(username)}, password: ${JSON.stringify(password)})`, {});
+    const loginMember = async (phone: string, channel = 'WEB') => {
+      await queryAs(null, `mutation { requestLoginCode(phone: ${JSON.stringify(phone)}) { expiresIn } }`);
+      const code = /code is (\d{6})/.exec([...sms].reverse().find((m) => phone.endsWith(m.phone.slice(-11)))?.text ?? '')?.[1];
+      if (!code) throw new Error(`no sign-in code was sent to ${phone}`);
+      return session('loginWithCode', `loginWithCode(phone: ${JSON.stringify(phone)}, code: "${code}", channel: ${channel})`, {});
+    };
+    let admin: Promise<SignedIn> | undefined;
+    const adminCredential = env.STAFF_BOOTSTRAP_ADMIN ?? DEV_ADMIN;
+    const [adminName, adminPassword] = [
+      adminCredential.slice(0, adminCredential.indexOf(':')),
+      adminCredential.slice(adminCredential.indexOf(':') + 1),
+    ];
     return {
       gatewayUrl: gateway?.url ?? '',
       services,
       env,
-      query: async (query, variables) => (await postGraphQL(gateway!.url, query, variables)).body,
-      querySubgraph: async (service, query, variables, identity = { kind: 'ANONYMOUS' }) =>
+      sms,
+      queryAs,
+      loginMember,
+      loginStaff,
+      query: async (query, variables) => queryAs((await (admin ??= loginStaff(adminName, adminPassword))).accessToken, query, variables),
+      querySubgraph: async (service, query, variables, identity = TEST_ADMIN) =>
         (await postGraphQL(services[service].httpUrl, query, variables, signIdentity(identity, secret))).body,
       stop,
     };

@@ -14,6 +14,10 @@ export const ERROR_CODES = {
   NOT_FOUND: { description: 'A referenced entity does not exist.', grpc: GrpcStatus.NOT_FOUND },
   UNAUTHENTICATED: { description: 'Credentials are missing, stale or forged.', grpc: GrpcStatus.UNAUTHENTICATED },
   FORBIDDEN: { description: 'The caller is known but may not do this.', grpc: GrpcStatus.PERMISSION_DENIED },
+  TOO_MANY_REQUESTS: {
+    description: 'Too many attempts (code sends, wrong codes, requests) in a window; wait and retry. Nothing was written.',
+    grpc: GrpcStatus.RESOURCE_EXHAUSTED,
+  },
   RISK_DENIED: { description: 'The risk service refused this action.', grpc: GrpcStatus.FAILED_PRECONDITION },
   INSUFFICIENT_POINTS: {
     description: 'The available balance is smaller than the points asked for; nothing was written.',

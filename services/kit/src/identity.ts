@@ -15,6 +15,8 @@ export interface Identity {
   channel?: string;
   partner?: string;
   store?: string;
+  /** The client's address as the gateway saw it (login limits count per address). */
+  ip?: string;
 }
 
 export const ANONYMOUS: Identity = Object.freeze({ kind: 'ANONYMOUS' as const });
@@ -95,4 +97,29 @@ export function actorOf(identity: Identity): string {
     default:
       return 'channel';
   }
+}
+
+/**
+ * Reading one member's data: the member themselves or any staff. Anyone else is FORBIDDEN (a
+ * partner sees members only through the member service's masked fields), and no identity is
+ * UNAUTHENTICATED. Every subgraph checks this in its Member fields and reference resolver.
+ */
+export function requireMemberReader(identity: Identity, memberId: string): void {
+  if (identity.kind === 'ANONYMOUS') throw new DomainError('UNAUTHENTICATED', 'sign in to see member data');
+  if (identity.kind === 'STAFF' && identity.roles?.length) return;
+  if (identity.kind === 'MEMBER' && identity.subject === memberId) return;
+  throw new DomainError('FORBIDDEN', "you may not see this member's data");
+}
+
+/** Acting on one member's behalf: the member themselves, or staff with one of `roles`. */
+export function requireSelfOrStaff(identity: Identity, memberId: string, roles: readonly StaffRole[]): void {
+  if (identity.kind === 'MEMBER' && identity.subject === memberId) return;
+  if (identity.kind === 'MEMBER') throw new DomainError('FORBIDDEN', 'members may act only on their own account');
+  requireStaff(identity, roles);
+}
+
+/** A subgraph's Member reference (from `_entities`), checked like any other read of member data. */
+export function readableMemberRef<T extends { id: string }>(ref: T, ctx: { identity: Identity }): T {
+  requireMemberReader(ctx.identity, ref.id);
+  return ref;
 }

@@ -13,3 +13,4 @@ export * from './money';
 export * from './schedule';
 export * from './outbox';
 export * from './pii';
+export * from './tokens';

@@ -11,7 +11,7 @@ import type { QueryCounter } from './database';
 import type { CommonConfig } from './config';
 import { formatGraphQLError } from './errors';
 import { startGrpcServer, type grpc } from './grpc';
-import { closeHttpServer, createHttpServer, HttpError, listen } from './http';
+import { closeHttpServer, createHttpServer, HttpError, listen, type Route } from './http';
 import { verifyIdentity, type Identity } from './identity';
 import type { Logger } from './logger';
 import { repoPath } from './paths';
@@ -40,6 +40,8 @@ export interface SubgraphServiceOptions<Ctx extends RequestBase> {
   createContext(base: RequestBase): Ctx;
   grpcServices: Array<{ definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation }>;
   grpcHealthName: string;
+  /** Extra public HTTP routes (no identity needed), e.g. the member service's JWKS. */
+  routes?: Record<string, Route>;
   /** Closes what the service opened besides HTTP, gRPC and its database (peer clients). */
   onStop?: () => Promise<void> | void;
 }
@@ -88,6 +90,7 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
   await apollo.start();
   const http = createHttpServer<Ctx>({
     apollo,
+    routes: options.routes,
     ready: async () => {
       await dataSource.query('SELECT 1');
     },

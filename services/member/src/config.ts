@@ -1,9 +1,45 @@
-import { envReader, peerGrpcAddress, readCommonConfig, readPiiCipher } from '../../kit/src';
+import { ConfigError, envReader, peerGrpcAddress, readCommonConfig, readPiiCipher } from '../../kit/src';
 
 /** The member service's configuration, validated once at start-up. */
+/** username:password of the first ADMIN, created when there is no staff account yet. */
+function bootstrapAdmin(env: Record<string, string | undefined>, production: boolean) {
+  const text = envReader(env).optionalString('STAFF_BOOTSTRAP_ADMIN') ?? (production ? undefined : DEV_ADMIN);
+  if (!text) return null;
+  const at = text.indexOf(':');
+  if (at < 1 || text.length - at - 1 < 12)
+    throw new ConfigError('STAFF_BOOTSTRAP_ADMIN', 'must be username:password with a password of 12+ characters');
+  return { username: text.slice(0, at), password: text.slice(at + 1) };
+}
+
+/** The development administrator (never in production): README documents it for local trials. */
+export const DEV_ADMIN = 'admin:membergraph-dev-admin';
+
 export function loadMemberConfig(env: Record<string, string | undefined> = process.env) {
+  const common = readCommonConfig('member', env);
+  const read = envReader(env);
+  const production = common.nodeEnv === 'production';
+  const weChatAppId = read.optionalString('WECHAT_APP_ID');
+  const weChatAppSecret = read.optionalString('WECHAT_APP_SECRET');
+  if (Boolean(weChatAppId) !== Boolean(weChatAppSecret))
+    throw new ConfigError('WECHAT_APP_SECRET', 'WECHAT_APP_ID and WECHAT_APP_SECRET go together');
   return {
-    ...readCommonConfig('member', env),
+    ...common,
+    auth: {
+      /** Access-token lifetime: short, since an access token cannot be revoked. */
+      accessTtlSeconds: read.int('AUTH_ACCESS_TTL_SECONDS', 900, { min: 30, max: 86_400 }),
+      refreshTtlSeconds: read.int('AUTH_REFRESH_TTL_SECONDS', 30 * 86_400, { min: 60, max: 365 * 86_400 }),
+      codeTtlSeconds: read.int('LOGIN_CODE_TTL_SECONDS', 300, { min: 30, max: 3600 }),
+      limits: {
+        windowMs: 3_600_000,
+        maxSends: read.int('LOGIN_MAX_CODES_PER_HOUR', 5, { min: 1, max: 1000 }),
+        maxFailures: read.int('LOGIN_MAX_FAILURES_PER_HOUR', 10, { min: 1, max: 1000 }),
+        addressMaxSends: read.int('LOGIN_MAX_CODES_PER_HOUR_PER_ADDRESS', 5, { min: 1, max: 100_000 }),
+        addressMaxFailures: read.int('LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS', 10, { min: 1, max: 100_000 }),
+      },
+      /** WeChat's API when the mini-program's credentials are set; the development stand-in outside production otherwise. */
+      weChat: weChatAppId ? { appId: weChatAppId, appSecret: weChatAppSecret! } : production ? null : ('development' as const),
+      bootstrapAdmin: bootstrapAdmin(env, production),
+    },
     /** Where member events (registration, completed profile) are delivered for their bonuses. */
     pointsGrpcAddress: peerGrpcAddress('points', env),
     /** How often undelivered member events are retried; 0 turns the dispatcher off. */

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PiiCipher, RequestBase } from '../../kit/src';
+import type { Auth } from './auth/createAuth';
 import { createLoaders, type MemberLoaders } from './graphql/loaders';
 
 export interface MemberContext extends RequestBase {
@@ -7,10 +8,27 @@ export interface MemberContext extends RequestBase {
   loaders: MemberLoaders;
   /** Encrypts and indexes personal identifiers (phones). */
   pii: PiiCipher;
+  /** Sign-in: tokens, codes, WeChat. */
+  auth: Auth;
+  /** Members this request signed in: its answer may show them their own data. */
+  signedIn: Set<string>;
   /** Delivers the member's pending events now (bonuses show at once); never throws: the outbox retries. */
   deliverEvents(memberId: string): Promise<void>;
 }
 
-export function createMemberContext(dataSource: DataSource, pii: PiiCipher, deliverEvents: (memberId: string) => Promise<void>) {
-  return (base: RequestBase): MemberContext => ({ ...base, dataSource, pii, deliverEvents, loaders: createLoaders(dataSource) });
+export function createMemberContext(
+  dataSource: DataSource,
+  pii: PiiCipher,
+  auth: Auth,
+  deliverEvents: (memberId: string) => Promise<void>,
+) {
+  return (base: RequestBase): MemberContext => ({
+    ...base,
+    dataSource,
+    pii,
+    auth,
+    deliverEvents,
+    signedIn: new Set(),
+    loaders: createLoaders(dataSource, base),
+  });
 }

@@ -1,5 +1,6 @@
 import {
   createLogger,
+  JWKS_PATH,
   openDatabase,
   runEvery,
   resolveDatabaseTarget,
@@ -9,6 +10,9 @@ import {
   type ServiceHandle,
 } from '../../kit/src';
 import { endExpiredGrants } from './commands/endGrants';
+import { createAuth, type AuthEdges } from './auth/createAuth';
+import { jwksRoute } from './auth/jwksRoute';
+import { bootstrapAdmin } from './auth/staff';
 import { deliverMemberEvents } from './commands/memberEvents';
 import { loggingMilestoneHook } from './commands/milestones';
 import type { MemberConfig } from './config';
@@ -22,8 +26,13 @@ import { MEMBER_GRPC_SERVICE, memberGrpcService } from './grpc/service';
 export async function createMemberService(
   config: MemberConfig,
   logger: Logger = createLogger('member', config.logLevel),
+  edges: AuthEdges = {},
 ): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), memberSchema);
+  const auth = createAuth(database.dataSource, config.pii, config.auth, logger, edges);
+  if (await bootstrapAdmin(database.dataSource, config.auth.bootstrapAdmin)) {
+    logger.warn({ username: config.auth.bootstrapAdmin?.username }, 'created the first ADMIN staff account from STAFF_BOOTSTRAP_ADMIN');
+  }
   const points = createPointsClient(config.pointsGrpcAddress, config.grpcDeadlineMs, config.serviceToken);
   const deliver = (memberId: string) => deliverMemberEvents(database.dataSource, points, memberId);
   const outbox = startOutboxDispatcher(database.dataSource, deliver, config.outboxIntervalMs, (error) =>
@@ -43,7 +52,8 @@ export async function createMemberService(
     logger,
     database,
     resolvers,
-    createContext: createMemberContext(database.dataSource, config.pii, (memberId) =>
+    routes: { [JWKS_PATH]: jwksRoute(auth.keys, logger) },
+    createContext: createMemberContext(database.dataSource, config.pii, auth, (memberId) =>
       deliver(memberId).catch((error: unknown) =>
         logger.warn({ err: error, memberId }, 'member event not delivered yet; the outbox will retry'),
       ),

@@ -4,13 +4,42 @@ import { Milestone } from './entities/Milestone';
 import { OutboxEvent } from './entities/OutboxEvent';
 import { TierChange } from './entities/TierChange';
 import { TierVersion } from './entities/TierVersion';
+import { ChannelIdentity } from './entities/ChannelIdentity';
+import { LoginCode } from './entities/LoginCode';
+import { LoginGuard } from './entities/LoginGuard';
+import { PartnerKey } from './entities/PartnerKey';
+import { PiiAccess } from './entities/PiiAccess';
+import { RefreshToken } from './entities/RefreshToken';
+import { SigningKey } from './entities/SigningKey';
+import { StaffAccount } from './entities/StaffAccount';
 import { CreateMembers1764000000000 } from './migrations/1764000000000-CreateMembers';
 import { TierEngine1764100000000 } from './migrations/1764100000000-TierEngine';
 import { ProfileOutbox1764200000000 } from './migrations/1764200000000-ProfileOutbox';
 import { EncryptPhones1764300000000 } from './migrations/1764300000000-EncryptPhones';
+import { Identity1764400000000 } from './migrations/1764400000000-Identity';
 
 /** The member service's entities and migrations; the kit's factory builds the DataSource from it. */
 export const memberSchema: DatabaseSchema = {
-  entities: [Member, TierVersion, TierChange, Milestone, OutboxEvent],
-  migrations: [CreateMembers1764000000000, TierEngine1764100000000, ProfileOutbox1764200000000, EncryptPhones1764300000000],
+  entities: [
+    Member,
+    TierVersion,
+    TierChange,
+    Milestone,
+    OutboxEvent,
+    SigningKey,
+    RefreshToken,
+    LoginCode,
+    LoginGuard,
+    ChannelIdentity,
+    StaffAccount,
+    PartnerKey,
+    PiiAccess,
+  ],
+  migrations: [
+    CreateMembers1764000000000,
+    TierEngine1764100000000,
+    ProfileOutbox1764200000000,
+    EncryptPhones1764300000000,
+    Identity1764400000000,
+  ],
 };

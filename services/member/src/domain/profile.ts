@@ -7,6 +7,7 @@ export interface ProfileInput {
   birthday?: string | null;
   gender?: string | null;
   email?: string | null;
+  guardianConsent?: boolean | null;
 }
 
 export interface Profile {
@@ -50,4 +51,11 @@ export function updateProfile(current: Profile, input: ProfileInput, today = new
 /** Complete: every field the programme rewards is filled in. */
 export function isComplete(profile: Profile): boolean {
   return Boolean(profile.name && profile.birthday && profile.gender && profile.email);
+}
+
+/** Younger than 14 on `today` (PIPL: a minor's data is sensitive and needs a guardian's consent). */
+export function isUnder14(birthday: string, today: Date): boolean {
+  const [year, month, day] = birthday.split('-').map(Number);
+  const fourteenth = Date.UTC(year + 14, month - 1, day);
+  return today.getTime() < fourteenth;
 }

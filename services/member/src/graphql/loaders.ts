@@ -1,14 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { groupByKeys, orderByKeys } from '../../../kit/src';
+import { actorOf, groupByKeys, orderByKeys, type RequestBase } from '../../../kit/src';
 import { Member } from '../db/entities/Member';
+import { PiiAccess } from '../db/entities/PiiAccess';
 import { TierChange } from '../db/entities/TierChange';
-import { loadLadder } from '../db/ladder';
 import { endExpiredGrants, grantEnded } from '../commands/endGrants';
+import { loadLadder } from '../db/ladder';
 import type { TierRule } from '../domain/tiers';
 
 /** Per-request loaders: one SQL statement per kind of data however many members a query touches. */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, request: Pick<RequestBase, 'identity' | 'requestId'>) {
   let ladder: Promise<TierRule[]> | undefined;
   const ladderNow = () => (ladder ??= loadLadder(dataSource));
   return {
@@ -23,6 +25,29 @@ export function createLoaders(dataSource: DataSource) {
         members = await read();
       }
       return orderByKeys(ids, members, (m) => m.id);
+    }),
+    /**
+     * Records that staff or a partner read a member's personal data (PIPL audit): every read of a
+     * request goes into one INSERT. Keys are `<memberId>:<field>`.
+     */
+    piiRead: new DataLoader<string, true>(async (keys) => {
+      const fields = new Map<string, Set<string>>();
+      for (const key of keys) {
+        const [memberId, field] = key.split(':');
+        fields.set(memberId, (fields.get(memberId) ?? new Set()).add(field));
+      }
+      const at = new Date();
+      await dataSource.getRepository(PiiAccess).insert(
+        [...fields].map(([memberId, read]) => ({
+          id: randomUUID(),
+          actor: actorOf(request.identity).slice(0, 100),
+          memberId,
+          fields: [...read].sort().join(',').slice(0, 255),
+          purpose: `GraphQL read, request ${request.requestId}`.slice(0, 255),
+          at,
+        })),
+      );
+      return keys.map(() => true as const);
     }),
     /** The ladder in force now, read once per request. */
     ladder: ladderNow,

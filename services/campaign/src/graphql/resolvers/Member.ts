@@ -1,6 +1,8 @@
+import { readableMemberRef } from '../../../../kit/src';
 import type { CampaignContext } from '../../context';
 
 export const Member = {
-  __resolveReference: (ref: { id: string }) => ref,
-  liveCampaigns: (member: { id: string }, _: unknown, ctx: CampaignContext) => ctx.loaders.liveCampaignsOfMember.load(member.id),
+  __resolveReference: readableMemberRef,
+  liveCampaigns: (member: { id: string }, _: unknown, ctx: CampaignContext) =>
+    ctx.loaders.liveCampaignsOfMember.load(readableMemberRef(member, ctx).id),
 };

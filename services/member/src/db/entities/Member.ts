@@ -64,4 +64,12 @@ export class Member {
   /** The last yearly re-evaluation cycle applied, so a re-run never steps down twice. */
   @Column({ name: 'reevaluated_cycle', type: 'varchar', length: 8, default: '' })
   reevaluatedCycle: string;
+
+  /** When the member consented to partner brands seeing their masked data; null: no consent. */
+  @Column({ name: 'partner_sharing_at', type: 'datetime', precision: 3, nullable: true })
+  partnerSharingAt: Date | null;
+
+  /** When a guardian consented for a member under 14 (PIPL sensitive data). */
+  @Column({ name: 'guardian_consent_at', type: 'datetime', precision: 3, nullable: true })
+  guardianConsentAt: Date | null;
 }

@@ -1,17 +1,37 @@
-import { formatFen } from '../../../../kit/src';
+import { DomainError, formatFen } from '../../../../kit/src';
 import type { MemberContext } from '../../context';
 import type { Member as MemberRow } from '../../db/entities/Member';
 import type { TierChange } from '../../db/entities/TierChange';
 import { maskPhone } from '../../domain/phone';
+import { auditRead, readableMember, readerOf, refusePartner } from '../access';
 import { progressToNext, reevaluate } from '../../domain/tierEngine';
 
+/** Staff roles that may see a member's full phone number. */
+const PHONE_ROLES = new Set(['ADMIN', 'SERVICE_AGENT']);
+
 export const Member = {
-  __resolveReference: (ref: { id: string }, ctx: MemberContext) => ctx.loaders.member.load(ref.id),
-  maskedPhone: (member: MemberRow, _: unknown, ctx: MemberContext) => maskPhone(ctx.pii.decrypt(member.phoneEnc)),
+  __resolveReference: (ref: { id: string }, ctx: MemberContext) => readableMember(ctx, ref.id),
+  maskedPhone: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
+    await auditRead(ctx, readerOf(ctx, member) === 'PARTNER' ? 'PARTNER' : 'SELF', member, 'maskedPhone');
+    return maskPhone(ctx.pii.decrypt(member.phoneEnc));
+  },
+  phone: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
+    const reader = refusePartner(ctx, member);
+    if (reader === 'STAFF' && !ctx.identity.roles?.some((role) => PHONE_ROLES.has(role))) {
+      throw new DomainError('FORBIDDEN', 'only ADMIN and SERVICE_AGENT staff see full phone numbers');
+    }
+    await auditRead(ctx, reader, member, 'phone');
+    return ctx.pii.decrypt(member.phoneEnc);
+  },
+  partnerSharing: (member: MemberRow) => member.partnerSharingAt !== null,
   registeredAt: (member: MemberRow) => member.registeredAt.toISOString(),
-  tier: (member: MemberRow, _: unknown, ctx: MemberContext) => ctx.loaders.tier.load(member.tierId),
+  tier: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
+    if (readerOf(ctx, member) === 'PARTNER') await auditRead(ctx, 'PARTNER', member, 'tier');
+    return ctx.loaders.tier.load(member.tierId);
+  },
 
   tierStatus: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
+    refusePartner(ctx, member);
     const ladder = await ctx.loaders.ladder();
     const current = ladder.find((t) => t.id === member.tierId)!;
     const stats = { spendFen: member.spend12mFen, purchases: member.purchases12m };
@@ -33,16 +53,26 @@ export const Member = {
     };
   },
 
-  profile: (member: MemberRow) => ({
+  profile: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
+    await auditRead(ctx, refusePartner(ctx, member), member, 'profile');
+    return profile(member);
+  },
+
+  tierHistory: (member: MemberRow, _: unknown, ctx: MemberContext) => {
+    refusePartner(ctx, member);
+    return ctx.loaders.tierHistory.load(member.id);
+  },
+};
+
+function profile(member: MemberRow) {
+  return {
     name: member.name,
     birthday: member.birthday,
     gender: member.gender,
     email: member.email,
     complete: member.profileCompletedAt !== null,
-  }),
-
-  tierHistory: (member: MemberRow, _: unknown, ctx: MemberContext) => ctx.loaders.tierHistory.load(member.id),
-};
+  };
+}
 
 export const TierChangeResolvers = {
   from: (change: TierChange, _: unknown, ctx: MemberContext) => (change.fromTier ? ctx.loaders.tier.load(change.fromTier) : null),

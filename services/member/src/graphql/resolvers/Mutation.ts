@@ -1,63 +1,56 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, isUniqueViolation, parseInstant, requireStaff, rowLock } from '../../../../kit/src';
+import { DomainError, inTransaction, parseInstant, requireSelfOrStaff, requireStaff, rowLock } from '../../../../kit/src';
 import { changeTier } from '../../commands/changeTier';
 import { enqueueMemberEvent } from '../../commands/memberEvents';
+import { registerMember } from '../../commands/registerMember';
 import type { MemberContext } from '../../context';
 import { Member } from '../../db/entities/Member';
-import { TierChange } from '../../db/entities/TierChange';
 import { TierVersion } from '../../db/entities/TierVersion';
 import { loadLadder, tierById } from '../../db/ladder';
-import { isComplete, updateProfile, type ProfileInput } from '../../domain/profile';
-import { newMember } from '../../domain/registerMember';
+import { isComplete, isUnder14, updateProfile, type ProfileInput } from '../../domain/profile';
 import { editTier, type TierEdit } from '../../domain/tierEdit';
-import { entryTier } from '../../domain/tiers';
 
 export const Mutation = {
   registerMember: async (_: unknown, args: { phone: string; channel: string }, ctx: MemberContext) => {
-    const { phone, ...draft } = newMember(args);
-    const member = Object.assign(new Member(), draft, {
-      phoneEnc: ctx.pii.encrypt(phone),
-      phoneIndex: ctx.pii.blindIndex(phone),
-      tierId: entryTier(await loadLadder(ctx.dataSource)).id,
-      tierSince: draft.registeredAt,
-    });
-    try {
-      // The unique phone key decides a race between two registrations, not a read-then-write check.
-      await inTransaction(ctx.dataSource, async (manager) => {
-        await manager.insert(Member, member);
-        await manager.insert(TierChange, {
-          id: randomUUID(),
-          memberId: member.id,
-          fromTier: null,
-          toTier: member.tierId,
-          reason: 'REGISTERED',
-          note: `registered via ${member.registeredVia}`,
-          actor: 'system',
-          at: member.registeredAt,
-        });
-        await enqueueMemberEvent(manager, 'member.registered', member.id, member.registeredAt);
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'this phone is already registered', { field: 'phone' });
-      throw error;
-    }
+    requireStaff(ctx.identity, ['ADMIN', 'OPERATOR', 'SERVICE_AGENT']);
+    const member = await registerMember(ctx.dataSource, ctx.pii, args);
     await ctx.deliverEvents(member.id);
     return member;
   },
 
   updateProfile: async (_: unknown, args: { memberId: string; input: ProfileInput }, ctx: MemberContext) => {
+    requireSelfOrStaff(ctx.identity, args.memberId, ['ADMIN', 'SERVICE_AGENT']);
     const now = new Date();
     const completedNow = await inTransaction(ctx.dataSource, async (manager) => {
       const member = await manager.findOne(Member, { where: { id: args.memberId }, lock: rowLock(manager) });
       if (!member) throw new DomainError('NOT_FOUND', `no member ${args.memberId}`, { field: 'memberId' });
       const profile = updateProfile(member, args.input, now);
+      // PIPL: a member under 14 is a minor whose data is sensitive; a guardian must consent.
+      const guardianConsentAt = member.guardianConsentAt ?? (args.input.guardianConsent ? now : null);
+      if (profile.birthday && isUnder14(profile.birthday, now) && !guardianConsentAt) {
+        throw new DomainError('BAD_USER_INPUT', 'members under 14 need a guardian’s consent (guardianConsent: true)', {
+          field: 'guardianConsent',
+        });
+      }
       // The completion bonus is announced once, the first time the profile is complete.
       const first = isComplete(profile) && !member.profileCompletedAt;
-      await manager.update(Member, { id: member.id }, { ...profile, ...(first ? { profileCompletedAt: now } : {}) });
+      await manager.update(Member, { id: member.id }, { ...profile, guardianConsentAt, ...(first ? { profileCompletedAt: now } : {}) });
       if (first) await enqueueMemberEvent(manager, 'member.profile_completed', member.id, now);
       return first;
     });
     if (completedNow) await ctx.deliverEvents(args.memberId);
+    ctx.loaders.member.clear(args.memberId);
+    return ctx.loaders.member.load(args.memberId);
+  },
+
+  setPartnerSharing: async (_: unknown, args: { memberId: string; consent: boolean }, ctx: MemberContext) => {
+    if (ctx.identity.kind !== 'MEMBER' || ctx.identity.subject !== args.memberId) {
+      throw new DomainError(
+        ctx.identity.kind === 'ANONYMOUS' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+        'only the member may give or withdraw this consent',
+      );
+    }
+    await ctx.dataSource.getRepository(Member).update({ id: args.memberId }, { partnerSharingAt: args.consent ? new Date() : null });
     ctx.loaders.member.clear(args.memberId);
     return ctx.loaders.member.load(args.memberId);
   },

@@ -1,14 +1,25 @@
 import { MoreThan } from 'typeorm';
-import { DomainError } from '../../../../kit/src';
+import { DomainError, requireStaff } from '../../../../kit/src';
 import type { MemberContext } from '../../context';
+import { ChannelIdentity } from '../../db/entities/ChannelIdentity';
 import { Member } from '../../db/entities/Member';
+import { normalizePhone } from '../../domain/phone';
+import { auditRead, readableMember } from '../access';
 
 const MAX_PAGE = 100;
 
+const LOOKUP_ROLES = ['ADMIN', 'OPERATOR', 'SERVICE_AGENT'] as const;
+
 export const Query = {
-  member: (_: unknown, args: { id: string }, ctx: MemberContext) => ctx.loaders.member.load(args.id),
+  member: (_: unknown, args: { id: string }, ctx: MemberContext) => readableMember(ctx, args.id),
+
+  me: (_: unknown, __: unknown, ctx: MemberContext) => {
+    if (ctx.identity.kind === 'ANONYMOUS') throw new DomainError('UNAUTHENTICATED', 'sign in to see your membership');
+    return ctx.identity.kind === 'MEMBER' ? readableMember(ctx, ctx.identity.subject!) : null;
+  },
 
   members: async (_: unknown, args: { first: number; after?: string | null }, ctx: MemberContext) => {
+    requireStaff(ctx.identity, ['ADMIN', 'OPERATOR', 'ANALYST', 'SERVICE_AGENT']);
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
       throw new DomainError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}`, { field: 'first' });
     }
@@ -19,6 +30,21 @@ export const Query = {
     });
     for (const member of members) ctx.loaders.member.prime(member.id, member);
     return members;
+  },
+
+  memberByPhone: async (_: unknown, args: { phone: string }, ctx: MemberContext) => {
+    requireStaff(ctx.identity, LOOKUP_ROLES);
+    const member = await ctx.dataSource.getRepository(Member).findOneBy({ phoneIndex: ctx.pii.blindIndex(normalizePhone(args.phone)) });
+    if (member) await auditRead(ctx, 'STAFF', member, 'phone-lookup');
+    return member;
+  },
+
+  memberByCard: async (_: unknown, args: { cardNo: string }, ctx: MemberContext) => {
+    requireStaff(ctx.identity, LOOKUP_ROLES);
+    const card = await ctx.dataSource
+      .getRepository(ChannelIdentity)
+      .findOneBy({ kind: 'POS_CARD', externalId: args.cardNo.trim().toUpperCase().slice(0, 128) });
+    return card ? ctx.loaders.member.load(card.memberId) : null;
   },
 
   tiers: (_: unknown, __: unknown, ctx: MemberContext) => ctx.loaders.ladder(),

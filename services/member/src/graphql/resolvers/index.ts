@@ -1,6 +1,15 @@
 import { Member, TierChangeResolvers } from './Member';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
+import { AuthSessionResolvers, SignInMutation, StaffAccountResolvers } from './SignIn';
 import { Tier } from './Tier';
 
-export const resolvers = { Query, Mutation, Member, Tier, TierChange: TierChangeResolvers };
+export const resolvers = {
+  Query,
+  Mutation: { ...Mutation, ...SignInMutation },
+  Member,
+  Tier,
+  TierChange: TierChangeResolvers,
+  AuthSession: AuthSessionResolvers,
+  StaffAccount: StaffAccountResolvers,
+};

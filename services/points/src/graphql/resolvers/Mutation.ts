@@ -1,4 +1,4 @@
-import { actorOf, DomainError, formatFen, parseCnyToFen, requireStaff } from '../../../../kit/src';
+import { actorOf, DomainError, formatFen, parseCnyToFen, requireSelfOrStaff, requireStaff } from '../../../../kit/src';
 import { movePoints } from '../../commands/movePoints';
 import { recordOrder } from '../../commands/recordOrder';
 import { reevaluateTiers } from '../../commands/reevaluateTiers';
@@ -8,6 +8,9 @@ import { lastDayBefore, lotExpiry } from '../../domain/account';
 import { debitMove, parseDebit, pointsForOffset } from '../../domain/debit';
 
 type OrderArgs = Parameters<typeof recordOrder>[3];
+
+/** Staff who record orders and refunds (back offices and POS accounts) and take points at checkout. */
+const ORDER_ROLES = ['ADMIN', 'OPERATOR'] as const;
 
 /** The member's tier as the member service has it now; NOT_FOUND for an unknown member. */
 async function tierOf(ctx: PointsContext, memberId: string) {
@@ -24,14 +27,18 @@ function validKey(key: string): string {
 }
 
 export const Mutation = {
-  recordOrder: (_: unknown, args: OrderArgs, ctx: PointsContext) =>
-    recordOrder(ctx.dataSource, ctx.peers, ctx.rules, args, actorOf(ctx.identity)),
+  // Orders come from the channels' back offices and POS accounts, never from the member.
+  recordOrder: (_: unknown, args: OrderArgs, ctx: PointsContext) => {
+    requireStaff(ctx.identity, ORDER_ROLES);
+    return recordOrder(ctx.dataSource, ctx.peers, ctx.rules, args, actorOf(ctx.identity));
+  },
 
   offsetCheckout: async (
     _: unknown,
     args: { memberId: string; orderNo: string; offset: string; idempotencyKey: string },
     ctx: PointsContext,
   ) => {
+    requireSelfOrStaff(ctx.identity, args.memberId, ORDER_ROLES);
     const fen = parseCnyToFen(args.offset, 'offset');
     if (fen <= 0) throw new DomainError('BAD_USER_INPUT', 'offset must be greater than zero', { field: 'offset' });
     const points = pointsForOffset(fen, ctx.rules.pointsPerCnyOffset);
@@ -48,8 +55,10 @@ export const Mutation = {
     return { orderNo: args.orderNo, pointsUsed: points, offset: formatFen(fen), balance: entry.balanceAfter, replayed };
   },
 
-  refundOrder: (_: unknown, args: { orderNo: string; refundNo: string; amount: string }, ctx: PointsContext) =>
-    refundOrder(ctx.dataSource, args, ctx.peers.publishActivity, actorOf(ctx.identity)),
+  refundOrder: (_: unknown, args: { orderNo: string; refundNo: string; amount: string }, ctx: PointsContext) => {
+    requireStaff(ctx.identity, ORDER_ROLES);
+    return refundOrder(ctx.dataSource, args, ctx.peers.publishActivity, actorOf(ctx.identity));
+  },
 
   adjustPoints: async (
     _: unknown,
@@ -84,6 +93,9 @@ export const Mutation = {
   },
 
   checkIn: async (_: unknown, args: { memberId: string }, ctx: PointsContext) => {
+    if (ctx.identity.kind !== 'MEMBER' || ctx.identity.subject !== args.memberId) {
+      throw new DomainError(ctx.identity.kind === 'ANONYMOUS' ? 'UNAUTHENTICATED' : 'FORBIDDEN', 'members check in for themselves');
+    }
     const tier = await tierOf(ctx, args.memberId);
     const now = new Date();
     // One check-in per day of the programme's time zone: the day is part of the key.

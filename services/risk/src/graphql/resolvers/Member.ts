@@ -1,6 +1,7 @@
+import { readableMemberRef } from '../../../../kit/src';
 import type { RiskContext } from '../../context';
 
 export const Member = {
-  __resolveReference: (ref: { id: string }) => ref,
-  risk: (member: { id: string }, _: unknown, ctx: RiskContext) => ctx.loaders.riskOfMember.load(member.id),
+  __resolveReference: readableMemberRef,
+  risk: (member: { id: string }, _: unknown, ctx: RiskContext) => ctx.loaders.riskOfMember.load(readableMemberRef(member, ctx).id),
 };

@@ -1,0 +1,52 @@
+import type { DataSource } from 'typeorm';
+import type { Logger, PiiCipher } from '../../../kit/src';
+import type { MemberConfig } from '../config';
+import type { GuardLimits } from './guards';
+import { Sessions } from './sessions';
+import { SigningKeys } from './signingKeys';
+import { loggingSmsSender, type SmsSender } from './sms';
+import { developmentWeChatAdapter, weChatApiAdapter, type WeChatAdapter } from './wechat';
+
+/** The edges of sign-in a deployment (or a test) plugs in: SMS delivery and WeChat's API. */
+export interface AuthEdges {
+  sms?: SmsSender;
+  weChat?: WeChatAdapter;
+}
+
+export interface Auth {
+  keys: SigningKeys;
+  sessions: Sessions;
+  sms: SmsSender;
+  /** null: mini-program sign-in is not configured (production without WeChat credentials). */
+  weChat: WeChatAdapter | null;
+  limits: GuardLimits;
+  codeTtlSeconds: number;
+  accessTtlSeconds: number;
+}
+
+/** Builds the member service's sign-in machinery from its configuration. */
+export function createAuth(
+  dataSource: DataSource,
+  pii: PiiCipher,
+  config: MemberConfig['auth'],
+  logger: Logger,
+  edges: AuthEdges = {},
+): Auth {
+  const keys = new SigningKeys(dataSource, pii);
+  const weChat =
+    edges.weChat ??
+    (config.weChat === 'development'
+      ? developmentWeChatAdapter(logger)
+      : config.weChat
+        ? weChatApiAdapter(config.weChat.appId, config.weChat.appSecret)
+        : null);
+  return {
+    keys,
+    sessions: new Sessions(dataSource, keys, { accessSeconds: config.accessTtlSeconds, refreshSeconds: config.refreshTtlSeconds }),
+    sms: edges.sms ?? loggingSmsSender(logger),
+    weChat,
+    limits: config.limits,
+    codeTtlSeconds: config.codeTtlSeconds,
+    accessTtlSeconds: config.accessTtlSeconds,
+  };
+}

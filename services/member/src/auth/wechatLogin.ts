@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { In, type DataSource } from 'typeorm';
+import { DomainError, isUniqueViolation, type PiiCipher } from '../../../kit/src';
+import { memberForPhone } from '../commands/registerMember';
+import { ChannelIdentity, type ChannelIdentityKind } from '../db/entities/ChannelIdentity';
+import { normalizePhone } from '../domain/phone';
+import type { WeChatAdapter } from './wechat';
+
+/**
+ * Mini-program sign-in. The wx.login code gives an openid (and a unionid when the brand's apps share
+ * an open platform account). A known unionid or openid signs in its member; otherwise the phone the
+ * user shares (getPhoneNumber's code) finds or registers the member by phone, and the WeChat ids are
+ * bound to them. So one person is one member across the web shop, POS and every WeChat app.
+ * Conflicts: an id already bound wins over the phone (a staff merge resolves true duplicates).
+ * WeChat's session key stays on the server, sealed.
+ */
+export async function weChatLogin(
+  dataSource: DataSource,
+  pii: PiiCipher,
+  weChat: WeChatAdapter,
+  input: { code: string; phoneCode?: string | null },
+): Promise<string> {
+  const session = await weChat.codeToSession(input.code);
+  const repo = dataSource.getRepository(ChannelIdentity);
+  const wanted: Array<[ChannelIdentityKind, string]> = [
+    ...(session.unionid ? [['WECHAT_UNIONID', session.unionid] as [ChannelIdentityKind, string]] : []),
+    ['WECHAT_OPENID', session.openid],
+  ];
+  const known = await repo.findBy({ externalId: In(wanted.map(([, id]) => id)) });
+  const bound = wanted.map(([kind, id]) => known.find((k) => k.kind === kind && k.externalId === id)).find(Boolean);
+  let memberId = bound?.memberId;
+  if (!memberId) {
+    if (!input.phoneCode) {
+      throw new DomainError('BAD_USER_INPUT', 'first sign-in from this WeChat account: share a phone number (phoneCode)', {
+        field: 'phoneCode',
+        reason: 'PHONE_REQUIRED',
+      });
+    }
+    const phone = normalizePhone(await weChat.phoneNumber(input.phoneCode));
+    memberId = (await memberForPhone(dataSource, pii, phone, 'MINI_PROGRAM')).member.id;
+  }
+  const now = new Date();
+  for (const [kind, externalId] of wanted) {
+    const existing = known.find((k) => k.kind === kind && k.externalId === externalId);
+    const secretSealed = kind === 'WECHAT_OPENID' ? pii.encrypt(session.sessionKey) : null;
+    if (existing) {
+      if (secretSealed) await repo.update({ id: existing.id }, { secretSealed });
+      continue;
+    }
+    try {
+      await repo.insert({ id: randomUUID(), memberId, kind, externalId, secretSealed, createdAt: now });
+    } catch (error) {
+      // Bound by a concurrent sign-in of the same account a moment ago: nothing more to do.
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return memberId;
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { DomainError, inTransaction, isUniqueViolation, type PiiCipher } from '../../../kit/src';
+import { Member } from '../db/entities/Member';
+import { TierChange } from '../db/entities/TierChange';
+import { loadLadder } from '../db/ladder';
+import { newMember } from '../domain/registerMember';
+import { entryTier } from '../domain/tiers';
+import { enqueueMemberEvent } from './memberEvents';
+
+/**
+ * Stores a new member on the entry tier with the registration in the tier history and the welcome
+ * event in the outbox, in one transaction. The unique phone index decides a race between two
+ * registrations of one phone (CONFLICT), not a read-then-write check.
+ */
+export async function registerMember(dataSource: DataSource, pii: PiiCipher, input: { phone: string; channel: string }): Promise<Member> {
+  const { phone, ...draft } = newMember(input);
+  const member = Object.assign(new Member(), draft, {
+    phoneEnc: pii.encrypt(phone),
+    phoneIndex: pii.blindIndex(phone),
+    tierId: entryTier(await loadLadder(dataSource)).id,
+    tierSince: draft.registeredAt,
+  });
+  try {
+    await inTransaction(dataSource, async (manager) => {
+      await manager.insert(Member, member);
+      await manager.insert(TierChange, {
+        id: randomUUID(),
+        memberId: member.id,
+        fromTier: null,
+        toTier: member.tierId,
+        reason: 'REGISTERED',
+        note: `registered via ${member.registeredVia}`,
+        actor: 'system',
+        at: member.registeredAt,
+      });
+      await enqueueMemberEvent(manager, 'member.registered', member.id, member.registeredAt);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'this phone is already registered', { field: 'phone' });
+    throw error;
+  }
+  return member;
+}
+
+/** The member with this phone, registering them through `channel` when there is none yet. */
+export async function memberForPhone(
+  dataSource: DataSource,
+  pii: PiiCipher,
+  phone: string,
+  channel: string,
+): Promise<{ member: Member; registered: boolean }> {
+  const repo = dataSource.getRepository(Member);
+  const known = await repo.findOneBy({ phoneIndex: pii.blindIndex(phone) });
+  if (known) return { member: known, registered: false };
+  try {
+    return { member: await registerMember(dataSource, pii, { phone, channel }), registered: true };
+  } catch (error) {
+    // Registered by a concurrent login a moment ago: the same person, so sign in to that member.
+    if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
+    return { member: await repo.findOneByOrFail({ phoneIndex: pii.blindIndex(phone) }), registered: false };
+  }
+}

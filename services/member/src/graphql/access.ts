@@ -1,0 +1,46 @@
+import { DomainError, requireMemberReader } from '../../../kit/src';
+import type { MemberContext } from '../context';
+import type { Member } from '../db/entities/Member';
+
+export type Reader = 'SELF' | 'STAFF' | 'PARTNER';
+
+/**
+ * Who reads this member: the member themselves, staff, or a partner brand — the last only for a
+ * member who allows partner sharing, and then only masked fields. Anyone else is refused.
+ */
+export function readerOf(ctx: MemberContext, member: Member): Reader {
+  // The member this very request signed in (a login's answer shows their own card).
+  if (ctx.signedIn.has(member.id)) return 'SELF';
+  if (ctx.identity.kind === 'PARTNER') {
+    if (!member.partnerSharingAt) throw new DomainError('FORBIDDEN', 'this member does not share data with partners');
+    return 'PARTNER';
+  }
+  requireMemberReader(ctx.identity, member.id);
+  return ctx.identity.kind === 'STAFF' ? 'STAFF' : 'SELF';
+}
+
+/** Refuses an id the caller may never read, before any database work (a member asking for another). */
+export function precheckMemberId(ctx: MemberContext, memberId: string): void {
+  if (ctx.identity.kind === 'PARTNER') return; // decided by the member's consent, after loading
+  requireMemberReader(ctx.identity, memberId);
+}
+
+/** Loads a member for this caller: null when there is none, FORBIDDEN when they may not read it. */
+export async function readableMember(ctx: MemberContext, memberId: string): Promise<Member | null> {
+  precheckMemberId(ctx, memberId);
+  const member = await ctx.loaders.member.load(memberId);
+  if (member) readerOf(ctx, member);
+  return member;
+}
+
+/** Fields a partner never sees (they see the id, masked phone, tier and channel of a consenting member). */
+export function refusePartner(ctx: MemberContext, member: Member): Reader {
+  const reader = readerOf(ctx, member);
+  if (reader === 'PARTNER') throw new DomainError('FORBIDDEN', 'partners see only masked member data');
+  return reader;
+}
+
+/** Staff and partner reads of personal data are audited (who, whose, which fields, when). */
+export async function auditRead(ctx: MemberContext, reader: Reader, member: Member, field: string): Promise<void> {
+  if (reader !== 'SELF') await ctx.loaders.piiRead.load(`${member.id}:${field}`);
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, isUniqueViolation, requireStaff, type Identity } from '../../../../kit/src';
+import { requestLoginCode, verifyLoginCode } from '../../auth/loginCodes';
+import type { Session } from '../../auth/sessions';
+import { createStaff, staffLogin, type NewStaff } from '../../auth/staff';
+import { weChatLogin } from '../../auth/wechatLogin';
+import { memberForPhone } from '../../commands/registerMember';
+import type { MemberContext } from '../../context';
+import { ChannelIdentity } from '../../db/entities/ChannelIdentity';
+import { StaffAccount } from '../../db/entities/StaffAccount';
+import { parseChannel } from '../../domain/channels';
+
+const CARD = /^[A-Za-z0-9-]{4,32}$/;
+
+function codeOptions(ctx: MemberContext) {
+  return { pii: ctx.pii, sms: ctx.auth.sms, limits: ctx.auth.limits, ttlSeconds: ctx.auth.codeTtlSeconds };
+}
+
+/** Opens a session for a member who just proved who they are; the answer may show them their own data. */
+async function memberSession(ctx: MemberContext, memberId: string, channel: string): Promise<Session> {
+  ctx.signedIn.add(memberId);
+  return ctx.auth.sessions.open({ kind: 'MEMBER', subject: memberId, channel });
+}
+
+/** Sign-in, sessions and staff administration (the Mutation fields of the member service's auth). */
+export const SignInMutation = {
+  requestLoginCode: async (_: unknown, args: { phone: string }, ctx: MemberContext) => ({
+    expiresIn: await requestLoginCode(ctx.dataSource, codeOptions(ctx), args.phone, ctx.identity.ip),
+  }),
+
+  loginWithCode: async (_: unknown, args: { phone: string; code: string; channel?: string | null }, ctx: MemberContext) => {
+    const channel = parseChannel(args.channel ?? 'WEB');
+    const phone = await verifyLoginCode(ctx.dataSource, codeOptions(ctx), args.phone, args.code, ctx.identity.ip);
+    const { member, registered } = await memberForPhone(ctx.dataSource, ctx.pii, phone, channel);
+    if (registered) await ctx.deliverEvents(member.id);
+    return memberSession(ctx, member.id, channel);
+  },
+
+  loginWithWeChat: async (_: unknown, args: { code: string; phoneCode?: string | null }, ctx: MemberContext) => {
+    if (!ctx.auth.weChat) throw new DomainError('UNAVAILABLE', 'mini-program sign-in is not configured (WECHAT_APP_ID)');
+    const memberId = await weChatLogin(ctx.dataSource, ctx.pii, ctx.auth.weChat, args);
+    await ctx.deliverEvents(memberId);
+    return memberSession(ctx, memberId, 'MINI_PROGRAM');
+  },
+
+  staffLogin: async (_: unknown, args: { username: string; password: string }, ctx: MemberContext) =>
+    ctx.auth.sessions.open(await staffLogin(ctx.dataSource, ctx.auth.limits, args, ctx.identity.ip)),
+
+  refreshSession: (_: unknown, args: { refreshToken: string }, ctx: MemberContext) => ctx.auth.sessions.refresh(args.refreshToken),
+
+  logout: (_: unknown, args: { refreshToken: string }, ctx: MemberContext) => ctx.auth.sessions.revoke(args.refreshToken),
+
+  createStaff: (_: unknown, args: { input: NewStaff }, ctx: MemberContext) => {
+    requireStaff(ctx.identity, ['ADMIN']);
+    return createStaff(ctx.dataSource, args.input);
+  },
+
+  bindCard: async (_: unknown, args: { memberId: string; cardNo: string }, ctx: MemberContext) => {
+    requireStaff(ctx.identity, ['ADMIN', 'OPERATOR', 'SERVICE_AGENT']);
+    if (!CARD.test(args.cardNo))
+      throw new DomainError('BAD_USER_INPUT', 'cardNo must be 4–32 letters, digits or dashes', { field: 'cardNo' });
+    const member = await ctx.loaders.member.load(args.memberId);
+    if (!member) throw new DomainError('NOT_FOUND', `no member ${args.memberId}`, { field: 'memberId' });
+    try {
+      await ctx.dataSource.getRepository(ChannelIdentity).insert({
+        id: randomUUID(),
+        memberId: member.id,
+        kind: 'POS_CARD',
+        externalId: args.cardNo.toUpperCase(),
+        secretSealed: null,
+        createdAt: new Date(),
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'this card is already bound to a member', { field: 'cardNo' });
+      throw error;
+    }
+    return member;
+  },
+
+  rotateSigningKey: (_: unknown, __: unknown, ctx: MemberContext) => {
+    requireStaff(ctx.identity, ['ADMIN']);
+    // Old keys stay published a minute longer than the longest-lived token they signed.
+    return ctx.auth.keys.rotate((ctx.auth.accessTtlSeconds + 60) * 1000);
+  },
+};
+
+export const AuthSessionResolvers = {
+  tokenType: () => 'Bearer',
+  member: (session: Session, _: unknown, ctx: MemberContext) => {
+    if (session.identity.kind !== 'MEMBER') return null;
+    ctx.signedIn.add(session.identity.subject!);
+    return ctx.loaders.member.load(session.identity.subject!);
+  },
+  staff: (session: { identity: Identity }, _: unknown, ctx: MemberContext) =>
+    session.identity.kind === 'STAFF' ? ctx.dataSource.getRepository(StaffAccount).findOneBy({ id: session.identity.subject! }) : null,
+};
+
+export const StaffAccountResolvers = {
+  roles: (staff: StaffAccount) => staff.roles.split(','),
+  store: (staff: StaffAccount) => staff.storeId,
+};

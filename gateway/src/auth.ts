@@ -10,8 +10,8 @@ const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/;
  * before anything is planned. jose caches the key set and refetches it when a token names a key it
  * does not know, so a key rotation needs no restart.
  */
-export function createAuthenticator(jwksUrl: string): (req: IncomingMessage) => Promise<Identity> {
-  const keys = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 2000, cooldownDuration: 5000, cacheMaxAge: 10 * 60_000 });
+export function createAuthenticator(jwksUrl: string, cooldownMs: number): (req: IncomingMessage) => Promise<Identity> {
+  const keys = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 2000, cooldownDuration: cooldownMs, cacheMaxAge: 10 * 60_000 });
   return async (req) => {
     const ip = req.socket.remoteAddress;
     const header = req.headers.authorization;

@@ -20,6 +20,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     identitySecret,
     /** The member service's public signing keys, for verifying access tokens (fetched and cached; refetched on an unknown kid). */
     jwksUrl: read.url('MEMBER_JWKS_URL', new URL(JWKS_PATH, subgraphUrls.member).toString()),
+    /** The least time between two key-set fetches (a token with an unknown key id triggers one). */
+    jwksCooldownMs: read.int('JWKS_COOLDOWN_MS', 5000, { min: 0, max: 600_000 }),
     /** The stock gateway waits forever on a subgraph; a dead service must cost milliseconds. */
     subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 5000, { min: 10, max: 120_000 }),
     /** Introspection and the playground: on by default outside production. */

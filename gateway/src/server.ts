@@ -59,7 +59,7 @@ export async function createGateway(
     plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   await apollo.start();
-  const authenticate = createAuthenticator(config.jwksUrl);
+  const authenticate = createAuthenticator(config.jwksUrl, config.jwksCooldownMs);
   const playground = config.playground ? playgroundRoutes('/graphql') : undefined;
   const http = createHttpServer<GatewayContext>({
     apollo,

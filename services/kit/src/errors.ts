@@ -85,6 +85,18 @@ const PASS_THROUGH = new Set([
   'INVALID_GRAPHQL',
 ]);
 
+/** What a domain error adds to its code (which field, why, when to retry), as a subgraph sent it. */
+const DETAIL_KEYS = ['field', 'reason', 'retryAfterSeconds'] as const;
+
+function details(formatted: GraphQLFormattedError): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of DETAIL_KEYS) {
+    const value = formatted.extensions?.[key];
+    if (typeof value === 'string' || typeof value === 'number') out[key] = value;
+  }
+  return out;
+}
+
 /**
  * Apollo Server `formatError`: domain errors keep their code and message; anything unexpected is
  * logged and replaced by a bare INTERNAL_SERVER_ERROR so no stack, SQL or URL reaches a client.
@@ -99,7 +111,12 @@ export function formatGraphQLError(
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && (PASS_THROUGH.has(code) || code in ERROR_CODES) && code !== 'INTERNAL_SERVER_ERROR') {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code, ...details(formatted) },
+      };
     }
     log(original);
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

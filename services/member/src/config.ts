@@ -29,6 +29,8 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
       accessTtlSeconds: read.int('AUTH_ACCESS_TTL_SECONDS', 900, { min: 30, max: 86_400 }),
       refreshTtlSeconds: read.int('AUTH_REFRESH_TTL_SECONDS', 30 * 86_400, { min: 60, max: 365 * 86_400 }),
       codeTtlSeconds: read.int('LOGIN_CODE_TTL_SECONDS', 300, { min: 30, max: 3600 }),
+      /** After a rotation, how long the new key is only published before it signs: longer than any verifier's key cache. */
+      keyActivationDelaySeconds: read.int('AUTH_KEY_ACTIVATION_DELAY_SECONDS', 60, { min: 0, max: 86_400 }),
       limits: {
         windowMs: 3_600_000,
         maxSends: read.int('LOGIN_MAX_CODES_PER_HOUR', 5, { min: 1, max: 1000 }),

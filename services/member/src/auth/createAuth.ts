@@ -22,6 +22,7 @@ export interface Auth {
   limits: GuardLimits;
   codeTtlSeconds: number;
   accessTtlSeconds: number;
+  keyActivationDelaySeconds: number;
 }
 
 /** Builds the member service's sign-in machinery from its configuration. */
@@ -48,5 +49,6 @@ export function createAuth(
     limits: config.limits,
     codeTtlSeconds: config.codeTtlSeconds,
     accessTtlSeconds: config.accessTtlSeconds,
+    keyActivationDelaySeconds: config.keyActivationDelaySeconds,
   };
 }

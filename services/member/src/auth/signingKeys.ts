@@ -19,7 +19,7 @@ export interface Signer {
  * until every token they signed has expired, so a rotation never logs anyone out.
  */
 export class SigningKeys {
-  private signer?: { value: Promise<Signer>; at: number };
+  private signer?: { value: Promise<Signer & { until: number }>; at: number };
   private published?: { value: Promise<{ keys: JWK[] }>; at: number };
 
   constructor(
@@ -28,18 +28,16 @@ export class SigningKeys {
   ) {}
 
   /** The key new tokens are signed with; the first call on an empty database creates one. */
-  active(now = Date.now()): Promise<Signer> {
-    if (!this.signer || now - this.signer.at > CACHE_MS) {
-      const value = this.loadActive().catch((error: unknown) => {
-        this.signer = undefined;
-        throw error;
-      });
-      this.signer = { value, at: now };
-    }
-    return this.signer.value;
+  async active(now = Date.now()): Promise<Signer> {
+    const cached = this.signer && now - this.signer.at <= CACHE_MS ? await this.signer.value.catch(() => undefined) : undefined;
+    if (cached && now < cached.until) return cached;
+    const value = this.loadActive(new Date(now));
+    this.signer = { value, at: now };
+    value.catch(() => (this.signer = undefined));
+    return value;
   }
 
-  /** The JWKS document: every key that may still have signed a live token. */
+  /** The JWKS document: every key that signs, will sign, or may still have signed a live token. */
   jwks(now = Date.now()): Promise<{ keys: JWK[] }> {
     if (!this.published || now - this.published.at > CACHE_MS) {
       const value = this.loadPublished(new Date(now)).catch((error: unknown) => {
@@ -52,38 +50,50 @@ export class SigningKeys {
   }
 
   /**
-   * Starts signing with a new key; the keys it replaces stay published for `overlapMs` (at least
-   * the access-token lifetime) and are dropped from the JWKS after that.
+   * Rotates: a new key is published at once and signs from `activationDelayMs` on (every verifier's
+   * cache has seen it by then); the keys it replaces stop signing then and stay published for
+   * `overlapMs` more (at least the access-token lifetime). Answers the new key id.
    */
-  async rotate(overlapMs: number, now = new Date()): Promise<string> {
-    const repo = this.dataSource.getRepository(SigningKey);
-    await repo.update({ retiresAt: IsNull() }, { retiresAt: new Date(now.getTime() + overlapMs) });
-    const kid = await this.create(now);
+  async rotate(activationDelayMs: number, overlapMs: number, now = new Date()): Promise<string> {
+    const activatesAt = new Date(now.getTime() + activationDelayMs);
+    await this.dataSource
+      .getRepository(SigningKey)
+      .update({ retiresAt: IsNull() }, { retiresAt: new Date(activatesAt.getTime() + overlapMs) });
+    const kid = await this.create(now, activatesAt);
     this.signer = undefined;
     this.published = undefined;
     return kid;
   }
 
-  private async loadActive(): Promise<Signer> {
+  private async loadActive(now: Date): Promise<Signer & { until: number }> {
     const repo = this.dataSource.getRepository(SigningKey);
-    let row = await repo.findOne({ where: { retiresAt: IsNull() }, order: { createdAt: 'DESC', kid: 'DESC' } });
-    if (!row) {
-      await this.create(new Date());
-      row = await repo.findOneOrFail({ where: { retiresAt: IsNull() }, order: { createdAt: 'DESC', kid: 'DESC' } });
+    const live = () =>
+      repo.find({ where: [{ retiresAt: IsNull() }, { retiresAt: MoreThan(now) }], order: { activatesAt: 'DESC', kid: 'DESC' } });
+    let keys = await live();
+    if (keys.length === 0) {
+      await this.create(now, now);
+      keys = await live();
     }
-    const jwk = JSON.parse(this.pii.decrypt(row.privateJwkSealed)) as JWK;
-    return { kid: row.kid, key: (await importJWK(jwk, row.alg)) as CryptoKey };
+    const signing = keys.find((key) => key.activatesAt.getTime() <= now.getTime()) ?? keys[keys.length - 1];
+    // A pending key takes over at its activation time: the cached signer lasts until then at most.
+    const next = keys.find((key) => key.activatesAt.getTime() > now.getTime());
+    const jwk = JSON.parse(this.pii.decrypt(signing.privateJwkSealed)) as JWK;
+    return {
+      kid: signing.kid,
+      key: (await importJWK(jwk, signing.alg)) as CryptoKey,
+      until: next ? next.activatesAt.getTime() : Number.POSITIVE_INFINITY,
+    };
   }
 
   private async loadPublished(now: Date): Promise<{ keys: JWK[] }> {
     const rows = await this.dataSource.getRepository(SigningKey).find({
       where: [{ retiresAt: IsNull() }, { retiresAt: MoreThan(now) }],
-      order: { createdAt: 'DESC' },
+      order: { activatesAt: 'DESC' },
     });
     return { keys: rows.map((row) => JSON.parse(row.publicJwk) as JWK) };
   }
 
-  private async create(now: Date): Promise<string> {
+  private async create(now: Date, activatesAt: Date): Promise<string> {
     const { publicKey, privateKey } = await generateKeyPair(TOKEN_ALG, { extractable: true });
     const kid = `${now.toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
     const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: TOKEN_ALG, use: 'sig' };
@@ -94,6 +104,7 @@ export class SigningKeys {
       publicJwk: JSON.stringify(publicJwk),
       privateJwkSealed: this.pii.encrypt(JSON.stringify(privateJwk)),
       createdAt: now,
+      activatesAt,
       retiresAt: null,
     });
     return kid;

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * A key pair that signs access tokens. The newest is the active signer; every key not yet retired
- * is published in the JWKS, so tokens signed before a rotation keep verifying until they expire.
+ * A key pair that signs access tokens. The newest active one signs; every key not yet retired is
+ * published in the JWKS, so tokens signed before a rotation keep verifying until they expire.
  * The private half is stored sealed with the PII cipher, never in clear.
  */
 @Entity({ name: 'signing_keys' })
@@ -21,6 +21,10 @@ export class SigningKey {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /** From when it signs: a new key is published first, so every verifier knows it before it meets it. */
+  @Column({ name: 'activates_at', type: 'datetime', precision: 3 })
+  activatesAt: Date;
 
   /** Set at rotation: from then on the key is no longer published. */
   @Column({ name: 'retires_at', type: 'datetime', precision: 3, nullable: true })

@@ -27,6 +27,7 @@ export class Identity1764400000000 implements MigrationInterface {
           { name: 'public_jwk', type: 'text' },
           { name: 'private_jwk_enc', type: 'text' },
           at('created_at'),
+          at('activates_at'),
           at('retires_at', true),
         ],
       }),

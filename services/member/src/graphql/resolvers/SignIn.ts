@@ -80,7 +80,7 @@ export const SignInMutation = {
   rotateSigningKey: (_: unknown, __: unknown, ctx: MemberContext) => {
     requireStaff(ctx.identity, ['ADMIN']);
     // Old keys stay published a minute longer than the longest-lived token they signed.
-    return ctx.auth.keys.rotate((ctx.auth.accessTtlSeconds + 60) * 1000);
+    return ctx.auth.keys.rotate(ctx.auth.keyActivationDelaySeconds * 1000, (ctx.auth.accessTtlSeconds + 60) * 1000);
   },
 };
 

@@ -2,19 +2,27 @@ import type { IncomingMessage } from 'node:http';
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { DomainError, HttpError, identityOfClaims, TOKEN_ALG, TOKEN_AUDIENCE, TOKEN_ISSUER, type Identity } from '../../services/kit/src';
 
+import type { PartnerKeyCheck } from './partnerKeys';
+
 const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/;
 
 /**
- * Who calls: no Authorization header is anonymous; a Bearer access token must verify (ES256 only,
+ * Who calls: a partner brand's x-api-key (checked with the member service); no credential is anonymous; a Bearer access token must verify (ES256 only,
  * our issuer and audience, not expired) against the member service's published keys, else 401
  * before anything is planned. jose caches the key set and refetches it when a token names a key it
  * does not know, so a key rotation needs no restart.
  */
-export function createAuthenticator(jwksUrl: string, cooldownMs: number): (req: IncomingMessage) => Promise<Identity> {
+export function createAuthenticator(
+  jwksUrl: string,
+  cooldownMs: number,
+  partners: PartnerKeyCheck,
+): (req: IncomingMessage) => Promise<Identity> {
   const keys = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 2000, cooldownDuration: cooldownMs, cacheMaxAge: 10 * 60_000 });
   return async (req) => {
     const ip = req.socket.remoteAddress;
     const header = req.headers.authorization;
+    const apiKey = req.headers['x-api-key'];
+    if (!header && typeof apiKey === 'string') return { ...(await partnerOf(partners, apiKey)), ...(ip ? { ip } : {}) };
     if (!header) return { kind: 'ANONYMOUS', ...(ip ? { ip } : {}) };
     const token = BEARER.exec(header)?.[1];
     if (!token) throw new HttpError(401, 'send the access token as "Authorization: Bearer <token>"', 'UNAUTHENTICATED');
@@ -32,4 +40,16 @@ export function createAuthenticator(jwksUrl: string, cooldownMs: number): (req: 
       throw error;
     }
   };
+}
+
+/** A partner brand's identity from its API key; an unknown or revoked key is 401. */
+async function partnerOf(partners: PartnerKeyCheck, apiKey: string): Promise<Identity> {
+  let found: Awaited<ReturnType<PartnerKeyCheck['verify']>>;
+  try {
+    found = await partners.verify(apiKey);
+  } catch {
+    throw new HttpError(503, 'partner keys cannot be checked right now; retry later', 'UNAVAILABLE');
+  }
+  if (!found) throw new HttpError(401, 'the API key is not valid', 'UNAUTHENTICATED');
+  return { kind: 'PARTNER', subject: found.keyId, partner: found.partner };
 }

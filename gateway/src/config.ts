@@ -1,14 +1,10 @@
-import { ConfigError, DEFAULT_PORTS, envReader, JWKS_PATH, SERVICE_NAMES, type ServiceName } from '../../services/kit/src';
-
-const DEV_SECRET = 'membergraph-development-secret-change-me';
+import { DEFAULT_PORTS, envReader, JWKS_PATH, peerGrpcAddress, readSecrets, SERVICE_NAMES, type ServiceName } from '../../services/kit/src';
 
 /** The gateway's configuration, validated once at start-up; each error names its variable. */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env) {
   const read = envReader(env);
-  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const { nodeEnv, identitySecret, serviceToken } = readSecrets(env);
   const production = nodeEnv === 'production';
-  const identitySecret = production ? read.string('IDENTITY_SIGNING_SECRET') : read.string('IDENTITY_SIGNING_SECRET', DEV_SECRET);
-  if (identitySecret.length < 16) throw new ConfigError('IDENTITY_SIGNING_SECRET', 'must be at least 16 characters');
   const subgraphUrls = Object.fromEntries(
     SERVICE_NAMES.map((name) => [name, read.url(`${name.toUpperCase()}_URL`, `http://127.0.0.1:${DEFAULT_PORTS[name].http}/graphql`)]),
   ) as Record<ServiceName, string>;
@@ -22,6 +18,11 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     jwksUrl: read.url('MEMBER_JWKS_URL', new URL(JWKS_PATH, subgraphUrls.member).toString()),
     /** The least time between two key-set fetches (a token with an unknown key id triggers one). */
     jwksCooldownMs: read.int('JWKS_COOLDOWN_MS', 5000, { min: 0, max: 600_000 }),
+    /** Partner API keys are checked with the member service over gRPC (with the services' credential) and cached this long. */
+    memberGrpcAddress: peerGrpcAddress('member', env),
+    serviceToken,
+    grpcDeadlineMs: read.int('GRPC_DEADLINE_MS', 2000, { min: 10, max: 60000 }),
+    partnerKeyCacheMs: read.int('PARTNER_KEY_CACHE_MS', 30_000, { min: 0, max: 3_600_000 }),
     /** The stock gateway waits forever on a subgraph; a dead service must cost milliseconds. */
     subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 5000, { min: 10, max: 120_000 }),
     /** Introspection and the playground: on by default outside production. */

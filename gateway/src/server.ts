@@ -16,6 +16,7 @@ import {
 import type { GatewayConfig } from './config';
 import { parseOptions, queryLimits } from './armor';
 import { createAuthenticator } from './auth';
+import { partnerKeyCheck } from './partnerKeys';
 import { playgroundRoutes } from './playground/assets';
 import { SignedSubgraphDataSource, type GatewayContext } from './subgraph-fetch';
 
@@ -59,7 +60,13 @@ export async function createGateway(
     plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   await apollo.start();
-  const authenticate = createAuthenticator(config.jwksUrl, config.jwksCooldownMs);
+  const partners = partnerKeyCheck({
+    address: config.memberGrpcAddress,
+    serviceToken: config.serviceToken,
+    deadlineMs: config.grpcDeadlineMs,
+    cacheMs: config.partnerKeyCacheMs,
+  });
+  const authenticate = createAuthenticator(config.jwksUrl, config.jwksCooldownMs, partners);
   const playground = config.playground ? playgroundRoutes('/graphql') : undefined;
   const http = createHttpServer<GatewayContext>({
     apollo,
@@ -84,6 +91,7 @@ export async function createGateway(
         await closeHttpServer(http);
         await apollo.stop();
         for (const source of sources) source.breaker.shutdown();
+        partners.close();
         logger.info('gateway stopped');
       })()),
   };

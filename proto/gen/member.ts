@@ -9,6 +9,8 @@ import type { QualifyingActivity as _membergraph_member_v1_QualifyingActivity, Q
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from './membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from './membergraph/member/v1/ReevaluateTierRequest';
 import type { TierDecision as _membergraph_member_v1_TierDecision, TierDecision__Output as _membergraph_member_v1_TierDecision__Output } from './membergraph/member/v1/TierDecision';
+import type { VerifyPartnerKeyRequest as _membergraph_member_v1_VerifyPartnerKeyRequest, VerifyPartnerKeyRequest__Output as _membergraph_member_v1_VerifyPartnerKeyRequest__Output } from './membergraph/member/v1/VerifyPartnerKeyRequest';
+import type { VerifyPartnerKeyResponse as _membergraph_member_v1_VerifyPartnerKeyResponse, VerifyPartnerKeyResponse__Output as _membergraph_member_v1_VerifyPartnerKeyResponse__Output } from './membergraph/member/v1/VerifyPartnerKeyResponse';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -26,6 +28,8 @@ export interface ProtoGrpcType {
         RecordQualifyingActivityRequest: MessageTypeDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_RecordQualifyingActivityRequest__Output>
         ReevaluateTierRequest: MessageTypeDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_ReevaluateTierRequest__Output>
         TierDecision: MessageTypeDefinition<_membergraph_member_v1_TierDecision, _membergraph_member_v1_TierDecision__Output>
+        VerifyPartnerKeyRequest: MessageTypeDefinition<_membergraph_member_v1_VerifyPartnerKeyRequest, _membergraph_member_v1_VerifyPartnerKeyRequest__Output>
+        VerifyPartnerKeyResponse: MessageTypeDefinition<_membergraph_member_v1_VerifyPartnerKeyResponse, _membergraph_member_v1_VerifyPartnerKeyResponse__Output>
       }
     }
   }

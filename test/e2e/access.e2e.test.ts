@@ -1,12 +1,13 @@
 import type { Identity, ServiceName } from '../../services/kit/src';
 import { MEMBER_CARD, RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
-import { startStack, type SignedIn, type Stack } from '../harness/startStack';
+import { postGraphQL, startStack, type SignedIn, type Stack } from '../harness/startStack';
 
 let stack: Stack;
 let alice: SignedIn;
 let bob: SignedIn;
 beforeAll(async () => {
-  stack = await startStack();
+  // No caching of partner-key checks, so a revocation shows at once.
+  stack = await startStack({ env: { PARTNER_KEY_CACHE_MS: '0' } });
   alice = await stack.loginMember(uniquePhone());
   bob = await stack.loginMember(uniquePhone());
   await stack.query(RECORD_ORDER, { memberId: bob.memberId, orderNo: 'BOB-1', amount: '300.00', channel: 'WEB' });
@@ -187,6 +188,45 @@ describe('a partner brand', () => {
     expect(audit.map((row: { fields: string }) => row.fields)).toContain('maskedPhone,tier');
     await stack.queryAs(alice.accessToken, consent, { m: alice.memberId, c: false });
     expect(codeOf(await stack.querySubgraph('member', masked, { id: alice.memberId }, PARTNER))).toBe('FORBIDDEN');
+  });
+});
+
+describe('partner API keys', () => {
+  it('an ADMIN issues one (shown once, stored hashed); through the gateway it reads consenting members masked; revoked, it is 401', async () => {
+    const issue = 'mutation($p: String!) { issuePartnerKey(partner: $p) { id partner prefix key } }';
+    expect(codeOf(await stack.queryAs(alice.accessToken, issue, { p: 'tea-house' }))).toBe('FORBIDDEN');
+    expect(codeOf(await stack.query(issue, { p: 'Not A Partner!' }))).toBe('BAD_USER_INPUT');
+    const issued = (await stack.query(issue, { p: 'tea-house' })).data.issuePartnerKey;
+    expect(issued.key).toMatch(/^mgp_[\w-]{43}$/);
+    expect(issued.key.startsWith(issued.prefix)).toBe(true);
+    const stored = await stack.services.member.dataSource.query('SELECT * FROM partner_keys');
+    expect(JSON.stringify(stored)).not.toContain(issued.key);
+    const listed = await stack.query('{ partnerKeys { id partner prefix revokedAt } }');
+    expect(listed.data.partnerKeys).toEqual([{ id: issued.id, partner: 'tea-house', prefix: issued.prefix, revokedAt: null }]);
+
+    const carol = await stack.loginMember(uniquePhone());
+    await stack.queryAs(carol.accessToken, 'mutation($m: ID!) { setPartnerSharing(memberId: $m, consent: true) { id } }', {
+      m: carol.memberId,
+    });
+    const asPartner = (query: string, variables: Record<string, unknown> = {}, key = issued.key) =>
+      postGraphQL(stack.gatewayUrl, query, variables, { 'x-api-key': key });
+    const masked = await asPartner('query($id: ID!) { member(id: $id) { maskedPhone tier { name } } }', { id: carol.memberId });
+    expect(masked.status).toBe(200);
+    expect(masked.body.errors).toBeUndefined();
+    expect(masked.body.data.member.maskedPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    const points = await asPartner('query($id: ID!) { member(id: $id) { points { balance } } }', { id: carol.memberId });
+    expect(points.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const notShared = await asPartner('query($id: ID!) { member(id: $id) { maskedPhone } }', { id: bob.memberId });
+    expect(notShared.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await asPartner('{ members(first: 1) { id } }')).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const [audit] = await stack.services.member.dataSource.query('SELECT actor FROM pii_access_log WHERE member_id = ?', [carol.memberId]);
+    expect(audit.actor).toBe('partner:tea-house');
+
+    expect((await asPartner('{ tiers { id } }', {}, 'mgp_made-up-key')).status).toBe(401);
+    expect((await stack.query('mutation($id: ID!) { revokePartnerKey(id: $id) }', { id: issued.id })).data.revokePartnerKey).toBe(true);
+    const revoked = await asPartner('{ tiers { id } }');
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 

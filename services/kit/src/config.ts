@@ -84,17 +84,29 @@ export const DEFAULT_PORTS: Record<ServiceName, { http: number; grpc: number }> 
 const DEV_SECRET = 'membergraph-development-secret-change-me';
 
 /**
- * Settings every service shares, read from `<SERVICE>_*` variables first, then the global ones.
- * The signing secret has a development default only outside production.
+ * The environment and the two shared secrets (the gateway's identity signatures, the services'
+ * gRPC credential): development defaults only outside production, at least 16 characters.
  */
+export function readSecrets(env: Env = process.env) {
+  const read = envReader(env);
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const secret = (name: string, fallback: string) => {
+    const value = nodeEnv === 'production' ? read.string(name) : read.string(name, fallback);
+    if (value.length < 16) throw new ConfigError(name, 'must be at least 16 characters');
+    return value;
+  };
+  return {
+    nodeEnv,
+    identitySecret: secret('IDENTITY_SIGNING_SECRET', DEV_SECRET),
+    serviceToken: secret('SERVICE_TOKEN', `${DEV_SECRET}-grpc`),
+  };
+}
+
+/** Settings every service shares, read from `<SERVICE>_*` variables first, then the global ones. */
 export function readCommonConfig(service: ServiceName, env: Env = process.env) {
   const read = envReader(env);
   const upper = service.toUpperCase();
-  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
-  const secret = nodeEnv === 'production' ? read.string('IDENTITY_SIGNING_SECRET') : read.string('IDENTITY_SIGNING_SECRET', DEV_SECRET);
-  if (secret.length < 16) throw new ConfigError('IDENTITY_SIGNING_SECRET', 'must be at least 16 characters');
-  const serviceToken = nodeEnv === 'production' ? read.string('SERVICE_TOKEN') : read.string('SERVICE_TOKEN', `${DEV_SECRET}-grpc`);
-  if (serviceToken.length < 16) throw new ConfigError('SERVICE_TOKEN', 'must be at least 16 characters');
+  const { nodeEnv, identitySecret: secret, serviceToken } = readSecrets(env);
   const serviceDatabaseUrl = read.optionalString(`${upper}_DATABASE_URL`);
   return {
     service,

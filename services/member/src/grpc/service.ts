@@ -6,6 +6,7 @@ import type { MilestoneHook } from '../commands/milestones';
 import { getMemberTiers } from './handlers/GetMemberTiers';
 import { recordQualifyingActivity } from './handlers/RecordQualifyingActivity';
 import { reevaluateTier } from './handlers/ReevaluateTier';
+import { verifyPartnerKey } from './handlers/VerifyPartnerKey';
 
 export const MEMBER_GRPC_SERVICE = 'membergraph.member.v1.MemberService';
 
@@ -16,6 +17,7 @@ export function memberGrpcService(dataSource: DataSource, onMilestone: Milestone
     GetMemberTiers: unaryHandler(guard, (request) => getMemberTiers(dataSource, request)),
     RecordQualifyingActivity: unaryHandler(guard, (request) => recordQualifyingActivity(dataSource, onMilestone, request)),
     ReevaluateTier: unaryHandler(guard, (request) => reevaluateTier(dataSource, request)),
+    VerifyPartnerKey: unaryHandler(guard, (request) => verifyPartnerKey(dataSource, request)),
   };
   return { definition: proto.membergraph.member.v1.MemberService.service, implementation };
 }

@@ -7,6 +7,8 @@ import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersRes
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from '../../../membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from '../../../membergraph/member/v1/ReevaluateTierRequest';
 import type { TierDecision as _membergraph_member_v1_TierDecision, TierDecision__Output as _membergraph_member_v1_TierDecision__Output } from '../../../membergraph/member/v1/TierDecision';
+import type { VerifyPartnerKeyRequest as _membergraph_member_v1_VerifyPartnerKeyRequest, VerifyPartnerKeyRequest__Output as _membergraph_member_v1_VerifyPartnerKeyRequest__Output } from '../../../membergraph/member/v1/VerifyPartnerKeyRequest';
+import type { VerifyPartnerKeyResponse as _membergraph_member_v1_VerifyPartnerKeyResponse, VerifyPartnerKeyResponse__Output as _membergraph_member_v1_VerifyPartnerKeyResponse__Output } from '../../../membergraph/member/v1/VerifyPartnerKeyResponse';
 
 export interface MemberServiceClient extends grpc.Client {
   /**
@@ -68,6 +70,23 @@ export interface MemberServiceClient extends grpc.Client {
   reevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
   reevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * The gateway checks a partner brand's API key (sent as x-api-key) here: the key is compared by
+   * its hash, so the member service never stores it. A revoked or unknown key is not valid.
+   */
+  VerifyPartnerKey(argument: _membergraph_member_v1_VerifyPartnerKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_VerifyPartnerKeyResponse__Output>): grpc.ClientUnaryCall;
+  VerifyPartnerKey(argument: _membergraph_member_v1_VerifyPartnerKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_VerifyPartnerKeyResponse__Output>): grpc.ClientUnaryCall;
+  VerifyPartnerKey(argument: _membergraph_member_v1_VerifyPartnerKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_VerifyPartnerKeyResponse__Output>): grpc.ClientUnaryCall;
+  VerifyPartnerKey(argument: _membergraph_member_v1_VerifyPartnerKeyRequest, callback: grpc.requestCallback<_membergraph_member_v1_VerifyPartnerKeyResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The gateway checks a partner brand's API key (sent as x-api-key) here: the key is compared by
+   * its hash, so the member service never stores it. A revoked or unknown key is not valid.
+   */
+  verifyPartnerKey(argument: _membergraph_member_v1_VerifyPartnerKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_VerifyPartnerKeyResponse__Output>): grpc.ClientUnaryCall;
+  verifyPartnerKey(argument: _membergraph_member_v1_VerifyPartnerKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_VerifyPartnerKeyResponse__Output>): grpc.ClientUnaryCall;
+  verifyPartnerKey(argument: _membergraph_member_v1_VerifyPartnerKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_VerifyPartnerKeyResponse__Output>): grpc.ClientUnaryCall;
+  verifyPartnerKey(argument: _membergraph_member_v1_VerifyPartnerKeyRequest, callback: grpc.requestCallback<_membergraph_member_v1_VerifyPartnerKeyResponse__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -93,10 +112,17 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
    */
   ReevaluateTier: grpc.handleUnaryCall<_membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision>;
   
+  /**
+   * The gateway checks a partner brand's API key (sent as x-api-key) here: the key is compared by
+   * its hash, so the member service never stores it. A revoked or unknown key is not valid.
+   */
+  VerifyPartnerKey: grpc.handleUnaryCall<_membergraph_member_v1_VerifyPartnerKeyRequest__Output, _membergraph_member_v1_VerifyPartnerKeyResponse>;
+  
 }
 
 export interface MemberServiceDefinition extends grpc.ServiceDefinition {
   GetMemberTiers: MethodDefinition<_membergraph_member_v1_GetMemberTiersRequest, _membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersRequest__Output, _membergraph_member_v1_GetMemberTiersResponse__Output>
   RecordQualifyingActivity: MethodDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_RecordQualifyingActivityRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ReevaluateTier: MethodDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision__Output>
+  VerifyPartnerKey: MethodDefinition<_membergraph_member_v1_VerifyPartnerKeyRequest, _membergraph_member_v1_VerifyPartnerKeyResponse, _membergraph_member_v1_VerifyPartnerKeyRequest__Output, _membergraph_member_v1_VerifyPartnerKeyResponse__Output>
 }

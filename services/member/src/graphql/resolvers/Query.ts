@@ -3,6 +3,7 @@ import { DomainError, requireStaff } from '../../../../kit/src';
 import type { MemberContext } from '../../context';
 import { ChannelIdentity } from '../../db/entities/ChannelIdentity';
 import { Member } from '../../db/entities/Member';
+import { PartnerKey } from '../../db/entities/PartnerKey';
 import { normalizePhone } from '../../domain/phone';
 import { auditRead, readableMember } from '../access';
 
@@ -45,6 +46,11 @@ export const Query = {
       .getRepository(ChannelIdentity)
       .findOneBy({ kind: 'POS_CARD', externalId: args.cardNo.trim().toUpperCase().slice(0, 128) });
     return card ? ctx.loaders.member.load(card.memberId) : null;
+  },
+
+  partnerKeys: (_: unknown, __: unknown, ctx: MemberContext) => {
+    requireStaff(ctx.identity, ['ADMIN']);
+    return ctx.dataSource.getRepository(PartnerKey).find({ order: { createdAt: 'DESC' } });
   },
 
   tiers: (_: unknown, __: unknown, ctx: MemberContext) => ctx.loaders.ladder(),

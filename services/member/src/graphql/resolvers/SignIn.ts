@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, isUniqueViolation, requireStaff, type Identity } from '../../../../kit/src';
 import { requestLoginCode, verifyLoginCode } from '../../auth/loginCodes';
 import type { Session } from '../../auth/sessions';
+import { issuePartnerKey, revokePartnerKey } from '../../auth/partnerKeys';
 import { createStaff, staffLogin, type NewStaff } from '../../auth/staff';
 import { weChatLogin } from '../../auth/wechatLogin';
 import { memberForPhone } from '../../commands/registerMember';
 import type { MemberContext } from '../../context';
 import { ChannelIdentity } from '../../db/entities/ChannelIdentity';
+import { PartnerKey } from '../../db/entities/PartnerKey';
 import { StaffAccount } from '../../db/entities/StaffAccount';
 import { parseChannel } from '../../domain/channels';
 
@@ -77,6 +79,17 @@ export const SignInMutation = {
     return member;
   },
 
+  issuePartnerKey: async (_: unknown, args: { partner: string }, ctx: MemberContext) => {
+    const actor = requireStaff(ctx.identity, ['ADMIN']);
+    const { row, key } = await issuePartnerKey(ctx.dataSource, args.partner, actor);
+    return { ...row, key };
+  },
+
+  revokePartnerKey: (_: unknown, args: { id: string }, ctx: MemberContext) => {
+    requireStaff(ctx.identity, ['ADMIN']);
+    return revokePartnerKey(ctx.dataSource, args.id);
+  },
+
   rotateSigningKey: (_: unknown, __: unknown, ctx: MemberContext) => {
     requireStaff(ctx.identity, ['ADMIN']);
     // Old keys stay published a minute longer than the longest-lived token they signed.
@@ -98,4 +111,9 @@ export const AuthSessionResolvers = {
 export const StaffAccountResolvers = {
   roles: (staff: StaffAccount) => staff.roles.split(','),
   store: (staff: StaffAccount) => staff.storeId,
+};
+
+export const PartnerKeyResolvers = {
+  createdAt: (key: PartnerKey) => key.createdAt.toISOString(),
+  revokedAt: (key: PartnerKey) => key.revokedAt?.toISOString() ?? null,
 };

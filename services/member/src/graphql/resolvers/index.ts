@@ -1,7 +1,7 @@
 import { Member, TierChangeResolvers } from './Member';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
-import { AuthSessionResolvers, SignInMutation, StaffAccountResolvers } from './SignIn';
+import { AuthSessionResolvers, PartnerKeyResolvers, SignInMutation, StaffAccountResolvers } from './SignIn';
 import { Tier } from './Tier';
 
 export const resolvers = {
@@ -12,4 +12,6 @@ export const resolvers = {
   TierChange: TierChangeResolvers,
   AuthSession: AuthSessionResolvers,
   StaffAccount: StaffAccountResolvers,
+  PartnerKey: PartnerKeyResolvers,
+  IssuedPartnerKey: PartnerKeyResolvers,
 };

@@ -37,6 +37,12 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       maxDirectives: read.int('GRAPHQL_MAX_DIRECTIVES', 20, { min: 0, max: 1000 }),
       maxCost: read.int('GRAPHQL_MAX_COST', 5000, { min: 100, max: 1_000_000 }),
     },
+    /** Rate limits, in root fields per minute (see rateLimit.ts); REDIS_URL shares them across replicas. */
+    rateLimits: {
+      perIdentityPerMinute: read.int('RATE_LIMIT_PER_IDENTITY_PER_MINUTE', 600, { min: 1, max: 10_000_000 }),
+      perAddressPerMinute: read.int('RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 1200, { min: 1, max: 10_000_000 }),
+      redisUrl: read.optionalString('REDIS_URL'),
+    },
     /** Circuit breaker per subgraph: opens when half the recent calls fail, retries after this long. */
     breakerResetMs: read.int('SUBGRAPH_BREAKER_RESET_MS', 5000, { min: 100, max: 600_000 }),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),

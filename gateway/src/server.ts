@@ -17,6 +17,7 @@ import type { GatewayConfig } from './config';
 import { parseOptions, queryLimits } from './armor';
 import { createAuthenticator } from './auth';
 import { partnerKeyCheck } from './partnerKeys';
+import { rateLimits } from './rateLimit';
 import { playgroundRoutes } from './playground/assets';
 import { SignedSubgraphDataSource, type GatewayContext } from './subgraph-fetch';
 
@@ -47,6 +48,7 @@ export async function createGateway(
     logger,
   });
   const limits = queryLimits(config);
+  const rates = rateLimits(config.rateLimits, logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
@@ -57,7 +59,7 @@ export async function createGateway(
     validationRules: limits.validationRules,
     parseOptions: parseOptions(config),
     formatError: formatGraphQLError((error) => logger.error({ err: error }, 'gateway error')),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, rates.plugin],
   });
   await apollo.start();
   const partners = partnerKeyCheck({
@@ -92,6 +94,7 @@ export async function createGateway(
         await apollo.stop();
         for (const source of sources) source.breaker.shutdown();
         partners.close();
+        await rates.close();
         logger.info('gateway stopped');
       })()),
   };

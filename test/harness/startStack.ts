@@ -64,6 +64,9 @@ const QUIET: Env = {
   // Every test signs in from 127.0.0.1: per-address limits are tested on their own.
   LOGIN_MAX_CODES_PER_HOUR_PER_ADDRESS: '100000',
   LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS: '100000',
+  // Likewise the gateway's rate limits (tested in rate-limits.e2e.test.ts).
+  RATE_LIMIT_PER_IDENTITY_PER_MINUTE: '10000000',
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10000000',
 };
 /** Tests count points exactly; the welcome and profile bonuses are tested on their own. */
 const NO_BONUSES: Env = { POINTS_REGISTRATION_BONUS: '0', POINTS_PROFILE_COMPLETION_BONUS: '0' };

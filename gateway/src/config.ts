@@ -1,4 +1,13 @@
-import { DEFAULT_PORTS, envReader, JWKS_PATH, peerGrpcAddress, readSecrets, SERVICE_NAMES, type ServiceName } from '../../services/kit/src';
+import {
+  ConfigError,
+  DEFAULT_PORTS,
+  envReader,
+  JWKS_PATH,
+  peerGrpcAddress,
+  readSecrets,
+  SERVICE_NAMES,
+  type ServiceName,
+} from '../../services/kit/src';
 
 /** The gateway's configuration, validated once at start-up; each error names its variable. */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env) {
@@ -43,6 +52,12 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       perAddressPerMinute: read.int('RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 1200, { min: 1, max: 10_000_000 }),
       redisUrl: read.optionalString('REDIS_URL'),
     },
+    /**
+     * Trusted documents: the operations registered in this manifest (Apollo's persisted query
+     * manifest format) are always known by hash; the clients named in TRUSTED_DOCUMENTS_ENFORCE
+     * (PARTNER and/or member channels such as MINI_PROGRAM) may run nothing else.
+     */
+    trustedDocuments: trustedDocumentsConfig(read),
     /** Circuit breaker per subgraph: opens when half the recent calls fail, retries after this long. */
     breakerResetMs: read.int('SUBGRAPH_BREAKER_RESET_MS', 5000, { min: 100, max: 600_000 }),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
@@ -50,3 +65,20 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
 }
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+const HELD = ['PARTNER', 'MINI_PROGRAM', 'WEB', 'POS'] as const;
+
+function trustedDocumentsConfig(read: ReturnType<typeof envReader>) {
+  const manifest = read.optionalString('TRUSTED_DOCUMENTS_MANIFEST');
+  const enforce = (read.optionalString('TRUSTED_DOCUMENTS_ENFORCE') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const client of enforce) {
+    if (!(HELD as readonly string[]).includes(client))
+      throw new ConfigError('TRUSTED_DOCUMENTS_ENFORCE', `must list some of ${HELD.join(', ')}`);
+  }
+  if (enforce.length > 0 && !manifest)
+    throw new ConfigError('TRUSTED_DOCUMENTS_MANIFEST', 'is required when TRUSTED_DOCUMENTS_ENFORCE is set');
+  return { manifest, enforce: new Set(enforce as Array<(typeof HELD)[number]>) };
+}

@@ -18,6 +18,7 @@ import { parseOptions, queryLimits } from './armor';
 import { createAuthenticator } from './auth';
 import { partnerKeyCheck } from './partnerKeys';
 import { rateLimits } from './rateLimit';
+import { loadManifest, persistedQueryCache, trustedDocuments } from './trustedDocuments';
 import { playgroundRoutes } from './playground/assets';
 import { SignedSubgraphDataSource, type GatewayContext } from './subgraph-fetch';
 
@@ -49,6 +50,7 @@ export async function createGateway(
   });
   const limits = queryLimits(config);
   const rates = rateLimits(config.rateLimits, logger);
+  const registered = config.trustedDocuments.manifest ? loadManifest(config.trustedDocuments.manifest) : new Map<string, string>();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
@@ -59,7 +61,14 @@ export async function createGateway(
     validationRules: limits.validationRules,
     parseOptions: parseOptions(config),
     formatError: formatGraphQLError((error) => logger.error({ err: error }, 'gateway error')),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, rates.plugin],
+    // Automatic persisted queries, with the registered operations always known by hash.
+    persistedQueries: { cache: persistedQueryCache(registered) },
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      trustedDocuments(registered, config.trustedDocuments.enforce),
+      ...limits.plugins,
+      rates.plugin,
+    ],
   });
   await apollo.start();
   const partners = partnerKeyCheck({

@@ -18,6 +18,10 @@ export const ERROR_CODES = {
     description: 'Too many attempts (code sends, wrong codes, requests) in a window; wait and retry. Nothing was written.',
     grpc: GrpcStatus.RESOURCE_EXHAUSTED,
   },
+  OPERATION_NOT_ALLOWED: {
+    description: 'This client is held to registered operations (trusted documents) and sent another one.',
+    grpc: GrpcStatus.PERMISSION_DENIED,
+  },
   RISK_DENIED: { description: 'The risk service refused this action.', grpc: GrpcStatus.FAILED_PRECONDITION },
   INSUFFICIENT_POINTS: {
     description: 'The available balance is smaller than the points asked for; nothing was written.',
@@ -43,7 +47,9 @@ export class DomainError extends Error {
   }
 }
 
-const GRPC_TO_CODE = new Map<number, ErrorCode>(Object.entries(ERROR_CODES).map(([code, meta]) => [meta.grpc, code as ErrorCode]));
+// Several codes share a status; a status without the exact code in metadata means the first listed.
+const GRPC_TO_CODE = new Map<number, ErrorCode>();
+for (const [code, meta] of Object.entries(ERROR_CODES)) if (!GRPC_TO_CODE.has(meta.grpc)) GRPC_TO_CODE.set(meta.grpc, code as ErrorCode);
 GRPC_TO_CODE.set(GrpcStatus.DEADLINE_EXCEEDED, 'UNAVAILABLE');
 
 /** Trailing metadata that carries the exact domain code: several codes share one gRPC status. */

@@ -76,6 +76,14 @@ describe('burning points is exact under concurrency and retry', () => {
     expect(await ledgerOf(memberId)).toEqual({ sum: 0, entries: 2, balance: 0 });
   });
 
+  it('a debit for a member with no points account is INSUFFICIENT_POINTS and creates none', async () => {
+    await expect(debit('no-account-member', 10, 'burn-no-account-1')).rejects.toMatchObject({ code: 'INSUFFICIENT_POINTS' });
+    const rows = await stack.services.points.dataSource.query(
+      "SELECT COUNT(*) AS n FROM points_accounts WHERE member_id = 'no-account-member'",
+    );
+    expect(Number(rows[0].n)).toBe(0);
+  });
+
   it('the same key for a different debit is CONFLICT', async () => {
     const memberId = await memberWith('13855550003', 50);
     await debit(memberId, 10, 'burn-conflict-1');

@@ -46,6 +46,8 @@ const ACCOUNT = /* GraphQL */ `
           }
           pageInfo {
             hasNextPage
+            hasPreviousPage
+            startCursor
             endCursor
           }
         }
@@ -215,7 +217,13 @@ describe('history and spend', () => {
     expect(page1.points.history.pageInfo.hasNextPage).toBe(true);
     const page2 = (await stack.query(ACCOUNT, { id, first: 4, after: page1.points.history.pageInfo.endCursor })).data.member;
     expect(page2.points.history.edges.map((e: any) => e.node.points)).toEqual([20, 10]);
-    expect(page2.points.history.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+    expect(page2.points.history.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: page2.points.history.edges[0].cursor,
+      endCursor: expect.any(String),
+    });
+    expect(page1.points.history.pageInfo.hasPreviousPage).toBe(false);
     expect(page1.spend).toEqual({ spend: '130.00', purchases: 5, lastPurchaseAt: expect.stringMatching(/^\d{4}-.*Z$/) });
     expect(Date.now() - Date.parse(page1.spend.lastPurchaseAt)).toBeLessThan(60_000);
     const bad = await stack.query(ACCOUNT, { id, after: 'not-a-cursor' });

@@ -212,6 +212,25 @@ describe('a grant that expires', () => {
 });
 
 describe('milestones and delivery', () => {
+  it('the first earned Diamond records a milestone; a Diamond granted by staff does not', async () => {
+    const earned = await memberWithOrders(Array(30).fill('1000.00'));
+    expect((await tierOf(earned)).tier.id).toBe('DIAMOND');
+    const granted = await memberWithOrders(['10.00']);
+    await stack.querySubgraph(
+      'member',
+      'mutation($m: ID!) { grantTier(memberId: $m, tierId: "DIAMOND", reason: "ambassador") { id } }',
+      { m: granted },
+      ADMIN,
+    );
+    await stack.query(RECORD_ORDER, { memberId: granted, orderNo: `T-${randomUUID()}`, amount: '10.00', channel: 'WEB' });
+    const kinds = async (id: string) =>
+      (await stack.services.member.dataSource.query('SELECT kind FROM member_milestones WHERE member_id = ?', [id])).map(
+        (r: { kind: string }) => r.kind,
+      );
+    expect(await kinds(earned)).toContain('FIRST_TOP_TIER');
+    expect(await kinds(granted)).not.toContain('FIRST_TOP_TIER');
+  });
+
   it('the 12th purchase in a year records a milestone once', async () => {
     const id = await memberWithOrders(Array(13).fill('10.00'));
     const rows = await stack.services.member.dataSource.query('SELECT kind FROM member_milestones WHERE member_id = ?', [id]);

@@ -5,7 +5,7 @@ import { loadLadder, tierById } from '../db/ladder';
 import { reevaluate, upgradeTarget, type QualifyingStats } from '../domain/tierEngine';
 import { changeTier } from './changeTier';
 import { endGrantIfDue } from './endGrants';
-import { recordMilestones, type MilestoneHook } from './milestones';
+import { recordMilestones, type MilestoneHook, type ReachedMilestone } from './milestones';
 
 export interface Activity extends QualifyingStats {
   memberId: string;
@@ -65,7 +65,8 @@ export async function recordActivity(
       });
     }
     const tier = target ?? tierById(ladder, member.tierId);
-    const reached = await recordMilestones(manager, member.id, { tier, ladder, purchases12m: activity.purchases }, now);
+    const earned = target !== null || member.tierSource !== 'GRANTED';
+    const reached = await recordMilestones(manager, member.id, { tier, ladder, purchases12m: activity.purchases, earned }, now);
     return { decision: { memberId: member.id, tierId: tier.id, changed: target !== null }, reached };
   });
   for (const milestone of reached) await onMilestone(milestone);
@@ -76,10 +77,17 @@ export async function recordActivity(
  * The yearly re-evaluation of one member with fresh figures: up to what they qualify for, or one
  * step down at most. A staff grant that has not expired is left alone. Once per cycle per member.
  */
-export async function reevaluateMember(dataSource: DataSource, activity: Activity, cycle: string, now = new Date()): Promise<TierDecision> {
+export async function reevaluateMember(
+  dataSource: DataSource,
+  activity: Activity,
+  cycle: string,
+  onMilestone: MilestoneHook,
+  now = new Date(),
+): Promise<TierDecision> {
   validate(activity);
   if (!/^\d{4}$/.test(cycle)) throw new DomainError('BAD_USER_INPUT', 'cycle must be a year such as 2026');
-  return inTransaction(dataSource, async (manager) => {
+  const reached: ReachedMilestone[] = [];
+  const decision = await inTransaction(dataSource, async (manager) => {
     const member = await lockMember(manager, activity.memberId);
     const unchanged = { memberId: member.id, tierId: member.tierId, changed: false };
     if (member.reevaluatedCycle === cycle) return unchanged;
@@ -102,6 +110,12 @@ export async function reevaluateMember(dataSource: DataSource, activity: Activit
       actor: 'system',
       at: now,
     });
+    // Reaching the top tier at the yearly run is an achievement too.
+    reached.push(
+      ...(await recordMilestones(manager, member.id, { tier: target, ladder, purchases12m: activity.purchases, earned: true }, now)),
+    );
     return { memberId: member.id, tierId: target.id, changed: true };
   });
+  for (const milestone of reached) await onMilestone(milestone);
+  return decision;
 }

@@ -16,7 +16,7 @@ export function memberGrpcService(dataSource: DataSource, onMilestone: Milestone
   const implementation: MemberServiceHandlers = {
     GetMemberTiers: unaryHandler(guard, (request) => getMemberTiers(dataSource, request)),
     RecordQualifyingActivity: unaryHandler(guard, (request) => recordQualifyingActivity(dataSource, onMilestone, request)),
-    ReevaluateTier: unaryHandler(guard, (request) => reevaluateTier(dataSource, request)),
+    ReevaluateTier: unaryHandler(guard, (request) => reevaluateTier(dataSource, onMilestone, request)),
     VerifyPartnerKey: unaryHandler(guard, (request) => verifyPartnerKey(dataSource, request)),
   };
   return { definition: proto.membergraph.member.v1.MemberService.service, implementation };

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { LedgerEntry } from '../db/entities/LedgerEntry';
+import { PointsAccount } from '../db/entities/PointsAccount';
 import { applyPlan, ensureAccount, lockAccount, openLots } from '../db/ledger';
 import { planBurn, planEarn } from '../domain/account';
 
@@ -48,6 +49,10 @@ export async function movePoints(dataSource: DataSource, move: PointsMove, now =
   const ledger = dataSource.getRepository(LedgerEntry);
   const known = await ledger.findOneBy({ idempotencyKey: move.idempotencyKey });
   if (known) return replay(known, move);
+  // A debit needs points, so it needs an account: one that does not exist is refused, and not created.
+  if (move.points < 0 && !(await dataSource.getRepository(PointsAccount).existsBy({ memberId: move.memberId }))) {
+    throw new DomainError('INSUFFICIENT_POINTS', 'no points to spend');
+  }
   await ensureAccount(dataSource, move.memberId);
   try {
     const [entry] = await inTransaction(dataSource, async (manager) => {

@@ -14,7 +14,7 @@ export class Milestone {
   @Column({ type: 'varchar', length: 24 })
   kind: string;
 
-  /** "" for once-in-a-lifetime milestones, the year for yearly ones. */
+  /** "" for once-in-a-lifetime milestones; for TWELFTH_PURCHASE the day it was reached (YYYYMMDD). */
   @Column({ type: 'varchar', length: 8 })
   period: string;
 

@@ -52,7 +52,12 @@ export const PointsAccount = {
     const page = rows.slice(0, args.first);
     return {
       edges: page.map((entry) => ({ cursor: encodeCursor(entry), node: entry })),
-      pageInfo: { hasNextPage: rows.length > args.first, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null },
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: page.length ? encodeCursor(page[0]) : null,
+        endCursor: page.length ? encodeCursor(page[page.length - 1]) : null,
+      },
     };
   },
 };

@@ -8,6 +8,8 @@ import type { DebitRequest as _membergraph_points_v1_DebitRequest, DebitRequest_
 import type { DebitResponse as _membergraph_points_v1_DebitResponse, DebitResponse__Output as _membergraph_points_v1_DebitResponse__Output } from './membergraph/points/v1/DebitResponse';
 import type { GetBalancesRequest as _membergraph_points_v1_GetBalancesRequest, GetBalancesRequest__Output as _membergraph_points_v1_GetBalancesRequest__Output } from './membergraph/points/v1/GetBalancesRequest';
 import type { GetBalancesResponse as _membergraph_points_v1_GetBalancesResponse, GetBalancesResponse__Output as _membergraph_points_v1_GetBalancesResponse__Output } from './membergraph/points/v1/GetBalancesResponse';
+import type { MergeAccountsRequest as _membergraph_points_v1_MergeAccountsRequest, MergeAccountsRequest__Output as _membergraph_points_v1_MergeAccountsRequest__Output } from './membergraph/points/v1/MergeAccountsRequest';
+import type { MergeAccountsResponse as _membergraph_points_v1_MergeAccountsResponse, MergeAccountsResponse__Output as _membergraph_points_v1_MergeAccountsResponse__Output } from './membergraph/points/v1/MergeAccountsResponse';
 import type { PointsServiceClient as _membergraph_points_v1_PointsServiceClient, PointsServiceDefinition as _membergraph_points_v1_PointsServiceDefinition } from './membergraph/points/v1/PointsService';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -26,6 +28,8 @@ export interface ProtoGrpcType {
         DebitResponse: MessageTypeDefinition<_membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitResponse__Output>
         GetBalancesRequest: MessageTypeDefinition<_membergraph_points_v1_GetBalancesRequest, _membergraph_points_v1_GetBalancesRequest__Output>
         GetBalancesResponse: MessageTypeDefinition<_membergraph_points_v1_GetBalancesResponse, _membergraph_points_v1_GetBalancesResponse__Output>
+        MergeAccountsRequest: MessageTypeDefinition<_membergraph_points_v1_MergeAccountsRequest, _membergraph_points_v1_MergeAccountsRequest__Output>
+        MergeAccountsResponse: MessageTypeDefinition<_membergraph_points_v1_MergeAccountsResponse, _membergraph_points_v1_MergeAccountsResponse__Output>
         PointsService: SubtypeConstructor<typeof grpc.Client, _membergraph_points_v1_PointsServiceClient> & { service: _membergraph_points_v1_PointsServiceDefinition }
       }
     }

@@ -51,7 +51,7 @@ export async function createPointsService(
     database,
     resolvers,
     createContext: createPointsContext(database.dataSource, peers, config),
-    grpcServices: [pointsGrpcService(database.dataSource, member, config, { logger, serviceToken: config.serviceToken })],
+    grpcServices: [pointsGrpcService(database.dataSource, peers, config, { logger, serviceToken: config.serviceToken })],
     grpcHealthName: POINTS_GRPC_SERVICE,
     onStop: async () => {
       await Promise.all([housekeeping.stop(), outbox.stop()]);

@@ -52,6 +52,8 @@ export async function memberForPhone(
 ): Promise<{ member: Member; registered: boolean }> {
   const repo = dataSource.getRepository(Member);
   const known = await repo.findOneBy({ phoneIndex: pii.blindIndex(phone) });
+  // The phone of a merged member signs in to the member it was merged into.
+  if (known?.mergedInto) return { member: await repo.findOneByOrFail({ id: known.mergedInto }), registered: false };
   if (known) return { member: known, registered: false };
   try {
     return { member: await registerMember(dataSource, pii, { phone, channel }), registered: true };

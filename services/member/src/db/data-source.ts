@@ -12,6 +12,7 @@ import { PiiAccess } from './entities/PiiAccess';
 import { RefreshToken } from './entities/RefreshToken';
 import { SigningKey } from './entities/SigningKey';
 import { StaffAccount } from './entities/StaffAccount';
+import { MemberMerge } from './entities/MemberMerge';
 import { CreateMembers1764000000000 } from './migrations/1764000000000-CreateMembers';
 import { TierEngine1764100000000 } from './migrations/1764100000000-TierEngine';
 import { ProfileOutbox1764200000000 } from './migrations/1764200000000-ProfileOutbox';
@@ -34,6 +35,7 @@ export const memberSchema: DatabaseSchema = {
     StaffAccount,
     PartnerKey,
     PiiAccess,
+    MemberMerge,
   ],
   migrations: [
     CreateMembers1764000000000,

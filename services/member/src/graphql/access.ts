@@ -28,7 +28,12 @@ export function precheckMemberId(ctx: MemberContext, memberId: string): void {
 /** Loads a member for this caller: null when there is none, FORBIDDEN when they may not read it. */
 export async function readableMember(ctx: MemberContext, memberId: string): Promise<Member | null> {
   precheckMemberId(ctx, memberId);
-  const member = await ctx.loaders.member.load(memberId);
+  let member = await ctx.loaders.member.load(memberId);
+  // A merged member's id leads to the member it was merged into, read with the same rules.
+  if (member?.mergedInto) {
+    precheckMemberId(ctx, member.mergedInto);
+    member = await ctx.loaders.member.load(member.mergedInto);
+  }
   if (member) readerOf(ctx, member);
   return member;
 }

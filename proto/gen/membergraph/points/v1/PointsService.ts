@@ -8,6 +8,8 @@ import type { DebitRequest as _membergraph_points_v1_DebitRequest, DebitRequest_
 import type { DebitResponse as _membergraph_points_v1_DebitResponse, DebitResponse__Output as _membergraph_points_v1_DebitResponse__Output } from '../../../membergraph/points/v1/DebitResponse';
 import type { GetBalancesRequest as _membergraph_points_v1_GetBalancesRequest, GetBalancesRequest__Output as _membergraph_points_v1_GetBalancesRequest__Output } from '../../../membergraph/points/v1/GetBalancesRequest';
 import type { GetBalancesResponse as _membergraph_points_v1_GetBalancesResponse, GetBalancesResponse__Output as _membergraph_points_v1_GetBalancesResponse__Output } from '../../../membergraph/points/v1/GetBalancesResponse';
+import type { MergeAccountsRequest as _membergraph_points_v1_MergeAccountsRequest, MergeAccountsRequest__Output as _membergraph_points_v1_MergeAccountsRequest__Output } from '../../../membergraph/points/v1/MergeAccountsRequest';
+import type { MergeAccountsResponse as _membergraph_points_v1_MergeAccountsResponse, MergeAccountsResponse__Output as _membergraph_points_v1_MergeAccountsResponse__Output } from '../../../membergraph/points/v1/MergeAccountsResponse';
 
 export interface PointsServiceClient extends grpc.Client {
   /**
@@ -65,6 +67,27 @@ export interface PointsServiceClient extends grpc.Client {
   getBalances(argument: _membergraph_points_v1_GetBalancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_GetBalancesResponse__Output>): grpc.ClientUnaryCall;
   getBalances(argument: _membergraph_points_v1_GetBalancesRequest, callback: grpc.requestCallback<_membergraph_points_v1_GetBalancesResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * Staff merged two members (the member service owns the decision): the source's points move to
+   * the target — balance and debt as a pair of ledger entries, open lots with their expiry dates,
+   * orders (so refunds and spend follow) and pending points. Idempotent by merge_id; sent from the
+   * member service's outbox.
+   */
+  MergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
+  MergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
+  MergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
+  MergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Staff merged two members (the member service owns the decision): the source's points move to
+   * the target — balance and debt as a pair of ledger entries, open lots with their expiry dates,
+   * orders (so refunds and spend follow) and pending points. Idempotent by merge_id; sent from the
+   * member service's outbox.
+   */
+  mergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
+  mergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
+  mergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
+  mergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -88,10 +111,19 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
    */
   GetBalances: grpc.handleUnaryCall<_membergraph_points_v1_GetBalancesRequest__Output, _membergraph_points_v1_GetBalancesResponse>;
   
+  /**
+   * Staff merged two members (the member service owns the decision): the source's points move to
+   * the target — balance and debt as a pair of ledger entries, open lots with their expiry dates,
+   * orders (so refunds and spend follow) and pending points. Idempotent by merge_id; sent from the
+   * member service's outbox.
+   */
+  MergeAccounts: grpc.handleUnaryCall<_membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse>;
+  
 }
 
 export interface PointsServiceDefinition extends grpc.ServiceDefinition {
   Award: MethodDefinition<_membergraph_points_v1_AwardRequest, _membergraph_points_v1_AwardResponse, _membergraph_points_v1_AwardRequest__Output, _membergraph_points_v1_AwardResponse__Output>
   Debit: MethodDefinition<_membergraph_points_v1_DebitRequest, _membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitRequest__Output, _membergraph_points_v1_DebitResponse__Output>
   GetBalances: MethodDefinition<_membergraph_points_v1_GetBalancesRequest, _membergraph_points_v1_GetBalancesResponse, _membergraph_points_v1_GetBalancesRequest__Output, _membergraph_points_v1_GetBalancesResponse__Output>
+  MergeAccounts: MethodDefinition<_membergraph_points_v1_MergeAccountsRequest, _membergraph_points_v1_MergeAccountsResponse, _membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse__Output>
 }

@@ -72,4 +72,8 @@ export class Member {
   /** When a guardian consented for a member under 14 (PIPL sensitive data). */
   @Column({ name: 'guardian_consent_at', type: 'datetime', precision: 3, nullable: true })
   guardianConsentAt: Date | null;
+
+  /** Set when staff merged this member into another: a tombstone pointing at the survivor. */
+  @Column({ name: 'merged_into', type: 'varchar', length: 36, nullable: true })
+  mergedInto: string | null;
 }

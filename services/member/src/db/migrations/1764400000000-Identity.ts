@@ -17,7 +17,22 @@ export class Identity1764400000000 implements MigrationInterface {
       // consent for a member under 14 (sensitive personal data).
       new TableColumn({ name: 'partner_sharing_at', type: 'datetime', precision: 3, isNullable: true }),
       new TableColumn({ name: 'guardian_consent_at', type: 'datetime', precision: 3, isNullable: true }),
+      // A member merged by staff into another is kept as a tombstone pointing at the survivor.
+      new TableColumn({ name: 'merged_into', type: 'varchar', length: '36', isNullable: true }),
     ]);
+    await queryRunner.createTable(
+      new Table({
+        name: 'member_merges',
+        columns: [
+          id,
+          { name: 'source_id', type: 'varchar', length: '36', isUnique: true },
+          { name: 'target_id', type: 'varchar', length: '36' },
+          { name: 'actor', type: 'varchar', length: '100' },
+          { name: 'reason', type: 'varchar', length: '255' },
+          at('at'),
+        ],
+      }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'signing_keys',
@@ -138,6 +153,7 @@ export class Identity1764400000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of [
+      'member_merges',
       'pii_access_log',
       'partner_keys',
       'staff_accounts',
@@ -149,6 +165,7 @@ export class Identity1764400000000 implements MigrationInterface {
     ]) {
       await queryRunner.dropTable(table);
     }
+    await queryRunner.dropColumn('members', 'merged_into');
     await queryRunner.dropColumn('members', 'guardian_consent_at');
     await queryRunner.dropColumn('members', 'partner_sharing_at');
   }

@@ -1,4 +1,4 @@
-import { MoreThan } from 'typeorm';
+import { IsNull, MoreThan } from 'typeorm';
 import { DomainError, requireStaff } from '../../../../kit/src';
 import type { MemberContext } from '../../context';
 import { ChannelIdentity } from '../../db/entities/ChannelIdentity';
@@ -25,7 +25,7 @@ export const Query = {
       throw new DomainError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}`, { field: 'first' });
     }
     const members = await ctx.dataSource.getRepository(Member).find({
-      where: args.after ? { id: MoreThan(args.after) } : {},
+      where: { mergedInto: IsNull(), ...(args.after ? { id: MoreThan(args.after) } : {}) },
       order: { id: 'ASC' },
       take: args.first,
     });
@@ -35,9 +35,10 @@ export const Query = {
 
   memberByPhone: async (_: unknown, args: { phone: string }, ctx: MemberContext) => {
     requireStaff(ctx.identity, LOOKUP_ROLES);
-    const member = await ctx.dataSource.getRepository(Member).findOneBy({ phoneIndex: ctx.pii.blindIndex(normalizePhone(args.phone)) });
-    if (member) await auditRead(ctx, 'STAFF', member, 'phone-lookup');
-    return member;
+    const found = await ctx.dataSource.getRepository(Member).findOneBy({ phoneIndex: ctx.pii.blindIndex(normalizePhone(args.phone)) });
+    if (!found) return null;
+    await auditRead(ctx, 'STAFF', found, 'phone-lookup');
+    return readableMember(ctx, found.id);
   },
 
   memberByCard: async (_: unknown, args: { cardNo: string }, ctx: MemberContext) => {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, isUniqueViolation, requireStaff, type Identity } from '../../../../kit/src';
+import { actorOf, DomainError, isUniqueViolation, requireStaff, type Identity } from '../../../../kit/src';
 import { requestLoginCode, verifyLoginCode } from '../../auth/loginCodes';
 import type { Session } from '../../auth/sessions';
 import { issuePartnerKey, revokePartnerKey } from '../../auth/partnerKeys';
 import { createStaff, staffLogin, type NewStaff } from '../../auth/staff';
 import { weChatLogin } from '../../auth/wechatLogin';
+import { mergeMembers } from '../../commands/mergeMembers';
 import { memberForPhone } from '../../commands/registerMember';
 import type { MemberContext } from '../../context';
 import { ChannelIdentity } from '../../db/entities/ChannelIdentity';
@@ -77,6 +78,16 @@ export const SignInMutation = {
       throw error;
     }
     return member;
+  },
+
+  mergeMembers: async (_: unknown, args: { sourceId: string; targetId: string; reason: string }, ctx: MemberContext) => {
+    const actor = actorOf(ctx.identity);
+    requireStaff(ctx.identity, ['ADMIN', 'SERVICE_AGENT']);
+    const { target } = await mergeMembers(ctx.dataSource, args, actor);
+    await ctx.auth.sessions.revokeSubject(args.sourceId);
+    await ctx.deliverEvents(args.sourceId);
+    ctx.loaders.member.clearAll();
+    return ctx.loaders.member.load(target);
   },
 
   issuePartnerKey: async (_: unknown, args: { partner: string }, ctx: MemberContext) => {

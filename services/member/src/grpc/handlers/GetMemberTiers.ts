@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import type { GetMemberTiersRequest__Output } from '../../../../../proto/gen/membergraph/member/v1/GetMemberTiersRequest';
 import type { GetMemberTiersResponse } from '../../../../../proto/gen/membergraph/member/v1/GetMemberTiersResponse';
 import { DomainError } from '../../../../kit/src';
@@ -15,7 +15,8 @@ export async function getMemberTiers(dataSource: DataSource, request: GetMemberT
   const read = () =>
     dataSource.getRepository(Member).find({
       select: { id: true, tierId: true, tierSource: true, grantExpiresAt: true },
-      where: { id: In(request.memberIds) },
+      // A merged member is no longer a member: orders go to the one it was merged into.
+      where: { id: In(request.memberIds), mergedInto: IsNull() },
     });
   let members = await read();
   // A grant past its expiry no longer counts for γ even before the scheduled sweep ends it.

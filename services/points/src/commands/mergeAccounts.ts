@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
+import { LedgerEntry } from '../db/entities/LedgerEntry';
+import { Order } from '../db/entities/Order';
+import { PendingPoints } from '../db/entities/PendingPoints';
+import { PointsAccount } from '../db/entities/PointsAccount';
+import { PointsLot } from '../db/entities/PointsLot';
+import { ensureAccount, lockAccount } from '../db/ledger';
+import { enqueueActivity } from './publishActivity';
+
+export interface MergeResult {
+  pointsMoved: number;
+  targetBalanceAfter: number;
+  replayed: boolean;
+}
+
+/**
+ * Moves a merged member's points to the member they were merged into, in one transaction under
+ * both account locks (taken in id order, as everywhere): the balance leaves the source and reaches
+ * the target as a pair of ADJUST entries (source MERGE), the open lots move with their expiry
+ * dates, debt moves as debt, and orders and pending points follow so refunds, spend and tier
+ * figures count for the target. Idempotent by merge id: the entries' keys are unique.
+ */
+export async function mergeAccounts(
+  dataSource: DataSource,
+  merge: { mergeId: string; sourceMemberId: string; targetMemberId: string },
+  actor: string,
+  now = new Date(),
+): Promise<MergeResult> {
+  const { mergeId, sourceMemberId: source, targetMemberId: target } = merge;
+  if (!mergeId || !source || !target || source === target) {
+    throw new DomainError('BAD_USER_INPUT', 'a merge needs its id and two different members');
+  }
+  const keyOut = `MERGE:${mergeId}:out`;
+  const ledger = dataSource.getRepository(LedgerEntry);
+  const replay = async (): Promise<MergeResult | null> => {
+    const done = await ledger.findOneBy({ idempotencyKey: keyOut });
+    if (!done) return null;
+    if (done.memberId !== source) throw new DomainError('CONFLICT', 'this merge id was used for other members');
+    const account = await dataSource.getRepository(PointsAccount).findOneByOrFail({ memberId: target });
+    return { pointsMoved: -done.points, targetBalanceAfter: account.balance, replayed: true };
+  };
+  const known = await replay();
+  if (known) return known;
+  await ensureAccount(dataSource, source);
+  await ensureAccount(dataSource, target);
+  try {
+    return await inTransaction(dataSource, async (manager) => {
+      const [first, second] = [source, target].sort();
+      const locked = new Map([
+        [first, await lockAccount(manager, first)],
+        [second, await lockAccount(manager, second)],
+      ]);
+      const from = locked.get(source)!;
+      const to = locked.get(target)!;
+      const moved = from.balance;
+      const guarded = async (account: PointsAccount, balance: number, debt: number) => {
+        const result = await manager
+          .createQueryBuilder()
+          .update(PointsAccount)
+          .set({ balance, debt, version: () => 'version + 1' })
+          .where('member_id = :memberId AND version = :version', { memberId: account.memberId, version: account.version })
+          .execute();
+        if (result.affected !== 1) throw new Error(`points account ${account.memberId} changed under its lock`);
+      };
+      await guarded(from, 0, 0);
+      await guarded(to, to.balance + moved, to.debt + from.debt);
+      // Always both entries (0 points when the source held none): the pair is the merge's record and its key.
+      const entry = (memberId: string, points: number, balanceAfter: number, key: string, reason: string) =>
+        Object.assign(new LedgerEntry(), {
+          id: randomUUID(),
+          memberId,
+          entryType: 'ADJUST',
+          points,
+          balanceAfter,
+          source: 'MERGE',
+          sourceRef: mergeId,
+          reason,
+          idempotencyKey: key,
+          actor,
+          createdAt: now,
+        });
+      await manager.insert(LedgerEntry, [
+        entry(source, -moved, 0, keyOut, `merged into member ${target}`),
+        entry(target, moved, to.balance + moved, `MERGE:${mergeId}:in`, `merged from member ${source}`),
+      ]);
+      await manager.update(PointsLot, { memberId: source }, { memberId: target });
+      await manager.update(Order, { memberId: source }, { memberId: target });
+      await manager.update(PendingPoints, { memberId: source }, { memberId: target });
+      // The target's 12-month figures now include the source's orders: tell the tier engine.
+      await enqueueActivity(manager, target, now);
+      return { pointsMoved: moved, targetBalanceAfter: to.balance + moved, replayed: false };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return (await replay())!;
+  }
+}

@@ -133,14 +133,15 @@ describe('a subgraph that hangs', () => {
   let blackHole: Server;
   let requestsReceived = 0;
   beforeAll(async () => {
-    // Accepts every request and never answers: a hung service, not a refused connection.
+    // Accepts every request and never answers: a hung service, not a refused connection. (The timeout
+    // is generous so that the healthy subgraphs never hit it on a loaded machine.)
     blackHole = createServer(() => {
       requestsReceived += 1;
     });
     await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
     const { port } = blackHole.address() as { port: number };
     stack = await startStack({
-      env: { RISK_URL: `http://127.0.0.1:${port}/graphql`, SUBGRAPH_TIMEOUT_MS: '200', SUBGRAPH_BREAKER_RESET_MS: '60000' },
+      env: { RISK_URL: `http://127.0.0.1:${port}/graphql`, SUBGRAPH_TIMEOUT_MS: '1000', SUBGRAPH_BREAKER_RESET_MS: '60000' },
     });
   });
   afterAll(async () => {

@@ -53,12 +53,12 @@ describe('a staff merge of two members', () => {
     expect(merged.data.mergeMembers).toEqual({ id: target.memberId, tier: { id: 'SILVER' }, profile: { name: '王芳' } });
 
     // Points: 3,000 moved to the target with their lots; each account still adds up.
-    expect(await pointsOf(target.memberId)).toEqual({ balance: 3200, ledger: 3200, lots: 3200 });
-    expect(await pointsOf(source.memberId)).toEqual({ balance: 0, ledger: 0, lots: 0 });
+    expect(await pointsOf(target.memberId!)).toEqual({ balance: 3200, ledger: 3200, lots: 3200 });
+    expect(await pointsOf(source.memberId!)).toEqual({ balance: 0, ledger: 0, lots: 0 });
     // A refund of one of the source's orders now claws back from the target.
     const refund = await stack.query('mutation { refundOrder(orderNo: "MS-0", refundNo: "MSR-0", amount: "600.00") { pointsClawedBack } }');
     expect(refund.data.refundOrder.pointsClawedBack).toBe(600);
-    expect((await pointsOf(target.memberId)).balance).toBe(2600);
+    expect((await pointsOf(target.memberId!)).balance).toBe(2600);
 
     // Every way in to the source now leads to the target.
     expect((await stack.loginMember(sourcePhone)).memberId).toBe(target.memberId);
@@ -83,7 +83,7 @@ describe('a staff merge of two members', () => {
       targetMemberId: target.memberId,
     });
     expect(again).toMatchObject({ replayed: true, pointsMoved: '3000' });
-    expect(await pointsOf(target.memberId)).toEqual({ balance: 2600, ledger: 2600, lots: 2600 });
+    expect(await pointsOf(target.memberId!)).toEqual({ balance: 2600, ledger: 2600, lots: 2600 });
     const history = (await stack.query('query($id: ID!) { member(id: $id) { tierHistory { reason } } }', { id: target.memberId })).data
       .member.tierHistory;
     expect(history.map((h: { reason: string }) => h.reason)).toContain('MERGED');

@@ -36,4 +36,22 @@ describe('personal data at rest', () => {
     // Still one member per phone: the blind index is unique.
     expect((await stack.query(REGISTER, { phone, channel: 'POS' })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
+
+  it('nor the phone, the WeChat ids, a card number or a sign-in code after every way of signing in and binding', async () => {
+    const phone = '13912345671';
+    const web = await stack.loginMember(phone);
+    const code = /code is (\d{6})/.exec(stack.sms[stack.sms.length - 1].text)![1];
+    const wechat = await stack.queryAs(
+      null,
+      'mutation { loginWithWeChat(code: "dev:oPENID-pii-7788:uNIONID-pii-9900", phoneCode: "dev:13912345671") { member { id } } }',
+    );
+    expect(wechat.data.loginWithWeChat.member.id).toBe(web.memberId);
+    await stack.query('mutation($m: ID!) { bindCard(memberId: $m, cardNo: "VIPCARD-445566") { id } }', { m: web.memberId });
+    expect((await stack.query('{ memberByCard(cardNo: "vipcard-445566") { id } }')).data.memberByCard.id).toBe(web.memberId);
+    const dump = await everything();
+    for (const secret of [phone, '12345671', 'oPENID-pii-7788', 'uNIONID-pii-9900', 'VIPCARD-445566', 'dev-session-oPENID']) {
+      expect({ secret, found: dump.includes(secret) }).toEqual({ secret, found: false });
+    }
+    expect(dump).not.toMatch(new RegExp(`"${code}"`));
+  });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { DomainError, isUniqueViolation, type PiiCipher } from '../../../kit/src';
 import { memberForPhone } from '../commands/registerMember';
-import { ChannelIdentity, type ChannelIdentityKind } from '../db/entities/ChannelIdentity';
+import { ChannelIdentity, externalIndex, type ChannelIdentityKind } from '../db/entities/ChannelIdentity';
 import { normalizePhone } from '../domain/phone';
 import type { WeChatAdapter } from './wechat';
 
@@ -12,7 +12,7 @@ import type { WeChatAdapter } from './wechat';
  * user shares (getPhoneNumber's code) finds or registers the member by phone, and the WeChat ids are
  * bound to them. So one person is one member across the web shop, POS and every WeChat app.
  * Conflicts: an id already bound wins over the phone (a staff merge resolves true duplicates).
- * WeChat's session key stays on the server, sealed.
+ * WeChat's ids are stored as a blind index plus a sealed copy; the session key stays on the server, sealed.
  */
 export async function weChatLogin(
   dataSource: DataSource,
@@ -22,12 +22,12 @@ export async function weChatLogin(
 ): Promise<string> {
   const session = await weChat.codeToSession(input.code);
   const repo = dataSource.getRepository(ChannelIdentity);
-  const wanted: Array<[ChannelIdentityKind, string]> = [
-    ...(session.unionid ? [['WECHAT_UNIONID', session.unionid] as [ChannelIdentityKind, string]] : []),
-    ['WECHAT_OPENID', session.openid],
-  ];
-  const known = await repo.findBy({ externalId: In(wanted.map(([, id]) => id)) });
-  const bound = wanted.map(([kind, id]) => known.find((k) => k.kind === kind && k.externalId === id)).find(Boolean);
+  const wanted: Array<[ChannelIdentityKind, string, string]> = [
+    ...(session.unionid ? [['WECHAT_UNIONID', session.unionid] as const] : []),
+    ['WECHAT_OPENID', session.openid] as const,
+  ].map(([kind, id]) => [kind, id, externalIndex(pii, kind, id)]);
+  const known = await repo.findBy({ externalId: In(wanted.map(([, , index]) => index)) });
+  const bound = wanted.map(([kind, , index]) => known.find((k) => k.kind === kind && k.externalId === index)).find(Boolean);
   let memberId = bound?.memberId;
   if (!memberId) {
     if (!input.phoneCode) {
@@ -40,7 +40,7 @@ export async function weChatLogin(
     memberId = (await memberForPhone(dataSource, pii, phone, 'MINI_PROGRAM')).member.id;
   }
   const now = new Date();
-  for (const [kind, externalId] of wanted) {
+  for (const [kind, raw, externalId] of wanted) {
     const existing = known.find((k) => k.kind === kind && k.externalId === externalId);
     const secretSealed = kind === 'WECHAT_OPENID' ? pii.encrypt(session.sessionKey) : null;
     if (existing) {
@@ -48,7 +48,7 @@ export async function weChatLogin(
       continue;
     }
     try {
-      await repo.insert({ id: randomUUID(), memberId, kind, externalId, secretSealed, createdAt: now });
+      await repo.insert({ id: randomUUID(), memberId, kind, externalId, externalSealed: pii.encrypt(raw), secretSealed, createdAt: now });
     } catch (error) {
       // Bound by a concurrent sign-in of the same account a moment ago: nothing more to do.
       if (!isUniqueViolation(error)) throw error;

@@ -16,8 +16,13 @@ export class ChannelIdentity {
   @Column({ type: 'varchar', length: 16 })
   kind: ChannelIdentityKind;
 
+  /** The id's blind index (HMAC, see externalIndex): looked up and kept unique without the id in clear. */
   @Column({ name: 'external_id', type: 'varchar', length: 128 })
   externalId: string;
+
+  /** The id itself, sealed with the PII cipher (WeChat's APIs need the openid back). */
+  @Column({ name: 'external_enc', type: 'text' })
+  externalSealed: string;
 
   /** For an openid: WeChat's session key, sealed with the PII cipher; it never leaves the server. */
   @Column({ name: 'secret_enc', type: 'text', nullable: true })
@@ -25,4 +30,9 @@ export class ChannelIdentity {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
+}
+
+/** How a channel id is indexed: per kind, so an openid and a card number can never collide. */
+export function externalIndex(pii: { blindIndex(value: string): string }, kind: ChannelIdentityKind, externalId: string): string {
+  return pii.blindIndex(`${kind}:${externalId}`);
 }

@@ -98,6 +98,7 @@ export class Identity1764400000000 implements MigrationInterface {
           { name: 'member_id', type: 'varchar', length: '36' },
           { name: 'kind', type: 'varchar', length: '16' },
           { name: 'external_id', type: 'varchar', length: '128' },
+          { name: 'external_enc', type: 'text' },
           { name: 'secret_enc', type: 'text', isNullable: true },
           at('created_at'),
         ],

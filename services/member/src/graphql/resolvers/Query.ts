@@ -1,7 +1,7 @@
 import { IsNull, MoreThan } from 'typeorm';
 import { DomainError, requireStaff } from '../../../../kit/src';
 import type { MemberContext } from '../../context';
-import { ChannelIdentity } from '../../db/entities/ChannelIdentity';
+import { ChannelIdentity, externalIndex } from '../../db/entities/ChannelIdentity';
 import { Member } from '../../db/entities/Member';
 import { PartnerKey } from '../../db/entities/PartnerKey';
 import { normalizePhone } from '../../domain/phone';
@@ -45,7 +45,7 @@ export const Query = {
     requireStaff(ctx.identity, LOOKUP_ROLES);
     const card = await ctx.dataSource
       .getRepository(ChannelIdentity)
-      .findOneBy({ kind: 'POS_CARD', externalId: args.cardNo.trim().toUpperCase().slice(0, 128) });
+      .findOneBy({ kind: 'POS_CARD', externalId: externalIndex(ctx.pii, 'POS_CARD', args.cardNo.trim().toUpperCase()) });
     return card ? ctx.loaders.member.load(card.memberId) : null;
   },
 

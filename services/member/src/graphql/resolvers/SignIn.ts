@@ -8,7 +8,7 @@ import { weChatLogin } from '../../auth/wechatLogin';
 import { mergeMembers } from '../../commands/mergeMembers';
 import { memberForPhone } from '../../commands/registerMember';
 import type { MemberContext } from '../../context';
-import { ChannelIdentity } from '../../db/entities/ChannelIdentity';
+import { ChannelIdentity, externalIndex } from '../../db/entities/ChannelIdentity';
 import { PartnerKey } from '../../db/entities/PartnerKey';
 import { StaffAccount } from '../../db/entities/StaffAccount';
 import { parseChannel } from '../../domain/channels';
@@ -69,7 +69,8 @@ export const SignInMutation = {
         id: randomUUID(),
         memberId: member.id,
         kind: 'POS_CARD',
-        externalId: args.cardNo.toUpperCase(),
+        externalId: externalIndex(ctx.pii, 'POS_CARD', args.cardNo.toUpperCase()),
+        externalSealed: ctx.pii.encrypt(args.cardNo.toUpperCase()),
         secretSealed: null,
         createdAt: new Date(),
       });

@@ -59,6 +59,27 @@ function parseBody(req: IncomingMessage, text: string): unknown {
 }
 
 /**
+ * GraphQL over HTTP: a client that accepts only `application/json` (the legacy media type) should
+ * get 200 for a request that failed to parse, validate or coerce its variables, since such clients
+ * read the errors from the body; Apollo Server answers 400. Clients of
+ * `application/graphql-response+json` keep the 400 the spec asks for there.
+ */
+const DOCUMENT_FAILURES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+function legacyJsonStatus(req: IncomingMessage, status: number, contentType: string | undefined, body: string | undefined): number {
+  if (status !== 400 || body === undefined || !contentType?.startsWith('application/json')) return status;
+  const accept = req.headers.accept ?? '';
+  if (!accept.includes('application/json') || accept.includes('application/graphql-response+json')) return status;
+  try {
+    const { errors } = JSON.parse(body) as { errors?: Array<{ extensions?: { code?: string } }> };
+    // Only failures of the document itself: a refused request (CSRF prevention, batching) stays 400.
+    return errors?.length && errors.every((e) => DOCUMENT_FAILURES.has(e.extensions?.code ?? '')) ? 200 : status;
+  } catch {
+    return status;
+  }
+}
+
+/**
  * A plain node:http front for Apollo Server: /healthz, /readyz, the GraphQL endpoint and a few
  * static routes. (No express: the gateway's hot path stays short, and every service serves the same way.)
  */
@@ -93,7 +114,8 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
       context: async () => context,
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
-    res.statusCode = result.status ?? 200;
+    const complete = result.body.kind === 'complete' ? result.body.string : undefined;
+    res.statusCode = legacyJsonStatus(req, result.status ?? 200, result.headers.get('content-type'), complete);
     if (result.body.kind === 'complete') {
       res.end(result.body.string);
       return;

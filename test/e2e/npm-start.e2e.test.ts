@@ -37,17 +37,29 @@ describe('npm start', () => {
   });
 
   it('builds, starts six processes, seeds the demo programme, answers the member card, and stops cleanly on Ctrl-C', async () => {
-    const ports: Record<string, string> = { GATEWAY_PORT: String(await freePort()) };
-    for (const service of SERVICE_NAMES) {
-      ports[`${service.toUpperCase()}_HTTP_PORT`] = String(await freePort());
-      ports[`${service.toUpperCase()}_GRPC_PORT`] = String(await freePort());
+    // Ports are picked up front (npm start needs them as variables); another test process can take
+    // one before it is bound, so a start that fails with EADDRINUSE is tried again on new ports.
+    let ports: Record<string, string> = {};
+    let output = '';
+    for (let attempt = 1; ; attempt += 1) {
+      ports = { GATEWAY_PORT: String(await freePort()) };
+      for (const service of SERVICE_NAMES) {
+        ports[`${service.toUpperCase()}_HTTP_PORT`] = String(await freePort());
+        ports[`${service.toUpperCase()}_GRPC_PORT`] = String(await freePort());
+      }
+      child = spawn(process.execPath, [join(root, 'scripts', 'start.js')], {
+        cwd: root,
+        env: { ...process.env, ...database.env, ...ports, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        output = await waitForOutput(child, 'Press Ctrl-C to stop.', 120_000);
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
     }
-    child = spawn(process.execPath, [join(root, 'scripts', 'start.js')], {
-      cwd: root,
-      env: { ...process.env, ...database.env, ...ports, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output = await waitForOutput(child, 'Press Ctrl-C to stop.', 120_000);
     const gatewayUrl = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
     expect(output).toContain(gatewayUrl);
     const demoMember = /a demo member: ([0-9a-f-]{36})/.exec(output)?.[1];

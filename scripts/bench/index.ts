@@ -8,7 +8,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { readCommonConfig } from '../../services/kit/src';
+import { grpcCalls, readCommonConfig } from '../../services/kit/src';
 import { RECORD_ORDER } from '../../test/harness/operations';
 import { startStack, type Stack } from '../../test/harness/startStack';
 import type { LoadJob, LoadResult } from './load-worker';
@@ -36,12 +36,14 @@ interface Row {
   workload: string;
   result: LoadResult;
   sqlPerRequest: Record<string, number>;
+  grpcPerRequest: number;
   cpuMsPerRequest: number;
 }
 
 async function measure(stack: Stack, workload: string, job: Omit<LoadJob, 'durationSeconds' | 'runId'>): Promise<Row> {
   await load({ ...job, durationSeconds: WARMUP, runId: `${workload}-warmup`.replace(/\W/g, '') });
   const queriesBefore = Object.fromEntries(Object.entries(stack.services).map(([name, s]) => [name, s.queries.count]));
+  const grpcBefore = grpcCalls.count;
   const cpuBefore = process.cpuUsage();
   const result = await load({ ...job, durationSeconds: DURATION, runId: `${workload}-${Date.now()}`.replace(/\W/g, '') });
   const cpu = process.cpuUsage(cpuBefore);
@@ -51,7 +53,14 @@ async function measure(stack: Stack, workload: string, job: Omit<LoadJob, 'durat
       .filter(([, n]) => n > 0)
       .map(([name, n]) => [name, Math.round(n * 10) / 10]),
   );
-  return { workload, result, sqlPerRequest, cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests) };
+  const grpcPerRequest = Math.round(((grpcCalls.count - grpcBefore) / Math.max(1, result.requests)) * 10) / 10;
+  return {
+    workload,
+    result,
+    sqlPerRequest,
+    grpcPerRequest,
+    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests),
+  };
 }
 
 async function main(): Promise<void> {
@@ -86,6 +95,23 @@ async function main(): Promise<void> {
         memberTokens,
         connections: CONNECTIONS,
       }),
+      // The same list at two lengths: SQL statements per request must not grow with it.
+      await measure(stack, 'member list (staff), 10 members', {
+        url: stack.gatewayUrl,
+        kind: 'list',
+        listSize: 10,
+        memberIds,
+        token: cashier.accessToken,
+        connections: CONNECTIONS,
+      }),
+      await measure(stack, 'member list (staff), 50 members', {
+        url: stack.gatewayUrl,
+        kind: 'list',
+        listSize: 50,
+        memberIds,
+        token: cashier.accessToken,
+        connections: CONNECTIONS,
+      }),
       await measure(stack, 'earn (recordOrder), gateway, POS staff token', {
         url: stack.gatewayUrl,
         kind: 'earn',
@@ -108,15 +134,15 @@ async function main(): Promise<void> {
       `Database: ${database}; ${CONNECTIONS} connections; ${DURATION} s per workload after a ${WARMUP} s warm-up; ${MEMBERS} members; ${machine}.`,
       'Servers and load generator on the same machine; stack CPU is all six servers (one process) per request.',
       '',
-      '| workload | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements / request | stack CPU ms / request |',
-      '|---|---|---|---|---|---|---|---|',
+      '| workload | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements / request | gRPC calls / request | stack CPU ms / request |',
+      '|---|---|---|---|---|---|---|---|---|',
       ...rows.map(
         (r) =>
           `| ${r.workload} | ${r.result.rps.toFixed(0)} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${r.result.errors + r.result.non2xx} | ${Object.entries(
             r.sqlPerRequest,
           )
             .map(([s, n]) => `${s} ${n}`)
-            .join(', ')} | ${r.cpuMsPerRequest.toFixed(2)} |`,
+            .join(', ')} | ${r.grpcPerRequest} | ${r.cpuMsPerRequest.toFixed(2)} |`,
       ),
     ].join('\n');
     console.log(`\n${table}\n`);

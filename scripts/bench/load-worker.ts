@@ -7,7 +7,9 @@ import { signIdentity, type Identity } from '../../services/kit/src';
 
 export interface LoadJob {
   url: string;
-  kind: 'card' | 'earn';
+  kind: 'card' | 'earn' | 'list';
+  /** For 'list': how many members one request asks for. */
+  listSize?: number;
   memberIds: string[];
   connections: number;
   durationSeconds: number;
@@ -33,6 +35,9 @@ export interface LoadResult {
 
 const CARD =
   'query Card($id: ID!) { member(id: $id) { maskedPhone tier { name benefits { name } } points { balance } benefits { name } liveCampaigns { name } risk { level } } }';
+/** The staff list: many members with points, tier, benefits and risk. */
+const LIST =
+  'query List($n: Int!) { members(first: $n) { id maskedPhone tier { id } points { balance } benefits { name } risk { level } } }';
 const EARN =
   'mutation Earn($m: ID!, $o: String!) { recordOrder(memberId: $m, orderNo: $o, amount: "128.80", channel: POS) { pointsEarned } }';
 
@@ -63,7 +68,9 @@ function run(job: LoadJob): Promise<LoadResult> {
               const body =
                 job.kind === 'card'
                   ? { query: CARD, variables: { id: memberId } }
-                  : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
+                  : job.kind === 'list'
+                    ? { query: LIST, variables: { n: job.listSize ?? 50 } }
+                    : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
               const signed = job.signWith ? signIdentity(job.signAs ?? { kind: 'ANONYMOUS' }, job.signWith) : {};
               const auth = token ? { authorization: `Bearer ${token}` } : {};
               return { ...request, headers: { 'content-type': 'application/json', ...signed, ...auth }, body: JSON.stringify(body) };

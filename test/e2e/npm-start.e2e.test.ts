@@ -10,7 +10,7 @@ const root = join(__dirname, '..', '..');
 /** Resolves with the accumulated output once `text` has been printed; rejects if the process exits first. */
 function waitForOutput(child: ChildProcess, text: string, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    let output = '';
+    let output!: string;
     const timer = setTimeout(() => reject(new Error(`no "${text}" within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -39,8 +39,8 @@ describe('npm start', () => {
   it('builds, starts six processes, seeds the demo programme, answers the member card, and stops cleanly on Ctrl-C', async () => {
     // Ports are picked up front (npm start needs them as variables); another test process can take
     // one before it is bound, so a start that fails with EADDRINUSE is tried again on new ports.
-    let ports: Record<string, string> = {};
-    let output = '';
+    let ports!: Record<string, string>;
+    let output!: string;
     for (let attempt = 1; ; attempt += 1) {
       ports = { GATEWAY_PORT: String(await freePort()) };
       for (const service of SERVICE_NAMES) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { MEMBER_CARD } from '../harness/operations';
-import { startStack, type SignedIn, type Stack } from '../harness/startStack';
+import { productionEnv, startStack, type SignedIn, type Stack } from '../harness/startStack';
 
 /**
  * A corpus of malformed requests, generated with fast-check (a fixed seed, so a failure replays):
@@ -189,14 +189,7 @@ function tally(outcomes: Outcome[]): Record<string, number> {
   return counts;
 }
 
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  IDENTITY_SIGNING_SECRET: 'a-production-secret-for-the-corpus',
-  SERVICE_TOKEN: 'a-production-service-token-for-the-corpus',
-  STAFF_BOOTSTRAP_ADMIN: 'corpus-admin:a-long-production-passphrase',
-  PII_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-  PII_INDEX_KEY: randomBytes(32).toString('base64'),
-};
+const PRODUCTION = productionEnv('abuse-corpus');
 
 describe.each([
   ['development', {}],

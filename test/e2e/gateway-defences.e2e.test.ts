@@ -1,17 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { SERVICE_NAMES } from '../../services/kit/src';
 import { MEMBER_CARD, REGISTER } from '../harness/operations';
-import { postGraphQL, startStack, type Stack } from '../harness/startStack';
+import { postGraphQL, productionEnv, startStack, type Stack } from '../harness/startStack';
 
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  IDENTITY_SIGNING_SECRET: 'a-production-secret-for-the-tests',
-  SERVICE_TOKEN: 'a-production-service-token-for-the-tests',
-  STAFF_BOOTSTRAP_ADMIN: 'first-admin:a-long-production-passphrase',
-  PII_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-  PII_INDEX_KEY: randomBytes(32).toString('base64'),
-};
+const PRODUCTION = productionEnv('gateway-defences');
 
 /** SQL statements issued by all five services so far: "rejected, not executed" means this does not move. */
 const statements = (stack: Stack) => SERVICE_NAMES.reduce((sum, s) => sum + stack.services[s].queries.count, 0);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,18 @@ export async function postGraphQL<T = any>(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}
+
+/** A production configuration for a test stack: real secrets and keys, made up for `label`. */
+export function productionEnv(label: string): Env {
+  return {
+    NODE_ENV: 'production',
+    IDENTITY_SIGNING_SECRET: `a-production-secret-for-${label}`,
+    SERVICE_TOKEN: `a-production-service-token-for-${label}`,
+    STAFF_BOOTSTRAP_ADMIN: `first-admin:a-long-production-passphrase-${label}`,
+    PII_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    PII_INDEX_KEY: randomBytes(32).toString('base64'),
+  };
 }
 
 /** What querySubgraph signs by default: staff with every role, as the gateway would forward an administrator. */

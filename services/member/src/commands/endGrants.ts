@@ -64,3 +64,19 @@ export async function endExpiredGrants(dataSource: DataSource, now = new Date(),
     if (due.length < BATCH) return ended;
   }
 }
+
+/**
+ * Reads members with `read`, and when any of them holds a grant past its expiry, ends those grants
+ * first and reads again: every channel sees a grant end at its expiry, not at the next sweep.
+ */
+export async function readWithGrantsEnded<T extends Pick<Member, 'id' | 'tierSource' | 'grantExpiresAt'>>(
+  dataSource: DataSource,
+  read: () => Promise<T[]>,
+  now = new Date(),
+): Promise<T[]> {
+  const members = await read();
+  const ended = members.filter((m) => grantEnded(m, now)).map((m) => m.id);
+  if (ended.length === 0) return members;
+  await endExpiredGrants(dataSource, now, ended);
+  return read();
+}

@@ -5,7 +5,7 @@ import { actorOf, groupByKeys, orderByKeys, type RequestBase } from '../../../ki
 import { Member } from '../db/entities/Member';
 import { PiiAccess } from '../db/entities/PiiAccess';
 import { TierChange } from '../db/entities/TierChange';
-import { endExpiredGrants, grantEnded } from '../commands/endGrants';
+import { readWithGrantsEnded } from '../commands/endGrants';
 import { loadLadder } from '../db/ladder';
 import type { TierRule } from '../domain/tiers';
 
@@ -14,18 +14,13 @@ export function createLoaders(dataSource: DataSource, request: Pick<RequestBase,
   let ladder: Promise<TierRule[]> | undefined;
   const ladderNow = () => (ladder ??= loadLadder(dataSource));
   return {
-    member: new DataLoader<string, Member | null>(async (ids) => {
-      const read = () => dataSource.getRepository(Member).findBy({ id: In([...ids]) });
-      let members = await read();
-      // Every channel sees a grant end at its expiry, not at the next sweep.
-      const now = new Date();
-      const ended = members.filter((m) => grantEnded(m, now)).map((m) => m.id);
-      if (ended.length > 0) {
-        await endExpiredGrants(dataSource, now, ended);
-        members = await read();
-      }
-      return orderByKeys(ids, members, (m) => m.id);
-    }),
+    member: new DataLoader<string, Member | null>(async (ids) =>
+      orderByKeys(
+        ids,
+        await readWithGrantsEnded(dataSource, () => dataSource.getRepository(Member).findBy({ id: In([...ids]) })),
+        (m) => m.id,
+      ),
+    ),
     /**
      * Records that staff or a partner read a member's personal data (PIPL audit): every read of a
      * request goes into one INSERT. Keys are `<memberId>:<field>`.

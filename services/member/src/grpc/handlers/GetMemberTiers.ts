@@ -4,7 +4,7 @@ import type { GetMemberTiersResponse } from '../../../../../proto/gen/membergrap
 import { DomainError } from '../../../../kit/src';
 import { Member } from '../../db/entities/Member';
 import { loadLadder, tierById } from '../../db/ladder';
-import { endExpiredGrants, grantEnded } from '../../commands/endGrants';
+import { readWithGrantsEnded } from '../../commands/endGrants';
 
 const MAX_BATCH = 500;
 
@@ -12,20 +12,14 @@ const MAX_BATCH = 500;
 export async function getMemberTiers(dataSource: DataSource, request: GetMemberTiersRequest__Output): Promise<GetMemberTiersResponse> {
   if (request.memberIds.length > MAX_BATCH) throw new DomainError('BAD_USER_INPUT', `at most ${MAX_BATCH} member ids per call`);
   if (request.memberIds.length === 0) return { tiers: [] };
-  const read = () =>
+  // A grant past its expiry no longer counts for γ even before the scheduled sweep ends it.
+  const members = await readWithGrantsEnded(dataSource, () =>
     dataSource.getRepository(Member).find({
       select: { id: true, tierId: true, tierSource: true, grantExpiresAt: true },
       // A merged member is no longer a member: orders go to the one it was merged into.
       where: { id: In(request.memberIds), mergedInto: IsNull() },
-    });
-  let members = await read();
-  // A grant past its expiry no longer counts for γ even before the scheduled sweep ends it.
-  const now = new Date();
-  const ended = members.filter((m) => grantEnded(m, now)).map((m) => m.id);
-  if (ended.length > 0) {
-    await endExpiredGrants(dataSource, now, ended);
-    members = await read();
-  }
+    }),
+  );
   const ladder = await loadLadder(dataSource);
   return {
     tiers: members.map((m) => {

@@ -112,6 +112,13 @@ async function main(): Promise<void> {
         token: cashier.accessToken,
         connections: CONNECTIONS,
       }),
+      await measure(stack, 'gRPC tier look-up (member GetMemberTiers), one member a call', {
+        url: '',
+        kind: 'grpc-tiers',
+        memberIds,
+        connections: CONNECTIONS,
+        grpc: { address: stack.services.member.grpcAddress, serviceToken: readCommonConfig('points', stack.env).serviceToken },
+      }),
       await measure(stack, 'earn (recordOrder), gateway, POS staff token', {
         url: stack.gatewayUrl,
         kind: 'earn',

@@ -4,10 +4,13 @@
  */
 import autocannon from 'autocannon';
 import { signIdentity, type Identity } from '../../services/kit/src';
+import { createMemberClient } from '../../services/points/src/grpc/clients/member';
 
 export interface LoadJob {
   url: string;
-  kind: 'card' | 'earn' | 'list';
+  kind: 'card' | 'earn' | 'list' | 'grpc-tiers';
+  /** For 'grpc-tiers': the member service's gRPC address and the services' credential. */
+  grpc?: { address: string; serviceToken: string };
   /** For 'list': how many members one request asks for. */
   listSize?: number;
   memberIds: string[];
@@ -47,7 +50,45 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
 }
 
+/**
+ * The tier look-up every earn makes (member GetMemberTiers), called straight over gRPC with the
+ * points service's own client: `connections` loops, each one call at a time, for the duration.
+ */
+async function runGrpc(job: LoadJob): Promise<LoadResult> {
+  const client = createMemberClient(job.grpc!.address, 2000, job.grpc!.serviceToken);
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = Date.now() + job.durationSeconds * 1000;
+  let sequence = 0;
+  const loop = async () => {
+    while (Date.now() < until) {
+      sequence += 1;
+      const started = performance.now();
+      try {
+        const answer = await client.getMemberTiers([job.memberIds[sequence % job.memberIds.length]]);
+        if (answer.tiers.length !== 1) errors += 1;
+      } catch {
+        errors += 1;
+      }
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: job.connections }, loop));
+  client.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / job.durationSeconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+    non2xx: 0,
+  };
+}
+
 function run(job: LoadJob): Promise<LoadResult> {
+  if (job.kind === 'grpc-tiers') return runGrpc(job);
   let sequence = 0;
   let errors = 0;
   const latencies: number[] = [];

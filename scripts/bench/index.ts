@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { grpcCalls, readCommonConfig } from '../../services/kit/src';
 import { RECORD_ORDER } from '../../test/harness/operations';
 import { startStack, type Stack } from '../../test/harness/startStack';
+import { compareGateways } from './compare';
 import type { LoadJob, LoadResult } from './load-worker';
 
 const quick = process.argv.includes('--quick');
@@ -135,6 +136,14 @@ async function main(): Promise<void> {
         signAs: { kind: 'STAFF', subject: 'bench-cashier', roles: ['OPERATOR'], store: 'BENCH-01' },
       }),
     ];
+    const comparison = await compareGateways(stack, load, {
+      memberIds,
+      memberTokens,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      warmupSeconds: WARMUP,
+      rounds: quick ? 1 : 3,
+    });
     const database = process.env.DATABASE_URL ? 'MySQL/MariaDB' : 'SQLite (embedded)';
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const table = [
@@ -151,13 +160,24 @@ async function main(): Promise<void> {
             .map(([s, n]) => `${s} ${n}`)
             .join(', ')} | ${r.grpcPerRequest} | ${r.cpuMsPerRequest.toFixed(2)} |`,
       ),
+      '',
+      `Gateways side by side, each in its own process over the same subgraphs, ${quick ? 1 : 3} alternating round(s) of ${DURATION} s each:`,
+      '',
+      '| workload | gateway | req/s | p50 ms (median of rounds) | p99 ms (median of rounds) | errors | gateway CPU ms / request | peak RSS MiB |',
+      '|---|---|---|---|---|---|---|---|',
+      ...comparison.rows.map(
+        (r) =>
+          `| ${r.workload} | ${r.gateway} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.gatewayCpuMsPerRequest.toFixed(2)} | ${r.peakRssMiB.toFixed(0)} |`,
+      ),
+      '',
+      ...comparison.ratios.map((line) => `- ${line}`),
     ].join('\n');
     console.log(`\n${table}\n`);
     mkdirSync(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
     const file = join(__dirname, '..', '..', 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(
       file,
-      JSON.stringify({ quick, database, machine, connections: CONNECTIONS, durationSeconds: DURATION, rows, table }, null, 2),
+      JSON.stringify({ quick, database, machine, connections: CONNECTIONS, durationSeconds: DURATION, rows, comparison, table }, null, 2),
     );
     console.log(`wrote ${file} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {

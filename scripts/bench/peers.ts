@@ -1,0 +1,88 @@
+/**
+ * The gateways the benchmark compares, each in its own process so each one's CPU time is its own:
+ * ours (gateway/src/index.ts) and Hive Gateway (hive/hive-gateway.ts), both over the subgraphs the
+ * benchmark runs in its process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JWKS_PATH, readCommonConfig, SERVICE_NAMES } from '../../services/kit/src';
+import type { Stack } from '../../test/harness/startStack';
+
+export interface GatewayProcess {
+  name: string;
+  url: string;
+  pid: number;
+  /** CPU milliseconds (user + system) the process has used so far, from /proc. */
+  cpuMs(): number;
+  /** Resident set size now, in MiB. */
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+const root = join(__dirname, '..', '..');
+const TICKS_PER_SECOND = 100;
+
+function procStat(pid: number): string[] {
+  const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return text.slice(text.lastIndexOf(')') + 2).split(' ');
+}
+
+function spawnGateway(name: string, entry: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<GatewayProcess> {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts', 'run-ts.js'), join(root, entry)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = ready.exec(output)?.[1];
+      if (!url) return;
+      child.stdout!.off('data', onData);
+      resolve({
+        name,
+        url,
+        pid: child.pid!,
+        // utime and stime are fields 14 and 15 of /proc/<pid>/stat (11 and 12 after the command name).
+        cpuMs: () => {
+          const stat = procStat(child.pid!);
+          return ((Number(stat[11]) + Number(stat[12])) * 1000) / TICKS_PER_SECOND;
+        },
+        rssMiB: () => (Number(procStat(child.pid!)[21]) * 4096) / 2 ** 20,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it listened:\n${output}`)));
+  });
+}
+
+/** Our gateway in its own process, configured like the in-process one of the stack. */
+export function startOurGateway(stack: Stack): Promise<GatewayProcess> {
+  const urls = Object.fromEntries(SERVICE_NAMES.map((s) => [`${s.toUpperCase()}_URL`, stack.services[s].httpUrl]));
+  const env = { ...stack.env, ...urls, GATEWAY_PORT: '0', LOG_LEVEL: 'info' } as NodeJS.ProcessEnv;
+  return spawnGateway('ours', 'gateway/src/index.ts', env, /"url":"(http:[^"]+\/graphql)"[^\n]*gateway started/);
+}
+
+/** Hive Gateway in its own process over the same subgraphs, verifying the same tokens. */
+export function startHiveGateway(stack: Stack): Promise<GatewayProcess> {
+  const config = {
+    subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((s) => [s, stack.services[s].httpUrl])),
+    jwksUrl: new URL(JWKS_PATH, stack.services.member.httpUrl).toString(),
+    identitySecret: readCommonConfig('member', stack.env).identitySecret,
+  };
+  return spawnGateway(
+    'hive',
+    'scripts/bench/hive/hive-gateway.ts',
+    { HIVE_CONFIG: JSON.stringify(config) },
+    /listening (http:\S+\/graphql)/,
+  );
+}

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import CircuitBreaker from 'opossum';
-import { signIdentity, type Identity } from '../../services/kit/src';
+import { IDENTITY_HEADER, signIdentity, type Identity } from '../../services/kit/src';
 
 export interface GatewayContext {
   identity: Identity;
@@ -29,7 +29,8 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
         resetTimeout: options.breakerResetMs,
       },
     );
-    super({ url, fetcher: ((input: string, init: RequestInit) => breaker.fire(input, init)) as never });
+    const fetchOnce = (input: string, init: RequestInit) => breaker.fire(input, init);
+    super({ url, fetcher: deduplicateQueries(fetchOnce) as never });
     this.breaker = breaker;
     this.secret = secret;
   }
@@ -48,4 +49,30 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     for (const [name, value] of Object.entries(signIdentity(identity, this.secret))) request.http?.headers.set(name, value);
     if ('requestId' in context && context.requestId) request.http?.headers.set('x-request-id', context.requestId);
   }
+}
+
+/** A subgraph request the gateway may share: a query (never a mutation), as the gateway serialises it. */
+export function isSharableQuery(body: unknown): body is string {
+  return typeof body === 'string' && (body.startsWith('{"query":"query') || body.startsWith('{"query":"{'));
+}
+
+/**
+ * Identical subgraph queries in flight at the same moment, for the same caller, are sent once and
+ * the answer is shared (each waiter reads its own copy). Only queries — a mutation always runs —
+ * and only between requests of the same signed identity, so no caller ever sees an answer made for
+ * another. Nothing is cached: once the answer arrives, the next identical query is sent again.
+ */
+export function deduplicateQueries(fetchOnce: (input: string, init: RequestInit) => Promise<Response>) {
+  const inFlight = new Map<string, Promise<Response>>();
+  return (input: string, init: RequestInit): Promise<Response> => {
+    if (!isSharableQuery(init.body)) return fetchOnce(input, init);
+    const identity = new Headers(init.headers).get(IDENTITY_HEADER) ?? '';
+    const key = `${input}\n${identity}\n${init.body}`;
+    let shared = inFlight.get(key);
+    if (!shared) {
+      shared = fetchOnce(input, init).finally(() => inFlight.delete(key));
+      inFlight.set(key, shared);
+    }
+    return shared.then((response) => response.clone());
+  };
 }

@@ -18,7 +18,7 @@ const quick = process.argv.includes('--quick');
 const DURATION = quick ? 4 : 15;
 const WARMUP = quick ? 1 : 5;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const MEMBERS = quick ? 50 : 500;
+const MEMBERS = quick ? 80 : 500;
 
 function load(job: LoadJob): Promise<LoadResult> {
   const child = fork(join(__dirname, '..', 'run-ts.js'), [join(__dirname, 'load-worker.ts')], { stdio: 'inherit' });

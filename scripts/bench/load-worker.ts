@@ -40,9 +40,20 @@ const CARD =
   'query Card($id: ID!) { member(id: $id) { maskedPhone tier { name benefits { name } } points { balance } benefits { name } liveCampaigns { name } risk { level } } }';
 /** The staff list: many members with points, tier, benefits and risk. */
 const LIST =
-  'query List($n: Int!) { members(first: $n) { id maskedPhone tier { id } points { balance } benefits { name } risk { level } } }';
+  'query List($n: Int!, $after: ID) { members(first: $n, after: $after) { id maskedPhone tier { id } points { balance } benefits { name } risk { level } } }';
 const EARN =
   'mutation Earn($m: ID!, $o: String!) { recordOrder(memberId: $m, orderNo: $o, amount: "128.80", channel: POS) { pointsEarned } }';
+
+/**
+ * A different page of the staff list each time (a cursor from the seeded members), so no two
+ * requests in flight are identical and none is shared by the gateway's in-flight deduplication.
+ */
+function listPage(job: LoadJob, sequence: number): { n: number; after: string } {
+  const n = job.listSize ?? 50;
+  const sorted = (sortedIds ??= [...job.memberIds].sort());
+  return { n, after: sorted[sequence % Math.max(1, sorted.length - n)] };
+}
+let sortedIds: string[] | undefined;
 
 /** Exact percentile of the recorded latencies, in ms to one decimal. */
 function percentile(sorted: number[], p: number): number {
@@ -110,7 +121,7 @@ function run(job: LoadJob): Promise<LoadResult> {
                 job.kind === 'card'
                   ? { query: CARD, variables: { id: memberId } }
                   : job.kind === 'list'
-                    ? { query: LIST, variables: { n: job.listSize ?? 50 } }
+                    ? { query: LIST, variables: listPage(job, sequence) }
                     : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
               const signed = job.signWith ? signIdentity(job.signAs ?? { kind: 'ANONYMOUS' }, job.signWith) : {};
               const auth = token ? { authorization: `Bearer ${token}` } : {};

@@ -35,12 +35,17 @@ export async function ensureGuards(dataSource: DataSource, keys: readonly string
   }
 }
 
+/** The guard keys of one try: the credential's own (`phone:…`, `staff:…`) and the client address's, sorted. */
+export function guardKeys(own: string, ip: string | undefined): string[] {
+  return [own, ...(ip ? [`ip:${ip}`] : [])].sort();
+}
+
 /**
  * The guard, locked for the transaction and with its window rolled over when it has passed. A
  * locked guard is TOO_MANY_REQUESTS. Keys are always locked in sorted order, so two requests
  * never wait on each other's rows in opposite orders.
  */
-export async function lockGuard(manager: EntityManager, key: string, limits: GuardLimits, now: Date): Promise<LoginGuard> {
+async function lockGuard(manager: EntityManager, key: string, limits: GuardLimits, now: Date): Promise<LoginGuard> {
   const guard = await manager.findOneOrFail(LoginGuard, { where: { key }, lock: rowLock(manager) });
   if (guard.lockedUntil && guard.lockedUntil.getTime() > now.getTime()) {
     throw new DomainError('TOO_MANY_REQUESTS', 'too many tries; wait before trying again', {
@@ -53,13 +58,32 @@ export async function lockGuard(manager: EntityManager, key: string, limits: Gua
   return guard;
 }
 
+/** Locks every guard of a try, in the sorted order of `keys` (see guardKeys). */
+export async function lockGuards(manager: EntityManager, keys: readonly string[], limits: GuardLimits, now: Date): Promise<LoginGuard[]> {
+  const guards: LoginGuard[] = [];
+  for (const key of keys) guards.push(await lockGuard(manager, key, limits, now));
+  return guards;
+}
+
+/**
+ * Records how a try went, in its transaction: a failure counts on every guard; a success clears
+ * the credential's own count only — one's own phone or password must not reset an address's count.
+ */
+export async function settleTry(manager: EntityManager, guards: readonly LoginGuard[], ok: boolean, limits: GuardLimits): Promise<void> {
+  for (const guard of guards) {
+    if (!ok) countFailure(guard, limits);
+    else if (!isAddress(guard.key)) guard.failures = 0;
+    await saveGuard(manager, guard);
+  }
+}
+
 export function saveGuard(manager: EntityManager, guard: LoginGuard): Promise<unknown> {
   const { windowStart, sends, failures, lockedUntil } = guard;
   return manager.update(LoginGuard, { key: guard.key }, { windowStart, sends, failures, lockedUntil });
 }
 
 /** Counts a wrong try; the one that reaches the limit locks the guard until the window ends. */
-export function countFailure(guard: LoginGuard, limits: GuardLimits): void {
+function countFailure(guard: LoginGuard, limits: GuardLimits): void {
   guard.failures += 1;
   if (guard.failures >= (isAddress(guard.key) ? limits.addressMaxFailures : limits.maxFailures))
     guard.lockedUntil = new Date(guard.windowStart.getTime() + limits.windowMs);

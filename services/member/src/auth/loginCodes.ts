@@ -3,7 +3,7 @@ import { IsNull, type DataSource } from 'typeorm';
 import { DomainError, inTransaction, type PiiCipher } from '../../../kit/src';
 import { LoginCode } from '../db/entities/LoginCode';
 import { normalizePhone } from '../domain/phone';
-import { countFailure, ensureGuards, lockGuard, maxSendsOf, saveGuard, type GuardLimits } from './guards';
+import { ensureGuards, guardKeys, lockGuards, maxSendsOf, saveGuard, settleTry, type GuardLimits } from './guards';
 import type { SmsSender } from './sms';
 
 export interface LoginCodeOptions {
@@ -13,8 +13,6 @@ export interface LoginCodeOptions {
   /** How long a code is valid (seconds); 300 by default. */
   ttlSeconds: number;
 }
-
-const guardKeys = (phoneIndex: string, ip: string | undefined) => [`phone:${phoneIndex}`, ...(ip ? [`ip:${ip}`] : [])].sort();
 
 /** The code's HMAC, bound to its row id: the table never holds a code an attacker could replay. */
 const codeHash = (pii: PiiCipher, id: string, code: string) => pii.blindIndex(`login-code:${id}:${code}`);
@@ -32,13 +30,12 @@ export async function requestLoginCode(
   const phone = normalizePhone(phoneInput);
   const phoneIndex = options.pii.blindIndex(phone);
   const now = new Date();
-  const keys = guardKeys(phoneIndex, ip);
+  const keys = guardKeys(`phone:${phoneIndex}`, ip);
   await ensureGuards(dataSource, keys, now);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await inTransaction(dataSource, async (manager) => {
-    for (const key of keys) {
-      const guard = await lockGuard(manager, key, options.limits, now);
-      const allowed = maxSendsOf(key, options.limits);
+    for (const guard of await lockGuards(manager, keys, options.limits, now)) {
+      const allowed = maxSendsOf(guard.key, options.limits);
       if (guard.sends >= allowed) throw new DomainError('TOO_MANY_REQUESTS', `at most ${allowed} codes an hour; try again later`);
       guard.sends += 1;
       await saveGuard(manager, guard);
@@ -73,11 +70,10 @@ export async function verifyLoginCode(
   const phone = normalizePhone(phoneInput);
   const phoneIndex = options.pii.blindIndex(phone);
   const now = new Date();
-  const keys = guardKeys(phoneIndex, ip);
+  const keys = guardKeys(`phone:${phoneIndex}`, ip);
   await ensureGuards(dataSource, keys, now);
   const accepted = await inTransaction(dataSource, async (manager) => {
-    const guards = [];
-    for (const key of keys) guards.push(await lockGuard(manager, key, options.limits, now));
+    const guards = await lockGuards(manager, keys, options.limits, now);
     const latest = await manager.findOne(LoginCode, { where: { phoneIndex }, order: { createdAt: 'DESC', id: 'DESC' } });
     const given = Buffer.from(codeHash(options.pii, latest?.id ?? 'none', /^\d{6}$/.test(code) ? code : 'invalid'));
     const matches =
@@ -87,12 +83,7 @@ export async function verifyLoginCode(
       timingSafeEqual(given, Buffer.from(latest.codeHash));
     const consumed =
       matches && (await manager.update(LoginCode, { id: latest.id, consumedAt: IsNull() }, { consumedAt: now })).affected === 1;
-    for (const guard of guards) {
-      // Success clears the phone's count only: one's own phone must not reset an address's count.
-      if (!consumed) countFailure(guard, options.limits);
-      else if (guard.key.startsWith('phone:')) guard.failures = 0;
-      await saveGuard(manager, guard);
-    }
+    await settleTry(manager, guards, consumed, options.limits);
     return consumed;
   });
   if (!accepted) throw new DomainError('UNAUTHENTICATED', 'the code is wrong, expired or already used', { field: 'code' });

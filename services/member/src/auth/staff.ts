@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation, type Identity, type StaffRole } from '../../../kit/src';
 import { StaffAccount } from '../db/entities/StaffAccount';
 import { DECOY_HASH, hashPassword, validPassword, verifyPassword } from '../domain/password';
-import { countFailure, ensureGuards, lockGuard, saveGuard, type GuardLimits } from './guards';
+import { ensureGuards, guardKeys, lockGuards, settleTry, type GuardLimits } from './guards';
 
 export const STAFF_ROLES: readonly StaffRole[] = ['ADMIN', 'OPERATOR', 'ANALYST', 'SERVICE_AGENT'];
 
@@ -78,19 +78,14 @@ export async function staffLogin(
 ): Promise<Identity> {
   const username = credentials.username.trim().toLowerCase();
   const now = new Date();
-  const keys = [`staff:${username.slice(0, 64)}`, ...(ip ? [`ip:${ip}`] : [])].sort();
+  const keys = guardKeys(`staff:${username.slice(0, 64)}`, ip);
   await ensureGuards(dataSource, keys, now);
   const account = await inTransaction(dataSource, async (manager) => {
-    const guards = [];
-    for (const key of keys) guards.push(await lockGuard(manager, key, limits, now));
+    const guards = await lockGuards(manager, keys, limits, now);
     const found = await manager.findOneBy(StaffAccount, { username });
     // Unknown users cost the same scrypt as known ones, so timing does not reveal usernames.
     const ok = (await verifyPassword(credentials.password, found?.passwordHash ?? DECOY_HASH)) && found !== null && found.active;
-    for (const guard of guards) {
-      if (!ok) countFailure(guard, limits);
-      else if (guard.key.startsWith('staff:')) guard.failures = 0;
-      await saveGuard(manager, guard);
-    }
+    await settleTry(manager, guards, ok, limits);
     return ok ? found : null;
   });
   if (!account) throw new DomainError('UNAUTHENTICATED', 'wrong username or password');

@@ -103,12 +103,9 @@ const DEMO_MEMBERS = [
   { phone: '18600000005', channel: 'WEB', orders: [] },
 ];
 
-/** The first administrator's credential: STAFF_BOOTSTRAP_ADMIN, else the development one (never in production). */
+/** The first administrator's credential, as the member service reads it (none in production without STAFF_BOOTSTRAP_ADMIN). */
 function adminCredential(env) {
-  const text =
-    env.STAFF_BOOTSTRAP_ADMIN || (env.NODE_ENV === 'production' ? '' : require(join(dist, 'services/member/src/config.js')).DEV_ADMIN);
-  const at = text.indexOf(':');
-  return at > 0 ? { username: text.slice(0, at), password: text.slice(at + 1) } : undefined;
+  return require(join(dist, 'services/member/src/config.js')).bootstrapAdminCredential(env) ?? undefined;
 }
 
 /**

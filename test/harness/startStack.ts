@@ -23,7 +23,7 @@ import { createCampaignService } from '../../services/campaign/src/server';
 import { loadMemberConfig } from '../../services/member/src/config';
 import { createMemberService } from '../../services/member/src/server';
 import type { SmsSender } from '../../services/member/src/auth/sms';
-import { DEV_ADMIN } from '../../services/member/src/config';
+import { bootstrapAdminCredential } from '../../services/member/src/config';
 import { loadPointsConfig } from '../../services/points/src/config';
 import { createPointsService } from '../../services/points/src/server';
 import { loadRiskConfig } from '../../services/risk/src/config';
@@ -215,11 +215,7 @@ async function startStackOnce(options: { env?: Env; withGateway?: boolean }): Pr
       return session('loginWithCode', `loginWithCode(phone: ${JSON.stringify(phone)}, code: "${code}", channel: ${channel})`, {});
     };
     let admin: Promise<SignedIn> | undefined;
-    const adminCredential = env.STAFF_BOOTSTRAP_ADMIN ?? DEV_ADMIN;
-    const [adminName, adminPassword] = [
-      adminCredential.slice(0, adminCredential.indexOf(':')),
-      adminCredential.slice(adminCredential.indexOf(':') + 1),
-    ];
+    const { username: adminName, password: adminPassword } = bootstrapAdminCredential(env)!;
     return {
       gatewayUrl: gateway?.url ?? '',
       services,

@@ -1,9 +1,15 @@
 import { ConfigError, envReader, peerGrpcAddress, readCommonConfig, readPiiCipher } from '../../kit/src';
 
 /** The member service's configuration, validated once at start-up. */
-/** username:password of the first ADMIN, created when there is no staff account yet. */
-function bootstrapAdmin(env: Record<string, string | undefined>, production: boolean) {
-  const text = envReader(env).optionalString('STAFF_BOOTSTRAP_ADMIN') ?? (production ? undefined : DEV_ADMIN);
+/**
+ * The first ADMIN (STAFF_BOOTSTRAP_ADMIN, username:password), created when there is no staff
+ * account yet; the development one outside production. `npm start` and the test harness sign in
+ * with it, so they read it here too.
+ */
+export function bootstrapAdminCredential(env: Record<string, string | undefined> = process.env) {
+  const read = envReader(env);
+  const production = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development') === 'production';
+  const text = read.optionalString('STAFF_BOOTSTRAP_ADMIN') ?? (production ? undefined : DEV_ADMIN);
   if (!text) return null;
   const at = text.indexOf(':');
   if (at < 1 || text.length - at - 1 < 12)
@@ -12,7 +18,7 @@ function bootstrapAdmin(env: Record<string, string | undefined>, production: boo
 }
 
 /** The development administrator (never in production): README documents it for local trials. */
-export const DEV_ADMIN = 'admin:membergraph-dev-admin';
+const DEV_ADMIN = 'admin:membergraph-dev-admin';
 
 export function loadMemberConfig(env: Record<string, string | undefined> = process.env) {
   const common = readCommonConfig('member', env);
@@ -40,7 +46,7 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
       },
       /** WeChat's API when the mini-program's credentials are set; the development stand-in outside production otherwise. */
       weChat: weChatAppId ? { appId: weChatAppId, appSecret: weChatAppSecret! } : production ? null : ('development' as const),
-      bootstrapAdmin: bootstrapAdmin(env, production),
+      bootstrapAdmin: bootstrapAdminCredential(env),
     },
     /** Where member events (registration, completed profile) are delivered for their bonuses. */
     pointsGrpcAddress: peerGrpcAddress('points', env),

@@ -49,3 +49,8 @@ export function refusePartner(ctx: MemberContext, member: Member): Reader {
 export async function auditRead(ctx: MemberContext, reader: Reader, member: Member, field: string): Promise<void> {
   if (reader !== 'SELF') await ctx.loaders.piiRead.load(`${member.id}:${field}`);
 }
+
+/** The masked fields (phone, tier) are personal data only to a partner: audited for partners alone. */
+export async function auditPartnerRead(ctx: MemberContext, member: Member, field: string): Promise<void> {
+  if (readerOf(ctx, member) === 'PARTNER') await auditRead(ctx, 'PARTNER', member, field);
+}

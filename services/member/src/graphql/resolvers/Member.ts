@@ -3,7 +3,7 @@ import type { MemberContext } from '../../context';
 import type { Member as MemberRow } from '../../db/entities/Member';
 import type { TierChange } from '../../db/entities/TierChange';
 import { maskPhone } from '../../domain/phone';
-import { auditRead, readableMember, readerOf, refusePartner } from '../access';
+import { auditPartnerRead, auditRead, readableMember, refusePartner } from '../access';
 import { progressToNext, reevaluate } from '../../domain/tierEngine';
 
 /** Staff roles that may see a member's full phone number. */
@@ -12,7 +12,7 @@ const PHONE_ROLES = new Set(['ADMIN', 'SERVICE_AGENT']);
 export const Member = {
   __resolveReference: (ref: { id: string }, ctx: MemberContext) => readableMember(ctx, ref.id),
   maskedPhone: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
-    await auditRead(ctx, readerOf(ctx, member) === 'PARTNER' ? 'PARTNER' : 'SELF', member, 'maskedPhone');
+    await auditPartnerRead(ctx, member, 'maskedPhone');
     return maskPhone(ctx.pii.decrypt(member.phoneEnc));
   },
   phone: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
@@ -26,7 +26,7 @@ export const Member = {
   partnerSharing: (member: MemberRow) => member.partnerSharingAt !== null,
   registeredAt: (member: MemberRow) => member.registeredAt.toISOString(),
   tier: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
-    if (readerOf(ctx, member) === 'PARTNER') await auditRead(ctx, 'PARTNER', member, 'tier');
+    await auditPartnerRead(ctx, member, 'tier');
     return ctx.loaders.tier.load(member.tierId);
   },
 

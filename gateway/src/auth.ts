@@ -8,8 +8,9 @@ const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/;
 /**
  * Who calls: a partner brand's x-api-key (checked with the member service), or a Bearer access
  * token that must verify (ES256 only, our issuer and audience, not expired) against the member
- * service's published keys, else 401 before anything is planned; no credential is anonymous. jose caches the key set and refetches it when a token names a key it
- * does not know, so a key rotation needs no restart.
+ * service's published keys, else 401 before anything is planned; no credential is anonymous.
+ * jose caches the key set and refetches it when a token names a key it does not know, so a key
+ * rotation needs no restart.
  */
 export function createAuthenticator(
   jwksUrl: string,

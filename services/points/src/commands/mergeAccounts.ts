@@ -6,7 +6,7 @@ import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import { PointsAccount } from '../db/entities/PointsAccount';
 import { PointsLot } from '../db/entities/PointsLot';
-import { ensureAccount, lockAccount } from '../db/ledger';
+import { ensureAccount, lockAccount, setBalance } from '../db/ledger';
 import { enqueueActivity } from './publishActivity';
 
 export interface MergeResult {
@@ -55,17 +55,8 @@ export async function mergeAccounts(
       const from = locked.get(source)!;
       const to = locked.get(target)!;
       const moved = from.balance;
-      const guarded = async (account: PointsAccount, balance: number, debt: number) => {
-        const result = await manager
-          .createQueryBuilder()
-          .update(PointsAccount)
-          .set({ balance, debt, version: () => 'version + 1' })
-          .where('member_id = :memberId AND version = :version', { memberId: account.memberId, version: account.version })
-          .execute();
-        if (result.affected !== 1) throw new Error(`points account ${account.memberId} changed under its lock`);
-      };
-      await guarded(from, 0, 0);
-      await guarded(to, to.balance + moved, to.debt + from.debt);
+      await setBalance(manager, from, { balance: 0, debt: 0 });
+      await setBalance(manager, to, { balance: to.balance + moved, debt: to.debt + from.debt });
       // Always both entries (0 points when the source held none): the pair is the merge's record and its key.
       const entry = (memberId: string, points: number, balanceAfter: number, key: string, reason: string) =>
         Object.assign(new LedgerEntry(), {

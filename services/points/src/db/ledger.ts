@@ -37,6 +37,20 @@ export function openLots(manager: EntityManager, memberId: string): Promise<Poin
   return manager.find(PointsLot, { where: { memberId, remaining: MoreThan(0) }, order: { earnedAt: 'ASC', id: 'ASC' } });
 }
 
+/**
+ * Sets a locked account's balance and debt by an UPDATE guarded by the version read under the
+ * lock: a lost update fails loudly, never silently.
+ */
+export async function setBalance(manager: EntityManager, account: PointsAccount, after: { balance: number; debt: number }): Promise<void> {
+  const moved = await manager
+    .createQueryBuilder()
+    .update(PointsAccount)
+    .set({ balance: after.balance, debt: after.debt, version: () => 'version + 1' })
+    .where('member_id = :memberId AND version = :version', { memberId: account.memberId, version: account.version })
+    .execute();
+  if (moved.affected !== 1) throw new Error(`points account ${account.memberId} changed under its lock`);
+}
+
 export interface EntryContext {
   memberId: string;
   source: string;
@@ -56,13 +70,7 @@ export interface EntryContext {
  * (append-only), the lots it consumed and the lot it creates.
  */
 export async function applyPlan(manager: EntityManager, account: PointsAccount, plan: Plan, context: EntryContext): Promise<LedgerEntry[]> {
-  const moved = await manager
-    .createQueryBuilder()
-    .update(PointsAccount)
-    .set({ balance: plan.after.balance, debt: plan.after.debt, version: () => 'version + 1' })
-    .where('member_id = :memberId AND version = :version', { memberId: account.memberId, version: account.version })
-    .execute();
-  if (moved.affected !== 1) throw new Error(`points account ${account.memberId} changed under its lock`);
+  await setBalance(manager, account, plan.after);
 
   let balance = account.balance;
   const entries = plan.entries.map((planned) => {

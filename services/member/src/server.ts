@@ -31,7 +31,10 @@ export async function createMemberService(
   const database = await openDatabase(resolveDatabaseTarget(config), memberSchema);
   const auth = createAuth(database.dataSource, config.pii, config.auth, logger, edges);
   if (await bootstrapAdmin(database.dataSource, config.auth.bootstrapAdmin)) {
-    logger.warn({ username: config.auth.bootstrapAdmin?.username }, 'created the first ADMIN staff account from STAFF_BOOTSTRAP_ADMIN');
+    logger.warn(
+      { username: config.auth.bootstrapAdmin?.username },
+      'created the first ADMIN staff account (STAFF_BOOTSTRAP_ADMIN, or the development one outside production)',
+    );
   }
   const points = createPointsClient(config.pointsGrpcAddress, config.grpcDeadlineMs, config.serviceToken);
   const deliver = (memberId: string) => deliverMemberEvents(database.dataSource, points, memberId);

@@ -101,7 +101,7 @@ export async function createGateway(
       (stopping ??= (async () => {
         await closeHttpServer(http);
         await apollo.stop();
-        for (const source of sources) source.breaker.shutdown();
+        await Promise.all(sources.map((source) => source.close()));
         partners.close();
         await rates.close();
         logger.info('gateway stopped');

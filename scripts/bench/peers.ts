@@ -28,8 +28,14 @@ function procStat(pid: number): string[] {
   return text.slice(text.lastIndexOf(')') + 2).split(' ');
 }
 
-function spawnGateway(name: string, entry: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<GatewayProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts', 'run-ts.js'), join(root, entry)], {
+function spawnGateway(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  nodeArgs: string[] = [],
+): Promise<GatewayProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(root, 'scripts', 'run-ts.js'), join(root, entry)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,11 +71,11 @@ function spawnGateway(name: string, entry: string, env: NodeJS.ProcessEnv, ready
   });
 }
 
-/** Our gateway in its own process, configured like the in-process one of the stack. */
-export function startOurGateway(stack: Stack): Promise<GatewayProcess> {
+/** Our gateway in its own process, configured like the in-process one of the stack (`nodeArgs`: e.g. --cpu-prof). */
+export function startOurGateway(stack: Stack, nodeArgs: string[] = []): Promise<GatewayProcess> {
   const urls = Object.fromEntries(SERVICE_NAMES.map((s) => [`${s.toUpperCase()}_URL`, stack.services[s].httpUrl]));
   const env = { ...stack.env, ...urls, GATEWAY_PORT: '0', LOG_LEVEL: 'info' } as NodeJS.ProcessEnv;
-  return spawnGateway('ours', 'gateway/src/index.ts', env, /"url":"(http:[^"]+\/graphql)"[^\n]*gateway started/);
+  return spawnGateway('ours', 'gateway/src/index.ts', env, /"url":"(http:[^"]+\/graphql)"[^\n]*gateway started/, nodeArgs);
 }
 
 /** Hive Gateway in its own process over the same subgraphs, verifying the same tokens. */

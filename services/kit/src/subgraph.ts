@@ -28,6 +28,8 @@ export interface ServiceHandle {
   dataSource: DataSource;
   /** SQL statements issued so far (tests and the benchmark prove batching with it). */
   queries: QueryCounter;
+  /** HTTP requests received so far (the benchmark reports subgraph calls per gateway request). */
+  httpRequests: { count: number };
   stop(): Promise<void>;
 }
 
@@ -101,6 +103,8 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
       return options.createContext({ identity: verified.identity, requestId });
     },
   });
+  const httpRequests = { count: 0 };
+  http.on('request', () => (httpRequests.count += 1));
   const httpPort = await listen(http, config.host, config.httpPort);
   const grpcServer = await startGrpcServer({
     host: config.host,
@@ -121,6 +125,7 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
     grpcAddress,
     dataSource,
     queries,
+    httpRequests,
     stop: () =>
       (stopping ??= (async () => {
         await Promise.all([closeHttpServer(http), grpcServer.stop()]);

@@ -73,6 +73,10 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContex
       timeout: false,
       errorThresholdPercentage: 50,
       volumeThreshold: 5,
+      // Judge the last 3 s, not opossum's default 10 s: under load a subgraph that died opens its
+      // breaker in about a second instead of after its failures outweigh 10 s of earlier successes.
+      rollingCountTimeout: 3_000,
+      rollingCountBuckets: 6,
       resetTimeout: options.breakerResetMs,
     });
     this.send = deduplicateQueries(url, (call) => this.breaker.fire(call));

@@ -29,3 +29,27 @@ describe('a subgraph that is down', () => {
     expect(card.data.member.points.balance).toBe(50);
   });
 });
+
+describe('the benefits subgraph down', () => {
+  let benefitsDown: Stack;
+  let id: string;
+  beforeAll(async () => {
+    benefitsDown = await startStack();
+    id = (await benefitsDown.query(REGISTER, { phone: '13812345679', channel: 'WEB' })).data.registerMember.id;
+    await benefitsDown.services.benefits.stop();
+  });
+  afterAll(() => benefitsDown?.stop());
+
+  it("costs only the benefits, also the tier's: the member, their tier and points stay on the card", async () => {
+    const card = await benefitsDown.query(MEMBER_CARD, { id });
+    expect(card.data.member).toMatchObject({
+      id,
+      maskedPhone: '138****5679',
+      tier: { id: 'REGULAR', benefits: null },
+      points: { balance: 0 },
+      benefits: null,
+    });
+    expect(card.errors!.length).toBeGreaterThan(0);
+    expect(card.errors!.every((e) => e.extensions?.code === 'UNAVAILABLE')).toBe(true);
+  });
+});

@@ -40,6 +40,8 @@ export async function createGateway(
     supergraphSdl: readFileSync(repoPath('schemas', 'supergraph.graphql'), 'utf8'),
     buildService: ({ name, url }) => {
       const source = new SignedSubgraphDataSource(config.subgraphUrls[name as ServiceName] ?? url!, config.identitySecret, {
+        name,
+        logger,
         timeoutMs: config.subgraphTimeoutMs,
         breakerResetMs: config.breakerResetMs,
       });

@@ -3,7 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import CircuitBreaker from 'opossum';
 import { Pool } from 'undici';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '../../services/kit/src';
+import { IDENTITY_HEADER, signIdentity, type Identity, type Logger } from '../../services/kit/src';
 
 export interface GatewayContext {
   identity: Identity;
@@ -47,7 +47,7 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContex
   constructor(
     url: string,
     private readonly secret: string,
-    options: { timeoutMs: number; breakerResetMs: number },
+    options: { name: string; logger: Logger; timeoutMs: number; breakerResetMs: number },
   ) {
     const target = new URL(url);
     this.pool = new Pool(target.origin, { keepAliveTimeout: 30_000 });
@@ -79,6 +79,10 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContex
       rollingCountBuckets: 6,
       resetTimeout: options.breakerResetMs,
     });
+    // Operators (and the chaos harness) see when a subgraph is cut off and when it is tried again.
+    this.breaker.on('open', () => options.logger.warn({ subgraph: options.name, breaker: 'open' }, `breaker for ${options.name} opened`));
+    this.breaker.on('halfOpen', () => options.logger.info({ subgraph: options.name, breaker: 'halfOpen' }, `trying ${options.name} again`));
+    this.breaker.on('close', () => options.logger.info({ subgraph: options.name, breaker: 'close' }, `breaker for ${options.name} closed`));
     this.send = deduplicateQueries(url, (call) => this.breaker.fire(call));
   }
 

@@ -1,88 +1,105 @@
 /**
- * Our gateway against Hive Gateway on the member card, each in its own process over the same
- * subgraphs, in alternating rounds (ours, Hive, ours, Hive, …) so the machine's drift hits both
- * alike; once with a different member (and token) per request, once with the same member each time.
+ * The member card through our gateway, through Hive Gateway (each in its own process over the same
+ * subgraphs), and straight from the subgraphs (sequential and parallel entity calls: the floor),
+ * in alternating rounds (ours, Hive, direct…, ours, Hive, …) so the machine's drift hits all alike.
+ * Three workloads: a different member (and token) per request, the same member every time (both at
+ * fixed concurrency), and the varied member at a fixed arrival rate both gateways can sustain.
  */
+import { readCommonConfig, SERVICE_NAMES } from '../../services/kit/src';
 import type { Stack } from '../../test/harness/startStack';
-import type { LoadJob, LoadResult } from './load-worker';
-import { startHiveGateway, startOurGateway, type GatewayProcess } from './peers';
+import type { LoadJob } from './load-worker';
+import { combine, measure, type Sample } from './measure';
+import type { GatewayProcess } from './peers';
 
-export interface GatewayRow {
-  workload: string;
-  gateway: string;
+export interface CompareOptions {
+  memberIds: string[];
+  memberTokens: string[];
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
   rounds: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  gatewayCpuMsPerRequest: number;
-  peakRssMiB: number;
+  databasePid?: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export interface TargetRow {
+  workload: string;
+  target: string;
+  sample: Sample;
+}
+
+interface Target {
+  name: string;
+  gateway?: GatewayProcess;
+  job: Pick<LoadJob, 'url' | 'kind' | 'direct'>;
+}
 
 export async function compareGateways(
   stack: Stack,
-  load: (job: LoadJob) => Promise<LoadResult>,
-  options: {
-    memberIds: string[];
-    memberTokens: string[];
-    connections: number;
-    durationSeconds: number;
-    warmupSeconds: number;
-    rounds: number;
-  },
-): Promise<{ rows: GatewayRow[]; ratios: string[] }> {
-  const gateways: GatewayProcess[] = [await startOurGateway(stack), await startHiveGateway(stack)];
-  const rows: GatewayRow[] = [];
-  const ratios: string[] = [];
-  try {
-    const variants = [
-      { workload: 'member card, varied member', memberIds: options.memberIds, memberTokens: options.memberTokens },
-      { workload: 'member card, same member', memberIds: options.memberIds.slice(0, 1), memberTokens: options.memberTokens.slice(0, 1) },
-    ];
-    for (const variant of variants) {
-      const job = (gateway: GatewayProcess, durationSeconds: number): LoadJob => ({
-        url: gateway.url,
-        kind: 'card',
-        memberIds: variant.memberIds,
-        memberTokens: variant.memberTokens,
-        connections: options.connections,
-        durationSeconds,
-        runId: `${gateway.name}-${Date.now()}`,
-      });
-      for (const gateway of gateways) await load(job(gateway, options.warmupSeconds));
-      const results = new Map(gateways.map((g) => [g.name, [] as Array<{ result: LoadResult; cpuMs: number; rss: number }>]));
-      for (let round = 0; round < options.rounds; round += 1) {
-        for (const gateway of gateways) {
-          const cpuBefore = gateway.cpuMs();
-          const result = await load(job(gateway, options.durationSeconds));
-          results.get(gateway.name)!.push({ result, cpuMs: gateway.cpuMs() - cpuBefore, rss: gateway.rssMiB() });
-        }
+  gateways: { ours: GatewayProcess; hive: GatewayProcess },
+  options: CompareOptions,
+): Promise<{ rows: TargetRow[]; ratios: string[] }> {
+  const urls = Object.fromEntries(SERVICE_NAMES.map((s) => [s, stack.services[s].httpUrl])) as Record<
+    (typeof SERVICE_NAMES)[number],
+    string
+  >;
+  const secret = readCommonConfig('member', stack.env).identitySecret;
+  const ours: Target = { name: 'ours (Apollo gateway)', gateway: gateways.ours, job: { url: gateways.ours.url, kind: 'card' } };
+  const hive: Target = { name: 'Hive Gateway', gateway: gateways.hive, job: { url: gateways.hive.url, kind: 'card' } };
+  const direct = (mode: 'sequential' | 'parallel'): Target => ({
+    name: `direct from subgraphs, ${mode}`,
+    job: { url: '', kind: 'card-direct', direct: { urls, secret, mode } },
+  });
+  const targets = [ours, hive, direct('sequential'), direct('parallel')];
+  const varied = { memberIds: options.memberIds, memberTokens: options.memberTokens };
+  const same = { memberIds: options.memberIds.slice(0, 1), memberTokens: options.memberTokens.slice(0, 1) };
+
+  const rows: TargetRow[] = [];
+  const run = async (workload: string, members: typeof varied, runTargets: Target[], rate?: number) => {
+    const job = (target: Target, durationSeconds: number): LoadJob => ({
+      ...target.job,
+      ...members,
+      connections: options.connections,
+      durationSeconds,
+      ...(rate ? { rate } : {}),
+      runId: `${target.name}-${Date.now()}`.replace(/\W/g, ''),
+    });
+    for (const target of runTargets) await measure(stack, job(target, options.warmupSeconds));
+    const samples = new Map(runTargets.map((t) => [t, [] as Sample[]]));
+    for (let round = 0; round < options.rounds; round += 1) {
+      for (const target of runTargets) {
+        const sample = await measure(stack, job(target, options.durationSeconds), {
+          gateway: target.gateway,
+          databasePid: options.databasePid,
+        });
+        samples.get(target)!.push(sample);
       }
-      const summary = gateways.map((gateway) => {
-        const runs = results.get(gateway.name)!;
-        const requests = runs.reduce((sum, r) => sum + r.result.requests, 0);
-        return {
-          workload: variant.workload,
-          gateway: gateway.name === 'ours' ? 'ours (Apollo gateway)' : 'Hive Gateway',
-          rounds: runs.length,
-          rps: requests / (runs.length * options.durationSeconds),
-          p50: median(runs.map((r) => r.result.p50)),
-          p99: median(runs.map((r) => r.result.p99)),
-          errors: runs.reduce((sum, r) => sum + r.result.errors + r.result.non2xx, 0),
-          gatewayCpuMsPerRequest: runs.reduce((sum, r) => sum + r.cpuMs, 0) / Math.max(1, requests),
-          peakRssMiB: Math.max(...runs.map((r) => r.rss)),
-        };
-      });
-      rows.push(...summary);
-      const [ours, hive] = summary;
+    }
+    const combined = new Map(runTargets.map((t) => [t, combine(samples.get(t)!, options.durationSeconds)]));
+    rows.push(...runTargets.map((t) => ({ workload, target: t.name, sample: combined.get(t)! })));
+    return combined;
+  };
+
+  const ratios: string[] = [];
+  const gatewayRatios = (workload: string, results: Map<Target, Sample>) => {
+    const a = results.get(ours)!;
+    const b = results.get(hive)!;
+    ratios.push(
+      `${workload}: ours ÷ Hive — throughput ${(a.result.rps / b.result.rps).toFixed(2)}×, p99 ${(a.result.p99 / b.result.p99).toFixed(2)}×, ` +
+        `gateway CPU per request ${(a.cpuMsPerRequest.gateway! / b.cpuMsPerRequest.gateway!).toFixed(2)}×`,
+    );
+    const floor = results.get(targets[2]);
+    if (floor) {
       ratios.push(
-        `${variant.workload}: ours ÷ Hive — throughput ${(ours.rps / hive.rps).toFixed(2)}×, p99 ${(ours.p99 / hive.p99).toFixed(2)}×, gateway CPU per request ${(ours.gatewayCpuMsPerRequest / hive.gatewayCpuMsPerRequest).toFixed(2)}×`,
+        `${workload}: gateway p50 ÷ direct sequential p50 — ours ${(a.result.p50 / floor.result.p50).toFixed(2)}×, Hive ${(b.result.p50 / floor.result.p50).toFixed(2)}×`,
       );
     }
-  } finally {
-    for (const gateway of gateways) await gateway.stop();
-  }
+  };
+  const variedResults = await run('member card, varied member', varied, targets);
+  gatewayRatios('member card, varied member', variedResults);
+  gatewayRatios('member card, same member', await run('member card, same member', same, targets));
+  // A fixed arrival rate both gateways sustained above: latency compared at equal offered load.
+  const rate = Math.max(10, Math.floor(0.7 * Math.min(variedResults.get(ours)!.result.rps, variedResults.get(hive)!.result.rps)));
+  const fixed = `member card, varied member, fixed ${rate} req/s`;
+  gatewayRatios(fixed, await run(fixed, varied, [ours, hive], rate));
   return { rows, ratios };
 }

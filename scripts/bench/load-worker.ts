@@ -3,14 +3,23 @@
  * work of generating load is not billed to the servers: autocannon with a body made per request.
  */
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 import { signIdentity, type Identity } from '../../services/kit/src';
 import { createMemberClient } from '../../services/points/src/grpc/clients/member';
+import { DirectCard, type DirectMode } from './direct';
+import { RawEarn } from './raw-earn';
 
 export interface LoadJob {
   url: string;
-  kind: 'card' | 'earn' | 'list' | 'grpc-tiers';
+  kind: 'card' | 'earn' | 'list' | 'grpc-tiers' | 'card-direct' | 'raw-earn';
   /** For 'grpc-tiers': the member service's gRPC address and the services' credential. */
   grpc?: { address: string; serviceToken: string };
+  /** For 'card-direct': the subgraphs' URLs, the identity secret, and whether entity calls go at once. */
+  direct?: { urls: Record<'member' | 'points' | 'benefits' | 'campaign' | 'risk', string>; secret: string; mode: DirectMode };
+  /** For 'raw-earn': the points service's MySQL database. */
+  rawDatabaseUrl?: string;
+  /** For 'card': a fixed arrival rate in requests per second (open loop, not `connections`); unset: as fast as answered. */
+  rate?: number;
   /** For 'list': how many members one request asks for. */
   listSize?: number;
   memberIds: string[];
@@ -34,6 +43,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU milliseconds the load generator itself used. */
+  loadCpuMs: number;
 }
 
 const CARD =
@@ -62,11 +73,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * The tier look-up every earn makes (member GetMemberTiers), called straight over gRPC with the
- * points service's own client: `connections` loops, each one call at a time, for the duration.
+ * `connections` loops, each one call at a time, for the duration: for work that is not one HTTP
+ * request (a gRPC call, a card fetched straight from the subgraphs, a raw SQL transaction).
  */
-async function runGrpc(job: LoadJob): Promise<LoadResult> {
-  const client = createMemberClient(job.grpc!.address, 2000, job.grpc!.serviceToken);
+async function closedLoop(job: LoadJob, call: (sequence: number) => Promise<void>): Promise<Omit<LoadResult, 'loadCpuMs'>> {
   const latencies: number[] = [];
   let errors = 0;
   const until = Date.now() + job.durationSeconds * 1000;
@@ -76,8 +86,7 @@ async function runGrpc(job: LoadJob): Promise<LoadResult> {
       sequence += 1;
       const started = performance.now();
       try {
-        const answer = await client.getMemberTiers([job.memberIds[sequence % job.memberIds.length]]);
-        if (answer.tiers.length !== 1) errors += 1;
+        await call(sequence);
       } catch {
         errors += 1;
       }
@@ -85,7 +94,6 @@ async function runGrpc(job: LoadJob): Promise<LoadResult> {
     }
   };
   await Promise.all(Array.from({ length: job.connections }, loop));
-  client.close();
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
@@ -98,8 +106,105 @@ async function runGrpc(job: LoadJob): Promise<LoadResult> {
   };
 }
 
-function run(job: LoadJob): Promise<LoadResult> {
+/**
+ * A fixed arrival rate (open loop): request i is due at start + i / rate whether or not earlier
+ * ones were answered, as independent clients behave; its latency counts from when it was due, so a
+ * server that falls behind is charged for the wait (no coordinated omission).
+ */
+async function openLoop(job: LoadJob, call: (sequence: number) => Promise<void>): Promise<Omit<LoadResult, 'loadCpuMs'>> {
+  const total = Math.round(job.durationSeconds * job.rate!);
+  const interval = 1000 / job.rate!;
+  const start = performance.now() + 50;
+  const latencies: number[] = [];
+  const pending: Array<Promise<void>> = [];
+  let errors = 0;
+  while (pending.length < total) {
+    const due = Math.min(total, Math.floor((performance.now() - start) / interval) + 1);
+    while (pending.length < due) {
+      const sequence = pending.length;
+      const dueAt = start + sequence * interval;
+      pending.push(
+        call(sequence)
+          .catch(() => void (errors += 1))
+          .then(() => void latencies.push(performance.now() - dueAt)),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + pending.length * interval - performance.now())));
+  }
+  await Promise.all(pending);
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / job.durationSeconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+    non2xx: 0,
+  };
+}
+
+/** The member card at a fixed rate, each request as its member, over a keep-alive pool. */
+async function runCardAtRate(job: LoadJob) {
+  const url = new URL(job.url);
+  const pool = new Pool(url.origin, { connections: 512 });
+  try {
+    return await openLoop(job, async (sequence) => {
+      const index = sequence % job.memberIds.length;
+      const token = job.memberTokens?.[index] ?? job.token;
+      const response = await pool.request({
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: CARD, variables: { id: job.memberIds[index] } }),
+      });
+      const text = await response.body.text();
+      if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${response.statusCode}`);
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
+const memberAt = (job: LoadJob, sequence: number) => job.memberIds[sequence % job.memberIds.length];
+
+/** The tier look-up every earn makes (member GetMemberTiers), with the points service's own client. */
+async function runGrpc(job: LoadJob) {
+  const client = createMemberClient(job.grpc!.address, 2000, job.grpc!.serviceToken);
+  try {
+    return await closedLoop(job, async (sequence) => {
+      const answer = await client.getMemberTiers([memberAt(job, sequence)]);
+      if (answer.tiers.length !== 1) throw new Error('no tier');
+    });
+  } finally {
+    client.close();
+  }
+}
+
+async function runDirect(job: LoadJob) {
+  const card = new DirectCard(job.direct!.urls, job.direct!.secret, job.direct!.mode);
+  try {
+    return await closedLoop(job, (sequence) => card.fetch(memberAt(job, sequence)));
+  } finally {
+    await card.close();
+  }
+}
+
+async function runRawEarn(job: LoadJob) {
+  const raw = new RawEarn(job.rawDatabaseUrl!, job.connections);
+  try {
+    // Each loop's sequence is distinct, so the order numbers are unique and the members spread out.
+    return await closedLoop(job, (sequence) => raw.earn(memberAt(job, sequence), `RAW-${job.runId}-${sequence}`));
+  } finally {
+    await raw.close();
+  }
+}
+
+function run(job: LoadJob): Promise<Omit<LoadResult, 'loadCpuMs'>> {
   if (job.kind === 'grpc-tiers') return runGrpc(job);
+  if (job.kind === 'card-direct') return runDirect(job);
+  if (job.kind === 'raw-earn') return runRawEarn(job);
+  if (job.rate) return runCardAtRate(job);
   let sequence = 0;
   let errors = 0;
   const latencies: number[] = [];
@@ -152,8 +257,12 @@ function run(job: LoadJob): Promise<LoadResult> {
 }
 
 process.on('message', (job: LoadJob) => {
+  const cpuBefore = process.cpuUsage();
   run(job).then(
-    (result) => process.send!({ ok: true, result }),
+    (result) => {
+      const cpu = process.cpuUsage(cpuBefore);
+      process.send!({ ok: true, result: { ...result, loadCpuMs: (cpu.user + cpu.system) / 1000 } });
+    },
     (error: unknown) => process.send!({ ok: false, error: String(error) }),
   );
 });

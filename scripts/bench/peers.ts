@@ -4,10 +4,10 @@
  * benchmark runs in its process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JWKS_PATH, readCommonConfig, SERVICE_NAMES } from '../../services/kit/src';
 import type { Stack } from '../../test/harness/startStack';
+import { processCpuMs, processRssMiB } from './processes';
 
 export interface GatewayProcess {
   name: string;
@@ -21,12 +21,6 @@ export interface GatewayProcess {
 }
 
 const root = join(__dirname, '..', '..');
-const TICKS_PER_SECOND = 100;
-
-function procStat(pid: number): string[] {
-  const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return text.slice(text.lastIndexOf(')') + 2).split(' ');
-}
 
 function spawnGateway(
   name: string,
@@ -51,12 +45,8 @@ function spawnGateway(
         name,
         url,
         pid: child.pid!,
-        // utime and stime are fields 14 and 15 of /proc/<pid>/stat (11 and 12 after the command name).
-        cpuMs: () => {
-          const stat = procStat(child.pid!);
-          return ((Number(stat[11]) + Number(stat[12])) * 1000) / TICKS_PER_SECOND;
-        },
-        rssMiB: () => (Number(procStat(child.pid!)[21]) * 4096) / 2 ** 20,
+        cpuMs: () => processCpuMs(child.pid!),
+        rssMiB: () => processRssMiB(child.pid!),
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();

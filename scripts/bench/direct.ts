@@ -1,0 +1,71 @@
+/**
+ * The member card fetched straight from the subgraphs, with no gateway: the floor a gateway cannot
+ * beat without caching. The same six subgraph requests our gateway's query plan sends (the member,
+ * then points, benefits ×2, campaign and risk by entity reference), each signed as the member the
+ * way the gateway signs, over keep-alive undici pools — either one after another ("sequential") or,
+ * as the plan does, the five entity calls at once after the member ("parallel").
+ */
+import { Pool } from 'undici';
+import { signIdentity } from '../../services/kit/src';
+
+export type DirectMode = 'sequential' | 'parallel';
+
+const MEMBER = 'query($id:ID!){member(id:$id){__typename id maskedPhone tier{__typename id name}}}';
+const entities = (selection: string) => `query($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;
+const POINTS = entities('...on Member{points{balance}}');
+const MEMBER_BENEFITS = entities('...on Member{benefits{name}}');
+const TIER_BENEFITS = entities('...on Tier{benefits{name}}');
+const CAMPAIGNS = entities('...on Member{liveCampaigns{name}}');
+const RISK = entities('...on Member{risk{level}}');
+
+interface CardMember {
+  id: string;
+  tier: { id: string } | null;
+}
+
+export class DirectCard {
+  private readonly pools: Record<string, { pool: Pool; path: string }>;
+
+  constructor(
+    urls: Record<'member' | 'points' | 'benefits' | 'campaign' | 'risk', string>,
+    private readonly secret: string,
+    private readonly mode: DirectMode,
+  ) {
+    this.pools = Object.fromEntries(
+      Object.entries(urls).map(([name, url]) => [name, { pool: new Pool(new URL(url).origin), path: new URL(url).pathname }]),
+    );
+  }
+
+  /** One member card; throws if any subgraph answers with errors. */
+  async fetch(memberId: string): Promise<void> {
+    const headers = {
+      'content-type': 'application/json',
+      ...signIdentity({ kind: 'MEMBER', subject: memberId, channel: 'WEB' }, this.secret),
+    };
+    const post = async (service: string, query: string, variables: Record<string, unknown>) => {
+      const { pool, path } = this.pools[service];
+      const response = await pool.request({ path, method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await response.body.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+      if (body.errors?.length || !body.data) throw new Error(`${service}: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    };
+    const { member } = (await post('member', MEMBER, { id: memberId })) as { member: CardMember };
+    const ref = { __typename: 'Member', id: member.id };
+    const calls: Array<[string, string, unknown[]]> = [
+      ['risk', RISK, [ref]],
+      ['campaign', CAMPAIGNS, [ref]],
+      ['benefits', MEMBER_BENEFITS, [{ ...ref, tier: member.tier ? { id: member.tier.id } : null }]],
+      ['points', POINTS, [ref]],
+      ...(member.tier ? [['benefits', TIER_BENEFITS, [{ __typename: 'Tier', id: member.tier.id }]] as [string, string, unknown[]]] : []),
+    ];
+    if (this.mode === 'parallel') {
+      await Promise.all(calls.map(([service, query, representations]) => post(service, query, { representations })));
+    } else {
+      for (const [service, query, representations] of calls) await post(service, query, { representations });
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.pools).map(({ pool }) => pool.close()));
+  }
+}

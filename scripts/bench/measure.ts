@@ -1,0 +1,128 @@
+/**
+ * One measured run of a load job and what it cost each process: the gateway's own process (when
+ * the load goes through one), the subgraphs' process (this one: the five services run in it), the
+ * local database server, and the load generator; plus subgraph calls, SQL statements and gRPC
+ * calls per request.
+ */
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { grpcCalls } from '../../services/kit/src';
+import type { Stack } from '../../test/harness/startStack';
+import type { LoadJob, LoadResult } from './load-worker';
+import type { GatewayProcess } from './peers';
+import { processCpuMs } from './processes';
+
+export interface Sample {
+  result: LoadResult;
+  /** CPU milliseconds per request, per process. */
+  cpuMsPerRequest: { gateway?: number; subgraphs: number; database?: number; load: number };
+  subgraphCallsPerRequest: number;
+  sqlPerRequest: Record<string, number>;
+  grpcPerRequest: number;
+  gatewayRssMiB?: number;
+}
+
+/** One workload's line in the report. */
+export interface WorkloadRow {
+  workload: string;
+  sample: Sample;
+}
+
+/** Runs one load job in its own process (so generating load is not billed to the servers). */
+export function load(job: LoadJob): Promise<LoadResult> {
+  const child = fork(join(__dirname, '..', 'run-ts.js'), [join(__dirname, 'load-worker.ts')], { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { ok: boolean; result?: LoadResult; error?: string }) => {
+      child.kill();
+      if (message.ok) resolve(message.result!);
+      else reject(new Error(message.error));
+    });
+    child.once('exit', (code) => (code ? reject(new Error(`load worker exited with ${code}`)) : undefined));
+    child.send(job);
+  });
+}
+
+/**
+ * Waits until the subgraphs have had no request for a moment: a gateway still working off the
+ * previous run's queue must not bill its calls to the next run.
+ */
+async function settle(stack: Stack): Promise<void> {
+  const total = () => Object.values(stack.services).reduce((sum, s) => sum + s.httpRequests.count, 0);
+  for (let last = -1, now = total(); now !== last; last = now, now = total()) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const perRequest = (value: number, requests: number) => Math.round((value / Math.max(1, requests)) * 100) / 100;
+
+export async function measure(
+  stack: Stack,
+  job: LoadJob,
+  options: { gateway?: GatewayProcess; databasePid?: number } = {},
+): Promise<Sample> {
+  await settle(stack);
+  const services = Object.entries(stack.services);
+  const sqlBefore = services.map(([, s]) => s.queries.count);
+  const callsBefore = services.reduce((sum, [, s]) => sum + s.httpRequests.count, 0);
+  const grpcBefore = grpcCalls.count;
+  const cpuBefore = process.cpuUsage();
+  const gatewayBefore = options.gateway?.cpuMs();
+  const databaseBefore = options.databasePid ? processCpuMs(options.databasePid) : undefined;
+
+  const result = await load(job);
+
+  const cpu = process.cpuUsage(cpuBefore);
+  const requests = result.requests;
+  const sqlPerRequest = Object.fromEntries(
+    services.map(([name, s], i) => [name, perRequest(s.queries.count - sqlBefore[i], requests)] as const).filter(([, n]) => n > 0),
+  );
+  return {
+    result,
+    cpuMsPerRequest: {
+      ...(options.gateway ? { gateway: perRequest(options.gateway.cpuMs() - gatewayBefore!, requests) } : {}),
+      subgraphs: perRequest((cpu.user + cpu.system) / 1000, requests),
+      ...(options.databasePid ? { database: perRequest(processCpuMs(options.databasePid) - databaseBefore!, requests) } : {}),
+      load: perRequest(result.loadCpuMs, requests),
+    },
+    subgraphCallsPerRequest: perRequest(services.reduce((sum, [, s]) => sum + s.httpRequests.count, 0) - callsBefore, requests),
+    sqlPerRequest,
+    grpcPerRequest: perRequest(grpcCalls.count - grpcBefore, requests),
+    ...(options.gateway ? { gatewayRssMiB: Math.round(options.gateway.rssMiB()) } : {}),
+  };
+}
+
+/** Several rounds of one target as one row: requests and CPU summed, latencies the median of the rounds. */
+export function combine(samples: Sample[], durationSeconds: number): Sample {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const requests = samples.reduce((sum, s) => sum + s.result.requests, 0);
+  const weighted = (pick: (s: Sample) => number | undefined) =>
+    samples.some((s) => pick(s) === undefined)
+      ? undefined
+      : perRequest(
+          samples.reduce((sum, s) => sum + pick(s)! * s.result.requests, 0),
+          requests,
+        );
+  const first = samples[0];
+  return {
+    result: {
+      requests,
+      rps: requests / (samples.length * durationSeconds),
+      p50: median(samples.map((s) => s.result.p50)),
+      p95: median(samples.map((s) => s.result.p95)),
+      p99: median(samples.map((s) => s.result.p99)),
+      errors: samples.reduce((sum, s) => sum + s.result.errors, 0),
+      non2xx: samples.reduce((sum, s) => sum + s.result.non2xx, 0),
+      loadCpuMs: samples.reduce((sum, s) => sum + s.result.loadCpuMs, 0),
+    },
+    cpuMsPerRequest: {
+      ...(first.cpuMsPerRequest.gateway !== undefined ? { gateway: weighted((s) => s.cpuMsPerRequest.gateway) } : {}),
+      subgraphs: weighted((s) => s.cpuMsPerRequest.subgraphs)!,
+      ...(first.cpuMsPerRequest.database !== undefined ? { database: weighted((s) => s.cpuMsPerRequest.database) } : {}),
+      load: weighted((s) => s.cpuMsPerRequest.load)!,
+    },
+    subgraphCallsPerRequest: weighted((s) => s.subgraphCallsPerRequest)!,
+    sqlPerRequest: first.sqlPerRequest,
+    grpcPerRequest: weighted((s) => s.grpcPerRequest)!,
+    ...(first.gatewayRssMiB !== undefined ? { gatewayRssMiB: Math.max(...samples.map((s) => s.gatewayRssMiB ?? 0)) } : {}),
+  };
+}

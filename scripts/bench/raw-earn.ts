@@ -1,0 +1,69 @@
+/**
+ * The database's own limit for an earn: the statements the points service issues to record an
+ * order and earn its points (captured from its query log), sent with mysql2 alone — no GraphQL, no
+ * gRPC peers, no ORM — into the points service's own tables. `earn ÷ raw` in the report says how
+ * close to this limit the service runs. MySQL only: on SQLite the service shares its process with
+ * the database, so there is no separate limit to compare with.
+ */
+import { randomUUID } from 'node:crypto';
+import { createPool, type Pool, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
+
+export class RawEarn {
+  private readonly pool: Pool;
+
+  constructor(databaseUrl: string, connections: number) {
+    this.pool = createPool({ uri: databaseUrl, connectionLimit: connections, timezone: 'Z' });
+  }
+
+  /** One earn of `points` for the member, as the service writes it: order, guarded balance update, ledger, lot, outbox. */
+  async earn(memberId: string, orderNo: string, points = 128): Promise<void> {
+    const now = new Date();
+    const connection = await this.pool.getConnection();
+    try {
+      // Before the transaction, as the service: is the order known, and does the account exist.
+      await connection.query('SELECT order_no FROM orders WHERE order_no = ?', [orderNo]);
+      await connection.query('INSERT IGNORE INTO points_accounts (member_id, balance, debt, version) VALUES (?, 0, 0, 0)', [memberId]);
+      await connection.beginTransaction();
+      await connection.query(
+        `INSERT INTO orders (order_no, member_id, amount_fen, channel, store_id, items, points_earned, refunded_fen, points_clawed, created_at)
+         VALUES (?, ?, 12880, 'POS', NULL, NULL, ?, 0, 0, ?)`,
+        [orderNo, memberId, points, now],
+      );
+      const [rows] = await connection.query<RowDataPacket[]>('SELECT balance, debt, version FROM points_accounts WHERE member_id = ?', [
+        memberId,
+      ]);
+      const { balance, version } = rows[0];
+      const after = Number(balance) + points;
+      const [updated] = await connection.query<ResultSetHeader>(
+        'UPDATE points_accounts SET balance = ?, debt = 0, version = version + 1 WHERE member_id = ? AND version = ?',
+        [after, memberId, version],
+      );
+      // The service retries a lost version race; here it is counted as an error (distinct members make it rare).
+      if (updated.affectedRows !== 1) throw new Error(`account ${memberId} changed under the earn`);
+      const entryId = randomUUID();
+      await connection.query(
+        `INSERT INTO points_ledger (id, member_id, entry_type, points, balance_after, source, source_ref, reason, actor, idempotency_key, created_at)
+         VALUES (?, ?, 'EARN', ?, ?, 'ORDER', ?, ?, 'bench', ?, ?)`,
+        [entryId, memberId, points, after, orderNo, `order ${orderNo} via POS`, `ORDER:${orderNo}`, now],
+      );
+      await connection.query(
+        'INSERT INTO points_lots (id, member_id, entry_id, points, remaining, earned_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, NULL)',
+        [randomUUID(), memberId, entryId, points, points, now],
+      );
+      await connection.query(
+        "INSERT INTO outbox (id, topic, member_id, created_at, delivered_at, attempts) VALUES (?, 'tier.activity', ?, ?, NULL, 0)",
+        [randomUUID(), memberId, now],
+      );
+      await connection.commit();
+    } catch (error) {
+      await connection.rollback();
+      throw error;
+    } finally {
+      connection.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}

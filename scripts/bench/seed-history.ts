@@ -1,0 +1,455 @@
+/**
+ * Replays one planned member's history — registration, orders, checkout offsets, lot expiries,
+ * tier upgrades — through the services' own domain rules, in time order, and answers the rows the
+ * five services would have written for it. Pure apart from sealing the phone (AES-GCM with a fresh
+ * IV, by design): the same plan and rules give the same rows.
+ *
+ * Where a service's rule lives in a function that also does I/O (applyPlan, recordMilestones,
+ * spendStats), it is mirrored here line for line and says so; everything else is called, not copied.
+ */
+import { formatFen, type PiiCipher } from '../../services/kit/src';
+import { Member } from '../../services/member/src/db/entities/Member';
+import { Milestone } from '../../services/member/src/db/entities/Milestone';
+import { OutboxEvent as MemberEvent } from '../../services/member/src/db/entities/OutboxEvent';
+import { TierChange } from '../../services/member/src/db/entities/TierChange';
+import { tierById } from '../../services/member/src/db/ladder';
+import { CHANNELS, type Channel } from '../../services/member/src/domain/channels';
+import { ladderAsOf, upgradeTarget, type QualifyingStats, type TierVersion } from '../../services/member/src/domain/tierEngine';
+import { entryTier, type TierRule } from '../../services/member/src/domain/tiers';
+import { ACTIVITY_TOPIC } from '../../services/points/src/commands/publishActivity';
+import { orderEntryContext, orderReason } from '../../services/points/src/commands/recordOrder';
+import type { PointsRules } from '../../services/points/src/context';
+import { LedgerEntry } from '../../services/points/src/db/entities/LedgerEntry';
+import { Order } from '../../services/points/src/db/entities/Order';
+import { OutboxEvent as ActivityEvent } from '../../services/points/src/db/entities/OutboxEvent';
+import { PointsAccount } from '../../services/points/src/db/entities/PointsAccount';
+import { PointsLot } from '../../services/points/src/db/entities/PointsLot';
+import type { EntryContext } from '../../services/points/src/db/ledger';
+import { lotExpiry, planBurn, planEarn, planExpiry, type AccountState, type Plan } from '../../services/points/src/domain/account';
+import { debitMove, parseDebit, pointsForOffset } from '../../services/points/src/domain/debit';
+import { earnPoints } from '../../services/points/src/domain/earn';
+import { parseOrder } from '../../services/points/src/domain/order';
+import { combineCoefficients, isLive } from '../../services/campaign/src/domain/coefficient';
+import { RiskEvent } from '../../services/risk/src/db/entities/RiskEvent';
+import { decide, validateAction, type ActionToAssess } from '../../services/risk/src/domain/assess';
+import type { PlannedMember } from './seed-plan';
+import { createRandom, idMaker, streamSeed, type Random } from './seed-random';
+
+/** The rolling 12 months of db/spendStats.ts and commands/milestones.ts (both 365 days). */
+const YEAR_MS = 365 * 86_400_000;
+/** Award.ts's wording of the welcome bonus. */
+const WELCOME_REASON = 'welcome bonus for registering';
+/**
+ * Checkout offsets: on this share of orders, once the balance is worth 10 CNY, half the balance
+ * pays for at most this share of the order. Tuned so about 40% of what is earned is burned
+ * (DOMAIN.md §3 wants a consumption rate above 30%) and the rest stays or expires.
+ */
+const OFFSET_RATE = 0.08;
+const OFFSET_MIN_CNY = 10;
+const OFFSET_SHARE = 0.3;
+
+/** What the programme is configured with, read once from the running stack. */
+export interface SeedRules {
+  now: Date;
+  /** Every version of every tier (tier_versions), as loadLadder reads them. */
+  tierVersions: readonly TierVersion[];
+  points: Pick<
+    PointsRules,
+    'baseRateMilli' | 'expiryMonths' | 'utcOffsetMinutes' | 'returnWindowDays' | 'registrationBonus' | 'pointsPerCnyOffset'
+  >;
+  campaigns: ReadonlyArray<{ coefficientMilli: number; startsAt: Date; endsAt: Date }>;
+  combination: 'max' | 'product';
+  /** The ledger actor of the orders: the staff account that recorded them (`staff:<id>`). */
+  orderActor: string;
+}
+
+/** Everything one member leaves in the databases (member, points, risk: benefits and campaign keep nothing per member). */
+export interface MemberRows {
+  member: Member;
+  tierChanges: TierChange[];
+  milestones: Milestone[];
+  memberEvents: MemberEvent[];
+  account: PointsAccount | null;
+  orders: Order[];
+  ledger: LedgerEntry[];
+  lots: PointsLot[];
+  activityEvents: ActivityEvent[];
+  riskEvents: RiskEvent[];
+}
+
+/**
+ * A member's points account in memory. `apply` mirrors db/ledger.ts applyPlan — the balance and
+ * version, the entries with their running balance and keys, the lots consumed and created — which
+ * cannot be called here because it writes each plan with its own statements.
+ */
+class PointsBook {
+  readonly ledger: LedgerEntry[] = [];
+  readonly lots: PointsLot[] = [];
+  state: AccountState = { balance: 0, debt: 0 };
+  /** setBalance bumps the version once per applied plan. */
+  version = 0;
+  private readonly lotsById = new Map<string, PointsLot>();
+
+  constructor(private readonly newId: () => string) {}
+
+  apply(plan: Plan, context: EntryContext): void {
+    let balance = this.state.balance;
+    const entries = plan.entries.map((planned): LedgerEntry => {
+      balance += planned.points;
+      return {
+        id: this.newId(),
+        memberId: context.memberId,
+        entryType: planned.entryType,
+        points: planned.points,
+        balanceAfter: balance,
+        source: context.source,
+        sourceRef: context.sourceRef,
+        reason: planned.reason.slice(0, 255),
+        idempotencyKey: `${context.idempotencyKey}${planned.keySuffix}`,
+        actor: context.actor ?? 'system',
+        createdAt: context.now,
+      };
+    });
+    this.ledger.push(...entries);
+    for (const [lotId, remaining] of plan.lotChanges) this.lotsById.get(lotId)!.remaining = remaining;
+    if (plan.newLot && plan.newLot.points > 0) {
+      const lot: PointsLot = {
+        id: this.newId(),
+        memberId: context.memberId,
+        entryId: entries[0].id,
+        points: plan.newLot.points,
+        remaining: plan.newLot.remaining,
+        earnedAt: context.now,
+        expiresAt: context.lotExpiresAt ?? null,
+      };
+      this.lots.push(lot);
+      this.lotsById.set(lot.id, lot);
+    }
+    this.state = plan.after;
+    this.version += 1;
+  }
+
+  /**
+   * What the expiry job (commands/expireLots.ts) does by `at`: every due lot that still holds
+   * points, oldest expiry first, each its own plan. Dated at the lot's expiry, the earliest a run
+   * could have found it.
+   */
+  expireDue(memberId: string, at: number): void {
+    const due = this.lots
+      .filter((lot) => lot.remaining > 0 && lot.expiresAt !== null && lot.expiresAt.getTime() <= at)
+      .sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime() || (a.id < b.id ? -1 : 1));
+    for (const lot of due) {
+      this.apply(planExpiry(this.state, lot, `points earned ${lot.earnedAt.toISOString().slice(0, 10)} expired`), {
+        memberId,
+        source: 'EXPIRY',
+        sourceRef: lot.id,
+        idempotencyKey: `EXPIRE:${lot.id}`,
+        now: lot.expiresAt!,
+      });
+    }
+  }
+
+  account(memberId: string): PointsAccount | null {
+    // ensureAccount runs only when points move (an order, an award that is not zero).
+    return this.version === 0 ? null : { memberId, balance: this.state.balance, debt: this.state.debt, version: this.version };
+  }
+}
+
+/** Spend and purchases of the rolling 12 months up to each new order, as spendStats counts them (no refunds here). */
+class RollingYear {
+  private readonly orders: Array<{ at: number; fen: number }> = [];
+  private first = 0;
+  private spend = 0;
+
+  add(at: number, fen: number): QualifyingStats {
+    this.orders.push({ at, fen });
+    this.spend += fen;
+    while (this.orders[this.first].at < at - YEAR_MS) this.spend -= this.orders[this.first++].fen;
+    return { spendFen: this.spend, purchases: this.orders.length - this.first };
+  }
+}
+
+/** Sorted order times in the member's active window, at least a minute apart (never after its end). */
+function orderTimes(random: Random, planned: PlannedMember): number[] {
+  const times = Array.from({ length: planned.orders }, () => random.int(planned.activeFrom, planned.activeUntil)).sort((a, b) => a - b);
+  for (let i = times.length - 2; i >= 0; i -= 1) times[i] = Math.min(times[i], times[i + 1] - 60_000);
+  return times;
+}
+
+function coefficientAt(rules: SeedRules, at: Date): number {
+  return combineCoefficients(
+    rules.campaigns.filter((c) => isLive(c, at)).map((c) => c.coefficientMilli),
+    rules.combination,
+  );
+}
+
+/** The member's tier state on the member service, and what recordActivity writes as it changes. */
+class TierTrack {
+  readonly changes: TierChange[] = [];
+  readonly milestones: Milestone[] = [];
+  tierId: string;
+  since: Date;
+  stats: QualifyingStats = { spendFen: 0, purchases: 0 };
+  asOf: Date | null = null;
+  private lastTwelfth: number | null = null;
+
+  constructor(
+    private readonly newId: () => string,
+    private readonly memberId: string,
+    registered: { at: Date; via: Channel; tier: TierRule },
+  ) {
+    this.tierId = registered.tier.id;
+    this.since = registered.at;
+    // commands/registerMember.ts
+    this.changes.push(this.change(null, registered.tier.id, 'REGISTERED', `registered via ${registered.via}`, registered.at));
+  }
+
+  /** commands/recordActivity.ts after an order: store the figures, upgrade at once, record milestones. */
+  record(ladder: readonly TierRule[], stats: QualifyingStats, at: Date): void {
+    this.stats = stats;
+    this.asOf = at;
+    const target = upgradeTarget(tierById(ladder, this.tierId), ladder, stats);
+    if (target) {
+      this.changes.push(this.change(this.tierId, target.id, 'UPGRADE', 'qualifying purchase crossed the threshold', at));
+      this.tierId = target.id;
+      this.since = at;
+    }
+    this.milestonesAt(ladder, stats.purchases, at);
+  }
+
+  /** Mirrors commands/milestones.ts recordMilestones (it reads and writes under the member's row lock). */
+  private milestonesAt(ladder: readonly TierRule[], purchases12m: number, at: Date): void {
+    const top = Math.max(...ladder.map((t) => t.rank));
+    const reachedTop = tierById(ladder, this.tierId).rank === top;
+    if (reachedTop && !this.milestones.some((m) => m.kind === 'FIRST_TOP_TIER')) this.milestone('FIRST_TOP_TIER', '', at);
+    if (purchases12m >= 12 && (this.lastTwelfth === null || at.getTime() - this.lastTwelfth >= YEAR_MS)) {
+      this.milestone('TWELFTH_PURCHASE', at.toISOString().slice(0, 10).replace(/-/g, ''), at);
+      this.lastTwelfth = at.getTime();
+    }
+  }
+
+  private milestone(kind: string, period: string, at: Date): void {
+    this.milestones.push({ id: this.newId(), memberId: this.memberId, kind, period, at });
+  }
+
+  private change(from: string | null, to: string, reason: string, note: string, at: Date): TierChange {
+    return { id: this.newId(), memberId: this.memberId, fromTier: from, toTier: to, reason, note, actor: 'system', at };
+  }
+}
+
+/** How a member shops: a usual channel (and store, for POS), sometimes another. */
+function shopper(random: Random, planned: PlannedMember) {
+  const store = `STORE-${String(random.int(1, 40)).padStart(2, '0')}`;
+  return (): { channel: Channel; store: string | null } => {
+    const channel = random.next() < 0.7 ? planned.registeredVia : CHANNELS[random.int(0, CHANNELS.length - 1)];
+    return { channel, store: channel === 'POS' ? store : null };
+  };
+}
+
+/**
+ * A checkout paid partly with points (offsetCheckout): planned by the points service's debit
+ * rules, keyed and worded as the resolver does it, taken from the oldest lots.
+ */
+function offsetCheckout(book: PointsBook, rules: SeedRules, memberId: string, orderNo: string, amountFen: number, at: Date): void {
+  const perCny = rules.points.pointsPerCnyOffset;
+  if (book.state.balance < OFFSET_MIN_CNY * perCny) return;
+  const fen = Math.min(Math.floor(book.state.balance / 2 / perCny), Math.floor((amountFen * OFFSET_SHARE) / 100)) * 100;
+  if (fen < 100) return;
+  const move = debitMove(
+    parseDebit({
+      memberId,
+      points: pointsForOffset(fen, perCny),
+      source: 'CHECKOUT',
+      sourceRef: orderNo,
+      reason: `checkout offset of ${formatFen(fen)} CNY on order ${orderNo}`,
+      idempotencyKey: `CHK-${orderNo}`,
+    }),
+    `member:${memberId}`,
+  );
+  const plan = planBurn(book.state, book.lots, -move.points, move.entryType, move.reason);
+  book.apply(plan, {
+    memberId,
+    source: move.source,
+    sourceRef: move.sourceRef,
+    idempotencyKey: move.idempotencyKey,
+    actor: move.actor,
+    now: at,
+  });
+}
+
+/**
+ * One member's life on the services, in time order. Each method is what one command of the
+ * services does for them, written as rows instead of statements.
+ */
+class MemberReplay {
+  private readonly random: Random;
+  private readonly newId: () => string;
+  private readonly book: PointsBook;
+  private readonly tiers: TierTrack;
+  private readonly year = new RollingYear();
+  private readonly memberEvents: MemberEvent[] = [];
+  private readonly orders: Order[] = [];
+  private readonly activityEvents: ActivityEvent[] = [];
+  private readonly riskEvents: RiskEvent[] = [];
+
+  constructor(
+    private readonly planned: PlannedMember,
+    private readonly rules: SeedRules,
+    private readonly seed: number,
+  ) {
+    this.random = createRandom(streamSeed(seed, planned.index));
+    // Ids draw from a stream of their own: how many rows the rules make (a welcome bonus, an
+    // expiry) must not shift the member's orders. Counter 0 of the stream is the member's own id.
+    this.newId = idMaker(createRandom(streamSeed(~seed, planned.index)), planned.index + 1, 1);
+    this.book = new PointsBook(this.newId);
+    const entry = entryTier(this.ladderAt(planned.registeredAt));
+    this.tiers = new TierTrack(this.newId, planned.id, { at: planned.registeredAt, via: planned.registeredVia, tier: entry });
+    this.register(entry);
+  }
+
+  /** The whole history up to `rules.now`: every order, and every lot due by then expired. */
+  replay(): this {
+    const place = shopper(this.random, this.planned);
+    for (const [n, time] of orderTimes(this.random, this.planned).entries()) this.order(n, time, place());
+    this.book.expireDue(this.planned.id, this.rules.now.getTime());
+    return this;
+  }
+
+  rows(pii: PiiCipher): MemberRows {
+    return {
+      member: this.memberRow(pii),
+      tierChanges: this.tiers.changes,
+      milestones: this.tiers.milestones,
+      memberEvents: this.memberEvents,
+      account: this.book.account(this.planned.id),
+      orders: this.orders,
+      ledger: this.book.ledger,
+      lots: this.book.lots,
+      activityEvents: this.activityEvents,
+      riskEvents: this.riskEvents,
+    };
+  }
+
+  private ladderAt(at: Date): TierRule[] {
+    return ladderAsOf(this.rules.tierVersions, at);
+  }
+
+  /** commands/registerMember.ts, then the welcome event delivered at once (loginWithCode delivers before answering). */
+  private register(entry: TierRule): void {
+    const { id: memberId, registeredAt } = this.planned;
+    this.memberEvents.push({
+      id: this.newId(),
+      topic: 'member.registered',
+      memberId,
+      createdAt: registeredAt,
+      deliveredAt: registeredAt,
+      attempts: 0,
+    });
+    if (this.rules.points.registrationBonus === 0) return;
+    // grpc/handlers/Award.ts: the welcome bonus, on the entry tier's expiry rule.
+    this.book.apply(planEarn(this.book.state, this.rules.points.registrationBonus, WELCOME_REASON), {
+      memberId,
+      source: 'REGISTRATION',
+      sourceRef: memberId,
+      idempotencyKey: `AWARD:REGISTRATION:${memberId}`,
+      actor: 'service:member',
+      now: registeredAt,
+      lotExpiresAt: lotExpiry(registeredAt, this.rules.points, entry),
+    });
+  }
+
+  /**
+   * One order, as commands/recordOrder.ts records it: γ of the tier the member holds before it,
+   * the coefficient of the campaigns live then, a risk assessment, the earn and its lot, the
+   * activity event — and then the member service's tier decision on the new 12-month figures.
+   * Sometimes part of it is paid with points first.
+   */
+  private order(n: number, time: number, place: { channel: Channel; store: string | null }): void {
+    const { rules, planned } = this;
+    const memberId = planned.id;
+    const at = new Date(time);
+    const amountFen = Math.max(990, Math.round((planned.aovFen * this.random.logNormal(0.5)) / 10) * 10);
+    const order = parseOrder({
+      memberId,
+      orderNo: `S${this.seed}M${String(planned.index).padStart(6, '0')}N${String(n).padStart(4, '0')}`,
+      amount: formatFen(amountFen),
+      channel: place.channel,
+      store: place.store,
+    });
+    if (this.random.next() < OFFSET_RATE) {
+      this.book.expireDue(memberId, time - 1000);
+      offsetCheckout(this.book, rules, memberId, order.orderNo, amountFen, new Date(time - 1000));
+    }
+    this.book.expireDue(memberId, time);
+
+    const ladder = this.ladderAt(at);
+    const tier = tierById(ladder, this.tiers.tierId);
+    this.assess({ action: 'EARN', memberId, amountFen, channel: order.channel, idempotencyKey: `EARN:${order.orderNo}` }, at);
+    const points = earnPoints({
+      amountFen,
+      baseRateMilli: rules.points.baseRateMilli,
+      multiplierMilli: tier.multiplierMilli,
+      coefficientMilli: coefficientAt(rules, at),
+    });
+    this.orders.push({
+      orderNo: order.orderNo,
+      memberId,
+      amountFen,
+      channel: order.channel,
+      storeId: order.storeId ?? null,
+      items: null,
+      pointsEarned: points,
+      refundedFen: 0,
+      pointsClawed: 0,
+      createdAt: at,
+    });
+    this.book.apply(planEarn(this.book.state, points, orderReason(order)), {
+      ...orderEntryContext(memberId, order.orderNo, rules.orderActor, at),
+      lotExpiresAt: lotExpiry(at, rules.points, tier),
+    });
+    // Delivered at once: recordOrder publishes the member's activity before answering.
+    this.activityEvents.push({ id: this.newId(), topic: ACTIVITY_TOPIC, memberId, createdAt: at, deliveredAt: at, attempts: 0 });
+    this.tiers.record(ladder, this.year.add(time, amountFen), at);
+  }
+
+  /** grpc/handlers/Assess.ts: every order is assessed and the decision recorded. */
+  private assess(action: ActionToAssess, at: Date): void {
+    const assessed = validateAction(action);
+    const decision = decide(assessed);
+    if (decision.decision === 'DENY')
+      throw new Error(`risk rules refuse seeded order ${action.idempotencyKey}; the seeder cannot model refusals`);
+    this.riskEvents.push({ id: this.newId(), ...assessed, ...decision, createdAt: at });
+  }
+
+  private memberRow(pii: PiiCipher): Member {
+    const { planned, tiers } = this;
+    return {
+      id: planned.id,
+      phoneEnc: pii.encrypt(planned.phone),
+      phoneIndex: pii.blindIndex(planned.phone),
+      registeredVia: planned.registeredVia,
+      tierId: tiers.tierId,
+      registeredAt: planned.registeredAt,
+      tierSince: tiers.since,
+      tierSource: 'EARNED',
+      grantExpiresAt: null,
+      spend12mFen: tiers.stats.spendFen,
+      purchases12m: tiers.stats.purchases,
+      activityAsOf: tiers.asOf,
+      name: null,
+      birthday: null,
+      gender: null,
+      email: null,
+      profileCompletedAt: null,
+      reevaluatedCycle: '',
+      partnerSharingAt: null,
+      guardianConsentAt: null,
+      mergedInto: null,
+    };
+  }
+}
+
+/** The rows one member leaves behind, from registration to `rules.now`. */
+export function memberHistory(planned: PlannedMember, rules: SeedRules, seed: number, pii: PiiCipher): MemberRows {
+  return new MemberReplay(planned, rules, seed).replay().rows(pii);
+}

@@ -24,7 +24,7 @@ import { Order } from '../../services/points/src/db/entities/Order';
 import { OutboxEvent as ActivityEvent } from '../../services/points/src/db/entities/OutboxEvent';
 import { PointsAccount } from '../../services/points/src/db/entities/PointsAccount';
 import { PointsLot } from '../../services/points/src/db/entities/PointsLot';
-import type { EntryContext } from '../../services/points/src/db/ledger';
+import { rowsOfPlan, type EntryContext } from '../../services/points/src/db/ledger';
 import { lotExpiry, planBurn, planEarn, planExpiry, type AccountState, type Plan } from '../../services/points/src/domain/account';
 import { debitMove, parseDebit, pointsForOffset } from '../../services/points/src/domain/debit';
 import { earnPoints } from '../../services/points/src/domain/earn';
@@ -78,9 +78,9 @@ export interface MemberRows {
 }
 
 /**
- * A member's points account in memory. `apply` mirrors db/ledger.ts applyPlan — the balance and
- * version, the entries with their running balance and keys, the lots consumed and created — which
- * cannot be called here because it writes each plan with its own statements.
+ * A member's points account in memory. `apply` does what db/ledger.ts applyPlan does — the rows
+ * come from the same rowsOfPlan — but keeps them for bulk inserts instead of writing each plan with
+ * its own statements.
  */
 class PointsBook {
   readonly ledger: LedgerEntry[] = [];
@@ -92,38 +92,14 @@ class PointsBook {
 
   constructor(private readonly newId: () => string) {}
 
+  /** What applyPlan (services/points/src/db/ledger.ts) writes, from the same rowsOfPlan. */
   apply(plan: Plan, context: EntryContext): void {
-    let balance = this.state.balance;
-    const entries = plan.entries.map((planned): LedgerEntry => {
-      balance += planned.points;
-      return {
-        id: this.newId(),
-        memberId: context.memberId,
-        entryType: planned.entryType,
-        points: planned.points,
-        balanceAfter: balance,
-        source: context.source,
-        sourceRef: context.sourceRef,
-        reason: planned.reason.slice(0, 255),
-        idempotencyKey: `${context.idempotencyKey}${planned.keySuffix}`,
-        actor: context.actor ?? 'system',
-        createdAt: context.now,
-      };
-    });
+    const { entries, newLot } = rowsOfPlan(this.state.balance, plan, context, this.newId);
     this.ledger.push(...entries);
     for (const [lotId, remaining] of plan.lotChanges) this.lotsById.get(lotId)!.remaining = remaining;
-    if (plan.newLot && plan.newLot.points > 0) {
-      const lot: PointsLot = {
-        id: this.newId(),
-        memberId: context.memberId,
-        entryId: entries[0].id,
-        points: plan.newLot.points,
-        remaining: plan.newLot.remaining,
-        earnedAt: context.now,
-        expiresAt: context.lotExpiresAt ?? null,
-      };
-      this.lots.push(lot);
-      this.lotsById.set(lot.id, lot);
+    if (newLot) {
+      this.lots.push(newLot);
+      this.lotsById.set(newLot.id, newLot);
     }
     this.state = plan.after;
     this.version += 1;

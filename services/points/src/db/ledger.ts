@@ -65,18 +65,20 @@ export interface EntryContext {
 }
 
 /**
- * Applies a plan to a locked account: the balance and debt by an UPDATE guarded by the version
- * read under the lock (a lost update would fail loudly, never silently), the ledger entries
- * (append-only), the lots it consumed and the lot it creates.
+ * The rows a plan writes, from the balance before it: its ledger entries (each with the balance
+ * after it) and the lot an earn creates. Pure, so the benchmark's seeder writes the very same rows.
  */
-export async function applyPlan(manager: EntityManager, account: PointsAccount, plan: Plan, context: EntryContext): Promise<LedgerEntry[]> {
-  await setBalance(manager, account, plan.after);
-
-  let balance = account.balance;
+export function rowsOfPlan(
+  balanceBefore: number,
+  plan: Plan,
+  context: EntryContext,
+  newId: () => string = randomUUID,
+): { entries: LedgerEntry[]; newLot?: PointsLot } {
+  let balance = balanceBefore;
   const entries = plan.entries.map((planned) => {
     balance += planned.points;
     return Object.assign(new LedgerEntry(), {
-      id: randomUUID(),
+      id: newId(),
       memberId: context.memberId,
       entryType: planned.entryType,
       points: planned.points,
@@ -89,19 +91,29 @@ export async function applyPlan(manager: EntityManager, account: PointsAccount, 
       createdAt: context.now,
     });
   });
-  if (entries.length) await manager.insert(LedgerEntry, entries);
+  if (!plan.newLot || plan.newLot.points <= 0) return { entries };
+  const newLot = Object.assign(new PointsLot(), {
+    id: newId(),
+    memberId: context.memberId,
+    entryId: entries[0].id,
+    points: plan.newLot.points,
+    remaining: plan.newLot.remaining,
+    earnedAt: context.now,
+    expiresAt: context.lotExpiresAt ?? null,
+  });
+  return { entries, newLot };
+}
 
+/**
+ * Applies a plan to a locked account: the balance and debt by an UPDATE guarded by the version
+ * read under the lock (a lost update would fail loudly, never silently), the ledger entries
+ * (append-only), the lots it consumed and the lot it creates.
+ */
+export async function applyPlan(manager: EntityManager, account: PointsAccount, plan: Plan, context: EntryContext): Promise<LedgerEntry[]> {
+  const { entries, newLot } = rowsOfPlan(account.balance, plan, context);
+  await setBalance(manager, account, plan.after);
+  if (entries.length) await manager.insert(LedgerEntry, entries);
   for (const [lotId, remaining] of plan.lotChanges) await manager.update(PointsLot, { id: lotId }, { remaining });
-  if (plan.newLot && plan.newLot.points > 0) {
-    await manager.insert(PointsLot, {
-      id: randomUUID(),
-      memberId: context.memberId,
-      entryId: entries[0].id,
-      points: plan.newLot.points,
-      remaining: plan.newLot.remaining,
-      earnedAt: context.now,
-      expiresAt: context.lotExpiresAt ?? null,
-    });
-  }
+  if (newLot) await manager.insert(PointsLot, newLot);
   return entries;
 }

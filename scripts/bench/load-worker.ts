@@ -72,6 +72,20 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
 }
 
+/** A loop's recorded latencies (ms) as the result the harness reads. */
+function summary(latencies: number[], errors: number, durationSeconds: number): Omit<LoadResult, 'loadCpuMs'> {
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / durationSeconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+    non2xx: 0,
+  };
+}
+
 /**
  * `connections` loops, each one call at a time, for the duration: for work that is not one HTTP
  * request (a gRPC call, a card fetched straight from the subgraphs, a raw SQL transaction).
@@ -94,16 +108,7 @@ async function closedLoop(job: LoadJob, call: (sequence: number) => Promise<void
     }
   };
   await Promise.all(Array.from({ length: job.connections }, loop));
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    rps: latencies.length / job.durationSeconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors,
-    non2xx: 0,
-  };
+  return summary(latencies, errors, job.durationSeconds);
 }
 
 /**
@@ -132,16 +137,7 @@ async function openLoop(job: LoadJob, call: (sequence: number) => Promise<void>)
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + pending.length * interval - performance.now())));
   }
   await Promise.all(pending);
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    rps: latencies.length / job.durationSeconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors,
-    non2xx: 0,
-  };
+  return summary(latencies, errors, job.durationSeconds);
 }
 
 /** The member card at a fixed rate, each request as its member, over a keep-alive pool. */

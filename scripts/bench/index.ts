@@ -53,7 +53,7 @@ async function main(): Promise<void> {
         await measure(stack, { ...job, durationSeconds: WARMUP });
         return { workload, sample: await measure(stack, job, { gateway: throughGateway ? ours : undefined, databasePid }) };
       };
-      const base = { connections: CONNECTIONS, durationSeconds: DURATION, runId: `${Date.now()}` };
+      const base = { connections: CONNECTIONS, durationSeconds: DURATION, runId: 'bench' };
       const pointsDatabase = stack.services.points.dataSource.options;
       const rows: WorkloadRow[] = [
         // The same list at two lengths: SQL statements per request must not grow with it.
@@ -76,12 +76,12 @@ async function main(): Promise<void> {
         }),
         await row(
           'earn (recordOrder), our gateway, POS staff token',
-          { ...base, runId: `gw${Date.now()}`, url: ours.url, kind: 'earn', memberIds, token: cashier.accessToken },
+          { ...base, runId: 'gw', url: ours.url, kind: 'earn', memberIds, token: cashier.accessToken },
           true,
         ),
         await row('earn (recordOrder), points subgraph direct', {
           ...base,
-          runId: `pt${Date.now()}`,
+          runId: 'pt',
           url: stack.services.points.httpUrl,
           kind: 'earn',
           memberIds,

@@ -28,7 +28,13 @@ export interface WorkloadRow {
   sample: Sample;
 }
 
-/** Runs one load job in its own process (so generating load is not billed to the servers). */
+let loads = 0;
+
+/**
+ * Runs one load job in its own process (so generating load is not billed to the servers). Each run
+ * gets its own runId: a warm-up and the run after it must never send the same order numbers, or the
+ * run would measure replays.
+ */
 export function load(job: LoadJob): Promise<LoadResult> {
   const child = fork(join(__dirname, '..', 'run-ts.js'), [join(__dirname, 'load-worker.ts')], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
@@ -38,7 +44,8 @@ export function load(job: LoadJob): Promise<LoadResult> {
       else reject(new Error(message.error));
     });
     child.once('exit', (code) => (code ? reject(new Error(`load worker exited with ${code}`)) : undefined));
-    child.send(job);
+    loads += 1;
+    child.send({ ...job, runId: `${job.runId}-${loads}` });
   });
 }
 

@@ -4,11 +4,11 @@
  * prints the profile's top functions and packages by self time (the .cpuprofile is kept under
  * bench/profiles/ for Chrome DevTools or speedscope).
  */
-import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStack } from '../../test/harness/startStack';
-import type { LoadJob, LoadResult } from './load-worker';
+import type { LoadJob } from './load-worker';
+import { load } from './measure';
 import { startOurGateway } from './peers';
 
 const MEMBERS = 200;
@@ -19,17 +19,6 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
-}
-
-function load(job: LoadJob): Promise<LoadResult> {
-  const child = fork(join(__dirname, '..', 'run-ts.js'), [join(__dirname, 'load-worker.ts')], { stdio: 'inherit' });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: { ok: boolean; result?: LoadResult; error?: string }) => {
-      child.kill();
-      return message.ok ? resolve(message.result!) : reject(new Error(message.error));
-    });
-    child.send(job);
-  });
 }
 
 /** The package a script belongs to (node_modules/<pkg>), or our own file, or V8/Node's internals. */

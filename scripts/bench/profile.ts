@@ -26,7 +26,7 @@ function owner(url: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1];
   if (url.startsWith('node:')) return `node (${url.slice(5)})`;
-  if (!url) return '(V8: GC, program, idle)';
+  if (!url) return '(native: V8, GC, system calls)';
   return url.replace(/^file:\/\//, '').replace(join(__dirname, '..', '..') + '/', '');
 }
 

@@ -73,10 +73,9 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContex
       timeout: false,
       errorThresholdPercentage: 50,
       volumeThreshold: 5,
-      // Judge the last 3 s, not opossum's default 10 s: under load a subgraph that died opens its
-      // breaker in about a second instead of after its failures outweigh 10 s of earlier successes.
-      rollingCountTimeout: 3_000,
-      rollingCountBuckets: 6,
+      // opossum's default 10 s window stays: a shorter one opens sooner after a crash (refused
+      // connections fail fast anyway), but a hung subgraph whose calls each take the timeout would
+      // then never gather volumeThreshold failures inside it, and never be cut off.
       resetTimeout: options.breakerResetMs,
     });
     // Operators (and the chaos harness) see when a subgraph is cut off and when it is tried again.

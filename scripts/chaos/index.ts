@@ -16,8 +16,8 @@ import { seedMembers } from './seed';
 import { subgraphKilledUnderLoad } from './subgraph-kill';
 
 const quick = process.argv.includes('--quick');
-// The gateway's breaker judges the last 3 s: it opens once failures outnumber the successes still in
-// that window, so even the quick run keeps benefits down long enough (7 s) to see it open and reset.
+// The gateway's breaker judges the last 10 s: it opens once failures outnumber the successes still in
+// that window (a few seconds after the kill), so even the quick run keeps benefits down 7 s.
 const SUBGRAPH_KILL = quick
   ? { ratePerSecond: 50, durationMs: 22_000, killAfterMs: 5_000, restartAfterMs: 12_000 }
   : { ratePerSecond: 50, durationMs: 60_000, killAfterMs: 20_000, restartAfterMs: 40_000 };

@@ -10,7 +10,7 @@ import { grpcCalls } from '../../services/kit/src';
 import type { Stack } from '../../test/harness/startStack';
 import type { LoadJob, LoadResult } from './load-worker';
 import type { GatewayProcess } from './peers';
-import { processCpuMs } from './processes';
+import { processCpuMs, processPeakRssMiB } from './processes';
 
 export interface Sample {
   result: LoadResult;
@@ -19,7 +19,8 @@ export interface Sample {
   subgraphCallsPerRequest: number;
   sqlPerRequest: Record<string, number>;
   grpcPerRequest: number;
-  gatewayRssMiB?: number;
+  /** Peak resident memory of each process so far (its high-water mark), in MiB. */
+  peakRssMiB: { gateway?: number; subgraphs: number; database?: number };
 }
 
 /** One workload's line in the report. */
@@ -94,7 +95,12 @@ export async function measure(
     subgraphCallsPerRequest: perRequest(services.reduce((sum, [, s]) => sum + s.httpRequests.count, 0) - callsBefore, requests),
     sqlPerRequest,
     grpcPerRequest: perRequest(grpcCalls.count - grpcBefore, requests),
-    ...(options.gateway ? { gatewayRssMiB: Math.round(options.gateway.rssMiB()) } : {}),
+    peakRssMiB: {
+      ...(options.gateway ? { gateway: Math.round(options.gateway.peakRssMiB()) } : {}),
+      // maxRSS is in KiB.
+      subgraphs: Math.round(process.resourceUsage().maxRSS / 1024),
+      ...(options.databasePid ? { database: Math.round(processPeakRssMiB(options.databasePid)) } : {}),
+    },
   };
 }
 
@@ -130,6 +136,6 @@ export function combine(samples: Sample[], durationSeconds: number): Sample {
     subgraphCallsPerRequest: weighted((s) => s.subgraphCallsPerRequest)!,
     sqlPerRequest: first.sqlPerRequest,
     grpcPerRequest: weighted((s) => s.grpcPerRequest)!,
-    ...(first.gatewayRssMiB !== undefined ? { gatewayRssMiB: Math.max(...samples.map((s) => s.gatewayRssMiB ?? 0)) } : {}),
+    peakRssMiB: samples[samples.length - 1].peakRssMiB,
   };
 }

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { JWKS_PATH, readCommonConfig, SERVICE_NAMES } from '../../services/kit/src';
 import type { Stack } from '../../test/harness/startStack';
-import { processCpuMs, processRssMiB } from './processes';
+import { processCpuMs, processPeakRssMiB } from './processes';
 
 export interface GatewayProcess {
   name: string;
@@ -15,8 +15,8 @@ export interface GatewayProcess {
   pid: number;
   /** CPU milliseconds (user + system) the process has used so far, from /proc. */
   cpuMs(): number;
-  /** Resident set size now, in MiB. */
-  rssMiB(): number;
+  /** Peak resident set size so far, in MiB. */
+  peakRssMiB(): number;
   stop(): Promise<void>;
 }
 
@@ -46,7 +46,7 @@ function spawnGateway(
         url,
         pid: child.pid!,
         cpuMs: () => processCpuMs(child.pid!),
-        rssMiB: () => processRssMiB(child.pid!),
+        peakRssMiB: () => processPeakRssMiB(child.pid!),
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();

@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
-const PAGE_BYTES = 4096;
 
 function procStat(pid: number): string[] {
   const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -19,9 +18,10 @@ export function processCpuMs(pid: number): number {
   return ((Number(stat[11]) + Number(stat[12])) * 1000) / TICKS_PER_SECOND;
 }
 
-/** Resident set size now, in MiB (field 24). */
-export function processRssMiB(pid: number): number {
-  return (Number(procStat(pid)[21]) * PAGE_BYTES) / 2 ** 20;
+/** The most resident memory the process has had so far (VmHWM, its high-water mark), in MiB. */
+export function processPeakRssMiB(pid: number): number {
+  const kib = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kib ?? 0) / 1024;
 }
 
 /** The local MySQL/MariaDB server's pid when the database is on this machine, to bill its CPU too. */

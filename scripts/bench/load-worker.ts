@@ -18,7 +18,7 @@ export interface LoadJob {
   direct?: { urls: Record<'member' | 'points' | 'benefits' | 'campaign' | 'risk', string>; secret: string; mode: DirectMode };
   /** For 'raw-earn': the points service's MySQL database. */
   rawDatabaseUrl?: string;
-  /** For 'card': a fixed arrival rate in requests per second (open loop, not `connections`); unset: as fast as answered. */
+  /** For 'card' and 'card-direct': a fixed arrival rate in requests per second (open loop, not `connections`); unset: as fast as answered. */
   rate?: number;
   /** For 'list': how many members one request asks for. */
   listSize?: number;
@@ -180,7 +180,8 @@ async function runGrpc(job: LoadJob) {
 async function runDirect(job: LoadJob) {
   const card = new DirectCard(job.direct!.urls, job.direct!.secret, job.direct!.mode);
   try {
-    return await closedLoop(job, (sequence) => card.fetch(memberAt(job, sequence)));
+    const fetchCard = (sequence: number) => card.fetch(memberAt(job, sequence));
+    return await (job.rate ? openLoop(job, fetchCard) : closedLoop(job, fetchCard));
   } finally {
     await card.close();
   }

@@ -20,7 +20,7 @@ import { partnerKeyCheck } from './partnerKeys';
 import { rateLimits } from './rateLimit';
 import { loadManifest, persistedQueryCache, trustedDocuments } from './trustedDocuments';
 import { playgroundRoutes } from './playground/assets';
-import { SignedSubgraphDataSource, type GatewayContext } from './subgraph-fetch';
+import { requestHeaders, SignedSubgraphDataSource, type GatewayContext } from './subgraph-fetch';
 
 export interface GatewayHandle {
   url: string;
@@ -36,10 +36,11 @@ export async function createGateway(
   logger: Logger = createLogger('gateway', config.logLevel),
 ): Promise<GatewayHandle> {
   const sources: SignedSubgraphDataSource[] = [];
+  const headersFor = requestHeaders(config.identitySecret);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(repoPath('schemas', 'supergraph.graphql'), 'utf8'),
     buildService: ({ name, url }) => {
-      const source = new SignedSubgraphDataSource(config.subgraphUrls[name as ServiceName] ?? url!, config.identitySecret, {
+      const source = new SignedSubgraphDataSource(config.subgraphUrls[name as ServiceName] ?? url!, headersFor, {
         name,
         logger,
         timeoutMs: config.subgraphTimeoutMs,

@@ -25,6 +25,29 @@ export interface SubgraphReply {
 
 export type SendToSubgraph = (call: SubgraphCall) => Promise<SubgraphReply>;
 
+/** The headers every subgraph call of one incoming request carries. */
+export type RequestHeaders = (context: Partial<GatewayContext>) => Record<string, string>;
+
+/**
+ * The caller's identity signed for the subgraphs, once per incoming request: one signer serves all
+ * the gateway's data sources, so the six calls of a member card share one HMAC.
+ */
+export function requestHeaders(secret: string): RequestHeaders {
+  const signed = new WeakMap<object, Record<string, string>>();
+  return (context) => {
+    let headers = signed.get(context);
+    if (!headers) {
+      headers = {
+        'content-type': 'application/json',
+        ...signIdentity(context.identity ?? { kind: 'ANONYMOUS' }, secret),
+        ...(context.requestId ? { 'x-request-id': context.requestId } : {}),
+      };
+      signed.set(context, headers);
+    }
+    return headers;
+  };
+}
+
 const UNAVAILABLE = 'a service this request depends on did not answer; the rest of the data is complete';
 
 /**
@@ -35,24 +58,22 @@ const UNAVAILABLE = 'a service this request depends on did not answer; the rest 
  * posts the serialised request over a keep-alive undici Pool with `request()` and reads the body
  * as one string; a timeout bounds every call; a circuit breaker (opossum) makes a dead subgraph
  * fail in microseconds instead of a timeout each; the caller's identity goes in headers signed
- * once per incoming request for the subgraph to verify.
+ * once per incoming request (requestHeaders) for the subgraph to verify.
  */
 export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   readonly breaker: CircuitBreaker<[SubgraphCall], SubgraphReply>;
   private readonly pool: Pool;
   private readonly send: SendToSubgraph;
-  /** Signed identity headers per incoming request: every subgraph call of one request carries the same. */
-  private readonly signed = new WeakMap<object, Record<string, string>>();
 
   constructor(
     url: string,
-    private readonly secret: string,
+    private readonly headersFor: RequestHeaders,
     options: { name: string; logger: Logger; timeoutMs: number; breakerResetMs: number },
   ) {
     const target = new URL(url);
     this.pool = new Pool(target.origin, { keepAliveTimeout: 30_000 });
     const post: SendToSubgraph = async ({ body, headers }) => {
-      // headersTimeout and bodyTimeout bound the call without an AbortSignal per request.
+      // No AbortSignal per call: headersTimeout bounds the wait for the answer, bodyTimeout each pause in it.
       const response = await this.pool.request({
         path: target.pathname + target.search,
         method: 'POST',
@@ -103,20 +124,6 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContex
   async close(): Promise<void> {
     this.breaker.shutdown();
     await this.pool.close();
-  }
-
-  private headersFor(context: Partial<GatewayContext>): Record<string, string> {
-    let headers = this.signed.get(context);
-    if (!headers) {
-      const identity = context.identity ?? { kind: 'ANONYMOUS' as const };
-      headers = {
-        'content-type': 'application/json',
-        ...signIdentity(identity, this.secret),
-        ...(context.requestId ? { 'x-request-id': context.requestId } : {}),
-      };
-      this.signed.set(context, headers);
-    }
-    return headers;
   }
 }
 

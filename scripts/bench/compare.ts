@@ -8,7 +8,7 @@
 import { readCommonConfig, SERVICE_NAMES } from '../../services/kit/src';
 import type { Stack } from '../../test/harness/startStack';
 import type { LoadJob } from './load-worker';
-import { combine, measure, type Sample } from './measure';
+import { combine, load, measure, type Job, type Sample } from './measure';
 import type { GatewayProcess } from './peers';
 
 export interface CompareOptions {
@@ -56,15 +56,14 @@ export async function compareGateways(
 
   const rows: TargetRow[] = [];
   const run = async (workload: string, members: typeof varied, runTargets: Target[], rate?: number) => {
-    const job = (target: Target, durationSeconds: number): LoadJob => ({
+    const job = (target: Target, durationSeconds: number): Job => ({
       ...target.job,
       ...members,
       connections: options.connections,
       durationSeconds,
       ...(rate ? { rate } : {}),
-      runId: `${target.name}-${Date.now()}`.replace(/\W/g, ''),
     });
-    for (const target of runTargets) await measure(stack, job(target, options.warmupSeconds));
+    for (const target of runTargets) await load(job(target, options.warmupSeconds));
     const samples = new Map(runTargets.map((t) => [t, [] as Sample[]]));
     for (let round = 0; round < options.rounds; round += 1) {
       for (const target of runTargets) {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readCommonConfig } from '../../services/kit/src';
 import { startStack } from '../../test/harness/startStack';
 import { compareGateways } from './compare';
-import { measure, type WorkloadRow } from './measure';
+import { load, measure, type Job, type WorkloadRow } from './measure';
 import { startHiveGateway, startOurGateway } from './peers';
 import { localDatabasePid } from './processes';
 import { memberTokens, seedProgramme } from './seed';
@@ -49,11 +49,11 @@ async function main(): Promise<void> {
     const ours = await startOurGateway(stack);
     const hive = await startHiveGateway(stack);
     try {
-      const row = async (workload: string, job: Parameters<typeof measure>[1], throughGateway = false): Promise<WorkloadRow> => {
-        await measure(stack, { ...job, durationSeconds: WARMUP });
+      const row = async (workload: string, job: Job, throughGateway = false): Promise<WorkloadRow> => {
+        await load({ ...job, durationSeconds: WARMUP });
         return { workload, sample: await measure(stack, job, { gateway: throughGateway ? ours : undefined, databasePid }) };
       };
-      const base = { connections: CONNECTIONS, durationSeconds: DURATION, runId: 'bench' };
+      const base = { connections: CONNECTIONS, durationSeconds: DURATION };
       const pointsDatabase = stack.services.points.dataSource.options;
       const rows: WorkloadRow[] = [
         // The same list at two lengths: SQL statements per request must not grow with it.
@@ -76,12 +76,11 @@ async function main(): Promise<void> {
         }),
         await row(
           'earn (recordOrder), our gateway, POS staff token',
-          { ...base, runId: 'gw', url: ours.url, kind: 'earn', memberIds, token: cashier.accessToken },
+          { ...base, url: ours.url, kind: 'earn', memberIds, token: cashier.accessToken },
           true,
         ),
         await row('earn (recordOrder), points subgraph direct', {
           ...base,
-          runId: 'pt',
           url: stack.services.points.httpUrl,
           kind: 'earn',
           memberIds,

@@ -1,11 +1,14 @@
 /**
- * The load generator, in its own process (forked by scripts/bench/index.ts) so the machine's
- * work of generating load is not billed to the servers: autocannon with a body made per request.
+ * The load generator, in its own process (forked by measure.ts's load) so the machine's work of
+ * generating load is not billed to the servers: autocannon with a body made per request at fixed
+ * concurrency, an open loop at a fixed rate, and loops for what is not one HTTP request (gRPC, the
+ * card straight from the subgraphs, the raw SQL transaction).
  */
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { signIdentity, type Identity } from '../../services/kit/src';
 import { createMemberClient } from '../../services/points/src/grpc/clients/member';
+import { atFixedRate } from './arrivals';
 import { DirectCard, type DirectMode } from './direct';
 import { RawEarn } from './raw-earn';
 
@@ -32,6 +35,7 @@ export interface LoadJob {
   memberTokens?: string[];
   /** One access token for every request (a staff account's). */
   token?: string;
+  /** Unique per run (measure.ts's load sets it): order numbers are made from it. */
   runId: string;
 }
 
@@ -65,6 +69,23 @@ function listPage(job: LoadJob, sequence: number): { n: number; after: string } 
   return { n, after: sorted[sequence % Math.max(1, sorted.length - n)] };
 }
 let sortedIds: string[] | undefined;
+
+/** Request `sequence`'s body and headers: as the member it asks for (their token) or with the job's one token. */
+function requestFor(job: LoadJob, sequence: number): { headers: Record<string, string>; body: string } {
+  const index = sequence % job.memberIds.length;
+  const memberId = job.memberIds[index];
+  const token = job.memberTokens?.[index] ?? job.token;
+  const body =
+    job.kind === 'card'
+      ? { query: CARD, variables: { id: memberId } }
+      : job.kind === 'list'
+        ? { query: LIST, variables: listPage(job, sequence) }
+        : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (job.signWith) Object.assign(headers, signIdentity(job.signAs ?? { kind: 'ANONYMOUS' }, job.signWith));
+  if (token) headers.authorization = `Bearer ${token}`;
+  return { headers, body: JSON.stringify(body) };
+}
 
 /** Exact percentile of the recorded latencies, in ms to one decimal. */
 function percentile(sorted: number[], p: number): number {
@@ -117,43 +138,29 @@ async function closedLoop(job: LoadJob, call: (sequence: number) => Promise<void
  * server that falls behind is charged for the wait (no coordinated omission).
  */
 async function openLoop(job: LoadJob, call: (sequence: number) => Promise<void>): Promise<Omit<LoadResult, 'loadCpuMs'>> {
-  const total = Math.round(job.durationSeconds * job.rate!);
-  const interval = 1000 / job.rate!;
-  const start = performance.now() + 50;
   const latencies: number[] = [];
-  const pending: Array<Promise<void>> = [];
   let errors = 0;
-  while (pending.length < total) {
-    const due = Math.min(total, Math.floor((performance.now() - start) / interval) + 1);
-    while (pending.length < due) {
-      const sequence = pending.length;
-      const dueAt = start + sequence * interval;
-      pending.push(
-        call(sequence)
-          .catch(() => void (errors += 1))
-          .then(() => void latencies.push(performance.now() - dueAt)),
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + pending.length * interval - performance.now())));
-  }
-  await Promise.all(pending);
+  const schedule = {
+    rate: job.rate!,
+    total: Math.round(job.durationSeconds * job.rate!),
+    start: performance.now() + 50,
+    now: () => performance.now(),
+  };
+  await atFixedRate(schedule, (sequence, dueAt) =>
+    call(sequence)
+      .catch(() => void (errors += 1))
+      .then(() => void latencies.push(performance.now() - dueAt)),
+  );
   return summary(latencies, errors, job.durationSeconds);
 }
 
-/** The member card at a fixed rate, each request as its member, over a keep-alive pool. */
-async function runCardAtRate(job: LoadJob) {
+/** The member card (or any HTTP kind) at a fixed rate, each request as its member, over a keep-alive pool. */
+async function runAtRate(job: LoadJob) {
   const url = new URL(job.url);
   const pool = new Pool(url.origin, { connections: 512 });
   try {
     return await openLoop(job, async (sequence) => {
-      const index = sequence % job.memberIds.length;
-      const token = job.memberTokens?.[index] ?? job.token;
-      const response = await pool.request({
-        path: url.pathname,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query: CARD, variables: { id: job.memberIds[index] } }),
-      });
+      const response = await pool.request({ path: url.pathname, method: 'POST', ...requestFor(job, sequence) });
       const text = await response.body.text();
       if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${response.statusCode}`);
     });
@@ -201,7 +208,7 @@ function run(job: LoadJob): Promise<Omit<LoadResult, 'loadCpuMs'>> {
   if (job.kind === 'grpc-tiers') return runGrpc(job);
   if (job.kind === 'card-direct') return runDirect(job);
   if (job.kind === 'raw-earn') return runRawEarn(job);
-  if (job.rate) return runCardAtRate(job);
+  if (job.rate) return runAtRate(job);
   let sequence = 0;
   let errors = 0;
   const latencies: number[] = [];
@@ -216,18 +223,7 @@ function run(job: LoadJob): Promise<Omit<LoadResult, 'loadCpuMs'>> {
             method: 'POST',
             setupRequest: (request) => {
               sequence += 1;
-              const index = sequence % job.memberIds.length;
-              const memberId = job.memberIds[index];
-              const token = job.memberTokens?.[index] ?? job.token;
-              const body =
-                job.kind === 'card'
-                  ? { query: CARD, variables: { id: memberId } }
-                  : job.kind === 'list'
-                    ? { query: LIST, variables: listPage(job, sequence) }
-                    : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
-              const signed = job.signWith ? signIdentity(job.signAs ?? { kind: 'ANONYMOUS' }, job.signWith) : {};
-              const auth = token ? { authorization: `Bearer ${token}` } : {};
-              return { ...request, headers: { 'content-type': 'application/json', ...signed, ...auth }, body: JSON.stringify(body) };
+              return { ...request, ...requestFor(job, sequence) };
             },
             onResponse: (_status, body) => {
               if (body.includes('"errors"')) errors += 1;

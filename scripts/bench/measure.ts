@@ -31,12 +31,15 @@ export interface WorkloadRow {
 
 let loads = 0;
 
+/** A load job as callers describe it: the run id is load()'s to give. */
+export type Job = Omit<LoadJob, 'runId'>;
+
 /**
  * Runs one load job in its own process (so generating load is not billed to the servers). Each run
  * gets its own runId: a warm-up and the run after it must never send the same order numbers, or the
  * run would measure replays.
  */
-export function load(job: LoadJob): Promise<LoadResult> {
+export function load(job: Job): Promise<LoadResult> {
   const child = fork(join(__dirname, '..', 'run-ts.js'), [join(__dirname, 'load-worker.ts')], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('message', (message: { ok: boolean; result?: LoadResult; error?: string }) => {
@@ -46,7 +49,7 @@ export function load(job: LoadJob): Promise<LoadResult> {
     });
     child.once('exit', (code) => (code ? reject(new Error(`load worker exited with ${code}`)) : undefined));
     loads += 1;
-    child.send({ ...job, runId: `${job.runId}-${loads}` });
+    child.send({ ...job, runId: `${process.pid}-${loads}` } satisfies LoadJob);
   });
 }
 
@@ -55,23 +58,21 @@ export function load(job: LoadJob): Promise<LoadResult> {
  * previous run's queue must not bill its calls to the next run.
  */
 async function settle(stack: Stack): Promise<void> {
-  const total = () => Object.values(stack.services).reduce((sum, s) => sum + s.httpRequests.count, 0);
-  for (let last = -1, now = total(); now !== last; last = now, now = total()) {
+  for (let last = -1, now = subgraphCalls(stack); now !== last; last = now, now = subgraphCalls(stack)) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
+/** HTTP requests the five subgraphs have received so far. */
+const subgraphCalls = (stack: Stack) => Object.values(stack.services).reduce((sum, s) => sum + s.httpRequests.count, 0);
+
 const perRequest = (value: number, requests: number) => Math.round((value / Math.max(1, requests)) * 100) / 100;
 
-export async function measure(
-  stack: Stack,
-  job: LoadJob,
-  options: { gateway?: GatewayProcess; databasePid?: number } = {},
-): Promise<Sample> {
+export async function measure(stack: Stack, job: Job, options: { gateway?: GatewayProcess; databasePid?: number } = {}): Promise<Sample> {
   await settle(stack);
   const services = Object.entries(stack.services);
   const sqlBefore = services.map(([, s]) => s.queries.count);
-  const callsBefore = services.reduce((sum, [, s]) => sum + s.httpRequests.count, 0);
+  const callsBefore = subgraphCalls(stack);
   const grpcBefore = grpcCalls.count;
   const cpuBefore = process.cpuUsage();
   const gatewayBefore = options.gateway?.cpuMs();
@@ -92,7 +93,7 @@ export async function measure(
       ...(options.databasePid ? { database: perRequest(processCpuMs(options.databasePid) - databaseBefore!, requests) } : {}),
       load: perRequest(result.loadCpuMs, requests),
     },
-    subgraphCallsPerRequest: perRequest(services.reduce((sum, [, s]) => sum + s.httpRequests.count, 0) - callsBefore, requests),
+    subgraphCallsPerRequest: perRequest(subgraphCalls(stack) - callsBefore, requests),
     sqlPerRequest,
     grpcPerRequest: perRequest(grpcCalls.count - grpcBefore, requests),
     peakRssMiB: {
@@ -134,7 +135,12 @@ export function combine(samples: Sample[], durationSeconds: number): Sample {
       load: weighted((s) => s.cpuMsPerRequest.load)!,
     },
     subgraphCallsPerRequest: weighted((s) => s.subgraphCallsPerRequest)!,
-    sqlPerRequest: first.sqlPerRequest,
+    sqlPerRequest: Object.fromEntries(
+      [...new Set(samples.flatMap((s) => Object.keys(s.sqlPerRequest)))].map((service) => [
+        service,
+        weighted((s) => s.sqlPerRequest[service] ?? 0)!,
+      ]),
+    ),
     grpcPerRequest: weighted((s) => s.grpcPerRequest)!,
     peakRssMiB: samples[samples.length - 1].peakRssMiB,
   };

@@ -7,8 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStack } from '../../test/harness/startStack';
-import type { LoadJob } from './load-worker';
-import { load } from './measure';
+import { load, type Job } from './measure';
 import { startOurGateway } from './peers';
 
 const MEMBERS = 200;
@@ -76,14 +75,13 @@ async function main(): Promise<void> {
     }
     const before = new Set(readdirSync(dir));
     const gateway = await startOurGateway(stack, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-    const job = (durationSeconds: number): LoadJob => ({
+    const job = (durationSeconds: number): Job => ({
       url: gateway.url,
       kind: 'card',
       memberIds,
       memberTokens,
       connections: 20,
       durationSeconds,
-      runId: `profile-${Date.now()}`,
     });
     await load(job(3));
     const cpuBefore = gateway.cpuMs();

@@ -3,6 +3,7 @@
  * timers: the member card at a fixed rate (open loop: a slow answer does not delay the next
  * request, as real clients do not wait for each other), every answer recorded.
  */
+import { atFixedRate } from '../bench/arrivals';
 import { epochMs } from './clock';
 import { CARD, inspectCard, type CardRecord } from './card';
 
@@ -52,18 +53,15 @@ async function cardRequest(job: LoadJob, memberId: string): Promise<CardRecord> 
   }
 }
 
-/** Fires request i at startAt + i / rate; a late timer catches up by firing every request that is due. */
-async function run(job: LoadJob): Promise<CardRecord[]> {
-  const total = Math.round((job.durationMs / 1000) * job.ratePerSecond);
-  const interval = 1000 / job.ratePerSecond;
-  const pending: Array<Promise<CardRecord>> = [];
-  while (pending.length < total) {
-    const due = Math.min(total, Math.floor((epochMs() - job.startAt) / interval) + 1);
-    while (pending.length < due) pending.push(cardRequest(job, job.memberIds[pending.length % job.memberIds.length]));
-    const nextAt = job.startAt + pending.length * interval;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, nextAt - epochMs())));
-  }
-  return Promise.all(pending);
+/** Request i at startAt + i / rate (an open loop, scripts/bench/arrivals.ts). */
+function run(job: LoadJob): Promise<CardRecord[]> {
+  const schedule = {
+    rate: job.ratePerSecond,
+    total: Math.round((job.durationMs / 1000) * job.ratePerSecond),
+    start: job.startAt,
+    now: epochMs,
+  };
+  return atFixedRate(schedule, (i) => cardRequest(job, job.memberIds[i % job.memberIds.length]));
 }
 
 process.once('message', (job: LoadJob) => {

@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { openDatabase, type DatabaseSchema, type QueryCounter } from '../../services/kit/src';
+
+/** A service's real schema on a temporary SQLite file, for the command test layer. */
+export interface CommandDatabase {
+  dataSource: DataSource;
+  queries: QueryCounter;
+  /** Closes the connection and removes the file. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a temporary SQLite database with the service's own migrations, so a command is tested
+ * against the schema production runs (unique keys, foreign keys) in milliseconds, without servers.
+ * Peers are in-memory implementations of the service's ports, never this database.
+ */
+export async function openCommandDatabase(schema: DatabaseSchema): Promise<CommandDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'membergraph-command-'));
+  const { dataSource, queries } = await openDatabase({ kind: 'sqlite', file: join(dir, 'service.sqlite') }, schema);
+  return {
+    dataSource,
+    queries,
+    close: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

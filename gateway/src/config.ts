@@ -43,6 +43,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       maxDepth: read.int('GRAPHQL_MAX_DEPTH', 10, { min: 2, max: 100 }),
       maxAliases: read.int('GRAPHQL_MAX_ALIASES', 15, { min: 0, max: 1000 }),
       maxTokens: read.int('GRAPHQL_MAX_TOKENS', 2000, { min: 100, max: 100_000 }),
+      /** Deepest nesting of braces, brackets and parentheses, checked before parsing (stack safety). */
+      maxNesting: read.int('GRAPHQL_MAX_NESTING', 64, { min: 8, max: 1000 }),
       maxDirectives: read.int('GRAPHQL_MAX_DIRECTIVES', 20, { min: 0, max: 1000 }),
       maxCost: read.int('GRAPHQL_MAX_COST', 5000, { min: 100, max: 1_000_000 }),
     },

@@ -15,6 +15,8 @@ import {
 } from '../../services/kit/src';
 import type { GatewayConfig } from './config';
 import { parseOptions, queryLimits } from './armor';
+import { withApolloErrorCodes } from './apolloErrorCodes';
+import { operationGuard, plannerErrorsAsValidation } from './operationGuard';
 import { createAuthenticator } from './auth';
 import { partnerKeyCheck } from './partnerKeys';
 import { rateLimits } from './rateLimit';
@@ -55,7 +57,7 @@ export async function createGateway(
   const rates = rateLimits(config.rateLimits, logger);
   const registered = config.trustedDocuments.manifest ? loadManifest(config.trustedDocuments.manifest) : new Map<string, string>();
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: plannerErrorsAsValidation(gateway),
     introspection: config.introspection,
     // Keep Apollo Server 5's CSRF prevention and its refusal of batched HTTP requests.
     csrfPrevention: true,
@@ -63,11 +65,12 @@ export async function createGateway(
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
     parseOptions: parseOptions(config),
-    formatError: formatGraphQLError((error) => logger.error({ err: error }, 'gateway error')),
+    formatError: withApolloErrorCodes(formatGraphQLError((error) => logger.error({ err: error }, 'gateway error'))),
     // Automatic persisted queries, with the registered operations always known by hash.
     persistedQueries: { cache: persistedQueryCache(registered) },
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      operationGuard(),
       trustedDocuments(registered, config.trustedDocuments.enforce),
       ...limits.plugins,
       rates.plugin,
@@ -85,6 +88,7 @@ export async function createGateway(
   const http = createHttpServer<GatewayContext>({
     apollo,
     maxBodyBytes: config.maxBodyBytes,
+    maxNesting: config.limits.maxNesting,
     routes: playground?.routes,
     htmlLanding: playground?.landing,
     // The gateway has no database; it is ready once the supergraph is loaded (apollo.start above).

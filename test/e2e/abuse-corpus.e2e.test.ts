@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { MEMBER_CARD } from '../harness/operations';
 import { productionEnv, startStack, type SignedIn, type Stack } from '../harness/startStack';
@@ -145,6 +145,69 @@ const rawBody = fc.oneof(
   fc.constant(randomBytes(64)),
 );
 
+/**
+ * Documents that parse and may validate yet name no executable operation, or reach the planner in
+ * another shape: several operations with and without operationName, every operation type
+ * (subscription has no root here), fragments used, unused or on unknown types, directives the
+ * planner must handle, values nested far deeper than any real client sends, and persisted-query
+ * extensions of every kind; sent by POST and by GET.
+ */
+/** Mostly well-formed parts, so most documents get past validation to the operation and the planner. */
+const mostly = <T>(usual: T[], unusual: T[]) =>
+  fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...usual) }, { weight: 1, arbitrary: fc.constantFrom(...unusual) });
+const operationShape = fc
+  .record({
+    operations: fc.array(
+      fc.record({
+        type: mostly(['query', 'query', 'mutation'], ['subscription', '']),
+        name: fc.option(fc.constantFrom('A', 'B', 'C'), { nil: undefined }),
+        selection: mostly(['__typename', '__typename', 'tiers { id }', 'member(id: "x") { id }'], ['...F', '... on Query { __typename }']),
+        directive: mostly(['', '@include(if: true)', '@skip(if: false)'], ['@defer', '@stream', '@unknown', '@skip(if: $v)']),
+        variables: mostly([''], ['($v: Boolean = false)', '($v: Boolean!)', '($unused: Int)']),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    noOperation: fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    fragment: mostly([''], ['fragment F on Query { __typename }', 'fragment F on Nope { id }', 'fragment G on Query { __typename }']),
+    operationName: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(undefined, 'A', 'B', 'Z') },
+      { weight: 1, arbitrary: fc.constantFrom('', 7, null) },
+    ),
+    nesting: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 6000 }) }),
+    persisted: fc.oneof(
+      { weight: 6, arbitrary: fc.constant('none') },
+      { weight: 1, arbitrary: fc.constantFrom('matching', 'mismatching', 'version 2', 'version x', 'hash only') },
+    ),
+    get: fc.boolean(),
+  })
+  .map(({ operations, noOperation, fragment, operationName, nesting, persisted, get }) => {
+    const nested = nesting ? ` member(id: ${'['.repeat(nesting)}"x"${']'.repeat(nesting)}) { id }` : '';
+    const query = [
+      ...(noOperation ? [] : operations).map(
+        (o) =>
+          `${o.type}${o.type && o.name ? ` ${o.name}` : ''}${o.type ? o.variables : ''} { ${o.selection} __typename ${o.directive}${nested} }`,
+      ),
+      noOperation && !fragment ? 'fragment F on Query { __typename }' : fragment,
+    ].join(' ');
+    const hash = createHash('sha256').update(query).digest('hex');
+    const extensions = {
+      none: undefined,
+      matching: { persistedQuery: { version: 1, sha256Hash: hash } },
+      mismatching: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } },
+      'version 2': { persistedQuery: { version: 2, sha256Hash: hash } },
+      'version x': { persistedQuery: { version: 'x', sha256Hash: hash } },
+      'hash only': { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(randomBytes(8)).digest('hex') } },
+    }[persisted];
+    const request = { query: persisted === 'hash only' ? undefined : query, operationName, extensions };
+    return { method: get ? 'GET' : 'POST', request };
+  });
+
+/** Every method, and GET lines from short to far over the server's limit. */
+const methodShape = fc.record({
+  method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'PROPFIND'),
+  queryLength: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 10_000, max: 40_000 })),
+});
+
 const CONTENT_TYPES = [
   'application/json',
   'application/json; charset=utf-8',
@@ -158,20 +221,32 @@ const CONTENT_TYPES = [
 ];
 
 const LEAKS =
-  /stacktrace|exception|\.ts:\d|\.js:\d|127\.0\.0\.1|localhost|serviceName|SQLITE_|\bER_[A-Z_]+|QueryFailed|node_modules|at [A-Za-z]+ \(/;
+  /stacktrace|exception|call stack|RangeError|TypeError|Cannot read propert|\.ts:\d|\.js:\d|127\.0\.0\.1|localhost|serviceName|SQLITE_|\bER_[A-Z_]+|QueryFailed|node_modules|at [A-Za-z]+ \(/;
 
 type Outcome = { status: number; kind: string };
 
 async function send(url: string, body: Uint8Array | string, contentType: string, token?: string): Promise<Outcome> {
+  return sendRequest(url, 'POST', typeof body === 'string' ? body : new Uint8Array(body), contentType, token);
+}
+
+/** Any method; every answer must be JSON (HEAD: the headers of one) with coded errors or data. */
+async function sendRequest(
+  url: string,
+  method: string,
+  body: Uint8Array<ArrayBuffer> | string | undefined,
+  contentType: string,
+  token?: string,
+): Promise<Outcome> {
   const response = await fetch(url, {
-    method: 'POST',
+    method,
     headers: { 'content-type': contentType, 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: typeof body === 'string' ? body : new Uint8Array(body),
+    body: method === 'GET' || method === 'HEAD' ? undefined : body,
   });
   const text = await response.text();
   expect({ status: response.status, text: text.slice(0, 300) }).toEqual({ status: expect.any(Number), text: expect.any(String) });
   if (response.status >= 500) throw new Error(`5xx (${response.status}) for ${String(body).slice(0, 200)}: ${text.slice(0, 300)}`);
   expect(response.headers.get('content-type') ?? '').toMatch(/json/);
+  if (method === 'HEAD') return { status: response.status, kind: 'HEAD' };
   const parsed = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: unknown } }> };
   if (parsed.errors) {
     for (const error of parsed.errors) expect(typeof error.extensions?.code).toBe('string');
@@ -181,6 +256,15 @@ async function send(url: string, body: Uint8Array | string, contentType: string,
   expect(text).not.toMatch(LEAKS);
   const kind = parsed.errors ? String(parsed.errors[0].extensions!.code) : 'data';
   return { status: response.status, kind };
+}
+
+/** A GET request's URL: the request's members as query parameters, objects as JSON. */
+function getUrl(base: string, request: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(request)) {
+    if (value !== undefined) params.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  return `${base}?${params}`;
 }
 
 function tally(outcomes: Outcome[]): Record<string, number> {
@@ -205,7 +289,7 @@ describe.each([
   });
   afterAll(() => stack?.stop());
 
-  it('answers every one of 280 with JSON errors that carry a code, never a 5xx or an internal detail, and still serves afterwards', async () => {
+  it('answers every one of 470 with JSON errors that carry a code, never a 5xx or an internal detail, and still serves afterwards', async () => {
     const outcomes: Outcome[] = [];
     await fc.assert(
       fc.asyncProperty(document, fc.boolean(), async (body, signedIn) => {
@@ -225,7 +309,27 @@ describe.each([
       }),
       { numRuns: 80, seed: 20261125 },
     );
-    expect(outcomes).toHaveLength(280);
+    await fc.assert(
+      fc.asyncProperty(operationShape, fc.boolean(), async ({ method, request }, signedIn) => {
+        const token = signedIn ? staff.accessToken : undefined;
+        outcomes.push(
+          method === 'GET'
+            ? await sendRequest(getUrl(stack.gatewayUrl, request), 'GET', undefined, 'application/json', token)
+            : await send(stack.gatewayUrl, JSON.stringify(request), 'application/json', token),
+        );
+      }),
+      { numRuns: 150, seed: 20261130 },
+    );
+    await fc.assert(
+      fc.asyncProperty(methodShape, async ({ method, queryLength }) => {
+        const url = queryLength
+          ? `${stack.gatewayUrl}?query=${encodeURIComponent(`{ __typename }${' '.repeat(queryLength)}`)}`
+          : stack.gatewayUrl;
+        outcomes.push(await sendRequest(url, method, JSON.stringify({ query: '{ __typename }' }), 'application/json'));
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+    expect(outcomes).toHaveLength(470);
     const counts = tally(outcomes);
     // The report: how the corpus was answered (status and first error code).
     console.info(`abuse corpus, ${_} mode: ${JSON.stringify(counts)}`);

@@ -28,6 +28,15 @@ export const ERROR_CODES = {
     grpc: GrpcStatus.FAILED_PRECONDITION,
   },
   UNAVAILABLE: { description: 'A service this request depends on did not answer in time; retry later.', grpc: GrpcStatus.UNAVAILABLE },
+  PERSISTED_QUERY_HASH_MISMATCH: {
+    description: 'An automatic persisted query sent a document whose SHA-256 is not the hash it named; nothing ran.',
+    grpc: GrpcStatus.INVALID_ARGUMENT,
+  },
+  METHOD_NOT_ALLOWED: { description: 'GraphQL is served with GET and POST only (HTTP 405).', grpc: GrpcStatus.UNIMPLEMENTED },
+  REQUEST_HEADER_FIELDS_TOO_LARGE: {
+    description: 'The request line (a long GET query) or the headers exceed the server limit (HTTP 431); send the document by POST.',
+    grpc: GrpcStatus.INVALID_ARGUMENT,
+  },
   INTERNAL_SERVER_ERROR: {
     description: 'An unexpected failure; details are logged with the request id, never shown.',
     grpc: GrpcStatus.INTERNAL,

@@ -1,6 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { exceedsNesting } from './documentNesting';
 
 /** Thrown by a request hook to answer with a plain HTTP status before GraphQL runs. */
 export class HttpError extends Error {
@@ -25,13 +27,47 @@ export interface HttpOptions<Ctx extends BaseContext> {
   /** Answered for GET /graphql from a browser (the playground); otherwise Apollo answers. */
   htmlLanding?: Route;
   maxBodyBytes?: number;
+  /** Deepest `{`/`[`/`(` nesting a document may have, checked before parsing (default 64). */
+  maxNesting?: number;
   path?: string;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
+}
+
+/** A GraphQL response that carries only an error with its code (HEAD answers get its headers alone). */
+function graphQLError(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/**
+ * Node's HTTP parser refuses a request line or headers over its limit (431) or a malformed request
+ * (400) before any handler runs, and answers with an empty body; here that answer is a GraphQL
+ * response with a code, like every other one. A reset socket gets nothing: nobody is listening.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'REQUEST_HEADER_FIELDS_TOO_LARGE', 'the request line or its headers are too large']
+      : [400, 'BAD_REQUEST', 'the HTTP request is malformed'];
+  const text = JSON.stringify(graphQLError(message, code));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
+  );
+}
+
+/** The document of a GET or POST GraphQL request, when it carries one as text. */
+function documentOf(body: unknown, url: URL): string | undefined {
+  if (body && typeof body === 'object' && typeof (body as { query?: unknown }).query === 'string') return (body as { query: string }).query;
+  return url.searchParams.get('query') ?? undefined;
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -64,7 +100,7 @@ function parseBody(req: IncomingMessage, text: string): unknown {
  * read the errors from the body; Apollo Server answers 400. Clients of
  * `application/graphql-response+json` keep the 400 the spec asks for there.
  */
-const DOCUMENT_FAILURES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+const DOCUMENT_FAILURES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_USER_INPUT']);
 
 function legacyJsonStatus(req: IncomingMessage, status: number, contentType: string | undefined, body: string | undefined): number {
   if (status !== 400 || body === undefined || !contentType?.startsWith('application/json')) return status;
@@ -86,6 +122,7 @@ function legacyJsonStatus(req: IncomingMessage, status: number, contentType: str
 export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<Ctx>): Server {
   const path = options.path ?? '/graphql';
   const limit = options.maxBodyBytes ?? 1_000_000;
+  const maxNesting = options.maxNesting ?? 64;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
@@ -99,7 +136,10 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
     }
     const route = options.routes?.[url.pathname];
     if (route) return route(req, res);
-    if (url.pathname !== path) return sendJson(res, 404, { error: 'not found' });
+    if (url.pathname !== path) return sendJson(res, 404, graphQLError(`nothing is served at ${url.pathname}`, 'NOT_FOUND'));
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      return sendJson(res, 405, graphQLError('GraphQL is served with GET and POST only', 'METHOD_NOT_ALLOWED'), { allow: 'GET, POST' });
+    }
     if (req.method === 'GET' && options.htmlLanding && (req.headers.accept ?? '').includes('text/html') && !url.search) {
       return options.htmlLanding(req, res);
     }
@@ -108,6 +148,10 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const body = parseBody(req, req.method === 'POST' ? await readBody(req, limit) : '');
+    const document = documentOf(body, url);
+    if (document !== undefined && exceedsNesting(document, maxNesting)) {
+      throw new HttpError(400, `the document nests deeper than ${maxNesting} levels`, 'GRAPHQL_PARSE_FAILED');
+    }
     const context = await options.context(req);
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -127,11 +171,11 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
       if (error instanceof HttpError) {
-        return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        return sendJson(res, error.status, graphQLError(error.message, error.code));
       }
-      return sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      return sendJson(res, 500, graphQLError('Internal server error', 'INTERNAL_SERVER_ERROR'));
     });
-  });
+  }).on('clientError', answerClientError);
 }
 
 /** Listens (port 0 = any free port) and resolves to the bound port. */

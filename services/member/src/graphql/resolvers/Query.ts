@@ -1,5 +1,5 @@
 import { IsNull, MoreThan } from 'typeorm';
-import { DomainError, requireStaff } from '../../../../kit/src';
+import { DomainError, parsePageSize, requireStaff } from '../../../../kit/src';
 import type { MemberContext } from '../../context';
 import { ChannelIdentity, externalIndex } from '../../db/entities/ChannelIdentity';
 import { Member } from '../../db/entities/Member';
@@ -7,7 +7,6 @@ import { PartnerKey } from '../../db/entities/PartnerKey';
 import { normalizePhone } from '../../domain/phone';
 import { auditRead, readableMember } from '../access';
 
-const MAX_PAGE = 100;
 
 const LOOKUP_ROLES = ['ADMIN', 'OPERATOR', 'SERVICE_AGENT'] as const;
 
@@ -21,9 +20,7 @@ export const Query = {
 
   members: async (_: unknown, args: { first: number; after?: string | null }, ctx: MemberContext) => {
     requireStaff(ctx.identity, ['ADMIN', 'OPERATOR', 'ANALYST', 'SERVICE_AGENT']);
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
-      throw new DomainError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}`, { field: 'first' });
-    }
+    parsePageSize(args.first);
     const members = await ctx.dataSource.getRepository(Member).find({
       where: { mergedInto: IsNull(), ...(args.after ? { id: MoreThan(args.after) } : {}) },
       order: { id: 'ASC' },

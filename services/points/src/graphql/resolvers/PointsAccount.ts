@@ -1,11 +1,10 @@
 import { LessThan, type FindOptionsWhere } from 'typeorm';
-import { DomainError } from '../../../../kit/src';
+import { DomainError, parsePageSize } from '../../../../kit/src';
 import type { PointsContext } from '../../context';
 import { LedgerEntry } from '../../db/entities/LedgerEntry';
 import { lastDayBefore } from '../../domain/account';
 import type { AccountView } from '../loaders';
 
-const MAX_PAGE = 100;
 
 function encodeCursor(entry: LedgerEntry): string {
   return Buffer.from(`${entry.createdAt.toISOString()}|${entry.id}`).toString('base64url');
@@ -34,9 +33,7 @@ export const PointsAccount = {
 
   /** Newest first; keyset pagination on (created_at, id), so pages stay stable while entries are added. */
   history: async (account: AccountView, args: { first: number; after?: string | null; type?: string | null }, ctx: PointsContext) => {
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
-      throw new DomainError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}`, { field: 'first' });
-    }
+    parsePageSize(args.first);
     const base: FindOptionsWhere<LedgerEntry> = { memberId: account.memberId, ...(args.type ? { entryType: args.type } : {}) };
     let where: FindOptionsWhere<LedgerEntry>[] = [base];
     if (args.after) {

@@ -63,6 +63,8 @@ export async function createGateway(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // runUntilSignal owns SIGTERM (see the kit's subgraph.ts: Apollo's own handler left processes hanging).
+    stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
     parseOptions: parseOptions(config),
     formatError: withApolloErrorCodes(formatGraphQLError((error) => logger.error({ err: error }, 'gateway error'))),

@@ -189,11 +189,17 @@ export function listen(server: Server, host: string, port: number): Promise<numb
   });
 }
 
-/** Stops accepting, lets in-flight requests finish, closes idle keep-alive sockets. */
+/**
+ * Stops accepting, lets in-flight requests finish, closes idle keep-alive sockets — also those that
+ * become idle while draining (a request answered after close() would otherwise hold its socket
+ * until the grace ran out) — and cuts whatever is left after `graceMs`.
+ */
 export function closeHttpServer(server: Server, graceMs = 5000): Promise<void> {
   return new Promise((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
     server.close(() => {
+      clearInterval(sweep);
       clearTimeout(force);
       resolve();
     });

@@ -86,6 +86,9 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
     }),
     formatError: formatGraphQLError((error) => logger.error({ err: error }, 'unexpected resolver error')),
     includeStacktraceInErrorResponses: false,
+    // runUntilSignal owns SIGTERM and stops everything in order; Apollo's own handler (installed
+    // whenever NODE_ENV is not "test") raced it, stopped Apollo twice and left the process hanging.
+    stopOnTerminationSignals: false,
     // Inline traces are for Apollo's hosted studio, which brands on intranets do not use; they cost CPU per field.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });

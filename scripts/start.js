@@ -84,77 +84,35 @@ async function waitUntilReady(url, child, timeoutMs = 60_000) {
   throw new Error(`${url} not ready after ${timeoutMs} ms`);
 }
 
-async function graphql(url, query, variables = {}, token = undefined) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(`seed failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-const DEMO_MEMBERS = [
-  { phone: '13800000001', channel: 'WEB', orders: ['1299.00', '458.50', '89.90'] },
-  { phone: '13900000002', channel: 'MINI_PROGRAM', orders: ['3200.00', '120.00'] },
-  { phone: '13700000003', channel: 'POS', orders: ['99.00'] },
-  { phone: '15000000004', channel: 'PARTNER', orders: ['560.00', '560.00', '1880.00', '45.00'] },
-  { phone: '18600000005', channel: 'WEB', orders: [] },
-];
-
 /** The first administrator's credential, as the member service reads it (none in production without STAFF_BOOTSTRAP_ADMIN). */
 function adminCredential(env) {
   return require(join(dist, 'services/member/src/config.js')).bootstrapAdminCredential(env) ?? undefined;
 }
 
 /**
- * First run only (no members yet): a live campaign and demo members with orders, through the
- * gateway, signed in as the first administrator.
+ * First start only: seeds the demo programme when the services hold no data (dist/scripts/seedDemo.js
+ * decides and writes with the services' own access). A failure is reported, never fatal: a stack
+ * that has data, or a developer who can seed later, is better served running.
  */
-async function seedDemo(url, admin) {
-  const { staffLogin } = await graphql(
-    url,
-    'mutation($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
-    {
-      u: admin.username,
-      p: admin.password,
-    },
-  );
-  const call = (query, variables) => graphql(url, query, variables, staffLogin.accessToken);
-  const { members } = await call('{ members(first: 1) { id } }');
-  if (members.length > 0) return undefined;
-  const year = new Date().getUTCFullYear();
-  await call('mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }', {
-    input: {
-      name: 'Member month 會員月 (1.5× points)',
-      activityCoefficient: '1.5',
-      startsAt: `${year}-01-01T00:00:00Z`,
-      endsAt: `${year + 1}-01-01T00:00:00Z`,
-    },
-  });
-  let first;
-  for (const [i, demo] of DEMO_MEMBERS.entries()) {
-    const { registerMember } = await call('mutation($p: String!, $c: Channel!) { registerMember(phone: $p, channel: $c) { id } }', {
-      p: demo.phone,
-      c: demo.channel,
-    });
-    first ??= registerMember.id;
-    for (const [j, amount] of demo.orders.entries()) {
-      await call(
-        'mutation($m: ID!, $o: String!, $a: String!, $c: Channel!) { recordOrder(memberId: $m, orderNo: $o, amount: $a, channel: $c) { pointsEarned } }',
-        {
-          m: registerMember.id,
-          o: `DEMO-${i + 1}-${j + 1}`,
-          a: amount,
-          c: demo.channel,
-        },
-      );
-    }
+async function seedDemo(env, wiring) {
+  const urls = { member: wiring.MEMBER_URL, points: wiring.POINTS_URL, campaign: wiring.CAMPAIGN_URL };
+  try {
+    return { member: await require(join(dist, 'scripts/seedDemo.js')).seedDemoIfEmpty({ ...env, ...wiring }, urls) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
   }
-  return first;
 }
 
+/** Restart delays for a process that died: 1 s, doubling, at most 30 s. */
+const backoffMs = (attempt) => Math.min(30_000, 1000 * 2 ** (attempt - 1));
+/** A process that dies this many times in a row before it is ready again stops the stack. */
+const MAX_FAILED_STARTS = 5;
+
+/**
+ * Starts every process and supervises them as a developer's process manager would: one that dies
+ * is restarted with backoff (and the log says so); the stack stops on Ctrl-C, or when a process
+ * keeps dying before it is ready (MAX_FAILED_STARTS in a row).
+ */
 async function startAll() {
   const env = { LOG_LEVEL: 'warn', ...process.env };
   const { wiring, readyz, gatewayUrl } = topology(env);
@@ -164,41 +122,60 @@ async function startAll() {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
-    for (const child of children.values()) if (child.exitCode === null) child.kill('SIGTERM');
-    Promise.all([...children.values()].map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() =>
-      process.exit(code),
-    );
+    for (const child of children.values()) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    Promise.all(
+      [...children.values()].map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))),
+    ).then(() => process.exit(code));
   };
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
+
+  /** Spawns `name`, resolves once it is ready; if it dies later it is restarted. */
+  const launch = async (name, failedStarts = 0) => {
+    const child = spawn(process.execPath, [entry(name)], { env: { ...env, ...wiring }, stdio: 'inherit' });
+    children.set(name, child);
+    let ready = false;
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      const failed = ready ? 1 : failedStarts + 1;
+      if (failed >= MAX_FAILED_STARTS) {
+        console.error(`${name} exited (${signal ?? code}) ${failed} times in a row before it was ready; stopping the rest.`);
+        return stopAll(1);
+      }
+      const delay = backoffMs(failed);
+      console.error(`${name} exited (${signal ?? code}); restarting it in ${delay / 1000} s (attempt ${failed}).`);
+      setTimeout(() => {
+        if (stopping) return;
+        launch(name, failed).then(
+          () => console.error(`${name} restarted and ready.`),
+          () => undefined, // its exit handler decides what comes next
+        );
+      }, delay).unref();
+    });
+    await waitUntilReady(readyz(name), child);
+    ready = true;
+  };
+
   try {
-    for (const name of [...SERVICES, 'gateway']) {
-      const child = spawn(process.execPath, [entry(name)], { env: { ...env, ...wiring }, stdio: 'inherit' });
-      children.set(name, child);
-      child.once('exit', (code, signal) => {
-        if (!stopping) {
-          console.error(`${name} exited (${signal ?? code}); stopping the rest.`);
-          stopAll(1);
-        }
-      });
-      await waitUntilReady(readyz(name), child);
-    }
-    const admin = adminCredential(env);
-    const demoMember = admin ? await seedDemo(gatewayUrl, admin) : undefined;
-    console.log(`
-MemberGraph is running.
-  gateway + playground  ${gatewayUrl}
-${SERVICES.map((s) => `  ${s.padEnd(20)}  ${wiring[`${s.toUpperCase()}_URL`]}  gRPC ${wiring[`${s.toUpperCase()}_GRPC_ADDRESS`]}`).join('\n')}
-${demoMember ? `Seeded the demo programme; a demo member: ${demoMember}\n` : ''}${
-      admin && !env.STAFF_BOOTSTRAP_ADMIN
-        ? `Staff sign-in (development only): staffLogin(username: "${admin.username}", password: "${admin.password}")\n`
-        : ''
-    }Members sign in with requestLoginCode + loginWithCode; the development SMS sender logs the code.
-Press Ctrl-C to stop.`);
+    for (const name of [...SERVICES, 'gateway']) await launch(name);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    stopAll(1);
+    return stopAll(1);
   }
+  const seed = await seedDemo(env, wiring);
+  const admin = adminCredential(env);
+  const production = env.NODE_ENV === 'production';
+  console.log(`
+MemberGraph is running.
+  gateway${production ? '              ' : ' + playground  '}${gatewayUrl}
+${SERVICES.map((s) => `  ${s.padEnd(20)}  ${wiring[`${s.toUpperCase()}_URL`]}  gRPC ${wiring[`${s.toUpperCase()}_GRPC_ADDRESS`]}`).join('\n')}
+${seed.member ? `Seeded the demo programme; a demo member: ${seed.member}\n` : ''}${
+    seed.error ? `The demo programme was not seeded (${seed.error}); everything else runs.\n` : ''
+  }${
+    admin && !env.STAFF_BOOTSTRAP_ADMIN && !production
+      ? `Staff sign-in (development only): staffLogin(username: "${admin.username}", password: "${admin.password}")\n`
+      : ''
+  }${production ? '' : 'Members sign in with requestLoginCode + loginWithCode; the development SMS sender logs the code.\n'}Press Ctrl-C to stop.`);
 }
 
 const arg = process.argv[2];

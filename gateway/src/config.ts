@@ -1,4 +1,5 @@
 import {
+  CHANNELS,
   ConfigError,
   DEFAULT_PORTS,
   envReader,
@@ -68,7 +69,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
-const HELD = ['PARTNER', 'MINI_PROGRAM', 'WEB', 'POS'] as const;
+/** Who can be held to registered operations: the channels (PARTNER is also a partner brand's identity). */
+const HELD = CHANNELS;
 
 function trustedDocumentsConfig(read: ReturnType<typeof envReader>) {
   const manifest = read.optionalString('TRUSTED_DOCUMENTS_MANIFEST');

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError } from 'graphql';
-import { ConfigError, type Identity } from '../../services/kit/src';
+import { ConfigError, type Channel, type Identity } from '../../services/kit/src';
 import type { GatewayContext } from './subgraph-fetch';
 
 /** Who can be held to registered operations: partner brands, and members on a channel (e.g. MINI_PROGRAM). */
-export type HeldClient = 'PARTNER' | 'MINI_PROGRAM' | 'WEB' | 'POS';
+export type HeldClient = Channel;
 
 /** Apollo's persisted query manifest format (what `generate-persisted-query-manifest` writes). */
 interface Manifest {

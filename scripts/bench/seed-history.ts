@@ -7,13 +7,12 @@
  * Where a service's rule lives in a function that also does I/O (applyPlan, recordMilestones,
  * spendStats), it is mirrored here line for line and says so; everything else is called, not copied.
  */
-import { formatFen, type PiiCipher } from '../../services/kit/src';
+import { CHANNELS, formatFen, type Channel, type PiiCipher } from '../../services/kit/src';
 import { Member } from '../../services/member/src/db/entities/Member';
 import { Milestone } from '../../services/member/src/db/entities/Milestone';
 import { OutboxEvent as MemberEvent } from '../../services/member/src/db/entities/OutboxEvent';
 import { TierChange } from '../../services/member/src/db/entities/TierChange';
 import { tierById } from '../../services/member/src/db/ladder';
-import { CHANNELS, type Channel } from '../../services/member/src/domain/channels';
 import { ladderAsOf, upgradeTarget, type QualifyingStats, type TierVersion } from '../../services/member/src/domain/tierEngine';
 import { entryTier, type TierRule } from '../../services/member/src/domain/tiers';
 import { ACTIVITY_TOPIC } from '../../services/points/src/commands/publishActivity';

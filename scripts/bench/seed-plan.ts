@@ -3,7 +3,7 @@
  * when they registered, how they behave and how many of the orders each one placed. Pure: the same
  * seed and `now` give the same plan.
  */
-import { CHANNELS, type Channel } from '../../services/member/src/domain/channels';
+import { CHANNELS, type Channel } from '../../services/kit/src';
 import { normalizePhone } from '../../services/member/src/domain/phone';
 import { createRandom, idMaker, type Random } from './seed-random';
 

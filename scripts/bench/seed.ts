@@ -9,7 +9,7 @@
  * Same seed and same `now`: the same members, orders, points and tiers (ids included). Only the
  * sealed phones differ between runs (AES-GCM takes a fresh IV per value, by design).
  */
-import { inTransaction } from '../../services/kit/src';
+import { inTransaction, type Channel } from '../../services/kit/src';
 import { Campaign } from '../../services/campaign/src/db/entities/Campaign';
 import { loadCampaignConfig } from '../../services/campaign/src/config';
 import { Sessions } from '../../services/member/src/auth/sessions';
@@ -21,7 +21,6 @@ import { OutboxEvent as MemberEvent } from '../../services/member/src/db/entitie
 import { StaffAccount } from '../../services/member/src/db/entities/StaffAccount';
 import { TierChange } from '../../services/member/src/db/entities/TierChange';
 import { TierVersion as TierVersionRow } from '../../services/member/src/db/entities/TierVersion';
-import type { Channel } from '../../services/member/src/domain/channels';
 import { ladderAsOf } from '../../services/member/src/domain/tierEngine';
 import { loadPointsConfig } from '../../services/points/src/config';
 import { LedgerEntry } from '../../services/points/src/db/entities/LedgerEntry';

@@ -111,6 +111,15 @@ export function requireMemberReader(identity: Identity, memberId: string): void 
   throw new DomainError('FORBIDDEN', "you may not see this member's data");
 }
 
+/**
+ * What only the member themselves may do (give or withdraw a consent, check in): staff and other
+ * members are FORBIDDEN, no identity is UNAUTHENTICATED; `refusal` says what was refused.
+ */
+export function requireSelf(identity: Identity, memberId: string, refusal: string): void {
+  if (identity.kind === 'MEMBER' && identity.subject === memberId) return;
+  throw new DomainError(identity.kind === 'ANONYMOUS' ? 'UNAUTHENTICATED' : 'FORBIDDEN', refusal);
+}
+
 /** Acting on one member's behalf: the member themselves, or staff with one of `roles`. */
 export function requireSelfOrStaff(identity: Identity, memberId: string, roles: readonly StaffRole[]): void {
   if (identity.kind === 'MEMBER' && identity.subject === memberId) return;

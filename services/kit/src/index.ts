@@ -5,6 +5,7 @@ export * from './grpc';
 export * from './documentNesting';
 export * from './http';
 export * from './identity';
+export * from './input';
 export * from './lifecycle';
 export * from './loaders';
 export * from './logger';

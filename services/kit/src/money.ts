@@ -29,15 +29,16 @@ export function milliToNumber(milli: number): number {
 
 /**
  * "1.2" → 1200: a decimal with at most three places as integer thousandths, the unit of
- * multipliers, rates and coefficients. Outside [min, max] (in thousandths) is BAD_USER_INPUT.
+ * multipliers, rates and coefficients; the one conversion every service uses. Outside [min, max]
+ * (in thousandths) is BAD_USER_INPUT on `field`, with `message` when the caller words it itself.
  */
-export function parseDecimalToMilli(text: string, field: string, range: { min: number; max: number }): number {
+export function parseDecimalToMilli(text: string, field: string, range: { min: number; max: number }, message?: string): number {
   const match = /^(\d{1,6})(\.\d{1,3})?$/.exec(text.trim());
   const milli = match ? Number(match[1]) * 1000 + Number((match[2] ?? '.').slice(1).padEnd(3, '0')) : NaN;
   if (!match || milli < range.min || milli > range.max) {
     throw new DomainError(
       'BAD_USER_INPUT',
-      `${field} must be a decimal between ${range.min / 1000} and ${range.max / 1000} with at most three decimals`,
+      message ?? `${field} must be a decimal between ${range.min / 1000} and ${range.max / 1000} with at most three decimals`,
       { field },
     );
   }

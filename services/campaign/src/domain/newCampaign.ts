@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, parseInstant } from '../../../kit/src';
-
-const COEFFICIENT = /^(\d{1,2})(\.\d{1,3})?$/;
-const MIN_MILLI = 1000;
-const MAX_MILLI = 10_000;
+import { DomainError, parseDecimalToMilli, parseInstant } from '../../../kit/src';
 
 /** "2.0" → 2000: a coefficient between 1 and 10 with at most three decimals. */
 export function parseCoefficient(text: string): number {
-  const match = COEFFICIENT.exec(text.trim());
-  const milli = match ? Number(match[1]) * 1000 + Number((match[2] ?? '.').slice(1).padEnd(3, '0')) : NaN;
-  if (!match || milli < MIN_MILLI || milli > MAX_MILLI) {
-    throw new DomainError('BAD_USER_INPUT', 'activityCoefficient must be between 1 and 10 with at most three decimals, e.g. "2.0"', {
-      field: 'activityCoefficient',
-    });
-  }
-  return milli;
+  return parseDecimalToMilli(
+    text,
+    'activityCoefficient',
+    { min: 1000, max: 10_000 },
+    'activityCoefficient must be between 1 and 10 with at most three decimals, e.g. "2.0"',
+  );
 }
 
 export interface CampaignDraft {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DomainError, inTransaction, isUniqueViolation, type Identity, type StaffRole } from '../../../kit/src';
+import { DomainError, inTransaction, isUniqueViolation, parseStoreCode, type Identity, type StaffRole } from '../../../kit/src';
 import { StaffAccount } from '../db/entities/StaffAccount';
 import { DECOY_HASH, hashPassword, validPassword, verifyPassword } from '../domain/password';
 import { ensureGuards, guardKeys, lockGuards, settleTry, type GuardLimits } from './guards';
@@ -27,9 +27,7 @@ function validStaff(input: NewStaff): NewStaff {
   if (roles.length === 0 || !roles.every((role) => (STAFF_ROLES as readonly string[]).includes(role))) {
     throw new DomainError('BAD_USER_INPUT', `roles must be some of ${STAFF_ROLES.join(', ')}`, { field: 'roles' });
   }
-  const store = input.store?.trim() || null;
-  if (store && !/^[A-Za-z0-9_-]{1,32}$/.test(store))
-    throw new DomainError('BAD_USER_INPUT', 'store must be a store code', { field: 'store' });
+  const store = input.store?.trim() ? parseStoreCode(input.store.trim()) : null;
   return { username, password: validPassword(input.password), roles, store };
 }
 

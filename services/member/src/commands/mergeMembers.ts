@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DomainError, inTransaction, isUniqueViolation, rowLock } from '../../../kit/src';
+import { DomainError, inTransaction, isUniqueViolation, parseReason, rowLock } from '../../../kit/src';
 import { ChannelIdentity } from '../db/entities/ChannelIdentity';
 import { Member } from '../db/entities/Member';
 import { MemberMerge } from '../db/entities/MemberMerge';
@@ -27,9 +27,7 @@ export async function mergeMembers(
   actor: string,
   now = new Date(),
 ): Promise<{ mergeId: string; target: string }> {
-  const reason = input.reason.trim();
-  if (reason.length < 3 || reason.length > 255)
-    throw new DomainError('BAD_USER_INPUT', 'reason must be 3–255 characters', { field: 'reason' });
+  const reason = parseReason(input.reason);
   if (input.sourceId === input.targetId)
     throw new DomainError('BAD_USER_INPUT', 'a member cannot be merged into itself', { field: 'targetId' });
   const mergeId = randomUUID();

@@ -59,3 +59,31 @@ export function isUnder14(birthday: string, today: Date): boolean {
   const fourteenth = Date.UTC(year + 14, month - 1, day);
   return today.getTime() < fourteenth;
 }
+
+/** A member's profile as stored, with when a guardian consented and when it was first complete. */
+export interface StoredProfile extends Profile {
+  guardianConsentAt: Date | null;
+  profileCompletedAt: Date | null;
+}
+
+/** What an update writes, and whether the profile became complete just now (its bonus is announced once). */
+export interface ProfilePlan {
+  changes: Profile & { guardianConsentAt: Date | null; profileCompletedAt?: Date };
+  completedNow: boolean;
+}
+
+/**
+ * Plans a profile update: only the fields given change; a guardian's consent, once given, stays;
+ * a member under 14 without one is refused (PIPL: a minor's data is sensitive).
+ */
+export function planProfileUpdate(current: StoredProfile, input: ProfileInput, now: Date): ProfilePlan {
+  const profile = updateProfile(current, input, now);
+  const guardianConsentAt = current.guardianConsentAt ?? (input.guardianConsent ? now : null);
+  if (profile.birthday && isUnder14(profile.birthday, now) && !guardianConsentAt) {
+    throw new DomainError('BAD_USER_INPUT', 'members under 14 need a guardian’s consent (guardianConsent: true)', {
+      field: 'guardianConsent',
+    });
+  }
+  const completedNow = isComplete(profile) && !current.profileCompletedAt;
+  return { changes: { ...profile, guardianConsentAt, ...(completedNow ? { profileCompletedAt: now } : {}) }, completedNow };
+}

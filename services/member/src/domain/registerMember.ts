@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { parseChannel, type Channel } from './channels';
+import { parseChannel, type Channel } from '../../../kit/src';
 import { normalizePhone } from './phone';
 
 export interface NewMember {

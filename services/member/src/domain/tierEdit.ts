@@ -1,5 +1,5 @@
 import { DomainError, parseCnyToFen, parseDecimalToMilli } from '../../../kit/src';
-import type { TierRule } from './tiers';
+import { namedTier, type TierRule } from './tiers';
 
 export interface TierEdit {
   name?: string | null;
@@ -12,9 +12,7 @@ export interface TierEdit {
 
 /** The tier after an edit; the whole ladder must still climb (higher rank, no lower thresholds). */
 export function editTier(ladder: readonly TierRule[], tierId: string, edit: TierEdit): TierRule {
-  const current = ladder.find((t) => t.id === tierId);
-  if (!current) throw new DomainError('NOT_FOUND', `no tier ${tierId}`, { field: 'id' });
-  const next: TierRule = { ...current };
+  const next: TierRule = { ...namedTier(ladder, tierId, 'id') };
   if (edit.name != null) {
     if (edit.name.trim().length === 0 || edit.name.length > 64)
       throw new DomainError('BAD_USER_INPUT', 'name must be 1–64 characters', { field: 'name' });

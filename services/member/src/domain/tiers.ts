@@ -1,3 +1,5 @@
+import { DomainError } from '../../../kit/src';
+
 /** A rung of the tier ladder. Thresholds and multipliers are integers (fen, thousandths). */
 export interface TierRule {
   id: string;
@@ -58,4 +60,11 @@ export const DEFAULT_TIERS: readonly TierRule[] = [
 /** New members start on the lowest rung. */
 export function entryTier(tiers: readonly TierRule[]): TierRule {
   return [...tiers].sort((a, b) => a.rank - b.rank)[0];
+}
+
+/** The tier a caller named, or NOT_FOUND on `field` when the ladder has no such tier. */
+export function namedTier(ladder: readonly TierRule[], tierId: string, field: string): TierRule {
+  const tier = ladder.find((t) => t.id === tierId);
+  if (!tier) throw new DomainError('NOT_FOUND', `no tier ${tierId}`, { field });
+  return tier;
 }

@@ -3,6 +3,7 @@ import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src'
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import { applyPlan, ensureAccount, lockAccount } from '../db/ledger';
+import { memberTier } from './memberTier';
 import { enqueueActivity } from './publishActivity';
 import { lotExpiry, planEarn } from '../domain/account';
 import { earnPoints } from '../domain/earn';
@@ -62,12 +63,10 @@ export async function recordOrder(
   const existing = await orders.findOneBy({ orderNo: order.orderNo });
   if (existing) return replay(existing, order);
 
-  const [tiers, coefficient] = await Promise.all([
-    peers.member.getMemberTiers([order.memberId]),
+  const [tier, coefficient] = await Promise.all([
+    memberTier(peers.member, order.memberId),
     peers.campaign.getActivityCoefficient(order.memberId, now),
   ]);
-  const tier = tiers.tiers.find((t) => t.memberId === order.memberId);
-  if (!tier) throw new DomainError('NOT_FOUND', `no member ${order.memberId}`, { field: 'memberId' });
   const risk = await peers.risk.assess({
     action: 'EARN',
     memberId: order.memberId,

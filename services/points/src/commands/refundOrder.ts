@@ -1,13 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { DomainError, inTransaction, isUniqueViolation, parseCnyToFen, rowLock } from '../../../kit/src';
+import { DomainError, inTransaction, isUniqueViolation, parseCode, parsePositiveFen, rowLock } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import { Refund } from '../db/entities/Refund';
 import { applyPlan, ensureAccount, lockAccount, openLots } from '../db/ledger';
 import { clawbackForRefund, planClawback } from '../domain/account';
 import { enqueueActivity } from './publishActivity';
-
-const REFUND_NO = /^[A-Za-z0-9_\-:.]{1,64}$/;
 
 function replay(existing: Refund, orderNo: string, amountFen: number): { refund: Refund; replayed: boolean } {
   if (existing.orderNo !== orderNo || existing.amountFen !== amountFen) {
@@ -28,10 +26,8 @@ export async function refundOrder(
   actor: string,
   now = new Date(),
 ): Promise<{ refund: Refund; replayed: boolean }> {
-  if (!REFUND_NO.test(input.refundNo))
-    throw new DomainError('BAD_USER_INPUT', 'refundNo must be 1–64 letters, digits or _-:.', { field: 'refundNo' });
-  const amountFen = parseCnyToFen(input.amount);
-  if (amountFen <= 0) throw new DomainError('BAD_USER_INPUT', 'amount must be greater than zero', { field: 'amount' });
+  parseCode(input.refundNo, 'refundNo');
+  const amountFen = parsePositiveFen(input.amount);
   const refunds = dataSource.getRepository(Refund);
   const known = await refunds.findOneBy({ refundNo: input.refundNo });
   if (known) return replay(known, input.orderNo, amountFen);

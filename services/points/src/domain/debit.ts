@@ -1,4 +1,4 @@
-import { DomainError } from '../../../kit/src';
+import { DomainError, parseCode, parseIdempotencyKey } from '../../../kit/src';
 
 export const DEBIT_SOURCES = ['REDEMPTION', 'CHECKOUT'] as const;
 export type DebitSource = (typeof DEBIT_SOURCES)[number];
@@ -31,11 +31,8 @@ export function parseDebit(input: {
   if (!(DEBIT_SOURCES as readonly string[]).includes(input.source)) {
     throw new DomainError('BAD_USER_INPUT', `source must be one of ${DEBIT_SOURCES.join(', ')}`, { field: 'source' });
   }
-  if (!/^[A-Za-z0-9_\-:.]{1,64}$/.test(input.sourceRef))
-    throw new DomainError('BAD_USER_INPUT', 'sourceRef must be 1–64 letters, digits or _-:.', { field: 'sourceRef' });
-  if (!/^[\x21-\x7e]{8,100}$/.test(input.idempotencyKey)) {
-    throw new DomainError('BAD_USER_INPUT', 'idempotencyKey must be 8–100 printable characters', { field: 'idempotencyKey' });
-  }
+  parseCode(input.sourceRef, 'sourceRef');
+  parseIdempotencyKey(input.idempotencyKey);
   return { ...input, source: input.source as DebitSource, reason: input.reason.slice(0, 255) };
 }
 

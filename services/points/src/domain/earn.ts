@@ -1,10 +1,13 @@
-import { ConfigError } from '../../../kit/src';
+import { ConfigError, DomainError, parseDecimalToMilli } from '../../../kit/src';
 
-/** "1.5" → 1500; rates, multipliers and coefficients are held in thousandths. */
+/** "1.5" → 1500 (up to 9999.999); a configured rate is taken as written, so a stray space is refused too. */
 export function parseRateToMilli(variable: string, text: string): number {
-  const match = /^(\d{1,4})(\.\d{1,3})?$/.exec(text);
-  if (!match) throw new ConfigError(variable, `must be a decimal with at most three decimals, got "${text}"`);
-  return Number(match[1]) * 1000 + Number((match[2] ?? '.').slice(1).padEnd(3, '0'));
+  try {
+    if (text === text.trim()) return parseDecimalToMilli(text, variable, { min: 0, max: 9_999_999 });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+  }
+  throw new ConfigError(variable, `must be a decimal with at most three decimals, got "${text}"`);
 }
 
 export interface EarnInputs {

@@ -1,8 +1,4 @@
-import { DomainError, parseCnyToFen } from '../../../kit/src';
-
-export const CHANNELS = ['WEB', 'MINI_PROGRAM', 'POS', 'PARTNER'] as const;
-
-const ORDER_NO = /^[A-Za-z0-9_\-:.]{1,64}$/;
+import { DomainError, parseChannel, parseCnyToFen, parseCode, parsePositiveFen, parseStoreCode } from '../../../kit/src';
 
 /** 10,000,000.00 CNY: no retail order comes near it; above it is a typo or an attack, not a sale. */
 export const MAX_ORDER_FEN = 1_000_000_000;
@@ -27,8 +23,7 @@ const MAX_LINES = 500;
 function parseLines(items: Array<{ sku: string; quantity: number; amount: string }>, amountFen: number): OrderLine[] {
   if (items.length > MAX_LINES) throw new DomainError('BAD_USER_INPUT', `at most ${MAX_LINES} items`, { field: 'items' });
   const lines = items.map((item) => {
-    if (!/^[A-Za-z0-9_\-.:]{1,64}$/.test(item.sku))
-      throw new DomainError('BAD_USER_INPUT', 'item sku must be 1–64 letters, digits or _-.:', { field: 'items' });
+    parseCode(item.sku, 'items', { label: 'item sku' });
     if (!Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > 10_000) {
       throw new DomainError('BAD_USER_INPUT', 'item quantity must be between 1 and 10000', { field: 'items' });
     }
@@ -49,21 +44,14 @@ export function parseOrder(input: {
   store?: string | null;
   items?: Array<{ sku: string; quantity: number; amount: string }> | null;
 }): OrderInput {
-  if (!ORDER_NO.test(input.orderNo)) {
-    throw new DomainError('BAD_USER_INPUT', 'orderNo must be 1–64 letters, digits or _-:.', { field: 'orderNo' });
-  }
+  parseCode(input.orderNo, 'orderNo');
   if (!input.memberId || input.memberId.length > 36)
     throw new DomainError('BAD_USER_INPUT', 'memberId is malformed', { field: 'memberId' });
-  if (!(CHANNELS as readonly string[]).includes(input.channel)) {
-    throw new DomainError('BAD_USER_INPUT', `channel must be one of ${CHANNELS.join(', ')}`, { field: 'channel' });
-  }
-  const amountFen = parseCnyToFen(input.amount);
-  if (amountFen <= 0) throw new DomainError('BAD_USER_INPUT', 'amount must be greater than zero', { field: 'amount' });
+  parseChannel(input.channel);
+  const amountFen = parsePositiveFen(input.amount);
   if (amountFen > MAX_ORDER_FEN)
     throw new DomainError('BAD_USER_INPUT', 'amount is larger than any order can be (10,000,000.00 CNY)', { field: 'amount' });
-  if (input.store != null && !/^[A-Za-z0-9_\-.:]{1,32}$/.test(input.store)) {
-    throw new DomainError('BAD_USER_INPUT', 'store must be 1–32 letters, digits or _-.:', { field: 'store' });
-  }
+  if (input.store != null) parseStoreCode(input.store);
   const order: OrderInput = { memberId: input.memberId, orderNo: input.orderNo, amountFen, channel: input.channel };
   if (input.store != null) order.storeId = input.store;
   if (input.items != null) order.items = parseLines(input.items, amountFen);

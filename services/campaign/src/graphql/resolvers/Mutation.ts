@@ -1,17 +1,14 @@
 import { requireStaff } from '../../../../kit/src';
+import { createCampaign } from '../../commands/createCampaign';
 import type { CampaignContext } from '../../context';
-import { Campaign } from '../../db/entities/Campaign';
-import { newCampaign } from '../../domain/newCampaign';
 
 export const Mutation = {
-  createCampaign: async (
+  createCampaign: (
     _: unknown,
     args: { input: { name: string; activityCoefficient: string; startsAt: string; endsAt: string } },
     ctx: CampaignContext,
   ) => {
     requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
-    const campaign = Object.assign(new Campaign(), newCampaign(args.input));
-    await ctx.dataSource.getRepository(Campaign).insert(campaign);
-    return campaign;
+    return createCampaign(ctx.dataSource, args.input);
   },
 };

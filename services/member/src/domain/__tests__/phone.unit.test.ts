@@ -1,5 +1,5 @@
 import { DomainError } from '../../../../kit/src/errors';
-import { CHANNELS, parseChannel } from '../channels';
+import { CHANNELS, parseChannel } from '../../../../kit/src';
 import { maskPhone, normalizePhone } from '../phone';
 
 function domainError(fn: () => unknown): DomainError {

@@ -1,4 +1,4 @@
-import { parseChannel } from '../channels';
+import { parseChannel } from '../../../../kit/src';
 import { newMember } from '../registerMember';
 import { DEFAULT_TIERS, entryTier } from '../tiers';
 

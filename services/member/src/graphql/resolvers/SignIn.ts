@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { actorOf, DomainError, isUniqueViolation, requireStaff, type Identity } from '../../../../kit/src';
+import { actorOf, DomainError, parseChannel, requireStaff, type Identity } from '../../../../kit/src';
 import { requestLoginCode, verifyLoginCode } from '../../auth/loginCodes';
 import type { Session } from '../../auth/sessions';
 import { issuePartnerKey, revokePartnerKey } from '../../auth/partnerKeys';
@@ -8,12 +7,8 @@ import { weChatLogin } from '../../auth/wechatLogin';
 import { mergeMembers } from '../../commands/mergeMembers';
 import { memberForPhone } from '../../commands/registerMember';
 import type { MemberContext } from '../../context';
-import { ChannelIdentity, externalIndex } from '../../db/entities/ChannelIdentity';
 import { PartnerKey } from '../../db/entities/PartnerKey';
 import { StaffAccount } from '../../db/entities/StaffAccount';
-import { parseChannel } from '../../domain/channels';
-
-const CARD = /^[A-Za-z0-9-]{4,32}$/;
 
 function codeOptions(ctx: MemberContext) {
   return { pii: ctx.pii, sms: ctx.auth.sms, limits: ctx.auth.limits, ttlSeconds: ctx.auth.codeTtlSeconds };
@@ -56,29 +51,6 @@ export const SignInMutation = {
   createStaff: (_: unknown, args: { input: NewStaff }, ctx: MemberContext) => {
     requireStaff(ctx.identity, ['ADMIN']);
     return createStaff(ctx.dataSource, args.input);
-  },
-
-  bindCard: async (_: unknown, args: { memberId: string; cardNo: string }, ctx: MemberContext) => {
-    requireStaff(ctx.identity, ['ADMIN', 'OPERATOR', 'SERVICE_AGENT']);
-    if (!CARD.test(args.cardNo))
-      throw new DomainError('BAD_USER_INPUT', 'cardNo must be 4–32 letters, digits or dashes', { field: 'cardNo' });
-    const member = await ctx.loaders.member.load(args.memberId);
-    if (!member) throw new DomainError('NOT_FOUND', `no member ${args.memberId}`, { field: 'memberId' });
-    try {
-      await ctx.dataSource.getRepository(ChannelIdentity).insert({
-        id: randomUUID(),
-        memberId: member.id,
-        kind: 'POS_CARD',
-        externalId: externalIndex(ctx.pii, 'POS_CARD', args.cardNo.toUpperCase()),
-        externalSealed: ctx.pii.encrypt(args.cardNo.toUpperCase()),
-        secretSealed: null,
-        createdAt: new Date(),
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'this card is already bound to a member', { field: 'cardNo' });
-      throw error;
-    }
-    return member;
   },
 
   mergeMembers: async (_: unknown, args: { sourceId: string; targetId: string; reason: string }, ctx: MemberContext) => {

@@ -1,5 +1,6 @@
 import { DomainError } from '../../../../kit/src/errors';
-import { CHANNELS, MAX_ORDER_FEN, assertSameOrder, parseOrder } from '../order';
+import { CHANNELS } from '../../../../kit/src';
+import { MAX_ORDER_FEN, assertSameOrder, parseOrder } from '../order';
 
 const valid = { memberId: '0b6f3a2e-4c1d-4e8a-9f00-123456789abc', orderNo: 'POS-2026:0001.a_b', amount: '199.90', channel: 'POS' };
 

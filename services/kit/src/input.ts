@@ -1,0 +1,68 @@
+import { DomainError } from './errors';
+import { parseCnyToFen } from './money';
+
+/**
+ * The input vocabulary every service shares: each rule written once, each refusing with
+ * BAD_USER_INPUT and the field it is about, so a client can point at the wrong input.
+ */
+
+/** The channels a member can come through (SDL enum `Channel`; the gateway holds clients to them too). */
+export const CHANNELS = ['WEB', 'MINI_PROGRAM', 'POS', 'PARTNER'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export function parseChannel(input: string, field = 'channel'): Channel {
+  if (!(CHANNELS as readonly string[]).includes(input)) {
+    throw new DomainError('BAD_USER_INPUT', `${field} must be one of ${CHANNELS.join(', ')}`, { field });
+  }
+  return input as Channel;
+}
+
+/**
+ * The reason staff give for a change, kept in the audit trail: 3–255 characters after trimming
+ * (255 is the width of every reason column, so nothing is ever cut off).
+ */
+export function parseReason(text: string, field = 'reason'): string {
+  const reason = text.trim();
+  if (reason.length < 3 || reason.length > 255) throw new DomainError('BAD_USER_INPUT', `${field} must be 3–255 characters`, { field });
+  return reason;
+}
+
+/**
+ * A client's idempotency key: 8–100 printable ASCII characters, no spaces. Long enough that two
+ * clients do not collide by chance; callers namespace it (`DEBIT:…`) before it meets a unique key.
+ */
+export function parseIdempotencyKey(key: string, field = 'idempotencyKey'): string {
+  if (!/^[\x21-\x7e]{8,100}$/.test(key)) throw new DomainError('BAD_USER_INPUT', `${field} must be 8–100 printable characters`, { field });
+  return key;
+}
+
+/** The alphabet of business codes (order, refund and item numbers, stores): safe in keys, logs and URLs. */
+const CODE = /^[A-Za-z0-9_\-:.]+$/;
+
+/**
+ * A business code from another system (order number, refund number, SKU, source reference):
+ * 1–`max` letters, digits or `_-:.`. `label` names it in the message when the field holds more
+ * than the code (an order's `items`).
+ */
+export function parseCode(text: string, field: string, options: { max?: number; label?: string } = {}): string {
+  const max = options.max ?? 64;
+  if (text.length < 1 || text.length > max || !CODE.test(text)) {
+    throw new DomainError('BAD_USER_INPUT', `${options.label ?? field} must be 1–${max} letters, digits or _-:.`, { field });
+  }
+  return text;
+}
+
+/**
+ * A store code, the same wherever a store is named (a staff account's store, the store an order
+ * was placed in): a code of at most 32 characters, the width of every store column.
+ */
+export function parseStoreCode(text: string, field = 'store'): string {
+  return parseCode(text, field, { max: 32, label: 'store' });
+}
+
+/** An amount of money that must be more than nothing ("0.01" and up), as fen. */
+export function parsePositiveFen(text: string, field = 'amount'): number {
+  const fen = parseCnyToFen(text, field);
+  if (fen <= 0) throw new DomainError('BAD_USER_INPUT', `${field} must be greater than zero`, { field });
+  return fen;
+}

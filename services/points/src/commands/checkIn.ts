@@ -1,0 +1,43 @@
+import type { DataSource } from 'typeorm';
+import { lastDayBefore, lotExpiry } from '../domain/account';
+import type { MemberClient } from '../grpc/clients/member';
+import type { EarnRules } from './recordOrder';
+import { memberTier } from './memberTier';
+import { movePoints } from './movePoints';
+
+export interface CheckInResult {
+  /** The programme day checked in for, YYYY-MM-DD. */
+  day: string;
+  points: number;
+  balance: number;
+  alreadyCheckedIn: boolean;
+}
+
+/** The daily check-in bonus: once per member and day of the programme's time zone (the day is part of the key). */
+export async function checkIn(
+  dataSource: DataSource,
+  member: Pick<MemberClient, 'getMemberTiers'>,
+  rules: EarnRules & { checkInPoints: number },
+  memberId: string,
+  actor: string,
+  now = new Date(),
+): Promise<CheckInResult> {
+  const tier = await memberTier(member, memberId);
+  const day = lastDayBefore(new Date(now.getTime() + 1), rules.utcOffsetMinutes);
+  const { entry, replayed } = await movePoints(
+    dataSource,
+    {
+      memberId,
+      points: rules.checkInPoints,
+      entryType: 'EARN',
+      source: 'CHECK_IN',
+      sourceRef: day,
+      reason: `daily check-in ${day}`,
+      idempotencyKey: `CHECKIN:${memberId}:${day}`,
+      actor,
+      lotExpiresAt: lotExpiry(now, rules, tier),
+    },
+    now,
+  );
+  return { day, points: entry.points, balance: entry.balanceAfter, alreadyCheckedIn: replayed };
+}

@@ -1,0 +1,43 @@
+import type { DataSource } from 'typeorm';
+import { formatFen, parsePositiveFen } from '../../../kit/src';
+import type { MemberClient } from '../grpc/clients/member';
+import { debitMove, parseDebit, pointsForOffset } from '../domain/debit';
+import { memberTier } from './memberTier';
+import { movePoints } from './movePoints';
+
+export interface CheckoutOffset {
+  orderNo: string;
+  pointsUsed: number;
+  /** The CNY taken off the checkout, e.g. "5.00". */
+  offset: string;
+  balance: number;
+  replayed: boolean;
+}
+
+/**
+ * Pays part of a checkout with points (`pointsPerCny` points = 1 CNY, rounded up so the brand
+ * never gives more than the points pay for), once per idempotency key, for a member the member
+ * service knows.
+ */
+export async function offsetCheckout(
+  dataSource: DataSource,
+  member: Pick<MemberClient, 'getMemberTiers'>,
+  pointsPerCny: number,
+  input: { memberId: string; orderNo: string; offset: string; idempotencyKey: string },
+  actor: string,
+): Promise<CheckoutOffset> {
+  const fen = parsePositiveFen(input.offset, 'offset');
+  const points = pointsForOffset(fen, pointsPerCny);
+  const debit = parseDebit({
+    memberId: input.memberId,
+    points,
+    source: 'CHECKOUT',
+    sourceRef: input.orderNo,
+    reason: `checkout offset of ${formatFen(fen)} CNY on order ${input.orderNo}`,
+    idempotencyKey: input.idempotencyKey,
+  });
+  // Every rule is checked before the member service is asked.
+  await memberTier(member, debit.memberId);
+  const { entry, replayed } = await movePoints(dataSource, debitMove(debit, actor));
+  return { orderNo: input.orderNo, pointsUsed: points, offset: formatFen(fen), balance: entry.balanceAfter, replayed };
+}

@@ -29,3 +29,16 @@ export async function openCommandDatabase(schema: DatabaseSchema): Promise<Comma
     },
   };
 }
+
+/**
+ * Every row of every table of the service's schema, in a stable order: taken before and after a
+ * refused command, equal snapshots prove it wrote nothing anywhere (not merely as many rows).
+ */
+export async function snapshotDatabase(dataSource: DataSource): Promise<Record<string, string[]>> {
+  const snapshot: Record<string, string[]> = {};
+  for (const { tableName } of dataSource.entityMetadatas) {
+    const rows: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM ${tableName}`);
+    snapshot[tableName] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return snapshot;
+}

@@ -1,6 +1,7 @@
 import {
   IDENTITY_HEADER,
   MAX_SIGNATURE_AGE_MS,
+  requireSelf,
   SIGNATURE_HEADER,
   signIdentity,
   TIMESTAMP_HEADER,
@@ -59,5 +60,21 @@ describe('signed identity headers', () => {
     expect(verifyIdentity(reader(old), SECRET, now)).toEqual({ ok: false, reason: 'stale identity signature' });
     expect(verifyIdentity(reader(future), SECRET, now)).toEqual({ ok: false, reason: 'stale identity signature' });
     expect(verifyIdentity(reader(signIdentity(identity, SECRET, now - MAX_SIGNATURE_AGE_MS)), SECRET, now).ok).toBe(true);
+  });
+});
+
+describe('requireSelf', () => {
+  const REFUSAL = 'only the member may give or withdraw this consent';
+  it('lets the member themselves through', () => {
+    expect(() => requireSelf({ kind: 'MEMBER', subject: 'm-1' }, 'm-1', REFUSAL)).not.toThrow();
+  });
+  it.each([
+    ['another member', { kind: 'MEMBER' as const, subject: 'm-2' }, 'FORBIDDEN'],
+    ['staff, even an administrator', { kind: 'STAFF' as const, subject: 's-1', roles: ['ADMIN'] }, 'FORBIDDEN'],
+    ['a partner brand', { kind: 'PARTNER' as const, subject: 'p-1' }, 'FORBIDDEN'],
+    ['a service', { kind: 'SERVICE' as const, subject: 'points' }, 'FORBIDDEN'],
+    ['no one signed in', { kind: 'ANONYMOUS' as const }, 'UNAUTHENTICATED'],
+  ])('refuses %s with %s and the refusal given', (_, identity, code) => {
+    expect(() => requireSelf(identity, 'm-1', REFUSAL)).toThrow(expect.objectContaining({ code, message: REFUSAL }));
   });
 });

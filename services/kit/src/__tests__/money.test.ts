@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { formatFen, parseCnyToFen, parseInstant } from '../money';
+import { formatFen, parseCnyToFen, parseDecimalToMilli, parseInstant } from '../money';
 
 describe('parseCnyToFen', () => {
   it.each([
@@ -50,4 +50,14 @@ describe('parseInstant', () => {
       );
     },
   );
+});
+
+describe('parseDecimalToMilli with the caller’s wording', () => {
+  it('refuses with the message given, on the field given', () => {
+    const message = 'activityCoefficient must be between 1 and 10 with at most three decimals, e.g. "2.0"';
+    expect(() => parseDecimalToMilli('0.5', 'activityCoefficient', { min: 1000, max: 10_000 }, message)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', message, details: { field: 'activityCoefficient' } }),
+    );
+    expect(parseDecimalToMilli('2.5', 'activityCoefficient', { min: 1000, max: 10_000 }, message)).toBe(2500);
+  });
 });

@@ -1,0 +1,69 @@
+import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
+import { pointsSchema } from '../../db/data-source';
+import { PointsLot } from '../../db/entities/PointsLot';
+import { adjustPoints } from '../adjustPoints';
+import { debitPoints } from '../debitPoints';
+import { memberDirectory, REGULAR, RULES } from './pointsFixture';
+
+let db: CommandDatabase;
+beforeAll(async () => {
+  db = await openCommandDatabase(pointsSchema);
+  const member = memberDirectory({ 'm-1': REGULAR });
+  const staff = { name: 'staff:seed', subject: 'seed' };
+  // Two lots, the older first: a debit takes the oldest lots first.
+  await adjustPoints(
+    db.dataSource,
+    member,
+    RULES,
+    { memberId: 'm-1', points: 30, reason: 'older', idempotencyKey: 'seed-old' },
+    staff,
+    new Date('2026-01-10T00:00:00Z'),
+  );
+  await adjustPoints(
+    db.dataSource,
+    member,
+    RULES,
+    { memberId: 'm-1', points: 70, reason: 'newer', idempotencyKey: 'seed-new' },
+    staff,
+    new Date('2026-06-10T00:00:00Z'),
+  );
+});
+afterAll(() => db.close());
+
+const debit = (change: Record<string, unknown> = {}) =>
+  debitPoints(
+    db.dataSource,
+    {
+      memberId: 'm-1',
+      points: 40,
+      source: 'REDEMPTION',
+      sourceRef: 'GIFT-1',
+      reason: 'a gift',
+      idempotencyKey: 'redeem-0001',
+      ...change,
+    } as never,
+    'service',
+  );
+
+describe('debitPoints', () => {
+  it('takes the oldest lots first, once per key', async () => {
+    const first = await debit();
+    expect(first).toMatchObject({ replayed: false, entry: { points: -40, balanceAfter: 60, entryType: 'REDEEM' } });
+    const lots = await db.dataSource.getRepository(PointsLot).find({ where: { memberId: 'm-1' }, order: { earnedAt: 'ASC' } });
+    expect(lots.map((lot) => lot.remaining)).toEqual([0, 60]);
+    expect(await debit()).toMatchObject({ replayed: true, entry: { id: first.entry.id } });
+  });
+
+  it.each([
+    ['points', 'BAD_USER_INPUT', { points: 0 }],
+    ['source', 'BAD_USER_INPUT', { source: 'GIFT' }],
+    ['sourceRef', 'BAD_USER_INPUT', { sourceRef: 'GIFT 1' }],
+    ['idempotencyKey', 'BAD_USER_INPUT', { idempotencyKey: 'x' }],
+    ['idempotencyKey', 'CONFLICT', { sourceRef: 'GIFT-2' }],
+    ['points', 'INSUFFICIENT_POINTS', { points: 61, idempotencyKey: 'redeem-0002' }],
+  ])('refuses a bad %s with %s, writing nothing', async (field, code, change) => {
+    const before = await snapshotDatabase(db.dataSource);
+    await expect(debit(change)).rejects.toMatchObject({ code, details: { field } });
+    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+  });
+});

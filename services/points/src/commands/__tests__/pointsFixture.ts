@@ -1,0 +1,33 @@
+import type { MemberTier__Output } from '../../../../../proto/gen/membergraph/member/v1/MemberTier';
+import type { PointsRules } from '../../context';
+
+/** The programme of DOMAIN.md §3 with the figures the points service starts with (UTC+8). */
+export const RULES: PointsRules = {
+  baseRateMilli: 1000,
+  expiryMonths: 12,
+  utcOffsetMinutes: 480,
+  returnWindowDays: 0,
+  pointsPerCnyOffset: 100,
+  checkInPoints: 5,
+  registrationBonus: 100,
+  profileCompletionBonus: 50,
+};
+
+type Tier = Omit<MemberTier__Output, 'memberId'>;
+export const REGULAR: Tier = { tierId: 'REGULAR', multiplierMilli: 1000, pointsNeverExpire: false };
+export const DIAMOND: Tier = { tierId: 'DIAMOND', multiplierMilli: 2000, pointsNeverExpire: true };
+
+/**
+ * The member service as the points commands see it, in memory: the members it knows and their
+ * tiers, and every batch of ids it was asked about (a refused input must not ask at all).
+ */
+export function memberDirectory(known: Record<string, Tier>) {
+  const asked: string[][] = [];
+  return {
+    asked,
+    getMemberTiers: async (memberIds: string[]) => {
+      asked.push(memberIds);
+      return { tiers: memberIds.filter((id) => id in known).map((memberId) => ({ memberId, ...known[memberId] })) };
+    },
+  };
+}

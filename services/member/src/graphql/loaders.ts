@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { actorOf, groupByKeys, orderByKeys, type RequestBase } from '../../../kit/src';
 import { Member } from '../db/entities/Member';
-import { PiiAccess } from '../db/entities/PiiAccess';
 import { TierChange } from '../db/entities/TierChange';
 import { readWithGrantsEnded } from '../commands/endGrants';
+import { recordPiiReads } from '../commands/recordPiiReads';
 import { loadLadder } from '../db/ladder';
 import type { TierRule } from '../domain/tiers';
 
@@ -26,22 +25,7 @@ export function createLoaders(dataSource: DataSource, request: Pick<RequestBase,
      * request goes into one INSERT. Keys are `<memberId>:<field>`.
      */
     piiRead: new DataLoader<string, true>(async (keys) => {
-      const fields = new Map<string, Set<string>>();
-      for (const key of keys) {
-        const [memberId, field] = key.split(':');
-        fields.set(memberId, (fields.get(memberId) ?? new Set()).add(field));
-      }
-      const at = new Date();
-      await dataSource.getRepository(PiiAccess).insert(
-        [...fields].map(([memberId, read]) => ({
-          id: randomUUID(),
-          actor: actorOf(request.identity).slice(0, 100),
-          memberId,
-          fields: [...read].sort().join(',').slice(0, 255),
-          purpose: `GraphQL read, request ${request.requestId}`.slice(0, 255),
-          at,
-        })),
-      );
+      await recordPiiReads(dataSource, { actor: actorOf(request.identity), requestId: request.requestId }, keys);
       return keys.map(() => true as const);
     }),
     /** The ladder in force now, read once per request. */

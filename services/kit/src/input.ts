@@ -17,6 +17,12 @@ export function parseChannel(input: string, field = 'channel'): Channel {
   return input as Channel;
 }
 
+/** A member id as another service passes it: present and no longer than an id column (36). */
+export function parseMemberId(text: string, field = 'memberId'): string {
+  if (!text || text.length > 36) throw new DomainError('BAD_USER_INPUT', `${field} is malformed`, { field });
+  return text;
+}
+
 /**
  * The reason staff give for a change, kept in the audit trail: 3–255 characters after trimming
  * (255 is the width of every reason column, so nothing is ever cut off).

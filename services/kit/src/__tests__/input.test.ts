@@ -1,24 +1,35 @@
 import { DomainError } from '../errors';
-import { CHANNELS, parseChannel, parseCode, parseIdempotencyKey, parsePositiveFen, parseReason, parseStoreCode } from '../input';
+import {
+  CHANNELS,
+  parseChannel,
+  parseCode,
+  parseIdempotencyKey,
+  parseMemberId,
+  parsePositiveFen,
+  parseReason,
+  parseStoreCode,
+} from '../input';
 
-/** The error a rule throws, so its code, field and message can all be checked. */
-function refusal(rule: () => unknown): DomainError {
-  try {
-    rule();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('the rule accepted what it should refuse');
-}
+/** A DomainError refusing bad input on `field` (with exactly `message` when given). */
+const badInput = (field: string, message?: string) =>
+  expect.objectContaining({ constructor: DomainError, code: 'BAD_USER_INPUT', details: { field }, ...(message ? { message } : {}) });
 
 describe('parseChannel', () => {
   it('knows the four channels of the SDL enum', () => expect(CHANNELS).toEqual(['WEB', 'MINI_PROGRAM', 'POS', 'PARTNER']));
   it.each(CHANNELS)('accepts %s', (channel) => expect(parseChannel(channel)).toBe(channel));
-  it.each(['web', 'FAX', '', 'POS '])('refuses %p with BAD_USER_INPUT on the field', (text) => {
-    const error = refusal(() => parseChannel(text, 'registeredVia'));
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'registeredVia' } });
-    expect(error.message).toBe('registeredVia must be one of WEB, MINI_PROGRAM, POS, PARTNER');
+  it.each(['web', 'FAX', '', 'POS '])('refuses %p on its field', (text) => {
+    expect(() => parseChannel(text, 'registeredVia')).toThrow(
+      badInput('registeredVia', 'registeredVia must be one of WEB, MINI_PROGRAM, POS, PARTNER'),
+    );
+  });
+});
+
+describe('parseMemberId', () => {
+  it('accepts an id of up to 36 characters', () => {
+    expect(parseMemberId('0b7c4c52-63a4-4c1e-9d0e-2f1a5e8b9c01')).toBe('0b7c4c52-63a4-4c1e-9d0e-2f1a5e8b9c01');
+  });
+  it.each(['', 'x'.repeat(37)])('refuses %p as malformed', (text) => {
+    expect(() => parseMemberId(text)).toThrow(badInput('memberId', 'memberId is malformed'));
   });
 });
 
@@ -28,37 +39,27 @@ describe('parseReason', () => {
     expect(parseReason('abc')).toBe('abc');
     expect(parseReason('r'.repeat(255))).toBe('r'.repeat(255));
   });
-  it.each(['', 'ab', '  ab  ', 'r'.repeat(256)])('refuses %p with BAD_USER_INPUT on reason', (text) => {
-    const error = refusal(() => parseReason(text));
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'reason' }, message: 'reason must be 3–255 characters' });
+  it.each(['', 'ab', '  ab  ', 'r'.repeat(256)])('refuses %p on reason', (text) => {
+    expect(() => parseReason(text)).toThrow(badInput('reason', 'reason must be 3–255 characters'));
   });
 });
 
 describe('parseIdempotencyKey', () => {
   it.each(['abcdefgh', 'k'.repeat(100), 'order-1:retry.2/~!'])('accepts %p as it is', (key) => expect(parseIdempotencyKey(key)).toBe(key));
   it.each(['short', 'k'.repeat(101), 'has a space', 'tab\tkey12', 'ключ-ключ-ключ', ''])('refuses %p', (key) => {
-    const error = refusal(() => parseIdempotencyKey(key));
-    expect(error).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      details: { field: 'idempotencyKey' },
-      message: 'idempotencyKey must be 8–100 printable characters',
-    });
+    expect(() => parseIdempotencyKey(key)).toThrow(badInput('idempotencyKey', 'idempotencyKey must be 8–100 printable characters'));
   });
 });
 
 describe('parseCode', () => {
   it.each(['A', 'ORD-2026-11-30_001', 'sku:1.5', 'x'.repeat(64)])('accepts %p', (code) => expect(parseCode(code, 'orderNo')).toBe(code));
   it.each(['', 'x'.repeat(65), 'ORDER 1', 'ord/1', "1';--", '订单1'])('refuses %p on its field', (code) => {
-    const error = refusal(() => parseCode(code, 'orderNo'));
-    expect(error).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      details: { field: 'orderNo' },
-      message: 'orderNo must be 1–64 letters, digits or _-:.',
-    });
+    expect(() => parseCode(code, 'orderNo')).toThrow(badInput('orderNo', 'orderNo must be 1–64 letters, digits or _-:.'));
   });
   it('names the code by its label when the field holds more than the code', () => {
-    const error = refusal(() => parseCode('bad sku', 'items', { label: 'item sku' }));
-    expect(error).toMatchObject({ details: { field: 'items' }, message: 'item sku must be 1–64 letters, digits or _-:.' });
+    expect(() => parseCode('bad sku', 'items', { label: 'item sku' })).toThrow(
+      badInput('items', 'item sku must be 1–64 letters, digits or _-:.'),
+    );
   });
 });
 
@@ -67,12 +68,7 @@ describe('parseStoreCode', () => {
     expect(parseStoreCode(store)).toBe(store),
   );
   it.each(['', 's'.repeat(33), 'SH 01', 'SH/01'])('refuses %p on store', (store) => {
-    const error = refusal(() => parseStoreCode(store));
-    expect(error).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      details: { field: 'store' },
-      message: 'store must be 1–32 letters, digits or _-:.',
-    });
+    expect(() => parseStoreCode(store)).toThrow(badInput('store', 'store must be 1–32 letters, digits or _-:.'));
   });
 });
 
@@ -83,13 +79,9 @@ describe('parsePositiveFen', () => {
     ['5', 500],
   ])('%p → %i fen', (text, fen) => expect(parsePositiveFen(text)).toBe(fen));
   it('refuses zero on its field', () => {
-    expect(refusal(() => parsePositiveFen('0.00', 'offset'))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      details: { field: 'offset' },
-      message: 'offset must be greater than zero',
-    });
+    expect(() => parsePositiveFen('0.00', 'offset')).toThrow(badInput('offset', 'offset must be greater than zero'));
   });
   it.each(['-1', '1.001', 'abc', ''])('refuses %p as money on its field', (text) => {
-    expect(refusal(() => parsePositiveFen(text, 'amount'))).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'amount' } });
+    expect(() => parsePositiveFen(text, 'amount')).toThrow(badInput('amount'));
   });
 });

@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, parseIdempotencyKey, parseReason } from '../../../kit/src';
 import type { EarnRules } from './recordOrder';
-import { lotExpiry } from '../domain/account';
 import type { MemberClient } from '../grpc/clients/member';
-import { memberTier } from './memberTier';
-import { movePoints, type MoveResult } from './movePoints';
+import { moveMemberPoints } from './moveMemberPoints';
+import type { MoveResult } from './movePoints';
 
 /** A staff correction never moves more than this at once: a larger figure is a typo, not goodwill. */
 const MAX_ADJUSTMENT = 1_000_000;
@@ -26,9 +25,10 @@ export async function adjustPoints(
   }
   const reason = parseReason(input.reason);
   const key = parseIdempotencyKey(input.idempotencyKey);
-  const tier = await memberTier(member, input.memberId);
-  return movePoints(
+  return moveMemberPoints(
     dataSource,
+    member,
+    rules,
     {
       memberId: input.memberId,
       points: input.points,
@@ -38,7 +38,6 @@ export async function adjustPoints(
       reason,
       idempotencyKey: `ADJUST:${key}`,
       actor: actor.name,
-      lotExpiresAt: lotExpiry(now, rules, tier),
     },
     now,
   );

@@ -1,10 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../../kit/src';
-import { lotExpiry } from '../domain/account';
 import type { MemberClient } from '../grpc/clients/member';
 import type { PointsRules } from '../context';
-import { memberTier } from './memberTier';
-import { movePoints } from './movePoints';
+import { moveMemberPoints } from './moveMemberPoints';
 
 const REASONS = { REGISTRATION: 'welcome bonus for registering', PROFILE_COMPLETION: 'bonus for completing the profile' } as const;
 export type BonusKind = keyof typeof REASONS;
@@ -24,9 +22,10 @@ export async function awardBonus(
   const points = kind === 'REGISTRATION' ? rules.registrationBonus : rules.profileCompletionBonus;
   // A programme without this bonus answers zero: the member service's outbox must not retry forever.
   if (points === 0) return { points: 0, balanceAfter: 0, replayed: false };
-  const tier = await memberTier(member, input.memberId);
-  const { entry, replayed } = await movePoints(
+  const { entry, replayed } = await moveMemberPoints(
     dataSource,
+    member,
+    rules,
     {
       memberId: input.memberId,
       points,
@@ -36,7 +35,6 @@ export async function awardBonus(
       reason: REASONS[kind],
       idempotencyKey: `AWARD:${kind}:${input.memberId}`,
       actor: 'service:member',
-      lotExpiresAt: lotExpiry(now, rules, tier),
     },
     now,
   );

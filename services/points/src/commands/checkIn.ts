@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { lastDayBefore, lotExpiry } from '../domain/account';
+import { lastDayBefore } from '../domain/account';
 import type { MemberClient } from '../grpc/clients/member';
 import type { EarnRules } from './recordOrder';
-import { memberTier } from './memberTier';
-import { movePoints } from './movePoints';
+import { moveMemberPoints } from './moveMemberPoints';
 
 export interface CheckInResult {
   /** The programme day checked in for, YYYY-MM-DD. */
@@ -22,10 +21,11 @@ export async function checkIn(
   actor: string,
   now = new Date(),
 ): Promise<CheckInResult> {
-  const tier = await memberTier(member, memberId);
   const day = lastDayBefore(new Date(now.getTime() + 1), rules.utcOffsetMinutes);
-  const { entry, replayed } = await movePoints(
+  const { entry, replayed } = await moveMemberPoints(
     dataSource,
+    member,
+    rules,
     {
       memberId,
       points: rules.checkInPoints,
@@ -35,7 +35,6 @@ export async function checkIn(
       reason: `daily check-in ${day}`,
       idempotencyKey: `CHECKIN:${memberId}:${day}`,
       actor,
-      lotExpiresAt: lotExpiry(now, rules, tier),
     },
     now,
   );

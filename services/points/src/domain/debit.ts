@@ -1,4 +1,4 @@
-import { DomainError, parseCode, parseIdempotencyKey } from '../../../kit/src';
+import { DomainError, parseCode, parseIdempotencyKey, parseMemberId } from '../../../kit/src';
 
 export const DEBIT_SOURCES = ['REDEMPTION', 'CHECKOUT'] as const;
 export type DebitSource = (typeof DEBIT_SOURCES)[number];
@@ -23,8 +23,7 @@ export function parseDebit(input: {
   reason: string;
   idempotencyKey: string;
 }): DebitInput {
-  if (!input.memberId || input.memberId.length > 36)
-    throw new DomainError('BAD_USER_INPUT', 'memberId is malformed', { field: 'memberId' });
+  parseMemberId(input.memberId);
   if (!Number.isSafeInteger(input.points) || input.points <= 0 || input.points > MAX_POINTS) {
     throw new DomainError('BAD_USER_INPUT', `points must be a whole number between 1 and ${MAX_POINTS}`, { field: 'points' });
   }

@@ -1,4 +1,4 @@
-import { DomainError, parseChannel, parseCnyToFen, parseCode, parsePositiveFen, parseStoreCode } from '../../../kit/src';
+import { DomainError, parseChannel, parseCnyToFen, parseCode, parseMemberId, parsePositiveFen, parseStoreCode } from '../../../kit/src';
 
 /** 10,000,000.00 CNY: no retail order comes near it; above it is a typo or an attack, not a sale. */
 export const MAX_ORDER_FEN = 1_000_000_000;
@@ -45,8 +45,7 @@ export function parseOrder(input: {
   items?: Array<{ sku: string; quantity: number; amount: string }> | null;
 }): OrderInput {
   parseCode(input.orderNo, 'orderNo');
-  if (!input.memberId || input.memberId.length > 36)
-    throw new DomainError('BAD_USER_INPUT', 'memberId is malformed', { field: 'memberId' });
+  parseMemberId(input.memberId);
   parseChannel(input.channel);
   const amountFen = parsePositiveFen(input.amount);
   if (amountFen > MAX_ORDER_FEN)

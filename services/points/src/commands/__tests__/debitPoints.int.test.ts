@@ -11,26 +11,15 @@ beforeAll(async () => {
   const member = memberDirectory({ 'm-1': REGULAR });
   const staff = { name: 'staff:seed', subject: 'seed' };
   // Two lots, the older first: a debit takes the oldest lots first.
-  await adjustPoints(
-    db.dataSource,
-    member,
-    RULES,
-    { memberId: 'm-1', points: 30, reason: 'older', idempotencyKey: 'seed-old' },
-    staff,
-    new Date('2026-01-10T00:00:00Z'),
-  );
-  await adjustPoints(
-    db.dataSource,
-    member,
-    RULES,
-    { memberId: 'm-1', points: 70, reason: 'newer', idempotencyKey: 'seed-new' },
-    staff,
-    new Date('2026-06-10T00:00:00Z'),
-  );
+  const lots = [
+    { points: 30, reason: 'older', idempotencyKey: 'seed-old', at: '2026-01-10T00:00:00Z' },
+    { points: 70, reason: 'newer', idempotencyKey: 'seed-new', at: '2026-06-10T00:00:00Z' },
+  ];
+  for (const { at, ...lot } of lots) await adjustPoints(db.dataSource, member, RULES, { memberId: 'm-1', ...lot }, staff, new Date(at));
 });
 afterAll(() => db.close());
 
-const debit = (change: Record<string, unknown> = {}) =>
+const debit = (change: Partial<Parameters<typeof debitPoints>[1]> = {}) =>
   debitPoints(
     db.dataSource,
     {
@@ -41,7 +30,7 @@ const debit = (change: Record<string, unknown> = {}) =>
       reason: 'a gift',
       idempotencyKey: 'redeem-0001',
       ...change,
-    } as never,
+    },
     'service',
   );
 

@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import { lotExpiry } from '../domain/account';
+import type { MemberClient } from '../grpc/clients/member';
+import type { EarnRules } from './recordOrder';
+import { memberTier } from './memberTier';
+import { movePoints, type MoveResult, type PointsMove } from './movePoints';
+
+/**
+ * A move of points outside an order (a bonus, a check-in, a staff adjustment) for a member the
+ * member service knows (NOT_FOUND otherwise): points credited form a lot that expires as the
+ * member's tier says (never on a tier whose points never expire).
+ */
+export async function moveMemberPoints(
+  dataSource: DataSource,
+  member: Pick<MemberClient, 'getMemberTiers'>,
+  rules: Pick<EarnRules, 'expiryMonths' | 'utcOffsetMinutes'>,
+  move: Omit<PointsMove, 'lotExpiresAt'>,
+  now: Date,
+): Promise<MoveResult> {
+  const tier = await memberTier(member, move.memberId);
+  return movePoints(dataSource, { ...move, lotExpiresAt: lotExpiry(now, rules, tier) }, now);
+}

@@ -9,7 +9,6 @@ export * from './input';
 export * from './lifecycle';
 export * from './loaders';
 export * from './logger';
-export * from './paging';
 export * from './paths';
 export * from './subgraph';
 export * from './money';

@@ -1,6 +1,8 @@
 import { DomainError } from '../errors';
 import {
   CHANNELS,
+  MAX_PAGE_SIZE,
+  parsePageSize,
   parseChannel,
   parseCode,
   parseIdempotencyKey,
@@ -83,5 +85,15 @@ describe('parsePositiveFen', () => {
   });
   it.each(['-1', '1.001', 'abc', ''])('refuses %p as money on its field', (text) => {
     expect(() => parsePositiveFen(text, 'amount')).toThrow(badInput('amount'));
+  });
+});
+
+describe('parsePageSize', () => {
+  it('takes 1 to MAX_PAGE_SIZE and refuses the rest on first', () => {
+    expect(parsePageSize(1)).toBe(1);
+    expect(parsePageSize(MAX_PAGE_SIZE)).toBe(MAX_PAGE_SIZE);
+    for (const bad of [0, -1, MAX_PAGE_SIZE + 1, 1.5, Number.NaN]) {
+      expect(() => parsePageSize(bad)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'first' } }));
+    }
   });
 });

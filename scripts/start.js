@@ -12,6 +12,7 @@
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { startBanner } = require('./startBanner');
 
 const root = join(__dirname, '..');
 const dist = join(root, 'dist');
@@ -164,18 +165,12 @@ async function startAll() {
   }
   const seed = await seedDemo(env, wiring);
   const admin = adminCredential(env);
-  const production = env.NODE_ENV === 'production';
-  console.log(`
-MemberGraph is running.
-  gateway${production ? '              ' : ' + playground  '}${gatewayUrl}
-${SERVICES.map((s) => `  ${s.padEnd(20)}  ${wiring[`${s.toUpperCase()}_URL`]}  gRPC ${wiring[`${s.toUpperCase()}_GRPC_ADDRESS`]}`).join('\n')}
-${seed.member ? `Seeded the demo programme; a demo member: ${seed.member}\n` : ''}${
-    seed.error ? `The demo programme was not seeded (${seed.error}); everything else runs.\n` : ''
-  }${
-    admin && !env.STAFF_BOOTSTRAP_ADMIN && !production
-      ? `Staff sign-in (development only): staffLogin(username: "${admin.username}", password: "${admin.password}")\n`
-      : ''
-  }${production ? '' : 'Members sign in with requestLoginCode + loginWithCode; the development SMS sender logs the code.\n'}Press Ctrl-C to stop.`);
+  const services = SERVICES.map((name) => ({
+    name,
+    url: wiring[`${name.toUpperCase()}_URL`],
+    grpc: wiring[`${name.toUpperCase()}_GRPC_ADDRESS`],
+  }));
+  console.log(`\n${startBanner(env, { gatewayUrl, services, demoMember: seed.member, seedError: seed.error, admin })}`);
 }
 
 const arg = process.argv[2];

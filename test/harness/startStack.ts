@@ -115,13 +115,14 @@ export async function postGraphQL<T = any>(
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
 
-/** A production configuration for a test stack: real secrets and keys, made up for `label`. */
+/** A production configuration for a test stack: real random secrets and keys (production refuses weak ones), labelled. */
 export function productionEnv(label: string): Env {
+  const secret = () => `${randomBytes(24).toString('base64url')}-${label}`;
   return {
     NODE_ENV: 'production',
-    IDENTITY_SIGNING_SECRET: `a-production-secret-for-${label}`,
-    SERVICE_TOKEN: `a-production-service-token-for-${label}`,
-    STAFF_BOOTSTRAP_ADMIN: `first-admin:a-long-production-passphrase-${label}`,
+    IDENTITY_SIGNING_SECRET: secret(),
+    SERVICE_TOKEN: secret(),
+    STAFF_BOOTSTRAP_ADMIN: `first-admin:${secret()}`,
     PII_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     PII_INDEX_KEY: randomBytes(32).toString('base64'),
   };
@@ -149,8 +150,8 @@ export interface Stack {
   loginMember(phone: string, channel?: string): Promise<SignedIn>;
   /** Signs staff in through the gateway. */
   loginStaff(username: string, password: string): Promise<SignedIn>;
-  /** The SMS messages sent so far, newest last (the SMS gateway is the true edge: recorded, not sent). */
-  sms: Array<{ phone: string; text: string }>;
+  /** The sign-in codes sent so far, newest last (the SMS provider is the true edge: recorded, not sent). */
+  sms: Array<{ phone: string; code: string }>;
   /** Straight to one subgraph, with headers signed as the gateway would (for TEST_ADMIN unless told). */
   querySubgraph<T = any>(
     service: ServiceName,
@@ -187,8 +188,8 @@ async function startStackOnce(options: { env?: Env; withGateway?: boolean }): Pr
     await database.cleanup();
   };
   try {
-    const sms: Array<{ phone: string; text: string }> = [];
-    const recordingSms: SmsSender = { name: 'test recorder', send: async (phone, text) => void sms.push({ phone, text }) };
+    const sms: Array<{ phone: string; code: string }> = [];
+    const recordingSms: SmsSender = { name: 'test recorder', sendLoginCode: async (phone, code) => void sms.push({ phone, code }) };
     for (const name of ['member', 'campaign', 'risk', 'benefits', 'points'] as const)
       started[name] = await FACTORIES[name](env, recordingSms);
     const services = started as Record<ServiceName, ServiceHandle>;
@@ -210,7 +211,7 @@ async function startStackOnce(options: { env?: Env; withGateway?: boolean }): Pr
       session('staffLogin', `staffLogin(username: ${JSON.stringify(username)}, password: ${JSON.stringify(password)})`, {});
     const loginMember = async (phone: string, channel = 'WEB') => {
       await queryAs(null, `mutation { requestLoginCode(phone: ${JSON.stringify(phone)}) { expiresIn } }`);
-      const code = /code is (\d{6})/.exec([...sms].reverse().find((m) => phone.endsWith(m.phone.slice(-11)))?.text ?? '')?.[1];
+      const code = [...sms].reverse().find((m) => phone.endsWith(m.phone.slice(-11)))?.code;
       if (!code) throw new Error(`no sign-in code was sent to ${phone}`);
       return session('loginWithCode', `loginWithCode(phone: ${JSON.stringify(phone)}, code: "${code}", channel: ${channel})`, {});
     };

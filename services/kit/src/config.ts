@@ -81,24 +81,90 @@ export const DEFAULT_PORTS: Record<ServiceName, { http: number; grpc: number }> 
   risk: { http: 4005, grpc: 50055 },
 };
 
-const DEV_SECRET = 'membergraph-development-secret-change-me';
+/** Marks of a value nobody replaced: deploy/k8s/secrets.yaml's REPLACE-…, CHANGE-ME, example values. */
+const PLACEHOLDER = /replace|change[-_ ]?me|changeit|example|placeholder|dummy|your[-_ ]?(secret|key|token|password)/i;
+
+/** The least a production secret holds, by the estimate below: 100 bits, over 24 characters at least. */
+export const MIN_SECRET_BITS = 100;
+export const MIN_SECRET_LENGTH = 24;
+
+/** Every development default a process knows: production refuses each of them wherever it turns up. */
+const developmentDefaults = new Set<string>();
+
+/** Registers a development default (returns it), so that production refuses it for any secret. */
+export function developmentDefault(value: string): string {
+  developmentDefaults.add(value);
+  return value;
+}
+
+/**
+ * A rough ceiling of a text's entropy: its length times the Shannon entropy of its character
+ * frequencies. `aaaa…`, `1234…` and short words score low; 32 random bytes in base64 score ~220.
+ */
+export function estimatedBits(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let perChar = 0;
+  for (const count of counts.values()) perChar -= (count / text.length) * Math.log2(count / text.length);
+  return perChar * text.length;
+}
+
+/** A text that is one block repeated (`abcabc…`) or holds a run like `123456` or `fedcba`. */
+function patterned(text: string): boolean {
+  for (let period = 1; period <= text.length / 2; period += 1) {
+    if (text.slice(period) === text.slice(0, text.length - period)) return true;
+  }
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < text.length; i += 1) {
+    const step = text.charCodeAt(i) - text.charCodeAt(i - 1);
+    up = step === 1 ? up + 1 : 1;
+    down = step === -1 ? down + 1 : 1;
+    if (up >= 6 || down >= 6) return true;
+  }
+  return false;
+}
+
+/**
+ * THE rule for every secret a production process reads (signing secret, service credential, PII
+ * keys, SMS key, …): not a placeholder, not a development default, not low in entropy. Throws a
+ * ConfigError naming the variable; the value itself is never repeated in the message.
+ */
+export function assertProductionSecret(variable: string, value: string): void {
+  if (PLACEHOLDER.test(value)) throw new ConfigError(variable, 'is a placeholder; set a real random secret (openssl rand -base64 32)');
+  if (developmentDefaults.has(value)) throw new ConfigError(variable, 'is a development default; set a real random secret');
+  if (value.length < MIN_SECRET_LENGTH || estimatedBits(value) < MIN_SECRET_BITS || patterned(value))
+    throw new ConfigError(variable, `is too weak: use at least ${MIN_SECRET_LENGTH} random characters (openssl rand -base64 32)`);
+}
+
+/**
+ * A secret from `name`: in production required and held to assertProductionSecret; elsewhere
+ * `fallback` (a development default) when unset; never shorter than `minLength` in any mode.
+ */
+export function readSecret(env: Env, name: string, fallback?: string, minLength = 1): string {
+  const read = envReader(env);
+  const production = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development') === 'production';
+  const value = production ? read.string(name) : read.string(name, fallback);
+  if (value.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters`);
+  if (production) assertProductionSecret(name, value);
+  return value;
+}
+
+const DEV_SECRET = developmentDefault('membergraph-development-secret-change-me');
+const DEV_SERVICE_TOKEN = developmentDefault(`${DEV_SECRET}-grpc`);
 
 /**
  * The environment and the two shared secrets (the gateway's identity signatures, the services'
- * gRPC credential): development defaults only outside production, at least 16 characters.
+ * gRPC credential): development defaults only outside production, at least 16 characters, and
+ * in production no placeholder, development or weak value (assertProductionSecret).
  */
 export function readSecrets(env: Env = process.env) {
   const read = envReader(env);
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
-  const secret = (name: string, fallback: string) => {
-    const value = nodeEnv === 'production' ? read.string(name) : read.string(name, fallback);
-    if (value.length < 16) throw new ConfigError(name, 'must be at least 16 characters');
-    return value;
-  };
   return {
     nodeEnv,
-    identitySecret: secret('IDENTITY_SIGNING_SECRET', DEV_SECRET),
-    serviceToken: secret('SERVICE_TOKEN', `${DEV_SECRET}-grpc`),
+    identitySecret: readSecret(env, 'IDENTITY_SIGNING_SECRET', DEV_SECRET, 16),
+    serviceToken: readSecret(env, 'SERVICE_TOKEN', DEV_SERVICE_TOKEN, 16),
   };
 }
 

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { ConfigError, envReader } from './config';
+import { assertProductionSecret, ConfigError, developmentDefault, envReader, readSecret } from './config';
 
 /**
  * Personal identifiers at rest (PIPL, DOMAIN.md §8): AES-256-GCM with a fresh 96-bit IV per value
@@ -50,8 +50,12 @@ function key(variable: string, text: string): Buffer {
 
 /** Development keys, derived from a fixed label: never valid in production (config refuses them there). */
 function devKey(label: string): Buffer {
-  return createHash('sha256').update(`membergraph-development-${label}`).digest();
+  const bytes = createHash('sha256').update(`membergraph-development-${label}`).digest();
+  developmentDefault(bytes.toString('base64'));
+  return bytes;
 }
+
+const DEV_KEYS = { pii: devKey('pii'), index: devKey('index') };
 
 /**
  * PII_ENCRYPTION_KEYS = "kid:base64key,kid:base64key", PII_ACTIVE_KEY_ID = the kid new values use,
@@ -67,12 +71,13 @@ export function readPiiCipher(env: Record<string, string | undefined> = process.
     for (const entry of listed.split(',')) {
       const [id, value] = entry.split(':');
       if (!id || !value) throw new ConfigError('PII_ENCRYPTION_KEYS', 'must be kid:base64key pairs separated by commas');
+      if (production) assertProductionSecret('PII_ENCRYPTION_KEYS', value.trim());
       keys.set(id.trim(), key('PII_ENCRYPTION_KEYS', value.trim()));
     }
   } else {
-    keys.set('dev', devKey('pii'));
+    keys.set('dev', DEV_KEYS.pii);
   }
   const activeKeyId = read.string('PII_ACTIVE_KEY_ID', [...keys.keys()][0]);
-  const index = production ? read.string('PII_INDEX_KEY') : read.optionalString('PII_INDEX_KEY');
-  return createPiiCipher(keys, activeKeyId, index ? key('PII_INDEX_KEY', index) : devKey('index'));
+  const index = readSecret(env, 'PII_INDEX_KEY', DEV_KEYS.index.toString('base64'));
+  return createPiiCipher(keys, activeKeyId, key('PII_INDEX_KEY', index));
 }

@@ -1,4 +1,13 @@
-import { ConfigError, envReader, peerGrpcAddress, readCommonConfig, readPiiCipher } from '../../kit/src';
+import {
+  assertProductionSecret,
+  ConfigError,
+  developmentDefault,
+  envReader,
+  peerGrpcAddress,
+  readCommonConfig,
+  readPiiCipher,
+  readSecret,
+} from '../../kit/src';
 
 /** The member service's configuration, validated once at start-up. */
 /**
@@ -14,11 +23,13 @@ export function bootstrapAdminCredential(env: Record<string, string | undefined>
   const at = text.indexOf(':');
   if (at < 1 || text.length - at - 1 < 12)
     throw new ConfigError('STAFF_BOOTSTRAP_ADMIN', 'must be username:password with a password of 12+ characters');
+  if (production) assertProductionSecret('STAFF_BOOTSTRAP_ADMIN', text.slice(at + 1));
   return { username: text.slice(0, at), password: text.slice(at + 1) };
 }
 
 /** The development administrator (never in production): README documents it for local trials. */
-const DEV_ADMIN = 'admin:membergraph-dev-admin';
+const DEV_ADMIN_PASSWORD = developmentDefault('membergraph-dev-admin');
+const DEV_ADMIN = `admin:${DEV_ADMIN_PASSWORD}`;
 
 export function loadMemberConfig(env: Record<string, string | undefined> = process.env) {
   const common = readCommonConfig('member', env);
@@ -31,6 +42,8 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
   return {
     ...common,
     auth: {
+      /** The SMS provider for sign-in codes; 'development' (nothing sent, fixed code) only in development; null: SMS sign-in unavailable. */
+      sms: readSmsProvider(env, common.nodeEnv),
       /** Access-token lifetime: short, since an access token cannot be revoked. */
       accessTtlSeconds: read.int('AUTH_ACCESS_TTL_SECONDS', 900, { min: 30, max: 86_400 }),
       refreshTtlSeconds: read.int('AUTH_REFRESH_TTL_SECONDS', 30 * 86_400, { min: 60, max: 365 * 86_400 }),
@@ -56,6 +69,49 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
     grantSweepIntervalMs: envReader(env).int('TIER_GRANT_SWEEP_INTERVAL_MS', 60_000, { min: 0 }),
     /** Keys for phones at rest (PII_ENCRYPTION_KEYS, PII_ACTIVE_KEY_ID, PII_INDEX_KEY). */
     pii: readPiiCipher(env),
+  };
+}
+
+/** The SMS provider's settings, when SMS_PROVIDER names one. */
+export interface SmsProviderConfig {
+  provider: 'aliyun';
+  accessKeyId: string;
+  accessKeySecret: string;
+  signName: string;
+  templateCode: string;
+  endpoint: string;
+  timeoutMs: number;
+  breakerResetMs: number;
+}
+
+const SMS_VARIABLES = ['SMS_ACCESS_KEY_ID', 'SMS_ACCESS_KEY_SECRET', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_CODE'] as const;
+
+/**
+ * SMS_PROVIDER=aliyun with its credentials sends real messages. Without it, development signs in
+ * with the fixed development code and nothing is sent; production and test have no SMS sign-in
+ * (requestLoginCode answers UNAVAILABLE), since a code nobody receives must not be guessable.
+ */
+export function readSmsProvider(
+  env: Record<string, string | undefined>,
+  nodeEnv: 'development' | 'production' | 'test',
+): SmsProviderConfig | 'development' | null {
+  const read = envReader(env);
+  const provider = read.optionalString('SMS_PROVIDER');
+  if (!provider) {
+    const stray = SMS_VARIABLES.find((name) => read.optionalString(name));
+    if (stray) throw new ConfigError('SMS_PROVIDER', `is required when ${stray} is set (aliyun)`);
+    return nodeEnv === 'development' ? 'development' : null;
+  }
+  read.oneOf('SMS_PROVIDER', ['aliyun'] as const, 'aliyun');
+  return {
+    provider: 'aliyun',
+    accessKeyId: read.string('SMS_ACCESS_KEY_ID'),
+    accessKeySecret: readSecret(env, 'SMS_ACCESS_KEY_SECRET'),
+    signName: read.string('SMS_SIGN_NAME'),
+    templateCode: read.string('SMS_TEMPLATE_CODE'),
+    endpoint: read.url('SMS_ENDPOINT', 'https://dysmsapi.aliyuncs.com/'),
+    timeoutMs: read.int('SMS_TIMEOUT_MS', 5000, { min: 100, max: 60_000 }),
+    breakerResetMs: read.int('SMS_BREAKER_RESET_MS', 30_000, { min: 100, max: 3_600_000 }),
   };
 }
 

@@ -36,6 +36,10 @@ export async function createMemberService(
       'created the first ADMIN staff account (STAFF_BOOTSTRAP_ADMIN, or the development one outside production)',
     );
   }
+  // Said once at start, so an operator sees at a glance which sign-ins this deployment offers.
+  if (auth.sms) logger.info({ sms: auth.sms.name }, 'SMS sign-in codes go through this sender');
+  else logger.warn('SMS sign-in is unavailable: no SMS provider is configured (SMS_PROVIDER); requestLoginCode answers UNAVAILABLE');
+  if (!auth.weChat) logger.warn('mini-program sign-in is unavailable: WECHAT_APP_ID and WECHAT_APP_SECRET are not set');
   const points = createPointsClient(config.pointsGrpcAddress, config.grpcDeadlineMs, config.serviceToken);
   const deliver = (memberId: string) => deliverMemberEvents(database.dataSource, points, memberId);
   const outbox = startOutboxDispatcher(database.dataSource, deliver, config.outboxIntervalMs, (error) =>
@@ -66,6 +70,7 @@ export async function createMemberService(
     onStop: async () => {
       await Promise.all([outbox.stop(), grants.stop()]);
       points.close();
+      auth.sms?.close?.();
     },
   });
 }

@@ -10,7 +10,8 @@ function configError(fn: () => unknown): ConfigError {
   throw new Error('expected a ConfigError');
 }
 
-const SECRET = 'a-secret-of-at-least-16-chars';
+// Strong enough for production (assertProductionSecret): random, not a phrase.
+const SECRET = 'q8Yc0t3kZ1vX9sR2mP7wN4bL6hJ5fD0a';
 
 describe('ConfigError', () => {
   it('names the variable in its message and property', () => {

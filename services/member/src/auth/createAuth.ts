@@ -4,7 +4,8 @@ import type { MemberConfig } from '../config';
 import type { GuardLimits } from './guards';
 import { Sessions } from './sessions';
 import { SigningKeys } from './signingKeys';
-import { loggingSmsSender, type SmsSender } from './sms';
+import { aliyunSmsSender } from './aliyunSms';
+import { developmentSmsSender, type SmsSender } from './sms';
 import { developmentWeChatAdapter, weChatApiAdapter, type WeChatAdapter } from './wechat';
 
 /** The edges of sign-in a deployment (or a test) plugs in: SMS delivery and WeChat's API. */
@@ -16,7 +17,8 @@ export interface AuthEdges {
 export interface Auth {
   keys: SigningKeys;
   sessions: Sessions;
-  sms: SmsSender;
+  /** null: SMS sign-in is not configured (production or test without SMS_PROVIDER). */
+  sms: SmsSender | null;
   /** null: mini-program sign-in is not configured (production without WeChat credentials). */
   weChat: WeChatAdapter | null;
   limits: GuardLimits;
@@ -44,7 +46,8 @@ export function createAuth(
   return {
     keys,
     sessions: new Sessions(dataSource, keys, { accessSeconds: config.accessTtlSeconds, refreshSeconds: config.refreshTtlSeconds }),
-    sms: edges.sms ?? loggingSmsSender(logger),
+    sms:
+      edges.sms ?? (config.sms === 'development' ? developmentSmsSender(logger) : config.sms ? aliyunSmsSender(config.sms, logger) : null),
     weChat,
     limits: config.limits,
     codeTtlSeconds: config.codeTtlSeconds,

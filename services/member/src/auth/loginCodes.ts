@@ -4,11 +4,9 @@ import { DomainError, inTransaction, type PiiCipher } from '../../../kit/src';
 import { LoginCode } from '../db/entities/LoginCode';
 import { normalizePhone } from '../domain/phone';
 import { ensureGuards, guardKeys, lockGuards, maxSendsOf, saveGuard, settleTry, type GuardLimits } from './guards';
-import type { SmsSender } from './sms';
 
 export interface LoginCodeOptions {
   pii: PiiCipher;
-  sms: SmsSender;
   limits: GuardLimits;
   /** How long a code is valid (seconds); 300 by default. */
   ttlSeconds: number;
@@ -17,22 +15,24 @@ export interface LoginCodeOptions {
 /** The code's HMAC, bound to its row id: the table never holds a code an attacker could replay. */
 const codeHash = (pii: PiiCipher, id: string, code: string) => pii.blindIndex(`login-code:${id}:${code}`);
 
+/** A fresh 6-digit one-time code. */
+export const randomLoginCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
 /**
- * Sends a 6-digit one-time code to the phone: at most `maxSends` an hour per phone and per client
- * address (TOO_MANY_REQUESTS beyond, nothing sent). Answers the code's lifetime in seconds.
+ * Stores a one-time code for the phone (only its HMAC): at most `maxSends` an hour per phone and
+ * per client address (TOO_MANY_REQUESTS beyond, nothing stored). Delivering it is the caller's.
  */
-export async function requestLoginCode(
+export async function storeLoginCode(
   dataSource: DataSource,
   options: LoginCodeOptions,
-  phoneInput: string,
+  phone: string,
+  code: string,
   ip?: string,
-): Promise<number> {
-  const phone = normalizePhone(phoneInput);
+): Promise<void> {
   const phoneIndex = options.pii.blindIndex(phone);
   const now = new Date();
   const keys = guardKeys(`phone:${phoneIndex}`, ip);
   await ensureGuards(dataSource, keys, now);
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await inTransaction(dataSource, async (manager) => {
     for (const guard of await lockGuards(manager, keys, options.limits, now)) {
       const allowed = maxSendsOf(guard.key, options.limits);
@@ -50,8 +50,6 @@ export async function requestLoginCode(
       consumedAt: null,
     });
   });
-  await options.sms.send(phone, `Your MemberGraph sign-in code is ${code}. It expires in ${Math.round(options.ttlSeconds / 60)} minutes.`);
-  return options.ttlSeconds;
 }
 
 /**

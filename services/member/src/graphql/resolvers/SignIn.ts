@@ -1,5 +1,6 @@
 import { actorOf, DomainError, parseChannel, requireStaff, type Identity } from '../../../../kit/src';
-import { requestLoginCode, verifyLoginCode } from '../../auth/loginCodes';
+import { verifyLoginCode } from '../../auth/loginCodes';
+import { requestLoginCode } from '../../commands/requestLoginCode';
 import type { Session } from '../../auth/sessions';
 import { issuePartnerKey, revokePartnerKey } from '../../auth/partnerKeys';
 import { createStaff, staffLogin, type NewStaff } from '../../auth/staff';
@@ -11,7 +12,7 @@ import { PartnerKey } from '../../db/entities/PartnerKey';
 import { StaffAccount } from '../../db/entities/StaffAccount';
 
 function codeOptions(ctx: MemberContext) {
-  return { pii: ctx.pii, sms: ctx.auth.sms, limits: ctx.auth.limits, ttlSeconds: ctx.auth.codeTtlSeconds };
+  return { pii: ctx.pii, limits: ctx.auth.limits, ttlSeconds: ctx.auth.codeTtlSeconds };
 }
 
 /** Opens a session for a member who just proved who they are; the answer may show them their own data. */
@@ -23,7 +24,11 @@ async function memberSession(ctx: MemberContext, memberId: string, channel: stri
 /** Sign-in, sessions and staff administration (the Mutation fields of the member service's auth). */
 export const SignInMutation = {
   requestLoginCode: async (_: unknown, args: { phone: string }, ctx: MemberContext) => ({
-    expiresIn: await requestLoginCode(ctx.dataSource, codeOptions(ctx), args.phone, ctx.identity.ip),
+    expiresIn: await requestLoginCode(
+      ctx.dataSource,
+      { ...codeOptions(ctx), sms: ctx.auth.sms },
+      { phone: args.phone, ip: ctx.identity.ip },
+    ),
   }),
 
   loginWithCode: async (_: unknown, args: { phone: string; code: string; channel?: string | null }, ctx: MemberContext) => {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { IsNull, type DataSource } from 'typeorm';
-import { claimsOf, DomainError, TOKEN_ALG, TOKEN_AUDIENCE, TOKEN_ISSUER, type Identity } from '../../../kit/src';
+import { IsNull, Not, type DataSource } from 'typeorm';
+import { claimsOf, DomainError, inTransaction, TOKEN_ALG, TOKEN_AUDIENCE, TOKEN_ISSUER, type Identity } from '../../../kit/src';
 import { RefreshToken } from '../db/entities/RefreshToken';
 import type { SigningKeys } from './signingKeys';
 
@@ -37,25 +37,37 @@ export class Sessions {
 
   /** A new session (a new refresh-token family) for a signed-in identity. */
   async open(identity: Identity, now = new Date()): Promise<Session> {
-    return this.issue(identity, randomUUID(), now);
+    const { session, row } = await this.mint(identity, randomUUID(), now);
+    await this.dataSource.getRepository(RefreshToken).insert(row);
+    return session;
   }
 
   /**
    * Trades a refresh token for a new session of the same family. Each token works once: a token
    * used a second time was copied, so the whole family is revoked and both holders must sign in.
+   * Two simultaneous uses are a reuse too: a guarded UPDATE lets exactly one mark the token used
+   * (in the transaction that stores its successor), the other revokes the family; and a winner that
+   * finds its family revoked after storing the successor (the loser was quicker) is refused, so
+   * no token of the family outlives the race on SQLite or MySQL.
    */
   async refresh(refreshToken: string, now = new Date()): Promise<Session> {
     const repo = this.dataSource.getRepository(RefreshToken);
     const row = await repo.findOneBy({ tokenHash: hashOf(refreshToken) });
     const refused = new DomainError('UNAUTHENTICATED', 'the refresh token is not valid; sign in again');
     if (!row || row.revokedAt || row.expiresAt.getTime() <= now.getTime()) throw refused;
-    // The guarded update decides a race between two uses of one token: only one wins.
-    const used = await repo.update({ id: row.id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: now });
-    if (used.affected !== 1) {
+    // Signed before the transaction, so the rows stay locked for two statements only.
+    const next = await this.mint(JSON.parse(row.identity) as Identity, row.familyId, now);
+    const won = await inTransaction(this.dataSource, async (manager) => {
+      const used = await manager.update(RefreshToken, { id: row.id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: now });
+      if (used.affected !== 1) return false;
+      await manager.insert(RefreshToken, next.row);
+      return true;
+    });
+    if (!won || (await repo.countBy({ familyId: row.familyId, revokedAt: Not(IsNull()) })) > 0) {
       await this.revokeFamily(row.familyId, now);
       throw refused;
     }
-    return this.issue(JSON.parse(row.identity) as Identity, row.familyId, now);
+    return next.session;
   }
 
   /** Logout: the refresh token's family is revoked (an unknown token changes nothing). */
@@ -75,7 +87,8 @@ export class Sessions {
     await this.dataSource.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: now });
   }
 
-  private async issue(identity: Identity, familyId: string, now: Date): Promise<Session> {
+  /** A session and the refresh-token row that stores it (not yet inserted). */
+  private async mint(identity: Identity, familyId: string, now: Date): Promise<{ session: Session; row: RefreshToken }> {
     const signer = await this.keys.active(now.getTime());
     const issuedAt = Math.floor(now.getTime() / 1000);
     const accessToken = await new SignJWT({ ...claimsOf(identity) })
@@ -88,7 +101,7 @@ export class Sessions {
       .setExpirationTime(issuedAt + this.ttl.accessSeconds)
       .sign(signer.key);
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.dataSource.getRepository(RefreshToken).insert({
+    const row = Object.assign(new RefreshToken(), {
       id: randomUUID(),
       tokenHash: hashOf(refreshToken),
       familyId,
@@ -99,6 +112,6 @@ export class Sessions {
       usedAt: null,
       revokedAt: null,
     });
-    return { identity, accessToken, expiresIn: this.ttl.accessSeconds, refreshToken };
+    return { session: { identity, accessToken, expiresIn: this.ttl.accessSeconds, refreshToken }, row };
   }
 }

@@ -69,7 +69,9 @@ export function verifyIdentity(header: (name: string) => string | undefined, sec
   }
 }
 
-export type StaffRole = 'ADMIN' | 'OPERATOR' | 'ANALYST' | 'SERVICE_AGENT';
+/** Every staff role; POS is a till account bound to one store (the `store` of its signed identity), see requireStoreStaff. */
+export const STAFF_ROLES = ['ADMIN', 'OPERATOR', 'ANALYST', 'SERVICE_AGENT', 'POS'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /**
  * Staff-only operations check here, where the data is (the gateway cannot enforce field rules):
@@ -81,6 +83,23 @@ export function requireStaff(identity: Identity, roles: readonly StaffRole[]): s
     throw new DomainError('FORBIDDEN', `only staff with the role ${roles.join(' or ')} may do this`);
   }
   return identity.subject ?? 'staff';
+}
+
+/**
+ * Work done at a store (orders, refunds, checkout offsets): staff with one of `roles` anywhere (a
+ * back office, or an OPERATOR account used at a till, as before the POS role); a POS account only
+ * at the store its signed identity carries, since its token cannot be trusted beyond that till.
+ * `store` is the store the caller names, if any. Answers the store a POS is bound to (record the
+ * work there when none was named), null for unrestricted staff.
+ */
+export function requireStoreStaff(identity: Identity, roles: readonly StaffRole[], store?: string | null): string | null {
+  if (identity.kind === 'STAFF' && identity.roles?.some((role) => (roles as readonly string[]).includes(role))) return null;
+  // Not staff, or staff with neither these roles nor POS: requireStaff throws UNAUTHENTICATED or FORBIDDEN.
+  if (identity.kind !== 'STAFF' || !identity.roles?.includes('POS')) requireStaff(identity, [...roles, 'POS']);
+  if (!identity.store) throw new DomainError('FORBIDDEN', 'this POS account is bound to no store');
+  if (store != null && store !== identity.store)
+    throw new DomainError('FORBIDDEN', `a POS account works only at its own store (${identity.store})`, { field: 'store' });
+  return identity.store;
 }
 
 /** How an identity is recorded as the cause of a change (ledger entries, audit rows). */

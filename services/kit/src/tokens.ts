@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import type { Identity } from './identity';
+import { STAFF_ROLES, type Identity } from './identity';
 
 /** Who issues access tokens (the member service) and for whom (the gateway): checked on every token. */
 export const TOKEN_ISSUER = 'membergraph-member';
@@ -28,7 +28,7 @@ export function claimsOf(identity: Identity): AccessClaims {
   };
 }
 
-const STAFF_ROLES = new Set(['ADMIN', 'OPERATOR', 'ANALYST', 'SERVICE_AGENT']);
+const ROLES = new Set<string>(STAFF_ROLES);
 
 /** The identity a verified token's payload stands for; a payload of any other shape is refused. */
 export function identityOfClaims(payload: Record<string, unknown>): Identity {
@@ -40,8 +40,10 @@ export function identityOfClaims(payload: Record<string, unknown>): Identity {
     return { kind, subject: sub, channel };
   }
   if (kind === 'STAFF') {
-    if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => typeof r === 'string' && STAFF_ROLES.has(r))) throw bad();
+    if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => typeof r === 'string' && ROLES.has(r))) throw bad();
     if (store !== undefined && typeof store !== 'string') throw bad();
+    // A POS token without its store would be a till bound to nowhere.
+    if (roles.includes('POS') && !store) throw bad();
     return { kind, subject: sub, roles: roles as string[], ...(store ? { store } : {}) };
   }
   throw bad();

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DomainError, inTransaction, isUniqueViolation, parseStoreCode, type Identity, type StaffRole } from '../../../kit/src';
+import { DomainError, inTransaction, isUniqueViolation, parseStoreCode, STAFF_ROLES, type Identity } from '../../../kit/src';
 import { StaffAccount } from '../db/entities/StaffAccount';
 import { DECOY_HASH, hashPassword, validPassword, verifyPassword } from '../domain/password';
 import { ensureGuards, guardKeys, lockGuards, settleTry, type GuardLimits } from './guards';
-
-export const STAFF_ROLES: readonly StaffRole[] = ['ADMIN', 'OPERATOR', 'ANALYST', 'SERVICE_AGENT'];
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
@@ -28,6 +26,10 @@ function validStaff(input: NewStaff): NewStaff {
     throw new DomainError('BAD_USER_INPUT', `roles must be some of ${STAFF_ROLES.join(', ')}`, { field: 'roles' });
   }
   const store = input.store?.trim() ? parseStoreCode(input.store.trim()) : null;
+  // A POS account is a till: bound to one store, and alone, since any other role would lift that bound.
+  if (roles.includes('POS') && roles.length > 1)
+    throw new DomainError('BAD_USER_INPUT', 'the POS role stands alone; give other roles to another account', { field: 'roles' });
+  if (roles.includes('POS') && !store) throw new DomainError('BAD_USER_INPUT', 'a POS account needs its store', { field: 'store' });
   return { username, password: validPassword(input.password), roles, store };
 }
 

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { formatFen, parsePositiveFen } from '../../../kit/src';
+import { DomainError, formatFen, parsePositiveFen } from '../../../kit/src';
+import { Order } from '../db/entities/Order';
 import type { MemberClient } from '../grpc/clients/member';
 import { debitMove, parseDebit, pointsForOffset } from '../domain/debit';
 import { memberTier } from './memberTier';
@@ -17,13 +18,14 @@ export interface CheckoutOffset {
 /**
  * Pays part of a checkout with points (`pointsPerCny` points = 1 CNY, rounded up so the brand
  * never gives more than the points pay for), once per idempotency key, for a member the member
- * service knows.
+ * service knows. `atStore`: a POS account's store; it takes points only on that store's orders
+ * (or on one not recorded yet, being paid at its till), and the ledger says where.
  */
 export async function offsetCheckout(
   dataSource: DataSource,
   member: Pick<MemberClient, 'getMemberTiers'>,
   pointsPerCny: number,
-  input: { memberId: string; orderNo: string; offset: string; idempotencyKey: string },
+  input: { memberId: string; orderNo: string; offset: string; idempotencyKey: string; atStore?: string | null },
   actor: string,
 ): Promise<CheckoutOffset> {
   const fen = parsePositiveFen(input.offset, 'offset');
@@ -33,9 +35,16 @@ export async function offsetCheckout(
     points,
     source: 'CHECKOUT',
     sourceRef: input.orderNo,
-    reason: `checkout offset of ${formatFen(fen)} CNY on order ${input.orderNo}`,
+    reason: `checkout offset of ${formatFen(fen)} CNY on order ${input.orderNo}${input.atStore ? ` at store ${input.atStore}` : ''}`,
     idempotencyKey: input.idempotencyKey,
   });
+  if (input.atStore) {
+    const recordedAt = (await dataSource.getRepository(Order).findOneBy({ orderNo: input.orderNo }))?.storeId;
+    if (recordedAt && recordedAt !== input.atStore)
+      throw new DomainError('FORBIDDEN', `a POS account takes points only on orders of its own store (${input.atStore})`, {
+        field: 'orderNo',
+      });
+  }
   // Every rule is checked before the member service is asked.
   await memberTier(member, debit.memberId);
   const { entry, replayed } = await movePoints(dataSource, debitMove(debit, actor));

@@ -21,7 +21,8 @@ function replay(existing: Refund, orderNo: string, amountFen: number): { refund:
  */
 export async function refundOrder(
   dataSource: DataSource,
-  input: { orderNo: string; refundNo: string; amount: string },
+  /** atStore: a POS account's store; it refunds only orders recorded there. */
+  input: { orderNo: string; refundNo: string; amount: string; atStore?: string | null },
   publish: (memberId: string) => Promise<void>,
   actor: string,
   now = new Date(),
@@ -29,6 +30,8 @@ export async function refundOrder(
   parseCode(input.refundNo, 'refundNo');
   const amountFen = parsePositiveFen(input.amount);
   const refunds = dataSource.getRepository(Refund);
+  if (input.atStore && (await dataSource.getRepository(Order).findOneBy({ orderNo: input.orderNo }))?.storeId !== input.atStore)
+    throw new DomainError('FORBIDDEN', `a POS account refunds only orders of its own store (${input.atStore})`, { field: 'orderNo' });
   const known = await refunds.findOneBy({ refundNo: input.refundNo });
   if (known) return replay(known, input.orderNo, amountFen);
   const order = await dataSource.getRepository(Order).findOneBy({ orderNo: input.orderNo });

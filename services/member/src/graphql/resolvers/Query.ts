@@ -8,7 +8,8 @@ import { normalizePhone } from '../../domain/phone';
 import { auditRead, readableMember } from '../access';
 
 
-const LOOKUP_ROLES = ['ADMIN', 'OPERATOR', 'SERVICE_AGENT'] as const;
+/** Who finds a member by phone or card: the back office, and a POS at its till. */
+const LOOKUP_ROLES = ['ADMIN', 'OPERATOR', 'SERVICE_AGENT', 'POS'] as const;
 
 export const Query = {
   member: (_: unknown, args: { id: string }, ctx: MemberContext) => readableMember(ctx, args.id),

@@ -1,4 +1,4 @@
-import { actorOf, requireSelf, requireSelfOrStaff, requireStaff } from '../../../../kit/src';
+import { actorOf, requireSelf, requireSelfOrStaff, requireStaff, requireStoreStaff } from '../../../../kit/src';
 import { adjustPoints } from '../../commands/adjustPoints';
 import { checkIn } from '../../commands/checkIn';
 import { offsetCheckout } from '../../commands/offsetCheckout';
@@ -9,24 +9,26 @@ import type { PointsContext } from '../../context';
 
 type OrderArgs = Parameters<typeof recordOrder>[3];
 
-/** Staff who record orders and refunds (back offices and POS accounts) and take points at checkout. */
+/** Staff who record orders and refunds and take points at checkout anywhere; POS accounts do it at their own store only. */
 const ORDER_ROLES = ['ADMIN', 'OPERATOR'] as const;
 
 export const Mutation = {
   // Orders come from the channels' back offices and POS accounts, never from the member.
   recordOrder: (_: unknown, args: OrderArgs, ctx: PointsContext) => {
-    requireStaff(ctx.identity, ORDER_ROLES);
-    return recordOrder(ctx.dataSource, ctx.peers, ctx.rules, args, actorOf(ctx.identity));
+    const boundStore = requireStoreStaff(ctx.identity, ORDER_ROLES, args.store);
+    return recordOrder(ctx.dataSource, ctx.peers, ctx.rules, { ...args, store: args.store ?? boundStore }, actorOf(ctx.identity));
   },
 
   offsetCheckout: (_: unknown, args: { memberId: string; orderNo: string; offset: string; idempotencyKey: string }, ctx: PointsContext) => {
-    requireSelfOrStaff(ctx.identity, args.memberId, ORDER_ROLES);
-    return offsetCheckout(ctx.dataSource, ctx.peers.member, ctx.rules.pointsPerCnyOffset, args, actorOf(ctx.identity));
+    let atStore: string | null = null;
+    if (ctx.identity.kind === 'MEMBER') requireSelfOrStaff(ctx.identity, args.memberId, ORDER_ROLES);
+    else atStore = requireStoreStaff(ctx.identity, ORDER_ROLES);
+    return offsetCheckout(ctx.dataSource, ctx.peers.member, ctx.rules.pointsPerCnyOffset, { ...args, atStore }, actorOf(ctx.identity));
   },
 
   refundOrder: (_: unknown, args: { orderNo: string; refundNo: string; amount: string }, ctx: PointsContext) => {
-    requireStaff(ctx.identity, ORDER_ROLES);
-    return refundOrder(ctx.dataSource, args, ctx.peers.publishActivity, actorOf(ctx.identity));
+    const boundStore = requireStoreStaff(ctx.identity, ORDER_ROLES);
+    return refundOrder(ctx.dataSource, { ...args, atStore: boundStore }, ctx.peers.publishActivity, actorOf(ctx.identity));
   },
 
   adjustPoints: (_: unknown, args: { memberId: string; points: number; reason: string; idempotencyKey: string }, ctx: PointsContext) => {

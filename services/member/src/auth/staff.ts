@@ -33,8 +33,8 @@ function validStaff(input: NewStaff): NewStaff {
   return { username, password: validPassword(input.password), roles, store };
 }
 
-/** Creates a staff account (the username is unique: CONFLICT when taken). */
-export async function createStaff(dataSource: DataSource, input: NewStaff, now = new Date()): Promise<StaffAccount> {
+/** Inserts a validated staff account (the username is unique: CONFLICT when taken). */
+export async function insertStaff(dataSource: DataSource, input: NewStaff, now = new Date()): Promise<StaffAccount> {
   const staff = validStaff(input);
   const row = Object.assign(new StaffAccount(), {
     id: randomUUID(),
@@ -58,7 +58,7 @@ export async function createStaff(dataSource: DataSource, input: NewStaff, now =
 export async function bootstrapAdmin(dataSource: DataSource, admin: { username: string; password: string } | null): Promise<boolean> {
   if (!admin || (await dataSource.getRepository(StaffAccount).count()) > 0) return false;
   try {
-    await createStaff(dataSource, { ...admin, roles: ['ADMIN'] });
+    await insertStaff(dataSource, { ...admin, roles: ['ADMIN'] });
     return true;
   } catch (error) {
     if (error instanceof DomainError && error.code === 'CONFLICT') return false; // another replica was first
@@ -67,10 +67,10 @@ export async function bootstrapAdmin(dataSource: DataSource, admin: { username: 
 }
 
 /**
- * Signs a staff member in: the identity their tokens carry (roles, store). Wrong passwords count
+ * Checks a staff member's password: the identity their tokens carry (roles, store). Wrong passwords count
  * against the username and the client address; the 10th in an hour locks both.
  */
-export async function staffLogin(
+export async function checkStaffPassword(
   dataSource: DataSource,
   limits: GuardLimits,
   credentials: { username: string; password: string },

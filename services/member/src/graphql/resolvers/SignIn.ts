@@ -1,12 +1,15 @@
-import { actorOf, DomainError, parseChannel, requireStaff, type Identity } from '../../../../kit/src';
-import { verifyLoginCode } from '../../auth/loginCodes';
-import { requestLoginCode } from '../../commands/requestLoginCode';
-import type { Session } from '../../auth/sessions';
+import { actorOf, parseChannel, requireStaff, type Identity } from '../../../../kit/src';
 import { issuePartnerKey, revokePartnerKey } from '../../auth/partnerKeys';
-import { createStaff, staffLogin, type NewStaff } from '../../auth/staff';
-import { weChatLogin } from '../../auth/wechatLogin';
+import type { Session } from '../../auth/sessions';
+import type { NewStaff } from '../../auth/staff';
+import { createStaff } from '../../commands/createStaff';
+import { loginWithCode } from '../../commands/loginWithCode';
+import { loginWithWeChat } from '../../commands/loginWithWeChat';
+import { logout } from '../../commands/logout';
 import { mergeMembers } from '../../commands/mergeMembers';
-import { memberForPhone } from '../../commands/registerMember';
+import { refreshSession } from '../../commands/refreshSession';
+import { requestLoginCode } from '../../commands/requestLoginCode';
+import { staffLogin } from '../../commands/staffLogin';
 import type { MemberContext } from '../../context';
 import { PartnerKey } from '../../db/entities/PartnerKey';
 import { StaffAccount } from '../../db/entities/StaffAccount';
@@ -15,13 +18,13 @@ function codeOptions(ctx: MemberContext) {
   return { pii: ctx.pii, limits: ctx.auth.limits, ttlSeconds: ctx.auth.codeTtlSeconds };
 }
 
-/** Opens a session for a member who just proved who they are; the answer may show them their own data. */
-async function memberSession(ctx: MemberContext, memberId: string, channel: string): Promise<Session> {
-  ctx.signedIn.add(memberId);
-  return ctx.auth.sessions.open({ kind: 'MEMBER', subject: memberId, channel });
+/** The member a sign-in just proved: the answer may show them their own data. */
+function signedIn(ctx: MemberContext, session: Session): Session {
+  ctx.signedIn.add(session.identity.subject!);
+  return session;
 }
 
-/** Sign-in, sessions and staff administration (the Mutation fields of the member service's auth). */
+/** Sign-in, sessions and staff administration (the Mutation fields of the member service's auth): access, parsing, commands. */
 export const SignInMutation = {
   requestLoginCode: async (_: unknown, args: { phone: string }, ctx: MemberContext) => ({
     expiresIn: await requestLoginCode(
@@ -33,25 +36,19 @@ export const SignInMutation = {
 
   loginWithCode: async (_: unknown, args: { phone: string; code: string; channel?: string | null }, ctx: MemberContext) => {
     const channel = parseChannel(args.channel ?? 'WEB');
-    const phone = await verifyLoginCode(ctx.dataSource, codeOptions(ctx), args.phone, args.code, ctx.identity.ip);
-    const { member, registered } = await memberForPhone(ctx.dataSource, ctx.pii, phone, channel);
-    if (registered) await ctx.deliverEvents(member.id);
-    return memberSession(ctx, member.id, channel);
+    const deps = { ...ctx, codes: codeOptions(ctx), sessions: ctx.auth.sessions };
+    return signedIn(ctx, await loginWithCode(deps, { phone: args.phone, code: args.code, channel, ip: ctx.identity.ip }));
   },
 
-  loginWithWeChat: async (_: unknown, args: { code: string; phoneCode?: string | null }, ctx: MemberContext) => {
-    if (!ctx.auth.weChat) throw new DomainError('UNAVAILABLE', 'mini-program sign-in is not configured (WECHAT_APP_ID)');
-    const memberId = await weChatLogin(ctx.dataSource, ctx.pii, ctx.auth.weChat, args);
-    await ctx.deliverEvents(memberId);
-    return memberSession(ctx, memberId, 'MINI_PROGRAM');
-  },
+  loginWithWeChat: async (_: unknown, args: { code: string; phoneCode?: string | null }, ctx: MemberContext) =>
+    signedIn(ctx, await loginWithWeChat({ ...ctx, weChat: ctx.auth.weChat, sessions: ctx.auth.sessions }, args)),
 
-  staffLogin: async (_: unknown, args: { username: string; password: string }, ctx: MemberContext) =>
-    ctx.auth.sessions.open(await staffLogin(ctx.dataSource, ctx.auth.limits, args, ctx.identity.ip)),
+  staffLogin: (_: unknown, args: { username: string; password: string }, ctx: MemberContext) =>
+    staffLogin({ dataSource: ctx.dataSource, limits: ctx.auth.limits, sessions: ctx.auth.sessions }, { ...args, ip: ctx.identity.ip }),
 
-  refreshSession: (_: unknown, args: { refreshToken: string }, ctx: MemberContext) => ctx.auth.sessions.refresh(args.refreshToken),
+  refreshSession: (_: unknown, args: { refreshToken: string }, ctx: MemberContext) => refreshSession(ctx.auth.sessions, args),
 
-  logout: (_: unknown, args: { refreshToken: string }, ctx: MemberContext) => ctx.auth.sessions.revoke(args.refreshToken),
+  logout: (_: unknown, args: { refreshToken: string }, ctx: MemberContext) => logout(ctx.auth.sessions, args),
 
   createStaff: (_: unknown, args: { input: NewStaff }, ctx: MemberContext) => {
     requireStaff(ctx.identity, ['ADMIN']);

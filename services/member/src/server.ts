@@ -33,7 +33,9 @@ export async function createMemberService(
   if (await bootstrapAdmin(database.dataSource, config.auth.bootstrapAdmin)) {
     logger.warn(
       { username: config.auth.bootstrapAdmin?.username },
-      'created the first ADMIN staff account (STAFF_BOOTSTRAP_ADMIN, or the development one outside production)',
+      config.nodeEnv === 'production'
+        ? 'created the first ADMIN staff account (STAFF_BOOTSTRAP_ADMIN)'
+        : 'created the first ADMIN staff account (STAFF_BOOTSTRAP_ADMIN, or the development one)',
     );
   }
   // Said once at start, so an operator sees at a glance which sign-ins this deployment offers.

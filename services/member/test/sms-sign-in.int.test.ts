@@ -15,6 +15,7 @@ const PRODUCTION: Env = {
   SERVICE_TOKEN: randomBytes(32).toString('base64'),
   PII_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   PII_INDEX_KEY: randomBytes(32).toString('base64'),
+  STAFF_BOOTSTRAP_ADMIN: `first-admin:${randomBytes(24).toString('base64')}`,
 };
 const SMS_SECRET = randomBytes(24).toString('base64');
 

@@ -55,6 +55,10 @@ export class Sessions {
     const row = await repo.findOneBy({ tokenHash: hashOf(refreshToken) });
     const refused = new DomainError('UNAUTHENTICATED', 'the refresh token is not valid; sign in again');
     if (!row || row.revokedAt || row.expiresAt.getTime() <= now.getTime()) throw refused;
+    if (row.usedAt) {
+      await this.revokeFamily(row.familyId, now); // a used token again: it was copied
+      throw refused;
+    }
     // Signed before the transaction, so the rows stay locked for two statements only.
     const next = await this.mint(JSON.parse(row.identity) as Identity, row.familyId, now);
     const won = await inTransaction(this.dataSource, async (manager) => {

@@ -150,6 +150,17 @@ export function readSecret(env: Env, name: string, fallback?: string, minLength 
   return value;
 }
 
+/** A database URL's password is a secret too (secrets.yaml ships `REPLACE-password`); a URL without one is left alone. */
+function assertDatabasePassword(variable: string, url: string): void {
+  let password: string;
+  try {
+    password = decodeURIComponent(new URL(url).password);
+  } catch {
+    return; // not a URL: resolveDatabaseTarget names the variable
+  }
+  if (password) assertProductionSecret(variable, password);
+}
+
 const DEV_SECRET = developmentDefault('membergraph-development-secret-change-me');
 const DEV_SERVICE_TOKEN = developmentDefault(`${DEV_SECRET}-grpc`);
 
@@ -174,13 +185,17 @@ export function readCommonConfig(service: ServiceName, env: Env = process.env) {
   const upper = service.toUpperCase();
   const { nodeEnv, identitySecret: secret, serviceToken } = readSecrets(env);
   const serviceDatabaseUrl = read.optionalString(`${upper}_DATABASE_URL`);
+  const databaseUrl = serviceDatabaseUrl ?? read.optionalString('DATABASE_URL');
+  if (nodeEnv === 'production' && databaseUrl) {
+    assertDatabasePassword(serviceDatabaseUrl ? `${upper}_DATABASE_URL` : 'DATABASE_URL', databaseUrl);
+  }
   return {
     service,
     nodeEnv,
     host: read.string('HOST', '127.0.0.1'),
     httpPort: read.port(`${upper}_HTTP_PORT`, DEFAULT_PORTS[service].http),
     grpcPort: read.port(`${upper}_GRPC_PORT`, DEFAULT_PORTS[service].grpc),
-    databaseUrl: serviceDatabaseUrl ?? read.optionalString('DATABASE_URL'),
+    databaseUrl,
     /** A per-service URL's path names that service's database exactly. */
     databaseNamedByUrl: serviceDatabaseUrl !== undefined,
     databasePrefix: read.string('DATABASE_PREFIX', 'membergraph'),

@@ -37,6 +37,7 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
   const production = common.nodeEnv === 'production';
   const weChatAppId = read.optionalString('WECHAT_APP_ID');
   const weChatAppSecret = read.optionalString('WECHAT_APP_SECRET');
+  if (production && weChatAppSecret) assertProductionSecret('WECHAT_APP_SECRET', weChatAppSecret);
   if (Boolean(weChatAppId) !== Boolean(weChatAppSecret))
     throw new ConfigError('WECHAT_APP_SECRET', 'WECHAT_APP_ID and WECHAT_APP_SECRET go together');
   return {

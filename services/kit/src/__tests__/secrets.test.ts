@@ -57,6 +57,20 @@ describe('production refuses placeholder, development and weak secrets', () => {
     },
   );
 
+  it("refuses a placeholder or weak password in a database URL, naming the URL's variable, and leaves a URL without one alone", () => {
+    expect(refusal(() => readCommonConfig('points', { ...PRODUCTION(), DATABASE_URL: k8s.DATABASE_URL })).message).toMatch(
+      /^Invalid configuration: DATABASE_URL is a placeholder/,
+    );
+    const weak = refusal(() => readCommonConfig('points', { ...PRODUCTION(), POINTS_DATABASE_URL: 'mysql://app:secret@db:3306/points' }));
+    expect(weak.variable).toBe('POINTS_DATABASE_URL');
+    expect(weak.message).not.toContain('secret@');
+    const password = encodeURIComponent(strong());
+    expect(readCommonConfig('points', { ...PRODUCTION(), DATABASE_URL: `mysql://app:${password}@db:3306` }).databaseUrl).toContain(
+      password,
+    );
+    expect(readCommonConfig('points', { ...PRODUCTION(), DATABASE_URL: 'mysql://root@127.0.0.1:3306' }).databaseUrl).toBeDefined();
+  });
+
   it('refuses the development defaults that outside production are used when nothing is set', () => {
     const development = readCommonConfig('member', {});
     const error = refusal(() => readCommonConfig('member', { ...PRODUCTION(), IDENTITY_SIGNING_SECRET: development.identitySecret }));

@@ -40,7 +40,9 @@ describe('member configuration: SMS provider and secrets', () => {
       timeoutMs: 5000,
       breakerResetMs: 30_000,
     });
-    expect(loadMemberConfig({ ...ALIYUN, SMS_ENDPOINT: 'http://127.0.0.1:9/' }).auth.sms).toMatchObject({ endpoint: 'http://127.0.0.1:9/' });
+    expect(loadMemberConfig({ ...ALIYUN, SMS_ENDPOINT: 'http://127.0.0.1:9/' }).auth.sms).toMatchObject({
+      endpoint: 'http://127.0.0.1:9/',
+    });
   });
 
   it('has no SMS sign-in in production or test without a provider, and the development sender only in development', () => {
@@ -59,9 +61,9 @@ describe('member configuration: SMS provider and secrets', () => {
   });
 
   it('refuses a placeholder or weak SMS secret and a placeholder or development admin password in production', () => {
-    expect(variableOf(() => loadMemberConfig({ ...PRODUCTION(), ...ALIYUN, SMS_ACCESS_KEY_SECRET: 'REPLACE-with-the-sms-secret' }))).toMatch(
-      /^SMS_ACCESS_KEY_SECRET: .*placeholder/,
-    );
+    expect(
+      variableOf(() => loadMemberConfig({ ...PRODUCTION(), ...ALIYUN, SMS_ACCESS_KEY_SECRET: 'REPLACE-with-the-sms-secret' })),
+    ).toMatch(/^SMS_ACCESS_KEY_SECRET: .*placeholder/);
     expect(variableOf(() => loadMemberConfig({ ...PRODUCTION(), ...ALIYUN, SMS_ACCESS_KEY_SECRET: 'secretsecretsecretsecret' }))).toMatch(
       /^SMS_ACCESS_KEY_SECRET: .*too weak/,
     );
@@ -71,6 +73,9 @@ describe('member configuration: SMS provider and secrets', () => {
     expect(variableOf(() => loadMemberConfig({ ...PRODUCTION(), STAFF_BOOTSTRAP_ADMIN: 'admin:CHANGE-ME-long-password' }))).toMatch(
       /^STAFF_BOOTSTRAP_ADMIN: .*placeholder/,
     );
+    expect(
+      variableOf(() => loadMemberConfig({ ...PRODUCTION(), WECHAT_APP_ID: 'wx0123', WECHAT_APP_SECRET: 'REPLACE-me-wechat-secret-0' })),
+    ).toMatch(/^WECHAT_APP_SECRET: .*placeholder/);
     expect(variableOf(() => loadMemberConfig({ ...PRODUCTION(), ...ALIYUN }))).toBe('accepted');
   });
 });

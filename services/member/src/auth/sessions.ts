@@ -46,9 +46,9 @@ export class Sessions {
    * Trades a refresh token for a new session of the same family. Each token works once: a token
    * used a second time was copied, so the whole family is revoked and both holders must sign in.
    * Two simultaneous uses are a reuse too: a guarded UPDATE lets exactly one mark the token used
-   * (in the transaction that stores its successor), the other revokes the family; and a winner that
-   * finds its family revoked after storing the successor (the loser was quicker) is refused, so
-   * no token of the family outlives the race on SQLite or MySQL.
+   * (in the transaction that stores its successor) and answers a session, the other revokes the
+   * family; a winner that finds its family revoked after storing the successor revokes the
+   * successor too, so no refresh token of the family outlives the race on SQLite or MySQL.
    */
   async refresh(refreshToken: string, now = new Date()): Promise<Session> {
     const repo = this.dataSource.getRepository(RefreshToken);
@@ -67,10 +67,13 @@ export class Sessions {
       await manager.insert(RefreshToken, next.row);
       return true;
     });
-    if (!won || (await repo.countBy({ familyId: row.familyId, revokedAt: Not(IsNull()) })) > 0) {
+    if (!won) {
       await this.revokeFamily(row.familyId, now);
       throw refused;
     }
+    // A revocation that raced this rotation (the loser of a simultaneous use, a logout) may have
+    // missed the new row: it is revoked too. The winner keeps only its short-lived access token.
+    if ((await repo.countBy({ familyId: row.familyId, revokedAt: Not(IsNull()) })) > 0) await this.revokeFamily(row.familyId, now);
     return next.session;
   }
 

@@ -7,7 +7,6 @@ import { PartnerKey } from '../../db/entities/PartnerKey';
 import { normalizePhone } from '../../domain/phone';
 import { auditRead, readableMember } from '../access';
 
-
 /** Who finds a member by phone or card: the back office, and a POS at its till. */
 const LOOKUP_ROLES = ['ADMIN', 'OPERATOR', 'SERVICE_AGENT', 'POS'] as const;
 

@@ -14,6 +14,8 @@ describe('npm start banner', () => {
     expect(banner).not.toMatch(/playground|development|000000|logs the code/i);
     expect(banner).toContain('SMS sign-in is unavailable: no SMS provider is configured (SMS_PROVIDER).');
     expect(startBanner({ NODE_ENV: 'production', SMS_PROVIDER: 'aliyun' }, INFO)).toContain('codes go by SMS (aliyun)');
+    const admin = { username: 'admin', password: 'membergraph-dev-admin' };
+    expect(startBanner({ NODE_ENV: 'production' }, { ...INFO, admin })).not.toContain('Staff sign-in');
   });
 
   it('in development names the playground and the development sign-in code', () => {
@@ -22,5 +24,6 @@ describe('npm start banner', () => {
     expect(banner).toContain('development sends no SMS: the code is 000000');
     expect(banner).toContain('Staff sign-in (development only)');
     expect(startBanner({ GRAPHQL_PLAYGROUND: 'false' }, INFO)).not.toContain('playground');
+    expect(startBanner({}, { ...INFO, seedError: 'no database' })).toContain('The demo programme was not seeded (no database)');
   });
 });

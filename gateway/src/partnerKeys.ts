@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ProtoGrpcType } from '../../proto/gen/member';
-import type { VerifyPartnerKeyResponse__Output } from '../../proto/gen/membergraph/member/v1/VerifyPartnerKeyResponse';
-import { callUnary, clientChannelOptions, grpc, loadProto } from '../../services/kit/src';
+import { createPeerClient, loadProto } from '../../services/kit/src';
 
-const SERVICE = 'membergraph.member.v1.MemberService';
 /** Bounded, so a flood of made-up keys cannot grow the gateway's memory. */
 const MAX_CACHED = 10_000;
 
@@ -18,12 +16,12 @@ export interface PartnerKeyCheck {
  * revocation takes effect within that period.
  */
 export function partnerKeyCheck(options: { address: string; serviceToken: string; deadlineMs: number; cacheMs: number }): PartnerKeyCheck {
-  const proto = loadProto<ProtoGrpcType>('member');
-  const client = new proto.membergraph.member.v1.MemberService(
-    options.address,
-    grpc.credentials.createInsecure(),
-    clientChannelOptions(SERVICE, options.serviceToken),
-  );
+  const member = createPeerClient(loadProto<ProtoGrpcType>('member').membergraph.member.v1.MemberService.service, {
+    address: options.address,
+    deadlineMs: options.deadlineMs,
+    serviceToken: options.serviceToken,
+    retryable: ['VerifyPartnerKey'],
+  });
   const cache = new Map<string, { until: number; answer: Promise<{ keyId: string; partner: string } | null> }>();
   return {
     verify(key) {
@@ -31,10 +29,9 @@ export function partnerKeyCheck(options: { address: string; serviceToken: string
       const now = Date.now();
       const hit = cache.get(digest);
       if (hit && hit.until > now) return hit.answer;
-      const answer = callUnary<VerifyPartnerKeyResponse__Output>(
-        (md, callOptions, cb) => client.verifyPartnerKey({ key }, md, callOptions, cb),
-        options.deadlineMs,
-      ).then((response) => (response.valid ? { keyId: response.keyId, partner: response.partner } : null));
+      const answer = member
+        .VerifyPartnerKey({ key })
+        .then((response) => (response.valid ? { keyId: response.keyId, partner: response.partner } : null));
       cache.delete(digest);
       if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
       cache.set(digest, { until: now + options.cacheMs, answer });
@@ -42,6 +39,6 @@ export function partnerKeyCheck(options: { address: string; serviceToken: string
       answer.catch(() => cache.delete(digest));
       return answer;
     },
-    close: () => client.close(),
+    close: () => member.close(),
   };
 }

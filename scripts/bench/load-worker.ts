@@ -7,7 +7,7 @@
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { signIdentity, type Identity } from '../../services/kit/src';
-import { createMemberClient } from '../../services/points/src/grpc/clients/member';
+import { memberPeer } from '../../services/points/src/grpc/peers';
 import { atFixedRate } from './arrivals';
 import { DirectCard, type DirectMode } from './direct';
 import { RawEarn } from './raw-earn';
@@ -173,11 +173,10 @@ const memberAt = (job: LoadJob, sequence: number) => job.memberIds[sequence % jo
 
 /** The tier look-up every earn makes (member GetMemberTiers), with the points service's own client. */
 async function runGrpc(job: LoadJob) {
-  const client = createMemberClient(job.grpc!.address, 2000, job.grpc!.serviceToken);
+  const client = memberPeer({ memberGrpcAddress: job.grpc!.address, grpcDeadlineMs: 2000, serviceToken: job.grpc!.serviceToken });
   try {
     return await closedLoop(job, async (sequence) => {
-      const answer = await client.getMemberTiers([memberAt(job, sequence)]);
-      if (answer.tiers.length !== 1) throw new Error('no tier');
+      if (!(await client.getMemberTier(memberAt(job, sequence)))) throw new Error('no tier');
     });
   } finally {
     client.close();

@@ -7,6 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createPool, type Pool, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
+import { newOutboxRow } from '../../services/kit/src';
+import { ACTIVITY_TOPIC } from '../../services/points/src/commands/publishActivity';
 
 export class RawEarn {
   private readonly pool: Pool;
@@ -50,9 +52,11 @@ export class RawEarn {
         'INSERT INTO points_lots (id, member_id, entry_id, points, remaining, earned_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, NULL)',
         [randomUUID(), memberId, entryId, points, points, now],
       );
+      const event = newOutboxRow({ type: ACTIVITY_TOPIC, key: memberId, payload: { memberId }, at: now });
       await connection.query(
-        "INSERT INTO outbox (id, topic, member_id, created_at, delivered_at, attempts) VALUES (?, 'tier.activity', ?, ?, NULL, 0)",
-        [randomUUID(), memberId, now],
+        `INSERT INTO outbox_events (id, type, version, event_key, payload, created_at, delivered_at, attempts, next_attempt_at, last_error)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, 0, ?, NULL)`,
+        [event.id, event.type, event.version, event.key, event.payload, now, now],
       );
       await connection.commit();
     } catch (error) {

@@ -93,10 +93,10 @@ async function checkLedger(stack: Stack, seeded: SeedResult): Promise<void> {
     await scalar(db, "SELECT SUM(points) FROM points_ledger WHERE entry_type = 'EARN' AND source = 'ORDER'"),
     'orders earned what the ledger says',
   );
-  equal(await scalar(db, 'SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL'), 0, 'no undelivered tier activity');
+  equal(await scalar(db, 'SELECT COUNT(*) FROM outbox_events WHERE delivered_at IS NULL'), 0, 'no undelivered tier activity');
   equal(await scalar(stack.services.risk.dataSource, 'SELECT COUNT(*) FROM risk_events'), seeded.orders, 'one risk assessment per order');
   equal(
-    await scalar(stack.services.member.dataSource, 'SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL'),
+    await scalar(stack.services.member.dataSource, 'SELECT COUNT(*) FROM outbox_events WHERE delivered_at IS NULL'),
     0,
     'no undelivered member events',
   );

@@ -7,10 +7,17 @@
  * Where a service's rule lives in a function that also does I/O (applyPlan, recordMilestones,
  * spendStats), it is mirrored here line for line and says so; everything else is called, not copied.
  */
-import { CHANNELS, formatFen, type Channel, type PiiCipher } from '../../services/kit/src';
+import {
+  CHANNELS,
+  formatFen,
+  newOutboxRow,
+  type Channel,
+  type NewOutboxEvent,
+  type OutboxRow,
+  type PiiCipher,
+} from '../../services/kit/src';
 import { Member } from '../../services/member/src/db/entities/Member';
 import { Milestone } from '../../services/member/src/db/entities/Milestone';
-import { OutboxEvent as MemberEvent } from '../../services/member/src/db/entities/OutboxEvent';
 import { TierChange } from '../../services/member/src/db/entities/TierChange';
 import { tierById } from '../../services/member/src/db/ladder';
 import { ladderAsOf, upgradeTarget, type QualifyingStats, type TierVersion } from '../../services/member/src/domain/tierEngine';
@@ -20,7 +27,6 @@ import { orderEntryContext, orderReason } from '../../services/points/src/comman
 import type { PointsRules } from '../../services/points/src/context';
 import { LedgerEntry } from '../../services/points/src/db/entities/LedgerEntry';
 import { Order } from '../../services/points/src/db/entities/Order';
-import { OutboxEvent as ActivityEvent } from '../../services/points/src/db/entities/OutboxEvent';
 import { PointsAccount } from '../../services/points/src/db/entities/PointsAccount';
 import { PointsLot } from '../../services/points/src/db/entities/PointsLot';
 import { rowsOfPlan, type EntryContext } from '../../services/points/src/db/ledger';
@@ -67,12 +73,12 @@ export interface MemberRows {
   member: Member;
   tierChanges: TierChange[];
   milestones: Milestone[];
-  memberEvents: MemberEvent[];
+  memberEvents: OutboxRow[];
   account: PointsAccount | null;
   orders: Order[];
   ledger: LedgerEntry[];
   lots: PointsLot[];
-  activityEvents: ActivityEvent[];
+  activityEvents: OutboxRow[];
   riskEvents: RiskEvent[];
 }
 
@@ -262,9 +268,9 @@ class MemberReplay {
   private readonly book: PointsBook;
   private readonly tiers: TierTrack;
   private readonly year = new RollingYear();
-  private readonly memberEvents: MemberEvent[] = [];
+  private readonly memberEvents: OutboxRow[] = [];
   private readonly orders: Order[] = [];
-  private readonly activityEvents: ActivityEvent[] = [];
+  private readonly activityEvents: OutboxRow[] = [];
   private readonly riskEvents: RiskEvent[] = [];
 
   constructor(
@@ -309,17 +315,15 @@ class MemberReplay {
     return ladderAsOf(this.rules.tierVersions, at);
   }
 
+  /** An outbox event of the services', with a seeded id, delivered when it was enqueued (as every command delivers at once). */
+  private delivered(event: NewOutboxEvent & { at: Date }): OutboxRow {
+    return { ...newOutboxRow(event), id: this.newId(), deliveredAt: event.at };
+  }
+
   /** commands/registerMember.ts, then the welcome event delivered at once (loginWithCode delivers before answering). */
   private register(entry: TierRule): void {
     const { id: memberId, registeredAt } = this.planned;
-    this.memberEvents.push({
-      id: this.newId(),
-      topic: 'member.registered',
-      memberId,
-      createdAt: registeredAt,
-      deliveredAt: registeredAt,
-      attempts: 0,
-    });
+    this.memberEvents.push(this.delivered({ type: 'member.registered', key: memberId, payload: { memberId }, at: registeredAt }));
     if (this.rules.points.registrationBonus === 0) return;
     // grpc/handlers/Award.ts: the welcome bonus, on the entry tier's expiry rule.
     this.book.apply(planEarn(this.book.state, this.rules.points.registrationBonus, WELCOME_REASON), {
@@ -383,7 +387,7 @@ class MemberReplay {
       lotExpiresAt: lotExpiry(at, rules.points, tier),
     });
     // Delivered at once: recordOrder publishes the member's activity before answering.
-    this.activityEvents.push({ id: this.newId(), topic: ACTIVITY_TOPIC, memberId, createdAt: at, deliveredAt: at, attempts: 0 });
+    this.activityEvents.push(this.delivered({ type: ACTIVITY_TOPIC, key: memberId, payload: { memberId }, at }));
     this.tiers.record(ladder, this.year.add(time, amountFen), at);
   }
 

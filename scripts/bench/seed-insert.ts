@@ -21,7 +21,8 @@ export async function bulkInsert<T extends ObjectLiteral>(
   if (rows.length === 0) return;
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(entity);
-  const columns = metadata.columns;
+  // Generated columns (an outbox's seq) are the database's to fill.
+  const columns = metadata.columns.filter((c) => !c.isGenerated);
   const perStatement = Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns.length));
   const head = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;

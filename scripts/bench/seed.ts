@@ -9,7 +9,7 @@
  * Same seed and same `now`: the same members, orders, points and tiers (ids included). Only the
  * sealed phones differ between runs (AES-GCM takes a fresh IV per value, by design).
  */
-import { inTransaction, type Channel } from '../../services/kit/src';
+import { inTransaction, OutboxEventSchema, type Channel } from '../../services/kit/src';
 import { Campaign } from '../../services/campaign/src/db/entities/Campaign';
 import { loadCampaignConfig } from '../../services/campaign/src/config';
 import { Sessions } from '../../services/member/src/auth/sessions';
@@ -17,7 +17,6 @@ import { SigningKeys } from '../../services/member/src/auth/signingKeys';
 import { bootstrapAdminCredential, loadMemberConfig } from '../../services/member/src/config';
 import { Member } from '../../services/member/src/db/entities/Member';
 import { Milestone } from '../../services/member/src/db/entities/Milestone';
-import { OutboxEvent as MemberEvent } from '../../services/member/src/db/entities/OutboxEvent';
 import { StaffAccount } from '../../services/member/src/db/entities/StaffAccount';
 import { TierChange } from '../../services/member/src/db/entities/TierChange';
 import { TierVersion as TierVersionRow } from '../../services/member/src/db/entities/TierVersion';
@@ -25,7 +24,6 @@ import { ladderAsOf } from '../../services/member/src/domain/tierEngine';
 import { loadPointsConfig } from '../../services/points/src/config';
 import { LedgerEntry } from '../../services/points/src/db/entities/LedgerEntry';
 import { Order } from '../../services/points/src/db/entities/Order';
-import { OutboxEvent as ActivityEvent } from '../../services/points/src/db/entities/OutboxEvent';
 import { PointsAccount } from '../../services/points/src/db/entities/PointsAccount';
 import { PointsLot } from '../../services/points/src/db/entities/PointsLot';
 import { RiskEvent } from '../../services/risk/src/db/entities/RiskEvent';
@@ -152,12 +150,12 @@ const TABLES: ReadonlyArray<{
   { service: 'member', entity: Member, rows: (m) => m.member },
   { service: 'member', entity: TierChange, rows: (m) => m.tierChanges },
   { service: 'member', entity: Milestone, rows: (m) => m.milestones },
-  { service: 'member', entity: MemberEvent, rows: (m) => m.memberEvents },
+  { service: 'member', entity: OutboxEventSchema, rows: (m) => m.memberEvents },
   { service: 'points', entity: PointsAccount, rows: (m) => m.account },
   { service: 'points', entity: Order, rows: (m) => m.orders },
   { service: 'points', entity: LedgerEntry, rows: (m) => m.ledger },
   { service: 'points', entity: PointsLot, rows: (m) => m.lots },
-  { service: 'points', entity: ActivityEvent, rows: (m) => m.activityEvents },
+  { service: 'points', entity: OutboxEventSchema, rows: (m) => m.activityEvents },
   { service: 'risk', entity: RiskEvent, rows: (m) => m.riskEvents },
 ];
 

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { OutboxEvent } from '../../services/member/src/db/entities/OutboxEvent';
+import { enqueueMemberEvent } from '../../services/member/src/commands/memberEvents';
 import { REGISTER, uniquePhone } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
 
@@ -61,9 +60,7 @@ describe('bonuses for member events, delivered from the member service to points
   it('an undelivered event is delivered by the member service’s outbox dispatcher', async () => {
     const id = (await stack.query(REGISTER, { phone: uniquePhone(), channel: 'POS' })).data.registerMember.id;
     // A completed profile whose delivery never happened (the process stopped right after commit).
-    await stack.services.member.dataSource
-      .getRepository(OutboxEvent)
-      .insert({ id: randomUUID(), topic: 'member.profile_completed', memberId: id, createdAt: new Date(), deliveredAt: null, attempts: 0 });
+    await enqueueMemberEvent(stack.services.member.dataSource.manager, 'member.profile_completed', id, new Date());
     let balance = 0;
     for (let i = 0; i < 200 && balance !== 150; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 25));

@@ -37,7 +37,7 @@ describe('a failure half-way through an earn', () => {
       orders: Number((await db.query('SELECT COUNT(*) AS n FROM orders WHERE member_id = ?', [id]))[0].n),
       entries: Number((await db.query('SELECT COUNT(*) AS n FROM points_ledger WHERE member_id = ?', [id]))[0].n),
       balance: Number((await db.query('SELECT balance FROM points_accounts WHERE member_id = ?', [id]))[0].balance),
-      outbox: Number((await db.query('SELECT COUNT(*) AS n FROM outbox WHERE member_id = ?', [id]))[0].n),
+      outbox: Number((await db.query('SELECT COUNT(*) AS n FROM outbox_events WHERE event_key = ?', [id]))[0].n),
     });
     const before = await snapshot();
 

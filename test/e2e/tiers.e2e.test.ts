@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Order } from '../../services/points/src/db/entities/Order';
 import { Member } from '../../services/member/src/db/entities/Member';
 import { endExpiredGrants } from '../../services/member/src/commands/endGrants';
-import { OutboxEvent } from '../../services/points/src/db/entities/OutboxEvent';
+import { enqueueActivity } from '../../services/points/src/commands/publishActivity';
 import { RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
 
@@ -252,11 +252,9 @@ describe('milestones and delivery', () => {
       pointsClawed: 0,
       createdAt: now,
     });
-    await db
-      .getRepository(OutboxEvent)
-      .insert({ id: randomUUID(), topic: 'tier.activity', memberId: id, createdAt: now, deliveredAt: null, attempts: 0 });
+    await enqueueActivity(db.manager, id, now);
     const pending = async () =>
-      Number((await db.query('SELECT COUNT(*) AS n FROM outbox WHERE member_id = ? AND delivered_at IS NULL', [id]))[0].n);
+      Number((await db.query('SELECT COUNT(*) AS n FROM outbox_events WHERE event_key = ? AND delivered_at IS NULL', [id]))[0].n);
     for (let i = 0; i < 200 && (await pending()) > 0; i += 1) await new Promise((r) => setTimeout(r, 25));
     expect(await pending()).toBe(0);
     // 10,000.00 in one purchase: the figures arrived (Silver would also need 5 purchases).

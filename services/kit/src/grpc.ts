@@ -101,10 +101,12 @@ export async function startGrpcServer(options: {
 }
 
 /**
- * Channel options for a peer: grpc-js's own retry policy (UNAVAILABLE only, with backoff) and
- * keep-alive. Every write rpc carries an idempotency key, so retrying a write can never apply it twice.
+ * Channel options for a peer: the service credential on every call, keep-alive, and grpc-js's own
+ * retry policy (UNAVAILABLE only, with backoff) for the methods named in `retryable` (all of the
+ * service's when omitted). Retry only what is safe to repeat: reads, and writes the peer applies
+ * once by an idempotency key.
  */
-export function clientChannelOptions(serviceFullName: string, serviceToken: string): grpc.ClientOptions {
+export function clientChannelOptions(serviceFullName: string, serviceToken: string, retryable?: readonly string[]): grpc.ClientOptions {
   // Every call carries the service credential; the peer's handlers refuse calls without it.
   const withToken: grpc.Interceptor = (options, next) =>
     new grpc.InterceptingCall(next(options), {
@@ -113,21 +115,24 @@ export function clientChannelOptions(serviceFullName: string, serviceToken: stri
         proceed(metadata, listener);
       },
     });
+  const names = retryable ? retryable.map((method) => ({ service: serviceFullName, method })) : [{ service: serviceFullName }];
   return {
     interceptors: [withToken],
     'grpc.service_config': JSON.stringify({
-      methodConfig: [
-        {
-          name: [{ service: serviceFullName }],
-          retryPolicy: {
-            maxAttempts: 3,
-            initialBackoff: '0.05s',
-            maxBackoff: '0.5s',
-            backoffMultiplier: 2,
-            retryableStatusCodes: ['UNAVAILABLE'],
-          },
-        },
-      ],
+      methodConfig: names.length
+        ? [
+            {
+              name: names,
+              retryPolicy: {
+                maxAttempts: 3,
+                initialBackoff: '0.05s',
+                maxBackoff: '0.5s',
+                backoffMultiplier: 2,
+                retryableStatusCodes: ['UNAVAILABLE'],
+              },
+            },
+          ]
+        : [],
     }),
     'grpc.keepalive_time_ms': 30_000,
     'grpc.enable_retries': 1,
@@ -144,13 +149,23 @@ export type UnaryInvoker<Res> = (
 export const grpcCalls = { count: 0 };
 
 /**
+ * Where a call is made from. A call made while serving another (`parent`: the server call) ends
+ * no later than that one and is cancelled with it (grpc-js propagates the parent's deadline and
+ * cancellation by default), so a chain of calls never outlives the caller at its head.
+ */
+export interface CallScope {
+  parent?: grpc.CallOptions['parent'];
+}
+
+/**
  * Makes one unary call with a deadline (always: a call without one can hang a request forever)
  * and turns a failure back into a DomainError with the peer's code.
  */
-export function callUnary<Res>(invoke: UnaryInvoker<Res>, deadlineMs: number, metadata = new grpc.Metadata()): Promise<Res> {
+export function callUnary<Res>(invoke: UnaryInvoker<Res>, deadlineMs: number, scope: CallScope = {}): Promise<Res> {
   grpcCalls.count += 1;
+  const options: grpc.CallOptions = { deadline: Date.now() + deadlineMs, ...(scope.parent ? { parent: scope.parent } : {}) };
   return new Promise<Res>((resolve, reject) => {
-    invoke(metadata, { deadline: Date.now() + deadlineMs }, (error, response) => {
+    invoke(new grpc.Metadata(), options, (error, response) => {
       if (error) return reject(fromGrpcError(error));
       return resolve(response as Res);
     });

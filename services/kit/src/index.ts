@@ -14,5 +14,7 @@ export * from './subgraph';
 export * from './money';
 export * from './schedule';
 export * from './outbox';
+export * from './outboxMigration';
+export * from './peers';
 export * from './pii';
 export * from './tokens';

@@ -2,9 +2,9 @@ import {
   createLogger,
   JWKS_PATH,
   openDatabase,
+  createOutbox,
   runEvery,
   resolveDatabaseTarget,
-  startOutboxDispatcher,
   startSubgraphService,
   type Logger,
   type ServiceHandle,
@@ -13,13 +13,13 @@ import { endExpiredGrants } from './commands/endGrants';
 import { createAuth, type AuthEdges } from './auth/createAuth';
 import { jwksRoute } from './auth/jwksRoute';
 import { bootstrapAdmin } from './auth/staff';
-import { deliverMemberEvents } from './commands/memberEvents';
+import { memberEventHandlers } from './commands/memberEvents';
 import { loggingMilestoneHook } from './commands/milestones';
 import type { MemberConfig } from './config';
 import { createMemberContext } from './context';
 import { memberSchema } from './db/data-source';
 import { resolvers } from './graphql/resolvers';
-import { createPointsClient } from './grpc/clients/points';
+import { connectPeers } from './grpc/peers';
 import { MEMBER_GRPC_SERVICE, memberGrpcService } from './grpc/service';
 
 /** Opens the member database (migrating it) and starts its subgraph and gRPC servers. */
@@ -42,11 +42,14 @@ export async function createMemberService(
   if (auth.sms) logger.info({ sms: auth.sms.name }, 'SMS sign-in codes go through this sender');
   else logger.warn('SMS sign-in is unavailable: no SMS provider is configured (SMS_PROVIDER); requestLoginCode answers UNAVAILABLE');
   if (!auth.weChat) logger.warn('mini-program sign-in is unavailable: WECHAT_APP_ID and WECHAT_APP_SECRET are not set');
-  const points = createPointsClient(config.pointsGrpcAddress, config.grpcDeadlineMs, config.serviceToken);
-  const deliver = (memberId: string) => deliverMemberEvents(database.dataSource, points, memberId);
-  const outbox = startOutboxDispatcher(database.dataSource, deliver, config.outboxIntervalMs, (error) =>
-    logger.warn({ err: error }, 'member event delivery failed; will retry'),
-  );
+  const peers = connectPeers(config);
+  // Member events reach the points service from the outbox: at once after each write, retried by the dispatcher.
+  const outbox = createOutbox({
+    dataSource: database.dataSource,
+    handlers: memberEventHandlers(peers.points),
+    logger,
+    intervalMs: config.outboxIntervalMs,
+  });
   // Ends staff grants at their expiry (with a history entry) even for members nobody reads.
   const grants = runEvery(
     config.grantSweepIntervalMs,
@@ -62,16 +65,12 @@ export async function createMemberService(
     database,
     resolvers,
     routes: { [JWKS_PATH]: jwksRoute(auth.keys, logger) },
-    createContext: createMemberContext(database.dataSource, config.pii, auth, (memberId) =>
-      deliver(memberId).catch((error: unknown) =>
-        logger.warn({ err: error, memberId }, 'member event not delivered yet; the outbox will retry'),
-      ),
-    ),
+    createContext: createMemberContext(database.dataSource, config.pii, auth, outbox.deliverNow),
     grpcServices: [memberGrpcService(database.dataSource, loggingMilestoneHook(logger), { logger, serviceToken: config.serviceToken })],
     grpcHealthName: MEMBER_GRPC_SERVICE,
     onStop: async () => {
       await Promise.all([outbox.stop(), grants.stop()]);
-      points.close();
+      peers.close();
       auth.sms?.close?.();
     },
   });

@@ -1,11 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { RequestBase } from '../../kit/src';
-import type { EarnRules, Peers } from './commands/recordOrder';
+import type { EarnRules } from './commands/recordOrder';
 import { createLoaders, type PointsLoaders } from './graphql/loaders';
+import type { EventDelivery, PointsPeers } from './ports';
 
 export interface PointsContext extends RequestBase {
   dataSource: DataSource;
-  peers: Peers;
+  peers: PointsPeers;
+  /** Delivers a member's pending events after a write commits. */
+  events: EventDelivery;
   rules: PointsRules;
   loaders: PointsLoaders;
 }
@@ -18,6 +21,6 @@ export interface PointsRules extends EarnRules {
   profileCompletionBonus: number;
 }
 
-export function createPointsContext(dataSource: DataSource, peers: Peers, rules: PointsRules) {
-  return (base: RequestBase): PointsContext => ({ ...base, dataSource, peers, rules, loaders: createLoaders(dataSource) });
+export function createPointsContext(dataSource: DataSource, peers: PointsPeers, events: EventDelivery, rules: PointsRules) {
+  return (base: RequestBase): PointsContext => ({ ...base, dataSource, peers, events, rules, loaders: createLoaders(dataSource) });
 }

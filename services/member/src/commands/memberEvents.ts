@@ -1,32 +1,39 @@
-import { randomUUID } from 'node:crypto';
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { MemberMerge } from '../db/entities/MemberMerge';
-import { OutboxEvent } from '../db/entities/OutboxEvent';
-import type { PointsClient } from '../grpc/clients/points';
+import type { EntityManager } from 'typeorm';
+import { enqueueOutboxEvent, type OutboxHandler } from '../../../kit/src';
+import type { AccountMerge, BonusKind, PointsPort } from '../ports';
 
-const AWARDS = { 'member.registered': 'REGISTRATION', 'member.profile_completed': 'PROFILE_COMPLETION' } as const;
-export type MemberTopic = keyof typeof AWARDS | 'member.merged';
+const AWARDS = { 'member.registered': 'REGISTRATION', 'member.profile_completed': 'PROFILE_COMPLETION' } as const satisfies Record<
+  string,
+  BonusKind
+>;
+export type MemberTopic = keyof typeof AWARDS;
+export const MERGED_TOPIC = 'member.merged';
 
-/** In the transaction of the change: announce it. */
+/** In the transaction of the change: announce a registration or a completed profile (keyed by member, delivered in order). */
 export async function enqueueMemberEvent(manager: EntityManager, topic: MemberTopic, memberId: string, now: Date): Promise<void> {
-  await manager.insert(OutboxEvent, { id: randomUUID(), topic, memberId, createdAt: now, deliveredAt: null, attempts: 0 });
+  await enqueueOutboxEvent(manager, { type: topic, key: memberId, payload: { memberId }, at: now });
 }
 
-/** Delivers a member's pending events in order (the points service applies each once, so a repeat is harmless). */
-export async function deliverMemberEvents(dataSource: DataSource, points: PointsClient, memberId: string): Promise<void> {
-  const outbox = dataSource.getRepository(OutboxEvent);
-  for (const event of await outbox.find({ where: { memberId, deliveredAt: IsNull() }, order: { createdAt: 'ASC' } })) {
-    try {
-      if (event.topic === 'member.merged') {
-        const merge = await dataSource.getRepository(MemberMerge).findOneByOrFail({ sourceId: memberId });
-        await points.mergeAccounts(merge.id, merge.sourceId, merge.targetId);
-      } else {
-        await points.award(memberId, AWARDS[event.topic as keyof typeof AWARDS]);
-      }
-    } catch (error) {
-      await outbox.increment({ id: In([event.id]) }, 'attempts', 1);
-      throw error;
-    }
-    await outbox.update({ id: event.id, deliveredAt: IsNull() }, { deliveredAt: new Date() });
-  }
+/** In the merge's transaction: announce it, keyed by the source member (after its own earlier events). */
+export async function enqueueMemberMerged(manager: EntityManager, merge: AccountMerge, now: Date): Promise<void> {
+  await enqueueOutboxEvent(manager, { type: MERGED_TOPIC, key: merge.sourceMemberId, payload: merge, at: now });
+}
+
+/**
+ * How each member event reaches the points service: one call per event, in order (the points
+ * service applies each once, so a repeat after a failure is harmless).
+ */
+export function memberEventHandlers(points: PointsPort): Record<string, OutboxHandler> {
+  const award =
+    (kind: BonusKind): OutboxHandler =>
+    async (events) => {
+      for (const event of events) await points.awardBonus((event.payload as { memberId: string }).memberId, kind);
+    };
+  return {
+    'member.registered': award(AWARDS['member.registered']),
+    'member.profile_completed': award(AWARDS['member.profile_completed']),
+    [MERGED_TOPIC]: async (events) => {
+      for (const event of events) await points.mergeAccounts(event.payload as AccountMerge);
+    },
+  };
 }

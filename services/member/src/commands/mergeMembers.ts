@@ -6,7 +6,7 @@ import { Member } from '../db/entities/Member';
 import { MemberMerge } from '../db/entities/MemberMerge';
 import { loadLadder, tierById } from '../db/ladder';
 import { changeTier } from './changeTier';
-import { enqueueMemberEvent } from './memberEvents';
+import { enqueueMemberMerged } from './memberEvents';
 
 /**
  * Staff merge a duplicate member (`source`) into the one that stays (`target`). The rules:
@@ -75,7 +75,7 @@ export async function mergeMembers(
         reason,
         at: now,
       });
-      await enqueueMemberEvent(manager, 'member.merged', source.id, now);
+      await enqueueMemberMerged(manager, { mergeId, sourceMemberId: source.id, targetMemberId: target.id }, now);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', `member ${input.sourceId} was already merged into another`);

@@ -1,7 +1,6 @@
-import type { DatabaseSchema } from '../../../kit/src';
+import { OutboxEventSchema, type DatabaseSchema } from '../../../kit/src';
 import { Member } from './entities/Member';
 import { Milestone } from './entities/Milestone';
-import { OutboxEvent } from './entities/OutboxEvent';
 import { TierChange } from './entities/TierChange';
 import { TierVersion } from './entities/TierVersion';
 import { ChannelIdentity } from './entities/ChannelIdentity';
@@ -18,6 +17,7 @@ import { TierEngine1764100000000 } from './migrations/1764100000000-TierEngine';
 import { ProfileOutbox1764200000000 } from './migrations/1764200000000-ProfileOutbox';
 import { EncryptPhones1764300000000 } from './migrations/1764300000000-EncryptPhones';
 import { Identity1764400000000 } from './migrations/1764400000000-Identity';
+import { KitOutbox1764510000000 } from './migrations/1764510000000-KitOutbox';
 
 /** The member service's entities and migrations; the kit's factory builds the DataSource from it. */
 export const memberSchema: DatabaseSchema = {
@@ -26,7 +26,7 @@ export const memberSchema: DatabaseSchema = {
     TierVersion,
     TierChange,
     Milestone,
-    OutboxEvent,
+    OutboxEventSchema,
     SigningKey,
     RefreshToken,
     LoginCode,
@@ -43,5 +43,6 @@ export const memberSchema: DatabaseSchema = {
     ProfileOutbox1764200000000,
     EncryptPhones1764300000000,
     Identity1764400000000,
+    KitOutbox1764510000000,
   ],
 };

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, parseIdempotencyKey, parseReason } from '../../../kit/src';
 import type { EarnRules } from './recordOrder';
-import type { MemberClient } from '../grpc/clients/member';
+import type { MemberPort } from '../ports';
 import { moveMemberPoints } from './moveMemberPoints';
 import type { MoveResult } from './movePoints';
 
@@ -14,7 +14,7 @@ const MAX_ADJUSTMENT = 1_000_000;
  */
 export async function adjustPoints(
   dataSource: DataSource,
-  member: Pick<MemberClient, 'getMemberTiers'>,
+  member: Pick<MemberPort, 'getMemberTier'>,
   rules: EarnRules,
   input: { memberId: string; points: number; reason: string; idempotencyKey: string },
   actor: { name: string; subject: string },

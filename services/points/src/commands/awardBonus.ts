@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { DomainError } from '../../../kit/src';
-import type { MemberClient } from '../grpc/clients/member';
+import { DomainError, type CallScope } from '../../../kit/src';
+import type { MemberPort } from '../ports';
 import type { PointsRules } from '../context';
 import { moveMemberPoints } from './moveMemberPoints';
 
@@ -10,10 +10,12 @@ export type BonusKind = keyof typeof REASONS;
 /** The bonus for a member event (registration, a complete profile), once per member and kind: the key says so. */
 export async function awardBonus(
   dataSource: DataSource,
-  member: Pick<MemberClient, 'getMemberTiers'>,
+  member: Pick<MemberPort, 'getMemberTier'>,
   rules: Pick<PointsRules, 'registrationBonus' | 'profileCompletionBonus' | 'expiryMonths' | 'utcOffsetMinutes'>,
   input: { memberId: string; kind: string },
   now = new Date(),
+  /** The member service's call when it asks over gRPC: its tier is asked within that call's deadline. */
+  scope?: CallScope,
 ): Promise<{ points: number; balanceAfter: number; replayed: boolean }> {
   const kind = input.kind;
   if (kind !== 'REGISTRATION' && kind !== 'PROFILE_COMPLETION')
@@ -37,6 +39,7 @@ export async function awardBonus(
       actor: 'service:member',
     },
     now,
+    scope,
   );
   return { points: entry.points, balanceAfter: entry.balanceAfter, replayed };
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { lastDayBefore } from '../domain/account';
-import type { MemberClient } from '../grpc/clients/member';
+import type { MemberPort } from '../ports';
 import type { EarnRules } from './recordOrder';
 import { moveMemberPoints } from './moveMemberPoints';
 
@@ -15,7 +15,7 @@ export interface CheckInResult {
 /** The daily check-in bonus: once per member and day of the programme's time zone (the day is part of the key). */
 export async function checkIn(
   dataSource: DataSource,
-  member: Pick<MemberClient, 'getMemberTiers'>,
+  member: Pick<MemberPort, 'getMemberTier'>,
   rules: EarnRules & { checkInPoints: number },
   memberId: string,
   actor: string,

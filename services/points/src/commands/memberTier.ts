@@ -1,9 +1,9 @@
-import { DomainError } from '../../../kit/src';
-import type { MemberClient } from '../grpc/clients/member';
+import { DomainError, type CallScope } from '../../../kit/src';
+import type { MemberPort, MemberTier } from '../ports';
 
 /** The member's tier as the member service has it now; NOT_FOUND for a member it does not know. */
-export async function memberTier(member: Pick<MemberClient, 'getMemberTiers'>, memberId: string) {
-  const tier = (await member.getMemberTiers([memberId])).tiers.find((t) => t.memberId === memberId);
+export async function memberTier(member: Pick<MemberPort, 'getMemberTier'>, memberId: string, scope?: CallScope): Promise<MemberTier> {
+  const tier = await member.getMemberTier(memberId, scope);
   if (!tier) throw new DomainError('NOT_FOUND', `no member ${memberId}`, { field: 'memberId' });
   return tier;
 }

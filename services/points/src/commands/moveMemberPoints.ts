@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
+import type { CallScope } from '../../../kit/src';
 import { lotExpiry } from '../domain/account';
-import type { MemberClient } from '../grpc/clients/member';
+import type { MemberPort } from '../ports';
 import type { EarnRules } from './recordOrder';
 import { memberTier } from './memberTier';
 import { movePoints, type MoveResult, type PointsMove } from './movePoints';
@@ -12,11 +13,12 @@ import { movePoints, type MoveResult, type PointsMove } from './movePoints';
  */
 export async function moveMemberPoints(
   dataSource: DataSource,
-  member: Pick<MemberClient, 'getMemberTiers'>,
+  member: Pick<MemberPort, 'getMemberTier'>,
   rules: Pick<EarnRules, 'expiryMonths' | 'utcOffsetMinutes'>,
   move: Omit<PointsMove, 'lotExpiresAt'>,
   now: Date,
+  scope?: CallScope,
 ): Promise<MoveResult> {
-  const tier = await memberTier(member, move.memberId);
+  const tier = await memberTier(member, move.memberId, scope);
   return movePoints(dataSource, { ...move, lotExpiresAt: lotExpiry(now, rules, tier) }, now);
 }

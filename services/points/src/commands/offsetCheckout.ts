@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, formatFen, parsePositiveFen } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
-import type { MemberClient } from '../grpc/clients/member';
+import type { MemberPort } from '../ports';
 import { debitMove, parseDebit, pointsForOffset } from '../domain/debit';
 import { memberTier } from './memberTier';
 import { movePoints } from './movePoints';
@@ -23,7 +23,7 @@ export interface CheckoutOffset {
  */
 export async function offsetCheckout(
   dataSource: DataSource,
-  member: Pick<MemberClient, 'getMemberTiers'>,
+  member: Pick<MemberPort, 'getMemberTier'>,
   pointsPerCny: number,
   input: { memberId: string; orderNo: string; offset: string; idempotencyKey: string; atStore?: string | null },
   actor: string,

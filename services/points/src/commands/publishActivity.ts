@@ -1,37 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { OutboxEvent } from '../db/entities/OutboxEvent';
+import type { DataSource, EntityManager } from 'typeorm';
+import { enqueueOutboxEvent, type OutboxHandler } from '../../../kit/src';
 import { spendStats } from '../db/spendStats';
-import type { MemberClient } from '../grpc/clients/member';
+import type { MemberPort } from '../ports';
 
 export const ACTIVITY_TOPIC = 'tier.activity';
 
-/** In the transaction of an order or refund: announce that the member's qualifying activity changed. */
+/** In the transaction of an order, refund or merge: announce that the member's qualifying activity changed. */
 export async function enqueueActivity(manager: EntityManager, memberId: string, now: Date): Promise<void> {
-  await manager.insert(OutboxEvent, { id: randomUUID(), topic: ACTIVITY_TOPIC, memberId, createdAt: now, deliveredAt: null, attempts: 0 });
+  await enqueueOutboxEvent(manager, { type: ACTIVITY_TOPIC, key: memberId, payload: { memberId }, at: now });
 }
 
 /**
- * Delivers a member's pending activity events: reads which are pending *first*, then the figures
- * (so they include every change those events announced), sends them to the member service, and
- * marks exactly those events delivered. Safe to run twice at once: the figures are absolute.
+ * Delivers a member's pending activity events as one report. The outbox reads which events are
+ * pending *before* this runs, so the figures read here include every change they announced; the
+ * figures are absolute, so delivering twice (two replicas, a retry) is harmless.
  */
-export async function publishActivity(dataSource: DataSource, member: MemberClient, memberId: string, now = new Date()): Promise<void> {
-  const outbox = dataSource.getRepository(OutboxEvent);
-  const pending = await outbox.find({ select: { id: true }, where: { memberId, topic: ACTIVITY_TOPIC, deliveredAt: IsNull() } });
-  if (pending.length === 0) return;
-  const ids = pending.map((e) => e.id);
-  const [stats] = await spendStats(dataSource, [memberId], now);
-  try {
-    await member.recordQualifyingActivity({
-      memberId,
-      spendFen: String(stats.spendFen),
-      purchases: stats.purchases,
-      asOfEpochMs: String(now.getTime()),
-    });
-  } catch (error) {
-    await outbox.increment({ id: In(ids) }, 'attempts', 1);
-    throw error;
-  }
-  await outbox.update({ id: In(ids), deliveredAt: IsNull() }, { deliveredAt: new Date() });
+export function activityHandler(dataSource: DataSource, member: MemberPort, clock: () => Date = () => new Date()): OutboxHandler {
+  return async (events) => {
+    const { memberId } = events[0].payload as { memberId: string };
+    const now = clock();
+    const [stats] = await spendStats(dataSource, [memberId], now);
+    await member.recordQualifyingActivity({ memberId, spendFen: stats.spendFen, purchases: stats.purchases, asOf: now });
+  };
 }

@@ -8,17 +8,7 @@ import { enqueueActivity } from './publishActivity';
 import { lotExpiry, planEarn } from '../domain/account';
 import { earnPoints } from '../domain/earn';
 import { assertSameOrder, parseOrder } from '../domain/order';
-import type { CampaignClient } from '../grpc/clients/campaign';
-import type { MemberClient } from '../grpc/clients/member';
-import type { RiskClient } from '../grpc/clients/risk';
-
-export interface Peers {
-  member: MemberClient;
-  campaign: CampaignClient;
-  risk: RiskClient;
-  /** Delivers the member's pending activity events now (tier upgrades show at once); never throws. */
-  publishActivity(memberId: string): Promise<void>;
-}
+import type { EventDelivery, PointsPeers } from '../ports';
 
 /** The programme's configurable figures that earning applies. */
 export interface EarnRules {
@@ -52,7 +42,8 @@ function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Recei
  */
 export async function recordOrder(
   dataSource: DataSource,
-  peers: Peers,
+  peers: PointsPeers,
+  events: EventDelivery,
   rules: EarnRules,
   input: Parameters<typeof parseOrder>[0],
   actor: string,
@@ -70,7 +61,7 @@ export async function recordOrder(
   const risk = await peers.risk.assess({
     action: 'EARN',
     memberId: order.memberId,
-    amountFen: String(order.amountFen),
+    amountFen: order.amountFen,
     channel: order.channel,
     idempotencyKey: `EARN:${order.orderNo}`,
   });
@@ -122,6 +113,6 @@ export async function recordOrder(
     if (!isUniqueViolation(error)) throw error;
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
   }
-  await peers.publishActivity(order.memberId);
+  await events.deliverNow(order.memberId);
   return { order: row, replayed: false };
 }

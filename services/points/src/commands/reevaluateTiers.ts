@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { spendStats } from '../db/spendStats';
-import type { MemberClient } from '../grpc/clients/member';
+import type { MemberPort } from '../ports';
 
 /**
  * The yearly tier re-evaluation: every member who ever bought, with fresh rolling-12-month
@@ -11,7 +11,7 @@ import type { MemberClient } from '../grpc/clients/member';
  */
 export async function reevaluateTiers(
   dataSource: DataSource,
-  member: MemberClient,
+  member: MemberPort,
   cycle: string,
   now = new Date(),
   batchSize = 200,
@@ -34,7 +34,7 @@ export async function reevaluateTiers(
     const stats = await spendStats(dataSource, ids, now);
     for (const [i, memberId] of ids.entries()) {
       const decision = await member.reevaluateTier(
-        { memberId, spendFen: String(stats[i].spendFen), purchases: stats[i].purchases, asOfEpochMs: String(now.getTime()) },
+        { memberId, spendFen: stats[i].spendFen, purchases: stats[i].purchases, asOf: now },
         cycle,
       );
       members += 1;

@@ -5,6 +5,7 @@ import { PendingPoints } from '../db/entities/PendingPoints';
 import { Refund } from '../db/entities/Refund';
 import { applyPlan, ensureAccount, lockAccount, openLots } from '../db/ledger';
 import { clawbackForRefund, planClawback } from '../domain/account';
+import type { EventDelivery } from '../ports';
 import { enqueueActivity } from './publishActivity';
 
 function replay(existing: Refund, orderNo: string, amountFen: number): { refund: Refund; replayed: boolean } {
@@ -23,7 +24,7 @@ export async function refundOrder(
   dataSource: DataSource,
   /** atStore: a POS account's store; it refunds only orders recorded there. */
   input: { orderNo: string; refundNo: string; amount: string; atStore?: string | null },
-  publish: (memberId: string) => Promise<void>,
+  events: EventDelivery,
   actor: string,
   now = new Date(),
 ): Promise<{ refund: Refund; replayed: boolean }> {
@@ -78,7 +79,7 @@ export async function refundOrder(
         });
       return row;
     });
-    await publish(order.memberId);
+    await events.deliverNow(order.memberId);
     return { refund, replayed: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

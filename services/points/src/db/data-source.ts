@@ -1,7 +1,6 @@
-import type { DatabaseSchema } from '../../../kit/src';
+import { OutboxEventSchema, type DatabaseSchema } from '../../../kit/src';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { Order } from './entities/Order';
-import { OutboxEvent } from './entities/OutboxEvent';
 import { PendingPoints } from './entities/PendingPoints';
 import { PointsAccount } from './entities/PointsAccount';
 import { PointsLot } from './entities/PointsLot';
@@ -11,15 +10,17 @@ import { AddLotsRefundsDebt1764100000000 } from './migrations/1764100000000-AddL
 import { Outbox1764200000000 } from './migrations/1764200000000-Outbox';
 import { ActorsStores1764300000000 } from './migrations/1764300000000-ActorsStores';
 import { PendingPoints1764400000000 } from './migrations/1764400000000-PendingPoints';
+import { KitOutbox1764510000000 } from './migrations/1764510000000-KitOutbox';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
-  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund, OutboxEvent, PendingPoints],
+  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund, OutboxEventSchema, PendingPoints],
   migrations: [
     CreatePoints1764000000000,
     AddLotsRefundsDebt1764100000000,
     Outbox1764200000000,
     ActorsStores1764300000000,
     PendingPoints1764400000000,
+    KitOutbox1764510000000,
   ],
 };

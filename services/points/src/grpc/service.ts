@@ -3,7 +3,7 @@ import type { PointsServiceHandlers } from '../../../../proto/gen/membergraph/po
 import type { ProtoGrpcType } from '../../../../proto/gen/points';
 import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
 import type { PointsRules } from '../context';
-import type { Peers } from '../commands/recordOrder';
+import type { EventDelivery, PointsPeers } from '../ports';
 import { award } from './handlers/Award';
 import { debit } from './handlers/Debit';
 import { mergeAccounts } from './handlers/MergeAccounts';
@@ -12,13 +12,13 @@ import { getBalances } from './handlers/GetBalances';
 export const POINTS_GRPC_SERVICE = 'membergraph.points.v1.PointsService';
 
 /** `peers.member` gives the tier of a member a bonus goes to (its lot never expires on Diamond). */
-export function pointsGrpcService(dataSource: DataSource, peers: Peers, rules: PointsRules, guard: GrpcGuard) {
+export function pointsGrpcService(dataSource: DataSource, peers: PointsPeers, events: EventDelivery, rules: PointsRules, guard: GrpcGuard) {
   const proto = loadProto<ProtoGrpcType>('points');
   const implementation: PointsServiceHandlers = {
     GetBalances: unaryHandler(guard, (request) => getBalances(dataSource, request)),
     Debit: unaryHandler(guard, (request) => debit(dataSource, request)),
-    MergeAccounts: unaryHandler(guard, (request) => mergeAccounts(dataSource, peers.publishActivity, request)),
-    Award: unaryHandler(guard, (request) => award(dataSource, peers.member, rules, request)),
+    MergeAccounts: unaryHandler(guard, (request) => mergeAccounts(dataSource, events, request)),
+    Award: unaryHandler(guard, (request, call) => award(dataSource, peers.member, rules, request, { parent: call })),
   };
   return { definition: proto.membergraph.points.v1.PointsService.service, implementation };
 }

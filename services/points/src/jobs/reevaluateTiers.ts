@@ -6,14 +6,14 @@ import { createLogger, openDatabase, resolveDatabaseTarget } from '../../../kit/
 import { reevaluateTiers } from '../commands/reevaluateTiers';
 import { loadPointsConfig } from '../config';
 import { pointsSchema } from '../db/data-source';
-import { createMemberClient } from '../grpc/clients/member';
+import { memberPeer } from '../grpc/peers';
 
 async function main(): Promise<void> {
   const config = loadPointsConfig();
   const logger = createLogger('tier-reevaluation', config.logLevel);
   const cycle = process.argv.slice(2).find((a) => /^\d{4}$/.test(a)) ?? String(new Date().getUTCFullYear());
   const { dataSource } = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
-  const member = createMemberClient(config.memberGrpcAddress, config.grpcDeadlineMs, config.serviceToken);
+  const member = memberPeer(config);
   try {
     logger.info({ cycle, ...(await reevaluateTiers(dataSource, member, cycle)) }, 'tier re-evaluation done');
   } finally {

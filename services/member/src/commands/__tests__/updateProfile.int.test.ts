@@ -2,7 +2,7 @@ import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../
 import { DomainError } from '../../../../kit/src';
 import { memberSchema } from '../../db/data-source';
 import { Member } from '../../db/entities/Member';
-import { OutboxEvent } from '../../db/entities/OutboxEvent';
+import { OutboxEventSchema } from '../../../../kit/src';
 import { updateProfile } from '../updateProfile';
 import { newMember } from './memberFixture';
 
@@ -22,7 +22,7 @@ function deliveries() {
 }
 
 const completionEvents = (memberId: string) =>
-  db.dataSource.getRepository(OutboxEvent).countBy({ memberId, topic: 'member.profile_completed' });
+  db.dataSource.getRepository(OutboxEventSchema).countBy({ key: memberId, type: 'member.profile_completed' });
 
 describe('updateProfile', () => {
   it('changes only the fields given', async () => {

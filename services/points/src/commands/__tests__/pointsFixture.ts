@@ -1,5 +1,5 @@
-import type { MemberTier__Output } from '../../../../../proto/gen/membergraph/member/v1/MemberTier';
 import type { PointsRules } from '../../context';
+import type { MemberPort, MemberTier } from '../../ports';
 
 /** The programme of DOMAIN.md §3 with the figures the points service starts with (UTC+8). */
 export const RULES: PointsRules = {
@@ -13,7 +13,7 @@ export const RULES: PointsRules = {
   profileCompletionBonus: 50,
 };
 
-type Tier = Omit<MemberTier__Output, 'memberId'>;
+type Tier = Omit<MemberTier, 'memberId'>;
 export const REGULAR: Tier = { tierId: 'REGULAR', multiplierMilli: 1000, pointsNeverExpire: false };
 export const DIAMOND: Tier = { tierId: 'DIAMOND', multiplierMilli: 2000, pointsNeverExpire: true };
 
@@ -21,13 +21,13 @@ export const DIAMOND: Tier = { tierId: 'DIAMOND', multiplierMilli: 2000, pointsN
  * The member service as the points commands see it, in memory: the members it knows and their
  * tiers, and every batch of ids it was asked about (a refused input must not ask at all).
  */
-export function memberDirectory(known: Record<string, Tier>) {
+export function memberDirectory(known: Record<string, Tier>): Pick<MemberPort, 'getMemberTier'> & { asked: string[][] } {
   const asked: string[][] = [];
   return {
     asked,
-    getMemberTiers: async (memberIds: string[]) => {
-      asked.push(memberIds);
-      return { tiers: memberIds.filter((id) => id in known).map((memberId) => ({ memberId, ...known[memberId] })) };
+    getMemberTier: async (memberId) => {
+      asked.push([memberId]);
+      return memberId in known ? { memberId, ...known[memberId] } : null;
     },
   };
 }

@@ -7,7 +7,7 @@ import { reevaluateTiers } from '../../commands/reevaluateTiers';
 import { refundOrder } from '../../commands/refundOrder';
 import type { PointsContext } from '../../context';
 
-type OrderArgs = Parameters<typeof recordOrder>[3];
+type OrderArgs = Parameters<typeof recordOrder>[4];
 
 /** Staff who record orders and refunds and take points at checkout anywhere; POS accounts do it at their own store only. */
 const ORDER_ROLES = ['ADMIN', 'OPERATOR'] as const;
@@ -16,7 +16,14 @@ export const Mutation = {
   // Orders come from the channels' back offices and POS accounts, never from the member.
   recordOrder: (_: unknown, args: OrderArgs, ctx: PointsContext) => {
     const boundStore = requireStoreStaff(ctx.identity, ORDER_ROLES, args.store);
-    return recordOrder(ctx.dataSource, ctx.peers, ctx.rules, { ...args, store: args.store ?? boundStore }, actorOf(ctx.identity));
+    return recordOrder(
+      ctx.dataSource,
+      ctx.peers,
+      ctx.events,
+      ctx.rules,
+      { ...args, store: args.store ?? boundStore },
+      actorOf(ctx.identity),
+    );
   },
 
   offsetCheckout: (_: unknown, args: { memberId: string; orderNo: string; offset: string; idempotencyKey: string }, ctx: PointsContext) => {
@@ -28,7 +35,7 @@ export const Mutation = {
 
   refundOrder: (_: unknown, args: { orderNo: string; refundNo: string; amount: string }, ctx: PointsContext) => {
     const boundStore = requireStoreStaff(ctx.identity, ORDER_ROLES);
-    return refundOrder(ctx.dataSource, { ...args, atStore: boundStore }, ctx.peers.publishActivity, actorOf(ctx.identity));
+    return refundOrder(ctx.dataSource, { ...args, atStore: boundStore }, ctx.events, actorOf(ctx.identity));
   },
 
   adjustPoints: (_: unknown, args: { memberId: string; points: number; reason: string; idempotencyKey: string }, ctx: PointsContext) => {

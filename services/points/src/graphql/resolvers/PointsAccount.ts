@@ -5,7 +5,6 @@ import { LedgerEntry } from '../../db/entities/LedgerEntry';
 import { lastDayBefore } from '../../domain/account';
 import type { AccountView } from '../loaders';
 
-
 function encodeCursor(entry: LedgerEntry): string {
   return Buffer.from(`${entry.createdAt.toISOString()}|${entry.id}`).toString('base64url');
 }

@@ -1,0 +1,89 @@
+import { callUnary, clientChannelOptions, grpc, type CallScope } from './grpc';
+
+/** The rpcs a generated `<Service>Definition` names (without grpc.ServiceDefinition's index signature). */
+type Rpcs<D> = { [K in keyof D as string extends K ? never : K]: D[K] };
+type RequestOf<M> = M extends { requestSerialize: (value: infer Req) => Buffer } ? Req : never;
+type ResponseOf<M> = M extends { responseDeserialize: (bytes: Buffer) => infer Res } ? Res : never;
+
+/** A peer's rpcs as async functions: request in, response out, a DomainError with the peer's code on failure. */
+export type PeerClient<D extends grpc.ServiceDefinition> = {
+  [K in keyof Rpcs<D>]: (request: RequestOf<Rpcs<D>[K]>, scope?: CallScope) => Promise<ResponseOf<Rpcs<D>[K]>>;
+} & { close(): void };
+
+export interface PeerOptions<D extends grpc.ServiceDefinition> {
+  address: string;
+  /** Every call's deadline; a nested call (`scope.parent`) also ends no later than its parent. */
+  deadlineMs: number;
+  /** The service credential every call carries. */
+  serviceToken: string;
+  /**
+   * The rpcs grpc-js may retry on UNAVAILABLE: reads, and writes the peer applies once by an
+   * idempotency key. Anything else is tried once.
+   */
+  retryable: ReadonlyArray<keyof Rpcs<D> & string>;
+}
+
+/**
+ * Builds the gRPC client of a peer from its generated service definition (the `service` of a
+ * loaded proto's client constructor): deadline, retry policy, credential and error mapping are the
+ * kit's, so a service's adapter only maps proto messages to its domain types.
+ */
+export function createPeerClient<D extends grpc.ServiceDefinition>(definition: D, options: PeerOptions<D>): PeerClient<D> {
+  const methods = Object.entries(definition);
+  // Paths are /<package>.<Service>/<Method>: the service's full name is what the retry policy names.
+  const serviceName = methods[0][1].path.split('/')[1];
+  const client = new grpc.Client(
+    options.address,
+    grpc.credentials.createInsecure(),
+    clientChannelOptions(serviceName, options.serviceToken, options.retryable),
+  );
+  const calls = Object.fromEntries(
+    methods.map(([name, method]) => [
+      name,
+      (request: unknown, scope?: CallScope) =>
+        callUnary<unknown>(
+          (metadata, callOptions, callback) =>
+            client.makeUnaryRequest(
+              method.path,
+              method.requestSerialize,
+              method.responseDeserialize,
+              request,
+              metadata,
+              callOptions,
+              callback,
+            ),
+          options.deadlineMs,
+          scope,
+        ),
+    ]),
+  );
+  return Object.assign(calls, { close: () => client.close() }) as PeerClient<D>;
+}
+
+/*
+ * int64 and time on the wire. proto-loader gives int64 fields as decimal strings (longs: String),
+ * and times travel as epoch milliseconds in int64: these four are the only conversions.
+ */
+
+/** A whole number (fen, points) as an int64 field. */
+export function toInt64(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${value} is not a whole number for an int64 field`);
+  return String(value);
+}
+
+/** An int64 field as a number; beyond 2^53 it could not be exact, so it is refused rather than rounded. */
+export function fromInt64(value: string | number): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number)) throw new RangeError(`int64 ${value} is beyond exact numbers`);
+  return number;
+}
+
+/** A time as an `*_epoch_ms` int64 field. */
+export function toEpochMs(at: Date): string {
+  return toInt64(at.getTime());
+}
+
+/** An `*_epoch_ms` int64 field as a time. */
+export function fromEpochMs(value: string | number): Date {
+  return new Date(fromInt64(value));
+}

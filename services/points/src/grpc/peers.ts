@@ -1,0 +1,87 @@
+import type { ProtoGrpcType as CampaignProto } from '../../../../proto/gen/campaign';
+import type { ProtoGrpcType as MemberProto } from '../../../../proto/gen/member';
+import type { QualifyingActivity as WireActivity } from '../../../../proto/gen/membergraph/member/v1/QualifyingActivity';
+import type { TierDecision__Output } from '../../../../proto/gen/membergraph/member/v1/TierDecision';
+import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
+import { createPeerClient, loadProto, toEpochMs, toInt64 } from '../../../kit/src';
+import type { MemberPort, PointsPeers, QualifyingActivity, TierDecision } from '../ports';
+
+/** Where the peers are and what every call carries. */
+export interface PeerAddresses {
+  memberGrpcAddress: string;
+  campaignGrpcAddress: string;
+  riskGrpcAddress: string;
+  grpcDeadlineMs: number;
+  serviceToken: string;
+}
+
+const wireActivity = (a: QualifyingActivity): WireActivity => ({
+  memberId: a.memberId,
+  spendFen: toInt64(a.spendFen),
+  purchases: a.purchases,
+  asOfEpochMs: toEpochMs(a.asOf),
+});
+
+const decision = (d: TierDecision__Output): TierDecision => ({ memberId: d.memberId, tierId: d.tierId, changed: d.changed });
+
+/** The member service as points sees it (also used alone by the tier re-evaluation job). */
+export function memberPeer(
+  config: Pick<PeerAddresses, 'memberGrpcAddress' | 'grpcDeadlineMs' | 'serviceToken'>,
+): MemberPort & { close(): void } {
+  const member = createPeerClient(loadProto<MemberProto>('member').membergraph.member.v1.MemberService.service, {
+    address: config.memberGrpcAddress,
+    deadlineMs: config.grpcDeadlineMs,
+    serviceToken: config.serviceToken,
+    // Tiers are a read; the figures are absolute and a cycle's re-evaluation applies once, so a repeat changes nothing.
+    retryable: ['GetMemberTiers', 'RecordQualifyingActivity', 'ReevaluateTier'],
+  });
+  return {
+    getMemberTier: async (memberId, scope) => {
+      const { tiers } = await member.GetMemberTiers({ memberIds: [memberId] }, scope);
+      const tier = tiers.find((t) => t.memberId === memberId);
+      return tier
+        ? { memberId, tierId: tier.tierId, multiplierMilli: tier.multiplierMilli, pointsNeverExpire: tier.pointsNeverExpire }
+        : null;
+    },
+    recordQualifyingActivity: async (activity, scope) =>
+      decision(await member.RecordQualifyingActivity({ activity: wireActivity(activity) }, scope)),
+    reevaluateTier: async (activity, cycle, scope) =>
+      decision(await member.ReevaluateTier({ activity: wireActivity(activity), cycle }, scope)),
+    close: () => member.close(),
+  };
+}
+
+/** Member, campaign and risk, as the points service's commands see them. */
+export function connectPeers(config: PeerAddresses): PointsPeers & { close(): void } {
+  const member = memberPeer(config);
+  const campaign = createPeerClient(loadProto<CampaignProto>('campaign').membergraph.campaign.v1.CampaignService.service, {
+    address: config.campaignGrpcAddress,
+    deadlineMs: config.grpcDeadlineMs,
+    serviceToken: config.serviceToken,
+    retryable: ['GetActivityCoefficient'],
+  });
+  const risk = createPeerClient(loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, {
+    address: config.riskGrpcAddress,
+    deadlineMs: config.grpcDeadlineMs,
+    serviceToken: config.serviceToken,
+    // One decision per idempotency key: a repeated assessment answers the first.
+    retryable: ['Assess'],
+  });
+  return {
+    member,
+    campaign: {
+      getActivityCoefficient: async (memberId, at, scope) => {
+        const answer = await campaign.GetActivityCoefficient({ memberId, atEpochMs: toEpochMs(at) }, scope);
+        return { coefficientMilli: answer.coefficientMilli, campaignIds: answer.campaignIds };
+      },
+    },
+    risk: {
+      assess: async (action, scope) => {
+        const answer = await risk.Assess({ ...action, amountFen: toInt64(action.amountFen) }, scope);
+        // The risk service always decides one of the three (DECISION_UNSPECIFIED is only proto3's zero).
+        return { decision: answer.decision as 'ALLOW' | 'REVIEW' | 'DENY', reason: answer.reason };
+      },
+    },
+    close: () => [member, campaign, risk].forEach((peer) => peer.close()),
+  };
+}

@@ -1,0 +1,68 @@
+import type { CallScope, Outbox } from '../../kit/src';
+
+/*
+ * The peers the points service needs, in its own terms: amounts in fen, times as Dates. Commands
+ * see only these; `grpc/peers.ts` adapts them to the peers' gRPC services, and the command tests
+ * use in-memory ones (test/memoryPorts.ts). `scope` passes a serving call's deadline on.
+ */
+
+/** A member's tier as earning applies it. */
+export interface MemberTier {
+  memberId: string;
+  tierId: string;
+  /** γ in thousandths (1.2 = 1200). */
+  multiplierMilli: number;
+  /** Diamond: lots earned never expire. */
+  pointsNeverExpire: boolean;
+}
+
+/** A member's rolling-12-month figures, which the tier engine decides on. */
+export interface QualifyingActivity {
+  memberId: string;
+  spendFen: number;
+  purchases: number;
+  asOf: Date;
+}
+
+export interface TierDecision {
+  memberId: string;
+  tierId: string;
+  changed: boolean;
+}
+
+export interface MemberPort {
+  /** The member's current tier; null for an unknown member. */
+  getMemberTier(memberId: string, scope?: CallScope): Promise<MemberTier | null>;
+  /** Reports fresh figures: the member upgrades at once when they cross a threshold. */
+  recordQualifyingActivity(activity: QualifyingActivity, scope?: CallScope): Promise<TierDecision>;
+  /** The yearly re-evaluation of one member for `cycle` (a year), applied once per cycle. */
+  reevaluateTier(activity: QualifyingActivity, cycle: string, scope?: CallScope): Promise<TierDecision>;
+}
+
+export interface CampaignPort {
+  /** The activity coefficient of the campaigns live for the member at `at`, in thousandths. */
+  getActivityCoefficient(memberId: string, at: Date, scope?: CallScope): Promise<{ coefficientMilli: number; campaignIds: string[] }>;
+}
+
+/** An action to assess before doing it; the key makes a repeated assessment one decision. */
+export interface RiskAction {
+  /** An upper-case name such as EARN. */
+  action: string;
+  memberId: string;
+  amountFen: number;
+  channel: string;
+  idempotencyKey: string;
+}
+
+export interface RiskPort {
+  assess(action: RiskAction, scope?: CallScope): Promise<{ decision: 'ALLOW' | 'REVIEW' | 'DENY'; reason: string }>;
+}
+
+export interface PointsPeers {
+  member: MemberPort;
+  campaign: CampaignPort;
+  risk: RiskPort;
+}
+
+/** The outbox as commands see it: after a commit, deliver a member's pending events now (never throws). */
+export type EventDelivery = Pick<Outbox, 'deliverNow'>;

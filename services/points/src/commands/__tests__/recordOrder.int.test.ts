@@ -1,0 +1,92 @@
+import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
+import { recordOrder } from '../recordOrder';
+
+let c: PointsCommands;
+beforeEach(async () => {
+  c = await openPointsCommands();
+});
+afterEach(() => c.close());
+
+const order = (memberId: string, orderNo: string, amount = '123.45') => ({ memberId, orderNo, amount, channel: 'POS' });
+const record = (input: ReturnType<typeof order>, rules = RULES, now = new Date('2026-03-10T08:00:00Z')) =>
+  recordOrder(c.dataSource, c.peers, c.outbox, rules, input, 'staff:test', now);
+
+describe('recordOrder', () => {
+  it('earns floor(amount × base rate × γ × coefficient) once, with its lot, and reports the activity to the tier engine', async () => {
+    const m = c.peers.member.add('m-1', { multiplierMilli: 1200 });
+    c.peers.campaign.coefficientMilli = 2000;
+    const receipt = await record(order(m, 'O-1'));
+    // 123.45 × 1 × 1.2 × 2.0 = 296.28 → 296
+    expect(receipt).toMatchObject({ replayed: false, order: { orderNo: 'O-1', amountFen: 12345, pointsEarned: 296 } });
+    expect(await c.account(m)).toEqual({ balance: 296, debt: 0 });
+    expect(await c.scalar('SELECT SUM(remaining) FROM points_lots WHERE member_id = ?', [m])).toBe(296);
+    expect(c.peers.risk.assessed).toEqual([{ action: 'EARN', memberId: m, amountFen: 12345, channel: 'POS', idempotencyKey: 'EARN:O-1' }]);
+    // Enqueued in the order's transaction, delivered right after it with the 12-month figures.
+    expect(await c.events(m)).toEqual([{ type: 'tier.activity', payload: { memberId: m }, delivered: true, attempts: 0 }]);
+    expect(c.peers.member.reports).toEqual([{ memberId: m, spendFen: 12345, purchases: 1, asOf: expect.any(Date) }]);
+  });
+
+  it('answers a replay with the first receipt and writes nothing more; a reused order number with other details is CONFLICT', async () => {
+    const m = c.peers.member.add('m-1');
+    await record(order(m, 'O-1'));
+    c.peers.campaign.coefficientMilli = 3000; // a replay must not re-price the order
+    expect(await record(order(m, 'O-1'))).toMatchObject({ replayed: true, order: { pointsEarned: 123 } });
+    await expect(record(order(m, 'O-1', '999.00'))).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await c.scalar('SELECT COUNT(*) FROM points_ledger')).toBe(1);
+    expect(await c.scalar('SELECT COUNT(*) FROM outbox_events')).toBe(1);
+    expect(c.peers.risk.assessed).toHaveLength(1);
+  });
+
+  it('two racing first attempts of one order earn once', async () => {
+    const m = c.peers.member.add('m-1');
+    const both = await Promise.all([record(order(m, 'O-1')), record(order(m, 'O-1'))]);
+    expect(both.map((r) => r.replayed).sort()).toEqual([false, true]);
+    expect(await c.account(m)).toEqual({ balance: 123, debt: 0 });
+  });
+
+  it('refuses an unknown member (NOT_FOUND), a risk denial (RISK_DENIED) and bad input (BAD_USER_INPUT), writing nothing', async () => {
+    await expect(record(order('nobody', 'O-1'))).rejects.toMatchObject({ code: 'NOT_FOUND', details: { field: 'memberId' } });
+    const m = c.peers.member.add('m-1');
+    c.peers.risk.decision = 'DENY';
+    await expect(record(order(m, 'O-2'))).rejects.toMatchObject({ code: 'RISK_DENIED' });
+    c.peers.risk.decision = 'ALLOW';
+    await expect(record(order(m, 'bad order no'))).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'orderNo' } });
+    await expect(record(order(m, 'O-3', '-1.00'))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await c.scalar('SELECT COUNT(*) FROM orders')).toBe(0);
+    expect(await c.scalar('SELECT COUNT(*) FROM points_ledger')).toBe(0);
+    expect(await c.scalar('SELECT COUNT(*) FROM outbox_events')).toBe(0);
+  });
+
+  it('keeps the order when the tier engine is down: the activity event stays pending and the dispatcher delivers it later', async () => {
+    const m = c.peers.member.add('m-1');
+    c.peers.member.reportsDown = true;
+    expect(await record(order(m, 'O-1'))).toMatchObject({ replayed: false, order: { pointsEarned: 123 } });
+    expect(await c.events(m)).toEqual([{ type: 'tier.activity', payload: { memberId: m }, delivered: false, attempts: 1 }]);
+    c.peers.member.reportsDown = false;
+    // The failure set a backoff: a pass now finds nothing due, a pass after it delivers.
+    expect(await c.outbox.dispatch(new Date())).toBe(0);
+    expect(await c.outbox.dispatch(new Date(Date.now() + 120_000))).toBe(1);
+    expect(await c.events(m)).toMatchObject([{ delivered: true }]);
+    expect(c.peers.member.reports).toMatchObject([{ memberId: m, spendFen: 12345, purchases: 1 }]);
+  });
+
+  it('inside a return window holds the points as pending instead of earning them', async () => {
+    const m = c.peers.member.add('m-1');
+    await record(order(m, 'O-1'), { ...RULES, returnWindowDays: 7 });
+    expect(await c.account(m)).toEqual({ balance: 0, debt: 0 });
+    expect(await c.dataSource.query('SELECT order_no, points, released_at FROM points_pending')).toEqual([
+      { order_no: 'O-1', points: 123, released_at: null },
+    ]);
+    expect(await c.scalar('SELECT COUNT(*) FROM outbox_events WHERE event_key = ?', [m])).toBe(1);
+  });
+
+  it('a Diamond member’s lot never expires; others expire when the 12th month after the month earned ends', async () => {
+    const diamond = c.peers.member.add('m-d', { tierId: 'DIAMOND', pointsNeverExpire: true });
+    const bronze = c.peers.member.add('m-b');
+    await record(order(diamond, 'O-1'));
+    await record(order(bronze, 'O-2'));
+    const lots = await c.dataSource.query('SELECT member_id, expires_at FROM points_lots ORDER BY member_id');
+    expect(lots[1]).toEqual({ member_id: 'm-d', expires_at: null });
+    expect(new Date(`${String(lots[0].expires_at).replace(' ', 'T')}Z`).toISOString()).toBe('2027-03-31T16:00:00.000Z');
+  });
+});

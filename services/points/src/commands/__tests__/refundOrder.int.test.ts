@@ -1,0 +1,77 @@
+import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
+import { movePoints } from '../movePoints';
+import { recordOrder } from '../recordOrder';
+import { refundOrder } from '../refundOrder';
+
+let c: PointsCommands;
+let m: string;
+beforeEach(async () => {
+  c = await openPointsCommands();
+  m = c.peers.member.add('m-1');
+});
+afterEach(() => c.close());
+
+const order = (orderNo: string, amount: string, rules = RULES) =>
+  recordOrder(c.dataSource, c.peers, c.outbox, rules, { memberId: m, orderNo, amount, channel: 'WEB' }, 'staff:test');
+const refund = (orderNo: string, refundNo: string, amount: string) =>
+  refundOrder(c.dataSource, { orderNo, refundNo, amount }, c.outbox, 'staff:test');
+
+describe('refundOrder', () => {
+  it('claws back in proportion, cumulatively over partial refunds, and reports the lower figures', async () => {
+    await order('O-1', '100.00'); // 100 points
+    expect(await refund('O-1', 'R-1', '33.33')).toMatchObject({ replayed: false, refund: { pointsClawed: 33, debtAdded: 0 } });
+    // floor(100 × 66.66 / 100) = 66 in all: 33 more, not floor(33.33) twice.
+    expect(await refund('O-1', 'R-2', '33.33')).toMatchObject({ refund: { pointsClawed: 33 } });
+    expect(await refund('O-1', 'R-3', '33.34')).toMatchObject({ refund: { pointsClawed: 34 } });
+    expect(await c.account(m)).toEqual({ balance: 0, debt: 0 });
+    expect(await c.scalar("SELECT COUNT(*) FROM points_ledger WHERE entry_type = 'CLAWBACK'")).toBe(3);
+    expect(await c.events(m)).toHaveLength(4);
+    expect((await c.events(m)).every((e) => e.type === 'tier.activity' && e.delivered)).toBe(true);
+    expect(c.peers.member.reports.at(-1)).toMatchObject({ spendFen: 0, purchases: 0 });
+  });
+
+  it('turns what the balance cannot cover into debt', async () => {
+    await order('O-1', '100.00');
+    await movePoints(c.dataSource, {
+      memberId: m,
+      points: -80,
+      entryType: 'REDEEM',
+      source: 'CHECKOUT',
+      sourceRef: 'O-9',
+      reason: 'spent',
+      idempotencyKey: 'DEBIT:spent-80',
+      actor: m,
+    });
+    expect(await refund('O-1', 'R-1', '100.00')).toMatchObject({ refund: { pointsClawed: 100, debtAdded: 80 } });
+    expect(await c.account(m)).toEqual({ balance: 0, debt: 80 });
+  });
+
+  it('is exactly once by refundNo: a replay answers the first refund, other details are CONFLICT', async () => {
+    await order('O-1', '100.00');
+    await refund('O-1', 'R-1', '10.00');
+    expect(await refund('O-1', 'R-1', '10.00')).toMatchObject({ replayed: true, refund: { pointsClawed: 10 } });
+    await expect(refund('O-1', 'R-1', '20.00')).rejects.toMatchObject({ code: 'CONFLICT', details: { field: 'refundNo' } });
+    const racing = await Promise.all([refund('O-1', 'R-2', '5.00'), refund('O-1', 'R-2', '5.00')]);
+    expect(racing.map((r) => r.replayed).sort()).toEqual([false, true]);
+    expect(await c.account(m)).toEqual({ balance: 85, debt: 0 });
+  });
+
+  it('refuses a bad refundNo or amount, an unknown order and refunds beyond the order, writing nothing', async () => {
+    await order('O-1', '100.00');
+    await expect(refund('O-1', 'bad refund', '1.00')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'refundNo' } });
+    await expect(refund('O-1', 'R-1', '0.00')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'amount' } });
+    await expect(refund('O-404', 'R-1', '1.00')).rejects.toMatchObject({ code: 'NOT_FOUND', details: { field: 'orderNo' } });
+    await expect(refund('O-1', 'R-1', '100.01')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'amount' } });
+    expect(await c.scalar('SELECT COUNT(*) FROM points_refunds')).toBe(0);
+    expect(await c.account(m)).toEqual({ balance: 100, debt: 0 });
+    expect(await c.events(m)).toHaveLength(1);
+  });
+
+  it('inside the return window reduces the points held instead of the balance', async () => {
+    await order('O-1', '100.00', { ...RULES, returnWindowDays: 7 });
+    expect(await refund('O-1', 'R-1', '40.00')).toMatchObject({ refund: { pointsClawed: 40, debtAdded: 0 } });
+    expect(await c.scalar("SELECT points FROM points_pending WHERE order_no = 'O-1'")).toBe(60);
+    expect(await c.account(m)).toEqual({ balance: 0, debt: 0 });
+    expect(await c.scalar('SELECT COUNT(*) FROM points_ledger')).toBe(0);
+  });
+});

@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import { openCommandDatabase, type CommandDatabase } from '../../../test/harness/commandDatabase';
+import { createLogger, createOutbox, type Outbox } from '../../kit/src';
+import { ACTIVITY_TOPIC, activityHandler } from '../src/commands/publishActivity';
+import type { EarnRules } from '../src/commands/recordOrder';
+import { pointsSchema } from '../src/db/data-source';
+import { memoryPeers, type MemoryPeers } from './memoryPorts';
+
+/** The programme's defaults (config.ts): 1 point per CNY, 12 months, China time, no return window. */
+export const RULES: EarnRules = { baseRateMilli: 1000, expiryMonths: 12, utcOffsetMinutes: 480, returnWindowDays: 0 };
+
+/** What a points command runs against in a command test: its real schema, in-memory peers and the real outbox. */
+export interface PointsCommands extends CommandDatabase {
+  peers: MemoryPeers;
+  /** The service's outbox as server.ts builds it (no dispatcher: tests call dispatch()). */
+  outbox: Outbox;
+  /** A key's outbox events in enqueue order. */
+  events(key: string): Promise<Array<{ type: string; payload: unknown; delivered: boolean; attempts: number }>>;
+  /** One row's balance and debt, or null without an account. */
+  account(memberId: string): Promise<{ balance: number; debt: number } | null>;
+  scalar(sql: string, parameters?: unknown[]): Promise<number>;
+}
+
+export async function openPointsCommands(): Promise<PointsCommands> {
+  const db = await openCommandDatabase(pointsSchema);
+  const peers = memoryPeers();
+  const outbox = createOutbox({
+    dataSource: db.dataSource,
+    handlers: { [ACTIVITY_TOPIC]: activityHandler(db.dataSource, peers.member) },
+    logger: createLogger('points-command-test', 'silent'),
+    intervalMs: 0,
+  });
+  const query = (sql: string, parameters: unknown[] = []) => (db.dataSource as DataSource).query(sql, parameters);
+  return {
+    ...db,
+    peers,
+    outbox,
+    events: async (key) =>
+      (await query('SELECT type, payload, delivered_at, attempts FROM outbox_events WHERE event_key = ? ORDER BY seq', [key])).map(
+        (row: { type: string; payload: string; delivered_at: unknown; attempts: number }) => ({
+          type: row.type,
+          payload: JSON.parse(row.payload),
+          delivered: row.delivered_at !== null,
+          attempts: Number(row.attempts),
+        }),
+      ),
+    account: async (memberId) => {
+      const [row] = await query('SELECT balance, debt FROM points_accounts WHERE member_id = ?', [memberId]);
+      return row ? { balance: Number(row.balance), debt: Number(row.debt) } : null;
+    },
+    scalar: async (sql, parameters = []) => Number(Object.values((await query(sql, parameters))[0])[0]),
+    close: async () => {
+      await outbox.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { openCommandDatabase, type CommandDatabase } from '../../../test/harness/commandDatabase';
+import { outboxEvents, type StoredEvent } from '../../../test/harness/outboxEvents';
 import { createLogger, createOutbox, type Outbox } from '../../kit/src';
 import { ACTIVITY_TOPIC, activityHandler } from '../src/commands/publishActivity';
 import type { EarnRules } from '../src/commands/recordOrder';
@@ -15,7 +16,7 @@ export interface PointsCommands extends CommandDatabase {
   /** The service's outbox as server.ts builds it (no dispatcher: tests call dispatch()). */
   outbox: Outbox;
   /** A key's outbox events in enqueue order. */
-  events(key: string): Promise<Array<{ type: string; payload: unknown; delivered: boolean; attempts: number }>>;
+  events(key: string): Promise<StoredEvent[]>;
   /** One row's balance and debt, or null without an account. */
   account(memberId: string): Promise<{ balance: number; debt: number } | null>;
   scalar(sql: string, parameters?: unknown[]): Promise<number>;
@@ -35,15 +36,7 @@ export async function openPointsCommands(): Promise<PointsCommands> {
     ...db,
     peers,
     outbox,
-    events: async (key) =>
-      (await query('SELECT type, payload, delivered_at, attempts FROM outbox_events WHERE event_key = ? ORDER BY seq', [key])).map(
-        (row: { type: string; payload: string; delivered_at: unknown; attempts: number }) => ({
-          type: row.type,
-          payload: JSON.parse(row.payload),
-          delivered: row.delivered_at !== null,
-          attempts: Number(row.attempts),
-        }),
-      ),
+    events: (key) => outboxEvents(db.dataSource, key),
     account: async (memberId) => {
       const [row] = await query('SELECT balance, debt FROM points_accounts WHERE member_id = ?', [memberId]);
       return row ? { balance: Number(row.balance), debt: Number(row.debt) } : null;

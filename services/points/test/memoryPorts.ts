@@ -20,9 +20,9 @@ export class MemoryMember implements MemberPort {
   /** While true only reports of activity fail (the service went down after the tier was read). */
   reportsDown = false;
 
-  /** A known member, on Bronze (γ 1.0) unless told otherwise. */
+  /** A known member, on the entry tier (γ 1.0) unless told otherwise. */
   add(memberId: string, tier: Partial<Omit<MemberTier, 'memberId'>> = {}): string {
-    this.tiers.set(memberId, { memberId, tierId: 'BRONZE', multiplierMilli: 1000, pointsNeverExpire: false, ...tier });
+    this.tiers.set(memberId, { memberId, tierId: 'REGULAR', multiplierMilli: 1000, pointsNeverExpire: false, ...tier });
     return memberId;
   }
 
@@ -34,14 +34,14 @@ export class MemoryMember implements MemberPort {
   async recordQualifyingActivity(activity: QualifyingActivity): Promise<TierDecision> {
     this.failIfDown(this.reportsDown);
     this.reports.push(activity);
-    return { memberId: activity.memberId, tierId: this.tiers.get(activity.memberId)?.tierId ?? 'BRONZE', changed: false };
+    return { memberId: activity.memberId, tierId: this.tiers.get(activity.memberId)?.tierId ?? 'REGULAR', changed: false };
   }
 
   async reevaluateTier(activity: QualifyingActivity, cycle: string): Promise<TierDecision> {
     this.failIfDown();
     this.reevaluations.push({ activity, cycle });
     // Stands in for the tier engine: a member without purchases in the year steps down.
-    return { memberId: activity.memberId, tierId: 'BRONZE', changed: activity.purchases === 0 };
+    return { memberId: activity.memberId, tierId: 'REGULAR', changed: activity.purchases === 0 };
   }
 
   private failIfDown(alsoWhen = false): void {

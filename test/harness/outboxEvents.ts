@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+
+export interface StoredEvent {
+  type: string;
+  payload: unknown;
+  delivered: boolean;
+  attempts: number;
+}
+
+/** A key's events in a service's outbox, in enqueue order, as a command test checks them. */
+export async function outboxEvents(dataSource: DataSource, key: string): Promise<StoredEvent[]> {
+  const rows: Array<{ type: string; payload: string; delivered_at: unknown; attempts: number | string }> = await dataSource.query(
+    'SELECT type, payload, delivered_at, attempts FROM outbox_events WHERE event_key = ? ORDER BY seq',
+    [key],
+  );
+  return rows.map((row) => ({
+    type: row.type,
+    payload: JSON.parse(row.payload),
+    delivered: row.delivered_at !== null,
+    attempts: Number(row.attempts),
+  }));
+}

@@ -1,0 +1,100 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { openCommandDatabase, type CommandDatabase } from '../../../../test/harness/commandDatabase';
+import { outboxEvents } from '../../../../test/harness/outboxEvents';
+import { inTransaction } from '../database';
+import { createLogger } from '../logger';
+import { createOutbox, createOutboxTable, dropOutboxTable, enqueueOutboxEvent, OutboxEventSchema, type OutboxEvent } from '../outbox';
+
+/** A service whose only table is the outbox: what a new service's first migration creates. */
+class CreateOutbox1700000000000 implements MigrationInterface {
+  name = 'CreateOutbox1700000000000';
+  up = (queryRunner: QueryRunner) => createOutboxTable(queryRunner);
+  down = (queryRunner: QueryRunner) => dropOutboxTable(queryRunner);
+}
+
+let db: CommandDatabase;
+beforeEach(async () => {
+  db = await openCommandDatabase({ entities: [OutboxEventSchema], migrations: [CreateOutbox1700000000000] });
+});
+afterEach(() => db.close());
+
+const enqueue = (type: string, key: string, payload: unknown) =>
+  inTransaction(db.dataSource, (manager) => enqueueOutboxEvent(manager, { type, key, payload }));
+
+describe('createOutbox', () => {
+  it('hands a handler each run of one type in enqueue order, with id, type, version and payload', async () => {
+    const seen: Array<Array<Pick<OutboxEvent, 'type' | 'version' | 'payload'>>> = [];
+    const record = async (events: readonly OutboxEvent[]) =>
+      void seen.push(events.map(({ type, version, payload }) => ({ type, version, payload })));
+    const outbox = createOutbox({
+      dataSource: db.dataSource,
+      handlers: { a: record, b: record },
+      logger: createLogger('t', 'silent'),
+      intervalMs: 0,
+    });
+    const id = await enqueue('a', 'k', { n: 1 });
+    await enqueue('a', 'k', { n: 2 });
+    await enqueue('b', 'k', { n: 3 });
+    await enqueue('a', 'k', { n: 4 });
+    await enqueue('a', 'other', { n: 5 });
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await outbox.deliverNow('k');
+    expect(seen).toEqual([
+      [
+        { type: 'a', version: 1, payload: { n: 1 } },
+        { type: 'a', version: 1, payload: { n: 2 } },
+      ],
+      [{ type: 'b', version: 1, payload: { n: 3 } }],
+      [{ type: 'a', version: 1, payload: { n: 4 } }],
+    ]);
+    expect((await outboxEvents(db.dataSource, 'other')).map((e) => e.delivered)).toEqual([false]);
+  });
+
+  it('holds a key behind an event no handler knows, and backs off doubling up to the maximum', async () => {
+    const outbox = createOutbox({
+      dataSource: db.dataSource,
+      handlers: { a: async () => undefined },
+      logger: createLogger('t', 'silent'),
+      intervalMs: 0,
+      backoff: { initialMs: 1000, maxMs: 3000 },
+    });
+    await enqueue('unknown', 'k', {});
+    await enqueue('a', 'k', {});
+    const due = async () => (await db.dataSource.query('SELECT next_attempt_at AS at, last_error FROM outbox_events ORDER BY seq'))[0];
+    for (const [attempt, delayMs] of [
+      [1, 1000],
+      [2, 2000],
+      [3, 3000],
+      [4, 3000],
+    ]) {
+      const before = Date.now();
+      await outbox.deliverNow('k');
+      const next = new Date(`${String((await due()).at).replace(' ', 'T')}Z`).getTime();
+      expect(next - before).toBeGreaterThanOrEqual(delayMs - 5);
+      expect(next - before).toBeLessThan(delayMs + 500);
+      expect(await outboxEvents(db.dataSource, 'k')).toMatchObject([
+        { type: 'unknown', delivered: false, attempts: attempt },
+        { type: 'a', delivered: false, attempts: 0 },
+      ]);
+    }
+    expect((await due()).last_error).toBe('no outbox handler for events of type unknown');
+  });
+
+  it('runs a dispatcher every intervalMs that delivers what deliverNow never got to, and stops', async () => {
+    const delivered: unknown[] = [];
+    const outbox = createOutbox({
+      dataSource: db.dataSource,
+      handlers: { a: async (events) => void delivered.push(...events.map((e) => e.payload)) },
+      logger: createLogger('t', 'silent'),
+      intervalMs: 20,
+    });
+    await enqueue('a', 'k1', 1);
+    await enqueue('a', 'k2', 2);
+    for (let i = 0; i < 100 && delivered.length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await outbox.stop();
+    expect(delivered.sort()).toEqual([1, 2]);
+    await enqueue('a', 'k3', 3);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(delivered).toHaveLength(2);
+  });
+});

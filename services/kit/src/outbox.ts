@@ -192,7 +192,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const delayMs = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.min(attempts - 1, 30));
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 255);
     await rows().increment({ id: In(ids) }, 'attempts', 1);
-    // The whole key waits, not just the failed run: its later events must not overtake it.
+    // The whole key waits, not just the failed run (its later events must not overtake it), until the
+    // backoff passes or a new event of the key arrives and is delivered after a commit anyway.
     await rows().update({ key, deliveredAt: IsNull() }, { nextAttemptAt: new Date(Date.now() + delayMs), lastError: message });
   }
 

@@ -1,7 +1,8 @@
 import { openCommandDatabase, type CommandDatabase } from '../../../test/harness/commandDatabase';
 import { outboxEvents, type StoredEvent } from '../../../test/harness/outboxEvents';
-import { createLogger, createOutbox, readPiiCipher, type Outbox, type PiiCipher } from '../../kit/src';
+import { createLogger, createOutbox, type Outbox, type PiiCipher } from '../../kit/src';
 import { memberEventHandlers } from '../src/commands/memberEvents';
+import { pii } from '../src/commands/__tests__/memberFixture';
 import { memberSchema } from '../src/db/data-source';
 import { memoryPeers, type MemoryMemberPeers } from './memoryPorts';
 
@@ -26,7 +27,7 @@ export async function openMemberCommands(): Promise<MemberCommands> {
   });
   return {
     ...db,
-    pii: readPiiCipher({}),
+    pii,
     peers,
     outbox,
     events: (key) => outboxEvents(db.dataSource, key),

@@ -3,12 +3,10 @@ import { openCommandDatabase, type CommandDatabase } from '../../../test/harness
 import { outboxEvents, type StoredEvent } from '../../../test/harness/outboxEvents';
 import { createLogger, createOutbox, type Outbox } from '../../kit/src';
 import { ACTIVITY_TOPIC, activityHandler } from '../src/commands/publishActivity';
-import type { EarnRules } from '../src/commands/recordOrder';
 import { pointsSchema } from '../src/db/data-source';
 import { memoryPeers, type MemoryPeers } from './memoryPorts';
 
-/** The programme's defaults (config.ts): 1 point per CNY, 12 months, China time, no return window. */
-export const RULES: EarnRules = { baseRateMilli: 1000, expiryMonths: 12, utcOffsetMinutes: 480, returnWindowDays: 0 };
+export { RULES } from '../src/commands/__tests__/pointsFixture';
 
 /** What a points command runs against in a command test: its real schema, in-memory peers and the real outbox. */
 export interface PointsCommands extends CommandDatabase {

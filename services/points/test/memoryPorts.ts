@@ -13,6 +13,8 @@ import type {
 /** The member service in memory: tiers set by the test, every report and re-evaluation recorded. */
 export class MemoryMember implements MemberPort {
   readonly tiers = new Map<string, MemberTier>();
+  /** Every look-up, as the batch of ids asked (a refused input must not ask at all). */
+  readonly asked: string[][] = [];
   readonly reports: QualifyingActivity[] = [];
   readonly reevaluations: Array<{ activity: QualifyingActivity; cycle: string }> = [];
   /** While true every call fails as a member service that is down would (UNAVAILABLE). */
@@ -28,6 +30,7 @@ export class MemoryMember implements MemberPort {
 
   async getMemberTier(memberId: string): Promise<MemberTier | null> {
     this.failIfDown();
+    this.asked.push([memberId]);
     return this.tiers.get(memberId) ?? null;
   }
 

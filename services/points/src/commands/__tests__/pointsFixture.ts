@@ -1,5 +1,6 @@
 import type { PointsRules } from '../../context';
-import type { MemberPort, MemberTier } from '../../ports';
+import type { MemberTier } from '../../ports';
+import { MemoryMember } from '../../../test/memoryPorts';
 
 /** The programme of DOMAIN.md §3 with the figures the points service starts with (UTC+8). */
 export const RULES: PointsRules = {
@@ -21,13 +22,8 @@ export const DIAMOND: Tier = { tierId: 'DIAMOND', multiplierMilli: 2000, pointsN
  * The member service as the points commands see it, in memory: the members it knows and their
  * tiers, and every batch of ids it was asked about (a refused input must not ask at all).
  */
-export function memberDirectory(known: Record<string, Tier>): Pick<MemberPort, 'getMemberTier'> & { asked: string[][] } {
-  const asked: string[][] = [];
-  return {
-    asked,
-    getMemberTier: async (memberId) => {
-      asked.push([memberId]);
-      return memberId in known ? { memberId, ...known[memberId] } : null;
-    },
-  };
+export function memberDirectory(known: Record<string, Tier>): MemoryMember {
+  const member = new MemoryMember();
+  for (const [memberId, tier] of Object.entries(known)) member.add(memberId, tier);
+  return member;
 }

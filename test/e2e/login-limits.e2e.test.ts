@@ -1,4 +1,5 @@
 import { IsNull } from 'typeorm';
+import { Agent, request } from 'undici';
 import { LoginCode } from '../../services/member/src/db/entities/LoginCode';
 import { uniquePhone } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
@@ -72,18 +73,24 @@ describe('sign-in codes, per phone (the address limits are lifted here: every te
       const response = await stack.queryAs(null, aliased(wrong));
       expect((response.errors ?? []).map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     }
-    const [guard] = await stack.services.member.dataSource.query(
+    // The lock falls on this address's tries at this phone (the pair), not on the phone itself.
+    const [pair] = await stack.services.member.dataSource.query(
+      "SELECT failures, locked_until FROM login_guards WHERE guard_key LIKE 'pair:%' AND failures >= 10",
+    );
+    expect(Number(pair.failures)).toBe(10);
+    expect(pair.locked_until).not.toBeNull();
+    const [own] = await stack.services.member.dataSource.query(
       "SELECT failures, locked_until FROM login_guards WHERE guard_key LIKE 'phone:%' AND failures >= 10",
     );
-    expect(Number(guard.failures)).toBe(10);
-    expect(guard.locked_until).not.toBeNull();
+    expect(Number(own.failures)).toBe(10);
+    expect(own.locked_until).toBeNull();
     // The 11th try, with the right code, hidden as an alias: refused; so is a plain request and a new code.
     expect((await stack.queryAs(null, aliased(right))).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
     expect(codeOf(await stack.queryAs(null, LOGIN, { p: phone, c: right }))).toBe('TOO_MANY_REQUESTS');
     expect(codeOf(await stack.queryAs(null, SEND, { p: phone }))).toBe('TOO_MANY_REQUESTS');
   });
 
-  it('concurrent wrong tries are all counted: 30 at once lock the phone after exactly 10', async () => {
+  it('concurrent wrong tries are all counted: 30 at once lock this address out of the phone after exactly 10', async () => {
     const phone = uniquePhone();
     await stack.queryAs(null, SEND, { p: phone });
     const wrong = wrongFor(lastCode(phone));
@@ -92,7 +99,7 @@ describe('sign-in codes, per phone (the address limits are lifted here: every te
     expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(10);
     expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(20);
     const [guard] = await stack.services.member.dataSource.query(
-      "SELECT failures FROM login_guards WHERE guard_key LIKE 'phone:%' AND failures = 10",
+      "SELECT failures FROM login_guards WHERE guard_key LIKE 'pair:%' AND failures = 10 AND locked_until IS NOT NULL",
     );
     expect(guard).toBeDefined();
   });
@@ -133,7 +140,7 @@ describe('staff passwords', () => {
   });
   afterAll(() => stack?.stop());
 
-  it('10 wrong passwords lock the account for the hour, even against the right one', async () => {
+  it('10 wrong passwords lock this address out of the account for the hour, even with the right one', async () => {
     await stack.query(
       'mutation { createStaff(input: { username: "locked.out", password: "the-right-passphrase", roles: [ANALYST] }) { id } }',
     );
@@ -141,5 +148,46 @@ describe('staff passwords', () => {
       stack.queryAs(null, 'mutation($p: String!) { staffLogin(username: "locked.out", password: $p) { accessToken } }', { p: password });
     for (let i = 0; i < 10; i += 1) expect(codeOf(await attempt(`wrong-passphrase-${i}`))).toBe('UNAUTHENTICATED');
     expect(codeOf(await attempt('the-right-passphrase'))).toBe('TOO_MANY_REQUESTS');
+  });
+});
+
+describe('an attacker at one address', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack?.stop());
+
+  /** A staff sign-in sent from a given loopback address, so the gateway sees it as that client. */
+  async function staffLoginFrom(localAddress: string, password: string): Promise<string | undefined> {
+    const dispatcher = new Agent({ localAddress });
+    try {
+      const response = await request(stack.gatewayUrl, {
+        method: 'POST',
+        dispatcher,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($p: String!) { staffLogin(username: "front.desk", password: $p) { accessToken } }',
+          variables: { p: password },
+        }),
+      });
+      const body = (await response.body.json()) as {
+        data?: { staffLogin?: { accessToken: string } };
+        errors?: Array<{ extensions?: { code?: string } }>;
+      };
+      return body.data?.staffLogin?.accessToken ? 'signed in' : body.errors?.[0]?.extensions?.code;
+    } finally {
+      await dispatcher.close();
+    }
+  }
+
+  it('cannot keep a staff member at another address from signing in', async () => {
+    await stack.query(
+      'mutation { createStaff(input: { username: "front.desk", password: "the-right-passphrase", roles: [ANALYST] }) { id } }',
+    );
+    for (let i = 0; i < 12; i += 1)
+      expect(await staffLoginFrom('127.0.0.2', `wrong-passphrase-${i}`)).toMatch(/UNAUTHENTICATED|TOO_MANY_REQUESTS/);
+    expect(await staffLoginFrom('127.0.0.2', 'the-right-passphrase')).toBe('TOO_MANY_REQUESTS');
+    expect(await staffLoginFrom('127.0.0.3', 'the-right-passphrase')).toBe('signed in');
   });
 });

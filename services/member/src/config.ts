@@ -57,6 +57,12 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
         maxFailures: read.int('LOGIN_MAX_FAILURES_PER_HOUR', 10, { min: 1, max: 1000 }),
         addressMaxSends: read.int('LOGIN_MAX_CODES_PER_HOUR_PER_ADDRESS', 5, { min: 1, max: 100_000 }),
         addressMaxFailures: read.int('LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS', 10, { min: 1, max: 100_000 }),
+        /** Failures on one phone or username (from any address) after which failing addresses wait before each try. */
+        slowdownAfter: read.int('LOGIN_SLOWDOWN_AFTER_FAILURES', 10, { min: 1, max: 100_000 }),
+        maxSlowdownMs: 300_000,
+        /** Failures on one phone or username in an hour that prove an attack: locked for everyone until an ADMIN lifts it. */
+        attackThreshold: read.int('LOGIN_ATTACK_THRESHOLD', 100, { min: 2, max: 1_000_000 }),
+        attackLockMs: read.int('LOGIN_ATTACK_LOCK_HOURS', 24, { min: 1, max: 24 * 30 }) * 3_600_000,
       },
       /** WeChat's API when the mini-program's credentials are set; the development stand-in outside production otherwise. */
       weChat: weChatAppId ? { appId: weChatAppId, appSecret: weChatAppSecret! } : production ? null : ('development' as const),

@@ -49,7 +49,17 @@ export function createAuth(
     sms:
       edges.sms ?? (config.sms === 'development' ? developmentSmsSender(logger) : config.sms ? aliyunSmsSender(config.sms, logger) : null),
     weChat,
-    limits: config.limits,
+    limits: {
+      ...config.limits,
+      // A staff credential is named (an ADMIN needs it to lift a lock); a phone only by kind.
+      onAlert: (alert, credential) =>
+        logger.warn(
+          { alert: `SIGN_IN_${alert}`, credential },
+          alert === 'ATTACK_LOCKED'
+            ? 'sign-in attack proven: the credential is locked for everyone until an ADMIN lifts it (unlockSignIn)'
+            : 'sign-in attack suspected: addresses that fail on this credential now wait before each try',
+        ),
+    },
     codeTtlSeconds: config.codeTtlSeconds,
     accessTtlSeconds: config.accessTtlSeconds,
     keyActivationDelaySeconds: config.keyActivationDelaySeconds,

@@ -4,12 +4,13 @@ import { Sessions } from '../../auth/sessions';
 import { SigningKeys } from '../../auth/signingKeys';
 import { DEVELOPMENT_LOGIN_CODE, type SmsSender } from '../../auth/sms';
 import { LoginCode } from '../../db/entities/LoginCode';
+import { loadMemberConfig } from '../../config';
 import { memberSchema } from '../../db/data-source';
 import { loginWithCode } from '../loginWithCode';
 import { requestLoginCode } from '../requestLoginCode';
 
 const pii = readPiiCipher({});
-const limits = { windowMs: 3_600_000, maxSends: 5, maxFailures: 10, addressMaxSends: 5, addressMaxFailures: 10 };
+const limits = loadMemberConfig({}).auth.limits;
 const codes = { pii, limits, ttlSeconds: 300 };
 
 /** The SMS port in memory: what would have been delivered. */

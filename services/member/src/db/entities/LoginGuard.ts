@@ -7,7 +7,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'login_guards' })
 export class LoginGuard {
-  /** phone:<blind index> or ip:<address>. */
+  /** phone:<blind index>, staff:<username>, ip:<address>, or pair:<hash of a credential and an address>. */
   @PrimaryColumn({ name: 'guard_key', type: 'varchar', length: 100 })
   key: string;
 

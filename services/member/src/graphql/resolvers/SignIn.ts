@@ -10,6 +10,7 @@ import { mergeMembers } from '../../commands/mergeMembers';
 import { refreshSession } from '../../commands/refreshSession';
 import { requestLoginCode } from '../../commands/requestLoginCode';
 import { staffLogin } from '../../commands/staffLogin';
+import { unlockSignIn } from '../../commands/unlockSignIn';
 import type { MemberContext } from '../../context';
 import { PartnerKey } from '../../db/entities/PartnerKey';
 import { StaffAccount } from '../../db/entities/StaffAccount';
@@ -50,6 +51,10 @@ export const SignInMutation = {
 
   logout: (_: unknown, args: { refreshToken: string }, ctx: MemberContext) => logout(ctx.auth.sessions, args),
 
+  unlockSignIn: (_: unknown, args: { username?: string | null; phone?: string | null }, ctx: MemberContext) => {
+    requireStaff(ctx.identity, ['ADMIN']);
+    return unlockSignIn({ dataSource: ctx.dataSource, pii: ctx.pii }, args);
+  },
   createStaff: (_: unknown, args: { input: NewStaff }, ctx: MemberContext) => {
     requireStaff(ctx.identity, ['ADMIN']);
     return createStaff(ctx.dataSource, args.input);

@@ -3,7 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import CircuitBreaker from 'opossum';
 import { Pool } from 'undici';
-import { IDENTITY_HEADER, signIdentity, type Identity, type Logger } from '../../services/kit/src';
+import { encodeIdentity, IDENTITY_HEADER, signEncodedIdentity, type Identity, type Logger } from '../../services/kit/src';
 
 export interface GatewayContext {
   identity: Identity;
@@ -25,26 +25,28 @@ export interface SubgraphReply {
 
 export type SendToSubgraph = (call: SubgraphCall) => Promise<SubgraphReply>;
 
-/** The headers every subgraph call of one incoming request carries. */
-export type RequestHeaders = (context: Partial<GatewayContext>) => Record<string, string>;
+/** The headers of one subgraph call: `body` is exactly what is sent. */
+export type RequestHeaders = (context: Partial<GatewayContext>, body: string) => Record<string, string>;
 
 /**
- * The caller's identity signed for the subgraphs, once per incoming request: one signer serves all
- * the gateway's data sources, so the six calls of a member card share one HMAC.
+ * The caller's identity signed for the subgraphs, per subgraph request: the signature covers the
+ * body sent, so a captured header set is useless for any other request. One signer serves all the
+ * gateway's data sources; what does not depend on the body (the encoded identity, the request id)
+ * is made once per incoming request, so each call costs one HMAC over its body.
  */
 export function requestHeaders(secret: string): RequestHeaders {
-  const signed = new WeakMap<object, Record<string, string>>();
-  return (context) => {
-    let headers = signed.get(context);
-    if (!headers) {
-      headers = {
-        'content-type': 'application/json',
-        ...signIdentity(context.identity ?? { kind: 'ANONYMOUS' }, secret),
-        ...(context.requestId ? { 'x-request-id': context.requestId } : {}),
-      };
-      signed.set(context, headers);
+  const perRequest = new WeakMap<object, { encoded: string; requestId?: string }>();
+  return (context, body) => {
+    let known = perRequest.get(context);
+    if (!known) {
+      known = { encoded: encodeIdentity(context.identity ?? { kind: 'ANONYMOUS' }), requestId: context.requestId };
+      perRequest.set(context, known);
     }
-    return headers;
+    return {
+      'content-type': 'application/json',
+      ...signEncodedIdentity(known.encoded, body, secret),
+      ...(known.requestId ? { 'x-request-id': known.requestId } : {}),
+    };
   };
 }
 
@@ -58,7 +60,7 @@ const UNAVAILABLE = 'a service this request depends on did not answer; the rest 
  * posts the serialised request over a keep-alive undici Pool with `request()` and reads the body
  * as one string; a timeout bounds every call; a circuit breaker (opossum) makes a dead subgraph
  * fail in microseconds instead of a timeout each; the caller's identity goes in headers signed
- * once per incoming request (requestHeaders) for the subgraph to verify.
+ * over each request's body (requestHeaders) for the subgraph to verify.
  */
 export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   readonly breaker: CircuitBreaker<[SubgraphCall], SubgraphReply>;
@@ -112,7 +114,7 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContex
     const body = JSON.stringify({ query, variables, operationName, extensions });
     let reply: SubgraphReply;
     try {
-      reply = await this.send({ body, headers: this.headersFor(options.context) });
+      reply = await this.send({ body, headers: this.headersFor(options.context, body) });
     } catch (error) {
       // A subgraph that is down, too slow or cut off by its breaker: a clear UNAVAILABLE instead of internals.
       throw new GraphQLError(UNAVAILABLE, { extensions: { code: 'UNAVAILABLE' }, originalError: error as Error });

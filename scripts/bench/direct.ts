@@ -6,7 +6,7 @@
  * as the plan does, the five entity calls at once after the member ("parallel").
  */
 import { Pool } from 'undici';
-import { signIdentity } from '../../services/kit/src';
+import { encodeIdentity, signEncodedIdentity } from '../../services/kit/src';
 
 export type DirectMode = 'sequential' | 'parallel';
 
@@ -38,13 +38,12 @@ export class DirectCard {
 
   /** One member card; throws if any subgraph answers with errors. */
   async fetch(memberId: string): Promise<void> {
-    const headers = {
-      'content-type': 'application/json',
-      ...signIdentity({ kind: 'MEMBER', subject: memberId, channel: 'WEB' }, this.secret),
-    };
+    const identity = encodeIdentity({ kind: 'MEMBER', subject: memberId, channel: 'WEB' });
     const post = async (service: string, query: string, variables: Record<string, unknown>) => {
       const { pool, path } = this.pools[service];
-      const response = await pool.request({ path, method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const sent = JSON.stringify({ query, variables });
+      const headers = { 'content-type': 'application/json', ...signEncodedIdentity(identity, sent, this.secret) };
+      const response = await pool.request({ path, method: 'POST', headers, body: sent });
       const body = (await response.body.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
       if (body.errors?.length || !body.data) throw new Error(`${service}: ${JSON.stringify(body.errors)}`);
       return body.data;

@@ -81,10 +81,11 @@ function requestFor(job: LoadJob, sequence: number): { headers: Record<string, s
       : job.kind === 'list'
         ? { query: LIST, variables: listPage(job, sequence) }
         : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
+  const text = JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (job.signWith) Object.assign(headers, signIdentity(job.signAs ?? { kind: 'ANONYMOUS' }, job.signWith));
+  if (job.signWith) Object.assign(headers, signIdentity(job.signAs ?? { kind: 'ANONYMOUS' }, job.signWith, text));
   if (token) headers.authorization = `Bearer ${token}`;
-  return { headers, body: JSON.stringify(body) };
+  return { headers, body: text };
 }
 
 /** Exact percentile of the recorded latencies, in ms to one decimal. */

@@ -100,17 +100,21 @@ export interface GraphQLResponse<T = any> {
   errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
 }
 
+/** Headers for a request, or a function of its exact body (signed identity headers cover the body). */
+export type HeadersFor = Record<string, string> | ((body: string) => Record<string, string>);
+
 /** POSTs a GraphQL operation (JSON) and returns status and body. */
 export async function postGraphQL<T = any>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
+  headers: HeadersFor = {},
 ): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...(typeof headers === 'function' ? headers(body) : headers) },
+    body,
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
@@ -227,7 +231,7 @@ async function startStackOnce(options: { env?: Env; withGateway?: boolean }): Pr
       loginStaff,
       query: async (query, variables) => queryAs((await (admin ??= loginStaff(adminName, adminPassword))).accessToken, query, variables),
       querySubgraph: async (service, query, variables, identity = TEST_ADMIN) =>
-        (await postGraphQL(services[service].httpUrl, query, variables, signIdentity(identity, secret))).body,
+        (await postGraphQL(services[service].httpUrl, query, variables, (body) => signIdentity(identity, secret, body))).body,
       stop,
     };
   } catch (error) {

@@ -3,7 +3,7 @@
  * runtime), in its own process, serving the same schemas/supergraph.graphql over the same running
  * subgraphs and doing the same work per request as ours: its own JWT plugin verifies the caller's
  * access token against the member service's JWKS, and a small plugin signs every subgraph request
- * with the project's signIdentity. Otherwise Hive keeps its defaults.
+ * (over its body) with the project's signIdentity. Otherwise Hive keeps its defaults.
  *
  * Type-checked on its own (tsconfig.hive.json): graphql-yoga augments graphql's error extensions
  * globally in a way that clashes with Apollo Server's, so it stays out of the main program.
@@ -33,12 +33,22 @@ interface HiveConfig {
 async function main(): Promise<void> {
   const config = JSON.parse(process.env.HIVE_CONFIG ?? '{}') as HiveConfig;
   const signing = {
-    onFetch({ context, options, setOptions }: { context?: unknown; options: { headers?: unknown }; setOptions(o: unknown): void }) {
+    onFetch({
+      context,
+      options,
+      setOptions,
+    }: {
+      context?: unknown;
+      options: { headers?: unknown; body?: unknown };
+      setOptions(o: unknown): void;
+    }) {
       const payload = (context as { jwt?: { payload?: Record<string, unknown> } } | undefined)?.jwt?.payload;
       const identity: Identity = payload ? identityOfClaims(payload) : { kind: 'ANONYMOUS' };
+      // The signature covers the exact body sent (Hive's HTTP transport posts the request as a JSON string).
+      const body = typeof options.body === 'string' ? options.body : '';
       setOptions({
         ...options,
-        headers: { ...(options.headers as Record<string, string>), ...signIdentity(identity, config.identitySecret) },
+        headers: { ...(options.headers as Record<string, string>), ...signIdentity(identity, config.identitySecret, body) },
       });
     },
   };

@@ -201,6 +201,14 @@ export function readCommonConfig(service: ServiceName, env: Env = process.env) {
     databasePrefix: read.string('DATABASE_PREFIX', 'membergraph'),
     dataDir: read.string('DATA_DIR', 'data'),
     identitySecret: secret,
+    /**
+     * How long the gateway's signature over a subgraph request is good for, and the clock skew
+     * tolerated between gateway and subgraph hosts: a captured request is useless after it.
+     */
+    signatureWindow: {
+      maxAgeMs: read.int('IDENTITY_SIGNATURE_MAX_AGE_MS', 5000, { min: 100, max: 60_000 }),
+      clockSkewMs: read.int('IDENTITY_SIGNATURE_CLOCK_SKEW_MS', 1000, { min: 0, max: 60_000 }),
+    },
     /** The credential services present to each other on every gRPC call (shared secret). */
     serviceToken,
     /** MySQL connections per service (SQLite has one). */

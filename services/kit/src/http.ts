@@ -19,8 +19,11 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promis
 
 export interface HttpOptions<Ctx extends BaseContext> {
   apollo: ApolloServer<Ctx>;
-  /** Builds the per-request context; throw HttpError to refuse the request (e.g. 401). */
-  context: (req: IncomingMessage) => Promise<Ctx>;
+  /**
+   * Builds the per-request context from the request and its body exactly as received (the
+   * subgraphs verify a signature over it); throw HttpError to refuse the request (e.g. 401).
+   */
+  context: (req: IncomingMessage, rawBody: string) => Promise<Ctx>;
   /** Readiness: resolves when dependencies (the database) answer. */
   ready: () => Promise<void>;
   routes?: Record<string, Route>;
@@ -147,12 +150,13 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = parseBody(req, req.method === 'POST' ? await readBody(req, limit) : '');
+    const rawBody = req.method === 'POST' ? await readBody(req, limit) : '';
+    const body = parseBody(req, rawBody);
     const document = documentOf(body, url);
     if (document !== undefined && exceedsNesting(document, maxNesting)) {
       throw new HttpError(400, `the document nests deeper than ${maxNesting} levels`, 'GRAPHQL_PARSE_FAILED');
     }
-    const context = await options.context(req);
+    const context = await options.context(req, rawBody);
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => context,

@@ -4,7 +4,8 @@ import { DomainError } from './errors';
 /**
  * Who is calling, as the gateway established it. Subgraphs never trust a client-supplied identity:
  * they accept only headers signed by the gateway with the shared secret (HMAC-SHA256 over the
- * identity and a timestamp), so a subgraph cannot be reached around the gateway.
+ * identity, a timestamp and the exact request body), so a subgraph cannot be reached around the
+ * gateway, and a captured set of headers is good for nothing but that very body for a few seconds.
  */
 export type IdentityKind = 'ANONYMOUS' | 'MEMBER' | 'STAFF' | 'PARTNER' | 'SERVICE';
 
@@ -25,37 +26,68 @@ export const IDENTITY_HEADER = 'x-mg-identity';
 export const TIMESTAMP_HEADER = 'x-mg-timestamp';
 export const SIGNATURE_HEADER = 'x-mg-signature';
 
-/** How far a signature's timestamp may be from now before it counts as replayed. */
-export const MAX_SIGNATURE_AGE_MS = 60_000;
-
-function mac(secret: string, timestamp: string, identity: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${identity}`).digest('base64url');
+/** How long a signature is good for, and how far the signer's clock may differ from the verifier's. */
+export interface SignatureWindow {
+  /** A signature older than this (plus the skew) counts as replayed. */
+  maxAgeMs: number;
+  /** Tolerance for clocks of different hosts, either way. */
+  clockSkewMs: number;
 }
 
-/** Headers the gateway adds to every subgraph request. */
-export function signIdentity(identity: Identity, secret: string, now = Date.now()): Record<string, string> {
-  const encoded = Buffer.from(JSON.stringify(identity)).toString('base64url');
+/** The gateway signs each subgraph request just before sending it: a few seconds is plenty. */
+export const DEFAULT_SIGNATURE_WINDOW: SignatureWindow = Object.freeze({ maxAgeMs: 5_000, clockSkewMs: 1_000 });
+
+/**
+ * One HMAC pass over timestamp, identity and body. Neither the timestamp (digits) nor the identity
+ * (base64url) can contain the separator, so no two different triples sign the same text.
+ */
+function mac(secret: string, timestamp: string, identity: string, body: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${identity}.`).update(body).digest('base64url');
+}
+
+/** The identity as its header carries it; the gateway encodes it once per incoming request. */
+export function encodeIdentity(identity: Identity): string {
+  return Buffer.from(JSON.stringify(identity)).toString('base64url');
+}
+
+/** Headers for one request with an already encoded identity (see encodeIdentity), bound to `body`. */
+export function signEncodedIdentity(encoded: string, body: string, secret: string, now = Date.now()): Record<string, string> {
   const timestamp = String(now);
   return {
     [IDENTITY_HEADER]: encoded,
     [TIMESTAMP_HEADER]: timestamp,
-    [SIGNATURE_HEADER]: mac(secret, timestamp, encoded),
+    [SIGNATURE_HEADER]: mac(secret, timestamp, encoded, body),
   };
+}
+
+/** Headers the gateway adds to a subgraph request whose body is exactly `body` (the bytes sent). */
+export function signIdentity(identity: Identity, secret: string, body: string, now = Date.now()): Record<string, string> {
+  return signEncodedIdentity(encodeIdentity(identity), body, secret, now);
 }
 
 export type VerifyResult = { ok: true; identity: Identity } | { ok: false; reason: string };
 
-/** Checks the gateway's signature; `header` reads one request header by lower-case name. */
-export function verifyIdentity(header: (name: string) => string | undefined, secret: string, now = Date.now()): VerifyResult {
+/**
+ * Checks the gateway's signature over this request's `body` (the bytes received);
+ * `header` reads one request header by lower-case name.
+ */
+export function verifyIdentity(
+  header: (name: string) => string | undefined,
+  body: string,
+  secret: string,
+  window: SignatureWindow = DEFAULT_SIGNATURE_WINDOW,
+  now = Date.now(),
+): VerifyResult {
   const encoded = header(IDENTITY_HEADER);
   const timestamp = header(TIMESTAMP_HEADER);
   const signature = header(SIGNATURE_HEADER);
   if (!encoded || !timestamp || !signature) return { ok: false, reason: 'missing identity signature' };
   const issued = Number(timestamp);
-  if (!Number.isFinite(issued) || Math.abs(now - issued) > MAX_SIGNATURE_AGE_MS) {
+  const age = now - issued;
+  if (!Number.isFinite(issued) || age > window.maxAgeMs + window.clockSkewMs || -age > window.clockSkewMs) {
     return { ok: false, reason: 'stale identity signature' };
   }
-  const expected = Buffer.from(mac(secret, timestamp, encoded));
+  const expected = Buffer.from(mac(secret, timestamp, encoded, body));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     return { ok: false, reason: 'forged identity signature' };

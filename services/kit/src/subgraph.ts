@@ -99,9 +99,13 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
     ready: async () => {
       await dataSource.query('SELECT 1');
     },
-    context: async (req) => {
-      const verified = verifyIdentity(headerReader(req), config.identitySecret);
-      if (!verified.ok) throw new HttpError(401, verified.reason, 'UNAUTHENTICATED');
+    context: async (req, rawBody) => {
+      const verified = verifyIdentity(headerReader(req), rawBody, config.identitySecret, config.signatureWindow);
+      if (!verified.ok) {
+        // Which check failed helps whoever probes around the gateway: only development says it.
+        logger.warn({ reason: verified.reason, remote: req.socket.remoteAddress }, 'refused a request without a valid identity signature');
+        throw new HttpError(401, config.nodeEnv === 'development' ? verified.reason : 'unauthenticated', 'UNAUTHENTICATED');
+      }
       const requestId = headerReader(req)('x-request-id') ?? randomUUID();
       return options.createContext({ identity: verified.identity, requestId });
     },

@@ -1,6 +1,6 @@
 import {
+  DEFAULT_SIGNATURE_WINDOW as WINDOW,
   IDENTITY_HEADER,
-  MAX_SIGNATURE_AGE_MS,
   requireSelf,
   SIGNATURE_HEADER,
   signIdentity,
@@ -10,13 +10,17 @@ import {
 } from '../identity';
 
 const SECRET = 'a-test-secret-of-enough-length';
+const BODY = '{"query":"{ tiers { id } }"}';
 const identity: Identity = { kind: 'STAFF', subject: 's1', roles: ['OPERATOR'], store: 'SH-01' };
 const reader = (headers: Record<string, string>) => (name: string) => headers[name];
 
 describe('signed identity headers', () => {
   it('round-trip the identity', () => {
     const now = 1_700_000_000_000;
-    expect(verifyIdentity(reader(signIdentity(identity, SECRET, now)), SECRET, now + 1000)).toEqual({ ok: true, identity });
+    expect(verifyIdentity(reader(signIdentity(identity, SECRET, BODY, now)), BODY, SECRET, WINDOW, now + 1000)).toEqual({
+      ok: true,
+      identity,
+    });
   });
 
   it.each([
@@ -43,11 +47,14 @@ describe('signed identity headers', () => {
     ['a non-numeric timestamp', (h: Record<string, string>) => ({ ...h, [TIMESTAMP_HEADER]: 'soon' }), 'stale identity signature'],
   ])('are refused with %s', (_, alter, reason) => {
     const now = Date.now();
-    expect(verifyIdentity(reader(alter(signIdentity(identity, SECRET, now))), SECRET, now)).toEqual({ ok: false, reason });
+    expect(verifyIdentity(reader(alter(signIdentity(identity, SECRET, BODY, now))), BODY, SECRET, WINDOW, now)).toEqual({
+      ok: false,
+      reason,
+    });
   });
 
   it('are refused when signed with another secret', () => {
-    expect(verifyIdentity(reader(signIdentity(identity, 'another-secret-entirely')), SECRET)).toEqual({
+    expect(verifyIdentity(reader(signIdentity(identity, 'another-secret-entirely', BODY)), BODY, SECRET)).toEqual({
       ok: false,
       reason: 'forged identity signature',
     });
@@ -55,11 +62,11 @@ describe('signed identity headers', () => {
 
   it('expire: older or further in the future than the allowed age', () => {
     const now = Date.now();
-    const old = signIdentity(identity, SECRET, now - MAX_SIGNATURE_AGE_MS - 1);
-    const future = signIdentity(identity, SECRET, now + MAX_SIGNATURE_AGE_MS + 1);
-    expect(verifyIdentity(reader(old), SECRET, now)).toEqual({ ok: false, reason: 'stale identity signature' });
-    expect(verifyIdentity(reader(future), SECRET, now)).toEqual({ ok: false, reason: 'stale identity signature' });
-    expect(verifyIdentity(reader(signIdentity(identity, SECRET, now - MAX_SIGNATURE_AGE_MS)), SECRET, now).ok).toBe(true);
+    const old = signIdentity(identity, SECRET, BODY, now - WINDOW.maxAgeMs - WINDOW.clockSkewMs - 1);
+    const future = signIdentity(identity, SECRET, BODY, now + WINDOW.clockSkewMs + 1);
+    expect(verifyIdentity(reader(old), BODY, SECRET, WINDOW, now)).toEqual({ ok: false, reason: 'stale identity signature' });
+    expect(verifyIdentity(reader(future), BODY, SECRET, WINDOW, now)).toEqual({ ok: false, reason: 'stale identity signature' });
+    expect(verifyIdentity(reader(signIdentity(identity, SECRET, BODY, now - WINDOW.maxAgeMs)), BODY, SECRET, WINDOW, now).ok).toBe(true);
   });
 });
 

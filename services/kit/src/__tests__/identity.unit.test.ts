@@ -1,7 +1,7 @@
 import {
+  DEFAULT_SIGNATURE_WINDOW as WINDOW,
   ANONYMOUS,
   IDENTITY_HEADER,
-  MAX_SIGNATURE_AGE_MS,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   actorOf,
@@ -15,6 +15,7 @@ import { DomainError } from '../errors';
 
 const SECRET = 'unit-test-secret-0123456789';
 const NOW = 1_760_000_000_000;
+const BODY = '{"query":"{ member(id: \\"m-1\\") { id } }","variables":{}}';
 const member: Identity = { kind: 'MEMBER', subject: 'm-1', channel: 'WEB' };
 
 const reader = (headers: Record<string, string | undefined>) => (name: string) => headers[name];
@@ -25,13 +26,13 @@ function signRaw(encoded: string, secret = SECRET, now = NOW): Record<string, st
   return {
     [IDENTITY_HEADER]: encoded,
     [TIMESTAMP_HEADER]: timestamp,
-    [SIGNATURE_HEADER]: createHmac('sha256', secret).update(`${timestamp}.${encoded}`).digest('base64url'),
+    [SIGNATURE_HEADER]: createHmac('sha256', secret).update(`${timestamp}.${encoded}.${BODY}`).digest('base64url'),
   };
 }
 
 describe('signIdentity', () => {
   it('produces the three headers with a base64url identity and the timestamp', () => {
-    const headers = signIdentity(member, SECRET, NOW);
+    const headers = signIdentity(member, SECRET, BODY, NOW);
     expect(Object.keys(headers).sort()).toEqual([IDENTITY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER].sort());
     expect(headers[TIMESTAMP_HEADER]).toBe(String(NOW));
     expect(JSON.parse(Buffer.from(headers[IDENTITY_HEADER], 'base64url').toString('utf8'))).toEqual(member);
@@ -39,8 +40,10 @@ describe('signIdentity', () => {
   });
 
   it('is deterministic for the same inputs and differs by secret', () => {
-    expect(signIdentity(member, SECRET, NOW)).toEqual(signIdentity(member, SECRET, NOW));
-    expect(signIdentity(member, SECRET, NOW)[SIGNATURE_HEADER]).not.toBe(signIdentity(member, `${SECRET}x`, NOW)[SIGNATURE_HEADER]);
+    expect(signIdentity(member, SECRET, BODY, NOW)).toEqual(signIdentity(member, SECRET, BODY, NOW));
+    expect(signIdentity(member, SECRET, BODY, NOW)[SIGNATURE_HEADER]).not.toBe(
+      signIdentity(member, `${SECRET}x`, BODY, NOW)[SIGNATURE_HEADER],
+    );
   });
 });
 
@@ -53,70 +56,75 @@ describe('verifyIdentity', () => {
     { kind: 'SERVICE', subject: 'points' },
     { kind: 'MEMBER', subject: '會員-ü-😀' },
   ])('round-trips %p', (identity) => {
-    expect(verifyIdentity(reader(signIdentity(identity, SECRET, NOW)), SECRET, NOW)).toEqual({ ok: true, identity });
+    expect(verifyIdentity(reader(signIdentity(identity, SECRET, BODY, NOW)), BODY, SECRET, WINDOW, NOW)).toEqual({ ok: true, identity });
   });
 
-  it('accepts a signature up to MAX_SIGNATURE_AGE_MS old or ahead', () => {
-    const headers = reader(signIdentity(member, SECRET, NOW));
-    expect(verifyIdentity(headers, SECRET, NOW + MAX_SIGNATURE_AGE_MS).ok).toBe(true);
-    expect(verifyIdentity(headers, SECRET, NOW - MAX_SIGNATURE_AGE_MS).ok).toBe(true);
+  it('accepts a signature up to the window (plus the clock skew) old, or the skew ahead', () => {
+    const headers = reader(signIdentity(member, SECRET, BODY, NOW));
+    expect(verifyIdentity(headers, BODY, SECRET, WINDOW, NOW + WINDOW.maxAgeMs + WINDOW.clockSkewMs).ok).toBe(true);
+    expect(verifyIdentity(headers, BODY, SECRET, WINDOW, NOW - WINDOW.clockSkewMs).ok).toBe(true);
   });
 
-  it('refuses a stale timestamp beyond MAX_SIGNATURE_AGE_MS', () => {
-    expect(verifyIdentity(reader(signIdentity(member, SECRET, NOW)), SECRET, NOW + MAX_SIGNATURE_AGE_MS + 1)).toEqual({
+  it('refuses a stale timestamp beyond the window and the skew', () => {
+    expect(
+      verifyIdentity(reader(signIdentity(member, SECRET, BODY, NOW)), BODY, SECRET, WINDOW, NOW + WINDOW.maxAgeMs + WINDOW.clockSkewMs + 1),
+    ).toEqual({
       ok: false,
       reason: 'stale identity signature',
     });
   });
 
   it('refuses a timestamp too far in the future', () => {
-    expect(verifyIdentity(reader(signIdentity(member, SECRET, NOW + MAX_SIGNATURE_AGE_MS + 1)), SECRET, NOW)).toEqual({
+    expect(verifyIdentity(reader(signIdentity(member, SECRET, BODY, NOW + WINDOW.clockSkewMs + 1)), BODY, SECRET, WINDOW, NOW)).toEqual({
       ok: false,
       reason: 'stale identity signature',
     });
   });
 
   it('refuses a timestamp that is not a number', () => {
-    const headers = { ...signIdentity(member, SECRET, NOW), [TIMESTAMP_HEADER]: 'soon' };
-    expect(verifyIdentity(reader(headers), SECRET, NOW)).toEqual({ ok: false, reason: 'stale identity signature' });
+    const headers = { ...signIdentity(member, SECRET, BODY, NOW), [TIMESTAMP_HEADER]: 'soon' };
+    expect(verifyIdentity(reader(headers), BODY, SECRET, WINDOW, NOW)).toEqual({ ok: false, reason: 'stale identity signature' });
   });
 
   it.each([IDENTITY_HEADER, TIMESTAMP_HEADER, SIGNATURE_HEADER])('refuses when %s is missing or empty', (name) => {
-    const signed = signIdentity(member, SECRET, NOW);
-    expect(verifyIdentity(reader({ ...signed, [name]: undefined }), SECRET, NOW)).toEqual({
+    const signed = signIdentity(member, SECRET, BODY, NOW);
+    expect(verifyIdentity(reader({ ...signed, [name]: undefined }), BODY, SECRET, WINDOW, NOW)).toEqual({
       ok: false,
       reason: 'missing identity signature',
     });
-    expect(verifyIdentity(reader({ ...signed, [name]: '' }), SECRET, NOW)).toEqual({ ok: false, reason: 'missing identity signature' });
+    expect(verifyIdentity(reader({ ...signed, [name]: '' }), BODY, SECRET, WINDOW, NOW)).toEqual({
+      ok: false,
+      reason: 'missing identity signature',
+    });
   });
 
   it('refuses when no header at all is present', () => {
-    expect(verifyIdentity(() => undefined, SECRET, NOW)).toEqual({ ok: false, reason: 'missing identity signature' });
+    expect(verifyIdentity(() => undefined, BODY, SECRET, WINDOW, NOW)).toEqual({ ok: false, reason: 'missing identity signature' });
   });
 
   it('refuses a tampered identity (privilege escalation attempt)', () => {
-    const signed = signIdentity(member, SECRET, NOW);
+    const signed = signIdentity(member, SECRET, BODY, NOW);
     const forged = Buffer.from(JSON.stringify({ kind: 'STAFF', subject: 'm-1', roles: ['ADMIN'] })).toString('base64url');
-    expect(verifyIdentity(reader({ ...signed, [IDENTITY_HEADER]: forged }), SECRET, NOW)).toEqual({
+    expect(verifyIdentity(reader({ ...signed, [IDENTITY_HEADER]: forged }), BODY, SECRET, WINDOW, NOW)).toEqual({
       ok: false,
       reason: 'forged identity signature',
     });
   });
 
   it('refuses a tampered timestamp even when still fresh', () => {
-    const signed = signIdentity(member, SECRET, NOW);
-    expect(verifyIdentity(reader({ ...signed, [TIMESTAMP_HEADER]: String(NOW + 1) }), SECRET, NOW)).toEqual({
+    const signed = signIdentity(member, SECRET, BODY, NOW);
+    expect(verifyIdentity(reader({ ...signed, [TIMESTAMP_HEADER]: String(NOW + 1) }), BODY, SECRET, WINDOW, NOW)).toEqual({
       ok: false,
       reason: 'forged identity signature',
     });
   });
 
   it('refuses a tampered signature of the same or a different length', () => {
-    const signed = signIdentity(member, SECRET, NOW);
+    const signed = signIdentity(member, SECRET, BODY, NOW);
     const signature = signed[SIGNATURE_HEADER];
     const flipped = `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
     for (const bad of [flipped, signature.slice(1), `${signature}=`, 'x', 'é'.repeat(43)]) {
-      expect(verifyIdentity(reader({ ...signed, [SIGNATURE_HEADER]: bad }), SECRET, NOW)).toEqual({
+      expect(verifyIdentity(reader({ ...signed, [SIGNATURE_HEADER]: bad }), BODY, SECRET, WINDOW, NOW)).toEqual({
         ok: false,
         reason: 'forged identity signature',
       });
@@ -124,10 +132,33 @@ describe('verifyIdentity', () => {
   });
 
   it('refuses a signature made with another secret', () => {
-    expect(verifyIdentity(reader(signIdentity(member, 'another-secret-of-16+', NOW)), SECRET, NOW)).toEqual({
+    expect(verifyIdentity(reader(signIdentity(member, 'another-secret-of-16+', BODY, NOW)), BODY, SECRET, WINDOW, NOW)).toEqual({
       ok: false,
       reason: 'forged identity signature',
     });
+  });
+
+  it('refuses a signature replayed with another body (it covers the exact bytes sent)', () => {
+    const signed = reader(signIdentity(member, SECRET, BODY, NOW));
+    const other = BODY.replace('m-1', 'm-2');
+    expect(verifyIdentity(signed, other, SECRET, WINDOW, NOW)).toEqual({ ok: false, reason: 'forged identity signature' });
+    expect(verifyIdentity(signed, `${BODY} `, SECRET, WINDOW, NOW)).toEqual({ ok: false, reason: 'forged identity signature' });
+    expect(verifyIdentity(signed, '', SECRET, WINDOW, NOW)).toEqual({ ok: false, reason: 'forged identity signature' });
+  });
+
+  it('refuses by default a signature a few seconds old: the review replayed one after 50 s', () => {
+    const signed = reader(signIdentity(member, SECRET, BODY, NOW));
+    expect(verifyIdentity(signed, BODY, SECRET, undefined, NOW + 10_000)).toEqual({ ok: false, reason: 'stale identity signature' });
+    expect(verifyIdentity(signed, BODY, SECRET, undefined, NOW + 50_000)).toEqual({ ok: false, reason: 'stale identity signature' });
+  });
+
+  it('takes the window and the skew from its caller', () => {
+    const signed = reader(signIdentity(member, SECRET, BODY, NOW));
+    const window = { maxAgeMs: 200, clockSkewMs: 50 };
+    expect(verifyIdentity(signed, BODY, SECRET, window, NOW + 250).ok).toBe(true);
+    expect(verifyIdentity(signed, BODY, SECRET, window, NOW + 251).ok).toBe(false);
+    expect(verifyIdentity(signed, BODY, SECRET, window, NOW - 50).ok).toBe(true);
+    expect(verifyIdentity(signed, BODY, SECRET, window, NOW - 51).ok).toBe(false);
   });
 
   it.each([
@@ -138,7 +169,7 @@ describe('verifyIdentity', () => {
     ['a non-string kind', Buffer.from('{"kind":3}').toString('base64url')],
     ['a JSON string', Buffer.from('"MEMBER"').toString('base64url')],
   ])('refuses a correctly signed but malformed identity: %s', (_label, encoded) => {
-    expect(verifyIdentity(reader(signRaw(encoded)), SECRET, NOW)).toEqual({ ok: false, reason: 'malformed identity' });
+    expect(verifyIdentity(reader(signRaw(encoded)), BODY, SECRET, WINDOW, NOW)).toEqual({ ok: false, reason: 'malformed identity' });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { DomainError, HttpError, identityOfClaims, TOKEN_ALG, TOKEN_AUDIENCE, TOKEN_ISSUER, type Identity } from '../../services/kit/src';
+import type { ClientAddress } from './clientAddress';
 import type { PartnerKeyCheck } from './partnerKeys';
 
 const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/;
@@ -16,10 +17,11 @@ export function createAuthenticator(
   jwksUrl: string,
   cooldownMs: number,
   partners: PartnerKeyCheck,
+  addressOf: ClientAddress,
 ): (req: IncomingMessage) => Promise<Identity> {
   const keys = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 2000, cooldownDuration: cooldownMs, cacheMaxAge: 10 * 60_000 });
   return async (req) => {
-    const ip = req.socket.remoteAddress;
+    const ip = addressOf(req);
     const header = req.headers.authorization;
     const apiKey = req.headers['x-api-key'];
     if (!header && typeof apiKey === 'string') return { ...(await partnerOf(partners, apiKey)), ...(ip ? { ip } : {}) };

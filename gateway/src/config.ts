@@ -9,6 +9,7 @@ import {
   SERVICE_NAMES,
   type ServiceName,
 } from '../../services/kit/src';
+import { checkTrustedProxies } from './clientAddress';
 
 /** The gateway's configuration, validated once at start-up; each error names its variable. */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env) {
@@ -49,6 +50,11 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       maxDirectives: read.int('GRAPHQL_MAX_DIRECTIVES', 20, { min: 0, max: 1000 }),
       maxCost: read.int('GRAPHQL_MAX_COST', 5000, { min: 100, max: 1_000_000 }),
     },
+    /**
+     * The proxies in front of the gateway (IPs, CIDRs, or `loopback`, `linklocal`, `uniquelocal`):
+     * only through them is X-Forwarded-For believed for the client's address (see clientAddress.ts).
+     */
+    trustedProxies: trustedProxiesConfig(read),
     /** Rate limits, in root fields per minute (see rateLimit.ts); REDIS_URL shares them across replicas. */
     rateLimits: {
       perIdentityPerMinute: read.int('RATE_LIMIT_PER_IDENTITY_PER_MINUTE', 600, { min: 1, max: 10_000_000 }),
@@ -68,6 +74,19 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
 }
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+function trustedProxiesConfig(read: ReturnType<typeof envReader>): string[] {
+  const entries = (read.optionalString('TRUSTED_PROXIES') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  try {
+    checkTrustedProxies(entries);
+  } catch (error) {
+    throw new ConfigError('TRUSTED_PROXIES', `must list IP addresses or CIDR ranges: ${(error as Error).message}`);
+  }
+  return entries;
+}
 
 /** Who can be held to registered operations: the channels (PARTNER is also a partner brand's identity). */
 const HELD = CHANNELS;

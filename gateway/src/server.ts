@@ -18,6 +18,7 @@ import { parseOptions, queryLimits } from './armor';
 import { withApolloErrorCodes } from './apolloErrorCodes';
 import { operationGuard, plannerErrorsAsValidation } from './operationGuard';
 import { createAuthenticator } from './auth';
+import { clientAddress } from './clientAddress';
 import { partnerKeyCheck } from './partnerKeys';
 import { rateLimits } from './rateLimit';
 import { loadManifest, persistedQueryCache, trustedDocuments } from './trustedDocuments';
@@ -85,7 +86,7 @@ export async function createGateway(
     deadlineMs: config.grpcDeadlineMs,
     cacheMs: config.partnerKeyCacheMs,
   });
-  const authenticate = createAuthenticator(config.jwksUrl, config.jwksCooldownMs, partners);
+  const authenticate = createAuthenticator(config.jwksUrl, config.jwksCooldownMs, partners, clientAddress(config.trustedProxies));
   const playground = config.playground ? playgroundRoutes('/graphql') : undefined;
   const http = createHttpServer<GatewayContext>({
     apollo,

@@ -1,6 +1,6 @@
 import type { Identity, ServiceName } from '../../services/kit/src';
 import { MEMBER_CARD, RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
-import { postGraphQL, startStack, type SignedIn, type Stack } from '../harness/startStack';
+import { postGraphQL, startStack, type GraphQLResponse, type SignedIn, type Stack } from '../harness/startStack';
 
 let stack: Stack;
 let alice: SignedIn;
@@ -227,6 +227,49 @@ describe('partner API keys', () => {
     const revoked = await asPartner('{ tiers { id } }');
     expect(revoked.status).toBe(401);
     expect(revoked.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('what a partner sees, through the gateway with its API key', () => {
+  let asPartner: (query: string, variables?: Record<string, unknown>) => Promise<{ status: number; body: GraphQLResponse }>;
+  let sharing: SignedIn;
+  let private_: SignedIn;
+  beforeAll(async () => {
+    const key = (await stack.query('mutation { issuePartnerKey(partner: "book-shop") { key } }')).data.issuePartnerKey.key as string;
+    asPartner = (query, variables = {}) => postGraphQL(stack.gatewayUrl, query, variables, { 'x-api-key': key });
+    sharing = await stack.loginMember(uniquePhone());
+    private_ = await stack.loginMember(uniquePhone());
+    await stack.queryAs(sharing.accessToken, 'mutation($m: ID!) { setPartnerSharing(memberId: $m, consent: true) { id } }', {
+      m: sharing.memberId,
+    });
+  });
+
+  it('only the masked phone and the tier of a member who shares', async () => {
+    const seen = await asPartner('query($id: ID!) { member(id: $id) { id maskedPhone tier { id name } } }', { id: sharing.memberId });
+    expect(seen.body.errors).toBeUndefined();
+    expect(seen.body.data.member).toEqual({
+      id: sharing.memberId,
+      maskedPhone: expect.stringMatching(/^\d{3}\*{4}\d{4}$/),
+      tier: expect.any(Object),
+    });
+    for (const field of ['registeredVia', 'registeredAt', 'partnerSharing']) {
+      const response = await asPartner(`query($id: ID!) { member(id: $id) { ${field} } }`, { id: sharing.memberId });
+      expect({ field, code: codeOf(response.body), data: response.body.data?.member ?? null }).toEqual({
+        field,
+        code: 'FORBIDDEN',
+        data: null,
+      });
+    }
+  });
+
+  it('the same answer for an id that names no member and for a member who does not share', async () => {
+    const ask = async (id: string) => {
+      const { status, body } = await asPartner('query($id: ID!) { member(id: $id) { maskedPhone tier { id } } }', { id });
+      return { status, data: body.data, errors: body.errors?.map(({ message, extensions }) => ({ message, code: extensions?.code })) };
+    };
+    const unknown = await ask('00000000-0000-4000-8000-000000000000');
+    expect(unknown.errors?.[0]?.code).toBe('FORBIDDEN');
+    expect(await ask(private_.memberId!)).toEqual(unknown);
   });
 });
 

@@ -5,6 +5,12 @@ import type { Member } from '../db/entities/Member';
 export type Reader = 'SELF' | 'STAFF' | 'PARTNER';
 
 /**
+ * What a partner is told both for a member who does not share data with partners and for an id
+ * that names no member: the same answer, so a partner cannot learn which ids exist.
+ */
+const NOT_SHARED_WITH_PARTNERS = 'no member with this id shares data with partners';
+
+/**
  * Who reads this member: the member themselves, staff, or a partner brand — the last only for a
  * member who allows partner sharing, and then only masked fields. Anyone else is refused.
  */
@@ -12,7 +18,7 @@ export function readerOf(ctx: MemberContext, member: Member): Reader {
   // The member this very request signed in (a login's answer shows their own card).
   if (ctx.signedIn.has(member.id)) return 'SELF';
   if (ctx.identity.kind === 'PARTNER') {
-    if (!member.partnerSharingAt) throw new DomainError('FORBIDDEN', 'this member does not share data with partners');
+    if (!member.partnerSharingAt) throw new DomainError('FORBIDDEN', NOT_SHARED_WITH_PARTNERS);
     return 'PARTNER';
   }
   requireMemberReader(ctx.identity, member.id);
@@ -25,7 +31,10 @@ export function precheckMemberId(ctx: MemberContext, memberId: string): void {
   requireMemberReader(ctx.identity, memberId);
 }
 
-/** Loads a member for this caller: null when there is none, FORBIDDEN when they may not read it. */
+/**
+ * Loads a member for this caller: null when there is none, FORBIDDEN when they may not read it.
+ * A partner gets FORBIDDEN for an unknown id too, the answer for a member who does not share.
+ */
 export async function readableMember(ctx: MemberContext, memberId: string): Promise<Member | null> {
   precheckMemberId(ctx, memberId);
   let member = await ctx.loaders.member.load(memberId);
@@ -35,10 +44,11 @@ export async function readableMember(ctx: MemberContext, memberId: string): Prom
     member = await ctx.loaders.member.load(member.mergedInto);
   }
   if (member) readerOf(ctx, member);
+  else if (ctx.identity.kind === 'PARTNER') throw new DomainError('FORBIDDEN', NOT_SHARED_WITH_PARTNERS);
   return member;
 }
 
-/** Fields a partner never sees (they see the id, masked phone, tier and channel of a consenting member). */
+/** Fields a partner never sees (they see only the id, the masked phone and the tier of a consenting member). */
 export function refusePartner(ctx: MemberContext, member: Member): Reader {
   const reader = readerOf(ctx, member);
   if (reader === 'PARTNER') throw new DomainError('FORBIDDEN', 'partners see only masked member data');

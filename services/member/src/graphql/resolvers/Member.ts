@@ -23,8 +23,19 @@ export const Member = {
     await auditRead(ctx, reader, member, 'phone');
     return ctx.pii.decrypt(member.phoneEnc);
   },
-  partnerSharing: (member: MemberRow) => member.partnerSharingAt !== null,
-  registeredAt: (member: MemberRow) => member.registeredAt.toISOString(),
+  // A partner sees the masked phone and the tier, nothing about the member's history or consents.
+  partnerSharing: (member: MemberRow, _: unknown, ctx: MemberContext) => {
+    refusePartner(ctx, member);
+    return member.partnerSharingAt !== null;
+  },
+  registeredVia: (member: MemberRow, _: unknown, ctx: MemberContext) => {
+    refusePartner(ctx, member);
+    return member.registeredVia;
+  },
+  registeredAt: (member: MemberRow, _: unknown, ctx: MemberContext) => {
+    refusePartner(ctx, member);
+    return member.registeredAt.toISOString();
+  },
   tier: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
     await auditPartnerRead(ctx, member, 'tier');
     return ctx.loaders.tier.load(member.tierId);

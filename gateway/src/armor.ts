@@ -1,5 +1,15 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  GraphQLError,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import type { GatewayConfig } from './config';
 
 /**
@@ -16,28 +26,106 @@ const reported = {
 };
 
 /**
- * Query limits with graphql-armor, checked before a plan is made or a subgraph is called: depth,
- * aliases, directives and cost. Field suggestions ("Did you mean …") are blocked outside
- * development so the schema cannot be mapped by typos when introspection is off. The token limit
- * is graphql-js's own parse option (see parseOptions below): armor's token plugin throws from a
- * hook that Apollo Server answers with HTTP 500, where a too-large document deserves a 400.
- *
  * Cost: 2 per object, 1 per scalar, and a list's whole selection times its `first`. Depth is
  * bounded on its own (maxDepth), so it does not also multiply the cost (armor's default 1.5 per
  * level made a page of 60 history entries cost more than the limit although the API serves 100):
  * every documented list at MAX_PAGE_SIZE with all its scalar fields stays within GRAPHQL_MAX_COST,
  * a list nested in another list does not.
  */
+const COST_MODEL = { objectCost: 2, scalarCost: 1, depthCostFactor: 1 };
+
+type Budget = { depth: number; cost: number };
+
+/** Depth and cost rules of graphql-armor for one budget, counting introspection fields like any other. */
+function depthAndCost(budget: Budget, measured?: (limit: keyof Budget, n: number) => void): ValidationRule[] {
+  return new ApolloArmor({
+    maxDepth: {
+      n: budget.depth,
+      flattenFragments: true,
+      ignoreIntrospection: false,
+      ...reported,
+      onAccept: measured ? [(_, { n }) => measured('depth', n)] : [],
+    },
+    costLimit: {
+      maxCost: budget.cost,
+      ...COST_MODEL,
+      flattenFragments: true,
+      ignoreIntrospection: false,
+      ...reported,
+      onAccept: measured ? [(_, { n }) => measured('cost', n)] : [],
+    },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect().validationRules as ValidationRule[];
+}
+
+/**
+ * The depth and cost of the fullest standard introspection query (every option of graphql-js's
+ * getIntrospectionQuery, a superset of what GraphiQL sends), measured with the same rules. Schema
+ * documents get this budget: enough for GraphiQL, and not one level or point more.
+ */
+export const INTROSPECTION_BUDGET: Budget = (() => {
+  const found: Budget = { depth: 0, cost: 0 };
+  const query = getIntrospectionQuery({
+    descriptions: true,
+    specifiedByUrl: true,
+    directiveIsRepeatable: true,
+    schemaDescription: true,
+    inputValueDeprecation: true,
+    oneOf: true,
+  });
+  const rules = depthAndCost({ depth: Number.MAX_SAFE_INTEGER, cost: Number.MAX_SAFE_INTEGER }, (limit, n) => (found[limit] = n));
+  validate(buildSchema('type Query { ok: Boolean }'), parse(query), rules);
+  return found;
+})();
+
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type', '__typename']);
+
+/** A document whose operations select nothing but introspection fields at their root (a schema query). */
+function isIntrospectionDocument(document: DocumentNode): boolean {
+  return document.definitions.every(
+    (definition) =>
+      definition.kind !== Kind.OPERATION_DEFINITION ||
+      definition.selectionSet.selections.every((s) => s.kind === Kind.FIELD && INTROSPECTION_FIELDS.has(s.name.value)),
+  );
+}
+
+/**
+ * Query limits with graphql-armor, checked before a plan is made or a subgraph is called: depth,
+ * aliases, directives and cost. Field suggestions ("Did you mean …") are blocked outside
+ * development so the schema cannot be mapped by typos when introspection is off. The token limit
+ * is graphql-js's own parse option (see parseOptions below): armor's token plugin throws from a
+ * hook that Apollo Server answers with HTTP 500, where a too-large document deserves a 400.
+ *
+ * Depth and cost hold in every mode, introspection included (armor skips `__schema` by default,
+ * which let a 17-deep schema document through in development). A schema document is measured
+ * against the standard introspection query's own depth and cost instead of the configured limits
+ * (GraphiQL's query is deeper than any member query needs); every other document against the
+ * configured ones.
+ */
 export function queryLimits(config: GatewayConfig) {
   const limits = config.limits;
-  return new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...reported },
+  const others = new ApolloArmor({
+    maxDepth: { enabled: false },
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases, ...reported },
     maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives, ...reported },
-    costLimit: { maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1, flattenFragments: true, ...reported },
     blockFieldSuggestion: { enabled: config.nodeEnv !== 'development' },
   }).protect();
+  const regular = depthAndCost({ depth: limits.maxDepth, cost: limits.maxCost });
+  const schema = depthAndCost({
+    depth: Math.max(limits.maxDepth, INTROSPECTION_BUDGET.depth),
+    cost: Math.max(limits.maxCost, INTROSPECTION_BUDGET.cost),
+  });
+  const depthAndCostRules = regular.map(
+    (rule, i): ValidationRule =>
+      (context: ValidationContext) =>
+        (isIntrospectionDocument(context.getDocument()) ? schema[i] : rule)(context),
+  );
+  return { plugins: others.plugins, validationRules: [...(others.validationRules as ValidationRule[]), ...depthAndCostRules] };
 }
 
 /** graphql-js stops reading a document after this many tokens: a huge one costs almost nothing. */

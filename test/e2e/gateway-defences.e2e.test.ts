@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { getIntrospectionQuery, Kind, parse, print, type DefinitionNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { SERVICE_NAMES } from '../../services/kit/src';
 import { MEMBER_CARD, REGISTER } from '../harness/operations';
 import { postGraphQL, productionEnv, startStack, type Stack } from '../harness/startStack';
@@ -73,6 +74,61 @@ describe('query limits (graphql-armor), in production mode', () => {
     const page = await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
     expect((await fetch(stack.gatewayUrl.replace('/graphql', '/playground'))).status).toBe(404);
+  });
+});
+
+/** A `__schema` selection `depth` fields deep (the review's 17-deep document passed in development). */
+function deepSchemaDocument(depth: number): string {
+  let selection = 'name';
+  for (let level = 5; level < depth; level += 1) selection = `ofType { ${selection} }`;
+  return `{ __schema { types { fields { type { ${selection} } } } } }`;
+}
+
+/** The full introspection query with its `__schema` selected `copies` times under aliases: as deep, `copies` times the cost. */
+function repeatedIntrospection(copies: number): string {
+  const document = parse(getIntrospectionQuery());
+  const [operation, ...fragments] = document.definitions as [OperationDefinitionNode, ...DefinitionNode[]];
+  const schemaField = operation.selectionSet.selections[0] as FieldNode;
+  const aliased = Array.from({ length: copies }, (_, i) => ({ ...schemaField, alias: { kind: Kind.NAME, value: `s${i}` } as const }));
+  return print({
+    ...document,
+    definitions: [{ ...operation, selectionSet: { ...operation.selectionSet, selections: aliased } }, ...fragments],
+  });
+}
+
+describe('query limits hold for introspection too, in development', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { NODE_ENV: 'development' } });
+  });
+  afterAll(() => stack?.stop());
+
+  it('GraphiQL’s own introspection queries still work', async () => {
+    // GraphiQL 3 asks with these options (and drops subscriptionType), falling back to the plain query.
+    const graphiql = getIntrospectionQuery({ inputValueDeprecation: true, schemaDescription: true }).replace(
+      'subscriptionType { name }',
+      '',
+    );
+    for (const query of [graphiql, getIntrospectionQuery()]) {
+      const { status, body } = await postGraphQL(stack.gatewayUrl, query);
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.__schema.types.map((t: { name: string }) => t.name)).toContain('Member');
+    }
+  });
+
+  it('refuses a 17-deep __schema document before planning', async () => {
+    await expectRejectedUnexecuted(stack, deepSchemaDocument(17), /GRAPHQL_VALIDATION_FAILED/, /depth/i);
+  });
+
+  it('refuses an introspection document that costs more than the standard introspection query', async () => {
+    await expectRejectedUnexecuted(stack, repeatedIntrospection(3), /GRAPHQL_VALIDATION_FAILED/, /cost/i);
+  });
+
+  it('keeps the configured depth for everything else: a member query is not given the introspection budget', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 12; i += 1) selection = `tier { ${selection} }`;
+    await expectRejectedUnexecuted(stack, `{ __typename member(id: "x") { ${selection} } }`, /GRAPHQL_VALIDATION_FAILED/, /depth/i);
   });
 });
 

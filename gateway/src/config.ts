@@ -5,6 +5,7 @@ import {
   envReader,
   JWKS_PATH,
   peerGrpcAddress,
+  readGrpcTls,
   readSecrets,
   SERVICE_NAMES,
   type ServiceName,
@@ -33,6 +34,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     memberGrpcAddress: peerGrpcAddress('member', env),
     serviceToken,
     grpcDeadlineMs: read.int('GRPC_DEADLINE_MS', 2000, { min: 10, max: 60000 }),
+    /** Mutual TLS to the member service's gRPC server (the partner-key check); plaintext when unset. */
+    grpcTls: readGrpcTls(env),
     partnerKeyCacheMs: read.int('PARTNER_KEY_CACHE_MS', 30_000, { min: 0, max: 3_600_000 }),
     /** The stock gateway waits forever on a subgraph; a dead service must cost milliseconds. */
     subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 5000, { min: 10, max: 120_000 }),

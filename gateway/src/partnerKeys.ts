@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ProtoGrpcType } from '../../proto/gen/member';
-import { createPeerClient, loadProto } from '../../services/kit/src';
+import { createPeerClient, loadProto, type GrpcTls } from '../../services/kit/src';
 
 /** Bounded, so a flood of made-up keys cannot grow the gateway's memory. */
 const MAX_CACHED = 10_000;
@@ -15,11 +15,18 @@ export interface PartnerKeyCheck {
  * answer for `cacheMs`, so a partner's traffic costs one gRPC call per key and cache period; a
  * revocation takes effect within that period.
  */
-export function partnerKeyCheck(options: { address: string; serviceToken: string; deadlineMs: number; cacheMs: number }): PartnerKeyCheck {
+export function partnerKeyCheck(options: {
+  address: string;
+  serviceToken: string;
+  tls?: GrpcTls;
+  deadlineMs: number;
+  cacheMs: number;
+}): PartnerKeyCheck {
   const member = createPeerClient(loadProto<ProtoGrpcType>('member').membergraph.member.v1.MemberService.service, {
     address: options.address,
     deadlineMs: options.deadlineMs,
     serviceToken: options.serviceToken,
+    tls: options.tls,
     retryable: ['VerifyPartnerKey'],
   });
   const cache = new Map<string, { until: number; answer: Promise<{ keyId: string; partner: string } | null> }>();

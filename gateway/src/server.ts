@@ -83,6 +83,7 @@ export async function createGateway(
   const partners = partnerKeyCheck({
     address: config.memberGrpcAddress,
     serviceToken: config.serviceToken,
+    tls: config.grpcTls,
     deadlineMs: config.grpcDeadlineMs,
     cacheMs: config.partnerKeyCacheMs,
   });

@@ -3,7 +3,7 @@ import { callUnary, clientChannelOptions, grpc, loadProto, readCommonConfig } fr
 
 /**
  * A real gRPC client for tests: calls one unary method of proto/<protoName>.proto on `address`,
- * with the service credential (the development one unless given).
+ * with the service credential (the development one unless given), in plaintext unless given TLS credentials.
  * Untyped on purpose — tests assert on the wire answers, not on our own generated types.
  */
 export function grpcCall<Res = any>(
@@ -14,14 +14,11 @@ export function grpcCall<Res = any>(
   request: object,
   deadlineMs = 2000,
   serviceToken = readCommonConfig('member', {}).serviceToken,
+  credentials = grpc.credentials.createInsecure(),
 ): Promise<Res> {
   const proto = loadProto<any>(protoName);
   const Client = proto.membergraph[protoName].v1[serviceName];
-  const client = new Client(
-    address,
-    grpc.credentials.createInsecure(),
-    clientChannelOptions(`membergraph.${protoName}.v1.${serviceName}`, serviceToken),
-  );
+  const client = new Client(address, credentials, clientChannelOptions(`membergraph.${protoName}.v1.${serviceName}`, serviceToken));
   return callUnary<Res>((md, options, cb) => client[method](request, md, options, cb), deadlineMs).finally(() => client.close());
 }
 

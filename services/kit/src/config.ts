@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+
 /**
  * Environment parsing for every process. Each getter validates once at start-up and throws a
  * ConfigError that names the offending variable, so a typo fails fast instead of at first use.
@@ -179,6 +182,54 @@ export function readSecrets(env: Env = process.env) {
   };
 }
 
+/** PEM files for mutual TLS between services: our CA, this process's certificate and its key. */
+export interface GrpcTls {
+  ca: Buffer;
+  cert: Buffer;
+  key: Buffer;
+}
+
+const GRPC_TLS_FILES = { ca: 'GRPC_TLS_CA', cert: 'GRPC_TLS_CERT', key: 'GRPC_TLS_KEY' } as const;
+
+/**
+ * GRPC_TLS_CA, GRPC_TLS_CERT and GRPC_TLS_KEY (file paths): all three turn on mutual TLS for every
+ * gRPC server and client of the process; none keeps plaintext (a private network, the local
+ * default). Read and parsed once here, so a missing or malformed file stops the start.
+ */
+export function readGrpcTls(env: Env = process.env): GrpcTls | undefined {
+  const read = envReader(env);
+  const paths = Object.fromEntries(Object.entries(GRPC_TLS_FILES).map(([part, name]) => [part, read.optionalString(name)])) as Record<
+    keyof GrpcTls,
+    string | undefined
+  >;
+  const given = Object.values(paths).filter(Boolean).length;
+  if (given === 0) return undefined;
+  if (given < 3) {
+    const missing = Object.entries(GRPC_TLS_FILES).find(([part]) => !paths[part as keyof GrpcTls])![1];
+    throw new ConfigError(missing, 'is required when any of GRPC_TLS_CA, GRPC_TLS_CERT, GRPC_TLS_KEY is set');
+  }
+  const file = (part: keyof GrpcTls, check: (pem: Buffer) => unknown): Buffer => {
+    const name = GRPC_TLS_FILES[part];
+    let pem: Buffer;
+    try {
+      pem = readFileSync(paths[part]!);
+    } catch (error) {
+      throw new ConfigError(name, `names a file that cannot be read: ${(error as Error).message}`);
+    }
+    try {
+      check(pem);
+    } catch {
+      throw new ConfigError(name, `must name a PEM ${part === 'key' ? 'private key' : 'certificate'} (${paths[part]})`);
+    }
+    return pem;
+  };
+  return {
+    ca: file('ca', (pem) => new X509Certificate(pem)),
+    cert: file('cert', (pem) => new X509Certificate(pem)),
+    key: file('key', (pem) => createPrivateKey(pem)),
+  };
+}
+
 /** Settings every service shares, read from `<SERVICE>_*` variables first, then the global ones. */
 export function readCommonConfig(service: ServiceName, env: Env = process.env) {
   const read = envReader(env);
@@ -214,6 +265,8 @@ export function readCommonConfig(service: ServiceName, env: Env = process.env) {
     /** MySQL connections per service (SQLite has one). */
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 500 }),
     grpcDeadlineMs: read.int('GRPC_DEADLINE_MS', 2000, { min: 10, max: 60000 }),
+    /** Mutual TLS for the gRPC server and the peer clients; plaintext when unset. */
+    grpcTls: readGrpcTls(env),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
 }

@@ -3,6 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { HealthImplementation } from 'grpc-health-check';
 import { DomainError, ERROR_CODE_METADATA, fromGrpcError, toGrpcError } from './errors';
+import type { GrpcTls } from './config';
 import type { Logger } from './logger';
 import { repoPath } from './paths';
 
@@ -67,19 +68,35 @@ export interface GrpcServerHandle {
   stop(graceMs?: number): Promise<void>;
 }
 
+/**
+ * With TLS, the server proves itself with its certificate and accepts only clients whose
+ * certificate our CA signed (mutual TLS); without, plaintext for a private network.
+ */
+export function serverCredentials(tls: GrpcTls | undefined): grpc.ServerCredentials {
+  if (!tls) return grpc.ServerCredentials.createInsecure();
+  return grpc.ServerCredentials.createSsl(tls.ca, [{ private_key: tls.key, cert_chain: tls.cert }], true);
+}
+
+/** A client's side of serverCredentials: it checks the peer against our CA and shows its own certificate. */
+export function clientCredentials(tls: GrpcTls | undefined): grpc.ChannelCredentials {
+  return tls ? grpc.credentials.createSsl(tls.ca, tls.key, tls.cert) : grpc.credentials.createInsecure();
+}
+
 /** Starts a gRPC server with the standard health service; port 0 picks a free port. */
 export async function startGrpcServer(options: {
   host: string;
   port: number;
   services: Array<{ definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation }>;
   healthName: string;
+  /** Mutual TLS (see serverCredentials); plaintext without. */
+  tls?: GrpcTls;
 }): Promise<GrpcServerHandle> {
   const server = new grpc.Server();
   for (const { definition, implementation } of options.services) server.addService(definition, implementation);
   const health = new HealthImplementation({ '': 'SERVING', [options.healthName]: 'SERVING' });
   health.addToServer(server);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${options.host}:${options.port}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
+    server.bindAsync(`${options.host}:${options.port}`, serverCredentials(options.tls), (error, bound) =>
       error ? reject(error) : resolve(bound),
     ),
   );

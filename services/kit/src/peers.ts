@@ -1,4 +1,5 @@
-import { callUnary, clientChannelOptions, grpc, type CallScope } from './grpc';
+import type { GrpcTls } from './config';
+import { callUnary, clientChannelOptions, clientCredentials, grpc, type CallScope } from './grpc';
 
 /** The rpcs a generated `<Service>Definition` names (without grpc.ServiceDefinition's index signature). */
 type Rpcs<D> = { [K in keyof D as string extends K ? never : K]: D[K] };
@@ -16,6 +17,8 @@ export interface PeerOptions<D extends grpc.ServiceDefinition> {
   deadlineMs: number;
   /** The service credential every call carries. */
   serviceToken: string;
+  /** Mutual TLS to the peer (see clientCredentials); plaintext without. */
+  tls?: GrpcTls;
   /**
    * The rpcs grpc-js may retry on UNAVAILABLE: reads, and writes the peer applies once by an
    * idempotency key. Anything else is tried once.
@@ -34,7 +37,7 @@ export function createPeerClient<D extends grpc.ServiceDefinition>(definition: D
   const serviceName = methods[0][1].path.split('/')[1];
   const client = new grpc.Client(
     options.address,
-    grpc.credentials.createInsecure(),
+    clientCredentials(options.tls),
     clientChannelOptions(serviceName, options.serviceToken, options.retryable),
   );
   const calls = Object.fromEntries(

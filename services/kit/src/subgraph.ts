@@ -118,6 +118,7 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
     port: config.grpcPort,
     services: options.grpcServices,
     healthName: options.grpcHealthName,
+    tls: config.grpcTls,
   }).catch(async (error: unknown) => {
     await closeHttpServer(http, 0);
     await apollo.stop();

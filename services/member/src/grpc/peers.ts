@@ -1,15 +1,21 @@
 import type { ProtoGrpcType as PointsProto } from '../../../../proto/gen/points';
-import { createPeerClient, fromInt64, loadProto } from '../../../kit/src';
+import { createPeerClient, fromInt64, loadProto, type GrpcTls } from '../../../kit/src';
 import type { MemberPeers } from '../ports';
 
 /** The points service as the member service sees it: bonuses and merges, sent from the outbox only. */
-export function connectPeers(config: { pointsGrpcAddress: string; grpcDeadlineMs: number; serviceToken: string }): MemberPeers & {
+export function connectPeers(config: {
+  pointsGrpcAddress: string;
+  grpcDeadlineMs: number;
+  serviceToken: string;
+  grpcTls?: GrpcTls;
+}): MemberPeers & {
   close(): void;
 } {
   const points = createPeerClient(loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, {
     address: config.pointsGrpcAddress,
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
+    tls: config.grpcTls,
     // Both apply once: a bonus per member and kind, a merge per merge id.
     retryable: ['Award', 'MergeAccounts'],
   });

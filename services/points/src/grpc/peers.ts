@@ -3,7 +3,7 @@ import type { ProtoGrpcType as MemberProto } from '../../../../proto/gen/member'
 import type { QualifyingActivity as WireActivity } from '../../../../proto/gen/membergraph/member/v1/QualifyingActivity';
 import type { TierDecision__Output } from '../../../../proto/gen/membergraph/member/v1/TierDecision';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
-import { createPeerClient, loadProto, toEpochMs, toInt64 } from '../../../kit/src';
+import { createPeerClient, loadProto, toEpochMs, toInt64, type GrpcTls } from '../../../kit/src';
 import type { MemberPort, PointsPeers, QualifyingActivity, TierDecision } from '../ports';
 
 /** Where the peers are and what every call carries. */
@@ -13,6 +13,8 @@ export interface PeerAddresses {
   riskGrpcAddress: string;
   grpcDeadlineMs: number;
   serviceToken: string;
+  /** Mutual TLS to every peer; plaintext without. */
+  grpcTls?: GrpcTls;
 }
 
 const wireActivity = (a: QualifyingActivity): WireActivity => ({
@@ -26,12 +28,13 @@ const decision = (d: TierDecision__Output): TierDecision => ({ memberId: d.membe
 
 /** The member service as points sees it (also used alone by the tier re-evaluation job). */
 export function memberPeer(
-  config: Pick<PeerAddresses, 'memberGrpcAddress' | 'grpcDeadlineMs' | 'serviceToken'>,
+  config: Pick<PeerAddresses, 'memberGrpcAddress' | 'grpcDeadlineMs' | 'serviceToken' | 'grpcTls'>,
 ): MemberPort & { close(): void } {
   const member = createPeerClient(loadProto<MemberProto>('member').membergraph.member.v1.MemberService.service, {
     address: config.memberGrpcAddress,
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
+    tls: config.grpcTls,
     // Tiers are a read; the figures are absolute and a cycle's re-evaluation applies once, so a repeat changes nothing.
     retryable: ['GetMemberTiers', 'RecordQualifyingActivity', 'ReevaluateTier'],
   });
@@ -58,12 +61,14 @@ export function connectPeers(config: PeerAddresses): PointsPeers & { close(): vo
     address: config.campaignGrpcAddress,
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
+    tls: config.grpcTls,
     retryable: ['GetActivityCoefficient'],
   });
   const risk = createPeerClient(loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, {
     address: config.riskGrpcAddress,
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
+    tls: config.grpcTls,
     // One decision per idempotency key: a repeated assessment answers the first.
     retryable: ['Assess'],
   });

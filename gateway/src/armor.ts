@@ -101,9 +101,9 @@ function isIntrospectionDocument(document: DocumentNode): boolean {
  *
  * Depth and cost hold in every mode, introspection included (armor skips `__schema` by default,
  * which let a 17-deep schema document through in development). A schema document is measured
- * against the standard introspection query's own depth and cost instead of the configured limits
- * (GraphiQL's query is deeper than any member query needs); every other document against the
- * configured ones.
+ * against the configured limits or the standard introspection query's own depth and cost, whichever
+ * is larger (GraphiQL's query is 15 deep, deeper than any member query needs); every other document
+ * against the configured ones.
  */
 export function queryLimits(config: GatewayConfig) {
   const limits = config.limits;

@@ -63,6 +63,8 @@ describe('subgraphs cannot be reached around the gateway', () => {
     const signed = signIdentity({ kind: 'STAFF', subject: 's1', roles: ['ADMIN'] }, DEV_SECRET, BODY_OF_PROBE);
     const { status } = await postGraphQL(stack.services.member.httpUrl, '{ tiers { id } }', {}, signed);
     expect(status).toBe(401);
+    // The same headers with the body they were made for are fine.
+    expect((await postGraphQL(stack.services.member.httpUrl, PROBE, {}, signed)).status).toBe(200);
   });
 
   it('accepts the gateway’s signature', async () => {

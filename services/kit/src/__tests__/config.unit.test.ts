@@ -144,10 +144,19 @@ describe('readCommonConfig', () => {
         serviceToken: expect.any(String),
         databasePoolSize: 10,
         grpcDeadlineMs: 2000,
+        grpcTls: undefined,
+        signatureWindow: { maxAgeMs: 5000, clockSkewMs: 1000 },
         logLevel: 'info',
       });
       expect(config.identitySecret.length).toBeGreaterThanOrEqual(16);
     }
+  });
+
+  it('reads the identity signature window, within bounds', () => {
+    const env = { IDENTITY_SIGNATURE_MAX_AGE_MS: '3000', IDENTITY_SIGNATURE_CLOCK_SKEW_MS: '250' };
+    expect(readCommonConfig('points', env).signatureWindow).toEqual({ maxAgeMs: 3000, clockSkewMs: 250 });
+    expect(() => readCommonConfig('points', { IDENTITY_SIGNATURE_MAX_AGE_MS: '120000' })).toThrow(/IDENTITY_SIGNATURE_MAX_AGE_MS/);
+    expect(() => readCommonConfig('points', { IDENTITY_SIGNATURE_CLOCK_SKEW_MS: '-1' })).toThrow(/IDENTITY_SIGNATURE_CLOCK_SKEW_MS/);
   });
 
   it('uses the documented default ports', () => {

@@ -47,8 +47,15 @@ describe('the GraphQL playground', () => {
     page.on('request', (request) => {
       if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) foreign.push(request.url());
     });
+    // GraphiQL loads the schema with its own introspection query, which the gateway's depth and cost limits must let through.
+    const introspection = page.waitForResponse((response) => (response.request().postData() ?? '').includes('__schema'));
     await page.goto(stack.gatewayUrl, { waitUntil: 'networkidle' });
     await page.waitForSelector('.graphiql-container');
+    const schema = await introspection;
+    expect(schema.status()).toBe(200);
+    const answer = (await schema.json()) as { data?: { __schema?: { types: unknown[] } }; errors?: unknown[] };
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.__schema?.types.length).toBeGreaterThan(10);
 
     // Put the member-card query and its variables in the editors, as a person would by typing.
     await page.evaluate(

@@ -29,15 +29,17 @@ export interface SubgraphUrls {
 function caller(env: Env) {
   const secret = readCommonConfig('member', env).identitySecret;
   return async <T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    // The signature covers the exact body sent.
+    const body = JSON.stringify({ query, variables });
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signIdentity(SEEDER, secret) },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...signIdentity(SEEDER, secret, body) },
+      body,
       signal: AbortSignal.timeout(10_000),
     });
-    const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-    if (!body.data || body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors ?? response.status)}`);
-    return body.data;
+    const answer = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+    if (!answer.data || answer.errors) throw new Error(`${url}: ${JSON.stringify(answer.errors ?? response.status)}`);
+    return answer.data;
   };
 }
 

@@ -28,7 +28,7 @@ async function startMember(env: Env) {
   const service: ServiceHandle = await createMemberService(loadMemberConfig(full), logger);
   const secret = readCommonConfig('member', full).identitySecret;
   const call = async (query: string) =>
-    (await postGraphQL(service.httpUrl, query, {}, signIdentity({ kind: 'ANONYMOUS', ip: '127.0.0.1' }, secret))).body;
+    (await postGraphQL(service.httpUrl, query, {}, (body) => signIdentity({ kind: 'ANONYMOUS', ip: '127.0.0.1' }, secret, body))).body;
   return {
     log: () => lines.join(''),
     requestCode: (phone: string) => call(`mutation { requestLoginCode(phone: "${phone}") { expiresIn } }`),

@@ -1,12 +1,10 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../harness/chromium';
 import { RECORD_ORDER } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let stack: Stack;
 let browser: Browser;
@@ -14,25 +12,13 @@ let memberId: string;
 let accessToken: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (.ci/run does)`);
   stack = await startStack();
   // The member signs in with an SMS code (registering on first sign-in); the playground sends their token.
   const member = await stack.loginMember('13612345678');
   memberId = member.memberId!;
   accessToken = member.accessToken;
   await stack.query(RECORD_ORDER, { memberId, orderNo: 'PG-1', amount: '321.00', channel: 'WEB' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,4 +1,130 @@
-import { ConfigError, envReader, peerGrpcAddress, readCommonConfig } from '../config';
+import { ConfigError, DEFAULT_PORTS, SERVICE_NAMES, envReader, peerGrpcAddress, readCommonConfig } from '../config';
+
+function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+// Strong enough for production (assertProductionSecret): random, not a phrase.
+const SECRET = 'q8Yc0t3kZ1vX9sR2mP7wN4bL6hJ5fD0a';
+
+describe('ConfigError', () => {
+  it('names the variable in its message and property', () => {
+    const error = new ConfigError('FOO', 'is broken');
+    expect(error.message).toBe('Invalid configuration: FOO is broken');
+    expect(error.variable).toBe('FOO');
+    expect(error.name).toBe('ConfigError');
+    expect(error).toBeInstanceOf(Error);
+  });
+});
+
+describe('envReader.string / optionalString', () => {
+  it('returns the trimmed value, the fallback when unset or blank, and requires a value otherwise', () => {
+    const read = envReader({ A: '  x  ', BLANK: '   ' });
+    expect(read.string('A')).toBe('x');
+    expect(read.string('BLANK', 'fb')).toBe('fb');
+    expect(read.string('MISSING', 'fb')).toBe('fb');
+    expect(configError(() => read.string('MISSING')).message).toBe('Invalid configuration: MISSING is required');
+    expect(configError(() => read.string('BLANK')).variable).toBe('BLANK');
+    expect(read.optionalString('A')).toBe('x');
+    expect(read.optionalString('BLANK')).toBeUndefined();
+    expect(read.optionalString('MISSING')).toBeUndefined();
+  });
+});
+
+describe('envReader.int / port', () => {
+  it('parses integers, including negatives and surrounding spaces', () => {
+    const read = envReader({ N: '42', NEG: '-7', SP: ' 8 ' });
+    expect(read.int('N', 0)).toBe(42);
+    expect(read.int('NEG', 0)).toBe(-7);
+    expect(read.int('SP', 0)).toBe(8);
+    expect(read.int('UNSET', 13)).toBe(13);
+  });
+
+  it.each(['1.5', 'abc', '0x10', '1e3', '12px', '+5'])('rejects non-integer %p naming the variable', (text) => {
+    const error = configError(() => envReader({ POOL: text }).int('POOL', 1));
+    expect(error.variable).toBe('POOL');
+    expect(error.message).toBe(`Invalid configuration: POOL must be an integer, got "${text}"`);
+  });
+
+  it('checks the inclusive range and names the variable', () => {
+    const read = (value: string) => envReader({ DEADLINE: value });
+    expect(read('10').int('DEADLINE', 0, { min: 10, max: 100 })).toBe(10);
+    expect(read('100').int('DEADLINE', 0, { min: 10, max: 100 })).toBe(100);
+    const low = configError(() => read('9').int('DEADLINE', 0, { min: 10, max: 100 }));
+    expect(low.message).toBe('Invalid configuration: DEADLINE must be >= 10, got 9');
+    const high = configError(() => read('101').int('DEADLINE', 0, { min: 10, max: 100 }));
+    expect(high.message).toBe('Invalid configuration: DEADLINE must be <= 100, got 101');
+    expect(high.variable).toBe('DEADLINE');
+  });
+
+  it('does not range-check the fallback', () => {
+    expect(envReader({}).int('X', -5, { min: 0 })).toBe(-5);
+  });
+
+  it('limits ports to 0..65535', () => {
+    expect(envReader({ P: '0' }).port('P', 1)).toBe(0);
+    expect(envReader({ P: '65535' }).port('P', 1)).toBe(65535);
+    expect(envReader({}).port('P', 4001)).toBe(4001);
+    expect(configError(() => envReader({ P: '65536' }).port('P', 1)).message).toMatch(/^Invalid configuration: P must be <= 65535/);
+    expect(configError(() => envReader({ P: '-1' }).port('P', 1)).message).toMatch(/^Invalid configuration: P must be >= 0/);
+  });
+});
+
+describe('envReader.boolean', () => {
+  it.each(['1', 'true', 'TRUE', 'Yes', 'on', ' on '])('%p is true', (text) => {
+    expect(envReader({ B: text }).boolean('B', false)).toBe(true);
+  });
+
+  it.each(['0', 'false', 'False', 'no', 'OFF'])('%p is false', (text) => {
+    expect(envReader({ B: text }).boolean('B', true)).toBe(false);
+  });
+
+  it('uses the fallback when unset or blank', () => {
+    expect(envReader({}).boolean('B', true)).toBe(true);
+    expect(envReader({ B: '' }).boolean('B', false)).toBe(false);
+  });
+
+  it('rejects anything else naming the variable', () => {
+    const error = configError(() => envReader({ VERBOSE: 'maybe' }).boolean('VERBOSE', false));
+    expect(error.variable).toBe('VERBOSE');
+    expect(error.message).toBe('Invalid configuration: VERBOSE must be true or false, got "maybe"');
+  });
+});
+
+describe('envReader.oneOf', () => {
+  const allowed = ['a', 'b'] as const;
+  it('accepts an allowed value or the fallback', () => {
+    expect(envReader({ M: 'b' }).oneOf('M', allowed, 'a')).toBe('b');
+    expect(envReader({ M: ' b ' }).oneOf('M', allowed, 'a')).toBe('b');
+    expect(envReader({}).oneOf('M', allowed, 'a')).toBe('a');
+  });
+
+  it('is case-sensitive and names the variable and the allowed values', () => {
+    const error = configError(() => envReader({ MODE: 'B' }).oneOf('MODE', allowed, 'a'));
+    expect(error.variable).toBe('MODE');
+    expect(error.message).toBe('Invalid configuration: MODE must be one of a, b, got "B"');
+  });
+});
+
+describe('envReader.url', () => {
+  it('accepts URLs and returns the text unchanged', () => {
+    expect(envReader({ U: 'http://localhost:4001/graphql' }).url('U')).toBe('http://localhost:4001/graphql');
+    expect(envReader({}).url('U', 'mysql://root@127.0.0.1:3306')).toBe('mysql://root@127.0.0.1:3306');
+  });
+
+  it('requires a value without fallback and rejects non-URLs, naming the variable', () => {
+    expect(configError(() => envReader({}).url('GATEWAY_URL')).message).toBe('Invalid configuration: GATEWAY_URL is required');
+    const error = configError(() => envReader({ GATEWAY_URL: 'localhost 4000' }).url('GATEWAY_URL'));
+    expect(error.variable).toBe('GATEWAY_URL');
+    expect(error.message).toBe('Invalid configuration: GATEWAY_URL must be a URL, got "localhost 4000"');
+  });
+});
 
 describe('envReader', () => {
   it('reads integers within a range and names the variable when one is wrong', () => {
@@ -30,20 +156,140 @@ describe('readCommonConfig', () => {
     expect(config.identitySecret.length).toBeGreaterThanOrEqual(16);
   });
 
-  it('requires a real secret in production and refuses a short one', () => {
-    expect(() => readCommonConfig('member', { NODE_ENV: 'production' })).toThrow(/IDENTITY_SIGNING_SECRET is required/);
+  it('has development defaults for every service', () => {
+    for (const service of SERVICE_NAMES) {
+      const config = readCommonConfig(service, {});
+      expect(config).toEqual({
+        service,
+        nodeEnv: 'development',
+        host: '127.0.0.1',
+        httpPort: DEFAULT_PORTS[service].http,
+        grpcPort: DEFAULT_PORTS[service].grpc,
+        databaseUrl: undefined,
+        databaseNamedByUrl: false,
+        databasePrefix: 'membergraph',
+        dataDir: 'data',
+        identitySecret: expect.any(String),
+        serviceToken: expect.any(String),
+        databasePoolSize: 10,
+        grpcDeadlineMs: 2000,
+        grpcTls: undefined,
+        signatureWindow: { maxAgeMs: 5000, clockSkewMs: 1000 },
+        logLevel: 'info',
+      });
+      expect(config.identitySecret.length).toBeGreaterThanOrEqual(16);
+    }
+  });
+
+  it('reads the identity signature window, within bounds', () => {
+    const env = { IDENTITY_SIGNATURE_MAX_AGE_MS: '3000', IDENTITY_SIGNATURE_CLOCK_SKEW_MS: '250' };
+    expect(readCommonConfig('points', env).signatureWindow).toEqual({ maxAgeMs: 3000, clockSkewMs: 250 });
+    expect(() => readCommonConfig('points', { IDENTITY_SIGNATURE_MAX_AGE_MS: '120000' })).toThrow(/IDENTITY_SIGNATURE_MAX_AGE_MS/);
+    expect(() => readCommonConfig('points', { IDENTITY_SIGNATURE_CLOCK_SKEW_MS: '-1' })).toThrow(/IDENTITY_SIGNATURE_CLOCK_SKEW_MS/);
+  });
+
+  it('uses the documented default ports', () => {
+    expect(DEFAULT_PORTS).toEqual({
+      member: { http: 4001, grpc: 50051 },
+      points: { http: 4002, grpc: 50052 },
+      benefits: { http: 4003, grpc: 50053 },
+      campaign: { http: 4004, grpc: 50054 },
+      risk: { http: 4005, grpc: 50055 },
+    });
+  });
+
+  it('reads per-service ports only for that service', () => {
+    const env = { POINTS_HTTP_PORT: '9002', POINTS_GRPC_PORT: '9052' };
+    expect(readCommonConfig('points', env)).toMatchObject({ httpPort: 9002, grpcPort: 9052 });
+    expect(readCommonConfig('member', env)).toMatchObject({ httpPort: 4001, grpcPort: 50051 });
+    expect(readCommonConfig('risk', { RISK_HTTP_PORT: '0' }).httpPort).toBe(0);
+  });
+
+  it('reads global settings', () => {
+    const config = readCommonConfig('risk', {
+      NODE_ENV: 'test',
+      HOST: '0.0.0.0',
+      DATABASE_PREFIX: 'mgtest',
+      DATA_DIR: '/tmp/mg',
+      GRPC_DEADLINE_MS: '500',
+      LOG_LEVEL: 'silent',
+      IDENTITY_SIGNING_SECRET: SECRET,
+    });
+    expect(config).toMatchObject({
+      nodeEnv: 'test',
+      host: '0.0.0.0',
+      databasePrefix: 'mgtest',
+      dataDir: '/tmp/mg',
+      grpcDeadlineMs: 500,
+      logLevel: 'silent',
+      identitySecret: SECRET,
+    });
+  });
+
+  it('rejects bad global settings naming the variable', () => {
+    expect(configError(() => readCommonConfig('risk', { NODE_ENV: 'staging' })).variable).toBe('NODE_ENV');
+    expect(configError(() => readCommonConfig('risk', { LOG_LEVEL: 'verbose' })).variable).toBe('LOG_LEVEL');
+    expect(configError(() => readCommonConfig('risk', { GRPC_DEADLINE_MS: '5' })).message).toMatch(/GRPC_DEADLINE_MS must be >= 10/);
+    expect(configError(() => readCommonConfig('risk', { GRPC_DEADLINE_MS: '60001' })).message).toMatch(/GRPC_DEADLINE_MS must be <= 60000/);
+    expect(configError(() => readCommonConfig('risk', { RISK_HTTP_PORT: 'http' })).variable).toBe('RISK_HTTP_PORT');
+  });
+
+  it('requires IDENTITY_SIGNING_SECRET in production', () => {
+    const error = configError(() => readCommonConfig('member', { NODE_ENV: 'production' }));
+    expect(error.variable).toBe('IDENTITY_SIGNING_SECRET');
+    expect(error.message).toBe('Invalid configuration: IDENTITY_SIGNING_SECRET is required');
+    expect(
+      readCommonConfig('member', { NODE_ENV: 'production', IDENTITY_SIGNING_SECRET: SECRET, SERVICE_TOKEN: SECRET }).identitySecret,
+    ).toBe(SECRET);
+  });
+
+  it('requires a SERVICE_TOKEN of at least 16 characters in production', () => {
+    expect(configError(() => readCommonConfig('member', { NODE_ENV: 'production', IDENTITY_SIGNING_SECRET: SECRET })).variable).toBe(
+      'SERVICE_TOKEN',
+    );
+    expect(configError(() => readCommonConfig('member', { SERVICE_TOKEN: 'short' })).variable).toBe('SERVICE_TOKEN');
+  });
+
+  it('reads DATABASE_POOL_SIZE as a bounded whole number, naming it when wrong', () => {
+    expect(readCommonConfig('member', { DATABASE_POOL_SIZE: '20' }).databasePoolSize).toBe(20);
+    for (const bad of ['0', 'many', '1.5', '501'])
+      expect(configError(() => readCommonConfig('member', { DATABASE_POOL_SIZE: bad })).variable).toBe('DATABASE_POOL_SIZE');
+  });
+
+  it('rejects a secret shorter than 16 characters in any environment', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      const error = configError(() => readCommonConfig('member', { NODE_ENV, IDENTITY_SIGNING_SECRET: '123456789012345' }));
+      expect(error.variable).toBe('IDENTITY_SIGNING_SECRET');
+      expect(error.message).toMatch(/at least 16 characters/);
+    }
+    expect(readCommonConfig('member', { IDENTITY_SIGNING_SECRET: '1234567890123456' }).identitySecret).toBe('1234567890123456');
     expect(() => readCommonConfig('member', { IDENTITY_SIGNING_SECRET: 'short' })).toThrow(/IDENTITY_SIGNING_SECRET must be at least 16/);
   });
 
-  it('prefers a per-service database URL, which then names its database', () => {
-    const env = { DATABASE_URL: 'mysql://root@db:3306', RISK_DATABASE_URL: 'mysql://risk@other:3306/risk_db' };
-    expect(readCommonConfig('member', env)).toMatchObject({ databaseUrl: 'mysql://root@db:3306', databaseNamedByUrl: false });
-    expect(readCommonConfig('risk', env)).toMatchObject({ databaseUrl: 'mysql://risk@other:3306/risk_db', databaseNamedByUrl: true });
+  it('prefers <SERVICE>_DATABASE_URL over DATABASE_URL and marks it as naming the database', () => {
+    const env = { DATABASE_URL: 'mysql://root@db:3306', MEMBER_DATABASE_URL: 'mysql://root@other:3306/member_db' };
+    expect(readCommonConfig('member', env)).toMatchObject({
+      databaseUrl: 'mysql://root@other:3306/member_db',
+      databaseNamedByUrl: true,
+    });
+    expect(readCommonConfig('points', env)).toMatchObject({ databaseUrl: 'mysql://root@db:3306', databaseNamedByUrl: false });
+    const riskEnv = { DATABASE_URL: 'mysql://root@db:3306', RISK_DATABASE_URL: 'mysql://risk@other:3306/risk_db' };
+    expect(readCommonConfig('risk', riskEnv)).toMatchObject({ databaseUrl: 'mysql://risk@other:3306/risk_db', databaseNamedByUrl: true });
   });
 
-  it('reads per-service ports and peer addresses', () => {
-    expect(readCommonConfig('risk', { RISK_HTTP_PORT: '0' }).httpPort).toBe(0);
+  it('treats a blank per-service database URL as unset', () => {
+    expect(readCommonConfig('member', { DATABASE_URL: 'mysql://root@db:3306', MEMBER_DATABASE_URL: '  ' })).toMatchObject({
+      databaseUrl: 'mysql://root@db:3306',
+      databaseNamedByUrl: false,
+    });
+  });
+});
+
+describe('peerGrpcAddress', () => {
+  it('defaults to localhost and the peer default gRPC port, or reads <PEER>_GRPC_ADDRESS', () => {
+    expect(peerGrpcAddress('risk', {})).toBe('127.0.0.1:50055');
     expect(peerGrpcAddress('member', {})).toBe('127.0.0.1:50051');
     expect(peerGrpcAddress('member', { MEMBER_GRPC_ADDRESS: 'member:9000' })).toBe('member:9000');
+    expect(peerGrpcAddress('points', { POINTS_GRPC_ADDRESS: 'points:7000' })).toBe('points:7000');
   });
 });

@@ -1,27 +1,97 @@
-import { DomainError } from '../../../../kit/src';
+import { ConfigError } from '../../../../kit/src/config';
 import { earnPoints, parseRateToMilli } from '../earn';
-import { assertSameOrder, parseOrder } from '../order';
 
-const reference = (fen: number, base: number, gamma: number, coefficient: number) =>
-  Number((BigInt(fen) * BigInt(base) * BigInt(gamma) * BigInt(coefficient)) / 100_000_000_000n);
+/** Independent reference: floor(fen/100 × r/1000 × γ/1000 × c/1000) in exact integers. */
+function reference(amountFen: number, baseRateMilli: number, multiplierMilli: number, coefficientMilli: number): bigint {
+  const numerator = BigInt(amountFen) * BigInt(baseRateMilli) * BigInt(multiplierMilli) * BigInt(coefficientMilli);
+  const denominator = 100n * 1000n ** 3n;
+  return numerator / denominator; // BigInt division truncates, which is floor for non-negative values
+}
 
-describe('earnPoints = floor(amount × base rate × γ × coefficient)', () => {
+const earn = (amountFen: number, multiplierMilli: number, coefficientMilli: number, baseRateMilli = 1000) =>
+  earnPoints({ amountFen, baseRateMilli, multiplierMilli, coefficientMilli });
+
+describe('earnPoints', () => {
+  it('199.90 CNY × γ 1.0 × coefficient 2.0 = 399 (floor of 399.8)', () => {
+    expect(earn(19_990, 1000, 2000)).toBe(399);
+  });
+
+  it('100.00 CNY × γ 1.2 × coefficient 1.0 = 120', () => {
+    expect(earn(10_000, 1200, 1000)).toBe(120);
+  });
+
+  it('0.99 CNY × 1 × 1 = 0', () => {
+    expect(earn(99, 1000, 1000)).toBe(0);
+  });
+
   it.each([
-    [19990, 1000, 1000, 2000, 399],
-    [10000, 1000, 1200, 1000, 120],
-    [99, 1000, 1000, 1000, 0],
-    [300000, 1000, 1200, 1000, 3600],
-    [12345, 1000, 1200, 2000, 296],
+    [300_000, 1000, 1200, 1000, 3600],
+    [12_345, 1000, 1200, 2000, 296],
   ])('%i fen × %i × %i × %i (thousandths) = %i points', (amountFen, baseRateMilli, multiplierMilli, coefficientMilli, points) => {
     expect(earnPoints({ amountFen, baseRateMilli, multiplierMilli, coefficientMilli })).toBe(points);
   });
 
-  it('is exact where floating point is not: 0.29 CNY × 100 × 1.0 × 1.0 = 29, not 28', () => {
-    expect(0.29 * 100).toBeLessThan(29); // the float trap this avoids
-    expect(earnPoints({ amountFen: 29, baseRateMilli: 100_000, multiplierMilli: 1000, coefficientMilli: 1000 })).toBe(29);
+  it('floors rather than rounds', () => {
+    expect(earn(199, 1000, 1000)).toBe(1); // 1.99
+    expect(earn(833, 1200, 1000)).toBe(9); // 9.996
+    expect(earn(100, 1000, 1000)).toBe(1); // exactly 1
+    expect(earn(0, 2000, 2000)).toBe(0);
   });
 
-  it('agrees with an integer reference over many generated inputs, including large amounts', () => {
+  it('applies the base rate', () => {
+    expect(earn(10_000, 1000, 1000, 2000)).toBe(200);
+    expect(earn(10_000, 1000, 1000, 500)).toBe(50);
+    expect(earn(10_000, 1000, 1000, 0)).toBe(0);
+  });
+
+  it('is exact where floating point math is off', () => {
+    // 0.29 × 100 in floats is 28.999999999999996.
+    expect(Math.floor(0.29 * 100)).toBe(28);
+    expect(earnPoints({ amountFen: 29, baseRateMilli: 100_000, multiplierMilli: 1000, coefficientMilli: 1000 })).toBe(29);
+    // 1.15 × 1.0 × 1.0 × 100 points per CNY → float gives 114.99999999999999.
+    expect(Math.floor(1.15 * 100)).toBe(114);
+    expect(earnPoints({ amountFen: 115, baseRateMilli: 100_000, multiplierMilli: 1000, coefficientMilli: 1000 })).toBe(115);
+  });
+
+  it('is exact on a large amount: 999999999999 fen × γ 1.2 × coefficient 1.5', () => {
+    const expected = reference(999_999_999_999, 1000, 1200, 1500);
+    expect(expected).toBe(17_999_999_999n);
+    expect(earn(999_999_999_999, 1200, 1500)).toBe(Number(expected));
+  });
+
+  it('is exact where the naive float product lands below the floor: 150.00 CNY × 1.2 × 1.15 = 207', () => {
+    expect(Math.floor((15_000 / 100) * 1.2 * 1.15)).toBe(206);
+    expect(reference(15_000, 1000, 1200, 1150)).toBe(207n);
+    expect(earn(15_000, 1200, 1150)).toBe(207);
+  });
+
+  it('agrees with a BigInt reference over many deterministic inputs', () => {
+    let state = 0x2545f491;
+    const next = (bound: number) => {
+      // xorshift32, deterministic and independent of Math.random
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) % bound;
+    };
+    const multipliers = [1000, 1200, 1500, 2000, 1001, 999, 3333];
+    const coefficients = [1000, 1500, 2000, 10_000, 1234, 2250, 1776];
+    let checked = 0;
+    for (let i = 0; i < 20_000; i += 1) {
+      const magnitude = 10 ** next(12); // 1 .. 1e11 fen
+      const amountFen = next(magnitude) + next(100);
+      const baseRateMilli = next(4) === 0 ? 1000 + next(5000) : 1000;
+      const multiplierMilli = next(2) ? multipliers[next(multipliers.length)] : 1000 + next(9001);
+      const coefficientMilli = next(2) ? coefficients[next(coefficients.length)] : 1000 + next(9001);
+      const expected = reference(amountFen, baseRateMilli, multiplierMilli, coefficientMilli);
+      if (expected > BigInt(Number.MAX_SAFE_INTEGER)) continue;
+      expect(earnPoints({ amountFen, baseRateMilli, multiplierMilli, coefficientMilli })).toBe(Number(expected));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(19_000);
+  });
+
+  it('agrees with the reference on amounts up to 2^40 fen and any base rate (a second generator)', () => {
     let seed = 42;
     const next = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -34,51 +104,47 @@ describe('earnPoints = floor(amount × base rate × γ × coefficient)', () => {
         multiplierMilli: 1000 + next(2000),
         coefficientMilli: 1000 + next(9000),
       };
-      expect(earnPoints(inputs)).toBe(reference(inputs.amountFen, inputs.baseRateMilli, inputs.multiplierMilli, inputs.coefficientMilli));
+      expect(earnPoints(inputs)).toBe(
+        Number(reference(inputs.amountFen, inputs.baseRateMilli, inputs.multiplierMilli, inputs.coefficientMilli)),
+      );
+    }
+  });
+
+  it('never decreases when the amount grows', () => {
+    let previous = 0;
+    for (let amountFen = 0; amountFen <= 5_000; amountFen += 1) {
+      const points = earn(amountFen, 1200, 1500);
+      expect(points).toBeGreaterThanOrEqual(previous);
+      previous = points;
     }
   });
 });
 
 describe('parseRateToMilli', () => {
-  it('reads decimals with up to three places', () => {
-    expect(parseRateToMilli('X', '1')).toBe(1000);
-    expect(parseRateToMilli('X', '1.5')).toBe(1500);
-    expect(parseRateToMilli('X', '0.125')).toBe(125);
-    expect(() => parseRateToMilli('POINTS_BASE_RATE', '1.2345')).toThrow(/POINTS_BASE_RATE/);
-    expect(() => parseRateToMilli('POINTS_BASE_RATE', '-1')).toThrow(/POINTS_BASE_RATE/);
-  });
-});
-
-describe('parseOrder', () => {
-  const valid = { memberId: 'm1', orderNo: 'WEB-2026-0001', amount: '199.90', channel: 'WEB' };
-
-  it('turns the amount into fen', () =>
-    expect(parseOrder(valid)).toEqual({ memberId: 'm1', orderNo: 'WEB-2026-0001', amountFen: 19990, channel: 'WEB' }));
-
   it.each([
-    [{ orderNo: '' }, 'orderNo'],
-    [{ orderNo: 'has space' }, 'orderNo'],
-    [{ orderNo: 'x'.repeat(65) }, 'orderNo'],
-    [{ memberId: '' }, 'memberId'],
-    [{ channel: 'FAX' }, 'channel'],
-    [{ amount: '0.00' }, 'amount'],
-    [{ amount: '-3' }, 'amount'],
-    [{ amount: '3.999' }, 'amount'],
-  ])('refuses %p naming the field %s', (change, field) => {
-    try {
-      parseOrder({ ...valid, ...change });
-      throw new Error('accepted');
-    } catch (error) {
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).code).toBe('BAD_USER_INPUT');
-      expect((error as DomainError).details.field).toBe(field);
-    }
+    ['1', 1000],
+    ['1.5', 1500],
+    ['1.2', 1200],
+    ['0.001', 1],
+    ['0', 0],
+    ['2.05', 2050],
+    ['0.125', 125],
+    ['9999.999', 9_999_999],
+  ])('%p → %i', (text, milli) => {
+    expect(parseRateToMilli('POINTS_BASE_RATE', text)).toBe(milli);
   });
 
-  it('treats a different order under a known number as CONFLICT', () => {
-    const order = parseOrder(valid);
-    expect(() => assertSameOrder(order, { ...order })).not.toThrow();
-    expect(() => assertSameOrder(order, { ...order, amountFen: 1 })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
-    expect(() => assertSameOrder(order, { ...order, memberId: 'm2' })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  it.each(['1.2345', '-1', 'abc', '', '1.', '.5', '10000', ' 1', '1e3'])('rejects %p with a ConfigError naming the variable', (text) => {
+    let error: unknown;
+    try {
+      parseRateToMilli('POINTS_BASE_RATE', text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe('POINTS_BASE_RATE');
+    expect((error as ConfigError).message).toBe(
+      `Invalid configuration: POINTS_BASE_RATE must be a decimal with at most three decimals, got "${text}"`,
+    );
   });
 });

@@ -21,7 +21,7 @@ function rejects(change: Partial<typeof input>, field: string, message: RegExp) 
   expect((error as DomainError).message).toMatch(message);
 }
 
-describe('newCampaign (unit)', () => {
+describe('newCampaign', () => {
   it('builds a draft with a fresh UUID, the parsed coefficient and the window', () => {
     const draft = newCampaign(input);
     expect(draft).toEqual({
@@ -43,6 +43,15 @@ describe('newCampaign (unit)', () => {
   it('trims the name and allows up to 128 characters', () => {
     expect(newCampaign({ ...input, name: '  Spring  ' }).name).toBe('Spring');
     expect(newCampaign({ ...input, name: 'n'.repeat(128) }).name).toHaveLength(128);
+  });
+
+  it('trims the name and parses the coefficient and the window together', () => {
+    expect(newCampaign({ ...input, name: ' Double points week ' })).toMatchObject({
+      name: 'Double points week',
+      coefficientMilli: 2000,
+      startsAt: new Date(input.startsAt),
+      endsAt: new Date(input.endsAt),
+    });
   });
 
   it.each(['', '   ', 'n'.repeat(129)])('rejects name %p', (name) => {

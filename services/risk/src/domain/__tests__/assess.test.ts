@@ -15,7 +15,7 @@ function rejects(change: Partial<ActionToAssess>, message: string) {
   expect((error as DomainError).message).toBe(message);
 }
 
-describe('validateAction (unit)', () => {
+describe('validateAction', () => {
   it('returns a valid action unchanged', () => {
     expect(validateAction(action)).toBe(action);
     expect(validateAction({ ...action, action: 'REDEEM_POINTS', amountFen: 0 })).toEqual({
@@ -48,7 +48,7 @@ describe('validateAction (unit)', () => {
   });
 });
 
-describe('decide (unit)', () => {
+describe('decide', () => {
   it('allows every action until rules are configured, with a reason', () => {
     for (const name of ['EARN', 'REDEEM', 'REGISTER']) {
       expect(decide({ ...action, action: name })).toEqual({ decision: 'ALLOW', reason: 'no rule matched' });

@@ -21,12 +21,18 @@ function rejects(input: Parameters<typeof parseOrder>[0], field: string, message
   if (message) expect(error.message).toMatch(message);
 }
 
-describe('parseOrder (unit)', () => {
+describe('parseOrder', () => {
   it('parses a minimal order into fen without optional keys', () => {
     const order = parseOrder(valid);
     expect(order).toEqual({ memberId: valid.memberId, orderNo: valid.orderNo, amountFen: 19_990, channel: 'POS' });
     expect(order).not.toHaveProperty('storeId');
     expect(order).not.toHaveProperty('items');
+    expect(parseOrder({ memberId: 'm1', orderNo: 'WEB-2026-0001', amount: '199.90', channel: 'WEB' })).toEqual({
+      memberId: 'm1',
+      orderNo: 'WEB-2026-0001',
+      amountFen: 19_990,
+      channel: 'WEB',
+    });
   });
 
   it('keeps the store and parses the items', () => {
@@ -77,7 +83,7 @@ describe('parseOrder (unit)', () => {
     rejects({ ...valid, channel }, 'channel', /^channel must be one of WEB, MINI_PROGRAM, POS, PARTNER$/);
   });
 
-  it.each(['-1', '1.234', 'abc', ''])('rejects amount %p on field amount', (amount) => {
+  it.each(['-1', '-3', '1.234', '3.999', 'abc', ''])('rejects amount %p on field amount', (amount) => {
     rejects({ ...valid, amount }, 'amount', /CNY amount/);
   });
 
@@ -126,7 +132,7 @@ describe('parseOrder (unit)', () => {
   });
 });
 
-describe('assertSameOrder (unit)', () => {
+describe('assertSameOrder', () => {
   const incoming = parseOrder({ ...valid, store: 'S1' });
   const existing = { memberId: incoming.memberId, amountFen: incoming.amountFen, channel: incoming.channel };
 

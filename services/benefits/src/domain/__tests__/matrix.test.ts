@@ -15,7 +15,7 @@ const SOURCE: Record<string, Array<string | null>> = {
 /** The tier ids of §2 in rank order (services/member DEFAULT_TIERS); kept here so benefits does not import member. */
 const LADDER = ['REGULAR', 'SILVER', 'GOLD', 'DIAMOND'];
 
-describe('DEFAULT_BENEFITS (unit) match shared/DOMAIN.md §4', () => {
+describe('DEFAULT_BENEFITS match shared/DOMAIN.md §4', () => {
   it('has the six benefits of the source, with unique codes', () => {
     expect(DEFAULT_BENEFITS.map((b) => b.code)).toEqual(Object.keys(SOURCE));
     expect(new Set(DEFAULT_BENEFITS.map((b) => b.code)).size).toBe(DEFAULT_BENEFITS.length);

@@ -1,11 +1,12 @@
 import type { GraphQLFormattedError } from 'graphql';
+import type { ErrorCode } from '../../services/kit/src';
 
 /**
  * Apollo Server refuses some requests with a GraphQLError that has no code of its own, which the
  * kit's formatter would mask as INTERNAL_SERVER_ERROR although the client is at fault. Their messages are
  * fixed strings in the pinned version (a test sends both), so they are given their codes here.
  */
-const UNCODED_APOLLO_ERRORS: Record<string, string> = {
+const UNCODED_APOLLO_ERRORS: Record<string, ErrorCode> = {
   'provided sha does not match query': 'PERSISTED_QUERY_HASH_MISMATCH',
   'Unsupported persisted query version': 'BAD_REQUEST',
 };

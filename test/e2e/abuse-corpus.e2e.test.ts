@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
+import { isRegisteredCode } from '../../services/kit/src/errors';
 import { MEMBER_CARD } from '../harness/operations';
 import { productionEnv, startStack, type SignedIn, type Stack } from '../harness/startStack';
 
@@ -8,7 +9,7 @@ import { productionEnv, startStack, type SignedIn, type Stack } from '../harness
  * documents with random depth, aliases, unknown fields, wrong types, huge strings and SQL or
  * script payloads in every string argument; and raw bodies that are not JSON, not UTF-8, in other
  * charsets, oversized, batched, or JSON of the wrong shape. Every answer must be a JSON GraphQL
- * response whose errors carry a code, with no 5xx and nothing internal, in development and in
+ * response whose errors carry a registered code, with no 5xx and nothing internal, in development and in
  * production mode alike, and the server must still answer afterwards.
  */
 
@@ -249,7 +250,12 @@ async function sendRequest(
   if (method === 'HEAD') return { status: response.status, kind: 'HEAD' };
   const parsed = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: unknown } }> };
   if (parsed.errors) {
-    for (const error of parsed.errors) expect(typeof error.extensions?.code).toBe('string');
+    for (const error of parsed.errors) {
+      expect(typeof error.extensions?.code).toBe('string');
+      // Only codes of the registry (services/kit/src/errors.ts) reach a client.
+      if (!isRegisteredCode(error.extensions?.code))
+        throw new Error(`unregistered code ${String(error.extensions?.code)}: ${text.slice(0, 300)}`);
+    }
   } else {
     expect(parsed.data).toBeDefined();
   }

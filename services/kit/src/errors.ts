@@ -4,6 +4,8 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 /**
  * Every error code a client or a peer service can see, with what it means. Domain code throws
  * DomainError with one of these; the kit maps it to GraphQL `extensions.code` or a gRPC status.
+ * The formatter answers any other code as INTERNAL_SERVER_ERROR; a contract test checks that every
+ * code the sources answer with is here (test/contract/error-codes.test.ts).
  */
 export const ERROR_CODES = {
   BAD_USER_INPUT: {
@@ -28,6 +30,9 @@ export const ERROR_CODES = {
     grpc: GrpcStatus.FAILED_PRECONDITION,
   },
   UNAVAILABLE: { description: 'A service this request depends on did not answer in time; retry later.', grpc: GrpcStatus.UNAVAILABLE },
+  // The protocol layer's codes: answered by the HTTP front (http.ts), Apollo Server and the gateway's
+  // plugins before any resolver runs. They never cross gRPC; their status is what they would mean there.
+  // Listed after the domain codes, so a bare gRPC status still maps back to the domain code.
   PERSISTED_QUERY_HASH_MISMATCH: {
     description: 'An automatic persisted query sent a document whose SHA-256 is not the hash it named; nothing ran.',
     grpc: GrpcStatus.INVALID_ARGUMENT,
@@ -37,6 +42,33 @@ export const ERROR_CODES = {
     description: 'The request line (a long GET query) or the headers exceed the server limit (HTTP 431); send the document by POST.',
     grpc: GrpcStatus.INVALID_ARGUMENT,
   },
+  BAD_REQUEST: {
+    description:
+      'The HTTP request is not one we accept: a body that is not JSON, a batch of operations, a request without a preflight-forcing header (CSRF prevention), a mutation over GET, an unknown persisted-query version.',
+    grpc: GrpcStatus.INVALID_ARGUMENT,
+  },
+  PAYLOAD_TOO_LARGE: {
+    description: 'The request body is larger than MAX_BODY_BYTES (HTTP 413); it was not read further.',
+    grpc: GrpcStatus.RESOURCE_EXHAUSTED,
+  },
+  GRAPHQL_PARSE_FAILED: {
+    description: 'The document is not valid GraphQL syntax, has more tokens than GRAPHQL_MAX_TOKENS or nests too deep.',
+    grpc: GrpcStatus.INVALID_ARGUMENT,
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    description: 'The document does not fit the schema, or is deeper, wider or costlier than the query limits allow.',
+    grpc: GrpcStatus.INVALID_ARGUMENT,
+  },
+  PERSISTED_QUERY_NOT_FOUND: {
+    description: 'The persisted-query hash is not known yet; send the query text with it once.',
+    grpc: GrpcStatus.NOT_FOUND,
+  },
+  PERSISTED_QUERY_NOT_SUPPORTED: { description: 'This server does not take persisted queries.', grpc: GrpcStatus.UNIMPLEMENTED },
+  OPERATION_RESOLUTION_FAILURE: {
+    description: 'The document holds no operation of the given operationName, or several and no name.',
+    grpc: GrpcStatus.INVALID_ARGUMENT,
+  },
+  INVALID_GRAPHQL: { description: 'The gateway could not plan the operation.', grpc: GrpcStatus.INVALID_ARGUMENT },
   INTERNAL_SERVER_ERROR: {
     description: 'An unexpected failure; details are logged with the request id, never shown.',
     grpc: GrpcStatus.INTERNAL,
@@ -44,6 +76,11 @@ export const ERROR_CODES = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Whether `code` is in the registry: the only codes a response may carry in `extensions.code`. */
+export function isRegisteredCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
+}
 
 export class DomainError extends Error {
   constructor(
@@ -87,19 +124,6 @@ export function toGrpcError(error: unknown): { code: number; details: string; do
   return { code: GrpcStatus.INTERNAL, details: 'internal error', domainCode: 'INTERNAL_SERVER_ERROR' };
 }
 
-/** Apollo's standard codes that are safe to show as they are. */
-const PASS_THROUGH = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-  // The gateway's code for an operation it cannot plan, e.g. an unknown operationName.
-  'INVALID_GRAPHQL',
-]);
-
 /** What a domain error adds to its code (which field, why, when to retry), as a subgraph sent it. */
 const DETAIL_KEYS = ['field', 'reason', 'retryAfterSeconds'] as const;
 
@@ -125,7 +149,7 @@ export function formatGraphQLError(
       return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.details } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (PASS_THROUGH.has(code) || code in ERROR_CODES) && code !== 'INTERNAL_SERVER_ERROR') {
+    if (isRegisteredCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       return {
         message: formatted.message,
         locations: formatted.locations,

@@ -3,13 +3,14 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { exceedsNesting } from './documentNesting';
+import type { ErrorCode } from './errors';
 
 /** Thrown by a request hook to answer with a plain HTTP status before GraphQL runs. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly code: string,
+    readonly code: ErrorCode,
   ) {
     super(message);
   }
@@ -42,7 +43,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 /** A GraphQL response that carries only an error with its code (HEAD answers get its headers alone). */
-function graphQLError(message: string, code: string) {
+function graphQLError(message: string, code: ErrorCode) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
@@ -56,7 +57,7 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
     socket.destroy();
     return;
   }
-  const [status, code, message] =
+  const [status, code, message]: [number, ErrorCode, string] =
     error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'REQUEST_HEADER_FIELDS_TOO_LARGE', 'the request line or its headers are too large']
       : [400, 'BAD_REQUEST', 'the HTTP request is malformed'];

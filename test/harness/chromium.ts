@@ -35,13 +35,13 @@ export interface ChromiumBinary {
  * the person asked for that one), else the system's Chromium on PATH, else the headless shell
  * that ships inside the `@sparticuz/chromium` npm package (unpacked to the temp dir on first use).
  */
-export async function findChromium(): Promise<ChromiumBinary> {
-  const configured = process.env.CHROMIUM_PATH;
+export async function findChromium(env: Record<string, string | undefined> = process.env): Promise<ChromiumBinary> {
+  const configured = env.CHROMIUM_PATH;
   if (configured) {
     if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH=${configured}: no such file`);
     return { executablePath: configured, args: SYSTEM_ARGS, source: 'CHROMIUM_PATH' };
   }
-  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
   for (const name of SYSTEM_NAMES) {
     for (const dir of dirs) {
       const candidate = join(dir, name);

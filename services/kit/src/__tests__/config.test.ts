@@ -275,6 +275,7 @@ describe('readCommonConfig', () => {
     expect(readCommonConfig('points', env)).toMatchObject({ databaseUrl: 'mysql://root@db:3306', databaseNamedByUrl: false });
     const riskEnv = { DATABASE_URL: 'mysql://root@db:3306', RISK_DATABASE_URL: 'mysql://risk@other:3306/risk_db' };
     expect(readCommonConfig('risk', riskEnv)).toMatchObject({ databaseUrl: 'mysql://risk@other:3306/risk_db', databaseNamedByUrl: true });
+    expect(readCommonConfig('member', riskEnv)).toMatchObject({ databaseUrl: 'mysql://root@db:3306', databaseNamedByUrl: false });
   });
 
   it('treats a blank per-service database URL as unset', () => {

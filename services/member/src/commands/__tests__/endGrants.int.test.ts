@@ -1,14 +1,13 @@
 import { openCommandDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
-import { inTransaction, readPiiCipher } from '../../../../kit/src';
+import { inTransaction } from '../../../../kit/src';
 import { memberSchema } from '../../db/data-source';
 import { Member } from '../../db/entities/Member';
 import { TierChange } from '../../db/entities/TierChange';
 import { changeTier, type TierChangeReason } from '../changeTier';
 import { endExpiredGrants, grantEnded, readWithGrantsEnded } from '../endGrants';
-import { registerMember } from '../registerMember';
+import { newMember } from './memberFixture';
 
 let db: CommandDatabase;
-let phones = 0;
 // After the registrations (stamped with the real clock), so each member's history reads in order.
 const start = Date.now() + 60_000;
 const day = (n: number) => new Date(start + n * 86_400_000);
@@ -29,9 +28,7 @@ const reasons = async (id: string) =>
   );
 
 async function register(): Promise<string> {
-  phones += 1;
-  return (await registerMember(db.dataSource, readPiiCipher({}), { phone: `1390000${String(phones).padStart(4, '0')}`, channel: 'WEB' }))
-    .id;
+  return (await newMember(db.dataSource)).id;
 }
 
 async function move(id: string, toTier: string, reason: TierChangeReason, at: Date, grantExpiresAt: Date | null = null): Promise<void> {

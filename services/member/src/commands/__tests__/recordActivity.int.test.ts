@@ -1,5 +1,5 @@
-import { openCommandDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
-import { DomainError, inTransaction, readPiiCipher } from '../../../../kit/src';
+import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
+import { inTransaction } from '../../../../kit/src';
 import { memberSchema } from '../../db/data-source';
 import { Member } from '../../db/entities/Member';
 import { Milestone } from '../../db/entities/Milestone';
@@ -7,7 +7,7 @@ import { TierChange } from '../../db/entities/TierChange';
 import { changeTier } from '../changeTier';
 import type { ReachedMilestone } from '../milestones';
 import { recordActivity, reevaluateMember, type Activity } from '../recordActivity';
-import { registerMember } from '../registerMember';
+import { newMember } from './memberFixture';
 
 let db: CommandDatabase;
 let memberId: string;
@@ -20,7 +20,7 @@ const day = (n: number) => new Date(start + n * 86_400_000);
 
 beforeEach(async () => {
   db = await openCommandDatabase(memberSchema);
-  memberId = (await registerMember(db.dataSource, readPiiCipher({}), { phone: '13700001111', channel: 'POS' })).id;
+  memberId = (await newMember(db.dataSource)).id;
   reached = [];
 });
 afterEach(() => db.close());
@@ -41,20 +41,11 @@ const grant = (toTier: string, at: Date, grantExpiresAt: Date | null) =>
     await changeTier(manager, member, { toTier, reason: 'GRANT', note: 'test', actor: 'staff:s-1', at, grantExpiresAt });
   });
 
-/** What a refused call must leave: the member as registered and its history untouched. */
-async function expectNothingWritten(): Promise<void> {
-  expect(await reload()).toMatchObject({ tierId: 'REGULAR', spend12mFen: 0, purchases12m: 0, activityAsOf: null, reevaluatedCycle: '' });
-  expect(await history()).toEqual(['REGISTERED REGULAR']);
-  expect(await db.dataSource.getRepository(Milestone).count()).toBe(0);
-}
-
-async function refusal(call: Promise<unknown>): Promise<DomainError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
+/** Runs a call that must be refused: it answers `refusal` and leaves every table as it was. */
+async function expectRefused(call: () => Promise<unknown>, refusal: { code: string; message?: string }): Promise<void> {
+  const before = await snapshotDatabase(db.dataSource);
+  await expect(call()).rejects.toMatchObject(refusal);
+  expect(await snapshotDatabase(db.dataSource)).toEqual(before);
 }
 
 describe('recordActivity', () => {
@@ -167,16 +158,17 @@ describe('recordActivity', () => {
     ['no date', { asOf: new Date(Number.NaN) }, 'as_of_epoch_ms is required'],
     ['the epoch as date', { asOf: new Date(0) }, 'as_of_epoch_ms is required'],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_label, change, message) => {
-    const error = await refusal(recordActivity(db.dataSource, { ...activity(3_000, 5), ...change }, onMilestone, day(1)));
-    expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toBe(message);
-    await expectNothingWritten();
+    await expectRefused(() => recordActivity(db.dataSource, { ...activity(3_000, 5), ...change }, onMilestone, day(1)), {
+      code: 'BAD_USER_INPUT',
+      message,
+    });
   });
 
   it('answers NOT_FOUND for an unknown member and writes nothing', async () => {
-    const error = await refusal(recordActivity(db.dataSource, activity(3_000, 5, day(1), 'no-such-member'), onMilestone, day(1)));
-    expect(error.code).toBe('NOT_FOUND');
-    await expectNothingWritten();
+    await expectRefused(() => recordActivity(db.dataSource, activity(3_000, 5, day(1), 'no-such-member'), onMilestone, day(1)), {
+      code: 'NOT_FOUND',
+      message: 'no member no-such-member',
+    });
   });
 });
 
@@ -250,17 +242,16 @@ describe('reevaluateMember (the yearly run)', () => {
   });
 
   it.each(['26', '2026-27', 'next', ''])('refuses the cycle %p with BAD_USER_INPUT and writes nothing', async (cycle) => {
-    const error = await refusal(reevaluateMember(db.dataSource, activity(0, 0), cycle, onMilestone, day(1)));
-    expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toBe('cycle must be a year such as 2026');
-    await expectNothingWritten();
+    await expectRefused(() => reevaluateMember(db.dataSource, activity(0, 0), cycle, onMilestone, day(1)), {
+      code: 'BAD_USER_INPUT',
+      message: 'cycle must be a year such as 2026',
+    });
   });
 
   it('refuses bad figures and unknown members like recordActivity, writing nothing', async () => {
-    expect((await refusal(reevaluateMember(db.dataSource, activity(-1, 0), '2026', onMilestone, day(1)))).code).toBe('BAD_USER_INPUT');
-    expect((await refusal(reevaluateMember(db.dataSource, activity(0, 0, day(1), 'nobody'), '2026', onMilestone, day(1)))).code).toBe(
-      'NOT_FOUND',
-    );
-    await expectNothingWritten();
+    await expectRefused(() => reevaluateMember(db.dataSource, activity(-1, 0), '2026', onMilestone, day(1)), { code: 'BAD_USER_INPUT' });
+    await expectRefused(() => reevaluateMember(db.dataSource, activity(0, 0, day(1), 'nobody'), '2026', onMilestone, day(1)), {
+      code: 'NOT_FOUND',
+    });
   });
 });

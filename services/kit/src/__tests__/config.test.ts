@@ -1,14 +1,5 @@
 import { ConfigError, DEFAULT_PORTS, SERVICE_NAMES, envReader, peerGrpcAddress, readCommonConfig } from '../config';
-
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return error as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { thrown } from '../../../../test/harness/thrown';
 
 // Strong enough for production (assertProductionSecret): random, not a phrase.
 const SECRET = 'q8Yc0t3kZ1vX9sR2mP7wN4bL6hJ5fD0a';
@@ -29,8 +20,8 @@ describe('envReader.string / optionalString', () => {
     expect(read.string('A')).toBe('x');
     expect(read.string('BLANK', 'fb')).toBe('fb');
     expect(read.string('MISSING', 'fb')).toBe('fb');
-    expect(configError(() => read.string('MISSING')).message).toBe('Invalid configuration: MISSING is required');
-    expect(configError(() => read.string('BLANK')).variable).toBe('BLANK');
+    expect(thrown(ConfigError, () => read.string('MISSING')).message).toBe('Invalid configuration: MISSING is required');
+    expect(thrown(ConfigError, () => read.string('BLANK')).variable).toBe('BLANK');
     expect(read.optionalString('A')).toBe('x');
     expect(read.optionalString('BLANK')).toBeUndefined();
     expect(read.optionalString('MISSING')).toBeUndefined();
@@ -47,7 +38,7 @@ describe('envReader.int / port', () => {
   });
 
   it.each(['1.5', 'abc', '0x10', '1e3', '12px', '+5'])('rejects non-integer %p naming the variable', (text) => {
-    const error = configError(() => envReader({ POOL: text }).int('POOL', 1));
+    const error = thrown(ConfigError, () => envReader({ POOL: text }).int('POOL', 1));
     expect(error.variable).toBe('POOL');
     expect(error.message).toBe(`Invalid configuration: POOL must be an integer, got "${text}"`);
   });
@@ -56,9 +47,9 @@ describe('envReader.int / port', () => {
     const read = (value: string) => envReader({ DEADLINE: value });
     expect(read('10').int('DEADLINE', 0, { min: 10, max: 100 })).toBe(10);
     expect(read('100').int('DEADLINE', 0, { min: 10, max: 100 })).toBe(100);
-    const low = configError(() => read('9').int('DEADLINE', 0, { min: 10, max: 100 }));
+    const low = thrown(ConfigError, () => read('9').int('DEADLINE', 0, { min: 10, max: 100 }));
     expect(low.message).toBe('Invalid configuration: DEADLINE must be >= 10, got 9');
-    const high = configError(() => read('101').int('DEADLINE', 0, { min: 10, max: 100 }));
+    const high = thrown(ConfigError, () => read('101').int('DEADLINE', 0, { min: 10, max: 100 }));
     expect(high.message).toBe('Invalid configuration: DEADLINE must be <= 100, got 101');
     expect(high.variable).toBe('DEADLINE');
   });
@@ -71,8 +62,8 @@ describe('envReader.int / port', () => {
     expect(envReader({ P: '0' }).port('P', 1)).toBe(0);
     expect(envReader({ P: '65535' }).port('P', 1)).toBe(65535);
     expect(envReader({}).port('P', 4001)).toBe(4001);
-    expect(configError(() => envReader({ P: '65536' }).port('P', 1)).message).toMatch(/^Invalid configuration: P must be <= 65535/);
-    expect(configError(() => envReader({ P: '-1' }).port('P', 1)).message).toMatch(/^Invalid configuration: P must be >= 0/);
+    expect(thrown(ConfigError, () => envReader({ P: '65536' }).port('P', 1)).message).toMatch(/^Invalid configuration: P must be <= 65535/);
+    expect(thrown(ConfigError, () => envReader({ P: '-1' }).port('P', 1)).message).toMatch(/^Invalid configuration: P must be >= 0/);
   });
 });
 
@@ -91,7 +82,7 @@ describe('envReader.boolean', () => {
   });
 
   it('rejects anything else naming the variable', () => {
-    const error = configError(() => envReader({ VERBOSE: 'maybe' }).boolean('VERBOSE', false));
+    const error = thrown(ConfigError, () => envReader({ VERBOSE: 'maybe' }).boolean('VERBOSE', false));
     expect(error.variable).toBe('VERBOSE');
     expect(error.message).toBe('Invalid configuration: VERBOSE must be true or false, got "maybe"');
   });
@@ -106,7 +97,7 @@ describe('envReader.oneOf', () => {
   });
 
   it('is case-sensitive and names the variable and the allowed values', () => {
-    const error = configError(() => envReader({ MODE: 'B' }).oneOf('MODE', allowed, 'a'));
+    const error = thrown(ConfigError, () => envReader({ MODE: 'B' }).oneOf('MODE', allowed, 'a'));
     expect(error.variable).toBe('MODE');
     expect(error.message).toBe('Invalid configuration: MODE must be one of a, b, got "B"');
   });
@@ -119,8 +110,8 @@ describe('envReader.url', () => {
   });
 
   it('requires a value without fallback and rejects non-URLs, naming the variable', () => {
-    expect(configError(() => envReader({}).url('GATEWAY_URL')).message).toBe('Invalid configuration: GATEWAY_URL is required');
-    const error = configError(() => envReader({ GATEWAY_URL: 'localhost 4000' }).url('GATEWAY_URL'));
+    expect(thrown(ConfigError, () => envReader({}).url('GATEWAY_URL')).message).toBe('Invalid configuration: GATEWAY_URL is required');
+    const error = thrown(ConfigError, () => envReader({ GATEWAY_URL: 'localhost 4000' }).url('GATEWAY_URL'));
     expect(error.variable).toBe('GATEWAY_URL');
     expect(error.message).toBe('Invalid configuration: GATEWAY_URL must be a URL, got "localhost 4000"');
   });
@@ -227,15 +218,19 @@ describe('readCommonConfig', () => {
   });
 
   it('rejects bad global settings naming the variable', () => {
-    expect(configError(() => readCommonConfig('risk', { NODE_ENV: 'staging' })).variable).toBe('NODE_ENV');
-    expect(configError(() => readCommonConfig('risk', { LOG_LEVEL: 'verbose' })).variable).toBe('LOG_LEVEL');
-    expect(configError(() => readCommonConfig('risk', { GRPC_DEADLINE_MS: '5' })).message).toMatch(/GRPC_DEADLINE_MS must be >= 10/);
-    expect(configError(() => readCommonConfig('risk', { GRPC_DEADLINE_MS: '60001' })).message).toMatch(/GRPC_DEADLINE_MS must be <= 60000/);
-    expect(configError(() => readCommonConfig('risk', { RISK_HTTP_PORT: 'http' })).variable).toBe('RISK_HTTP_PORT');
+    expect(thrown(ConfigError, () => readCommonConfig('risk', { NODE_ENV: 'staging' })).variable).toBe('NODE_ENV');
+    expect(thrown(ConfigError, () => readCommonConfig('risk', { LOG_LEVEL: 'verbose' })).variable).toBe('LOG_LEVEL');
+    expect(thrown(ConfigError, () => readCommonConfig('risk', { GRPC_DEADLINE_MS: '5' })).message).toMatch(
+      /GRPC_DEADLINE_MS must be >= 10/,
+    );
+    expect(thrown(ConfigError, () => readCommonConfig('risk', { GRPC_DEADLINE_MS: '60001' })).message).toMatch(
+      /GRPC_DEADLINE_MS must be <= 60000/,
+    );
+    expect(thrown(ConfigError, () => readCommonConfig('risk', { RISK_HTTP_PORT: 'http' })).variable).toBe('RISK_HTTP_PORT');
   });
 
   it('requires IDENTITY_SIGNING_SECRET in production', () => {
-    const error = configError(() => readCommonConfig('member', { NODE_ENV: 'production' }));
+    const error = thrown(ConfigError, () => readCommonConfig('member', { NODE_ENV: 'production' }));
     expect(error.variable).toBe('IDENTITY_SIGNING_SECRET');
     expect(error.message).toBe('Invalid configuration: IDENTITY_SIGNING_SECRET is required');
     expect(
@@ -244,21 +239,21 @@ describe('readCommonConfig', () => {
   });
 
   it('requires a SERVICE_TOKEN of at least 16 characters in production', () => {
-    expect(configError(() => readCommonConfig('member', { NODE_ENV: 'production', IDENTITY_SIGNING_SECRET: SECRET })).variable).toBe(
-      'SERVICE_TOKEN',
-    );
-    expect(configError(() => readCommonConfig('member', { SERVICE_TOKEN: 'short' })).variable).toBe('SERVICE_TOKEN');
+    expect(
+      thrown(ConfigError, () => readCommonConfig('member', { NODE_ENV: 'production', IDENTITY_SIGNING_SECRET: SECRET })).variable,
+    ).toBe('SERVICE_TOKEN');
+    expect(thrown(ConfigError, () => readCommonConfig('member', { SERVICE_TOKEN: 'short' })).variable).toBe('SERVICE_TOKEN');
   });
 
   it('reads DATABASE_POOL_SIZE as a bounded whole number, naming it when wrong', () => {
     expect(readCommonConfig('member', { DATABASE_POOL_SIZE: '20' }).databasePoolSize).toBe(20);
     for (const bad of ['0', 'many', '1.5', '501'])
-      expect(configError(() => readCommonConfig('member', { DATABASE_POOL_SIZE: bad })).variable).toBe('DATABASE_POOL_SIZE');
+      expect(thrown(ConfigError, () => readCommonConfig('member', { DATABASE_POOL_SIZE: bad })).variable).toBe('DATABASE_POOL_SIZE');
   });
 
   it('rejects a secret shorter than 16 characters in any environment', () => {
     for (const NODE_ENV of ['development', 'test', 'production']) {
-      const error = configError(() => readCommonConfig('member', { NODE_ENV, IDENTITY_SIGNING_SECRET: '123456789012345' }));
+      const error = thrown(ConfigError, () => readCommonConfig('member', { NODE_ENV, IDENTITY_SIGNING_SECRET: '123456789012345' }));
       expect(error.variable).toBe('IDENTITY_SIGNING_SECRET');
       expect(error.message).toMatch(/at least 16 characters/);
     }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError } from '../config';
 import { bigintColumn, isUniqueViolation, resolveDatabaseTarget } from '../database';
+import { thrown } from '../../../../test/harness/thrown';
 
 type Input = Parameters<typeof resolveDatabaseTarget>[0];
 const base: Input = {
@@ -10,16 +11,6 @@ const base: Input = {
   databasePrefix: 'membergraph',
   dataDir: 'data',
 };
-
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return error as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('resolveDatabaseTarget', () => {
   it('uses <prefix>_<service>.sqlite under DATA_DIR without a database URL', () => {
@@ -74,14 +65,14 @@ describe('resolveDatabaseTarget', () => {
   it.each(['postgres://h/db', 'http://h:3306', 'sqlite:///tmp/x.db'])(
     'refuses the protocol of %p with a ConfigError naming DATABASE_URL',
     (url) => {
-      const error = configError(() => resolveDatabaseTarget({ ...base, databaseUrl: url }));
+      const error = thrown(ConfigError, () => resolveDatabaseTarget({ ...base, databaseUrl: url }));
       expect(error.variable).toBe('DATABASE_URL');
       expect(error.message).toMatch(/^Invalid configuration: DATABASE_URL must use mysql:\/\//);
     },
   );
 
   it('refuses text that is not a URL with a ConfigError naming DATABASE_URL', () => {
-    const error = configError(() => resolveDatabaseTarget({ ...base, databaseUrl: 'not a url' }));
+    const error = thrown(ConfigError, () => resolveDatabaseTarget({ ...base, databaseUrl: 'not a url' }));
     expect(error.variable).toBe('DATABASE_URL');
   });
 
@@ -91,7 +82,7 @@ describe('resolveDatabaseTarget', () => {
     [{ databaseNamedByUrl: true, databaseUrl: 'mysql://h/has-dash' }, 'has-dash'],
     [{ databaseNamedByUrl: true, databaseUrl: 'mysql://h/a%20b' }, 'a b'],
   ] as Array<[Partial<Input>, string]>)('refuses the invalid database name from %p', (override, name) => {
-    const error = configError(() => resolveDatabaseTarget({ ...base, databaseUrl: 'mysql://h:3306', ...override }));
+    const error = thrown(ConfigError, () => resolveDatabaseTarget({ ...base, databaseUrl: 'mysql://h:3306', ...override }));
     expect(error.message).toContain(`invalid database name "${name}"`);
   });
 

@@ -13,6 +13,7 @@ import {
 } from '../identity';
 import { createHmac } from 'node:crypto';
 import { DomainError } from '../errors';
+import { thrown } from '../../../../test/harness/thrown';
 
 const SECRET = 'unit-test-secret-0123456789';
 const NOW = 1_760_000_000_000;
@@ -241,15 +242,9 @@ describe('requireStaff', () => {
     { kind: 'STAFF', subject: 's' },
     { kind: 'SERVICE', subject: 'points' },
   ])('is FORBIDDEN for %p', (identity) => {
-    let error: unknown;
-    try {
-      requireStaff(identity, ['ADMIN', 'OPERATOR']);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe('FORBIDDEN');
-    expect((error as DomainError).message).toBe('only staff with the role ADMIN or OPERATOR may do this');
+    const error = thrown(DomainError, () => requireStaff(identity, ['ADMIN', 'OPERATOR']));
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toBe('only staff with the role ADMIN or OPERATOR may do this');
   });
 });
 

@@ -1,14 +1,6 @@
 import { DomainError } from '../errors';
 import { formatFen, milliToNumber, parseCnyToFen, parseDecimalToMilli, parseInstant } from '../money';
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrown } from '../../../../test/harness/thrown';
 
 describe('parseCnyToFen', () => {
   it.each([
@@ -50,15 +42,15 @@ describe('parseCnyToFen', () => {
     'NaN',
     'Infinity',
   ])('rejects %p with a BAD_USER_INPUT DomainError', (text) => {
-    const error = thrown(() => parseCnyToFen(text));
+    const error = thrown(DomainError, () => parseCnyToFen(text));
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe('BAD_USER_INPUT');
-    expect((error as DomainError).details).toEqual({ field: 'amount' });
-    expect((error as DomainError).message).toMatch(/^amount must be a CNY amount/);
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details).toEqual({ field: 'amount' });
+    expect(error.message).toMatch(/^amount must be a CNY amount/);
   });
 
   it('names the given field in the message and details', () => {
-    const error = thrown(() => parseCnyToFen('x', 'price')) as DomainError;
+    const error = thrown(DomainError, () => parseCnyToFen('x', 'price'));
     expect(error.message).toMatch(/^price must be/);
     expect(error.details).toEqual({ field: 'price' });
   });
@@ -115,7 +107,7 @@ describe('milliToNumber and parseDecimalToMilli', () => {
   });
 
   it.each(['1.2345', '-1', 'x', '', '10.001'])('rejects %p (range 0..10)', (text) => {
-    const error = thrown(() => parseDecimalToMilli(text, 'rate', { min: 0, max: 10_000 })) as DomainError;
+    const error = thrown(DomainError, () => parseDecimalToMilli(text, 'rate', { min: 0, max: 10_000 }));
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toEqual({ field: 'rate' });

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../../kit/src/errors';
 import { NEUTRAL_COEFFICIENT, combineCoefficients, isLive } from '../coefficient';
 import { parseCoefficient } from '../newCampaign';
+import { thrown } from '../../../../../test/harness/thrown';
 
 describe('combineCoefficients', () => {
   it('is neutral (1000) when no campaign is live, under either rule', () => {
@@ -84,16 +85,10 @@ describe('parseCoefficient', () => {
   it.each(['0.5', '0.999', '10.001', '11', 'abc', '2.0001', '', '-2', '2.', '.5', '1e1', '100'])(
     'rejects %p with BAD_USER_INPUT on field activityCoefficient',
     (text) => {
-      let error: unknown;
-      try {
-        parseCoefficient(text);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).code).toBe('BAD_USER_INPUT');
-      expect((error as DomainError).details).toEqual({ field: 'activityCoefficient' });
-      expect((error as DomainError).message).toMatch(/^activityCoefficient must be between 1 and 10/);
+      const error = thrown(DomainError, () => parseCoefficient(text));
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.details).toEqual({ field: 'activityCoefficient' });
+      expect(error.message).toMatch(/^activityCoefficient must be between 1 and 10/);
     },
   );
 });

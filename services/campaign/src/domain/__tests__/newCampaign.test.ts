@@ -1,5 +1,6 @@
 import { DomainError } from '../../../../kit/src/errors';
 import { newCampaign } from '../newCampaign';
+import { thrown } from '../../../../../test/harness/thrown';
 
 const input = {
   name: 'Double points week 雙倍積分週',
@@ -9,16 +10,10 @@ const input = {
 };
 
 function rejects(change: Partial<typeof input>, field: string, message: RegExp) {
-  let error: unknown;
-  try {
-    newCampaign({ ...input, ...change });
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe('BAD_USER_INPUT');
-  expect((error as DomainError).details).toEqual({ field });
-  expect((error as DomainError).message).toMatch(message);
+  const error = thrown(DomainError, () => newCampaign({ ...input, ...change }));
+  expect(error.code).toBe('BAD_USER_INPUT');
+  expect(error.details).toEqual({ field });
+  expect(error.message).toMatch(message);
 }
 
 describe('newCampaign', () => {

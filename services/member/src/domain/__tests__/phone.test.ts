@@ -1,16 +1,7 @@
 import { DomainError } from '../../../../kit/src/errors';
 import { CHANNELS, parseChannel } from '../../../../kit/src';
 import { maskPhone, normalizePhone } from '../phone';
-
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError');
-}
+import { thrown } from '../../../../../test/harness/thrown';
 
 describe('normalizePhone', () => {
   it.each([
@@ -49,7 +40,7 @@ describe('normalizePhone', () => {
     ['plus without 86', '+13812341234'],
     ['full-width digits', '１３８１２３４１２３４'],
   ])('rejects %s (%p) with BAD_USER_INPUT on field phone', (_label, input) => {
-    const error = domainError(() => normalizePhone(input));
+    const error = thrown(DomainError, () => normalizePhone(input));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toEqual({ field: 'phone' });
     expect(error.message).toMatch(/mainland mobile number of 11 digits/);
@@ -87,7 +78,7 @@ describe('parseChannel', () => {
   });
 
   it.each(['web', 'FAX', '', ' WEB', 'MINI-PROGRAM'])('rejects %p with BAD_USER_INPUT on field channel', (input) => {
-    const error = domainError(() => parseChannel(input));
+    const error = thrown(DomainError, () => parseChannel(input));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toEqual({ field: 'channel' });
     expect(error.message).toBe('channel must be one of WEB, MINI_PROGRAM, POS, PARTNER');

@@ -1,5 +1,6 @@
 import { ConfigError } from '../../../../kit/src/config';
 import { earnPoints, parseRateToMilli } from '../earn';
+import { thrown } from '../../../../../test/harness/thrown';
 
 /** Independent reference: floor(fen/100 × r/1000 × γ/1000 × c/1000) in exact integers. */
 function reference(amountFen: number, baseRateMilli: number, multiplierMilli: number, coefficientMilli: number): bigint {
@@ -135,16 +136,8 @@ describe('parseRateToMilli', () => {
   });
 
   it.each(['1.2345', '-1', 'abc', '', '1.', '.5', '10000', ' 1', '1e3'])('rejects %p with a ConfigError naming the variable', (text) => {
-    let error: unknown;
-    try {
-      parseRateToMilli('POINTS_BASE_RATE', text);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).variable).toBe('POINTS_BASE_RATE');
-    expect((error as ConfigError).message).toBe(
-      `Invalid configuration: POINTS_BASE_RATE must be a decimal with at most three decimals, got "${text}"`,
-    );
+    const error = thrown(ConfigError, () => parseRateToMilli('POINTS_BASE_RATE', text));
+    expect(error.variable).toBe('POINTS_BASE_RATE');
+    expect(error.message).toBe(`Invalid configuration: POINTS_BASE_RATE must be a decimal with at most three decimals, got "${text}"`);
   });
 });

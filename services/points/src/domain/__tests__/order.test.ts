@@ -1,21 +1,12 @@
 import { DomainError } from '../../../../kit/src/errors';
 import { CHANNELS } from '../../../../kit/src';
 import { MAX_ORDER_FEN, assertSameOrder, parseOrder } from '../order';
+import { thrown } from '../../../../../test/harness/thrown';
 
 const valid = { memberId: '0b6f3a2e-4c1d-4e8a-9f00-123456789abc', orderNo: 'POS-2026:0001.a_b', amount: '199.90', channel: 'POS' };
 
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError');
-}
-
 function rejects(input: Parameters<typeof parseOrder>[0], field: string, message?: RegExp) {
-  const error = domainError(() => parseOrder(input));
+  const error = thrown(DomainError, () => parseOrder(input));
   expect(error.code).toBe('BAD_USER_INPUT');
   expect(error.details).toEqual({ field });
   if (message) expect(error.message).toMatch(message);
@@ -146,7 +137,7 @@ describe('assertSameOrder', () => {
     ['amountFen', { amountFen: 19_991 }],
     ['channel', { channel: 'WEB' }],
   ])('is a CONFLICT when %s differs', (_field, change) => {
-    const error = domainError(() => assertSameOrder({ ...existing, ...change }, incoming));
+    const error = thrown(DomainError, () => assertSameOrder({ ...existing, ...change }, incoming));
     expect(error.code).toBe('CONFLICT');
     expect(error.details).toEqual({ field: 'orderNo' });
     expect(error.message).toBe(`orderNo ${valid.orderNo} was already recorded with different details`);

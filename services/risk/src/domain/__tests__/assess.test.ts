@@ -1,18 +1,13 @@
 import { DomainError } from '../../../../kit/src/errors';
 import { decide, validateAction, type ActionToAssess } from '../assess';
+import { thrown } from '../../../../../test/harness/thrown';
 
 const action: ActionToAssess = { action: 'EARN', memberId: 'm-1', amountFen: 19_990, channel: 'POS', idempotencyKey: 'order:POS-1' };
 
 function rejects(change: Partial<ActionToAssess>, message: string) {
-  let error: unknown;
-  try {
-    validateAction({ ...action, ...change });
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe('BAD_USER_INPUT');
-  expect((error as DomainError).message).toBe(message);
+  const error = thrown(DomainError, () => validateAction({ ...action, ...change }));
+  expect(error.code).toBe('BAD_USER_INPUT');
+  expect(error.message).toBe(message);
 }
 
 describe('validateAction', () => {

@@ -12,10 +12,10 @@ module.exports = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['@swc/jest', swc],
-    // jose ships ES modules only; Node 20 requires them natively, Jest's module system does not.
-    '/node_modules/jose/.+\\.js$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } }],
+    // jose and auto-bind (graphql-codegen's) ship ES modules only; Node 20 requires them natively, Jest's module system does not.
+    '/node_modules/(jose|auto-bind)/.+\\.js$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|auto-bind)/)'],
   testMatch: [
     '<rootDir>/services/**/*.test.ts',
     '<rootDir>/gateway/**/*.test.ts',

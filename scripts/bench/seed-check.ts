@@ -175,8 +175,17 @@ async function checkDiamondLots(stack: Stack): Promise<void> {
   }
 }
 
+/** The parts of the MemberCard answer that the checks read. */
+interface MemberCardView {
+  maskedPhone: string;
+  tier: { id: string; benefits: unknown[] };
+  points: { balance: number };
+  liveCampaigns: unknown[];
+  risk: { assessments: number };
+}
+
 /** The member card through the gateway, as staff and as the member with a token from memberTokens(). */
-async function checkCard(stack: Stack, memberIds: readonly string[]): Promise<{ id: string; card: any; tokenSeconds: number }> {
+async function checkCard(stack: Stack, memberIds: readonly string[]): Promise<{ id: string; card: MemberCardView; tokenSeconds: number }> {
   const [pick]: Array<{ id: string; tier_id: string }> = await stack.services.member.dataSource.query(
     "SELECT id, tier_id FROM members WHERE tier_id = 'GOLD' ORDER BY id LIMIT 1",
   );
@@ -186,7 +195,7 @@ async function checkCard(stack: Stack, memberIds: readonly string[]): Promise<{ 
   const [member] = await stack.services.member.dataSource.query('SELECT tier_id, phone_enc FROM members WHERE id = ?', [id]);
   const asStaff = await stack.query(MEMBER_CARD, { id });
   equal(asStaff.errors, undefined, JSON.stringify(asStaff.errors));
-  const card = asStaff.data.member;
+  const card: MemberCardView = asStaff.data.member;
   equal(card.tier.id, member.tier_id, 'card tier');
   equal(card.points.balance, Number(account?.balance ?? 0), 'card balance');
   equal(card.maskedPhone, maskPhone(loadMemberConfig(stack.env).pii.decrypt(member.phone_enc)), 'card masked phone');

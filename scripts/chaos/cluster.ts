@@ -23,7 +23,7 @@ export interface Cluster {
   /** The development ADMIN's access token (staffLogin with the bootstrap credential). */
   adminToken: string;
   /** Through the gateway as that ADMIN. */
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLResponse<T> }>;
+  query<T>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLResponse<T> }>;
   /** Stops every process cleanly and removes the databases. */
   stop(): Promise<void>;
 }

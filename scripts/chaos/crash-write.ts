@@ -60,10 +60,14 @@ export interface CrashWriteResult {
 async function send(cluster: Cluster, earn: Earn): Promise<void> {
   earn.sentAt = epochMs();
   try {
-    const { status, body } = await cluster.query(EARN, { m: earn.memberId, o: earn.orderNo, a: earn.amount });
+    const { status, body } = await cluster.query<{ recordOrder: { orderNo: string; replayed: boolean } | null }>(EARN, {
+      m: earn.memberId,
+      o: earn.orderNo,
+      a: earn.amount,
+    });
     const receipt = body.data?.recordOrder;
     earn.acknowledged = status === 200 && !body.errors && receipt?.orderNo === earn.orderNo;
-    earn.replayed = earn.acknowledged && receipt.replayed === true;
+    earn.replayed = earn.acknowledged && receipt?.replayed === true;
   } catch {
     earn.acknowledged = false; // no answer, or not JSON: not acknowledged
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { composeSupergraph, SUPERGRAPH_PATH } from '../../scripts/compose';
+import { staleGeneratedFiles as staleResolverTypes } from '../../scripts/codegen-graphql';
 import { staleGeneratedFiles } from '../../scripts/codegen-proto';
 import { buildManifest, MANIFEST_PATH } from '../../scripts/trusted-documents';
 
@@ -20,5 +21,9 @@ describe('contracts', () => {
 
   it('proto/gen holds exactly what proto-loader-gen-types makes of proto/*.proto', () => {
     expect(staleGeneratedFiles()).toEqual([]);
+  });
+
+  it("each subgraph's src/graphql/__generated__ holds exactly what graphql-codegen makes of schemas/<service>.graphql", async () => {
+    expect(await staleResolverTypes()).toEqual([]);
   });
 });

@@ -24,3 +24,12 @@ export function groupByKeys<K, R>(keys: readonly K[], rows: readonly R[], keyOf:
   }
   return keys.map((key) => groups.get(key) ?? []);
 }
+
+/**
+ * A row the data guarantees (a member's tier, the member a mutation just wrote): a missing one is a
+ * broken invariant, answered as INTERNAL and logged, never as a null where the schema promises a value.
+ */
+export function required<T>(row: T | null | undefined, what: string): T {
+  if (row == null) throw new Error(`${what} is missing`);
+  return row;
+}

@@ -33,11 +33,18 @@ export interface ServiceHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * A subgraph's resolver map. Each service types its own with the `Resolvers` generated from its SDL
+ * (src/graphql/__generated__, typed with the service's context and entity types, `__resolveReference`
+ * included), which @apollo/subgraph's GraphQLResolverMap cannot express.
+ */
+export type SubgraphResolvers = { [typeName: string]: object | undefined };
+
 export interface SubgraphServiceOptions<Ctx extends RequestBase> {
   config: CommonConfig;
   logger: Logger;
   database: { dataSource: DataSource; queries: QueryCounter };
-  resolvers: GraphQLResolverMap<Ctx>;
+  resolvers: SubgraphResolvers;
   /** Builds the per-request context (DataLoaders are created here, never at module scope). */
   createContext(base: RequestBase): Ctx;
   grpcServices: Array<{ definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation }>;

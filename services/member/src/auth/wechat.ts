@@ -42,13 +42,24 @@ export function developmentWeChatAdapter(logger: Logger): WeChatAdapter {
 
 const API = 'https://api.weixin.qq.com';
 
+/** The fields read from WeChat's JSON answers; any answer may instead carry an errcode. */
+interface WeChatReply {
+  errcode?: number;
+  access_token?: string;
+  expires_in?: number;
+  openid?: string;
+  unionid?: string;
+  session_key?: string;
+  phone_info?: { purePhoneNumber?: string };
+}
+
 /** WeChat's own API (jscode2session and getuserphonenumber), with the mini-program's app id and secret. */
 export function weChatApiAdapter(appId: string, appSecret: string, fetchImpl: typeof fetch = fetch): WeChatAdapter {
   let token: { value: string; until: number } | undefined;
-  const call = async (url: string, init?: RequestInit): Promise<Record<string, any>> => {
+  const call = async (url: string, init?: RequestInit): Promise<WeChatReply> => {
     const response = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(5000) });
     if (!response.ok) throw new DomainError('UNAVAILABLE', 'WeChat did not answer; try again');
-    const body = (await response.json()) as Record<string, any>;
+    const body = (await response.json()) as WeChatReply;
     if (body.errcode) throw new DomainError('UNAUTHENTICATED', `WeChat refused the code (${body.errcode})`);
     return body;
   };

@@ -1,6 +1,9 @@
 import { DomainError } from '../../../kit/src';
 
 export const GENDERS = ['FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+const isGender = (gender: string): gender is Gender => (GENDERS as readonly string[]).includes(gender);
 
 export interface ProfileInput {
   name?: string | null;
@@ -13,7 +16,7 @@ export interface ProfileInput {
 export interface Profile {
   name: string | null;
   birthday: string | null;
-  gender: string | null;
+  gender: Gender | null;
   email: string | null;
 }
 
@@ -36,7 +39,7 @@ export function updateProfile(current: Profile, input: ProfileInput, today = new
   }
   if (input.birthday != null) next.birthday = validBirthday(input.birthday, today);
   if (input.gender != null) {
-    if (!(GENDERS as readonly string[]).includes(input.gender))
+    if (!isGender(input.gender))
       throw new DomainError('BAD_USER_INPUT', `gender must be one of ${GENDERS.join(', ')}`, { field: 'gender' });
     next.gender = input.gender;
   }

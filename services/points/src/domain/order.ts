@@ -1,4 +1,13 @@
-import { DomainError, parseChannel, parseCnyToFen, parseCode, parseMemberId, parsePositiveFen, parseStoreCode } from '../../../kit/src';
+import {
+  DomainError,
+  parseChannel,
+  type Channel,
+  parseCnyToFen,
+  parseCode,
+  parseMemberId,
+  parsePositiveFen,
+  parseStoreCode,
+} from '../../../kit/src';
 
 /** 10,000,000.00 CNY: no retail order comes near it; above it is a typo or an attack, not a sale. */
 export const MAX_ORDER_FEN = 1_000_000_000;
@@ -13,7 +22,7 @@ export interface OrderInput {
   memberId: string;
   orderNo: string;
   amountFen: number;
-  channel: string;
+  channel: Channel;
   storeId?: string | null;
   items?: OrderLine[] | null;
 }
@@ -46,12 +55,12 @@ export function parseOrder(input: {
 }): OrderInput {
   parseCode(input.orderNo, 'orderNo');
   parseMemberId(input.memberId);
-  parseChannel(input.channel);
+  const channel = parseChannel(input.channel);
   const amountFen = parsePositiveFen(input.amount);
   if (amountFen > MAX_ORDER_FEN)
     throw new DomainError('BAD_USER_INPUT', 'amount is larger than any order can be (10,000,000.00 CNY)', { field: 'amount' });
   if (input.store != null) parseStoreCode(input.store);
-  const order: OrderInput = { memberId: input.memberId, orderNo: input.orderNo, amountFen, channel: input.channel };
+  const order: OrderInput = { memberId: input.memberId, orderNo: input.orderNo, amountFen, channel };
   if (input.store != null) order.storeId = input.store;
   if (input.items != null) order.items = parseLines(input.items, amountFen);
   return order;

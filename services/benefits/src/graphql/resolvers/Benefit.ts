@@ -1,5 +1,5 @@
-import type { TierBenefitView } from '../../db/tierBenefits';
+import type { BenefitResolvers } from '../__generated__/resolvers-types';
 
-export const Benefit = {
-  id: (benefit: TierBenefitView) => `${benefit.tierId}:${benefit.code}`,
+export const Benefit: BenefitResolvers = {
+  id: (benefit) => `${benefit.tierId}:${benefit.code}`,
 };

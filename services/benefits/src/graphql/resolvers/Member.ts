@@ -1,11 +1,8 @@
 import { readableMemberRef } from '../../../../kit/src';
-import type { BenefitsContext } from '../../context';
+import type { MemberResolvers } from '../__generated__/resolvers-types';
 
 /** The gateway sends `tier { id }` with each member (@requires), so no call to the member service is needed. */
-type MemberRef = { id: string; tier: { id: string } };
-
-export const Member = {
+export const Member: MemberResolvers = {
   __resolveReference: readableMemberRef,
-  benefits: (member: MemberRef, _: unknown, ctx: BenefitsContext) =>
-    ctx.loaders.benefitsOfTier.load(readableMemberRef(member, ctx).tier.id),
+  benefits: (member, _, ctx) => ctx.loaders.benefitsOfTier.load(readableMemberRef(member, ctx).tier.id),
 };

@@ -1,6 +1,6 @@
-import type { BenefitsContext } from '../../context';
+import type { TierResolvers } from '../__generated__/resolvers-types';
 
-export const Tier = {
-  __resolveReference: (ref: { id: string }) => ref,
-  benefits: (tier: { id: string }, _: unknown, ctx: BenefitsContext) => ctx.loaders.benefitsOfTier.load(tier.id),
+export const Tier: TierResolvers = {
+  __resolveReference: (ref) => ref,
+  benefits: (tier, _, ctx) => ctx.loaders.benefitsOfTier.load(tier.id),
 };

@@ -1,10 +1,10 @@
 import { milliToNumber } from '../../../../kit/src';
-import type { Campaign as CampaignRow } from '../../db/entities/Campaign';
 import { isLive } from '../../domain/coefficient';
+import type { CampaignResolvers } from '../__generated__/resolvers-types';
 
-export const Campaign = {
-  activityCoefficient: (campaign: CampaignRow) => milliToNumber(campaign.coefficientMilli),
-  startsAt: (campaign: CampaignRow) => campaign.startsAt.toISOString(),
-  endsAt: (campaign: CampaignRow) => campaign.endsAt.toISOString(),
-  live: (campaign: CampaignRow) => isLive(campaign, new Date()),
+export const Campaign: CampaignResolvers = {
+  activityCoefficient: (campaign) => milliToNumber(campaign.coefficientMilli),
+  startsAt: (campaign) => campaign.startsAt.toISOString(),
+  endsAt: (campaign) => campaign.endsAt.toISOString(),
+  live: (campaign) => isLive(campaign, new Date()),
 };

@@ -1,8 +1,7 @@
 import { readableMemberRef } from '../../../../kit/src';
-import type { CampaignContext } from '../../context';
+import type { MemberResolvers } from '../__generated__/resolvers-types';
 
-export const Member = {
+export const Member: MemberResolvers = {
   __resolveReference: readableMemberRef,
-  liveCampaigns: (member: { id: string }, _: unknown, ctx: CampaignContext) =>
-    ctx.loaders.liveCampaignsOfMember.load(readableMemberRef(member, ctx).id),
+  liveCampaigns: (member, _, ctx) => ctx.loaders.liveCampaignsOfMember.load(readableMemberRef(member, ctx).id),
 };

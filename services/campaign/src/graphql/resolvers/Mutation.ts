@@ -1,13 +1,9 @@
 import { requireStaff } from '../../../../kit/src';
 import { createCampaign } from '../../commands/createCampaign';
-import type { CampaignContext } from '../../context';
+import type { MutationResolvers } from '../__generated__/resolvers-types';
 
-export const Mutation = {
-  createCampaign: (
-    _: unknown,
-    args: { input: { name: string; activityCoefficient: string; startsAt: string; endsAt: string } },
-    ctx: CampaignContext,
-  ) => {
+export const Mutation: MutationResolvers = {
+  createCampaign: (_, args, ctx) => {
     requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
     return createCampaign(ctx.dataSource, args.input);
   },

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { bigintColumn } from '../../../../kit/src';
+import { bigintColumn, type Channel } from '../../../../kit/src';
+import type { Gender } from '../../domain/profile';
 
 @Entity({ name: 'members' })
 export class Member {
@@ -16,7 +17,7 @@ export class Member {
   phoneIndex: string;
 
   @Column({ name: 'registered_via', type: 'varchar', length: 16 })
-  registeredVia: string;
+  registeredVia: Channel;
 
   @Column({ name: 'tier_id', type: 'varchar', length: 32 })
   tierId: string;
@@ -52,7 +53,7 @@ export class Member {
   birthday: string | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
-  gender: string | null;
+  gender: Gender | null;
 
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;

@@ -1,21 +1,20 @@
-import { DomainError, formatFen } from '../../../../kit/src';
-import type { MemberContext } from '../../context';
+import { DomainError, formatFen, required } from '../../../../kit/src';
 import type { Member as MemberRow } from '../../db/entities/Member';
-import type { TierChange } from '../../db/entities/TierChange';
 import { maskPhone } from '../../domain/phone';
 import { auditPartnerRead, auditRead, readableMember, refusePartner } from '../access';
 import { progressToNext, reevaluate } from '../../domain/tierEngine';
+import type { MemberResolvers, TierChangeResolvers } from '../__generated__/resolvers-types';
 
 /** Staff roles that may see a member's full phone number. */
 const PHONE_ROLES = new Set(['ADMIN', 'SERVICE_AGENT']);
 
-export const Member = {
-  __resolveReference: (ref: { id: string }, ctx: MemberContext) => readableMember(ctx, ref.id),
-  maskedPhone: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
+export const Member: MemberResolvers = {
+  __resolveReference: (ref, ctx) => readableMember(ctx, ref.id),
+  maskedPhone: async (member, _, ctx) => {
     await auditPartnerRead(ctx, member, 'maskedPhone');
     return maskPhone(ctx.pii.decrypt(member.phoneEnc));
   },
-  phone: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
+  phone: async (member, _, ctx) => {
     const reader = refusePartner(ctx, member);
     if (reader === 'STAFF' && !ctx.identity.roles?.some((role) => PHONE_ROLES.has(role))) {
       throw new DomainError('FORBIDDEN', 'only ADMIN and SERVICE_AGENT staff see full phone numbers');
@@ -24,24 +23,24 @@ export const Member = {
     return ctx.pii.decrypt(member.phoneEnc);
   },
   // A partner sees the masked phone and the tier, nothing about the member's history or consents.
-  partnerSharing: (member: MemberRow, _: unknown, ctx: MemberContext) => {
+  partnerSharing: (member, _, ctx) => {
     refusePartner(ctx, member);
     return member.partnerSharingAt !== null;
   },
-  registeredVia: (member: MemberRow, _: unknown, ctx: MemberContext) => {
+  registeredVia: (member, _, ctx) => {
     refusePartner(ctx, member);
     return member.registeredVia;
   },
-  registeredAt: (member: MemberRow, _: unknown, ctx: MemberContext) => {
+  registeredAt: (member, _, ctx) => {
     refusePartner(ctx, member);
     return member.registeredAt.toISOString();
   },
-  tier: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
+  tier: async (member, _, ctx) => {
     await auditPartnerRead(ctx, member, 'tier');
-    return ctx.loaders.tier.load(member.tierId);
+    return required(await ctx.loaders.tier.load(member.tierId), `tier ${member.tierId}`);
   },
 
-  tierStatus: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
+  tierStatus: async (member, _, ctx) => {
     refusePartner(ctx, member);
     const ladder = await ctx.loaders.ladder();
     const current = ladder.find((t) => t.id === member.tierId)!;
@@ -64,12 +63,12 @@ export const Member = {
     };
   },
 
-  profile: async (member: MemberRow, _: unknown, ctx: MemberContext) => {
+  profile: async (member, _, ctx) => {
     await auditRead(ctx, refusePartner(ctx, member), member, 'profile');
     return profile(member);
   },
 
-  tierHistory: (member: MemberRow, _: unknown, ctx: MemberContext) => {
+  tierHistory: (member, _, ctx) => {
     refusePartner(ctx, member);
     return ctx.loaders.tierHistory.load(member.id);
   },
@@ -85,8 +84,8 @@ function profile(member: MemberRow) {
   };
 }
 
-export const TierChangeResolvers = {
-  from: (change: TierChange, _: unknown, ctx: MemberContext) => (change.fromTier ? ctx.loaders.tier.load(change.fromTier) : null),
-  to: (change: TierChange, _: unknown, ctx: MemberContext) => ctx.loaders.tier.load(change.toTier),
-  at: (change: TierChange) => change.at.toISOString(),
+export const TierChange: TierChangeResolvers = {
+  from: (change, _, ctx) => (change.fromTier ? ctx.loaders.tier.load(change.fromTier) : null),
+  to: async (change, _, ctx) => required(await ctx.loaders.tier.load(change.toTier), `tier ${change.toTier}`),
+  at: (change) => change.at.toISOString(),
 };

@@ -1,24 +1,24 @@
 import { IsNull, MoreThan } from 'typeorm';
 import { DomainError, parsePageSize, requireStaff } from '../../../../kit/src';
-import type { MemberContext } from '../../context';
 import { ChannelIdentity, externalIndex } from '../../db/entities/ChannelIdentity';
 import { Member } from '../../db/entities/Member';
 import { PartnerKey } from '../../db/entities/PartnerKey';
 import { normalizePhone } from '../../domain/phone';
 import { auditRead, readableMember } from '../access';
+import type { QueryResolvers } from '../__generated__/resolvers-types';
 
 /** Who finds a member by phone or card: the back office, and a POS at its till. */
 const LOOKUP_ROLES = ['ADMIN', 'OPERATOR', 'SERVICE_AGENT', 'POS'] as const;
 
-export const Query = {
-  member: (_: unknown, args: { id: string }, ctx: MemberContext) => readableMember(ctx, args.id),
+export const Query: QueryResolvers = {
+  member: (_, args, ctx) => readableMember(ctx, args.id),
 
-  me: (_: unknown, __: unknown, ctx: MemberContext) => {
+  me: (_, __, ctx) => {
     if (ctx.identity.kind === 'ANONYMOUS') throw new DomainError('UNAUTHENTICATED', 'sign in to see your membership');
     return ctx.identity.kind === 'MEMBER' ? readableMember(ctx, ctx.identity.subject!) : null;
   },
 
-  members: async (_: unknown, args: { first: number; after?: string | null }, ctx: MemberContext) => {
+  members: async (_, args, ctx) => {
     requireStaff(ctx.identity, ['ADMIN', 'OPERATOR', 'ANALYST', 'SERVICE_AGENT']);
     parsePageSize(args.first);
     const members = await ctx.dataSource.getRepository(Member).find({
@@ -30,7 +30,7 @@ export const Query = {
     return members;
   },
 
-  memberByPhone: async (_: unknown, args: { phone: string }, ctx: MemberContext) => {
+  memberByPhone: async (_, args, ctx) => {
     requireStaff(ctx.identity, LOOKUP_ROLES);
     const found = await ctx.dataSource.getRepository(Member).findOneBy({ phoneIndex: ctx.pii.blindIndex(normalizePhone(args.phone)) });
     if (!found) return null;
@@ -38,7 +38,7 @@ export const Query = {
     return readableMember(ctx, found.id);
   },
 
-  memberByCard: async (_: unknown, args: { cardNo: string }, ctx: MemberContext) => {
+  memberByCard: async (_, args, ctx) => {
     requireStaff(ctx.identity, LOOKUP_ROLES);
     const card = await ctx.dataSource
       .getRepository(ChannelIdentity)
@@ -46,10 +46,10 @@ export const Query = {
     return card ? ctx.loaders.member.load(card.memberId) : null;
   },
 
-  partnerKeys: (_: unknown, __: unknown, ctx: MemberContext) => {
+  partnerKeys: (_, __, ctx) => {
     requireStaff(ctx.identity, ['ADMIN']);
     return ctx.dataSource.getRepository(PartnerKey).find({ order: { createdAt: 'DESC' } });
   },
 
-  tiers: (_: unknown, __: unknown, ctx: MemberContext) => ctx.loaders.ladder(),
+  tiers: (_, __, ctx) => ctx.loaders.ladder(),
 };

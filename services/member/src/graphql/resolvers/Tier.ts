@@ -1,9 +1,8 @@
 import { formatFen, milliToNumber } from '../../../../kit/src';
-import type { MemberContext } from '../../context';
-import type { TierRule } from '../../domain/tiers';
+import type { TierResolvers } from '../__generated__/resolvers-types';
 
-export const Tier = {
-  __resolveReference: (ref: { id: string }, ctx: MemberContext) => ctx.loaders.tier.load(ref.id),
-  multiplier: (tier: TierRule) => milliToNumber(tier.multiplierMilli),
-  spendThreshold: (tier: TierRule) => formatFen(tier.spendThresholdFen),
+export const Tier: TierResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.tier.load(ref.id),
+  multiplier: (tier) => milliToNumber(tier.multiplierMilli),
+  spendThreshold: (tier) => formatFen(tier.spendThresholdFen),
 };

@@ -1,17 +1,18 @@
-import { Member, TierChangeResolvers } from './Member';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { Member, TierChange } from './Member';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
-import { AuthSessionResolvers, PartnerKeyResolvers, SignInMutation, StaffAccountResolvers } from './SignIn';
+import { AuthSession, PartnerKey, SignInMutation, StaffAccount } from './SignIn';
 import { Tier } from './Tier';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query,
   Mutation: { ...Mutation, ...SignInMutation },
   Member,
   Tier,
-  TierChange: TierChangeResolvers,
-  AuthSession: AuthSessionResolvers,
-  StaffAccount: StaffAccountResolvers,
-  PartnerKey: PartnerKeyResolvers,
-  IssuedPartnerKey: PartnerKeyResolvers,
+  TierChange,
+  AuthSession,
+  StaffAccount,
+  PartnerKey,
+  IssuedPartnerKey: PartnerKey,
 };

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from '../../../../kit/src';
+import type { EntryType } from '../../domain/account';
 
 /** One movement of points. Append-only: never updated or deleted; a correction is a new entry. */
 // Columns carry no entity-level defaults (the migrations keep the database's): every insert writes
@@ -13,9 +14,8 @@ export class LedgerEntry {
   @Column({ name: 'member_id', type: 'varchar', length: 36 })
   memberId: string;
 
-  /** EARN, REDEEM, EXPIRE, ADJUST, CLAWBACK, REVERSAL. */
   @Column({ name: 'entry_type', type: 'varchar', length: 16 })
-  entryType: string;
+  entryType: EntryType;
 
   /** Signed: positive adds, negative removes. */
   @Column({ type: 'int' })

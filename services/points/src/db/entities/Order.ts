@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { bigintColumn } from '../../../../kit/src';
+import { bigintColumn, type Channel } from '../../../../kit/src';
 
 /** An order ingested from a channel. The order number is the primary key: the same order counts once. */
 // Columns carry no entity-level defaults (the migrations keep the database's): every insert writes
@@ -17,7 +17,7 @@ export class Order {
   amountFen: number;
 
   @Column({ type: 'varchar', length: 16 })
-  channel: string;
+  channel: Channel;
 
   /** The store (POS) or shop the order was placed in, when the channel knows it. */
   @Column({ name: 'store_id', type: 'varchar', length: 32, nullable: true })

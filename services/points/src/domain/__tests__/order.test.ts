@@ -135,7 +135,7 @@ describe('assertSameOrder', () => {
   it.each([
     ['memberId', { memberId: 'someone-else' }],
     ['amountFen', { amountFen: 19_991 }],
-    ['channel', { channel: 'WEB' }],
+    ['channel', { channel: 'WEB' as const }],
   ])('is a CONFLICT when %s differs', (_field, change) => {
     const error = thrown(DomainError, () => assertSameOrder({ ...existing, ...change }, incoming));
     expect(error.code).toBe('CONFLICT');

@@ -1,8 +1,8 @@
 import { readableMemberRef } from '../../../../kit/src';
-import type { PointsContext } from '../../context';
+import type { MemberResolvers } from '../__generated__/resolvers-types';
 
-export const Member = {
+export const Member: MemberResolvers = {
   __resolveReference: readableMemberRef,
-  points: (member: { id: string }, _: unknown, ctx: PointsContext) => ctx.loaders.accountOfMember.load(readableMemberRef(member, ctx).id),
-  spend: (member: { id: string }, _: unknown, ctx: PointsContext) => ctx.loaders.spendOfMember.load(readableMemberRef(member, ctx).id),
+  points: (member, _, ctx) => ctx.loaders.accountOfMember.load(readableMemberRef(member, ctx).id),
+  spend: (member, _, ctx) => ctx.loaders.spendOfMember.load(readableMemberRef(member, ctx).id),
 };

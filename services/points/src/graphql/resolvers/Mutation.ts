@@ -5,16 +5,14 @@ import { offsetCheckout } from '../../commands/offsetCheckout';
 import { recordOrder } from '../../commands/recordOrder';
 import { reevaluateTiers } from '../../commands/reevaluateTiers';
 import { refundOrder } from '../../commands/refundOrder';
-import type { PointsContext } from '../../context';
-
-type OrderArgs = Parameters<typeof recordOrder>[4];
+import type { MutationResolvers } from '../__generated__/resolvers-types';
 
 /** Staff who record orders and refunds and take points at checkout anywhere; POS accounts do it at their own store only. */
 const ORDER_ROLES = ['ADMIN', 'OPERATOR'] as const;
 
-export const Mutation = {
+export const Mutation: MutationResolvers = {
   // Orders come from the channels' back offices and POS accounts, never from the member.
-  recordOrder: (_: unknown, args: OrderArgs, ctx: PointsContext) => {
+  recordOrder: (_, args, ctx) => {
     const boundStore = requireStoreStaff(ctx.identity, ORDER_ROLES, args.store);
     return recordOrder(
       ctx.dataSource,
@@ -26,30 +24,30 @@ export const Mutation = {
     );
   },
 
-  offsetCheckout: (_: unknown, args: { memberId: string; orderNo: string; offset: string; idempotencyKey: string }, ctx: PointsContext) => {
+  offsetCheckout: (_, args, ctx) => {
     let atStore: string | null = null;
     if (ctx.identity.kind === 'MEMBER') requireSelfOrStaff(ctx.identity, args.memberId, ORDER_ROLES);
     else atStore = requireStoreStaff(ctx.identity, ORDER_ROLES);
     return offsetCheckout(ctx.dataSource, ctx.peers.member, ctx.rules.pointsPerCnyOffset, { ...args, atStore }, actorOf(ctx.identity));
   },
 
-  refundOrder: (_: unknown, args: { orderNo: string; refundNo: string; amount: string }, ctx: PointsContext) => {
+  refundOrder: (_, args, ctx) => {
     const boundStore = requireStoreStaff(ctx.identity, ORDER_ROLES);
     return refundOrder(ctx.dataSource, { ...args, atStore: boundStore }, ctx.events, actorOf(ctx.identity));
   },
 
-  adjustPoints: (_: unknown, args: { memberId: string; points: number; reason: string; idempotencyKey: string }, ctx: PointsContext) => {
+  adjustPoints: (_, args, ctx) => {
     requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
     const actor = { name: actorOf(ctx.identity), subject: ctx.identity.subject ?? 'staff' };
     return adjustPoints(ctx.dataSource, ctx.peers.member, ctx.rules, args, actor);
   },
 
-  checkIn: (_: unknown, args: { memberId: string }, ctx: PointsContext) => {
+  checkIn: (_, args, ctx) => {
     requireSelf(ctx.identity, args.memberId, 'members check in for themselves');
     return checkIn(ctx.dataSource, ctx.peers.member, ctx.rules, args.memberId, actorOf(ctx.identity));
   },
 
-  reevaluateTiers: async (_: unknown, args: { cycle?: string | null }, ctx: PointsContext) => {
+  reevaluateTiers: async (_, args, ctx) => {
     requireStaff(ctx.identity, ['ADMIN']);
     const cycle = args.cycle ?? String(new Date().getUTCFullYear());
     return { cycle, ...(await reevaluateTiers(ctx.dataSource, ctx.peers.member, cycle)) };

@@ -1,10 +1,10 @@
 import { formatFen } from '../../../../kit/src';
-import type { Receipt } from '../../commands/recordOrder';
+import type { OrderReceiptResolvers } from '../__generated__/resolvers-types';
 
-export const OrderReceipt = {
-  orderNo: (receipt: Receipt) => receipt.order.orderNo,
-  amount: (receipt: Receipt) => formatFen(receipt.order.amountFen),
-  channel: (receipt: Receipt) => receipt.order.channel,
-  pointsEarned: (receipt: Receipt) => receipt.order.pointsEarned,
-  member: (receipt: Receipt) => ({ id: receipt.order.memberId }),
+export const OrderReceipt: OrderReceiptResolvers = {
+  orderNo: (receipt) => receipt.order.orderNo,
+  amount: (receipt) => formatFen(receipt.order.amountFen),
+  channel: (receipt) => receipt.order.channel,
+  pointsEarned: (receipt) => receipt.order.pointsEarned,
+  member: (receipt) => ({ id: receipt.order.memberId }),
 };

@@ -1,9 +1,8 @@
 import { LessThan, type FindOptionsWhere } from 'typeorm';
 import { DomainError, parsePageSize } from '../../../../kit/src';
-import type { PointsContext } from '../../context';
 import { LedgerEntry } from '../../db/entities/LedgerEntry';
 import { lastDayBefore } from '../../domain/account';
-import type { AccountView } from '../loaders';
+import type { LedgerEntryResolvers as LedgerEntryFieldResolvers, PointsAccountResolvers } from '../__generated__/resolvers-types';
 
 function encodeCursor(entry: LedgerEntry): string {
   return Buffer.from(`${entry.createdAt.toISOString()}|${entry.id}`).toString('base64url');
@@ -17,11 +16,11 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
   return { at: date, id };
 }
 
-export const PointsAccount = {
-  available: (account: AccountView) => account.balance,
-  pending: (account: AccountView, _: unknown, ctx: PointsContext) => ctx.loaders.pendingOfMember.load(account.memberId),
+export const PointsAccount: PointsAccountResolvers = {
+  available: (account) => account.balance,
+  pending: (account, _, ctx) => ctx.loaders.pendingOfMember.load(account.memberId),
 
-  expiringSoon: async (account: AccountView, _: unknown, ctx: PointsContext) => {
+  expiringSoon: async (account, _, ctx) => {
     const byDay = new Map<string, number>();
     for (const lot of await ctx.loaders.lotsExpiringSoon.load(account.memberId)) {
       const day = lastDayBefore(lot.expiresAt!, ctx.rules.utcOffsetMinutes);
@@ -31,7 +30,7 @@ export const PointsAccount = {
   },
 
   /** Newest first; keyset pagination on (created_at, id), so pages stay stable while entries are added. */
-  history: async (account: AccountView, args: { first: number; after?: string | null; type?: string | null }, ctx: PointsContext) => {
+  history: async (account, args, ctx) => {
     parsePageSize(args.first);
     const base: FindOptionsWhere<LedgerEntry> = { memberId: account.memberId, ...(args.type ? { entryType: args.type } : {}) };
     let where: FindOptionsWhere<LedgerEntry>[] = [base];
@@ -58,7 +57,7 @@ export const PointsAccount = {
   },
 };
 
-export const LedgerEntryResolvers = {
-  type: (entry: LedgerEntry) => entry.entryType,
-  at: (entry: LedgerEntry) => entry.createdAt.toISOString(),
+export const LedgerEntryResolvers: LedgerEntryFieldResolvers = {
+  type: (entry) => entry.entryType,
+  at: (entry) => entry.createdAt.toISOString(),
 };

@@ -1,11 +1,11 @@
 import { formatFen } from '../../../../kit/src';
-import type { Refund } from '../../db/entities/Refund';
+import type { RefundReceiptResolvers } from '../__generated__/resolvers-types';
 
-export const RefundReceipt = {
-  refundNo: (receipt: { refund: Refund }) => receipt.refund.refundNo,
-  orderNo: (receipt: { refund: Refund }) => receipt.refund.orderNo,
-  amount: (receipt: { refund: Refund }) => formatFen(receipt.refund.amountFen),
-  pointsClawedBack: (receipt: { refund: Refund }) => receipt.refund.pointsClawed,
-  debtAdded: (receipt: { refund: Refund }) => receipt.refund.debtAdded,
-  member: (receipt: { refund: Refund }) => ({ id: receipt.refund.memberId }),
+export const RefundReceipt: RefundReceiptResolvers = {
+  refundNo: (receipt) => receipt.refund.refundNo,
+  orderNo: (receipt) => receipt.refund.orderNo,
+  amount: (receipt) => formatFen(receipt.refund.amountFen),
+  pointsClawedBack: (receipt) => receipt.refund.pointsClawed,
+  debtAdded: (receipt) => receipt.refund.debtAdded,
+  member: (receipt) => ({ id: receipt.refund.memberId }),
 };

@@ -1,7 +1,7 @@
 import { formatFen } from '../../../../kit/src';
-import type { SpendView } from '../../db/spendStats';
+import type { SpendStatsResolvers } from '../__generated__/resolvers-types';
 
-export const SpendStats = {
-  spend: (stats: SpendView) => formatFen(stats.spendFen),
-  lastPurchaseAt: (stats: SpendView) => stats.lastPurchaseAt?.toISOString() ?? null,
+export const SpendStats: SpendStatsResolvers = {
+  spend: (stats) => formatFen(stats.spendFen),
+  lastPurchaseAt: (stats) => stats.lastPurchaseAt?.toISOString() ?? null,
 };

@@ -1,7 +1,7 @@
 import { readableMemberRef } from '../../../../kit/src';
-import type { RiskContext } from '../../context';
+import type { MemberResolvers } from '../__generated__/resolvers-types';
 
-export const Member = {
+export const Member: MemberResolvers = {
   __resolveReference: readableMemberRef,
-  risk: (member: { id: string }, _: unknown, ctx: RiskContext) => ctx.loaders.riskOfMember.load(readableMemberRef(member, ctx).id),
+  risk: (member, _, ctx) => ctx.loaders.riskOfMember.load(readableMemberRef(member, ctx).id),
 };

@@ -99,7 +99,10 @@ export async function generate(service: string): Promise<string> {
       useTypeImports: true,
       // Enums stay string unions: the domain's own string literals are assignable to them.
       enumsAsTypes: true,
-      scalars: { ID: 'string' },
+      // A new custom scalar must be mapped here: generation fails rather than typing it `any`.
+      strictScalars: true,
+      // _FieldSet is the federation directives' argument type (`@key(fields: "id")`).
+      scalars: { ID: 'string', _FieldSet: 'string' },
       avoidOptionals: { field: true },
       // `args.x` is `T | null | undefined` only where the schema has no default.
       useIndexSignature: false,

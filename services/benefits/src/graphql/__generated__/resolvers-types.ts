@@ -11,7 +11,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  _FieldSet: { input: unknown; output: unknown; }
+  _FieldSet: { input: string; output: string; }
 };
 
 /** One entitlement of a tier, e.g. the discount, at that tier's level. */

@@ -1,4 +1,4 @@
-import { actorOf, parseChannel, requireStaff, required, STAFF_ROLES } from '../../../../kit/src';
+import { actorOf, parseChannel, requireStaff, required, STAFF_ROLES, type StaffRole } from '../../../../kit/src';
 import { issuePartnerKey, revokePartnerKey } from '../../auth/partnerKeys';
 import type { Session } from '../../auth/sessions';
 import { createStaff } from '../../commands/createStaff';
@@ -98,15 +98,15 @@ export const AuthSession: AuthSessionResolvers = {
     session.identity.kind === 'STAFF' ? ctx.dataSource.getRepository(StaffAccountRow).findOneBy({ id: session.identity.subject! }) : null,
 };
 
+/** Roles are checked when an account is created; one that is not a StaffRole now is corrupt data. */
+const staffRole = (role: string): StaffRole =>
+  required(
+    STAFF_ROLES.find((known) => known === role),
+    `staff role ${role}`,
+  );
+
 export const StaffAccount: StaffAccountResolvers = {
-  // Roles are checked when an account is created; one that is not a StaffRole now is corrupt data.
-  roles: (staff) =>
-    staff.roles.split(',').map((role) =>
-      required(
-        STAFF_ROLES.find((known) => known === role),
-        `staff role ${role}`,
-      ),
-    ),
+  roles: (staff) => staff.roles.split(',').map(staffRole),
   store: (staff) => staff.storeId,
 };
 

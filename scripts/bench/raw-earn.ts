@@ -31,22 +31,23 @@ export class RawEarn {
          VALUES (?, ?, 12880, 'POS', NULL, NULL, ?, 0, 0, ?)`,
         [orderNo, memberId, points, now],
       );
-      const [rows] = await connection.query<RowDataPacket[]>('SELECT balance, debt, version FROM points_accounts WHERE member_id = ?', [
-        memberId,
-      ]);
-      const { balance, version } = rows[0];
+      const [rows] = await connection.query<RowDataPacket[]>(
+        'SELECT balance, debt, version, last_seq FROM points_accounts WHERE member_id = ?',
+        [memberId],
+      );
+      const { balance, version, last_seq: lastSeq } = rows[0];
       const after = Number(balance) + points;
       const [updated] = await connection.query<ResultSetHeader>(
-        'UPDATE points_accounts SET balance = ?, debt = 0, version = version + 1 WHERE member_id = ? AND version = ?',
+        'UPDATE points_accounts SET balance = ?, debt = 0, last_seq = last_seq + 1, version = version + 1 WHERE member_id = ? AND version = ?',
         [after, memberId, version],
       );
       // The service retries a lost version race; here it is counted as an error (distinct members make it rare).
       if (updated.affectedRows !== 1) throw new Error(`account ${memberId} changed under the earn`);
       const entryId = randomUUID();
       await connection.query(
-        `INSERT INTO points_ledger (id, member_id, entry_type, points, balance_after, source, source_ref, reason, actor, idempotency_key, created_at)
-         VALUES (?, ?, 'EARN', ?, ?, 'ORDER', ?, ?, 'bench', ?, ?)`,
-        [entryId, memberId, points, after, orderNo, `order ${orderNo} via POS`, `ORDER:${orderNo}`, now],
+        `INSERT INTO points_ledger (id, member_id, entry_type, points, balance_after, source, source_ref, reason, actor, idempotency_key, seq, created_at)
+         VALUES (?, ?, 'EARN', ?, ?, 'ORDER', ?, ?, 'bench', ?, ?, ?)`,
+        [entryId, memberId, points, after, orderNo, `order ${orderNo} via POS`, `ORDER:${orderNo}`, Number(lastSeq) + 1, now],
       );
       await connection.query(
         'INSERT INTO points_lots (id, member_id, entry_id, points, remaining, earned_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, NULL)',

@@ -93,13 +93,16 @@ class PointsBook {
   state: AccountState = { balance: 0, debt: 0 };
   /** setBalance bumps the version once per applied plan. */
   version = 0;
+  /** The seq of the latest entry, as setBalance keeps it. */
+  lastSeq = 0;
   private readonly lotsById = new Map<string, PointsLot>();
 
   constructor(private readonly newId: () => string) {}
 
   /** What applyPlan (services/points/src/db/ledger.ts) writes, from the same rowsOfPlan. */
   apply(plan: Plan, context: EntryContext): void {
-    const { entries, newLot } = rowsOfPlan(this.state.balance, plan, context, this.newId);
+    const { entries, newLot } = rowsOfPlan({ balance: this.state.balance, lastSeq: this.lastSeq }, plan, context, this.newId);
+    this.lastSeq += entries.length;
     this.ledger.push(...entries);
     for (const [lotId, remaining] of plan.lotChanges) this.lotsById.get(lotId)!.remaining = remaining;
     if (newLot) {
@@ -132,7 +135,9 @@ class PointsBook {
 
   account(memberId: string): PointsAccount | null {
     // ensureAccount runs only when points move (an order, an award that is not zero).
-    return this.version === 0 ? null : { memberId, balance: this.state.balance, debt: this.state.debt, version: this.version };
+    return this.version === 0
+      ? null
+      : { memberId, balance: this.state.balance, debt: this.state.debt, version: this.version, lastSeq: this.lastSeq };
   }
 }
 

@@ -37,6 +37,46 @@ async function ledgerOf(memberId: string) {
   return { sum: Number(total), entries: Number(n), balance: Number(account.balance) };
 }
 
+const HISTORY = /* GraphQL */ `
+  query History($id: ID!, $after: String) {
+    member(id: $id) {
+      points {
+        history(first: 25, after: $after) {
+          edges {
+            node {
+              type
+              points
+              balanceAfter
+              at
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`;
+
+type Entry = { type: string; points: number; balanceAfter: number; at: string };
+
+/** Every entry of the member's history, page by page through the gateway, newest first. */
+async function wholeHistory(memberId: string): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  let after: string | null = null;
+  for (;;) {
+    type Page = { member: { points: { history: { edges: { node: Entry }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } };
+    const page = await stack.query<Page>(HISTORY, { id: memberId, after });
+    expect(page.errors).toBeUndefined();
+    const { edges, pageInfo } = page.data!.member.points.history;
+    entries.push(...edges.map((edge) => edge.node));
+    if (!pageInfo.hasNextPage) return entries;
+    after = pageInfo.endCursor;
+  }
+}
+
 /** A deadline long enough for 200 calls queued on a small connection pool on a loaded 2-core machine. */
 const debit = (memberId: string, points: number, key: string) =>
   grpcCall(
@@ -65,6 +105,21 @@ describe('burning points is exact under concurrency and retry', () => {
     expect(refused).toHaveLength(100);
     expect(refused.map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(100).fill('INSUFFICIENT_POINTS'));
     expect(await ledgerOf(memberId)).toEqual({ sum: 0, entries: 101, balance: 0 });
+  });
+
+  it('after a race the history chains: newest first in the order applied, each balanceAfter = the older one + its points', async () => {
+    const memberId = await memberWith(uniquePhone(), 600);
+    const outcomes = await Promise.allSettled(Array.from({ length: 80 }, (_, i) => debit(memberId, 10, `burn-chain-${memberId}-${i}`)));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(60);
+    const history = await wholeHistory(memberId);
+    expect(history).toHaveLength(61);
+    // The newest entry shows the balance as it is now.
+    expect(history[0].balanceAfter).toBe(0);
+    const breaks = history.slice(0, -1).filter((entry, i) => entry.balanceAfter !== history[i + 1].balanceAfter + entry.points);
+    expect(breaks).toEqual([]);
+    const times = history.map((entry) => Date.parse(entry.at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(history[history.length - 1]).toMatchObject({ type: 'EARN', points: 600, balanceAfter: 600 });
   });
 
   it('a retried debit returns its first result, even after the balance is spent, and applies once', async () => {

@@ -18,7 +18,7 @@ export async function adjustPoints(
   rules: EarnRules,
   input: { memberId: string; points: number; reason: string; idempotencyKey: string },
   actor: { name: string; subject: string },
-  now = new Date(),
+  now?: Date,
 ): Promise<MoveResult> {
   if (!Number.isInteger(input.points) || input.points === 0 || Math.abs(input.points) > MAX_ADJUSTMENT) {
     throw new DomainError('BAD_USER_INPUT', 'points must be a non-zero whole number within ±1,000,000', { field: 'points' });

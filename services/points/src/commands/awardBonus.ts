@@ -13,7 +13,7 @@ export async function awardBonus(
   member: Pick<MemberPort, 'getMemberTier'>,
   rules: Pick<PointsRules, 'registrationBonus' | 'profileCompletionBonus' | 'expiryMonths' | 'utcOffsetMinutes'>,
   input: { memberId: string; kind: string },
-  now = new Date(),
+  now?: Date,
   /** The member service's call when it asks over gRPC: its tier is asked within that call's deadline. */
   scope?: CallScope,
 ): Promise<{ points: number; balanceAfter: number; replayed: boolean }> {

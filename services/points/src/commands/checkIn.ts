@@ -19,9 +19,9 @@ export async function checkIn(
   rules: EarnRules & { checkInPoints: number },
   memberId: string,
   actor: string,
-  now = new Date(),
+  now?: Date,
 ): Promise<CheckInResult> {
-  const day = lastDayBefore(new Date(now.getTime() + 1), rules.utcOffsetMinutes);
+  const day = lastDayBefore(new Date((now ?? new Date()).getTime() + 1), rules.utcOffsetMinutes);
   const { entry, replayed } = await moveMemberPoints(
     dataSource,
     member,

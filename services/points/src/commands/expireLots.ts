@@ -9,12 +9,14 @@ import { planExpiry } from '../domain/account';
  * Idempotent and resumable: an expired lot holds nothing more, its entry's key is EXPIRE:<lot id>,
  * and a run stopped half-way simply leaves the rest for the next run.
  */
-export async function expireDueLots(dataSource: DataSource, now = new Date(), batchSize = 500): Promise<{ lots: number; points: number }> {
+export async function expireDueLots(dataSource: DataSource, now?: Date, batchSize = 500): Promise<{ lots: number; points: number }> {
+  // Due at the run's start; each entry is dated when it is applied, under its account's lock (unless a test gives `now`).
+  const dueBy = now ?? new Date();
   let lots = 0;
   let points = 0;
   for (;;) {
     const due = await dataSource.getRepository(PointsLot).find({
-      where: { expiresAt: LessThanOrEqual(now), remaining: MoreThan(0) },
+      where: { expiresAt: LessThanOrEqual(dueBy), remaining: MoreThan(0) },
       order: { expiresAt: 'ASC', id: 'ASC' },
       take: batchSize,
     });

@@ -26,7 +26,7 @@ export async function mergeAccounts(
   dataSource: DataSource,
   merge: { mergeId: string; sourceMemberId: string; targetMemberId: string },
   actor: string,
-  now = new Date(),
+  now?: Date,
 ): Promise<MergeResult> {
   const { mergeId, sourceMemberId: source, targetMemberId: target } = merge;
   if (!mergeId || !source || !target || source === target) {
@@ -55,10 +55,11 @@ export async function mergeAccounts(
       const from = locked.get(source)!;
       const to = locked.get(target)!;
       const moved = from.balance;
-      await setBalance(manager, from, { balance: 0, debt: 0 });
-      await setBalance(manager, to, { balance: to.balance + moved, debt: to.debt + from.debt });
+      const at = now ?? new Date();
+      await setBalance(manager, from, { balance: 0, debt: 0 }, 1);
+      await setBalance(manager, to, { balance: to.balance + moved, debt: to.debt + from.debt }, 1);
       // Always both entries (0 points when the source held none): the pair is the merge's record and its key.
-      const entry = (memberId: string, points: number, balanceAfter: number, key: string, reason: string) =>
+      const entry = (memberId: string, seq: number, points: number, balanceAfter: number, key: string, reason: string) =>
         Object.assign(new LedgerEntry(), {
           id: randomUUID(),
           memberId,
@@ -70,17 +71,18 @@ export async function mergeAccounts(
           reason,
           idempotencyKey: key,
           actor,
-          createdAt: now,
+          seq,
+          createdAt: at,
         });
       await manager.insert(LedgerEntry, [
-        entry(source, -moved, 0, keyOut, `merged into member ${target}`),
-        entry(target, moved, to.balance + moved, `MERGE:${mergeId}:in`, `merged from member ${source}`),
+        entry(source, from.lastSeq + 1, -moved, 0, keyOut, `merged into member ${target}`),
+        entry(target, to.lastSeq + 1, moved, to.balance + moved, `MERGE:${mergeId}:in`, `merged from member ${source}`),
       ]);
       await manager.update(PointsLot, { memberId: source }, { memberId: target });
       await manager.update(Order, { memberId: source }, { memberId: target });
       await manager.update(PendingPoints, { memberId: source }, { memberId: target });
       // The target's 12-month figures now include the source's orders: tell the tier engine.
-      await enqueueActivity(manager, target, now);
+      await enqueueActivity(manager, target, at);
       return { pointsMoved: moved, targetBalanceAfter: to.balance + moved, replayed: false };
     });
   } catch (error) {

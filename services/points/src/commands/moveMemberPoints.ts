@@ -16,9 +16,9 @@ export async function moveMemberPoints(
   member: Pick<MemberPort, 'getMemberTier'>,
   rules: Pick<EarnRules, 'expiryMonths' | 'utcOffsetMinutes'>,
   move: Omit<PointsMove, 'lotExpiresAt'>,
-  now: Date,
+  now: Date | undefined,
   scope?: CallScope,
 ): Promise<MoveResult> {
   const tier = await memberTier(member, move.memberId, scope);
-  return movePoints(dataSource, { ...move, lotExpiresAt: lotExpiry(now, rules, tier) }, now);
+  return movePoints(dataSource, { ...move, lotExpiresAt: lotExpiry(now ?? new Date(), rules, tier) }, now);
 }

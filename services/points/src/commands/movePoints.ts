@@ -45,7 +45,7 @@ function replay(entry: LedgerEntry, move: PointsMove): MoveResult {
  * the balance has since changed (a retry must not turn into a failure); two racing first attempts
  * are decided by the ledger's unique key. A debit beyond the balance is INSUFFICIENT_POINTS.
  */
-export async function movePoints(dataSource: DataSource, move: PointsMove, now = new Date()): Promise<MoveResult> {
+export async function movePoints(dataSource: DataSource, move: PointsMove, now?: Date): Promise<MoveResult> {
   const ledger = dataSource.getRepository(LedgerEntry);
   const known = await ledger.findOneBy({ idempotencyKey: move.idempotencyKey });
   if (known) return replay(known, move);

@@ -26,7 +26,7 @@ export interface Receipt {
 export const orderReason = (order: { orderNo: string; channel: string }) => `order ${order.orderNo} via ${order.channel}`;
 
 /** The EARN entry of an order, whether written at once or when its return window ends. */
-export function orderEntryContext(memberId: string, orderNo: string, actor: string, now: Date) {
+export function orderEntryContext<At extends Date | undefined>(memberId: string, orderNo: string, actor: string, now: At) {
   return { memberId, source: 'ORDER', sourceRef: orderNo, idempotencyKey: `ORDER:${orderNo}`, actor, now };
 }
 
@@ -47,16 +47,17 @@ export async function recordOrder(
   rules: EarnRules,
   input: Parameters<typeof parseOrder>[0],
   actor: string,
-  now = new Date(),
+  now?: Date,
 ): Promise<Receipt> {
   const order = parseOrder(input);
+  const at = now ?? new Date();
   const orders = dataSource.getRepository(Order);
   const existing = await orders.findOneBy({ orderNo: order.orderNo });
   if (existing) return replay(existing, order);
 
   const [tier, coefficient] = await Promise.all([
     memberTier(peers.member, order.memberId),
-    peers.campaign.getActivityCoefficient(order.memberId, now),
+    peers.campaign.getActivityCoefficient(order.memberId, at),
   ]);
   const risk = await peers.risk.assess({
     action: 'EARN',
@@ -83,11 +84,11 @@ export async function recordOrder(
     pointsEarned: points,
     refundedFen: 0,
     pointsClawed: 0,
-    createdAt: now,
+    createdAt: at,
   });
   await ensureAccount(dataSource, order.memberId);
   try {
-    const lotExpiresAt = lotExpiry(now, rules, tier);
+    const lotExpiresAt = lotExpiry(at, rules, tier);
     await inTransaction(dataSource, async (manager) => {
       await manager.insert(Order, row);
       if (rules.returnWindowDays > 0) {
@@ -96,7 +97,7 @@ export async function recordOrder(
           orderNo: order.orderNo,
           memberId: order.memberId,
           points,
-          availableAt: new Date(now.getTime() + rules.returnWindowDays * 86_400_000),
+          availableAt: new Date(at.getTime() + rules.returnWindowDays * 86_400_000),
           lotExpiresAt,
           releasedAt: null,
         });
@@ -107,7 +108,7 @@ export async function recordOrder(
           lotExpiresAt,
         });
       }
-      await enqueueActivity(manager, order.memberId, now);
+      await enqueueActivity(manager, order.memberId, at);
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

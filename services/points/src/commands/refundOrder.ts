@@ -26,7 +26,7 @@ export async function refundOrder(
   input: { orderNo: string; refundNo: string; amount: string; atStore?: string | null },
   events: EventDelivery,
   actor: string,
-  now = new Date(),
+  now?: Date,
 ): Promise<{ refund: Refund; replayed: boolean }> {
   parseCode(input.refundNo, 'refundNo');
   const amountFen = parsePositiveFen(input.amount);
@@ -42,6 +42,7 @@ export async function refundOrder(
     const refund = await inTransaction(dataSource, async (manager) => {
       // The account lock comes first, as in every points command; then the order row, for its refund totals.
       const account = await lockAccount(manager, order.memberId);
+      const at = now ?? new Date();
       const locked = await manager.findOneOrFail(Order, { where: { orderNo: order.orderNo }, lock: rowLock(manager) });
       const points = clawbackForRefund(locked.pointsEarned, locked.amountFen, locked.refundedFen, amountFen, locked.pointsClawed);
       const pending = await manager.findOne(PendingPoints, { where: { orderNo: order.orderNo }, lock: rowLock(manager) });
@@ -57,7 +58,7 @@ export async function refundOrder(
         amountFen,
         pointsClawed: points,
         debtAdded: plan ? plan.after.debt - account.debt : 0,
-        createdAt: now,
+        createdAt: at,
       });
       await manager.insert(Refund, row);
       await manager.update(
@@ -65,7 +66,7 @@ export async function refundOrder(
         { orderNo: order.orderNo },
         { refundedFen: locked.refundedFen + amountFen, pointsClawed: locked.pointsClawed + points },
       );
-      await enqueueActivity(manager, order.memberId, now);
+      await enqueueActivity(manager, order.memberId, at);
       if (held)
         await manager.update(PendingPoints, { orderNo: order.orderNo }, { points: pending.points - Math.min(points, pending.points) });
       else
@@ -75,7 +76,7 @@ export async function refundOrder(
           sourceRef: order.orderNo,
           idempotencyKey: `REFUND:${input.refundNo}`,
           actor,
-          now,
+          now: at,
         });
       return row;
     });

@@ -12,14 +12,15 @@ import { orderEntryContext, orderReason } from './recordOrder';
  */
 export async function releasePendingPoints(
   dataSource: DataSource,
-  now = new Date(),
+  now?: Date,
   batchSize = 500,
 ): Promise<{ orders: number; points: number }> {
+  const dueBy = now ?? new Date();
   let orders = 0;
   let points = 0;
   for (;;) {
     const due = await dataSource.getRepository(PendingPoints).find({
-      where: { releasedAt: IsNull(), availableAt: LessThanOrEqual(now) },
+      where: { releasedAt: IsNull(), availableAt: LessThanOrEqual(dueBy) },
       order: { availableAt: 'ASC', orderNo: 'ASC' },
       take: batchSize,
     });
@@ -29,7 +30,7 @@ export async function releasePendingPoints(
         const account = await lockAccount(manager, candidate.memberId);
         const pending = await manager.findOneOrFail(PendingPoints, { where: { orderNo: candidate.orderNo }, lock: rowLock(manager) });
         if (pending.releasedAt) return 0;
-        await manager.update(PendingPoints, { orderNo: pending.orderNo }, { releasedAt: now });
+        await manager.update(PendingPoints, { orderNo: pending.orderNo }, { releasedAt: now ?? new Date() });
         if (pending.points === 0) return 0;
         const order = await manager.findOneByOrFail(Order, { orderNo: pending.orderNo });
         await applyPlan(manager, account, planEarn(account, pending.points, `${orderReason(order)} (return window passed)`), {

@@ -11,6 +11,7 @@ import { Outbox1764200000000 } from './migrations/1764200000000-Outbox';
 import { ActorsStores1764300000000 } from './migrations/1764300000000-ActorsStores';
 import { PendingPoints1764400000000 } from './migrations/1764400000000-PendingPoints';
 import { KitOutbox1764510000000 } from './migrations/1764510000000-KitOutbox';
+import { LedgerSequence1764600000000 } from './migrations/1764600000000-LedgerSequence';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
@@ -22,5 +23,6 @@ export const pointsSchema: DatabaseSchema = {
     ActorsStores1764300000000,
     PendingPoints1764400000000,
     KitOutbox1764510000000,
+    LedgerSequence1764600000000,
   ],
 };

@@ -16,7 +16,7 @@ export async function ensureAccount(dataSource: DataSource, memberId: string): P
     .createQueryBuilder()
     .insert()
     .into(PointsAccount)
-    .values({ memberId, balance: 0, debt: 0, version: 0 })
+    .values({ memberId, balance: 0, debt: 0, version: 0, lastSeq: 0 })
     .orIgnore()
     .execute();
 }
@@ -39,13 +39,19 @@ export function openLots(manager: EntityManager, memberId: string): Promise<Poin
 
 /**
  * Sets a locked account's balance and debt by an UPDATE guarded by the version read under the
- * lock: a lost update fails loudly, never silently.
+ * lock: a lost update fails loudly, never silently. `entries` is how many ledger entries the change
+ * appends: they take the account's next sequence numbers (see `nextSeqs`).
  */
-export async function setBalance(manager: EntityManager, account: PointsAccount, after: { balance: number; debt: number }): Promise<void> {
+export async function setBalance(
+  manager: EntityManager,
+  account: PointsAccount,
+  after: { balance: number; debt: number },
+  entries: number,
+): Promise<void> {
   const moved = await manager
     .createQueryBuilder()
     .update(PointsAccount)
-    .set({ balance: after.balance, debt: after.debt, version: () => 'version + 1' })
+    .set({ balance: after.balance, debt: after.debt, lastSeq: account.lastSeq + entries, version: () => 'version + 1' })
     .where('member_id = :memberId AND version = :version', { memberId: account.memberId, version: account.version })
     .execute();
   if (moved.affected !== 1) throw new Error(`points account ${account.memberId} changed under its lock`);
@@ -57,7 +63,13 @@ export interface EntryContext {
   sourceRef: string;
   /** Base of the entries' idempotency keys; unique constraints make a retry fail instead of applying twice. */
   idempotencyKey: string;
+  /**
+   * When the entries are applied. applyPlan takes it under the account lock when it is not given
+   * (the service); a test or a replay of history gives its own clock.
+   */
   now: Date;
+  /** When the points of the lot an earn creates were earned (default: now); an order's own time. */
+  earnedAt?: Date;
   /** Who caused it (see LedgerEntry.actor). */
   actor?: string;
   /** Expiry of the lot an earn creates (null: never). */
@@ -69,14 +81,16 @@ export interface EntryContext {
  * after it) and the lot an earn creates. Pure, so the benchmark's seeder writes the very same rows.
  */
 export function rowsOfPlan(
-  balanceBefore: number,
+  before: { balance: number; lastSeq: number },
   plan: Plan,
   context: EntryContext,
   newId: () => string = randomUUID,
 ): { entries: LedgerEntry[]; newLot?: PointsLot } {
-  let balance = balanceBefore;
+  let balance = before.balance;
+  let seq = before.lastSeq;
   const entries = plan.entries.map((planned) => {
     balance += planned.points;
+    seq += 1;
     return Object.assign(new LedgerEntry(), {
       id: newId(),
       memberId: context.memberId,
@@ -88,6 +102,7 @@ export function rowsOfPlan(
       reason: planned.reason.slice(0, 255),
       idempotencyKey: `${context.idempotencyKey}${planned.keySuffix}`,
       actor: context.actor ?? 'system',
+      seq,
       createdAt: context.now,
     });
   });
@@ -98,7 +113,7 @@ export function rowsOfPlan(
     entryId: entries[0].id,
     points: plan.newLot.points,
     remaining: plan.newLot.remaining,
-    earnedAt: context.now,
+    earnedAt: context.earnedAt ?? context.now,
     expiresAt: context.lotExpiresAt ?? null,
   });
   return { entries, newLot };
@@ -107,11 +122,17 @@ export function rowsOfPlan(
 /**
  * Applies a plan to a locked account: the balance and debt by an UPDATE guarded by the version
  * read under the lock (a lost update would fail loudly, never silently), the ledger entries
- * (append-only), the lots it consumed and the lot it creates.
+ * (append-only, numbered on from the account's last seq), the lots it consumed and the lot it creates.
  */
-export async function applyPlan(manager: EntityManager, account: PointsAccount, plan: Plan, context: EntryContext): Promise<LedgerEntry[]> {
-  const { entries, newLot } = rowsOfPlan(account.balance, plan, context);
-  await setBalance(manager, account, plan.after);
+export async function applyPlan(
+  manager: EntityManager,
+  account: PointsAccount,
+  plan: Plan,
+  context: Omit<EntryContext, 'now'> & { now?: Date },
+): Promise<LedgerEntry[]> {
+  // The time of application, read here under the lock, so that it follows the entries' order.
+  const { entries, newLot } = rowsOfPlan(account, plan, { ...context, now: context.now ?? new Date() });
+  await setBalance(manager, account, plan.after, entries.length);
   if (entries.length) await manager.insert(LedgerEntry, entries);
   for (const [lotId, remaining] of plan.lotChanges) await manager.update(PointsLot, { id: lotId }, { remaining });
   if (newLot) await manager.insert(PointsLot, newLot);

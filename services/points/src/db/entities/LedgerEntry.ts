@@ -6,7 +6,7 @@ import type { EntryType } from '../../domain/account';
 // Columns carry no entity-level defaults (the migrations keep the database's): every insert writes
 // every value, and TypeORM would otherwise re-read defaulted columns after each insert.
 @Entity({ name: 'points_ledger' })
-@Index('idx_points_ledger_member', ['memberId', 'createdAt'])
+@Index('uq_points_ledger_member_seq', ['memberId', 'seq'], { unique: true })
 export class LedgerEntry {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -41,6 +41,14 @@ export class LedgerEntry {
   @Column({ name: 'idempotency_key', type: 'varchar', length: 128, unique: true })
   idempotencyKey: string;
 
+  /**
+   * The entry's place in its account's history (1, 2, 3 …), given under the account lock: the
+   * order in which entries were applied, and the history's cursor. Unique per member.
+   */
+  @Column({ type: 'bigint', transformer: bigintColumn })
+  seq: number;
+
+  /** When the entry was applied (taken under the account lock). */
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

@@ -21,4 +21,8 @@ export class PointsAccount {
 
   @Column({ type: 'int' })
   version: number;
+
+  /** The seq of the account's latest ledger entry (0: none yet). */
+  @Column({ name: 'last_seq', type: 'bigint', transformer: bigintColumn })
+  lastSeq: number;
 }

@@ -257,7 +257,7 @@ export type PointsAccount = {
   debt: Scalars['Int']['output'];
   /** Points that expire within the next 30 days, grouped by their last day. */
   expiringSoon: Array<ExpiringPoints>;
-  /** The ledger, newest first. */
+  /** The ledger, newest first in the order the entries were applied (each balanceAfter is the next older one's plus its points); the cursor is the entry's place in that order. */
   history: LedgerConnection;
 };
 

@@ -4,16 +4,15 @@ import { LedgerEntry } from '../../db/entities/LedgerEntry';
 import { lastDayBefore } from '../../domain/account';
 import type { LedgerEntryResolvers as LedgerEntryFieldResolvers, PointsAccountResolvers } from '../__generated__/resolvers-types';
 
+/** The cursor is the entry's seq, its place in the order the account's entries were applied. */
 function encodeCursor(entry: LedgerEntry): string {
-  return Buffer.from(`${entry.createdAt.toISOString()}|${entry.id}`).toString('base64url');
+  return Buffer.from(`seq:${entry.seq}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at);
-  if (!id || Number.isNaN(date.getTime()))
-    throw new DomainError('BAD_USER_INPUT', 'after is not a cursor from this connection', { field: 'after' });
-  return { at: date, id };
+function decodeCursor(cursor: string): number {
+  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new DomainError('BAD_USER_INPUT', 'after is not a cursor from this connection', { field: 'after' });
+  return Number(match[1]);
 }
 
 export const PointsAccount: PointsAccountResolvers = {
@@ -29,21 +28,16 @@ export const PointsAccount: PointsAccountResolvers = {
     return [...byDay].map(([on, points]) => ({ on, points }));
   },
 
-  /** Newest first; keyset pagination on (created_at, id), so pages stay stable while entries are added. */
+  /**
+   * Newest first in the order the entries were applied (seq, given under the account lock), so
+   * each entry's balanceAfter is the next older one's plus its points; keyset pagination on seq
+   * keeps pages stable while entries are added.
+   */
   history: async (account, args, ctx) => {
     parsePageSize(args.first);
     const base: FindOptionsWhere<LedgerEntry> = { memberId: account.memberId, ...(args.type ? { entryType: args.type } : {}) };
-    let where: FindOptionsWhere<LedgerEntry>[] = [base];
-    if (args.after) {
-      const cursor = decodeCursor(args.after);
-      where = [
-        { ...base, createdAt: LessThan(cursor.at) },
-        { ...base, createdAt: cursor.at, id: LessThan(cursor.id) },
-      ];
-    }
-    const rows = await ctx.dataSource
-      .getRepository(LedgerEntry)
-      .find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: args.first + 1 });
+    const where = args.after ? { ...base, seq: LessThan(decodeCursor(args.after)) } : base;
+    const rows = await ctx.dataSource.getRepository(LedgerEntry).find({ where, order: { seq: 'DESC' }, take: args.first + 1 });
     const page = rows.slice(0, args.first);
     return {
       edges: page.map((entry) => ({ cursor: encodeCursor(entry), node: entry })),

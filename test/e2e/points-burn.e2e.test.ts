@@ -68,9 +68,9 @@ async function wholeHistory(memberId: string): Promise<Entry[]> {
   let after: string | null = null;
   for (;;) {
     type Page = { member: { points: { history: { edges: { node: Entry }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } };
-    const page = await stack.query<Page>(HISTORY, { id: memberId, after });
+    const page: { data?: Page | null; errors?: unknown } = await stack.query<Page>(HISTORY, { id: memberId, after });
     expect(page.errors).toBeUndefined();
-    const { edges, pageInfo } = page.data!.member.points.history;
+    const { edges, pageInfo }: Page['member']['points']['history'] = page.data!.member.points.history;
     entries.push(...edges.map((edge) => edge.node));
     if (!pageInfo.hasNextPage) return entries;
     after = pageInfo.endCursor;

@@ -27,9 +27,9 @@ export class RawEarn {
       await connection.query('INSERT IGNORE INTO points_accounts (member_id, balance, debt, version) VALUES (?, 0, 0, 0)', [memberId]);
       await connection.beginTransaction();
       await connection.query(
-        `INSERT INTO orders (order_no, member_id, amount_fen, channel, store_id, items, points_earned, refunded_fen, points_clawed, created_at)
-         VALUES (?, ?, 12880, 'POS', NULL, NULL, ?, 0, 0, ?)`,
-        [orderNo, memberId, points, now],
+        `INSERT INTO orders (order_no, member_id, amount_fen, channel, store_id, items, points_earned, refunded_fen, points_clawed, created_at, ordered_at)
+         VALUES (?, ?, 12880, 'POS', NULL, NULL, ?, 0, 0, ?, ?)`,
+        [orderNo, memberId, points, now, now],
       );
       const [rows] = await connection.query<RowDataPacket[]>(
         'SELECT balance, debt, version, last_seq FROM points_accounts WHERE member_id = ?',

@@ -386,9 +386,10 @@ class MemberReplay {
       refundedFen: 0,
       pointsClawed: 0,
       createdAt: at,
+      orderedAt: at,
     });
     this.book.apply(planEarn(this.book.state, points, orderReason(order)), {
-      ...orderEntryContext(memberId, order.orderNo, rules.orderActor, at),
+      ...orderEntryContext({ memberId, orderNo: order.orderNo, orderedAt: at, late: false }, rules.orderActor, at),
       lotExpiresAt: lotExpiry(at, rules.points, tier),
     });
     // Delivered at once: recordOrder publishes the member's activity before answering.

@@ -18,6 +18,8 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     outboxIntervalMs: read.int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
     /** Days an order's points stay pending (its return window) before they can be spent; 0: at once. */
     returnWindowDays: read.int('POINTS_RETURN_WINDOW_DAYS', 0, { min: 0, max: 365 }),
+    /** Days after it was placed that an order may still be recorded; an older one needs an ADMIN and is flagged. */
+    orderMaxLatenessDays: read.int('ORDER_MAX_LATENESS_DAYS', 7, { min: 0, max: 365 }),
     /** Welcome points on registration (0: none). */
     registrationBonus: read.int('POINTS_REGISTRATION_BONUS', 100, { min: 0, max: 100_000 }),
     /** Points for completing the profile (0: none). */

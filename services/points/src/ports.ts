@@ -31,8 +31,11 @@ export interface TierDecision {
 }
 
 export interface MemberPort {
-  /** The member's current tier; null for an unknown member. */
-  getMemberTier(memberId: string, scope?: CallScope): Promise<MemberTier | null>;
+  /**
+   * The member's tier now, or the one they held at `at` (with its γ as the ladder stood then);
+   * null for an unknown member.
+   */
+  getMemberTier(memberId: string, at?: Date, scope?: CallScope): Promise<MemberTier | null>;
   /** Reports fresh figures: the member upgrades at once when they cross a threshold. */
   recordQualifyingActivity(activity: QualifyingActivity, scope?: CallScope): Promise<TierDecision>;
   /** The yearly re-evaluation of one member for `cycle` (a year), applied once per cycle. */

@@ -13,6 +13,10 @@ import type {
 /** The member service in memory: tiers set by the test, every report and re-evaluation recorded. */
 export class MemoryMember implements MemberPort {
   readonly tiers = new Map<string, MemberTier>();
+  /** Tiers a member held from a moment on (their tier history), latest last; `tiers` holds the present one. */
+  readonly history = new Map<string, Array<{ from: Date; tier: MemberTier }>>();
+  /** The moment of every look-up that asked for one. */
+  readonly askedAt: Date[] = [];
   /** Every look-up, as the batch of ids asked (a refused input must not ask at all). */
   readonly asked: string[][] = [];
   readonly reports: QualifyingActivity[] = [];
@@ -28,10 +32,22 @@ export class MemoryMember implements MemberPort {
     return memberId;
   }
 
-  async getMemberTier(memberId: string): Promise<MemberTier | null> {
+  /** The member held `tier` from `from` until the next change (a tier history entry). */
+  held(memberId: string, from: Date, tier: Partial<Omit<MemberTier, 'memberId'>>): void {
+    const base = this.tiers.get(memberId) ?? { memberId, tierId: 'REGULAR', multiplierMilli: 1000, pointsNeverExpire: false };
+    const changes = this.history.get(memberId) ?? [];
+    changes.push({ from, tier: { ...base, ...tier } });
+    changes.sort((a, b) => a.from.getTime() - b.from.getTime());
+    this.history.set(memberId, changes);
+  }
+
+  async getMemberTier(memberId: string, at?: Date): Promise<MemberTier | null> {
     this.failIfDown();
     this.asked.push([memberId]);
-    return this.tiers.get(memberId) ?? null;
+    if (!at) return this.tiers.get(memberId) ?? null;
+    this.askedAt.push(at);
+    const then = (this.history.get(memberId) ?? []).filter((change) => change.from.getTime() <= at.getTime()).pop();
+    return then?.tier ?? this.tiers.get(memberId) ?? null;
   }
 
   async recordQualifyingActivity(activity: QualifyingActivity): Promise<TierDecision> {
@@ -52,14 +68,26 @@ export class MemoryMember implements MemberPort {
   }
 }
 
-/** The campaign service in memory: one coefficient for everyone, the times it was asked at. */
+/**
+ * The campaign service in memory: one coefficient for everyone, or (once `live` was called) the
+ * highest of the campaigns live at the moment asked, as the default `max` combination; the times
+ * it was asked at.
+ */
 export class MemoryCampaign implements CampaignPort {
   coefficientMilli = 1000;
   readonly askedAt: Date[] = [];
+  private readonly campaigns: Array<{ id: string; coefficientMilli: number; startsAt: Date; endsAt: Date }> = [];
+
+  /** A campaign live in [startsAt, endsAt). */
+  live(id: string, coefficientMilli: number, startsAt: Date, endsAt: Date): void {
+    this.campaigns.push({ id, coefficientMilli, startsAt, endsAt });
+  }
 
   async getActivityCoefficient(_memberId: string, at: Date) {
     this.askedAt.push(at);
-    return { coefficientMilli: this.coefficientMilli, campaignIds: [] };
+    if (this.campaigns.length === 0) return { coefficientMilli: this.coefficientMilli, campaignIds: [] };
+    const live = this.campaigns.filter((c) => c.startsAt.getTime() <= at.getTime() && at.getTime() < c.endsAt.getTime());
+    return { coefficientMilli: Math.max(1000, ...live.map((c) => c.coefficientMilli)), campaignIds: live.map((c) => c.id) };
   }
 }
 

@@ -8,6 +8,7 @@ import { enqueueActivity } from './publishActivity';
 import { lotExpiry, planEarn } from '../domain/account';
 import { earnPoints } from '../domain/earn';
 import { assertSameOrder, parseOrder } from '../domain/order';
+import { parseOrderTime } from '../domain/orderTime';
 import type { EventDelivery, PointsPeers } from '../ports';
 
 /** The programme's configurable figures that earning applies. */
@@ -16,6 +17,8 @@ export interface EarnRules {
   expiryMonths: number;
   utcOffsetMinutes: number;
   returnWindowDays: number;
+  /** How many days after it was placed an order may still be recorded without an ADMIN (ORDER_MAX_LATENESS_DAYS). */
+  orderMaxLatenessDays: number;
 }
 
 export interface Receipt {
@@ -25,9 +28,25 @@ export interface Receipt {
 
 export const orderReason = (order: { orderNo: string; channel: string }) => `order ${order.orderNo} via ${order.channel}`;
 
+/** The flag on the EARN entry of an order recorded later than the programme allows. */
+export const LATE_ORDER = 'LATE_ORDER';
+
 /** The EARN entry of an order, whether written at once or when its return window ends. */
-export function orderEntryContext<At extends Date | undefined>(memberId: string, orderNo: string, actor: string, now: At) {
-  return { memberId, source: 'ORDER', sourceRef: orderNo, idempotencyKey: `ORDER:${orderNo}`, actor, now };
+export function orderEntryContext<At extends Date | undefined>(
+  order: { memberId: string; orderNo: string; orderedAt: Date; late: boolean },
+  actor: string,
+  now: At,
+) {
+  return {
+    memberId: order.memberId,
+    source: 'ORDER',
+    sourceRef: order.orderNo,
+    idempotencyKey: `ORDER:${order.orderNo}`,
+    actor,
+    now,
+    earnedAt: order.orderedAt,
+    flag: order.late ? LATE_ORDER : null,
+  };
 }
 
 function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Receipt {
@@ -36,28 +55,34 @@ function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Recei
 }
 
 /**
- * Records an order and earns its points exactly once. Peers are asked first (tier multiplier,
- * campaign coefficient, risk), then the order, the ledger entry and the balance are written in one
- * transaction; the order number's primary key makes a concurrent or retried duplicate a replay.
+ * Records an order and earns its points exactly once, with the tier and the campaigns in force
+ * when it was placed (`orderedAt`, default now; see parseOrderTime for how late it may come). Peers
+ * are asked first (tier multiplier, campaign coefficient, risk), then the order, the ledger entry
+ * and the balance are written in one transaction; the order number's primary key makes a
+ * concurrent or retried duplicate a replay. `callerIsAdmin`: only an ADMIN records an order later
+ * than ORDER_MAX_LATENESS_DAYS, and its entry is flagged LATE_ORDER.
  */
 export async function recordOrder(
   dataSource: DataSource,
   peers: PointsPeers,
   events: EventDelivery,
   rules: EarnRules,
-  input: Parameters<typeof parseOrder>[0],
+  input: Parameters<typeof parseOrder>[0] & { orderedAt?: string | null; callerIsAdmin?: boolean },
   actor: string,
   now?: Date,
 ): Promise<Receipt> {
   const order = parseOrder(input);
   const at = now ?? new Date();
+  const { orderedAt, late } = parseOrderTime(input.orderedAt, at, rules.orderMaxLatenessDays, input.callerIsAdmin ?? false);
   const orders = dataSource.getRepository(Order);
   const existing = await orders.findOneBy({ orderNo: order.orderNo });
   if (existing) return replay(existing, order);
 
+  // An order sent without its time is placed now: the member service then answers from the present tier.
+  const placedBefore = input.orderedAt == null ? undefined : orderedAt;
   const [tier, coefficient] = await Promise.all([
-    memberTier(peers.member, order.memberId),
-    peers.campaign.getActivityCoefficient(order.memberId, at),
+    memberTier(peers.member, order.memberId, undefined, placedBefore),
+    peers.campaign.getActivityCoefficient(order.memberId, orderedAt),
   ]);
   const risk = await peers.risk.assess({
     action: 'EARN',
@@ -85,10 +110,11 @@ export async function recordOrder(
     refundedFen: 0,
     pointsClawed: 0,
     createdAt: at,
+    orderedAt,
   });
   await ensureAccount(dataSource, order.memberId);
   try {
-    const lotExpiresAt = lotExpiry(at, rules, tier);
+    const lotExpiresAt = lotExpiry(orderedAt, rules, tier);
     await inTransaction(dataSource, async (manager) => {
       await manager.insert(Order, row);
       if (rules.returnWindowDays > 0) {
@@ -97,14 +123,14 @@ export async function recordOrder(
           orderNo: order.orderNo,
           memberId: order.memberId,
           points,
-          availableAt: new Date(at.getTime() + rules.returnWindowDays * 86_400_000),
+          availableAt: new Date(orderedAt.getTime() + rules.returnWindowDays * 86_400_000),
           lotExpiresAt,
           releasedAt: null,
         });
       } else {
         const account = await lockAccount(manager, order.memberId);
         await applyPlan(manager, account, planEarn(account, points, orderReason(order)), {
-          ...orderEntryContext(order.memberId, order.orderNo, actor, now),
+          ...orderEntryContext({ ...order, orderedAt, late }, actor, now),
           lotExpiresAt,
         });
       }

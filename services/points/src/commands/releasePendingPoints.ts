@@ -34,7 +34,7 @@ export async function releasePendingPoints(
         if (pending.points === 0) return 0;
         const order = await manager.findOneByOrFail(Order, { orderNo: pending.orderNo });
         await applyPlan(manager, account, planEarn(account, pending.points, `${orderReason(order)} (return window passed)`), {
-          ...orderEntryContext(pending.memberId, pending.orderNo, 'system', now),
+          ...orderEntryContext({ ...order, late: false }, 'system', now),
           lotExpiresAt: pending.lotExpiresAt,
         });
         return pending.points;

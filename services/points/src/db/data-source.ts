@@ -12,6 +12,7 @@ import { ActorsStores1764300000000 } from './migrations/1764300000000-ActorsStor
 import { PendingPoints1764400000000 } from './migrations/1764400000000-PendingPoints';
 import { KitOutbox1764510000000 } from './migrations/1764510000000-KitOutbox';
 import { LedgerSequence1764600000000 } from './migrations/1764600000000-LedgerSequence';
+import { OrderTime1764610000000 } from './migrations/1764610000000-OrderTime';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
@@ -24,5 +25,6 @@ export const pointsSchema: DatabaseSchema = {
     PendingPoints1764400000000,
     KitOutbox1764510000000,
     LedgerSequence1764600000000,
+    OrderTime1764610000000,
   ],
 };

@@ -70,6 +70,8 @@ export interface EntryContext {
   now: Date;
   /** When the points of the lot an earn creates were earned (default: now); an order's own time. */
   earnedAt?: Date;
+  /** Marks the entries (see LedgerEntry.flag). */
+  flag?: string | null;
   /** Who caused it (see LedgerEntry.actor). */
   actor?: string;
   /** Expiry of the lot an earn creates (null: never). */
@@ -102,6 +104,7 @@ export function rowsOfPlan(
       reason: planned.reason.slice(0, 255),
       idempotencyKey: `${context.idempotencyKey}${planned.keySuffix}`,
       actor: context.actor ?? 'system',
+      flag: context.flag ?? null,
       seq,
       createdAt: context.now,
     });

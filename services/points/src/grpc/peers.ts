@@ -39,8 +39,8 @@ export function memberPeer(
     retryable: ['GetMemberTiers', 'RecordQualifyingActivity', 'ReevaluateTier'],
   });
   return {
-    getMemberTier: async (memberId, scope) => {
-      const { tiers } = await member.GetMemberTiers({ memberIds: [memberId] }, scope);
+    getMemberTier: async (memberId, at, scope) => {
+      const { tiers } = await member.GetMemberTiers({ memberIds: [memberId], atEpochMs: at ? toEpochMs(at) : '0' }, scope);
       const tier = tiers.find((t) => t.memberId === memberId);
       return tier
         ? { memberId, tierId: tier.tierId, multiplierMilli: tier.multiplierMilli, pointsNeverExpire: tier.pointsNeverExpire }

@@ -4,11 +4,15 @@ import type { GetMemberTiersResponse } from '../../../../../proto/gen/membergrap
 import { DomainError } from '../../../../kit/src';
 import { Member } from '../../db/entities/Member';
 import { loadLadder, tierById } from '../../db/ladder';
+import { tiersAt } from '../../db/tiersAt';
 import { readWithGrantsEnded } from '../../commands/endGrants';
 
 const MAX_BATCH = 500;
 
-/** Tier and multiplier (as in force now) for each known member: two queries whatever the batch size. */
+/**
+ * Tier and multiplier for each known member, now or at `at_epoch_ms` (the tier held then, from the
+ * tier history, with its γ as the ladder stood then): two or three queries whatever the batch size.
+ */
 export async function getMemberTiers(dataSource: DataSource, request: GetMemberTiersRequest__Output): Promise<GetMemberTiersResponse> {
   if (request.memberIds.length > MAX_BATCH) throw new DomainError('BAD_USER_INPUT', `at most ${MAX_BATCH} member ids per call`);
   if (request.memberIds.length === 0) return { tiers: [] };
@@ -20,11 +24,15 @@ export async function getMemberTiers(dataSource: DataSource, request: GetMemberT
       where: { id: In(request.memberIds), mergedInto: IsNull() },
     }),
   );
-  const ladder = await loadLadder(dataSource);
+  const atMs = Number(request.atEpochMs);
+  const at = atMs > 0 ? new Date(atMs) : new Date();
+  const held = atMs > 0 ? await tiersAt(dataSource, request.memberIds, at) : new Map<string, string>();
+  const ladder = await loadLadder(dataSource, at);
   return {
     tiers: members.map((m) => {
-      const tier = tierById(ladder, m.tierId);
-      return { memberId: m.id, tierId: m.tierId, multiplierMilli: tier.multiplierMilli, pointsNeverExpire: tier.pointsNeverExpire };
+      const tierId = held.get(m.id) ?? m.tierId;
+      const tier = tierById(ladder, tierId);
+      return { memberId: m.id, tierId, multiplierMilli: tier.multiplierMilli, pointsNeverExpire: tier.pointsNeverExpire };
     }),
   };
 }

@@ -8,6 +8,7 @@ export const RULES: PointsRules = {
   expiryMonths: 12,
   utcOffsetMinutes: 480,
   returnWindowDays: 0,
+  orderMaxLatenessDays: 7,
   pointsPerCnyOffset: 100,
   checkInPoints: 5,
   registrationBonus: 100,

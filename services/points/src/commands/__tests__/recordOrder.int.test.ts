@@ -1,4 +1,5 @@
 import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
+import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
 import { recordOrder } from '../recordOrder';
 
 let c: PointsCommands;
@@ -88,5 +89,69 @@ describe('recordOrder', () => {
     const lots = await c.dataSource.query('SELECT member_id, expires_at FROM points_lots ORDER BY member_id');
     expect(lots[1]).toEqual({ member_id: 'm-d', expires_at: null });
     expect(new Date(`${String(lots[0].expires_at).replace(' ', 'T')}Z`).toISOString()).toBe('2027-03-31T16:00:00.000Z');
+  });
+});
+
+describe('recordOrder with the time the order was placed (orderedAt)', () => {
+  // Double 11 in the programme's time zone (UTC+8): a 2.0× campaign for that day only.
+  const DOUBLE_11 = { startsAt: new Date('2026-11-11T00:00:00+08:00'), endsAt: new Date('2026-11-12T00:00:00+08:00') };
+  const MORNING_AFTER = new Date('2026-11-12T09:00:00+08:00');
+  const placed = (orderNo: string, orderedAt: string | null, amount = '1000.00') => ({ ...order('m-1', orderNo, amount), orderedAt });
+  const upload = (input: ReturnType<typeof placed>, now = MORNING_AFTER, callerIsAdmin = false) =>
+    recordOrder(c.dataSource, c.peers, c.outbox, RULES, { ...input, callerIsAdmin }, 'staff:test', now);
+
+  beforeEach(() => {
+    c.peers.member.add('m-1', { tierId: 'GOLD', multiplierMilli: 1500 });
+    c.peers.campaign.live('double-11', 2000, DOUBLE_11.startsAt, DOUBLE_11.endsAt);
+  });
+
+  it('a POS batch uploaded the morning after Double 11 still earns the campaign: 1,000.00 at Gold in 2.0× → 3,000', async () => {
+    const receipt = await upload(placed('B-1', '2026-11-11T21:30:00+08:00'));
+    expect(receipt.order).toMatchObject({ pointsEarned: 3000, orderedAt: new Date('2026-11-11T13:30:00Z'), createdAt: MORNING_AFTER });
+    expect(c.peers.campaign.askedAt).toEqual([new Date('2026-11-11T13:30:00Z')]);
+    // The lot counts from when the points were earned: the order's time.
+    expect(await c.dataSource.query('SELECT earned_at FROM points_lots')).toEqual([{ earned_at: '2026-11-11 13:30:00.000' }]);
+    // The same order sent without its time is placed now, after the campaign ended.
+    expect((await upload(placed('B-2', null))).order.pointsEarned).toBe(1500);
+  });
+
+  it('a member upgraded overnight earns at the γ of the order’s time, and at the new one from then on', async () => {
+    c.peers.member.held('m-1', new Date('2026-01-01T00:00:00+08:00'), { tierId: 'SILVER', multiplierMilli: 1200 });
+    c.peers.member.held('m-1', new Date('2026-11-12T02:00:00+08:00'), { tierId: 'GOLD', multiplierMilli: 1500 });
+    // 1,000.00 × 1.2 (Silver, still) × 2.0 = 2,400
+    expect((await upload(placed('B-1', '2026-11-11T23:59:00+08:00'))).order.pointsEarned).toBe(2400);
+    expect(c.peers.member.askedAt).toEqual([new Date('2026-11-11T15:59:00Z')]);
+    // Placed after the upgrade (the campaign is over): 1,000.00 × 1.5 = 1,500
+    expect((await upload(placed('B-2', '2026-11-12T08:00:00+08:00'))).order.pointsEarned).toBe(1500);
+  });
+
+  it.each([
+    ['in the future beyond the clock skew', '2026-11-12T09:06:00+08:00', 'BAD_USER_INPUT'],
+    ['more than ORDER_MAX_LATENESS_DAYS (7) back, sent by staff who are not ADMIN', '2026-11-05T08:59:00+08:00', 'FORBIDDEN'],
+    ['not an instant with its zone', '2026-11-11 21:30', 'BAD_USER_INPUT'],
+  ])('refuses an orderedAt %s (%s) before asking anyone, writing nothing', async (_, orderedAt, code) => {
+    const before = await snapshotDatabase(c.dataSource);
+    await expect(upload(placed('B-1', orderedAt))).rejects.toMatchObject({ code, details: { field: 'orderedAt' } });
+    expect(await snapshotDatabase(c.dataSource)).toEqual(before);
+    expect(c.peers.member.asked).toEqual([]);
+    expect(c.peers.campaign.askedAt).toEqual([]);
+  });
+
+  it('accepts a till clock a little ahead, and exactly 7 days back without an ADMIN', async () => {
+    await upload(placed('B-1', '2026-11-12T09:04:00+08:00'));
+    await upload(placed('B-2', '2026-11-05T09:00:00+08:00'));
+    expect(await c.scalar("SELECT COUNT(*) FROM points_ledger WHERE flag IS NULL AND entry_type = 'EARN'")).toBe(2);
+  });
+
+  it('an ADMIN records an older order (up to a year), flagged LATE_ORDER in its ledger entry', async () => {
+    const receipt = await upload(placed('B-1', '2026-11-01T12:00:00+08:00'), MORNING_AFTER, true);
+    expect(receipt.order.pointsEarned).toBe(1500);
+    expect(await c.dataSource.query('SELECT source_ref, points, flag FROM points_ledger')).toEqual([
+      { source_ref: 'B-1', points: 1500, flag: 'LATE_ORDER' },
+    ]);
+    await expect(upload(placed('B-2', '2025-11-01T12:00:00+08:00'), MORNING_AFTER, true)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'orderedAt' },
+    });
   });
 });

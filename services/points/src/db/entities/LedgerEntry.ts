@@ -41,6 +41,10 @@ export class LedgerEntry {
   @Column({ name: 'idempotency_key', type: 'varchar', length: 128, unique: true })
   idempotencyKey: string;
 
+  /** LATE_ORDER: an order recorded later than ORDER_MAX_LATENESS_DAYS after it was placed, admitted by an ADMIN. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  flag: string | null;
+
   /**
    * The entry's place in its account's history (1, 2, 3 …), given under the account lock: the
    * order in which entries were applied, and the history's cursor. Unique per member.

@@ -37,6 +37,11 @@ export class Order {
   @Column({ name: 'points_clawed', type: 'int' })
   pointsClawed: number;
 
+  /** When the order was recorded here. */
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /** When the order was placed: it earns with the tier and the campaigns in force then. */
+  @Column({ name: 'ordered_at', type: 'datetime', precision: 3 })
+  orderedAt: Date;
 }

@@ -32,6 +32,10 @@ export type Mutation = {
    * Records an order and earns its points: floor(amount × base rate × γ(tier) × activity coefficient).
    * Idempotent by orderNo: the same order sent again returns the first receipt and earns nothing more.
    * `amount` is in CNY as a decimal string with at most two decimals, e.g. "199.90".
+   * `orderedAt` (ISO-8601 with its zone, default now) is when the order was placed: it earns with the
+   * member's tier and the campaigns in force then. At most ORDER_MAX_LATENESS_DAYS (7) days back,
+   * never in the future (FORBIDDEN, BAD_USER_INPUT); an ADMIN may record older orders, up to a year,
+   * and their ledger entry is flagged LATE_ORDER.
    */
   recordOrder: OrderReceipt;
   /**
@@ -66,6 +70,7 @@ export type MutationRecordOrderArgs = {
   channel: Channel;
   store?: InputMaybe<Scalars['String']['input']>;
   items?: InputMaybe<Array<OrderItemInput>>;
+  orderedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -169,9 +174,15 @@ export type LedgerEntry = {
   reason: Scalars['String']['output'];
   /** Who caused it: system, channel, member:<id>, staff:<id>, service:<name>. */
   actor: Scalars['String']['output'];
-  /** ISO-8601 timestamp. */
+  /** When the entry was applied (ISO-8601). */
   at: Scalars['String']['output'];
+  /** Set on exceptions staff should see, e.g. an order recorded later than the programme allows. */
+  flag: Maybe<LedgerEntryFlag>;
 };
+
+export type LedgerEntryFlag =
+  /** An order recorded more than ORDER_MAX_LATENESS_DAYS after it was placed, admitted by an ADMIN. */
+  | 'LATE_ORDER';
 
 export type LedgerEdge = {
   __typename?: 'LedgerEdge';
@@ -230,6 +241,8 @@ export type OrderReceipt = {
   /** Order amount in CNY, e.g. "199.90". */
   amount: Scalars['String']['output'];
   channel: Channel;
+  /** When the order was placed (ISO-8601). */
+  orderedAt: Scalars['String']['output'];
   pointsEarned: Scalars['Int']['output'];
   /** True when this orderNo had already been recorded and nothing new was written. */
   replayed: Scalars['Boolean']['output'];
@@ -375,6 +388,7 @@ export type ResolversTypes = {
   RefundReceipt: ResolverTypeWrapper<{ refund: import('../../db/entities/Refund').Refund; replayed: boolean }>;
   LedgerEntryType: LedgerEntryType;
   LedgerEntry: ResolverTypeWrapper<LedgerEntryModel>;
+  LedgerEntryFlag: LedgerEntryFlag;
   LedgerEdge: ResolverTypeWrapper<Omit<LedgerEdge, 'node'> & { node: ResolversTypes['LedgerEntry'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   LedgerConnection: ResolverTypeWrapper<Omit<LedgerConnection, 'edges'> & { edges: Array<ResolversTypes['LedgerEdge']> }>;
@@ -457,6 +471,7 @@ export type LedgerEntryResolvers<ContextType = PointsContext, ParentType extends
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  flag?: Resolver<Maybe<ResolversTypes['LedgerEntryFlag']>, ParentType, ContextType>;
 };
 
 export type LedgerEdgeResolvers<ContextType = PointsContext, ParentType extends ResolversParentTypes['LedgerEdge'] = ResolversParentTypes['LedgerEdge']> = {
@@ -499,6 +514,7 @@ export type OrderReceiptResolvers<ContextType = PointsContext, ParentType extend
   orderNo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  orderedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pointsEarned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;

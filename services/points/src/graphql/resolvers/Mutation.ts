@@ -14,12 +14,13 @@ export const Mutation: MutationResolvers = {
   // Orders come from the channels' back offices and POS accounts, never from the member.
   recordOrder: (_, args, ctx) => {
     const boundStore = requireStoreStaff(ctx.identity, ORDER_ROLES, args.store);
+    const callerIsAdmin = ctx.identity.kind === 'STAFF' && Boolean(ctx.identity.roles?.includes('ADMIN'));
     return recordOrder(
       ctx.dataSource,
       ctx.peers,
       ctx.events,
       ctx.rules,
-      { ...args, store: args.store ?? boundStore },
+      { ...args, store: args.store ?? boundStore, callerIsAdmin },
       actorOf(ctx.identity),
     );
   },

@@ -155,23 +155,30 @@ async function checkTiers(stack: Stack, versions: readonly TierVersion[]): Promi
   }
 }
 
-/** Lots earned on Diamond never expire; every other lot does. */
+/**
+ * Every lot carries its calendar expiry, and none of a member's lots expired while they were
+ * Diamond (the seeded history only upgrades, so a Diamond member's lots past their date are all held).
+ */
 async function checkDiamondLots(stack: Stack): Promise<void> {
   const diamonds: Array<{ id: string; tier_since: Date | string }> = await stack.services.member.dataSource.query(
     "SELECT id, tier_since FROM members WHERE tier_id = 'DIAMOND'",
   );
   const since = new Map(diamonds.map((d) => [d.id, time(d.tier_since)]));
-  const lots: Array<{ member_id: string; earned_at: Date | string; expires_at: Date | string | null }> =
-    await stack.services.points.dataSource.query('SELECT member_id, earned_at, expires_at FROM points_lots');
+  const lots: Array<{ id: string; member_id: string; expires_at: Date | string | null }> = await stack.services.points.dataSource.query(
+    'SELECT id, member_id, expires_at FROM points_lots',
+  );
+  const expiredAt = new Map<string, number>(
+    (await stack.services.points.dataSource.query("SELECT source_ref, created_at FROM points_ledger WHERE entry_type = 'EXPIRE'")).map(
+      (e: { source_ref: string; created_at: Date | string }) => [e.source_ref, time(e.created_at)],
+    ),
+  );
   for (const lot of lots) {
+    ok(lot.expires_at !== null, `lot ${lot.id} carries its calendar expiry`);
     const diamondFrom = since.get(lot.member_id);
-    // An order's lot takes the tier held before the order: the upgrading order itself still expires.
-    const onDiamond = diamondFrom !== undefined && time(lot.earned_at) > diamondFrom;
-    equal(
-      lot.expires_at === null,
-      onDiamond,
-      `lot of ${lot.member_id} earned ${String(lot.earned_at)}: never expires iff earned on Diamond`,
-    );
+    const expired = expiredAt.get(lot.id);
+    if (diamondFrom !== undefined && expired !== undefined) {
+      ok(expired < diamondFrom, `lot ${lot.id} of ${lot.member_id}: expired while the member was Diamond`);
+    }
   }
 }
 

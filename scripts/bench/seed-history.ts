@@ -31,6 +31,8 @@ import { PointsAccount } from '../../services/points/src/db/entities/PointsAccou
 import { PointsLot } from '../../services/points/src/db/entities/PointsLot';
 import { rowsOfPlan, type EntryContext } from '../../services/points/src/db/ledger';
 import { lotExpiry, planBurn, planEarn, planExpiry, type AccountState, type Plan } from '../../services/points/src/domain/account';
+import { effectiveExpiry } from '../../services/points/src/domain/expiry';
+import type { ExpiryHold } from '../../services/points/src/ports';
 import { debitMove, parseDebit, pointsForOffset } from '../../services/points/src/domain/debit';
 import { earnPoints } from '../../services/points/src/domain/earn';
 import { parseOrder } from '../../services/points/src/domain/order';
@@ -115,12 +117,15 @@ class PointsBook {
 
   /**
    * What the expiry job (commands/expireLots.ts) does by `at`: every due lot that still holds
-   * points, oldest expiry first, each its own plan. Dated at the lot's expiry, the earliest a run
-   * could have found it.
+   * points, oldest expiry first, each its own plan, none while the member's tier holds them
+   * (`hold`, domain/expiry.ts). Dated at the lot's expiry, the earliest a run could have found it.
    */
-  expireDue(memberId: string, at: number): void {
+  expireDue(memberId: string, at: number, hold: ExpiryHold): void {
     const due = this.lots
-      .filter((lot) => lot.remaining > 0 && lot.expiresAt !== null && lot.expiresAt.getTime() <= at)
+      .filter((lot) => {
+        const expiry = lot.expiresAt && effectiveExpiry(lot.expiresAt, hold);
+        return lot.remaining > 0 && expiry !== null && expiry.getTime() <= at;
+      })
       .sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime() || (a.id < b.id ? -1 : 1));
     for (const lot of due) {
       this.apply(planExpiry(this.state, lot, `points earned ${lot.earnedAt.toISOString().slice(0, 10)} expired`), {
@@ -290,14 +295,14 @@ class MemberReplay {
     this.book = new PointsBook(this.newId);
     const entry = entryTier(this.ladderAt(planned.registeredAt));
     this.tiers = new TierTrack(this.newId, planned.id, { at: planned.registeredAt, via: planned.registeredVia, tier: entry });
-    this.register(entry);
+    this.register();
   }
 
   /** The whole history up to `rules.now`: every order, and every lot due by then expired. */
   replay(): this {
     const place = shopper(this.random, this.planned);
     for (const [n, time] of orderTimes(this.random, this.planned).entries()) this.order(n, time, place());
-    this.book.expireDue(this.planned.id, this.rules.now.getTime());
+    this.book.expireDue(this.planned.id, this.rules.now.getTime(), this.hold(this.rules.now));
     return this;
   }
 
@@ -316,6 +321,12 @@ class MemberReplay {
     };
   }
 
+  /** The member service's answer to the expiry job: the seeded history only upgrades, so nobody has left Diamond. */
+  private hold(at: Date): ExpiryHold {
+    const tier = tierById(this.ladderAt(at), this.tiers.tierId);
+    return { memberId: this.planned.id, pointsNeverExpire: tier.pointsNeverExpire, neverExpireEndedAt: null };
+  }
+
   private ladderAt(at: Date): TierRule[] {
     return ladderAsOf(this.rules.tierVersions, at);
   }
@@ -326,11 +337,11 @@ class MemberReplay {
   }
 
   /** commands/registerMember.ts, then the welcome event delivered at once (loginWithCode delivers before answering). */
-  private register(entry: TierRule): void {
+  private register(): void {
     const { id: memberId, registeredAt } = this.planned;
     this.memberEvents.push(this.delivered({ type: 'member.registered', key: memberId, payload: { memberId }, at: registeredAt }));
     if (this.rules.points.registrationBonus === 0) return;
-    // grpc/handlers/Award.ts: the welcome bonus, on the entry tier's expiry rule.
+    // grpc/handlers/Award.ts: the welcome bonus, a lot with its calendar expiry.
     this.book.apply(planEarn(this.book.state, this.rules.points.registrationBonus, WELCOME_REASON), {
       memberId,
       source: 'REGISTRATION',
@@ -338,7 +349,7 @@ class MemberReplay {
       idempotencyKey: `AWARD:REGISTRATION:${memberId}`,
       actor: 'service:member',
       now: registeredAt,
-      lotExpiresAt: lotExpiry(registeredAt, this.rules.points, entry),
+      lotExpiresAt: lotExpiry(registeredAt, this.rules.points),
     });
   }
 
@@ -361,10 +372,10 @@ class MemberReplay {
       store: place.store,
     });
     if (this.random.next() < OFFSET_RATE) {
-      this.book.expireDue(memberId, time - 1000);
+      this.book.expireDue(memberId, time - 1000, this.hold(at));
       offsetCheckout(this.book, rules, memberId, order.orderNo, amountFen, new Date(time - 1000));
     }
-    this.book.expireDue(memberId, time);
+    this.book.expireDue(memberId, time, this.hold(at));
 
     const ladder = this.ladderAt(at);
     const tier = tierById(ladder, this.tiers.tierId);
@@ -390,7 +401,7 @@ class MemberReplay {
     });
     this.book.apply(planEarn(this.book.state, points, orderReason(order)), {
       ...orderEntryContext({ memberId, orderNo: order.orderNo, orderedAt: at, late: false }, rules.orderActor, at),
-      lotExpiresAt: lotExpiry(at, rules.points, tier),
+      lotExpiresAt: lotExpiry(at, rules.points),
     });
     // Delivered at once: recordOrder publishes the member's activity before answering.
     this.activityEvents.push(this.delivered({ type: ACTIVITY_TOPIC, key: memberId, payload: { memberId }, at }));

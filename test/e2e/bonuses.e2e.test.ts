@@ -1,4 +1,6 @@
 import { enqueueMemberEvent } from '../../services/member/src/commands/memberEvents';
+import { expireDueLots } from '../../services/points/src/commands/expireLots';
+import { pointsJobDeps } from '../harness/pointsJobs';
 import { REGISTER, uniquePhone } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
 
@@ -69,7 +71,7 @@ describe('bonuses for member events, delivered from the member service to points
     expect(balance).toBe(150);
   });
 
-  it('a bonus to a Diamond member makes a lot that never expires', async () => {
+  it('a bonus to a Diamond member makes a lot that never expires while they are Diamond', async () => {
     const id = (await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' })).data.registerMember.id;
     await stack.services.member.dataSource.query("UPDATE members SET tier_id = 'DIAMOND' WHERE id = ?", [id]);
     const full = { name: '李娜', birthday: '1988-03-02', gender: 'FEMALE', email: 'na.li@example.cn' };
@@ -78,10 +80,17 @@ describe('bonuses for member events, delivered from the member service to points
       'SELECT points, expires_at FROM points_lots WHERE member_id = ? ORDER BY points',
       [id],
     );
-    // The welcome bonus came while Regular (it expires); the profile bonus while Diamond (it does not).
+    // Both carry their calendar expiry; the member's tier when it falls due decides (DOMAIN.md §3).
     expect(lots).toEqual([
-      { points: 50, expires_at: null },
+      { points: 50, expires_at: expect.anything() },
       { points: 100, expires_at: expect.anything() },
     ]);
+    const jobs = pointsJobDeps(stack);
+    try {
+      await expireDueLots(stack.services.points.dataSource, jobs, new Date(Date.now() + 800 * 86_400_000));
+    } finally {
+      jobs.close();
+    }
+    expect((await stack.query(BALANCE, { id })).data.member.points.balance).toBe(150);
   });
 });

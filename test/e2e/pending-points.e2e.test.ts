@@ -1,5 +1,6 @@
 import { pointsHousekeeping } from '../../services/points/src/jobs/scheduleHousekeeping';
 import { RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
+import { pointsJobDeps } from '../harness/pointsJobs';
 import { startStack, type Stack } from '../harness/startStack';
 
 const ACCOUNT =
@@ -8,10 +9,15 @@ const REFUND =
   'mutation($o: String!, $r: String!, $a: String!) { refundOrder(orderNo: $o, refundNo: $r, amount: $a) { pointsClawedBack debtAdded } }';
 
 let stack: Stack;
+let jobs: ReturnType<typeof pointsJobDeps>;
 beforeAll(async () => {
   stack = await startStack({ env: { POINTS_RETURN_WINDOW_DAYS: '7' } });
+  jobs = pointsJobDeps(stack);
 });
-afterAll(() => stack?.stop());
+afterAll(async () => {
+  jobs?.close();
+  await stack?.stop();
+});
 
 describe('points inside the return window', () => {
   it('are pending, shrink with a refund, and become available once when the window passes', async () => {
@@ -26,10 +32,10 @@ describe('points inside the return window', () => {
     expect(account).toEqual({ balance: 0, available: 0, pending: 200, history: { edges: [] } });
 
     const db = stack.services.points.dataSource;
-    expect((await pointsHousekeeping(db, new Date(Date.now() + 6 * 86_400_000))).released.orders).toBe(0);
+    expect((await pointsHousekeeping(db, jobs, new Date(Date.now() + 6 * 86_400_000))).released.orders).toBe(0);
     const later = new Date(Date.now() + 8 * 86_400_000);
-    expect((await pointsHousekeeping(db, later)).released).toEqual({ orders: 1, points: 200 });
-    expect((await pointsHousekeeping(db, later)).released).toEqual({ orders: 0, points: 0 });
+    expect((await pointsHousekeeping(db, jobs, later)).released).toEqual({ orders: 1, points: 200 });
+    expect((await pointsHousekeeping(db, jobs, later)).released).toEqual({ orders: 0, points: 0 });
     account = (await stack.query(ACCOUNT, { id })).data.member.points;
     expect(account).toEqual({
       balance: 200,

@@ -1,6 +1,7 @@
 import { expireDueLots } from '../../services/points/src/commands/expireLots';
 import { PointsLot } from '../../services/points/src/db/entities/PointsLot';
 import { grpcCall } from '../harness/grpc';
+import { pointsJobDeps } from '../harness/pointsJobs';
 import { RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
 
@@ -62,10 +63,15 @@ const ACCOUNT = /* GraphQL */ `
 `;
 
 let stack: Stack;
+let jobs: ReturnType<typeof pointsJobDeps>;
 beforeAll(async () => {
   stack = await startStack();
+  jobs = pointsJobDeps(stack);
 });
-afterAll(() => stack?.stop());
+afterAll(async () => {
+  jobs?.close();
+  await stack?.stop();
+});
 
 async function newMember(): Promise<string> {
   return (await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' })).data.registerMember.id;
@@ -160,9 +166,9 @@ describe('lots and expiry', () => {
     const { data } = await stack.query(ACCOUNT, { id });
     expect(data.member.points.expiringSoon).toEqual([{ points: 100, on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
 
-    const first = await expireDueLots(db, new Date(soon.getTime() + 1));
+    const first = await expireDueLots(db, jobs, new Date(soon.getTime() + 1));
     expect(first.points).toBeGreaterThanOrEqual(100);
-    const second = await expireDueLots(db, new Date(soon.getTime() + 1));
+    const second = await expireDueLots(db, jobs, new Date(soon.getTime() + 1));
     expect(second).toEqual({ lots: 0, points: 0 });
     expect(await invariant(id)).toEqual({ ledger: 40, lots: 40, balance: 40, debt: 0 });
     const expired = await stack.query(ACCOUNT, { id, type: 'EXPIRE' });
@@ -171,7 +177,7 @@ describe('lots and expiry', () => {
     ]);
   });
 
-  it('Diamond points never expire, whatever earned them: orders, check-ins, staff adjustments', async () => {
+  it('Diamond points never expire while the member is Diamond, whatever earned them: orders, check-ins, staff adjustments', async () => {
     const { memberId: id, accessToken } = await stack.loginMember(uniquePhone());
     await stack.services.member.dataSource.query("UPDATE members SET tier_id = 'DIAMOND' WHERE id = ?", [id]);
     await order(id!, 'DIA-1', '10.00');
@@ -183,9 +189,17 @@ describe('lots and expiry', () => {
       { kind: 'STAFF', subject: 'staff-1', roles: ['OPERATOR'] },
     );
     expect(adjust.errors).toBeUndefined();
-    const lots = await stack.services.points.dataSource.query('SELECT expires_at FROM points_lots WHERE member_id = ?', [id]);
+    const db = stack.services.points.dataSource;
+    const lots = await db.query('SELECT expires_at FROM points_lots WHERE member_id = ?', [id]);
     expect(lots.length).toBeGreaterThanOrEqual(3);
-    expect(lots.map((lot: { expires_at: unknown }) => lot.expires_at)).toEqual(lots.map(() => null));
+    const before = await invariant(id!);
+    // Long after every lot's calendar date, the expiry job (asking the member service) leaves them all.
+    await expireDueLots(db, jobs, new Date(Date.now() + 800 * 86_400_000));
+    expect(await invariant(id!)).toEqual(before);
+    expect(before.balance).toBeGreaterThan(0);
+    const [{ n }] = await db.query("SELECT COUNT(*) AS n FROM points_ledger WHERE member_id = ? AND entry_type = 'EXPIRE'", [id]);
+    expect(Number(n)).toBe(0);
+    expect((await stack.query(ACCOUNT, { id })).data.member.points.expiringSoon).toEqual([]);
   });
 
   it('burns use the oldest lot first', async () => {
@@ -252,7 +266,7 @@ describe('concurrent earn, burn, refund and expiry on one member', () => {
         }).catch((error) => error),
       );
       if (i % 5 === 0) work.push(stack.query(REFUND, { orderNo: `X-SEED-${i / 5}`, refundNo: `XR-${i}`, amount: '10.00' }));
-      if (i % 4 === 0) work.push(expireDueLots(db));
+      if (i % 4 === 0) work.push(expireDueLots(db, jobs));
     }
     const outcomes = await Promise.all(work);
     // Every command must have been applied (balance 500 + 140 covers 260 of burns, 40 of clawbacks

@@ -205,3 +205,9 @@ export const bigintColumn: ValueTransformer = {
   to: (value: number | null | undefined) => value,
   from: (value: string | number | null) => (value === null || value === undefined ? value : Number(value)),
 };
+
+/** A DATETIME read raw (an aggregate such as MAX): SQLite answers UTC text without a zone, mysql2 a Date. */
+export function fromRawDatetime(value: Date | string | null | undefined): Date | null {
+  if (!value) return null;
+  return value instanceof Date ? value : new Date(value.includes('Z') ? value : `${value.replace(' ', 'T')}Z`);
+}

@@ -62,8 +62,8 @@ describe('member subgraph', () => {
     expect(response.tiers).toHaveLength(2);
     expect(response.tiers).toEqual(
       expect.arrayContaining([
-        { memberId: ids[0], tierId: 'REGULAR', multiplierMilli: 1000, pointsNeverExpire: false },
-        { memberId: ids[1], tierId: 'REGULAR', multiplierMilli: 1000, pointsNeverExpire: false },
+        { memberId: ids[0], tierId: 'REGULAR', multiplierMilli: 1000, pointsNeverExpire: false, neverExpireEndedEpochMs: '0' },
+        { memberId: ids[1], tierId: 'REGULAR', multiplierMilli: 1000, pointsNeverExpire: false, neverExpireEndedEpochMs: '0' },
       ]),
     );
   });

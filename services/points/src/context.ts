@@ -22,5 +22,12 @@ export interface PointsRules extends EarnRules {
 }
 
 export function createPointsContext(dataSource: DataSource, peers: PointsPeers, events: EventDelivery, rules: PointsRules) {
-  return (base: RequestBase): PointsContext => ({ ...base, dataSource, peers, events, rules, loaders: createLoaders(dataSource) });
+  return (base: RequestBase): PointsContext => ({
+    ...base,
+    dataSource,
+    peers,
+    events,
+    rules,
+    loaders: createLoaders(dataSource, peers.member),
+  });
 }

@@ -16,6 +16,15 @@ export interface MemberTier {
   pointsNeverExpire: boolean;
 }
 
+/** Whether a member's points may expire now, as the member service has it (DOMAIN.md §3). */
+export interface ExpiryHold {
+  memberId: string;
+  /** On a tier whose points never expire (Diamond): none of their lots expires. */
+  pointsNeverExpire: boolean;
+  /** When they last left such a tier (null: never held one): their lots expire no sooner than 30 days after. */
+  neverExpireEndedAt: Date | null;
+}
+
 /** A member's rolling-12-month figures, which the tier engine decides on. */
 export interface QualifyingActivity {
   memberId: string;
@@ -36,6 +45,8 @@ export interface MemberPort {
    * null for an unknown member.
    */
   getMemberTier(memberId: string, at?: Date, scope?: CallScope): Promise<MemberTier | null>;
+  /** Expiry holds of known members (unknown ones are left out), for the expiry job and its notice. */
+  getExpiryHolds(memberIds: readonly string[], scope?: CallScope): Promise<ExpiryHold[]>;
   /** Reports fresh figures: the member upgrades at once when they cross a threshold. */
   recordQualifyingActivity(activity: QualifyingActivity, scope?: CallScope): Promise<TierDecision>;
   /** The yearly re-evaluation of one member for `cycle` (a year), applied once per cycle. */

@@ -30,7 +30,7 @@ export async function createPointsService(
     logger,
     intervalMs: config.outboxIntervalMs,
   });
-  const housekeeping = scheduleHousekeeping(database.dataSource, config.expiryIntervalMs, logger);
+  const housekeeping = scheduleHousekeeping(database.dataSource, { member: peers.member, rules: config }, config.expiryIntervalMs, logger);
   return startSubgraphService({
     config,
     logger,

@@ -1,6 +1,7 @@
 import { DomainError } from '../../kit/src';
 import type {
   CampaignPort,
+  ExpiryHold,
   MemberPort,
   MemberTier,
   PointsPeers,
@@ -48,6 +49,20 @@ export class MemoryMember implements MemberPort {
     this.askedAt.push(at);
     const then = (this.history.get(memberId) ?? []).filter((change) => change.from.getTime() <= at.getTime()).pop();
     return then?.tier ?? this.tiers.get(memberId) ?? null;
+  }
+
+  /** When a member left a tier whose points never expire (see ExpiryHold). */
+  readonly neverExpireEndedAt = new Map<string, Date>();
+
+  async getExpiryHolds(memberIds: readonly string[]): Promise<ExpiryHold[]> {
+    this.failIfDown();
+    this.asked.push([...memberIds]);
+    return memberIds.flatMap((memberId) => {
+      const tier = this.tiers.get(memberId);
+      if (!tier) return [];
+      const ended = tier.pointsNeverExpire ? null : (this.neverExpireEndedAt.get(memberId) ?? null);
+      return [{ memberId, pointsNeverExpire: tier.pointsNeverExpire, neverExpireEndedAt: ended }];
+    });
   }
 
   async recordQualifyingActivity(activity: QualifyingActivity): Promise<TierDecision> {

@@ -9,7 +9,7 @@ import { movePoints, type MoveResult, type PointsMove } from './movePoints';
 /**
  * A move of points outside an order (a bonus, a check-in, a staff adjustment) for a member the
  * member service knows (NOT_FOUND otherwise): points credited form a lot that expires as the
- * member's tier says (never on a tier whose points never expire).
+ * calendar says; whether the member's tier holds it is decided at expiry time.
  */
 export async function moveMemberPoints(
   dataSource: DataSource,
@@ -19,6 +19,7 @@ export async function moveMemberPoints(
   now: Date | undefined,
   scope?: CallScope,
 ): Promise<MoveResult> {
-  const tier = await memberTier(member, move.memberId, scope);
-  return movePoints(dataSource, { ...move, lotExpiresAt: lotExpiry(now ?? new Date(), rules, tier) }, now);
+  // Asked also to refuse a member the member service does not know.
+  await memberTier(member, move.memberId, scope);
+  return movePoints(dataSource, { ...move, lotExpiresAt: lotExpiry(now ?? new Date(), rules) }, now);
 }

@@ -114,7 +114,7 @@ export async function recordOrder(
   });
   await ensureAccount(dataSource, order.memberId);
   try {
-    const lotExpiresAt = lotExpiry(orderedAt, rules, tier);
+    const lotExpiresAt = lotExpiry(orderedAt, rules);
     await inTransaction(dataSource, async (manager) => {
       await manager.insert(Order, row);
       if (rules.returnWindowDays > 0) {

@@ -1,5 +1,5 @@
 import { In, MoreThanOrEqual, type DataSource } from 'typeorm';
-import { orderByKeys } from '../../../kit/src';
+import { fromRawDatetime, orderByKeys } from '../../../kit/src';
 import { Order } from './entities/Order';
 
 const YEAR_MS = 365 * 86_400_000;
@@ -8,12 +8,6 @@ export interface SpendView {
   spendFen: number;
   purchases: number;
   lastPurchaseAt: Date | null;
-}
-
-function toDate(value: Date | string | null | undefined): Date | null {
-  if (!value) return null;
-  // SQLite answers MAX() of a datetime column as UTC text without a zone; MySQL as a Date.
-  return value instanceof Date ? value : new Date(value.includes('Z') ? value : `${value.replace(' ', 'T')}Z`);
 }
 
 /**
@@ -36,6 +30,6 @@ export async function spendStats(dataSource: DataSource, memberIds: readonly str
   return orderByKeys(memberIds, rows, (r) => r.memberId).map((row) => ({
     spendFen: Number(row?.spend ?? 0),
     purchases: Number(row?.purchases ?? 0),
-    lastPurchaseAt: toDate(row?.last),
+    lastPurchaseAt: fromRawDatetime(row?.last),
   }));
 }

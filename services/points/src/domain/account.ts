@@ -145,11 +145,10 @@ export function expiryOf(earnedAt: Date, months: number, utcOffsetMinutes: numbe
   return new Date(firstOfNextMonthAfter - utcOffsetMinutes * 60_000);
 }
 
-/** A new lot's expiry: none on a tier whose points never expire (Diamond), else by the calendar rule. */
-export function lotExpiry(
-  earnedAt: Date,
-  rules: { expiryMonths: number; utcOffsetMinutes: number },
-  tier: { pointsNeverExpire: boolean },
-): Date | null {
-  return tier.pointsNeverExpire ? null : expiryOf(earnedAt, rules.expiryMonths, rules.utcOffsetMinutes);
+/**
+ * A new lot's calendar expiry, whatever the tier: whether it is held (Diamond) is decided at expiry
+ * time by the member's tier then (domain/expiry.ts effectiveExpiry).
+ */
+export function lotExpiry(earnedAt: Date, rules: { expiryMonths: number; utcOffsetMinutes: number }): Date {
+  return expiryOf(earnedAt, rules.expiryMonths, rules.utcOffsetMinutes);
 }

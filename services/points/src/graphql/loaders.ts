@@ -1,10 +1,13 @@
 import DataLoader from 'dataloader';
-import { Between, In, IsNull, MoreThan, type DataSource } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, MoreThan, type DataSource } from 'typeorm';
 import { groupByKeys, orderByKeys } from '../../../kit/src';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import { PointsAccount } from '../db/entities/PointsAccount';
 import { PointsLot } from '../db/entities/PointsLot';
 import { spendStats, type SpendView } from '../db/spendStats';
+import { holdsOf } from '../commands/expireLots';
+import { EXPIRY_NOTICE_DAYS, expiringBy } from '../domain/expiry';
+import type { MemberPort } from '../ports';
 
 const DAY_MS = 86_400_000;
 
@@ -15,7 +18,7 @@ export interface AccountView {
 }
 
 /** Per-request loaders: one statement each for any number of members. */
-export function createLoaders(dataSource: DataSource, now: () => Date = () => new Date()) {
+export function createLoaders(dataSource: DataSource, member: Pick<MemberPort, 'getExpiryHolds'>, now: () => Date = () => new Date()) {
   return {
     accountOfMember: new DataLoader<string, AccountView>(async (memberIds) =>
       orderByKeys(
@@ -25,13 +28,24 @@ export function createLoaders(dataSource: DataSource, now: () => Date = () => ne
         (memberId): AccountView => ({ memberId, balance: 0, debt: 0 }),
       ),
     ),
-    lotsExpiringSoon: new DataLoader<string, PointsLot[]>(async (memberIds) => {
-      const from = now();
+    /** Lots expiring within the notice period by the member's tier now (none on Diamond), with their effective expiry. */
+    lotsExpiringSoon: new DataLoader<string, Array<{ remaining: number; expiresAt: Date }>>(async (memberIds) => {
+      const until = new Date(now().getTime() + EXPIRY_NOTICE_DAYS * DAY_MS);
+      // Not bounded below: a lot past its calendar date may still be held, or in its notice period after Diamond.
       const lots = await dataSource.getRepository(PointsLot).find({
-        where: { memberId: In([...memberIds]), remaining: MoreThan(0), expiresAt: Between(from, new Date(from.getTime() + 30 * DAY_MS)) },
+        where: { memberId: In([...memberIds]), remaining: MoreThan(0), expiresAt: LessThanOrEqual(until) },
         order: { expiresAt: 'ASC' },
       });
-      return groupByKeys(memberIds, lots, (l) => l.memberId);
+      if (lots.length === 0) return memberIds.map(() => []);
+      const holds = await holdsOf(
+        member,
+        lots.map((lot) => lot.memberId),
+      );
+      return groupByKeys(memberIds, lots, (l) => l.memberId).map((own) =>
+        expiringBy(own, holds.get(own[0]?.memberId ?? ''), until)
+          .map(({ lot, expiresAt }) => ({ remaining: lot.remaining, expiresAt }))
+          .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime()),
+      );
     }),
     pendingOfMember: new DataLoader<string, number>(async (memberIds) => {
       const rows: Array<{ memberId: string; points: string | number }> = await dataSource

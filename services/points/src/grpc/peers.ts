@@ -46,6 +46,14 @@ export function memberPeer(
         ? { memberId, tierId: tier.tierId, multiplierMilli: tier.multiplierMilli, pointsNeverExpire: tier.pointsNeverExpire }
         : null;
     },
+    getExpiryHolds: async (memberIds, scope) => {
+      const { tiers } = await member.GetMemberTiers({ memberIds: [...memberIds], withNeverExpireEnd: true }, scope);
+      return tiers.map((t) => ({
+        memberId: t.memberId,
+        pointsNeverExpire: t.pointsNeverExpire,
+        neverExpireEndedAt: Number(t.neverExpireEndedEpochMs) > 0 ? new Date(Number(t.neverExpireEndedEpochMs)) : null,
+      }));
+    },
     recordQualifyingActivity: async (activity, scope) =>
       decision(await member.RecordQualifyingActivity({ activity: wireActivity(activity) }, scope)),
     reevaluateTier: async (activity, cycle, scope) =>

@@ -7,14 +7,17 @@ import { createLogger, openDatabase, resolveDatabaseTarget } from '../../../kit/
 import { pointsHousekeeping } from './scheduleHousekeeping';
 import { loadPointsConfig } from '../config';
 import { pointsSchema } from '../db/data-source';
+import { memberPeer } from '../grpc/peers';
 
 async function main(): Promise<void> {
   const config = loadPointsConfig();
   const logger = createLogger('points-expiry', config.logLevel);
   const { dataSource } = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
+  const member = memberPeer(config);
   try {
-    logger.info(await pointsHousekeeping(dataSource), 'points housekeeping done');
+    logger.info(await pointsHousekeeping(dataSource, { member, rules: config }), 'points housekeeping done');
   } finally {
+    member.close();
     await dataSource.destroy();
   }
 }

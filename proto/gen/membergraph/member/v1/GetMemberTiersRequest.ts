@@ -10,6 +10,10 @@ export interface GetMemberTiersRequest {
    * γ as the ladder stood then (tier versions).
    */
   'atEpochMs'?: (number | string | Long);
+  /**
+   * Also answer never_expire_ended_epoch_ms (one more query): the points expiry job asks for it.
+   */
+  'withNeverExpireEnd'?: (boolean);
 }
 
 export interface GetMemberTiersRequest__Output {
@@ -20,4 +24,8 @@ export interface GetMemberTiersRequest__Output {
    * γ as the ladder stood then (tier versions).
    */
   'atEpochMs': (string);
+  /**
+   * Also answer never_expire_ended_epoch_ms (one more query): the points expiry job asks for it.
+   */
+  'withNeverExpireEnd': (boolean);
 }

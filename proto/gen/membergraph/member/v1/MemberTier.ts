@@ -1,5 +1,6 @@
 // Original file: proto/member.proto
 
+import type { Long } from '@grpc/proto-loader';
 
 export interface MemberTier {
   'memberId'?: (string);
@@ -15,6 +16,12 @@ export interface MemberTier {
    * The tier's points never expire (Diamond in the default programme).
    */
   'pointsNeverExpire'?: (boolean);
+  /**
+   * Only when asked (with_never_expire_end), for a member not on such a tier now: when they last
+   * left a tier whose points never expire, in milliseconds since the epoch; 0 if they never held
+   * one. Their points then expire by the normal rule, but not before 30 days after it.
+   */
+  'neverExpireEndedEpochMs'?: (number | string | Long);
 }
 
 export interface MemberTier__Output {
@@ -31,4 +38,10 @@ export interface MemberTier__Output {
    * The tier's points never expire (Diamond in the default programme).
    */
   'pointsNeverExpire': (boolean);
+  /**
+   * Only when asked (with_never_expire_end), for a member not on such a tier now: when they last
+   * left a tier whose points never expire, in milliseconds since the epoch; 0 if they never held
+   * one. Their points then expire by the normal rule, but not before 30 days after it.
+   */
+  'neverExpireEndedEpochMs': (string);
 }

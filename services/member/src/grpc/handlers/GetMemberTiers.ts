@@ -4,7 +4,7 @@ import type { GetMemberTiersResponse } from '../../../../../proto/gen/membergrap
 import { DomainError } from '../../../../kit/src';
 import { Member } from '../../db/entities/Member';
 import { loadLadder, tierById } from '../../db/ladder';
-import { tiersAt } from '../../db/tiersAt';
+import { lastLeft, tiersAt } from '../../db/tiersAt';
 import { readWithGrantsEnded } from '../../commands/endGrants';
 
 const MAX_BATCH = 500;
@@ -28,11 +28,25 @@ export async function getMemberTiers(dataSource: DataSource, request: GetMemberT
   const at = atMs > 0 ? new Date(atMs) : new Date();
   const held = atMs > 0 ? await tiersAt(dataSource, request.memberIds, at) : new Map<string, string>();
   const ladder = await loadLadder(dataSource, at);
+  const left = request.withNeverExpireEnd
+    ? await lastLeft(
+        dataSource,
+        members.map((m) => m.id),
+        ladder.filter((t) => t.pointsNeverExpire).map((t) => t.id),
+      )
+    : new Map<string, Date>();
   return {
     tiers: members.map((m) => {
       const tierId = held.get(m.id) ?? m.tierId;
       const tier = tierById(ladder, tierId);
-      return { memberId: m.id, tierId, multiplierMilli: tier.multiplierMilli, pointsNeverExpire: tier.pointsNeverExpire };
+      const ended = tier.pointsNeverExpire ? undefined : left.get(m.id);
+      return {
+        memberId: m.id,
+        tierId,
+        multiplierMilli: tier.multiplierMilli,
+        pointsNeverExpire: tier.pointsNeverExpire,
+        neverExpireEndedEpochMs: ended ? String(ended.getTime()) : '0',
+      };
     }),
   };
 }

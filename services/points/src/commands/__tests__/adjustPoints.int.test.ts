@@ -34,7 +34,8 @@ describe('adjustPoints', () => {
     expect(lot.expiresAt).toEqual(new Date('2027-11-30T16:00:00Z'));
   });
 
-  it('never expires on a tier whose points never expire', async () => {
+  // Diamond no longer writes a never-expiring lot: the tier at expiry time holds it (expireLots.int.test.ts).
+  it('on a tier whose points never expire, still carries the calendar expiry', async () => {
     const { entry } = await adjustPoints(
       db.dataSource,
       member,
@@ -43,7 +44,9 @@ describe('adjustPoints', () => {
       STAFF,
       NOW,
     );
-    expect((await db.dataSource.getRepository(PointsLot).findOneByOrFail({ entryId: entry.id })).expiresAt).toBeNull();
+    expect((await db.dataSource.getRepository(PointsLot).findOneByOrFail({ entryId: entry.id })).expiresAt).toEqual(
+      new Date('2027-11-30T16:00:00Z'),
+    );
   });
 
   it('takes points away too, and a repeat of the same key is a replay, not a second move', async () => {

@@ -32,9 +32,12 @@ describe('awardBonus', () => {
     });
   });
 
-  it('gives the bonus lot the member tier’s expiry (never, on Diamond)', async () => {
+  // Diamond no longer writes a never-expiring lot: the tier at expiry time holds it (expireLots.int.test.ts).
+  it('gives the bonus lot its calendar expiry, on Diamond too', async () => {
     await awardBonus(db.dataSource, member, RULES, { memberId: 'm-2', kind: 'REGISTRATION' }, NOW);
-    expect((await db.dataSource.getRepository(PointsLot).findOneByOrFail({ memberId: 'm-2' })).expiresAt).toBeNull();
+    expect((await db.dataSource.getRepository(PointsLot).findOneByOrFail({ memberId: 'm-2' })).expiresAt).toEqual(
+      new Date('2027-11-30T16:00:00Z'),
+    );
   });
 
   it('answers zero without writing or asking when the programme has no such bonus', async () => {

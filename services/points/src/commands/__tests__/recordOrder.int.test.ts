@@ -1,5 +1,6 @@
 import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
 import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
+import { expireDueLots } from '../expireLots';
 import { recordOrder } from '../recordOrder';
 
 let c: PointsCommands;
@@ -81,14 +82,21 @@ describe('recordOrder', () => {
     expect(await c.scalar('SELECT COUNT(*) FROM outbox_events WHERE event_key = ?', [m])).toBe(1);
   });
 
-  it('a Diamond member’s lot never expires; others expire when the 12th month after the month earned ends', async () => {
+  it('a Diamond member’s lot never expires while they are Diamond; others expire when the 12th month after the month earned ends', async () => {
     const diamond = c.peers.member.add('m-d', { tierId: 'DIAMOND', pointsNeverExpire: true });
     const bronze = c.peers.member.add('m-b');
     await record(order(diamond, 'O-1'));
     await record(order(bronze, 'O-2'));
+    // Every lot carries its calendar expiry; whether the tier holds it is decided when it falls due.
     const lots = await c.dataSource.query('SELECT member_id, expires_at FROM points_lots ORDER BY member_id');
-    expect(lots[1]).toEqual({ member_id: 'm-d', expires_at: null });
-    expect(new Date(`${String(lots[0].expires_at).replace(' ', 'T')}Z`).toISOString()).toBe('2027-03-31T16:00:00.000Z');
+    expect(lots.map((lot: { expires_at: string }) => new Date(`${String(lot.expires_at).replace(' ', 'T')}Z`).toISOString())).toEqual([
+      '2027-03-31T16:00:00.000Z',
+      '2027-03-31T16:00:00.000Z',
+    ]);
+    const due = new Date('2027-04-01T00:00:00Z');
+    expect(await expireDueLots(c.dataSource, { member: c.peers.member, rules: RULES }, due)).toEqual({ lots: 1, points: 123 });
+    expect(await c.account(diamond)).toEqual({ balance: 123, debt: 0 });
+    expect(await c.account(bronze)).toEqual({ balance: 0, debt: 0 });
   });
 });
 

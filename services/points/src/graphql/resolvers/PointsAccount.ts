@@ -22,7 +22,7 @@ export const PointsAccount: PointsAccountResolvers = {
   expiringSoon: async (account, _, ctx) => {
     const byDay = new Map<string, number>();
     for (const lot of await ctx.loaders.lotsExpiringSoon.load(account.memberId)) {
-      const day = lastDayBefore(lot.expiresAt!, ctx.rules.utcOffsetMinutes);
+      const day = lastDayBefore(lot.expiresAt, ctx.rules.utcOffsetMinutes);
       byDay.set(day, (byDay.get(day) ?? 0) + lot.remaining);
     }
     return [...byDay].map(([on, points]) => ({ on, points }));

@@ -7,6 +7,7 @@ import {
   type Logger,
   type ServiceHandle,
 } from '../../kit/src';
+import { POINTS_EXPIRING, pointsExpiringHandler } from './commands/noticeExpiringPoints';
 import { ACTIVITY_TOPIC, activityHandler } from './commands/publishActivity';
 import type { PointsConfig } from './config';
 import { createPointsContext } from './context';
@@ -26,7 +27,7 @@ export async function createPointsService(
   // Tier activity reaches the member service from the outbox: at once after each write, retried by the dispatcher.
   const outbox = createOutbox({
     dataSource: database.dataSource,
-    handlers: { [ACTIVITY_TOPIC]: activityHandler(database.dataSource, peers.member) },
+    handlers: { [ACTIVITY_TOPIC]: activityHandler(database.dataSource, peers.member), [POINTS_EXPIRING]: pointsExpiringHandler(logger) },
     logger,
     intervalMs: config.outboxIntervalMs,
   });

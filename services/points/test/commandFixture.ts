@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { openCommandDatabase, type CommandDatabase } from '../../../test/harness/commandDatabase';
 import { outboxEvents, type StoredEvent } from '../../../test/harness/outboxEvents';
 import { createLogger, createOutbox, type Outbox } from '../../kit/src';
+import { POINTS_EXPIRING, pointsExpiringHandler } from '../src/commands/noticeExpiringPoints';
 import { ACTIVITY_TOPIC, activityHandler } from '../src/commands/publishActivity';
 import { pointsSchema } from '../src/db/data-source';
 import { memoryPeers, type MemoryPeers } from './memoryPorts';
@@ -23,10 +24,11 @@ export interface PointsCommands extends CommandDatabase {
 export async function openPointsCommands(): Promise<PointsCommands> {
   const db = await openCommandDatabase(pointsSchema);
   const peers = memoryPeers();
+  const logger = createLogger('points-command-test', 'silent');
   const outbox = createOutbox({
     dataSource: db.dataSource,
-    handlers: { [ACTIVITY_TOPIC]: activityHandler(db.dataSource, peers.member) },
-    logger: createLogger('points-command-test', 'silent'),
+    handlers: { [ACTIVITY_TOPIC]: activityHandler(db.dataSource, peers.member), [POINTS_EXPIRING]: pointsExpiringHandler(logger) },
+    logger,
     intervalMs: 0,
   });
   const query = (sql: string, parameters: unknown[] = []) => (db.dataSource as DataSource).query(sql, parameters);

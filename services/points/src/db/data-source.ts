@@ -1,4 +1,6 @@
 import { OutboxEventSchema, type DatabaseSchema } from '../../../kit/src';
+import { ExpiryNotice } from './entities/ExpiryNotice';
+import { JobLease } from './entities/JobLease';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { Order } from './entities/Order';
 import { PendingPoints } from './entities/PendingPoints';
@@ -13,10 +15,11 @@ import { PendingPoints1764400000000 } from './migrations/1764400000000-PendingPo
 import { KitOutbox1764510000000 } from './migrations/1764510000000-KitOutbox';
 import { LedgerSequence1764600000000 } from './migrations/1764600000000-LedgerSequence';
 import { OrderTime1764610000000 } from './migrations/1764610000000-OrderTime';
+import { NoticesLeases1764620000000 } from './migrations/1764620000000-NoticesLeases';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
-  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund, OutboxEventSchema, PendingPoints],
+  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund, OutboxEventSchema, PendingPoints, ExpiryNotice, JobLease],
   migrations: [
     CreatePoints1764000000000,
     AddLotsRefundsDebt1764100000000,
@@ -26,5 +29,6 @@ export const pointsSchema: DatabaseSchema = {
     KitOutbox1764510000000,
     LedgerSequence1764600000000,
     OrderTime1764610000000,
+    NoticesLeases1764620000000,
   ],
 };

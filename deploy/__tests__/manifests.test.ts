@@ -237,6 +237,49 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     }
   });
 
+  describe('the points jobs as CronJobs', () => {
+    const JOBS = { 'points-expiry': 'expire-points', 'tier-reevaluation': 'reevaluate-tiers' } as const;
+    const programmeOffset = Number(sourceData(named('ConfigMap', 'membergraph-config')!).PROGRAMME_UTC_OFFSET_MINUTES ?? 480);
+    /** Minutes east of UTC of an IANA zone at an instant (January and July: a zone with summer time would differ). */
+    const offsetOf = (timeZone: string, at: Date): number => {
+      const local = new Date(at.toLocaleString('en-US', { timeZone }));
+      const utc = new Date(at.toLocaleString('en-US', { timeZone: 'UTC' }));
+      return Math.round((local.getTime() - utc.getTime()) / 60_000);
+    };
+
+    it.each(Object.entries(JOBS))(
+      '%s runs SERVICE=%s from the points image, in the programme time zone, one run at a time',
+      (name, service) => {
+        const cron = named('CronJob', name);
+        expect(cron).toBeDefined();
+        expect(cron!.apiVersion).toBe('batch/v1');
+        expect(cron!.spec.schedule).toMatch(/^(\S+\s+){4}\S+$/);
+        for (const at of [new Date('2026-01-15T00:00:00Z'), new Date('2026-07-15T00:00:00Z')])
+          expect(offsetOf(cron!.spec.timeZone, at)).toBe(programmeOffset);
+        expect(cron!.spec.concurrencyPolicy).toBe('Forbid');
+        const pod = cron!.spec.jobTemplate.spec.template.spec;
+        expect(pod.restartPolicy).toMatch(/^(OnFailure|Never)$/);
+        expect(pod.securityContext.runAsNonRoot).toBe(true);
+        const [container] = pod.containers;
+        const points = containersOf(deployment('points'))[0];
+        expect(container.image).toBe(points.image);
+        expect(container.envFrom).toEqual(points.envFrom);
+        const env = containerEnv(container);
+        expect(env.SERVICE?.value).toBe(service);
+        expect(env.DATABASE_URL?.from).toBe('Secret');
+        expect(env.MEMBER_GRPC_ADDRESS?.value).toBe(`member:${DEFAULT_PORTS.member.grpc}`);
+        expect(cpuCores(container.resources.requests.cpu)).toBeLessThanOrEqual(cpuCores(container.resources.limits.cpu));
+        expect(memoryBytes(container.resources.requests.memory)).toBeLessThanOrEqual(memoryBytes(container.resources.limits.memory));
+        // The entrypoint knows the job and runs a script that exists.
+        const script = read(join(deployDir, 'entrypoint.sh'));
+        const line = script.split('\n').find((l) => l.trim().startsWith(`${service})`));
+        const entry = /exec node (\S+)/.exec(line ?? '')?.[1];
+        expect(entry).toMatch(/^\/app\/dist\//);
+        expect(existsSync(join(repoRoot, entry!.replace(/^\/app\/dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+      },
+    );
+  });
+
   it('an autoscaling/v2 HPA scales the gateway Deployment on CPU, which the gateway requests', () => {
     const hpa = ofKind('HorizontalPodAutoscaler').find((d) => d.spec.scaleTargetRef?.name === 'gateway');
     expect(hpa?.apiVersion).toBe('autoscaling/v2');

@@ -14,6 +14,11 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     utcOffsetMinutes: read.int('PROGRAMME_UTC_OFFSET_MINUTES', 480, { min: -720, max: 840 }),
     /** How often the service expires due lots by itself; 0 turns the schedule off (the job still runs on demand). */
     expiryIntervalMs: read.int('POINTS_EXPIRY_INTERVAL_MS', 3_600_000, { min: 0 }),
+    /**
+     * How often the service looks whether this programme year's tier re-evaluation has run, and
+     * runs it once (one replica, by lease) when not; 0 turns it off (the CronJob or job still runs it).
+     */
+    reevaluationCheckMs: read.int('TIER_REEVALUATION_CHECK_MS', 3_600_000, { min: 0 }),
     /** How often undelivered tier-activity events are retried; 0 turns the dispatcher off. */
     outboxIntervalMs: read.int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
     /** Days an order's points stay pending (its return window) before they can be spent; 0: at once. */

@@ -15,7 +15,7 @@ import { pointsSchema } from './db/data-source';
 import { resolvers } from './graphql/resolvers';
 import { connectPeers } from './grpc/peers';
 import { POINTS_GRPC_SERVICE, pointsGrpcService } from './grpc/service';
-import { scheduleHousekeeping } from './jobs/scheduleHousekeeping';
+import { scheduleJobs } from './jobs/scheduleHousekeeping';
 
 /** Opens the points database (migrating it), connects to its peers and starts its servers. */
 export async function createPointsService(
@@ -31,7 +31,16 @@ export async function createPointsService(
     logger,
     intervalMs: config.outboxIntervalMs,
   });
-  const housekeeping = scheduleHousekeeping(database.dataSource, { member: peers.member, rules: config }, config.expiryIntervalMs, logger);
+  const housekeeping = scheduleJobs(
+    database.dataSource,
+    { member: peers.member, rules: config },
+    {
+      expiryIntervalMs: config.expiryIntervalMs,
+      reevaluationCheckMs: config.reevaluationCheckMs,
+      utcOffsetMinutes: config.utcOffsetMinutes,
+    },
+    logger,
+  );
   return startSubgraphService({
     config,
     logger,

@@ -1,10 +1,10 @@
 /**
- * `npm run job:expire`: releases points whose return window passed and expires every due lot,
- * now, then exits. The points service also runs the same on a schedule (POINTS_EXPIRY_INTERVAL_MS);
- * both are safe to run at the same time.
+ * `npm run job:expire` (the image's `expire-points`, run by the CronJob in deploy/k8s): releases
+ * points whose return window passed, expires every due lot and sends the 30-day notices, now, then
+ * exits. The points service runs the same on a schedule; the lease makes one of them run at a time.
  */
 import { createLogger, openDatabase, resolveDatabaseTarget } from '../../../kit/src';
-import { pointsHousekeeping } from './scheduleHousekeeping';
+import { leasedHousekeeping } from './scheduleHousekeeping';
 import { loadPointsConfig } from '../config';
 import { pointsSchema } from '../db/data-source';
 import { memberPeer } from '../grpc/peers';
@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const { dataSource } = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
   const member = memberPeer(config);
   try {
-    logger.info(await pointsHousekeeping(dataSource, { member, rules: config }), 'points housekeeping done');
+    const result = await leasedHousekeeping(dataSource, { member, rules: config }, `job:${new Date().toISOString()}`);
+    if (result) logger.info(result, 'points housekeeping done');
+    else logger.info('points housekeeping is running elsewhere (lease held); nothing to do');
   } finally {
     member.close();
     await dataSource.destroy();

@@ -1,21 +1,25 @@
 /**
- * `npm run job:reevaluate-tiers [-- 2026]`: the yearly tier re-evaluation (DOMAIN.md §2), for the
- * given cycle (default: this year). Safe to re-run: each member is re-evaluated once per cycle.
+ * `npm run job:reevaluate-tiers [-- 2026]` (the image's `reevaluate-tiers`, run by the CronJob in
+ * deploy/k8s): the yearly tier re-evaluation (DOMAIN.md §2) for the given cycle (default: this
+ * programme year). Once per cycle for the whole deployment (a lease with the cycle as run key);
+ * a run that crashed is resumed by the next, and each member is re-evaluated once per cycle.
  */
 import { createLogger, openDatabase, resolveDatabaseTarget } from '../../../kit/src';
-import { reevaluateTiers } from '../commands/reevaluateTiers';
 import { loadPointsConfig } from '../config';
 import { pointsSchema } from '../db/data-source';
 import { memberPeer } from '../grpc/peers';
+import { leasedReevaluation, programmeYear } from './scheduleHousekeeping';
 
 async function main(): Promise<void> {
   const config = loadPointsConfig();
   const logger = createLogger('tier-reevaluation', config.logLevel);
-  const cycle = process.argv.slice(2).find((a) => /^\d{4}$/.test(a)) ?? String(new Date().getUTCFullYear());
+  const cycle = process.argv.slice(2).find((a) => /^\d{4}$/.test(a)) ?? programmeYear(new Date(), config.utcOffsetMinutes);
   const { dataSource } = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
   const member = memberPeer(config);
   try {
-    logger.info({ cycle, ...(await reevaluateTiers(dataSource, member, cycle)) }, 'tier re-evaluation done');
+    const result = await leasedReevaluation(dataSource, member, cycle);
+    if (result) logger.info(result, 'tier re-evaluation done');
+    else logger.info({ cycle }, 'tier re-evaluation already done for this cycle, or running elsewhere');
   } finally {
     member.close();
     await dataSource.destroy();

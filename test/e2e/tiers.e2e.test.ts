@@ -251,6 +251,7 @@ describe('milestones and delivery', () => {
       refundedFen: 0,
       pointsClawed: 0,
       createdAt: now,
+      orderedAt: now,
     });
     await enqueueActivity(db.manager, id, now);
     const pending = async () =>

@@ -1,27 +1,51 @@
-import type { DataSource } from 'typeorm';
+import { In, LessThanOrEqual, type DataSource } from 'typeorm';
+import { cellsInEffect, type BenefitType } from '../domain/benefitMatrix';
 import { Benefit } from './entities/Benefit';
-import { TierBenefit } from './entities/TierBenefit';
+import { BenefitCell } from './entities/BenefitCell';
 
 export interface TierBenefitView {
   tierId: string;
   code: string;
   name: string;
+  type: BenefitType;
   level: string;
+  /** DISCOUNT only: the percentage checkout takes off. */
+  discountPercent: number | null;
+  /** The cell's revision in effect, and since when. */
+  revision: number;
+  effectiveFrom: Date;
 }
 
-/** The matrix cells of the given tiers with their benefit names: one statement for any number of tiers. */
-export async function findTierBenefits(dataSource: DataSource, tierIds: readonly string[]): Promise<TierBenefitView[]> {
+/**
+ * The matrix cells of the given tiers in effect at `at`, with their benefits, in each tier's
+ * display order: two statements for any number of tiers (the matrix is small; its chains are
+ * resolved here rather than in dialect-specific SQL).
+ */
+export async function findTierBenefits(dataSource: DataSource, tierIds: readonly string[], at = new Date()): Promise<TierBenefitView[]> {
   if (tierIds.length === 0) return [];
-  return dataSource
-    .getRepository(TierBenefit)
-    .createQueryBuilder('cell')
-    .innerJoin(Benefit, 'benefit', 'benefit.code = cell.benefit_code')
-    .select('cell.tier_id', 'tierId')
-    .addSelect('cell.benefit_code', 'code')
-    .addSelect('benefit.name', 'name')
-    .addSelect('cell.level', 'level')
-    .where('cell.tier_id IN (:...tierIds)', { tierIds: [...tierIds] })
-    .orderBy('cell.tier_id')
-    .addOrderBy('cell.position')
-    .getRawMany<TierBenefitView>();
+  const revisions = await dataSource.getRepository(BenefitCell).find({
+    where: { tierId: In([...new Set(tierIds)]), effectiveFrom: LessThanOrEqual(at) },
+  });
+  const cells = cellsInEffect(revisions, at);
+  if (cells.length === 0) return [];
+  const benefits = new Map(
+    (await dataSource.getRepository(Benefit).findBy({ code: In([...new Set(cells.map((c) => c.benefitCode))]) })).map((b) => [b.code, b]),
+  );
+  return cells
+    .map((cell) => {
+      const benefit = benefits.get(cell.benefitCode)!;
+      return {
+        tierId: cell.tierId,
+        code: cell.benefitCode,
+        name: benefit.name,
+        type: benefit.type as BenefitType,
+        level: cell.level!,
+        discountPercent: cell.discountPercent,
+        revision: cell.revision,
+        effectiveFrom: cell.effectiveFrom,
+        position: benefit.position,
+      };
+    })
+    .sort((a, b) => (a.tierId < b.tierId ? -1 : a.tierId > b.tierId ? 1 : a.position - b.position || (a.code < b.code ? -1 : 1)))
+    .map(({ position: _position, ...view }) => view);
 }

@@ -8,4 +8,12 @@ export class Benefit {
 
   @Column({ type: 'varchar', length: 128 })
   name: string;
+
+  /** One of BENEFIT_TYPES: what kind of entitlement it is, and so how checkout and ranking treat it. */
+  @Column({ type: 'varchar', length: 32 })
+  type: string;
+
+  /** Display order in a tier's list. */
+  @Column({ type: 'int' })
+  position: number;
 }

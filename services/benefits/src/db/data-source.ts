@@ -1,11 +1,16 @@
 import type { DatabaseSchema } from '../../../kit/src';
 import { Benefit } from './entities/Benefit';
 import { BenefitCell } from './entities/BenefitCell';
+import { Coupon } from './entities/Coupon';
+import { CouponClaim } from './entities/CouponClaim';
+import { CouponRedemption } from './entities/CouponRedemption';
+import { CouponTemplate } from './entities/CouponTemplate';
 import { CreateBenefits1764000000000 } from './migrations/1764000000000-CreateBenefits';
 import { VersionBenefitMatrix1764600000000 } from './migrations/1764600000000-VersionBenefitMatrix';
+import { Coupons1764700000000 } from './migrations/1764700000000-Coupons';
 
 /** The benefits service's entities and migrations. */
 export const benefitsSchema: DatabaseSchema = {
-  entities: [Benefit, BenefitCell],
-  migrations: [CreateBenefits1764000000000, VersionBenefitMatrix1764600000000],
+  entities: [Benefit, BenefitCell, CouponTemplate, Coupon, CouponClaim, CouponRedemption],
+  migrations: [CreateBenefits1764000000000, VersionBenefitMatrix1764600000000, Coupons1764700000000],
 };

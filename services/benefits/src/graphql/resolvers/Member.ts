@@ -1,8 +1,27 @@
-import { readableMemberRef } from '../../../../kit/src';
-import type { MemberResolvers } from '../__generated__/resolvers-types';
+import { parseMemberId, parsePageSize, readableMemberRef } from '../../../../kit/src';
+import type { BenefitsContext } from '../../context';
+import { findCouponPage, type CouponStatusView } from '../../db/couponPages';
+import { connectionOf, decodeCursor } from '../connection';
 
 /** The gateway sends `tier { id }` with each member (@requires), so no call to the member service is needed. */
-export const Member: MemberResolvers = {
+type MemberRef = { id: string; tier: { id: string } };
+
+export const Member = {
   __resolveReference: readableMemberRef,
-  benefits: (member, _, ctx) => ctx.loaders.benefitsOfTier.load(readableMemberRef(member, ctx).tier.id),
+  benefits: (member: MemberRef, _: unknown, ctx: BenefitsContext) =>
+    ctx.loaders.benefitsOfTier.load(readableMemberRef(member, ctx).tier.id),
+
+  /** Newest first; keyset pagination on (issued_at, id). The member themselves or staff (readableMemberRef). */
+  coupons: async (
+    member: MemberRef,
+    args: { status?: CouponStatusView | null; first: number; after?: string | null },
+    ctx: BenefitsContext,
+  ) => {
+    readableMemberRef(member, ctx);
+    const first = parsePageSize(args.first);
+    parseMemberId(member.id);
+    const after = args.after ? decodeCursor(args.after) : null;
+    const rows = await findCouponPage(ctx.dataSource, { memberId: member.id, status: args.status, first, after }, new Date());
+    return connectionOf(rows, first, args.after, (c) => ({ at: c.issuedAt, id: c.id }));
+  },
 };

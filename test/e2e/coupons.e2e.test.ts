@@ -237,3 +237,32 @@ describe('coupons through the gateway', () => {
     });
   });
 });
+
+describe('restore and void through the gateway', () => {
+  const RESTORE =
+    'mutation($o: String!, $r: String!) { restoreCoupons(orderNo: $o, refundNo: $r) { restoredCouponIds expiredCouponIds replayed } }';
+  const VOID = 'mutation($c: ID!, $r: String!) { voidCoupon(couponId: $c, reason: $r) { id status } }';
+
+  it('staff give back the coupons of a refunded order once; members may not', async () => {
+    expect(codeOf(await stack.queryAs(alice.token, RESTORE, { o: 'WEB-ORDER-1', r: 'RF-1' }))).toBe('FORBIDDEN');
+    const restored = await stack.query(RESTORE, { o: 'WEB-ORDER-1', r: 'RF-1' });
+    expect(restored.errors).toBeUndefined();
+    expect(restored.data.restoreCoupons).toMatchObject({ expiredCouponIds: [], replayed: false });
+    expect(restored.data.restoreCoupons.restoredCouponIds).toHaveLength(1);
+    expect((await stack.query(RESTORE, { o: 'WEB-ORDER-1', r: 'RF-1' })).data.restoreCoupons.replayed).toBe(true);
+    expect(codeOf(await stack.query(RESTORE, { o: 'WEB-ORDER-1', r: 'RF-2' }))).toBe('CONFLICT');
+    // A POS account restores only its own store's orders; this one was a web order.
+    expect(codeOf(await stack.queryAs(pos, RESTORE, { o: 'WEB-ORDER-1', r: 'RF-1' }))).toBe('FORBIDDEN');
+    const [id] = restored.data.restoreCoupons.restoredCouponIds;
+    const mine = await stack.queryAs(alice.token, MY_COUPONS, { s: 'AVAILABLE', first: 10 });
+    expect(mine.data.me.coupons.edges.map((e: any) => e.node.id)).toContain(id);
+  });
+
+  it('staff void an unused coupon; the member no longer sees it as available', async () => {
+    const id = await issue('APPONLY', bob.id, 'e2e-issue-bob-void');
+    expect(codeOf(await stack.queryAs(bob.token, VOID, { c: id, r: 'issued in error' }))).toBe('FORBIDDEN');
+    expect((await stack.query(VOID, { c: id, r: 'issued in error' })).data.voidCoupon).toEqual({ id, status: 'VOIDED' });
+    const available = await stack.queryAs(bob.token, MY_COUPONS, { s: 'AVAILABLE', first: 10 });
+    expect(available.data.me.coupons.edges.map((e: any) => e.node.id)).not.toContain(id);
+  });
+});

@@ -3,16 +3,18 @@ import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit
 import { testDatabaseEnv } from '../../../test/harness/startStack';
 import { defineCouponTemplate } from '../src/commands/defineCouponTemplate';
 import { issueCoupon } from '../src/commands/issueCoupon';
+import { redeemCoupons } from '../src/commands/redeemCoupons';
 import { benefitsSchema } from '../src/db/data-source';
 import { Coupon } from '../src/db/entities/Coupon';
 import { CouponClaim } from '../src/db/entities/CouponClaim';
+import { CouponRedemption } from '../src/db/entities/CouponRedemption';
 import { CouponTemplate } from '../src/db/entities/CouponTemplate';
 import { MemoryMember } from './memoryPorts';
 
 /**
  * No oversell, on the database the suite runs on (SQLite by default, MySQL with DATABASE_URL,
  * where the issues really run side by side on a pool of connections): simultaneous issues take
- * exactly the stock, and a member exactly their limit.
+ * exactly the stock, and a member exactly their limit; a coupon raced by many orders is used once.
  */
 let dataSource: DataSource;
 let stop: () => Promise<void>;
@@ -81,4 +83,20 @@ it('200 simultaneous claims against a budget for 25 coupons issue exactly 25, an
   expect(new Set(retries.map((r) => r.coupon.id)).size).toBe(1);
   expect(retries.filter((r) => !r.replayed)).toHaveLength(1);
   expect((await dataSource.getRepository(CouponTemplate).findOneByOrFail({ code: 'RETRY' })).stockLeft).toBe(9);
+});
+
+it('one coupon sent with 20 orders at once is used by exactly one of them', async () => {
+  await template('RACE', 10, 1);
+  member.add('racer', 'GOLD');
+  const { coupon } = await issue('RACE', 'racer', 'race-key-once');
+  const cart = { channel: 'WEB', items: [{ sku: 'A', quantity: 1, unitPrice: '50.00' }] };
+  const { issued: redeemed, reasons } = await settle(
+    Array.from({ length: 20 }, (_, i) =>
+      redeemCoupons(dataSource, member, { memberId: 'racer', orderNo: `RACE-ORDER-${i}`, cart, couponIds: [coupon.id] }, 'member:racer'),
+    ),
+  );
+  expect(redeemed).toBe(1);
+  expect([...reasons].every((r) => r === 'CONFLICT:REDEEMED' || r === 'BAD_USER_INPUT:REDEEMED')).toBe(true);
+  expect(await dataSource.getRepository(CouponRedemption).countBy({ memberId: 'racer' })).toBe(1);
+  expect(await dataSource.getRepository(Coupon).findOneByOrFail({ id: coupon.id })).toMatchObject({ status: 'REDEEMED' });
 });

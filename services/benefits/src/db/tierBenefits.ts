@@ -14,6 +14,8 @@ export interface TierBenefitView {
   /** The cell's revision in effect, and since when. */
   revision: number;
   effectiveFrom: Date;
+  /** The benefit's place in the catalogue's display order. */
+  position: number;
 }
 
 /**
@@ -46,6 +48,5 @@ export async function findTierBenefits(dataSource: DataSource, tierIds: readonly
         position: benefit.position,
       };
     })
-    .sort((a, b) => (a.tierId < b.tierId ? -1 : a.tierId > b.tierId ? 1 : a.position - b.position || (a.code < b.code ? -1 : 1)))
-    .map(({ position: _position, ...view }) => view);
+    .sort((a, b) => (a.tierId < b.tierId ? -1 : a.tierId > b.tierId ? 1 : a.position - b.position || (a.code < b.code ? -1 : 1)));
 }

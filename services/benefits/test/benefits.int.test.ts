@@ -52,6 +52,27 @@ describe('benefits subgraph', () => {
     expect(response.data._entities[0].benefits[0]).toEqual({ level: '30% off' });
   });
 
+  it('ranks Member.rankedBenefits from the fields the gateway requires of member and points', async () => {
+    const response = await stack.querySubgraph(
+      'benefits',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { rankedBenefits { benefit { code } score } } } }`,
+      {
+        r: [
+          {
+            __typename: 'Member',
+            id: 'm2',
+            tier: { id: 'GOLD' },
+            registeredAt: '2020-01-01T00:00:00Z',
+            spend: { spend: '0.00', purchases: 0, lastPurchaseAt: '2020-02-01T00:00:00Z' },
+          },
+        ],
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    // Dormant for years: the discount (3 + 3) leads; a long-standing member is not new.
+    expect(response.data._entities[0].rankedBenefits[0]).toEqual({ benefit: { code: 'DISCOUNT' }, score: 6 });
+  });
+
   it('ListTierBenefits answers over gRPC', async () => {
     const response = await grpcCall('benefits', 'BenefitsService', stack.services.benefits.grpcAddress, 'listTierBenefits', {
       tierIds: ['SILVER'],

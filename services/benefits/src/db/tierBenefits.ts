@@ -1,6 +1,5 @@
 import { In, LessThanOrEqual, type DataSource } from 'typeorm';
 import { cellsInEffect, type BenefitType } from '../domain/benefitMatrix';
-import { Benefit } from './entities/Benefit';
 import { BenefitCell } from './entities/BenefitCell';
 
 export interface TierBenefitView {
@@ -20,33 +19,26 @@ export interface TierBenefitView {
 
 /**
  * The matrix cells of the given tiers in effect at `at`, with their benefits, in each tier's
- * display order: two statements for any number of tiers (the matrix is small; its chains are
+ * display order: one statement for any number of tiers (the matrix is small; its chains are
  * resolved here rather than in dialect-specific SQL).
  */
 export async function findTierBenefits(dataSource: DataSource, tierIds: readonly string[], at = new Date()): Promise<TierBenefitView[]> {
   if (tierIds.length === 0) return [];
   const revisions = await dataSource.getRepository(BenefitCell).find({
     where: { tierId: In([...new Set(tierIds)]), effectiveFrom: LessThanOrEqual(at) },
+    relations: { benefit: true },
   });
-  const cells = cellsInEffect(revisions, at);
-  if (cells.length === 0) return [];
-  const benefits = new Map(
-    (await dataSource.getRepository(Benefit).findBy({ code: In([...new Set(cells.map((c) => c.benefitCode))]) })).map((b) => [b.code, b]),
-  );
-  return cells
-    .map((cell) => {
-      const benefit = benefits.get(cell.benefitCode)!;
-      return {
-        tierId: cell.tierId,
-        code: cell.benefitCode,
-        name: benefit.name,
-        type: benefit.type as BenefitType,
-        level: cell.level!,
-        discountPercent: cell.discountPercent,
-        revision: cell.revision,
-        effectiveFrom: cell.effectiveFrom,
-        position: benefit.position,
-      };
-    })
+  return cellsInEffect(revisions, at)
+    .map((cell) => ({
+      tierId: cell.tierId,
+      code: cell.benefitCode,
+      name: cell.benefit!.name,
+      type: cell.benefit!.type as BenefitType,
+      level: cell.level!,
+      discountPercent: cell.discountPercent,
+      revision: cell.revision,
+      effectiveFrom: cell.effectiveFrom,
+      position: cell.benefit!.position,
+    }))
     .sort((a, b) => (a.tierId < b.tierId ? -1 : a.tierId > b.tierId ? 1 : a.position - b.position || (a.code < b.code ? -1 : 1)));
 }

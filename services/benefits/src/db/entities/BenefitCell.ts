@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Benefit } from './Benefit';
 
 /**
  * One revision of one cell of the tier × benefit matrix: what a tier gets of a benefit from
@@ -16,6 +17,11 @@ export class BenefitCell {
 
   @Column({ name: 'benefit_code', type: 'varchar', length: 32 })
   benefitCode: string;
+
+  /** Loaded with the cell where a read needs the benefit's name, type and place (one statement). */
+  @ManyToOne(() => Benefit, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'benefit_code', referencedColumnName: 'code' })
+  benefit?: Benefit;
 
   /** 1, 2, …: unique per cell, so two simultaneous edits of one cell cannot both land. */
   @Column({ type: 'int' })

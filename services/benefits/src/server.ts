@@ -19,7 +19,7 @@ export async function createBenefitsService(
     database,
     resolvers,
     createContext: createBenefitsContext(database.dataSource, peers),
-    grpcServices: [benefitsGrpcService(database.dataSource, { logger, serviceToken: config.serviceToken })],
+    grpcServices: [benefitsGrpcService(database.dataSource, peers, { logger, serviceToken: config.serviceToken })],
     grpcHealthName: BENEFITS_GRPC_SERVICE,
     onStop: async () => peers.close(),
   });

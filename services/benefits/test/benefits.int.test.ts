@@ -80,4 +80,30 @@ describe('benefits subgraph', () => {
     expect(response.benefits[0]).toEqual({ tierId: 'SILVER', benefitCode: 'DISCOUNT', name: 'Member discount 會員折扣', level: '20% off' });
     expect(response.benefits).toHaveLength(6);
   });
+
+  it('IssueCoupon issues once per key for a peer (a member the member service knows), refusing what the graph would', async () => {
+    const registered = await stack.querySubgraph('member', 'mutation { registerMember(phone: "13844440001", channel: WEB) { id } }');
+    const memberId = registered.data.registerMember.id;
+    const defined = await stack.querySubgraph(
+      'benefits',
+      'mutation { defineCouponTemplate(input: { code: "REFER10", name: "Referral 10 off", kind: NO_THRESHOLD, amount: "10.00", validDays: 30, perMemberLimit: 1, stock: 5 }) { stockLeft } }',
+    );
+    expect(defined.errors).toBeUndefined();
+    const call = (request: object) =>
+      grpcCall('benefits', 'BenefitsService', stack.services.benefits.grpcAddress, 'issueCoupon', {
+        templateCode: 'REFER10',
+        memberId,
+        idempotencyKey: 'referral-reward-1',
+        source: 'REFERRAL',
+        ...request,
+      });
+    const first = await call({});
+    expect(first).toMatchObject({ couponId: expect.any(String), replayed: false });
+    expect(Number(first.validToEpochMs) - Number(first.validFromEpochMs)).toBe(30 * 86_400_000);
+    expect(await call({})).toEqual({ ...first, replayed: true });
+    await expect(call({ idempotencyKey: 'referral-reward-2' })).rejects.toMatchObject({ code: 'CONFLICT' }); // one per member
+    await expect(call({ idempotencyKey: 'referral-reward-3', source: 'STAFF' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(call({ idempotencyKey: 'referral-reward-4', memberId: 'no-such-member' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(call({ idempotencyKey: 'referral-reward-5', templateCode: 'NO_SUCH' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });

@@ -2,14 +2,17 @@ import type { DataSource } from 'typeorm';
 import type { ProtoGrpcType } from '../../../../proto/gen/benefits';
 import type { BenefitsServiceHandlers } from '../../../../proto/gen/membergraph/benefits/v1/BenefitsService';
 import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
+import type { BenefitsPeers } from '../ports';
+import { issueCouponForPeer } from './handlers/IssueCoupon';
 import { listTierBenefits } from './handlers/ListTierBenefits';
 
 export const BENEFITS_GRPC_SERVICE = 'membergraph.benefits.v1.BenefitsService';
 
-export function benefitsGrpcService(dataSource: DataSource, guard: GrpcGuard) {
+export function benefitsGrpcService(dataSource: DataSource, peers: BenefitsPeers, guard: GrpcGuard) {
   const proto = loadProto<ProtoGrpcType>('benefits');
   const implementation: BenefitsServiceHandlers = {
     ListTierBenefits: unaryHandler(guard, (request) => listTierBenefits(dataSource, request)),
+    IssueCoupon: unaryHandler(guard, (request) => issueCouponForPeer(dataSource, peers.member, request)),
   };
   return { definition: proto.membergraph.benefits.v1.BenefitsService.service, implementation };
 }

@@ -2,10 +2,33 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { IssueCouponRequest as _membergraph_benefits_v1_IssueCouponRequest, IssueCouponRequest__Output as _membergraph_benefits_v1_IssueCouponRequest__Output } from '../../../membergraph/benefits/v1/IssueCouponRequest';
+import type { IssueCouponResponse as _membergraph_benefits_v1_IssueCouponResponse, IssueCouponResponse__Output as _membergraph_benefits_v1_IssueCouponResponse__Output } from '../../../membergraph/benefits/v1/IssueCouponResponse';
 import type { ListTierBenefitsRequest as _membergraph_benefits_v1_ListTierBenefitsRequest, ListTierBenefitsRequest__Output as _membergraph_benefits_v1_ListTierBenefitsRequest__Output } from '../../../membergraph/benefits/v1/ListTierBenefitsRequest';
 import type { ListTierBenefitsResponse as _membergraph_benefits_v1_ListTierBenefitsResponse, ListTierBenefitsResponse__Output as _membergraph_benefits_v1_ListTierBenefitsResponse__Output } from '../../../membergraph/benefits/v1/ListTierBenefitsResponse';
 
 export interface BenefitsServiceClient extends grpc.Client {
+  /**
+   * Issues one coupon of a template to a member for another service (campaign rewards, referrals,
+   * reward redemptions), exactly once per idempotency_key: a retry answers the same coupon, so the
+   * caller may retry. Refusals: NOT_FOUND (template, member); CONFLICT when the stock, the budget or
+   * the member's limit is spent, or the key was used for another coupon; INVALID_ARGUMENT otherwise.
+   */
+  IssueCoupon(argument: _membergraph_benefits_v1_IssueCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_benefits_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  IssueCoupon(argument: _membergraph_benefits_v1_IssueCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_benefits_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  IssueCoupon(argument: _membergraph_benefits_v1_IssueCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_benefits_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  IssueCoupon(argument: _membergraph_benefits_v1_IssueCouponRequest, callback: grpc.requestCallback<_membergraph_benefits_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Issues one coupon of a template to a member for another service (campaign rewards, referrals,
+   * reward redemptions), exactly once per idempotency_key: a retry answers the same coupon, so the
+   * caller may retry. Refusals: NOT_FOUND (template, member); CONFLICT when the stock, the budget or
+   * the member's limit is spent, or the key was used for another coupon; INVALID_ARGUMENT otherwise.
+   */
+  issueCoupon(argument: _membergraph_benefits_v1_IssueCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_benefits_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  issueCoupon(argument: _membergraph_benefits_v1_IssueCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_benefits_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  issueCoupon(argument: _membergraph_benefits_v1_IssueCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_benefits_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  issueCoupon(argument: _membergraph_benefits_v1_IssueCouponRequest, callback: grpc.requestCallback<_membergraph_benefits_v1_IssueCouponResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * The benefits each tier grants (the tier × benefit matrix), batched by tier.
    */
@@ -25,6 +48,14 @@ export interface BenefitsServiceClient extends grpc.Client {
 
 export interface BenefitsServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Issues one coupon of a template to a member for another service (campaign rewards, referrals,
+   * reward redemptions), exactly once per idempotency_key: a retry answers the same coupon, so the
+   * caller may retry. Refusals: NOT_FOUND (template, member); CONFLICT when the stock, the budget or
+   * the member's limit is spent, or the key was used for another coupon; INVALID_ARGUMENT otherwise.
+   */
+  IssueCoupon: grpc.handleUnaryCall<_membergraph_benefits_v1_IssueCouponRequest__Output, _membergraph_benefits_v1_IssueCouponResponse>;
+  
+  /**
    * The benefits each tier grants (the tier × benefit matrix), batched by tier.
    */
   ListTierBenefits: grpc.handleUnaryCall<_membergraph_benefits_v1_ListTierBenefitsRequest__Output, _membergraph_benefits_v1_ListTierBenefitsResponse>;
@@ -32,5 +63,6 @@ export interface BenefitsServiceHandlers extends grpc.UntypedServiceImplementati
 }
 
 export interface BenefitsServiceDefinition extends grpc.ServiceDefinition {
+  IssueCoupon: MethodDefinition<_membergraph_benefits_v1_IssueCouponRequest, _membergraph_benefits_v1_IssueCouponResponse, _membergraph_benefits_v1_IssueCouponRequest__Output, _membergraph_benefits_v1_IssueCouponResponse__Output>
   ListTierBenefits: MethodDefinition<_membergraph_benefits_v1_ListTierBenefitsRequest, _membergraph_benefits_v1_ListTierBenefitsResponse, _membergraph_benefits_v1_ListTierBenefitsRequest__Output, _membergraph_benefits_v1_ListTierBenefitsResponse__Output>
 }

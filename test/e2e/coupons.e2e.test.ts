@@ -105,6 +105,19 @@ describe('coupons through the gateway', () => {
     });
   });
 
+  it('staff page through the templates; members may not list them', async () => {
+    const TEMPLATES =
+      'query($after: String) { couponTemplates(first: 2, after: $after) { edges { node { code stockLeft } } pageInfo { hasNextPage endCursor } } }';
+    const first = await stack.query(TEMPLATES);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.couponTemplates.pageInfo.hasNextPage).toBe(true);
+    const second = await stack.query(TEMPLATES, { after: first.data.couponTemplates.pageInfo.endCursor });
+    expect(second.data.couponTemplates.pageInfo.hasNextPage).toBe(false);
+    const codes = [...first.data.couponTemplates.edges, ...second.data.couponTemplates.edges].map((e: any) => e.node.code);
+    expect(codes.sort()).toEqual(['APPONLY', 'OFF30', 'WELCOME20']);
+    expect(codeOf(await stack.queryAs(alice.token, TEMPLATES))).toBe('FORBIDDEN');
+  });
+
   it("a member cannot read another member's coupons, nor issue coupons", async () => {
     const foreign = await stack.queryAs(bob.token, 'query($id: ID!) { member(id: $id) { coupons { edges { node { id } } } } }', {
       id: alice.id,

@@ -56,10 +56,19 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
   benefits: {
     context: '../../context#BenefitsContext',
     mappers: {
-      // The gateway sends `tier { id }` with each member (@requires).
-      Member: '{ id: string; tier: { id: string } }',
+      // The gateway sends `tier { id }` with each member, and for the ranking registeredAt and spend (@requires).
+      Member: '../memberSignals#RankingRef',
       Tier: '{ id: string }',
       Benefit: '../../db/tierBenefits#TierBenefitView',
+      CatalogueBenefit: '../../db/entities/Benefit#Benefit',
+      TierBenefitRevision: '../../db/entities/BenefitCell#BenefitCell',
+      CouponTemplate: '../../db/entities/CouponTemplate#CouponTemplate',
+      Coupon: '../../db/entities/Coupon#Coupon',
+      CheckoutValidation: '../../domain/checkout#CheckoutPlan',
+      CouponCheck: '../../domain/checkout#CouponCheck',
+      DiscountLine: '../../domain/checkout#DiscountLine',
+      CouponRedemption: '../../commands/redeemCoupons#RedemptionReceipt',
+      RankedBenefit: "import('../../domain/ranking').RankedBenefit<TierBenefitViewModel>",
     },
   },
   campaign: {

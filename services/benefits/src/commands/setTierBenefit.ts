@@ -8,8 +8,8 @@ import { parseMatrixCode, planCellRevision, type BenefitType } from '../domain/b
 export interface TierBenefitEdit {
   tierId: string;
   benefitCode: string;
-  /** What the tier gets from effectiveFrom on; null removes the benefit from the tier. */
-  level: string | null;
+  /** What the tier gets from effectiveFrom on; null (or absent) removes the benefit from the tier. */
+  level?: string | null;
   discountPercent?: number | null;
   /** ISO-8601 with zone; now when absent. */
   effectiveFrom?: string | null;
@@ -25,6 +25,7 @@ export async function setTierBenefit(dataSource: DataSource, edit: TierBenefitEd
   const tierId = parseMatrixCode(edit.tierId, 'tierId');
   const benefitCode = parseMatrixCode(edit.benefitCode, 'benefitCode');
   const reason = parseReason(edit.reason);
+  const level = edit.level ?? null;
   const effectiveFrom = edit.effectiveFrom ? parseInstant(edit.effectiveFrom, 'effectiveFrom') : now;
   const benefit = await dataSource.getRepository(Benefit).findOneBy({ code: benefitCode });
   if (!benefit) throw new DomainError('NOT_FOUND', `no benefit ${benefitCode} in the catalogue`, { field: 'benefitCode' });
@@ -32,12 +33,12 @@ export async function setTierBenefit(dataSource: DataSource, edit: TierBenefitEd
     return await inTransaction(dataSource, async (manager) => {
       const cells = manager.getRepository(BenefitCell);
       const latest = await cells.findOne({ where: { tierId, benefitCode }, order: { revision: 'DESC' } });
-      if (edit.level === null && !latest?.level) {
+      if (level === null && !latest?.level) {
         throw new DomainError('BAD_USER_INPUT', `${tierId} does not have ${benefitCode}: nothing to remove`, { field: 'level' });
       }
       const plan = planCellRevision(
         benefit.type as BenefitType,
-        { level: edit.level, discountPercent: edit.discountPercent ?? null },
+        { level, discountPercent: edit.discountPercent ?? null },
         effectiveFrom,
         latest,
         now,

@@ -12,12 +12,23 @@ export function createLoaders(dataSource: DataSource) {
       groupByKeys(tierIds, await findTierBenefits(dataSource, tierIds), (b) => b.tierId),
     ),
     /** A page of coupons names a few templates: one statement for all of them. */
-    template: new DataLoader<string, CouponTemplate | null>(async (codes) =>
-      orderByKeys(codes, await dataSource.getRepository(CouponTemplate).findBy({ code: In([...codes]) }), (t) => t.code),
+    template: new DataLoader<string, CouponTemplate>(async (codes) =>
+      orderByKeys(
+        codes,
+        await dataSource.getRepository(CouponTemplate).findBy({ code: In([...codes]) }),
+        (t) => t.code,
+        // A coupon's template is a foreign key: missing would be a broken database, not a null.
+        (code) => new Error(`coupon template ${code} is missing`),
+      ),
     ),
     /** The coupons a checkout plan names, as the graph shows them. */
-    coupon: new DataLoader<string, Coupon | null>(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(Coupon).findBy({ id: In([...ids]) }), (c) => c.id),
+    coupon: new DataLoader<string, Coupon>(async (ids) =>
+      orderByKeys(
+        ids,
+        await dataSource.getRepository(Coupon).findBy({ id: In([...ids]) }),
+        (c) => c.id,
+        (id) => new Error(`coupon ${id} is missing`),
+      ),
     ),
   };
 }

@@ -1,16 +1,16 @@
 import { formatFen } from '../../../../kit/src';
-import type { BenefitsContext } from '../../context';
-import type { Coupon as CouponRow } from '../../db/entities/Coupon';
+import type { CouponResolvers, CouponStatus } from '../__generated__/resolvers-types';
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
-export const Coupon = {
+export const Coupon: CouponResolvers = {
   /** Expiry is read, not stored: an unused coupon past its validity shows as EXPIRED. */
-  status: (coupon: CouponRow) => (coupon.status === 'AVAILABLE' && coupon.validTo.getTime() <= Date.now() ? 'EXPIRED' : coupon.status),
-  template: (coupon: CouponRow, _: unknown, ctx: BenefitsContext) => ctx.loaders.template.load(coupon.templateCode),
-  validFrom: (coupon: CouponRow) => iso(coupon.validFrom),
-  validTo: (coupon: CouponRow) => iso(coupon.validTo),
-  issuedAt: (coupon: CouponRow) => iso(coupon.issuedAt),
-  redeemedAt: (coupon: CouponRow) => iso(coupon.redeemedAt),
-  discount: (coupon: CouponRow) => (coupon.discountFen === null ? null : formatFen(coupon.discountFen)),
+  status: (coupon) =>
+    coupon.status === 'AVAILABLE' && coupon.validTo.getTime() <= Date.now() ? 'EXPIRED' : (coupon.status as CouponStatus),
+  template: (coupon, _, ctx) => ctx.loaders.template.load(coupon.templateCode),
+  validFrom: (coupon) => coupon.validFrom.toISOString(),
+  validTo: (coupon) => coupon.validTo.toISOString(),
+  issuedAt: (coupon) => coupon.issuedAt.toISOString(),
+  redeemedAt: (coupon) => iso(coupon.redeemedAt),
+  discount: (coupon) => (coupon.discountFen === null ? null : formatFen(coupon.discountFen)),
 };

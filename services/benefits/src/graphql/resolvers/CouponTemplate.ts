@@ -12,5 +12,5 @@ export const CouponTemplate = {
   budgetLeft: (t: TemplateRow) => money(t.budgetLeftFen),
   validFrom: (t: TemplateRow) => iso(t.validFrom),
   validTo: (t: TemplateRow) => iso(t.validTo),
-  createdAt: (t: TemplateRow) => iso(t.createdAt),
+  createdAt: (t: TemplateRow) => t.createdAt.toISOString(),
 };

@@ -1,3 +1,4 @@
+import type { Resolvers } from '../__generated__/resolvers-types';
 import { Benefit, TierBenefitRevision } from './Benefit';
 import { CheckoutValidation, CouponCheck, CouponRedemption, DiscountLine } from './Checkout';
 import { Coupon } from './Coupon';
@@ -7,7 +8,7 @@ import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Tier } from './Tier';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query,
   Mutation,
   Benefit,

@@ -76,7 +76,7 @@ export type Mutation = {
   defineBenefit: CatalogueBenefit;
   /**
    * The next revision of one matrix cell: what `tierId` gets of `benefitCode` from `effectiveFrom`
-   * (ISO-8601 with zone; now when absent, never in the past). `level: null` removes the benefit from
+   * (ISO-8601 with zone; now when absent, never in the past). `level` null or absent removes the benefit from
    * the tier. A DISCOUNT needs `discountPercent` (1–99), which checkout applies. Points acceleration
    * shows the tier's γ and cannot be edited here. ADMIN, OPERATOR.
    */

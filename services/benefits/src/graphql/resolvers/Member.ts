@@ -1,30 +1,23 @@
 import { parseMemberId, parsePageSize, readableMemberRef } from '../../../../kit/src';
-import type { BenefitsContext } from '../../context';
-import { findCouponPage, type CouponStatusView } from '../../db/couponPages';
+import { findCouponPage } from '../../db/couponPages';
 import { memberFeatures, rankBenefits } from '../../domain/ranking';
 import { connectionOf, decodeCursor } from '../connection';
-import { signalsOf, type RankingRef } from '../memberSignals';
+import type { MemberResolvers } from '../__generated__/resolvers-types';
+import { signalsOf } from '../memberSignals';
 
 /** The gateway sends `tier { id }` with each member (@requires), so no call to the member service is needed. */
-type MemberRef = { id: string; tier: { id: string } };
-
-export const Member = {
+export const Member: MemberResolvers = {
   __resolveReference: readableMemberRef,
-  benefits: (member: MemberRef, _: unknown, ctx: BenefitsContext) =>
-    ctx.loaders.benefitsOfTier.load(readableMemberRef(member, ctx).tier.id),
+  benefits: (member, _, ctx) => ctx.loaders.benefitsOfTier.load(readableMemberRef(member, ctx).tier.id),
 
   /** Ranked for this member from what the gateway required of the member and points services. */
-  rankedBenefits: async (member: RankingRef, _: unknown, ctx: BenefitsContext) => {
+  rankedBenefits: async (member, _, ctx) => {
     const benefits = await ctx.loaders.benefitsOfTier.load(readableMemberRef(member, ctx).tier.id);
     return rankBenefits(benefits, memberFeatures(signalsOf(member), new Date()));
   },
 
   /** Newest first; keyset pagination on (issued_at, id). The member themselves or staff (readableMemberRef). */
-  coupons: async (
-    member: MemberRef,
-    args: { status?: CouponStatusView | null; first: number; after?: string | null },
-    ctx: BenefitsContext,
-  ) => {
+  coupons: async (member, args, ctx) => {
     readableMemberRef(member, ctx);
     const first = parsePageSize(args.first);
     parseMemberId(member.id);

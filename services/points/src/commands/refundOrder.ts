@@ -50,7 +50,13 @@ export async function refundOrder(
       // Inside the return window the points were never in the balance: the refund reduces what is held.
       const plan = held
         ? null
-        : planClawback(account, await openLots(manager, order.memberId), points, `refund ${input.refundNo} of order ${order.orderNo}`);
+        : planClawback(
+            account,
+            await openLots(manager, order.memberId),
+            points,
+            `refund ${input.refundNo} of order ${order.orderNo}`,
+            order.orderNo,
+          );
       const row = Object.assign(new Refund(), {
         refundNo: input.refundNo,
         orderNo: order.orderNo,

@@ -15,6 +15,7 @@ import { PendingPoints1764400000000 } from './migrations/1764400000000-PendingPo
 import { KitOutbox1764510000000 } from './migrations/1764510000000-KitOutbox';
 import { LedgerSequence1764600000000 } from './migrations/1764600000000-LedgerSequence';
 import { OrderTime1764610000000 } from './migrations/1764610000000-OrderTime';
+import { LotOrders1764613000000 } from './migrations/1764613000000-LotOrders';
 import { NoticesLeases1764620000000 } from './migrations/1764620000000-NoticesLeases';
 
 /** The points service's entities and migrations. */
@@ -29,6 +30,7 @@ export const pointsSchema: DatabaseSchema = {
     KitOutbox1764510000000,
     LedgerSequence1764600000000,
     OrderTime1764610000000,
+    LotOrders1764613000000,
     NoticesLeases1764620000000,
   ],
 };

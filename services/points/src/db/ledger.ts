@@ -114,6 +114,7 @@ export function rowsOfPlan(
     id: newId(),
     memberId: context.memberId,
     entryId: entries[0].id,
+    orderNo: context.source === 'ORDER' ? context.sourceRef : null,
     points: plan.newLot.points,
     remaining: plan.newLot.remaining,
     earnedAt: context.earnedAt ?? context.now,

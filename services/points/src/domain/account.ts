@@ -21,6 +21,8 @@ export interface Lot {
   earnedAt: Date;
   /** null: never expires (Diamond). */
   expiresAt: Date | null;
+  /** The order that earned the lot, if an order did. */
+  orderNo?: string | null;
 }
 
 export type EntryType = 'EARN' | 'REDEEM' | 'EXPIRE' | 'ADJUST' | 'CLAWBACK' | 'REVERSAL';
@@ -48,10 +50,10 @@ export function fifo(lots: readonly Lot[]): Lot[] {
   return [...lots].filter((l) => l.remaining > 0).sort((a, b) => a.earnedAt.getTime() - b.earnedAt.getTime() || a.id.localeCompare(b.id));
 }
 
-function consume(lots: readonly Lot[], points: number): Map<string, number> {
+function consume(lots: readonly Lot[], points: number, order: (lots: readonly Lot[]) => Lot[] = fifo): Map<string, number> {
   const changes = new Map<string, number>();
   let left = points;
-  for (const lot of fifo(lots)) {
+  for (const lot of order(lots)) {
     if (left === 0) break;
     const take = Math.min(lot.remaining, left);
     changes.set(lot.id, lot.remaining - take);
@@ -88,15 +90,26 @@ export function planBurn(state: AccountState, lots: readonly Lot[], points: numb
 }
 
 /**
- * A refund claws back points; what the balance cannot cover becomes debt (the balance never goes
- * negative), netted against future earns.
+ * The order in which a refund of `orderNo` consumes lots: that order's own lot first, then the
+ * oldest — so buying and refunding cannot swap points about to expire for fresh ones.
  */
-export function planClawback(state: AccountState, lots: readonly Lot[], points: number, reason: string): Plan {
+export function ownLotFirst(orderNo: string): (lots: readonly Lot[]) => Lot[] {
+  return (lots) => {
+    const oldestFirst = fifo(lots);
+    return [...oldestFirst.filter((l) => l.orderNo === orderNo), ...oldestFirst.filter((l) => l.orderNo !== orderNo)];
+  };
+}
+
+/**
+ * A refund of `orderNo` claws back points, from that order's own lot first, then the oldest; what
+ * the balance cannot cover becomes debt (the balance never goes negative), netted against future earns.
+ */
+export function planClawback(state: AccountState, lots: readonly Lot[], points: number, reason: string, orderNo?: string): Plan {
   if (!Number.isSafeInteger(points) || points < 0) throw new Error(`clawback of ${points} points`);
   const taken = Math.min(state.balance, points);
   return {
     entries: taken > 0 ? [{ entryType: 'CLAWBACK', points: -taken, reason, keySuffix: '' }] : [],
-    lotChanges: consume(lots, taken),
+    lotChanges: consume(lots, taken, orderNo ? ownLotFirst(orderNo) : fifo),
     after: { balance: state.balance - taken, debt: state.debt + points - taken },
   };
 }

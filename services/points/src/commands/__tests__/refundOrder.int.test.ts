@@ -67,6 +67,36 @@ describe('refundOrder', () => {
     expect(await c.events(m)).toHaveLength(1);
   });
 
+  it("claws back the refunded order's own lot first, then the oldest: a refund never swaps old points for fresh ones", async () => {
+    const at = (iso: string) => new Date(iso);
+    const placed = (orderNo: string, amount: string, when: string) =>
+      recordOrder(c.dataSource, c.peers, c.outbox, RULES, { memberId: m, orderNo, amount, channel: 'WEB' }, 'staff:test', at(when));
+    await placed('O-OLD', '100.00', '2026-01-10T04:00:00Z'); // lot expires 2027-02-01 (UTC+8)
+    await placed('O-NEW', '100.00', '2026-03-10T04:00:00Z'); // lot expires 2027-04-01
+    await placed('O-NEWER', '50.00', '2026-04-10T04:00:00Z');
+    await refund('O-NEW', 'R-1', '50.00');
+    const lots = async () =>
+      (await c.dataSource.query('SELECT order_no AS o, remaining AS r FROM points_lots ORDER BY earned_at')).map(
+        (l: { o: string; r: number }) => `${l.o}:${Number(l.r)}`,
+      );
+    expect(await lots()).toEqual(['O-OLD:100', 'O-NEW:50', 'O-NEWER:50']);
+    // More than the own lot holds (it was partly spent): the rest comes from the oldest.
+    await movePoints(c.dataSource, {
+      memberId: m,
+      points: -120,
+      entryType: 'REDEEM',
+      source: 'CHECKOUT',
+      sourceRef: 'O-9',
+      reason: 'spent',
+      idempotencyKey: 'DEBIT:spent-120',
+      actor: m,
+    }); // takes O-OLD's 100 and 20 of O-NEW
+    await refund('O-NEWER', 'R-2', '50.00');
+    expect(await lots()).toEqual(['O-OLD:0', 'O-NEW:30', 'O-NEWER:0']);
+    await refund('O-NEW', 'R-3', '50.00'); // 50 points: its own 30, then the oldest with points (none left elsewhere)
+    expect(await c.account(m)).toEqual({ balance: 0, debt: 20 });
+  });
+
   it('inside the return window reduces the points held instead of the balance', async () => {
     await order('O-1', '100.00', { ...RULES, returnWindowDays: 7 });
     expect(await refund('O-1', 'R-1', '40.00')).toMatchObject({ refund: { pointsClawed: 40, debtAdded: 0 } });

@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'points_lots' })
 @Index('idx_points_lots_member', ['memberId', 'earnedAt'])
 @Index('idx_points_lots_expiry', ['expiresAt', 'remaining'])
+@Index('idx_points_lots_order', ['orderNo'])
 export class PointsLot {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -14,6 +15,10 @@ export class PointsLot {
   /** The EARN ledger entry that created the lot. */
   @Column({ name: 'entry_id', type: 'varchar', length: 36 })
   entryId: string;
+
+  /** The order whose earn created the lot (null for other credits): its refund claws this lot back first. */
+  @Column({ name: 'order_no', type: 'varchar', length: 64, nullable: true })
+  orderNo: string | null;
 
   @Column({ type: 'int' })
   points: number;

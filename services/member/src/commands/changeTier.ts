@@ -3,15 +3,27 @@ import type { EntityManager } from 'typeorm';
 import { Member } from '../db/entities/Member';
 import { TierChange } from '../db/entities/TierChange';
 
-export type TierChangeReason = 'UPGRADE' | 'REEVALUATION' | 'GRANT' | 'GRANT_EXPIRED' | 'MERGED';
+export type TierChangeReason = 'UPGRADE' | 'REEVALUATION' | 'GRANT' | 'GRANT_EXPIRED' | 'MERGED' | 'REFUND';
 
-/** Moves a member to another tier and records why, in the caller's transaction. */
+/**
+ * Moves a member to another tier and records why, in the caller's transaction. A GRANT is a staff
+ * grant; a MERGED change keeps the source it is given (`tierSource`), so a grant copied by a merge
+ * stays a grant with its expiry; every other change is earned.
+ */
 export async function changeTier(
   manager: EntityManager,
   member: Member,
-  change: { toTier: string; reason: TierChangeReason; note: string; actor: string; at: Date; grantExpiresAt?: Date | null },
+  change: {
+    toTier: string;
+    reason: TierChangeReason;
+    note: string;
+    actor: string;
+    at: Date;
+    grantExpiresAt?: Date | null;
+    tierSource?: 'EARNED' | 'GRANTED';
+  },
 ): Promise<void> {
-  const granted = change.reason === 'GRANT';
+  const granted = change.reason === 'GRANT' || (change.reason === 'MERGED' && change.tierSource === 'GRANTED');
   await manager.update(
     Member,
     { id: member.id },
@@ -28,6 +40,7 @@ export async function changeTier(
     fromTier: member.tierId,
     toTier: change.toTier,
     reason: change.reason,
+    tierSource: granted ? 'GRANTED' : 'EARNED',
     note: change.note.slice(0, 255),
     actor: change.actor,
     at: change.at,

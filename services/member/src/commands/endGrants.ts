@@ -21,8 +21,9 @@ export function grantEnded(member: Pick<Member, 'tierSource' | 'grantExpiresAt'>
 export async function endGrant(manager: EntityManager, member: Member, now: Date): Promise<string> {
   const history = await manager.find(TierChange, { where: { memberId: member.id }, order: { at: 'DESC', id: 'DESC' }, take: 20 });
   let beforeGrant: string | null = null;
+  // Back over every change that gave a granted tier (a GRANT, or a MERGED that carried one over).
   for (const change of history) {
-    if (change.reason !== 'GRANT') break;
+    if (change.tierSource !== 'GRANTED') break;
     beforeGrant = change.fromTier;
   }
   const ladder = await loadLadder(manager, now);

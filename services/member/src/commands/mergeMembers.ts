@@ -6,6 +6,7 @@ import { Member } from '../db/entities/Member';
 import { MemberMerge } from '../db/entities/MemberMerge';
 import { loadLadder, tierById } from '../db/ladder';
 import { changeTier } from './changeTier';
+import { endGrantIfDue } from './endGrants';
 import { enqueueMemberMerged } from './memberEvents';
 
 /**
@@ -14,7 +15,8 @@ import { enqueueMemberMerged } from './memberEvents';
  * - profile fields the target lacks are taken from the source (with the source's guardian consent
  *   when its birthday comes along); a profile bonus already paid is not paid again;
  * - WeChat ids and POS cards of the source now sign in and look up the target;
- * - the target gets the higher of the two tiers (history reason MERGED);
+ * - the target gets the higher of the two tiers (history reason MERGED) as the source held it: a
+ *   staff grant stays a grant with its expiry (an expired one ends first), never becoming earned;
  * - the source stays as a tombstone pointing at the target (its phone signs in to the target),
  *   its sessions end, and it can be merged only once;
  * - its points, lots, orders and pending points move to the target in the points service, from
@@ -55,6 +57,8 @@ export async function mergeMembers(
           profileCompletedAt: target.profileCompletedAt ?? source.profileCompletedAt,
         },
       );
+      await endGrantIfDue(manager, source, now);
+      await endGrantIfDue(manager, target, now);
       const ladder = await loadLadder(manager, now);
       if (tierById(ladder, source.tierId).rank > tierById(ladder, target.tierId).rank) {
         await changeTier(manager, target, {
@@ -63,6 +67,8 @@ export async function mergeMembers(
           note: `merged with member ${source.id}`,
           actor,
           at: now,
+          tierSource: source.tierSource,
+          grantExpiresAt: source.grantExpiresAt,
         });
       }
       await manager.update(ChannelIdentity, { memberId: source.id }, { memberId: target.id });

@@ -18,6 +18,7 @@ import { ProfileOutbox1764200000000 } from './migrations/1764200000000-ProfileOu
 import { EncryptPhones1764300000000 } from './migrations/1764300000000-EncryptPhones';
 import { Identity1764400000000 } from './migrations/1764400000000-Identity';
 import { KitOutbox1764510000000 } from './migrations/1764510000000-KitOutbox';
+import { TierHistorySource1764613000000 } from './migrations/1764613000000-TierHistorySource';
 
 /** The member service's entities and migrations; the kit's factory builds the DataSource from it. */
 export const memberSchema: DatabaseSchema = {
@@ -44,5 +45,6 @@ export const memberSchema: DatabaseSchema = {
     EncryptPhones1764300000000,
     Identity1764400000000,
     KitOutbox1764510000000,
+    TierHistorySource1764613000000,
   ],
 };

@@ -6,7 +6,8 @@ import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import { PointsAccount } from '../db/entities/PointsAccount';
 import { PointsLot } from '../db/entities/PointsLot';
-import { ensureAccount, lockAccount, setBalance } from '../db/ledger';
+import { applyPlan, ensureAccount, lockAccount, openLots, setBalance } from '../db/ledger';
+import { planClawback } from '../domain/account';
 import { enqueueActivity } from './publishActivity';
 
 export interface MergeResult {
@@ -19,7 +20,8 @@ export interface MergeResult {
  * Moves a merged member's points to the member they were merged into, in one transaction under
  * both account locks (taken in id order, as everywhere): the balance leaves the source and reaches
  * the target as a pair of ADJUST entries (source MERGE), the open lots move with their expiry
- * dates, debt moves as debt, and orders and pending points follow so refunds, spend and tier
+ * dates, debt moves as debt and is then netted against the merged balance like any other debt (a
+ * CLAWBACK, oldest lots first), and orders and pending points follow so refunds, spend and tier
  * figures count for the target. Idempotent by merge id: the entries' keys are unique.
  */
 export async function mergeAccounts(
@@ -81,9 +83,28 @@ export async function mergeAccounts(
       await manager.update(PointsLot, { memberId: source }, { memberId: target });
       await manager.update(Order, { memberId: source }, { memberId: target });
       await manager.update(PendingPoints, { memberId: source }, { memberId: target });
+      // Debt is paid from the balance before anything else can spend it, whichever side brought which.
+      const merged = await lockAccount(manager, target);
+      const netted = Math.min(merged.balance, merged.debt);
+      if (netted > 0) {
+        const plan = planClawback(
+          { balance: merged.balance, debt: merged.debt - netted },
+          await openLots(manager, target),
+          netted,
+          'netted against debt: merge',
+        );
+        await applyPlan(manager, merged, plan, {
+          memberId: target,
+          source: 'MERGE',
+          sourceRef: mergeId,
+          idempotencyKey: `MERGE:${mergeId}:DEBT`,
+          actor,
+          now: at,
+        });
+      }
       // The target's 12-month figures now include the source's orders: tell the tier engine.
       await enqueueActivity(manager, target, at);
-      return { pointsMoved: moved, targetBalanceAfter: to.balance + moved, replayed: false };
+      return { pointsMoved: moved, targetBalanceAfter: merged.balance - netted, replayed: false };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

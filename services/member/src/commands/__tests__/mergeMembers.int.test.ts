@@ -1,4 +1,6 @@
 import { openMemberCommands, type MemberCommands } from '../../../test/commandFixture';
+import { endExpiredGrants } from '../endGrants';
+import { grantTier } from '../grantTier';
 import { mergeMembers } from '../mergeMembers';
 import { registerMember } from '../registerMember';
 
@@ -15,6 +17,9 @@ afterEach(() => c.close());
 const merge = (reason = 'same person, two phones', from = source, into = target) =>
   mergeMembers(c.dataSource, { sourceId: from, targetId: into, reason }, 'staff:agent-1', new Date('2026-03-01T00:00:00Z'));
 const row = async (id: string) => (await c.dataSource.query('SELECT * FROM members WHERE id = ?', [id]))[0];
+
+/** Registration is stamped with the clock: put it before the dated grants and merges of a test. */
+const registeredLongAgo = () => c.dataSource.query("UPDATE tier_history SET at = '2025-01-01 00:00:00.000'");
 
 describe('mergeMembers', () => {
   it('keeps the target, fills the profile fields it lacks, gives it the higher tier and the source’s identities, and leaves a tombstone', async () => {
@@ -45,6 +50,53 @@ describe('mergeMembers', () => {
       { award: 'REGISTRATION', memberId: source },
       { merge: { mergeId, sourceMemberId: source, targetMemberId: target } },
     ]);
+  });
+
+  it('carries a staff grant over as a grant, with its source and expiry: when it ends the target is back on its own tier', async () => {
+    await registeredLongAgo();
+    await grantTier(
+      c.dataSource,
+      { memberId: source, tierId: 'GOLD', reason: 'VIP complaint', expiresAt: '2026-04-01T00:00:00Z' },
+      'staff:op',
+      new Date('2026-02-01T00:00:00Z'),
+    );
+    await c.dataSource.query("UPDATE members SET tier_id = 'SILVER' WHERE id = ?", [target]);
+    await mergeMembers(
+      c.dataSource,
+      { sourceId: source, targetId: target, reason: 'same person' },
+      'staff:agent-1',
+      new Date('2026-03-01T00:00:00Z'),
+    );
+    expect(await row(target)).toMatchObject({ tier_id: 'GOLD', tier_source: 'GRANTED' });
+    expect(new Date(`${(await row(target)).grant_expires_at}`.replace(' ', 'T').replace(/(\d)$/, '$1Z')).toISOString()).toBe(
+      '2026-04-01T00:00:00.000Z',
+    );
+    expect(
+      await c.dataSource.query("SELECT from_tier, to_tier, tier_source FROM tier_history WHERE member_id = ? AND reason = 'MERGED'", [
+        target,
+      ]),
+    ).toEqual([{ from_tier: 'SILVER', to_tier: 'GOLD', tier_source: 'GRANTED' }]);
+    expect(await endExpiredGrants(c.dataSource, new Date('2026-04-01T00:00:01Z'), [target])).toBe(1);
+    expect(await row(target)).toMatchObject({ tier_id: 'SILVER', tier_source: 'EARNED', grant_expires_at: null });
+  });
+
+  it('an earned tier merged in stays earned and is where a later grant returns to', async () => {
+    await registeredLongAgo();
+    await c.dataSource.query("UPDATE members SET tier_id = 'GOLD' WHERE id = ?", [source]);
+    await mergeMembers(
+      c.dataSource,
+      { sourceId: source, targetId: target, reason: 'same person' },
+      'staff:agent-1',
+      new Date('2026-03-01T00:00:00Z'),
+    );
+    await grantTier(
+      c.dataSource,
+      { memberId: target, tierId: 'DIAMOND', reason: 'launch guest', expiresAt: '2026-05-01T00:00:00Z' },
+      'staff:op',
+      new Date('2026-03-02T00:00:00Z'),
+    );
+    await endExpiredGrants(c.dataSource, new Date('2026-05-02T00:00:00Z'));
+    expect(await row(target)).toMatchObject({ tier_id: 'GOLD', tier_source: 'EARNED' });
   });
 
   it('never lowers the target’s tier', async () => {

@@ -16,9 +16,13 @@ export class TierChange {
   @Column({ name: 'to_tier', type: 'varchar', length: 32 })
   toTier: string;
 
-  /** REGISTERED, UPGRADE, REEVALUATION, GRANT, GRANT_EXPIRED. */
+  /** REGISTERED, UPGRADE, REEVALUATION, GRANT, GRANT_EXPIRED, MERGED, REFUND. */
   @Column({ type: 'varchar', length: 16 })
   reason: string;
+
+  /** Whether the tier this change gave was EARNED or GRANTED by staff (a grant a merge carried over stays one). */
+  @Column({ name: 'tier_source', type: 'varchar', length: 8, default: 'EARNED' })
+  tierSource: 'EARNED' | 'GRANTED';
 
   @Column({ type: 'varchar', length: 255 })
   note: string;

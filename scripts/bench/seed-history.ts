@@ -224,7 +224,17 @@ class TierTrack {
   }
 
   private change(from: string | null, to: string, reason: string, note: string, at: Date): TierChange {
-    return { id: this.newId(), memberId: this.memberId, fromTier: from, toTier: to, reason, note, actor: 'system', at };
+    return {
+      id: this.newId(),
+      memberId: this.memberId,
+      fromTier: from,
+      toTier: to,
+      reason,
+      tierSource: 'EARNED',
+      note,
+      actor: 'system',
+      at,
+    };
   }
 }
 

@@ -112,10 +112,32 @@ describe('upgrades on qualifying purchases', () => {
     }
   });
 
-  it('a refund lowers the figures but never downgrades before the re-evaluation', async () => {
+  it('a refund within the order’s return window takes the tier it reached away at once (reason REFUND)', async () => {
     const id = await memberWithOrders(['600.00', '600.00', '600.00', '600.00', '600.00']);
+    expect((await tierOf(id)).tier.id).toBe('SILVER');
     const db = stack.services.points.dataSource;
     const [order] = await db.query('SELECT order_no FROM orders WHERE member_id = ? LIMIT 1', [id]);
+    const refund = await stack.query(
+      'mutation($o: String!) { refundOrder(orderNo: $o, refundNo: "TR-0", amount: "600.00") { pointsClawedBack } }',
+      {
+        o: order.order_no,
+      },
+    );
+    expect(refund.errors).toBeUndefined();
+    const status = await tierOf(id);
+    expect(status.tier.id).toBe('REGULAR');
+    expect(status.tierStatus).toMatchObject({ current: { id: 'REGULAR' }, source: 'EARNED', progress: { spend: '2400.00', purchases: 4 } });
+    expect(status.tierHistory[0]).toEqual({ from: { id: 'SILVER' }, to: { id: 'REGULAR' }, reason: 'REFUND', actor: 'system' });
+  });
+
+  it('a refund of an order whose return window ended before the tier was reached lowers the figures but not the tier', async () => {
+    const id = await memberWithOrders(['600.00', '600.00', '600.00', '600.00']);
+    const db = stack.services.points.dataSource;
+    // Placed 60 days ago: their 30-day window was over before the fifth order reached Silver.
+    await db.getRepository(Order).update({ memberId: id }, { createdAt: new Date(Date.now() - 60 * 86_400_000) });
+    await stack.query(RECORD_ORDER, { memberId: id, orderNo: `T-${randomUUID()}`, amount: '600.00', channel: 'WEB' });
+    expect((await tierOf(id)).tier.id).toBe('SILVER');
+    const [order] = await db.query('SELECT order_no FROM orders WHERE member_id = ? ORDER BY created_at LIMIT 1', [id]);
     await stack.query('mutation($o: String!) { refundOrder(orderNo: $o, refundNo: "TR-1", amount: "600.00") { pointsClawedBack } }', {
       o: order.order_no,
     });
@@ -131,8 +153,11 @@ describe('the yearly re-evaluation', () => {
     const gold = await memberWithOrders(Array(15).fill('700.00'));
     const silver = await memberWithOrders(Array(5).fill('700.00'));
     expect((await tierOf(gold)).tier.id).toBe('GOLD');
-    // Refund everything of both: their 12 months no longer qualify for anything above Regular.
+    // Refund everything of both: their 12 months no longer qualify for anything above Regular. The
+    // orders were placed 60 days ago, so their return windows are over and the tiers stay until the yearly run.
     const db = stack.services.points.dataSource;
+    for (const memberId of [gold, silver])
+      await db.getRepository(Order).update({ memberId }, { createdAt: new Date(Date.now() - 60 * 86_400_000) });
     const orders: Array<{ order_no: string }> = await db.query('SELECT order_no FROM orders WHERE member_id IN (?, ?)', [gold, silver]);
     for (const { order_no } of orders)
       await stack.query('mutation($o: String!) { refundOrder(orderNo: $o, refundNo: $o, amount: "700.00") { refundNo } }', { o: order_no });

@@ -74,6 +74,8 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
     outboxIntervalMs: envReader(env).int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
     /** How often expired staff tier grants are ended (they also end on the next read); 0: only on read. */
     grantSweepIntervalMs: envReader(env).int('TIER_GRANT_SWEEP_INTERVAL_MS', 60_000, { min: 0 }),
+    /** A tier reached within this many days of an order's placing is recomputed at once when that order is refunded (DOMAIN.md §2). */
+    tierRefundRule: { returnWindowDays: envReader(env).int('TIER_RETURN_WINDOW_DAYS', 30, { min: 0, max: 365 }) },
     /** Keys for phones at rest (PII_ENCRYPTION_KEYS, PII_ACTIVE_KEY_ID, PII_INDEX_KEY). */
     pii: readPiiCipher(env),
   };

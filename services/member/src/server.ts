@@ -66,7 +66,14 @@ export async function createMemberService(
     resolvers,
     routes: { [JWKS_PATH]: jwksRoute(auth.keys, logger) },
     createContext: createMemberContext(database.dataSource, config.pii, auth, outbox.deliverNow),
-    grpcServices: [memberGrpcService(database.dataSource, loggingMilestoneHook(logger), { logger, serviceToken: config.serviceToken })],
+    grpcServices: [
+      memberGrpcService(
+        database.dataSource,
+        loggingMilestoneHook(logger),
+        { logger, serviceToken: config.serviceToken },
+        config.tierRefundRule,
+      ),
+    ],
     grpcHealthName: MEMBER_GRPC_SERVICE,
     onStop: async () => {
       await Promise.all([outbox.stop(), grants.stop()]);

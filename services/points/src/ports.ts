@@ -31,6 +31,11 @@ export interface QualifyingActivity {
   spendFen: number;
   purchases: number;
   asOf: Date;
+  /**
+   * In a report after refunds: when each refunded order was placed. A tier reached within such an
+   * order's return window is recomputed at once from the remaining activity.
+   */
+  refundedOrdersAt?: Date[];
 }
 
 export interface TierDecision {

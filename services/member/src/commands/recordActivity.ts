@@ -1,8 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, inTransaction, rowLock } from '../../../kit/src';
 import { Member } from '../db/entities/Member';
+import { TierChange } from '../db/entities/TierChange';
 import { loadLadder, tierById } from '../db/ladder';
-import { reevaluate, upgradeTarget, type QualifyingStats } from '../domain/tierEngine';
+import { reevaluate, tierAfterRefund, upgradeTarget, type QualifyingStats } from '../domain/tierEngine';
+import type { TierRule } from '../domain/tiers';
 import { changeTier } from './changeTier';
 import { endGrantIfDue } from './endGrants';
 import { recordMilestones, type MilestoneHook, type ReachedMilestone } from './milestones';
@@ -10,7 +12,17 @@ import { recordMilestones, type MilestoneHook, type ReachedMilestone } from './m
 export interface Activity extends QualifyingStats {
   memberId: string;
   asOf: Date;
+  /** When each order refunded since the last report was placed (reports after refunds only). */
+  refundedOrdersAt?: Date[];
 }
+
+/** The programme's rule for tiers and refunds. */
+export interface TierRefundRule {
+  /** A tier reached within this many days of a refunded order's placing is recomputed at once (TIER_RETURN_WINDOW_DAYS). */
+  returnWindowDays: number;
+}
+
+export const DEFAULT_TIER_REFUND_RULE: TierRefundRule = { returnWindowDays: 30 };
 
 export interface TierDecision {
   memberId: string;
@@ -25,21 +37,57 @@ function validate(activity: Activity): void {
     throw new DomainError('BAD_USER_INPUT', 'as_of_epoch_ms is required');
 }
 
-async function lockMember(manager: import('typeorm').EntityManager, memberId: string): Promise<Member> {
+async function lockMember(manager: EntityManager, memberId: string): Promise<Member> {
   const member = await manager.findOne(Member, { where: { id: memberId }, lock: rowLock(manager) });
   if (!member) throw new DomainError('NOT_FOUND', `no member ${memberId}`);
   return member;
 }
 
 /**
+ * After refunds: an earned tier reached within a refunded order's return window that the remaining
+ * activity no longer qualifies for goes at once (reason REFUND; see tierAfterRefund). A staff
+ * grant is not touched. Answers the tier moved to, or null.
+ */
+async function undoRefundedTier(
+  manager: EntityManager,
+  member: Member,
+  ladder: TierRule[],
+  activity: Activity,
+  rule: TierRefundRule,
+  now: Date,
+): Promise<TierRule | null> {
+  if (!activity.refundedOrdersAt?.length || member.tierSource === 'GRANTED') return null;
+  const history = await manager.find(TierChange, { where: { memberId: member.id }, order: { at: 'DESC', id: 'DESC' }, take: 50 });
+  const target = tierAfterRefund(
+    tierById(ladder, member.tierId),
+    ladder,
+    activity,
+    history,
+    activity.refundedOrdersAt,
+    rule.returnWindowDays * 86_400_000,
+  );
+  if (!target) return null;
+  await changeTier(manager, member, {
+    toTier: target.id,
+    reason: 'REFUND',
+    note: 'a refund within the return window took away what the tier was reached with',
+    actor: 'system',
+    at: now,
+  });
+  return target;
+}
+
+/**
  * A member's latest qualifying activity: stored (when newer than what we have) and, when it
- * crosses a threshold, an immediate upgrade. Activity never downgrades.
+ * crosses a threshold, an immediate upgrade. Activity never downgrades, except that a refund
+ * undoes an earned tier reached within the refunded order's return window (undoRefundedTier).
  */
 export async function recordActivity(
   dataSource: DataSource,
   activity: Activity,
   onMilestone: MilestoneHook,
   now = new Date(),
+  rule: TierRefundRule = DEFAULT_TIER_REFUND_RULE,
 ): Promise<TierDecision> {
   validate(activity);
   const { decision, reached } = await inTransaction(dataSource, async (manager) => {
@@ -54,6 +102,8 @@ export async function recordActivity(
       { spend12mFen: activity.spendFen, purchases12m: activity.purchases, activityAsOf: activity.asOf },
     );
     const ladder = await loadLadder(manager, now);
+    const lowered = await undoRefundedTier(manager, member, ladder, activity, rule, now);
+    if (lowered) return { decision: { memberId: member.id, tierId: lowered.id, changed: true }, reached: [] };
     const target = upgradeTarget(tierById(ladder, member.tierId), ladder, activity);
     if (target) {
       await changeTier(manager, member, {

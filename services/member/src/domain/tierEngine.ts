@@ -41,6 +41,49 @@ export function reevaluate(current: TierRule, tiers: readonly TierRule[], stats:
   return oneDown.rank > qualifying.rank ? oneDown : qualifying;
 }
 
+/** A change in the tier history, as the refund rule reads it. */
+export interface TierStep {
+  fromTier: string | null;
+  toTier: string;
+  reason: string;
+  at: Date;
+}
+
+/**
+ * After refunds (DOMAIN.md §2, §3): a tier reached within the return window of a refunded order
+ * (`at` between the order's placing and the end of its window) that the remaining activity no
+ * longer qualifies for is undone at once, back down the steps so reached, to the tier the
+ * remaining activity earns. A tier held long enough — or held for any reason other than a
+ * purchase crossing its threshold (a grant's end, a merge, a yearly step down) — stops the walk:
+ * it is re-evaluated yearly only. Answers the lower tier, or null to stay.
+ *
+ * `history` is the member's tier history, newest first.
+ */
+export function tierAfterRefund(
+  current: TierRule,
+  tiers: readonly TierRule[],
+  stats: QualifyingStats,
+  history: readonly TierStep[],
+  refundedOrdersAt: readonly Date[],
+  returnWindowMs: number,
+): TierRule | null {
+  const ladder = byRank(tiers);
+  const byId = new Map(ladder.map((t) => [t.id, t]));
+  const withinAWindow = (at: Date) =>
+    refundedOrdersAt.some((placed) => at.getTime() >= placed.getTime() && at.getTime() <= placed.getTime() + returnWindowMs);
+  let floor = current;
+  while (floor.rank > ladder[0].rank && !qualifies(floor, stats)) {
+    const reached = history.find((step) => step.toTier === floor.id && step.reason !== 'REFUND');
+    const from = reached?.fromTier ? byId.get(reached.fromTier) : undefined;
+    const byPurchase = reached && from && from.rank < floor.rank && (reached.reason === 'UPGRADE' || reached.reason === 'REEVALUATION');
+    if (!byPurchase || !withinAWindow(reached.at)) break;
+    floor = from;
+  }
+  const earned = qualifyingTier(ladder, stats);
+  const target = earned.rank > floor.rank ? earned : floor;
+  return target.rank < current.rank ? target : null;
+}
+
 export interface Progress {
   nextTier: TierRule | null;
   /** Fen still to spend, and purchases still to make, to reach the next tier (0 when met). */

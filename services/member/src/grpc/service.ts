@@ -3,6 +3,7 @@ import type { ProtoGrpcType } from '../../../../proto/gen/member';
 import type { MemberServiceHandlers } from '../../../../proto/gen/membergraph/member/v1/MemberService';
 import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
 import type { MilestoneHook } from '../commands/milestones';
+import type { TierRefundRule } from '../commands/recordActivity';
 import { getMemberTiers } from './handlers/GetMemberTiers';
 import { recordQualifyingActivity } from './handlers/RecordQualifyingActivity';
 import { reevaluateTier } from './handlers/ReevaluateTier';
@@ -11,11 +12,11 @@ import { verifyPartnerKey } from './handlers/VerifyPartnerKey';
 export const MEMBER_GRPC_SERVICE = 'membergraph.member.v1.MemberService';
 
 /** The member gRPC service: one handler file per rpc, wired here. */
-export function memberGrpcService(dataSource: DataSource, onMilestone: MilestoneHook, guard: GrpcGuard) {
+export function memberGrpcService(dataSource: DataSource, onMilestone: MilestoneHook, guard: GrpcGuard, tierRefundRule: TierRefundRule) {
   const proto = loadProto<ProtoGrpcType>('member');
   const implementation: MemberServiceHandlers = {
     GetMemberTiers: unaryHandler(guard, (request) => getMemberTiers(dataSource, request)),
-    RecordQualifyingActivity: unaryHandler(guard, (request) => recordQualifyingActivity(dataSource, onMilestone, request)),
+    RecordQualifyingActivity: unaryHandler(guard, (request) => recordQualifyingActivity(dataSource, onMilestone, request, tierRefundRule)),
     ReevaluateTier: unaryHandler(guard, (request) => reevaluateTier(dataSource, onMilestone, request)),
     VerifyPartnerKey: unaryHandler(guard, (request) => verifyPartnerKey(dataSource, request)),
   };

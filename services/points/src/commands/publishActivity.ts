@@ -5,9 +5,19 @@ import type { MemberPort } from '../ports';
 
 export const ACTIVITY_TOPIC = 'tier.activity';
 
-/** In the transaction of an order, refund or merge: announce that the member's qualifying activity changed. */
-export async function enqueueActivity(manager: EntityManager, memberId: string, now: Date): Promise<void> {
-  await enqueueOutboxEvent(manager, { type: ACTIVITY_TOPIC, key: memberId, payload: { memberId }, at: now });
+interface ActivityPayload {
+  memberId: string;
+  /** A refund's event: when the refunded order was placed (ISO), for the tier engine's return-window rule. */
+  refundedOrderAt?: string;
+}
+
+/**
+ * In the transaction of an order, refund or merge: announce that the member's qualifying activity
+ * changed; a refund says when the refunded order was placed.
+ */
+export async function enqueueActivity(manager: EntityManager, memberId: string, now: Date, refundedOrderAt?: Date): Promise<void> {
+  const payload: ActivityPayload = refundedOrderAt ? { memberId, refundedOrderAt: refundedOrderAt.toISOString() } : { memberId };
+  await enqueueOutboxEvent(manager, { type: ACTIVITY_TOPIC, key: memberId, payload, at: now });
 }
 
 /**
@@ -17,9 +27,17 @@ export async function enqueueActivity(manager: EntityManager, memberId: string, 
  */
 export function activityHandler(dataSource: DataSource, member: MemberPort, clock: () => Date = () => new Date()): OutboxHandler {
   return async (events) => {
-    const { memberId } = events[0].payload as { memberId: string };
+    const payloads = events.map((event) => event.payload as ActivityPayload);
+    const { memberId } = payloads[0];
+    const refundedOrdersAt = payloads.flatMap((p) => (p.refundedOrderAt ? [new Date(p.refundedOrderAt)] : []));
     const now = clock();
     const [stats] = await spendStats(dataSource, [memberId], now);
-    await member.recordQualifyingActivity({ memberId, spendFen: stats.spendFen, purchases: stats.purchases, asOf: now });
+    await member.recordQualifyingActivity({
+      memberId,
+      spendFen: stats.spendFen,
+      purchases: stats.purchases,
+      asOf: now,
+      ...(refundedOrdersAt.length ? { refundedOrdersAt } : {}),
+    });
   };
 }

@@ -72,7 +72,8 @@ export async function refundOrder(
         { orderNo: order.orderNo },
         { refundedFen: locked.refundedFen + amountFen, pointsClawed: locked.pointsClawed + points },
       );
-      await enqueueActivity(manager, order.memberId, at);
+      // The tier engine judges the refund against when the order was placed (its return window).
+      await enqueueActivity(manager, order.memberId, at, order.orderedAt);
       if (held)
         await manager.update(PendingPoints, { orderNo: order.orderNo }, { points: pending.points - Math.min(points, pending.points) });
       else

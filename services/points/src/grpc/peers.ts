@@ -55,7 +55,12 @@ export function memberPeer(
       }));
     },
     recordQualifyingActivity: async (activity, scope) =>
-      decision(await member.RecordQualifyingActivity({ activity: wireActivity(activity) }, scope)),
+      decision(
+        await member.RecordQualifyingActivity(
+          { activity: wireActivity(activity), refundedOrdersAtEpochMs: (activity.refundedOrdersAt ?? []).map(toEpochMs) },
+          scope,
+        ),
+      ),
     reevaluateTier: async (activity, cycle, scope) =>
       decision(await member.ReevaluateTier({ activity: wireActivity(activity), cycle }, scope)),
     close: () => member.close(),

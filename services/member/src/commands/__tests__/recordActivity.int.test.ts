@@ -7,6 +7,7 @@ import { TierChange } from '../../db/entities/TierChange';
 import { changeTier } from '../changeTier';
 import type { ReachedMilestone } from '../milestones';
 import { recordActivity, reevaluateMember, type Activity } from '../recordActivity';
+import { grantTier } from '../grantTier';
 import { newMember } from './memberFixture';
 
 let db: CommandDatabase;
@@ -253,5 +254,65 @@ describe('reevaluateMember (the yearly run)', () => {
     await expectRefused(() => reevaluateMember(db.dataSource, activity(0, 0, day(1), 'nobody'), '2026', onMilestone, day(1)), {
       code: 'NOT_FOUND',
     });
+  });
+});
+
+// The refund rule, on dates of its own: each test puts the registration before them.
+const REFUND_T0 = new Date('2026-06-01T02:00:00Z');
+const refundDay = (n: number) => new Date(REFUND_T0.getTime() + n * 86_400_000);
+const noMilestones = async () => undefined;
+const report = (memberId: string, cny: number, purchases: number, at: Date, refundedOrdersAt?: Date[]) =>
+  recordActivity(db.dataSource, { memberId, spendFen: cny * 100, purchases, asOf: at, refundedOrdersAt }, noMilestones, at);
+const tierOf = async (id: string) =>
+  (await db.dataSource.query('SELECT tier_id AS tier, tier_source AS source FROM members WHERE id = ?', [id]))[0];
+const lastChange = async (id: string) =>
+  (await db.dataSource.query('SELECT from_tier, to_tier, reason FROM tier_history WHERE member_id = ? ORDER BY at DESC LIMIT 1', [id]))[0];
+/** Registration is stamped with the clock: put it before the dated reports of a test. */
+const registeredLongAgo = () => db.dataSource.query("UPDATE tier_history SET at = '2025-01-01 00:00:00.000'");
+
+describe('recordActivity after refunds', () => {
+  it('buy 30,000, reach Diamond, refund it all within the window: back to Regular at once, reason REFUND', async () => {
+    const { id } = await newMember(db.dataSource);
+    await registeredLongAgo();
+    expect(await report(id, 30_000, 30, refundDay(0))).toMatchObject({ tierId: 'DIAMOND', changed: true });
+    expect(await report(id, 0, 0, refundDay(29), [refundDay(0)])).toEqual({ memberId: id, tierId: 'REGULAR', changed: true });
+    expect(await tierOf(id)).toEqual({ tier: 'REGULAR', source: 'EARNED' });
+    expect(await lastChange(id)).toEqual({ from_tier: 'DIAMOND', to_tier: 'REGULAR', reason: 'REFUND' });
+  });
+
+  it('returns to what the remaining activity earns, not below', async () => {
+    const { id } = await newMember(db.dataSource);
+    await registeredLongAgo();
+    await report(id, 30_000, 30, refundDay(0));
+    expect(await report(id, 12_000, 16, refundDay(3), [refundDay(0)])).toMatchObject({ tierId: 'GOLD', changed: true });
+  });
+
+  it('leaves a tier reached after the refunded order’s window, which only the yearly run re-evaluates', async () => {
+    const { id } = await newMember(db.dataSource);
+    await registeredLongAgo();
+    await report(id, 3_000, 5, refundDay(40));
+    expect(await report(id, 2_400, 4, refundDay(41), [refundDay(0)])).toMatchObject({ tierId: 'SILVER', changed: false });
+    expect(await lastChange(id)).toMatchObject({ reason: 'UPGRADE' });
+  });
+
+  it('never touches a staff grant, and the window is configurable', async () => {
+    const { id } = await newMember(db.dataSource);
+    await registeredLongAgo();
+    await report(id, 3_000, 5, refundDay(0));
+    await grantTier(db.dataSource, { memberId: id, tierId: 'GOLD', reason: 'VIP complaint resolution' }, 'staff:op', refundDay(1));
+    expect(await report(id, 0, 0, refundDay(2), [refundDay(0)])).toMatchObject({ tierId: 'GOLD', changed: false });
+    expect(await tierOf(id)).toEqual({ tier: 'GOLD', source: 'GRANTED' });
+
+    const { id: other } = await newMember(db.dataSource);
+    await registeredLongAgo();
+    await report(other, 3_000, 5, refundDay(10));
+    const narrow = await recordActivity(
+      db.dataSource,
+      { memberId: other, spendFen: 0, purchases: 0, asOf: refundDay(20), refundedOrdersAt: [refundDay(0)] },
+      noMilestones,
+      refundDay(20),
+      { returnWindowDays: 7 },
+    );
+    expect(narrow).toMatchObject({ tierId: 'SILVER', changed: false });
   });
 });

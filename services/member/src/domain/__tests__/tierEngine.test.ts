@@ -1,5 +1,15 @@
 import { editTier } from '../tierEdit';
-import { ladderAsOf, progressToNext, qualifies, qualifyingTier, reevaluate, upgradeTarget, type TierVersion } from '../tierEngine';
+import {
+  ladderAsOf,
+  progressToNext,
+  qualifies,
+  qualifyingTier,
+  reevaluate,
+  tierAfterRefund,
+  upgradeTarget,
+  type TierStep,
+  type TierVersion,
+} from '../tierEngine';
 import { DEFAULT_TIERS, type TierRule } from '../tiers';
 
 const [REGULAR, SILVER, GOLD, DIAMOND] = DEFAULT_TIERS;
@@ -66,5 +76,51 @@ describe('versioned tiers', () => {
     expect(() => editTier(DEFAULT_TIERS, 'SILVER', { spendThreshold: '20000.00' })).toThrow(/thresholds must not fall/);
     expect(() => editTier(DEFAULT_TIERS, 'SILVER', { multiplier: '-1' })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     expect(() => editTier(DEFAULT_TIERS, 'PLATINUM', { name: 'x' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+});
+
+describe('a refund within the return window (DOMAIN.md §2, §3)', () => {
+  const DAY = 86_400_000;
+  const WINDOW = 30 * DAY;
+  const at = (day: number) => new Date(Date.UTC(2026, 0, 1) + day * DAY);
+  const step = (fromTier: string | null, toTier: string, reason: string, day: number): TierStep => ({
+    fromTier,
+    toTier,
+    reason,
+    at: at(day),
+  });
+  const after = (current: TierRule, left: ReturnType<typeof stats>, history: TierStep[], ordersAt: Date[]) =>
+    tierAfterRefund(current, DEFAULT_TIERS, left, history, ordersAt, WINDOW)?.id ?? null;
+
+  it('undoes a tier reached within the refunded order’s window, to what the remaining activity earns', () => {
+    const history = [step('REGULAR', 'DIAMOND', 'UPGRADE', 10), step(null, 'REGULAR', 'REGISTERED', 0)];
+    expect(after(DIAMOND, stats('0.00', 0), history, [at(10)])).toBe('REGULAR');
+    expect(after(DIAMOND, stats('10000.00', 15), history, [at(10)])).toBe('GOLD');
+    // The window is the refunded order's: 30 days after it was placed, inclusive.
+    expect(after(DIAMOND, stats('0.00', 0), history, [at(-20)])).toBe('REGULAR');
+    expect(after(DIAMOND, stats('0.00', 0), history, [at(-21)])).toBeNull();
+    // A tier reached before the order was placed was not reached with it.
+    expect(after(DIAMOND, stats('0.00', 0), history, [at(11)])).toBeNull();
+  });
+
+  it('walks back only the steps reached within a window: a tier held long enough stays until the yearly run', () => {
+    const history = [
+      step('SILVER', 'GOLD', 'UPGRADE', 100),
+      step('REGULAR', 'SILVER', 'UPGRADE', 10),
+      step(null, 'REGULAR', 'REGISTERED', 0),
+    ];
+    expect(after(GOLD, stats('0.00', 0), history, [at(95)])).toBe('SILVER');
+    expect(after(GOLD, stats('0.00', 0), history, [at(95), at(5)])).toBe('REGULAR');
+  });
+
+  it('leaves a tier the remaining activity still qualifies for, and one not reached by a purchase', () => {
+    const history = [step('REGULAR', 'SILVER', 'UPGRADE', 10), step(null, 'REGULAR', 'REGISTERED', 0)];
+    expect(after(SILVER, stats('3000.00', 5), history, [at(10)])).toBeNull();
+    expect(after(SILVER, stats('0.00', 0), [step('GOLD', 'SILVER', 'GRANT_EXPIRED', 10), ...history], [at(10)])).toBeNull();
+    expect(after(SILVER, stats('0.00', 0), [step('REGULAR', 'SILVER', 'MERGED', 10)], [at(10)])).toBeNull();
+    // A step down by an earlier refund does not count as reaching the tier.
+    expect(
+      after(SILVER, stats('0.00', 0), [step('GOLD', 'SILVER', 'REFUND', 12), step('SILVER', 'GOLD', 'UPGRADE', 11), ...history], [at(10)]),
+    ).toBe('REGULAR');
   });
 });

@@ -30,6 +30,22 @@ describe('refundOrder', () => {
     expect(c.peers.member.reports.at(-1)).toMatchObject({ spendFen: 0, purchases: 0 });
   });
 
+  it('tells the tier engine when each refunded order was placed (its return-window rule); an order report says nothing of refunds', async () => {
+    const placed = new Date('2026-05-01T03:00:00Z');
+    await recordOrder(
+      c.dataSource,
+      c.peers,
+      c.outbox,
+      RULES,
+      { memberId: m, orderNo: 'O-1', amount: '100.00', channel: 'WEB' },
+      'staff:test',
+      placed,
+    );
+    expect(c.peers.member.reports.at(-1)).not.toHaveProperty('refundedOrdersAt');
+    await refund('O-1', 'R-1', '40.00');
+    expect(c.peers.member.reports.at(-1)).toMatchObject({ spendFen: 6000, purchases: 1, refundedOrdersAt: [placed] });
+  });
+
   it('turns what the balance cannot cover into debt', async () => {
     await order('O-1', '100.00');
     await movePoints(c.dataSource, {

@@ -70,7 +70,7 @@ describe('a member reads only their own data', () => {
 
 describe('a member changes only their own data', () => {
   const OFFSET =
-    'mutation($m: ID!) { offsetCheckout(memberId: $m, orderNo: "X-1", offset: "1.00", idempotencyKey: "access-offset-1") { pointsUsed } }';
+    'mutation($m: ID!) { offsetCheckout(memberId: $m, orderNo: "ALICE-1", offset: "1.00", idempotencyKey: "access-offset-1") { pointsUsed } }';
 
   it('cannot spend another member’s points, record orders, refund, register, or edit another profile', async () => {
     expect(codeOf(await stack.queryAs(alice.accessToken, OFFSET, { m: bob.memberId }))).toBe('FORBIDDEN');

@@ -1,4 +1,5 @@
 import { grpcCall } from '../harness/grpc';
+import { recordedOrder } from '../harness/recordedOrder';
 import { RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
 
@@ -149,7 +150,10 @@ describe('burning points is exact under concurrency and retry', () => {
   it('checkout offset through the gateway: 100 points pay 1 CNY, concurrent offsets never overdraw', async () => {
     const memberId = await memberWith('13855550004', 1000);
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => stack.query(OFFSET, { memberId, orderNo: `CO-${i}`, offset: '1.50', key: `offset-key-${i}` })),
+      // All on the order that earned the points: the offsets of one order are serialised like any burn.
+      Array.from({ length: 30 }, (_, i) =>
+        stack.query(OFFSET, { memberId, orderNo: 'SEED-13855550004', offset: '1.50', key: `offset-key-${i}` }),
+      ),
     );
     const ok = results.filter((r) => r.data?.offsetCheckout);
     expect(ok).toHaveLength(6); // 150 points each: 6 × 150 = 900, the 7th would need 1,050
@@ -162,6 +166,7 @@ describe('burning points is exact under concurrency and retry', () => {
 
   it('an offset key reused for another order with the same amount is CONFLICT, not a free discount', async () => {
     const memberId = await memberWith(uniquePhone(), 500);
+    for (const orderNo of ['CO-A', 'CO-B']) await recordedOrder(stack.services.points.dataSource, { orderNo, memberId });
     const first = await stack.query(OFFSET, { memberId, orderNo: 'CO-A', offset: '1.00', key: 'offset-reuse-1' });
     expect(first.data.offsetCheckout).toMatchObject({ orderNo: 'CO-A', pointsUsed: 100, replayed: false });
     const retry = await stack.query(OFFSET, { memberId, orderNo: 'CO-A', offset: '1.00', key: 'offset-reuse-1' });
@@ -173,6 +178,7 @@ describe('burning points is exact under concurrency and retry', () => {
   });
 
   it('refuses an unknown member with NOT_FOUND', async () => {
+    await recordedOrder(stack.services.points.dataSource, { orderNo: 'CO-X', memberId: 'no-such-member' });
     const response = await stack.query(OFFSET, { memberId: 'no-such-member', orderNo: 'CO-X', offset: '1.00', key: 'unknown-member-1' });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -187,5 +193,59 @@ describe('burning points is exact under concurrency and retry', () => {
     const response = await stack.query(OFFSET, { memberId, orderNo: 'CO-BAD', ...args });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await ledgerOf(memberId)).toEqual({ sum: 500, entries: 1, balance: 500 });
+  });
+});
+
+describe('a checkout offset is tied to its order', () => {
+  const REFUND = /* GraphQL */ `
+    mutation Refund($orderNo: String!, $refundNo: String!, $amount: String!) {
+      refundOrder(orderNo: $orderNo, refundNo: $refundNo, amount: $amount) {
+        pointsClawedBack
+        pointsReturned
+        replayed
+        member {
+          points {
+            balance
+          }
+        }
+      }
+    }
+  `;
+
+  it('a refund of the order gives the offset back in proportion, once per refundNo (REVERSAL)', async () => {
+    const phone = uniquePhone();
+    const memberId = await memberWith(phone, 1000); // order SEED-<phone>, 1,000.00, 1,000 points
+    const paid = await stack.query(OFFSET, { memberId, orderNo: `SEED-${phone}`, offset: '3.00', key: `tied-offset-${phone}` });
+    expect(paid.data.offsetCheckout).toMatchObject({ pointsUsed: 300, balance: 700 });
+    // A quarter refunded: 250 points clawed back, a quarter of the 300 offset points (75) given back.
+    const refund = await stack.query(REFUND, { orderNo: `SEED-${phone}`, refundNo: `TIED-R1-${phone}`, amount: '250.00' });
+    expect(refund.data.refundOrder).toEqual({
+      pointsClawedBack: 250,
+      pointsReturned: 75,
+      replayed: false,
+      member: { points: { balance: 525 } },
+    });
+    const again = await stack.query(REFUND, { orderNo: `SEED-${phone}`, refundNo: `TIED-R1-${phone}`, amount: '250.00' });
+    expect(again.data.refundOrder).toMatchObject({ pointsReturned: 75, replayed: true, member: { points: { balance: 525 } } });
+    const history = await stack.query(
+      'query($id: ID!) { member(id: $id) { points { history(type: REVERSAL) { edges { node { type points source sourceRef } } } } } }',
+      { id: memberId },
+    );
+    expect(history.data.member.points.history.edges).toEqual([
+      { node: { type: 'REVERSAL', points: 75, source: 'CHECKOUT', sourceRef: `SEED-${phone}` } },
+    ]);
+    expect(await ledgerOf(memberId)).toEqual({ sum: 525, entries: 4, balance: 525 });
+  });
+
+  it('refuses offsets on an unknown or another member’s order with a code, writing nothing', async () => {
+    const phone = uniquePhone();
+    const memberId = await memberWith(phone, 500);
+    const other = await memberWith(uniquePhone(), 500);
+    const unknown = await stack.query(OFFSET, { memberId, orderNo: 'NEVER-RECORDED', offset: '1.00', key: `unknown-order-${phone}` });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    const foreign = await stack.query(OFFSET, { memberId: other, orderNo: `SEED-${phone}`, offset: '1.00', key: `foreign-order-${phone}` });
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await ledgerOf(memberId)).toEqual({ sum: 500, entries: 1, balance: 500 });
+    expect(await ledgerOf(other)).toEqual({ sum: 500, entries: 1, balance: 500 });
   });
 });

@@ -207,7 +207,7 @@ describe('lots and expiry', () => {
     await order(id, 'F-1', '10.00');
     await order(id, 'F-2', '20.00');
     await stack.query(
-      'mutation($m: ID!) { offsetCheckout(memberId: $m, orderNo: "F-3", offset: "0.15", idempotencyKey: "fifo-offset-1") { pointsUsed } }',
+      'mutation($m: ID!) { offsetCheckout(memberId: $m, orderNo: "F-2", offset: "0.15", idempotencyKey: "fifo-offset-1") { pointsUsed } }',
       { m: id },
     );
     const lots = await stack.services.points.dataSource.query(

@@ -1,9 +1,13 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { LedgerEntry } from '../db/entities/LedgerEntry';
 import { PointsAccount } from '../db/entities/PointsAccount';
 import { applyPlan, ensureAccount, lockAccount, openLots } from '../db/ledger';
 import { planBurn, planEarn } from '../domain/account';
+import { takenFromLots, type TakenPoints } from '../domain/offset';
+
+/** Runs in a first move's transaction, after it is applied: a throw undoes the move. `taken`: what a debit took per lot. */
+export type AfterMove = (manager: EntityManager, applied: { entry: LedgerEntry; taken: TakenPoints[] }) => Promise<void>;
 
 /** One movement of points that is not an order: a burn, a staff adjustment, a check-in. */
 export interface PointsMove {
@@ -45,7 +49,7 @@ function replay(entry: LedgerEntry, move: PointsMove): MoveResult {
  * the balance has since changed (a retry must not turn into a failure); two racing first attempts
  * are decided by the ledger's unique key. A debit beyond the balance is INSUFFICIENT_POINTS.
  */
-export async function movePoints(dataSource: DataSource, move: PointsMove, now?: Date): Promise<MoveResult> {
+export async function movePoints(dataSource: DataSource, move: PointsMove, now?: Date, afterMove?: AfterMove): Promise<MoveResult> {
   const ledger = dataSource.getRepository(LedgerEntry);
   const known = await ledger.findOneBy({ idempotencyKey: move.idempotencyKey });
   if (known) return replay(known, move);
@@ -57,17 +61,12 @@ export async function movePoints(dataSource: DataSource, move: PointsMove, now?:
   try {
     const [entry] = await inTransaction(dataSource, async (manager) => {
       const account = await lockAccount(manager, move.memberId);
+      const lots = move.points > 0 ? [] : await openLots(manager, move.memberId);
       const plan =
         move.points > 0
           ? planEarn(account, move.points, move.reason, move.entryType === 'ADJUST' ? 'ADJUST' : 'EARN')
-          : planBurn(
-              account,
-              await openLots(manager, move.memberId),
-              -move.points,
-              move.entryType === 'ADJUST' ? 'ADJUST' : 'REDEEM',
-              move.reason,
-            );
-      return applyPlan(manager, account, plan, {
+          : planBurn(account, lots, -move.points, move.entryType === 'ADJUST' ? 'ADJUST' : 'REDEEM', move.reason);
+      const entries = await applyPlan(manager, account, plan, {
         memberId: move.memberId,
         source: move.source,
         sourceRef: move.sourceRef,
@@ -76,6 +75,8 @@ export async function movePoints(dataSource: DataSource, move: PointsMove, now?:
         now,
         lotExpiresAt: move.lotExpiresAt,
       });
+      if (afterMove) await afterMove(manager, { entry: entries[0], taken: takenFromLots(lots, plan) });
+      return entries;
     });
     return { entry, replayed: false };
   } catch (error) {

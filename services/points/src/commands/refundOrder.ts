@@ -1,10 +1,13 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation, parseCode, parsePositiveFen, rowLock } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
+import { OrderOffset } from '../db/entities/OrderOffset';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import { Refund } from '../db/entities/Refund';
 import { applyPlan, ensureAccount, lockAccount, openLots } from '../db/ledger';
-import { clawbackForRefund, planClawback } from '../domain/account';
+import { clawbackForRefund, expiryOf, planClawback, planEarn } from '../domain/account';
+import { returnedLots } from '../domain/offset';
+import type { EarnRules } from './recordOrder';
 import type { EventDelivery } from '../ports';
 import { enqueueActivity } from './publishActivity';
 
@@ -16,15 +19,67 @@ function replay(existing: Refund, orderNo: string, amountFen: number): { refund:
 }
 
 /**
+ * Gives back, in the refund's transaction (account locked), the points of the order's checkout
+ * offsets in the proportion refunded, cumulatively like the clawback: REVERSAL entries whose lots
+ * keep the expiry of the lots the offset took, or the standard expiry where that has passed.
+ * Answers the points given back.
+ */
+async function returnOffsets(
+  manager: EntityManager,
+  order: Order,
+  refund: { refundNo: string; amountFen: number },
+  rules: ExpiryRules,
+  actor: string,
+  now: Date,
+): Promise<number> {
+  const offsets = await manager.find(OrderOffset, {
+    where: { orderNo: order.orderNo, memberId: order.memberId },
+    order: { createdAt: 'ASC', idempotencyKey: 'ASC' },
+  });
+  const standardExpiry = expiryOf(now, rules.expiryMonths, rules.utcOffsetMinutes);
+  let returned = 0;
+  for (const [index, offset] of offsets.entries()) {
+    const back = clawbackForRefund(offset.points, order.amountFen, order.refundedFen, refund.amountFen, offset.pointsReturned);
+    if (back <= 0) continue;
+    const taken = (JSON.parse(offset.taken) as Array<{ points: number; expiresAt: string | null }>).map((t) => ({
+      points: t.points,
+      expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt),
+    }));
+    for (const [part, lot] of returnedLots(taken, offset.pointsReturned, back, now, standardExpiry).entries()) {
+      const account = await lockAccount(manager, order.memberId);
+      const reason = `refund ${refund.refundNo} of order ${order.orderNo}: checkout offset given back`;
+      await applyPlan(manager, account, planEarn(account, lot.points, reason, 'REVERSAL'), {
+        memberId: order.memberId,
+        source: 'CHECKOUT',
+        sourceRef: order.orderNo,
+        // Unique per refund: a refundNo is applied once, so its offsets' positions cannot change under it.
+        idempotencyKey: `REFUND:${refund.refundNo}:OFFSET:${index}:${part}`,
+        actor,
+        now,
+        lotExpiresAt: lot.expiresAt,
+      });
+    }
+    await manager.update(OrderOffset, { idempotencyKey: offset.idempotencyKey }, { pointsReturned: offset.pointsReturned + back });
+    returned += back;
+  }
+  return returned;
+}
+
+/** The expiry rule for points a refund gives back. */
+export type ExpiryRules = Pick<EarnRules, 'expiryMonths' | 'utcOffsetMinutes'>;
+
+/**
  * Records a full or partial refund of an order and claws back the points it earned in proportion
- * (cumulatively over several refunds). The balance never goes negative: what it cannot cover is
- * recorded as debt and netted against future earns. Idempotent by refundNo.
+ * (cumulatively over several refunds), from the order's own lot first. The balance never goes
+ * negative: what it cannot cover is recorded as debt and netted against future earns. Points that
+ * paid for the order (checkout offsets) come back in the same proportion. Idempotent by refundNo.
  */
 export async function refundOrder(
   dataSource: DataSource,
   /** atStore: a POS account's store; it refunds only orders recorded there. */
   input: { orderNo: string; refundNo: string; amount: string; atStore?: string | null },
   events: EventDelivery,
+  rules: ExpiryRules,
   actor: string,
   now?: Date,
 ): Promise<{ refund: Refund; replayed: boolean }> {
@@ -64,6 +119,7 @@ export async function refundOrder(
         amountFen,
         pointsClawed: points,
         debtAdded: plan ? plan.after.debt - account.debt : 0,
+        pointsReturned: 0,
         createdAt: at,
       });
       await manager.insert(Refund, row);
@@ -85,6 +141,8 @@ export async function refundOrder(
           actor,
           now: at,
         });
+      row.pointsReturned = await returnOffsets(manager, locked, { refundNo: input.refundNo, amountFen }, rules, actor, at);
+      if (row.pointsReturned > 0) await manager.update(Refund, { refundNo: row.refundNo }, { pointsReturned: row.pointsReturned });
       return row;
     });
     await events.deliverNow(order.memberId);

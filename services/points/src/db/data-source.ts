@@ -1,6 +1,7 @@
 import { OutboxEventSchema, type DatabaseSchema } from '../../../kit/src';
 import { ExpiryNotice } from './entities/ExpiryNotice';
 import { JobLease } from './entities/JobLease';
+import { OrderOffset } from './entities/OrderOffset';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { Order } from './entities/Order';
 import { PendingPoints } from './entities/PendingPoints';
@@ -16,11 +17,12 @@ import { KitOutbox1764510000000 } from './migrations/1764510000000-KitOutbox';
 import { LedgerSequence1764600000000 } from './migrations/1764600000000-LedgerSequence';
 import { OrderTime1764610000000 } from './migrations/1764610000000-OrderTime';
 import { LotOrders1764613000000 } from './migrations/1764613000000-LotOrders';
+import { OrderOffsets1764614000000 } from './migrations/1764614000000-OrderOffsets';
 import { NoticesLeases1764620000000 } from './migrations/1764620000000-NoticesLeases';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
-  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund, OutboxEventSchema, PendingPoints, ExpiryNotice, JobLease],
+  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund, OutboxEventSchema, PendingPoints, ExpiryNotice, JobLease, OrderOffset],
   migrations: [
     CreatePoints1764000000000,
     AddLotsRefundsDebt1764100000000,
@@ -31,6 +33,7 @@ export const pointsSchema: DatabaseSchema = {
     LedgerSequence1764600000000,
     OrderTime1764610000000,
     LotOrders1764613000000,
+    OrderOffsets1764614000000,
     NoticesLeases1764620000000,
   ],
 };

@@ -63,8 +63,8 @@ function consume(lots: readonly Lot[], points: number, order: (lots: readonly Lo
   return changes;
 }
 
-/** A credit (an earn, a staff adjustment) first pays back any debt (a CLAWBACK entry); the rest becomes available. */
-export function planEarn(state: AccountState, points: number, reason: string, entryType: 'EARN' | 'ADJUST' = 'EARN'): Plan {
+/** A credit (an earn, a staff adjustment, a reversal) first pays back any debt (a CLAWBACK entry); the rest becomes available. */
+export function planEarn(state: AccountState, points: number, reason: string, entryType: 'EARN' | 'ADJUST' | 'REVERSAL' = 'EARN'): Plan {
   if (!Number.isSafeInteger(points) || points < 0) throw new Error(`earn of ${points} points`);
   const netted = Math.min(state.debt, points);
   const entries: PlannedEntry[] = [{ entryType, points, reason, keySuffix: '' }];

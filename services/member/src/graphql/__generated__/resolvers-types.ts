@@ -329,7 +329,9 @@ export type TierChangeReason =
   | 'REEVALUATION'
   | 'GRANT'
   | 'GRANT_EXPIRED'
-  | 'MERGED';
+  | 'MERGED'
+  /** A refund within the refunded order's return window took away what the tier was reached with. */
+  | 'REFUND';
 
 /** One change of a member's tier. */
 export type TierChange = {

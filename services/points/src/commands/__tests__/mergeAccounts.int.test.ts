@@ -42,7 +42,7 @@ describe('mergeAccounts', () => {
     await c.outbox.deliverNow(target);
     expect(c.peers.member.reports.at(-1)).toMatchObject({ memberId: target, spendFen: 10000, purchases: 2 });
     // A refund of the source's order now claws back from the target.
-    await refundOrder(c.dataSource, { orderNo: 'O-S', refundNo: 'R-1', amount: '80.00' }, c.outbox, 'staff:test');
+    await refundOrder(c.dataSource, { orderNo: 'O-S', refundNo: 'R-1', amount: '80.00' }, c.outbox, RULES, 'staff:test');
     expect(await c.account(target)).toEqual({ balance: 13, debt: 0 });
   });
 

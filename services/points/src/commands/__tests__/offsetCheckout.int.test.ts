@@ -1,4 +1,5 @@
 import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
+import { recordedOrder } from '../../../../../test/harness/recordedOrder';
 import { pointsSchema } from '../../db/data-source';
 import { LedgerEntry } from '../../db/entities/LedgerEntry';
 import { adjustPoints } from '../adjustPoints';
@@ -6,11 +7,16 @@ import { offsetCheckout } from '../offsetCheckout';
 import { memberDirectory, REGULAR, RULES } from './pointsFixture';
 
 let db: CommandDatabase;
-const member = memberDirectory({ 'm-1': REGULAR });
+const member = memberDirectory({ 'm-1': REGULAR, 'm-2': REGULAR });
+const recorded = (orderNo: string, memberId = 'm-1', amountFen = 10_000) => recordedOrder(db.dataSource, { orderNo, memberId, amountFen });
 beforeAll(async () => {
   db = await openCommandDatabase(pointsSchema);
   const seed = { memberId: 'm-1', points: 1000, reason: 'opening balance', idempotencyKey: 'seed-m-1' };
   await adjustPoints(db.dataSource, member, RULES, seed, { name: 'staff:seed', subject: 'seed' });
+  for (const orderNo of ['ORD-A', 'ORD-B', 'ORD-C', 'ORD-R', 'ORD-K', 'ORD-OTHER', 'ORD-X', 'ORD-T']) await recorded(orderNo);
+  await recorded('ORD-BIG', 'm-1', 200_000);
+  await recorded('ORD-THEIRS', 'm-2');
+  await recorded('ORD-SMALL', 'm-1', 50);
 });
 afterAll(() => db.close());
 
@@ -69,6 +75,35 @@ describe('offsetCheckout', () => {
     });
     expect(await snapshotDatabase(db.dataSource)).toEqual(before);
   });
+
+  it('ties the offset to the order: what it took from which lot', async () => {
+    await checkout({ orderNo: 'ORD-T', offset: '0.30', idempotencyKey: 'checkout-t' });
+    const [row] = await db.dataSource.query(
+      "SELECT order_no, member_id, points, offset_fen, taken, points_returned FROM points_order_offsets WHERE idempotency_key = 'DEBIT:checkout-t'",
+    );
+    expect({ ...row, offset_fen: Number(row.offset_fen), taken: JSON.parse(row.taken) }).toEqual({
+      order_no: 'ORD-T',
+      member_id: 'm-1',
+      points: 30,
+      offset_fen: 30,
+      taken: [{ points: 30, expiresAt: expect.any(String) }],
+      points_returned: 0,
+    });
+  });
+
+  it.each([
+    ['orderNo', 'NOT_FOUND', { orderNo: 'ORD-UNKNOWN' }],
+    ['orderNo', 'BAD_USER_INPUT', { orderNo: 'ORD-THEIRS' }],
+    ['offset', 'BAD_USER_INPUT', { orderNo: 'ORD-SMALL', offset: '0.51' }],
+  ])(
+    'refuses an offset on an unknown or another member’s order, or beyond its amount (%s: %s), writing nothing',
+    async (field, code, change) => {
+      await checkout({ orderNo: 'ORD-SMALL', offset: '0.01', idempotencyKey: 'checkout-small-first' });
+      const before = await snapshotDatabase(db.dataSource);
+      await expect(checkout({ idempotencyKey: 'checkout-x-2', ...change })).rejects.toMatchObject({ code, details: { field } });
+      expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+    },
+  );
 
   it.each([
     ['offset', 'BAD_USER_INPUT', { offset: '0.00' }],

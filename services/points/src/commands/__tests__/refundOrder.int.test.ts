@@ -1,5 +1,6 @@
 import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
 import { movePoints } from '../movePoints';
+import { offsetCheckout } from '../offsetCheckout';
 import { recordOrder } from '../recordOrder';
 import { refundOrder } from '../refundOrder';
 
@@ -14,7 +15,7 @@ afterEach(() => c.close());
 const order = (orderNo: string, amount: string, rules = RULES) =>
   recordOrder(c.dataSource, c.peers, c.outbox, rules, { memberId: m, orderNo, amount, channel: 'WEB' }, 'staff:test');
 const refund = (orderNo: string, refundNo: string, amount: string) =>
-  refundOrder(c.dataSource, { orderNo, refundNo, amount }, c.outbox, 'staff:test');
+  refundOrder(c.dataSource, { orderNo, refundNo, amount }, c.outbox, RULES, 'staff:test');
 
 describe('refundOrder', () => {
   it('claws back in proportion, cumulatively over partial refunds, and reports the lower figures', async () => {
@@ -111,6 +112,50 @@ describe('refundOrder', () => {
     expect(await lots()).toEqual(['O-OLD:0', 'O-NEW:30', 'O-NEWER:0']);
     await refund('O-NEW', 'R-3', '50.00'); // 50 points: its own 30, then the oldest with points (none left elsewhere)
     expect(await c.account(m)).toEqual({ balance: 0, debt: 20 });
+  });
+
+  it('gives checkout offsets on the order back in proportion, exactly once per refundNo, keeping the lots’ expiry unless it has passed', async () => {
+    const at = (iso: string) => new Date(iso);
+    const placed = (orderNo: string, amount: string, when: string) =>
+      recordOrder(c.dataSource, c.peers, c.outbox, RULES, { memberId: m, orderNo, amount, channel: 'WEB' }, 'staff:test', at(when));
+    await placed('O-1', '100.00', '2026-01-10T04:00:00Z'); // 100 points, expiring 2027-02-01 (UTC+8)
+    await placed('O-2', '200.00', '2026-03-10T04:00:00Z'); // 200 points, expiring 2027-04-01
+    const pay = { memberId: m, orderNo: 'O-2', offset: '1.50', idempotencyKey: 'offset-o2-1' };
+    await offsetCheckout(c.dataSource, c.peers.member, RULES.pointsPerCnyOffset, pay, m, at('2026-03-10T05:00:00Z'));
+    expect(await c.account(m)).toEqual({ balance: 150, debt: 0 }); // 100 from O-1's lot, 50 from O-2's
+    const refundAt = (refundNo: string, amount: string, when: string) =>
+      refundOrder(c.dataSource, { orderNo: 'O-2', refundNo, amount }, c.outbox, RULES, 'staff:test', at(when));
+
+    // Half: 100 points clawed back (O-2's own lot), floor(150 × ½) = 75 of the offset given back with O-1's expiry.
+    expect(await refundAt('R-1', '100.00', '2026-04-01T00:00:00Z')).toMatchObject({ refund: { pointsClawed: 100, pointsReturned: 75 } });
+    expect(await refundAt('R-1', '100.00', '2026-04-02T00:00:00Z')).toMatchObject({ replayed: true, refund: { pointsReturned: 75 } });
+    const reversals = () =>
+      c.dataSource.query(
+        "SELECT e.points, l.expires_at AS expires FROM points_ledger e JOIN points_lots l ON l.entry_id = e.id WHERE e.entry_type = 'REVERSAL' ORDER BY e.created_at, l.expires_at",
+      );
+    const when = (rows: Array<{ points: number; expires: string | Date }>) =>
+      rows.map((r) => [r.points, new Date(r.expires instanceof Date ? r.expires : `${r.expires.replace(' ', 'T')}Z`).toISOString()]);
+    expect(when(await reversals())).toEqual([[75, '2027-01-31T16:00:00.000Z']]);
+    expect(await c.account(m)).toEqual({ balance: 125, debt: 0 });
+
+    // The rest, after O-1's lot expired: its last 25 take the standard expiry, O-2's 50 keep theirs.
+    expect(await refundAt('R-2', '100.00', '2027-03-01T00:00:00Z')).toMatchObject({ refund: { pointsClawed: 100, pointsReturned: 75 } });
+    expect(when(await reversals())).toEqual([
+      [75, '2027-01-31T16:00:00.000Z'],
+      [50, '2027-03-31T16:00:00.000Z'],
+      [25, '2028-03-31T16:00:00.000Z'],
+    ]);
+    expect(await c.scalar('SELECT points_returned FROM points_order_offsets')).toBe(150);
+    // Nothing left to refund: a third refund is refused and writes nothing.
+    const entries = await c.scalar('SELECT COUNT(*) FROM points_ledger');
+    await expect(refundAt('R-3', '0.01', '2027-03-02T00:00:00Z')).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'amount' },
+    });
+    expect(await c.scalar('SELECT COUNT(*) FROM points_ledger')).toBe(entries);
+    const balance = (await c.account(m))!.balance;
+    expect(await c.scalar('SELECT SUM(points) FROM points_ledger')).toBe(balance);
+    expect(await c.scalar('SELECT SUM(remaining) FROM points_lots')).toBe(balance);
   });
 
   it('inside the return window reduces the points held instead of the balance', async () => {

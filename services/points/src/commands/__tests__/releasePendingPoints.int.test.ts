@@ -33,8 +33,8 @@ describe('releasePendingPoints', () => {
   it('releases what a refund inside the window left, and nothing for a full refund', async () => {
     await order('O-1', '100.00');
     await order('O-2', '30.00');
-    await refundOrder(c.dataSource, { orderNo: 'O-1', refundNo: 'R-1', amount: '25.00' }, c.outbox, 'staff:test', days(1));
-    await refundOrder(c.dataSource, { orderNo: 'O-2', refundNo: 'R-2', amount: '30.00' }, c.outbox, 'staff:test', days(1));
+    await refundOrder(c.dataSource, { orderNo: 'O-1', refundNo: 'R-1', amount: '25.00' }, c.outbox, RULES, 'staff:test', days(1));
+    await refundOrder(c.dataSource, { orderNo: 'O-2', refundNo: 'R-2', amount: '30.00' }, c.outbox, RULES, 'staff:test', days(1));
     expect(await releasePendingPoints(c.dataSource, days(7), 1)).toEqual({ orders: 2, points: 75 });
     expect(await c.account(m)).toEqual({ balance: 75, debt: 0 });
     expect(await c.scalar('SELECT COUNT(*) FROM points_pending WHERE released_at IS NULL')).toBe(0);

@@ -24,6 +24,10 @@ export class Refund {
   @Column({ name: 'debt_added', type: 'int' })
   debtAdded: number;
 
+  /** Points of checkout offsets on the order that this refund gave back (REVERSAL entries). */
+  @Column({ name: 'points_returned', type: 'int' })
+  pointsReturned: number;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

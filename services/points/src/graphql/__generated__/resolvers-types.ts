@@ -39,15 +39,18 @@ export type Mutation = {
    */
   recordOrder: OrderReceipt;
   /**
-   * Pays part of a checkout with points (抵扣) at the programme's rate (POINTS_PER_CNY_OFFSET, 100
-   * points = 1 CNY by default; points are rounded up). Fails with INSUFFICIENT_POINTS and writes
-   * nothing when the balance is too small. Idempotent by idempotencyKey (8–100 characters).
+   * Pays part of a recorded order with points (抵扣) at the programme's rate (POINTS_PER_CNY_OFFSET, 100
+   * points = 1 CNY by default; points are rounded up). The offset is tied to the order: a refund of it
+   * gives the points back in proportion. Fails with INSUFFICIENT_POINTS and writes nothing when the
+   * balance is too small; NOT_FOUND for an order not recorded, BAD_USER_INPUT for another member's
+   * order or offsets beyond its amount. Idempotent by idempotencyKey (8–100 characters).
    */
   offsetCheckout: CheckoutOffset;
   /**
    * Records a full or partial refund of an order and claws back the points it earned, in proportion
-   * (cumulatively over several refunds). The balance never goes negative: what it cannot cover becomes
-   * debt, netted against future earns. Idempotent by refundNo. `amount` in CNY, e.g. "50.00".
+   * (cumulatively over several refunds), from the order's own lot first. The balance never goes
+   * negative: what it cannot cover becomes debt, netted against future earns. Points of checkout
+   * offsets on the order come back in the same proportion. Idempotent by refundNo. `amount` in CNY, e.g. "50.00".
    */
   refundOrder: RefundReceipt;
   /**
@@ -148,6 +151,8 @@ export type RefundReceipt = {
   pointsClawedBack: Scalars['Int']['output'];
   /** The part of pointsClawedBack that became debt. */
   debtAdded: Scalars['Int']['output'];
+  /** Points of checkout offsets on the order given back by this refund (in proportion, as REVERSAL entries). */
+  pointsReturned: Scalars['Int']['output'];
   replayed: Scalars['Boolean']['output'];
   member: Member;
 };
@@ -457,6 +462,7 @@ export type RefundReceiptResolvers<ContextType = PointsContext, ParentType exten
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pointsClawedBack?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   debtAdded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointsReturned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
 };

@@ -34,7 +34,7 @@ export const Mutation: MutationResolvers = {
 
   refundOrder: (_, args, ctx) => {
     const boundStore = requireStoreStaff(ctx.identity, ORDER_ROLES);
-    return refundOrder(ctx.dataSource, { ...args, atStore: boundStore }, ctx.events, actorOf(ctx.identity));
+    return refundOrder(ctx.dataSource, { ...args, atStore: boundStore }, ctx.events, ctx.rules, actorOf(ctx.identity));
   },
 
   adjustPoints: (_, args, ctx) => {

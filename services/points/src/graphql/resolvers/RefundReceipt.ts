@@ -7,5 +7,6 @@ export const RefundReceipt: RefundReceiptResolvers = {
   amount: (receipt) => formatFen(receipt.refund.amountFen),
   pointsClawedBack: (receipt) => receipt.refund.pointsClawed,
   debtAdded: (receipt) => receipt.refund.debtAdded,
+  pointsReturned: (receipt) => receipt.refund.pointsReturned,
   member: (receipt) => ({ id: receipt.refund.memberId }),
 };

@@ -88,4 +88,41 @@ describe('a staff merge of two members', () => {
       .member.tierHistory;
     expect(history.map((h: { reason: string }) => h.reason)).toContain('MERGED');
   });
+
+  it('keeps a merged staff grant a grant, with its expiry, and nets a merged debt against the merged balance', async () => {
+    const source = await stack.loginMember(uniquePhone());
+    const target = await stack.loginMember(uniquePhone());
+    const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const grant = await stack.query(
+      'mutation($m: ID!, $e: String!) { grantTier(memberId: $m, tierId: "GOLD", reason: "VIP complaint resolution", expiresAt: $e) { id } }',
+      { m: source.memberId, e: expiresAt },
+    );
+    expect(grant.errors).toBeUndefined();
+    // The source owes 80 points: 100 earned, 80 redeemed, the order refunded.
+    await stack.query(RECORD_ORDER, { memberId: source.memberId, orderNo: 'MD-S', amount: '100.00', channel: 'WEB' });
+    await grpcCall('points', 'PointsService', stack.services.points.grpcAddress, 'debit', {
+      memberId: source.memberId,
+      points: '80',
+      source: 'REDEMPTION',
+      sourceRef: 'merge-debt-1',
+      reason: 'a reward',
+      idempotencyKey: 'merge-debt-redemption-1',
+    });
+    await stack.query('mutation { refundOrder(orderNo: "MD-S", refundNo: "MD-SR", amount: "100.00") { debtAdded } }');
+    await stack.query(RECORD_ORDER, { memberId: target.memberId, orderNo: 'MD-T', amount: '200.00', channel: 'WEB' });
+
+    const merged = await stack.query(MERGE, { s: source.memberId, t: target.memberId, r: 'same person: two phones, verified' });
+    expect(merged.errors).toBeUndefined();
+    const status = await stack.query(
+      'query($id: ID!) { member(id: $id) { tier { id } tierStatus { source grantExpiresAt } tierHistory { reason } points { balance debt } } }',
+      { id: target.memberId },
+    );
+    expect(status.data.member).toMatchObject({
+      tier: { id: 'GOLD' },
+      tierStatus: { source: 'GRANTED', grantExpiresAt: expiresAt },
+      points: { balance: 120, debt: 0 },
+    });
+    expect(status.data.member.tierHistory[0]).toEqual({ reason: 'MERGED' });
+    expect(await pointsOf(target.memberId!)).toEqual({ balance: 120, ledger: 120, lots: 120 });
+  });
 });

@@ -74,11 +74,27 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
     outboxIntervalMs: envReader(env).int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
     /** How often expired staff tier grants are ended (they also end on the next read); 0: only on read. */
     grantSweepIntervalMs: envReader(env).int('TIER_GRANT_SWEEP_INTERVAL_MS', 60_000, { min: 0 }),
-    /** A tier reached within this many days of an order's placing is recomputed at once when that order is refunded (DOMAIN.md §2). */
-    tierRefundRule: { returnWindowDays: envReader(env).int('TIER_RETURN_WINDOW_DAYS', 30, { min: 0, max: 365 }) },
+    tierRules: {
+      /** A tier reached within this many days of an order's placing is recomputed at once when that order is refunded (DOMAIN.md §2). */
+      returnWindowDays: envReader(env).int('TIER_RETURN_WINDOW_DAYS', 30, { min: 0, max: 365 }),
+      /** The top tier's scarcity (DOMAIN.md §2, §4): a cap on its share of members, invitation only; both off by default. */
+      topTier: {
+        maxSharePpm: readShare(env, 'TOP_TIER_MAX_SHARE'),
+        invitationOnly: envReader(env).boolean('TOP_TIER_INVITATION_ONLY', false),
+      },
+    },
     /** Keys for phones at rest (PII_ENCRYPTION_KEYS, PII_ACTIVE_KEY_ID, PII_INDEX_KEY). */
     pii: readPiiCipher(env),
   };
+}
+
+/** A share such as 0.01 (1%) as millionths, or null when unset. */
+function readShare(env: Record<string, string | undefined>, name: string): number | null {
+  const text = envReader(env).optionalString(name);
+  if (text === undefined) return null;
+  if (!/^(0(\.\d{1,6})?|1(\.0{1,6})?|\.\d{1,6})$/.test(text) || Number(text) <= 0)
+    throw new ConfigError(name, `must be a share between 0 and 1 such as 0.01, got "${text}"`);
+  return Math.round(Number(text) * 1_000_000);
 }
 
 /** The SMS provider's settings, when SMS_PROVIDER names one. */

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { PiiCipher, RequestBase } from '../../kit/src';
 import type { Auth } from './auth/createAuth';
+import type { TierRules } from './commands/recordActivity';
 import { createLoaders, type MemberLoaders } from './graphql/loaders';
 
 export interface MemberContext extends RequestBase {
@@ -14,6 +15,8 @@ export interface MemberContext extends RequestBase {
   signedIn: Set<string>;
   /** Delivers the member's pending events now (bonuses show at once); never throws: the outbox retries. */
   deliverEvents(memberId: string): Promise<void>;
+  /** The programme's tier rules (refund window, top tier's scarcity). */
+  tierRules: TierRules;
 }
 
 export function createMemberContext(
@@ -21,6 +24,7 @@ export function createMemberContext(
   pii: PiiCipher,
   auth: Auth,
   deliverEvents: (memberId: string) => Promise<void>,
+  tierRules: TierRules,
 ) {
   return (base: RequestBase): MemberContext => ({
     ...base,
@@ -28,6 +32,7 @@ export function createMemberContext(
     pii,
     auth,
     deliverEvents,
+    tierRules,
     signedIn: new Set(),
     loaders: createLoaders(dataSource, base),
   });

@@ -10,6 +10,7 @@ import {
   type ServiceHandle,
 } from '../../kit/src';
 import { endExpiredGrants } from './commands/endGrants';
+import { fillTopTierSeats } from './commands/topTier';
 import { createAuth, type AuthEdges } from './auth/createAuth';
 import { jwksRoute } from './auth/jwksRoute';
 import { bootstrapAdmin } from './auth/staff';
@@ -50,12 +51,15 @@ export async function createMemberService(
     logger,
     intervalMs: config.outboxIntervalMs,
   });
-  // Ends staff grants at their expiry (with a history entry) even for members nobody reads.
+  // Ends staff grants at their expiry (with a history entry) even for members nobody reads; and,
+  // with a capped top tier, gives seats freed meanwhile (or added by new members) to those in line.
   const grants = runEvery(
     config.grantSweepIntervalMs,
     async () => {
       const ended = await endExpiredGrants(database.dataSource);
       if (ended > 0) logger.info({ ended }, 'expired tier grants ended');
+      const seated = await fillTopTierSeats(database.dataSource, config.tierRules.topTier);
+      if (seated > 0) logger.info({ seated }, 'members given a free seat at the top tier');
     },
     (error) => logger.error({ err: error }, 'ending expired tier grants failed'),
   );
@@ -65,14 +69,9 @@ export async function createMemberService(
     database,
     resolvers,
     routes: { [JWKS_PATH]: jwksRoute(auth.keys, logger) },
-    createContext: createMemberContext(database.dataSource, config.pii, auth, outbox.deliverNow),
+    createContext: createMemberContext(database.dataSource, config.pii, auth, outbox.deliverNow, config.tierRules),
     grpcServices: [
-      memberGrpcService(
-        database.dataSource,
-        loggingMilestoneHook(logger),
-        { logger, serviceToken: config.serviceToken },
-        config.tierRefundRule,
-      ),
+      memberGrpcService(database.dataSource, loggingMilestoneHook(logger), { logger, serviceToken: config.serviceToken }, config.tierRules),
     ],
     grpcHealthName: MEMBER_GRPC_SERVICE,
     onStop: async () => {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Member } from '../db/entities/Member';
 import { TierChange } from '../db/entities/TierChange';
 
-export type TierChangeReason = 'UPGRADE' | 'REEVALUATION' | 'GRANT' | 'GRANT_EXPIRED' | 'MERGED' | 'REFUND';
+export type TierChangeReason = 'UPGRADE' | 'REEVALUATION' | 'GRANT' | 'GRANT_EXPIRED' | 'MERGED' | 'REFUND' | 'INVITED';
 
 /**
  * Moves a member to another tier and records why, in the caller's transaction. A GRANT is a staff

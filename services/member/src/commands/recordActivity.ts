@@ -5,6 +5,8 @@ import { TierChange } from '../db/entities/TierChange';
 import { loadLadder, tierById } from '../db/ladder';
 import { reevaluate, tierAfterRefund, upgradeTarget, type QualifyingStats } from '../domain/tierEngine';
 import type { TierRule } from '../domain/tiers';
+import { OPEN_TOP_TIER, type TopTierRule } from '../domain/scarcity';
+import { admitTarget, fillTopTierSeats } from './topTier';
 import { changeTier } from './changeTier';
 import { endGrantIfDue } from './endGrants';
 import { recordMilestones, type MilestoneHook, type ReachedMilestone } from './milestones';
@@ -16,13 +18,15 @@ export interface Activity extends QualifyingStats {
   refundedOrdersAt?: Date[];
 }
 
-/** The programme's rule for tiers and refunds. */
-export interface TierRefundRule {
+/** The programme's rules for tier changes on activity. */
+export interface TierRules {
   /** A tier reached within this many days of a refunded order's placing is recomputed at once (TIER_RETURN_WINDOW_DAYS). */
   returnWindowDays: number;
+  /** Whether the top tier is capped or by invitation (TOP_TIER_MAX_SHARE, TOP_TIER_INVITATION_ONLY). */
+  topTier: TopTierRule;
 }
 
-export const DEFAULT_TIER_REFUND_RULE: TierRefundRule = { returnWindowDays: 30 };
+export const DEFAULT_TIER_RULES: TierRules = { returnWindowDays: 30, topTier: OPEN_TOP_TIER };
 
 export interface TierDecision {
   memberId: string;
@@ -53,7 +57,7 @@ async function undoRefundedTier(
   member: Member,
   ladder: TierRule[],
   activity: Activity,
-  rule: TierRefundRule,
+  rule: TierRules,
   now: Date,
 ): Promise<TierRule | null> {
   if (!activity.refundedOrdersAt?.length || member.tierSource === 'GRANTED') return null;
@@ -77,6 +81,21 @@ async function undoRefundedTier(
   return target;
 }
 
+/** The upgrade the activity earns, with the top tier only as its rule admits; null: none. */
+async function upgradeWithin(
+  manager: EntityManager,
+  member: Member,
+  ladder: TierRule[],
+  stats: QualifyingStats,
+  rule: TopTierRule,
+): Promise<TierRule | null> {
+  const current = tierById(ladder, member.tierId);
+  const target = upgradeTarget(current, ladder, stats);
+  if (!target) return null;
+  const given = await admitTarget(manager, member, ladder, stats, rule, target);
+  return given.rank > current.rank ? given : null;
+}
+
 /**
  * A member's latest qualifying activity: stored (when newer than what we have) and, when it
  * crosses a threshold, an immediate upgrade. Activity never downgrades, except that a refund
@@ -87,7 +106,7 @@ export async function recordActivity(
   activity: Activity,
   onMilestone: MilestoneHook,
   now = new Date(),
-  rule: TierRefundRule = DEFAULT_TIER_REFUND_RULE,
+  rules: TierRules = DEFAULT_TIER_RULES,
 ): Promise<TierDecision> {
   validate(activity);
   const { decision, reached } = await inTransaction(dataSource, async (manager) => {
@@ -102,9 +121,9 @@ export async function recordActivity(
       { spend12mFen: activity.spendFen, purchases12m: activity.purchases, activityAsOf: activity.asOf },
     );
     const ladder = await loadLadder(manager, now);
-    const lowered = await undoRefundedTier(manager, member, ladder, activity, rule, now);
+    const lowered = await undoRefundedTier(manager, member, ladder, activity, rules, now);
     if (lowered) return { decision: { memberId: member.id, tierId: lowered.id, changed: true }, reached: [] };
-    const target = upgradeTarget(tierById(ladder, member.tierId), ladder, activity);
+    const target = await upgradeWithin(manager, member, ladder, activity, rules.topTier);
     if (target) {
       await changeTier(manager, member, {
         toTier: target.id,
@@ -120,6 +139,8 @@ export async function recordActivity(
     return { decision: { memberId: member.id, tierId: tier.id, changed: target !== null }, reached };
   });
   for (const milestone of reached) await onMilestone(milestone);
+  // A refund may have freed a seat at a capped top tier, or moved this member up the line.
+  await fillTopTierSeats(dataSource, rules.topTier, now);
   return decision;
 }
 
@@ -133,6 +154,7 @@ export async function reevaluateMember(
   cycle: string,
   onMilestone: MilestoneHook,
   now = new Date(),
+  rules: TierRules = DEFAULT_TIER_RULES,
 ): Promise<TierDecision> {
   validate(activity);
   if (!/^\d{4}$/.test(cycle)) throw new DomainError('BAD_USER_INPUT', 'cycle must be a year such as 2026');
@@ -151,7 +173,12 @@ export async function reevaluateMember(
     );
     if (grantInForce) return unchanged;
     const ladder = await loadLadder(manager, now);
-    const target = reevaluate(tierById(ladder, member.tierId), ladder, activity);
+    const current = tierById(ladder, member.tierId);
+    const evaluated = reevaluate(current, ladder, activity);
+    // Up to the top tier only as its rule admits; a step up it does not admit is no step.
+    const given =
+      evaluated.rank > current.rank ? await admitTarget(manager, member, ladder, activity, rules.topTier, evaluated) : evaluated;
+    const target = evaluated.rank > current.rank && given.rank <= current.rank ? current : given;
     if (target.id === member.tierId) return { ...unchanged, tierId: member.tierId, changed: member.tierId !== unchanged.tierId };
     await changeTier(manager, member, {
       toTier: target.id,
@@ -167,5 +194,7 @@ export async function reevaluateMember(
     return { memberId: member.id, tierId: target.id, changed: true };
   });
   for (const milestone of reached) await onMilestone(milestone);
+  // A step down may have freed a seat at a capped top tier.
+  await fillTopTierSeats(dataSource, rules.topTier, now);
   return decision;
 }

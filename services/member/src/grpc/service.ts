@@ -3,7 +3,7 @@ import type { ProtoGrpcType } from '../../../../proto/gen/member';
 import type { MemberServiceHandlers } from '../../../../proto/gen/membergraph/member/v1/MemberService';
 import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
 import type { MilestoneHook } from '../commands/milestones';
-import type { TierRefundRule } from '../commands/recordActivity';
+import type { TierRules } from '../commands/recordActivity';
 import { getMemberTiers } from './handlers/GetMemberTiers';
 import { recordQualifyingActivity } from './handlers/RecordQualifyingActivity';
 import { reevaluateTier } from './handlers/ReevaluateTier';
@@ -12,12 +12,12 @@ import { verifyPartnerKey } from './handlers/VerifyPartnerKey';
 export const MEMBER_GRPC_SERVICE = 'membergraph.member.v1.MemberService';
 
 /** The member gRPC service: one handler file per rpc, wired here. */
-export function memberGrpcService(dataSource: DataSource, onMilestone: MilestoneHook, guard: GrpcGuard, tierRefundRule: TierRefundRule) {
+export function memberGrpcService(dataSource: DataSource, onMilestone: MilestoneHook, guard: GrpcGuard, tierRules: TierRules) {
   const proto = loadProto<ProtoGrpcType>('member');
   const implementation: MemberServiceHandlers = {
     GetMemberTiers: unaryHandler(guard, (request) => getMemberTiers(dataSource, request)),
-    RecordQualifyingActivity: unaryHandler(guard, (request) => recordQualifyingActivity(dataSource, onMilestone, request, tierRefundRule)),
-    ReevaluateTier: unaryHandler(guard, (request) => reevaluateTier(dataSource, onMilestone, request)),
+    RecordQualifyingActivity: unaryHandler(guard, (request) => recordQualifyingActivity(dataSource, onMilestone, request, tierRules)),
+    ReevaluateTier: unaryHandler(guard, (request) => reevaluateTier(dataSource, onMilestone, request, tierRules)),
     VerifyPartnerKey: unaryHandler(guard, (request) => verifyPartnerKey(dataSource, request)),
   };
   return { definition: proto.membergraph.member.v1.MemberService.service, implementation };

@@ -6,7 +6,7 @@ import { Milestone } from '../../db/entities/Milestone';
 import { TierChange } from '../../db/entities/TierChange';
 import { changeTier } from '../changeTier';
 import type { ReachedMilestone } from '../milestones';
-import { recordActivity, reevaluateMember, type Activity } from '../recordActivity';
+import { DEFAULT_TIER_RULES, recordActivity, reevaluateMember, type Activity } from '../recordActivity';
 import { grantTier } from '../grantTier';
 import { newMember } from './memberFixture';
 
@@ -311,7 +311,7 @@ describe('recordActivity after refunds', () => {
       { memberId: other, spendFen: 0, purchases: 0, asOf: refundDay(20), refundedOrdersAt: [refundDay(0)] },
       noMilestones,
       refundDay(20),
-      { returnWindowDays: 7 },
+      { ...DEFAULT_TIER_RULES, returnWindowDays: 7 },
     );
     expect(narrow).toMatchObject({ tierId: 'SILVER', changed: false });
   });

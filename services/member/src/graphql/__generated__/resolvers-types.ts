@@ -129,6 +129,12 @@ export type Mutation = {
    * version: what applied before that date is never rewritten.
    */
   updateTier: Tier;
+  /**
+   * Staff (ADMIN, OPERATOR): invite a member whose 12-month figures qualify to the top tier, in
+   * invitation-only mode (TOP_TIER_INVITATION_ONLY; FORBIDDEN otherwise). History reason INVITED.
+   * CONFLICT when they hold it already or a cap leaves no seat; BAD_USER_INPUT when they do not qualify.
+   */
+  inviteToTopTier: Member;
 };
 
 
@@ -233,6 +239,12 @@ export type MutationUpdateTierArgs = {
   effectiveFrom?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type MutationInviteToTopTierArgs = {
+  memberId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
 export type Gender =
   | 'FEMALE'
   | 'MALE'
@@ -331,7 +343,9 @@ export type TierChangeReason =
   | 'GRANT_EXPIRED'
   | 'MERGED'
   /** A refund within the refunded order's return window took away what the tier was reached with. */
-  | 'REFUND';
+  | 'REFUND'
+  /** Staff invited the member to the top tier (invitation-only mode). */
+  | 'INVITED';
 
 /** One change of a member's tier. */
 export type TierChange = {
@@ -370,6 +384,24 @@ export type TierStatus = {
   progress: TierProgress;
   /** The tier the next yearly re-evaluation would give on today's figures. */
   projected: Tier;
+  /** Where the member stands for the top tier, which may be scarce (capped or by invitation). */
+  topTier: TopTierStanding;
+};
+
+/** Where a member stands for the top tier (DOMAIN.md §2, §4: it may be capped at a share of members, or by invitation only). */
+export type TopTierStanding = {
+  __typename?: 'TopTierStanding';
+  tier: Tier;
+  /** Whether the member's rolling-12-month figures qualify for it. */
+  qualifies: Scalars['Boolean']['output'];
+  /** Whether the member holds it. */
+  holds: Scalars['Boolean']['output'];
+  /** Reaching its thresholds makes a member eligible; staff invite them (TOP_TIER_INVITATION_ONLY). */
+  invitationOnly: Scalars['Boolean']['output'];
+  /** The most members that may hold it, as a share of all members (e.g. 0.01); null without a cap (TOP_TIER_MAX_SHARE). */
+  maxShare: Maybe<Scalars['Float']['output']>;
+  /** For a member who qualifies but does not hold it: their place in line (1 = next), by 12-month spend; null otherwise. */
+  place: Maybe<Scalars['Int']['output']>;
 };
 
 /** A member of the brand's programme: one person across every channel. */
@@ -551,10 +583,11 @@ export type ResolversTypes = {
   TierChangeReason: TierChangeReason;
   TierChange: ResolverTypeWrapper<TierChangeModel>;
   TierProgress: ResolverTypeWrapper<Omit<TierProgress, 'nextTier'> & { nextTier?: Maybe<ResolversTypes['Tier']> }>;
-  TierStatus: ResolverTypeWrapper<Omit<TierStatus, 'current' | 'progress' | 'projected'> & { current: ResolversTypes['Tier'], progress: ResolversTypes['TierProgress'], projected: ResolversTypes['Tier'] }>;
+  TierStatus: ResolverTypeWrapper<Omit<TierStatus, 'current' | 'progress' | 'projected' | 'topTier'> & { current: ResolversTypes['Tier'], progress: ResolversTypes['TierProgress'], projected: ResolversTypes['Tier'], topTier: ResolversTypes['TopTierStanding'] }>;
+  TopTierStanding: ResolverTypeWrapper<Omit<TopTierStanding, 'tier'> & { tier: ResolversTypes['Tier'] }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Member: ResolverTypeWrapper<MemberModel>;
   Tier: ResolverTypeWrapper<TierRuleModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PartnerKey: ResolverTypeWrapper<PartnerKeyModel>;
   IssuedPartnerKey: ResolverTypeWrapper<PartnerKeyModel & { key: string }>;
 };
@@ -576,10 +609,11 @@ export type ResolversParentTypes = {
   TierInput: TierInput;
   TierChange: TierChangeModel;
   TierProgress: Omit<TierProgress, 'nextTier'> & { nextTier?: Maybe<ResolversParentTypes['Tier']> };
-  TierStatus: Omit<TierStatus, 'current' | 'progress' | 'projected'> & { current: ResolversParentTypes['Tier'], progress: ResolversParentTypes['TierProgress'], projected: ResolversParentTypes['Tier'] };
+  TierStatus: Omit<TierStatus, 'current' | 'progress' | 'projected' | 'topTier'> & { current: ResolversParentTypes['Tier'], progress: ResolversParentTypes['TierProgress'], projected: ResolversParentTypes['Tier'], topTier: ResolversParentTypes['TopTierStanding'] };
+  TopTierStanding: Omit<TopTierStanding, 'tier'> & { tier: ResolversParentTypes['Tier'] };
+  Float: Scalars['Float']['output'];
   Member: MemberModel;
   Tier: TierRuleModel;
-  Float: Scalars['Float']['output'];
   PartnerKey: PartnerKeyModel;
   IssuedPartnerKey: PartnerKeyModel & { key: string };
 };
@@ -613,6 +647,7 @@ export type MutationResolvers<ContextType = MemberContext, ParentType extends Re
   rotateSigningKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   grantTier?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationGrantTierArgs, 'memberId' | 'tierId' | 'reason'>>;
   updateTier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType, RequireFields<MutationUpdateTierArgs, 'id' | 'input' | 'reason'>>;
+  inviteToTopTier?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationInviteToTopTierArgs, 'memberId' | 'reason'>>;
 };
 
 export type LoginCodeSentResolvers<ContextType = MemberContext, ParentType extends ResolversParentTypes['LoginCodeSent'] = ResolversParentTypes['LoginCodeSent']> = {
@@ -667,6 +702,16 @@ export type TierStatusResolvers<ContextType = MemberContext, ParentType extends 
   grantExpiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['TierProgress'], ParentType, ContextType>;
   projected?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+  topTier?: Resolver<ResolversTypes['TopTierStanding'], ParentType, ContextType>;
+};
+
+export type TopTierStandingResolvers<ContextType = MemberContext, ParentType extends ResolversParentTypes['TopTierStanding'] = ResolversParentTypes['TopTierStanding']> = {
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+  qualifies?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  holds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  invitationOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type MemberResolvers<ContextType = MemberContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'], FederationReferenceType extends FederationReferenceTypes['Member'] = FederationReferenceTypes['Member']> = {
@@ -722,6 +767,7 @@ export type Resolvers<ContextType = MemberContext> = {
   TierChange?: TierChangeResolvers<ContextType>;
   TierProgress?: TierProgressResolvers<ContextType>;
   TierStatus?: TierStatusResolvers<ContextType>;
+  TopTierStanding?: TopTierStandingResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   Tier?: TierResolvers<ContextType>;
   PartnerKey?: PartnerKeyResolvers<ContextType>;

@@ -1,9 +1,13 @@
 import { DomainError, formatFen, required } from '../../../../kit/src';
+import type { MemberContext } from '../../context';
 import type { Member as MemberRow } from '../../db/entities/Member';
 import { maskPhone } from '../../domain/phone';
 import { auditPartnerRead, auditRead, readableMember, refusePartner } from '../access';
-import { progressToNext, reevaluate } from '../../domain/tierEngine';
+import { progressToNext, qualifies, reevaluate } from '../../domain/tierEngine';
 import type { MemberResolvers, TierChangeResolvers } from '../__generated__/resolvers-types';
+import { placeInLine } from '../../db/topTier';
+import { scarce, topOf, waitsForTop } from '../../domain/scarcity';
+import type { TierRule } from '../../domain/tiers';
 
 /** Staff roles that may see a member's full phone number. */
 const PHONE_ROLES = new Set(['ADMIN', 'SERVICE_AGENT']);
@@ -60,6 +64,7 @@ export const Member: MemberResolvers = {
         purchases: stats.purchases,
       },
       projected: grantInForce ? current : reevaluate(current, ladder, stats),
+      topTier: await topTierStanding(ctx, member, ladder),
     };
   },
 
@@ -73,6 +78,21 @@ export const Member: MemberResolvers = {
     return ctx.loaders.tierHistory.load(member.id);
   },
 };
+
+/** Whether the member qualifies for the top tier, holds it, or waits in line (their place by 12-month spend). */
+async function topTierStanding(ctx: MemberContext, member: MemberRow, ladder: TierRule[]) {
+  const top = topOf(ladder);
+  const rule = ctx.tierRules.topTier;
+  const waiting = waitsForTop(ladder, { tierId: member.tierId, spendFen: member.spend12mFen, purchases: member.purchases12m });
+  return {
+    tier: top,
+    qualifies: qualifies(top, { spendFen: member.spend12mFen, purchases: member.purchases12m }),
+    holds: member.tierId === top.id,
+    invitationOnly: rule.invitationOnly,
+    maxShare: rule.maxSharePpm === null ? null : rule.maxSharePpm / 1_000_000,
+    place: waiting && scarce(rule) ? await placeInLine(ctx.dataSource.manager, top, member) : null,
+  };
+}
 
 function profile(member: MemberRow) {
   return {

@@ -1,6 +1,7 @@
 import { required, requireSelf, requireSelfOrStaff, requireStaff } from '../../../../kit/src';
 import { bindCard } from '../../commands/bindCard';
 import { grantTier } from '../../commands/grantTier';
+import { inviteToTopTier } from '../../commands/topTier';
 import { registerMember } from '../../commands/registerMember';
 import { setPartnerSharing } from '../../commands/setPartnerSharing';
 import { updateProfile } from '../../commands/updateProfile';
@@ -43,6 +44,12 @@ export const Mutation: MutationResolvers = {
   grantTier: async (_, args, ctx) => {
     const actor = requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
     await grantTier(ctx.dataSource, args, actor);
+    return reloaded(ctx, args.memberId);
+  },
+
+  inviteToTopTier: async (_, args, ctx) => {
+    const actor = requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
+    await inviteToTopTier(ctx.dataSource, args, ctx.tierRules.topTier, actor);
     return reloaded(ctx, args.memberId);
   },
 

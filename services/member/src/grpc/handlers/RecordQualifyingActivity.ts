@@ -4,7 +4,7 @@ import type { RecordQualifyingActivityRequest__Output } from '../../../../../pro
 import type { TierDecision } from '../../../../../proto/gen/membergraph/member/v1/TierDecision';
 import { DomainError } from '../../../../kit/src';
 import type { MilestoneHook } from '../../commands/milestones';
-import { recordActivity, type Activity, type TierRefundRule } from '../../commands/recordActivity';
+import { recordActivity, type Activity, type TierRules } from '../../commands/recordActivity';
 
 export function toActivity(activity: QualifyingActivity__Output | null): Activity {
   if (!activity) throw new DomainError('BAD_USER_INPUT', 'activity is required');
@@ -20,10 +20,10 @@ export function recordQualifyingActivity(
   dataSource: DataSource,
   onMilestone: MilestoneHook,
   request: RecordQualifyingActivityRequest__Output,
-  rule: TierRefundRule,
+  rules: TierRules,
 ): Promise<TierDecision> {
   const refundedOrdersAt = request.refundedOrdersAtEpochMs.map((ms) => new Date(Number(ms)));
   if (refundedOrdersAt.some((at) => Number.isNaN(at.getTime()) || at.getTime() <= 0))
     throw new DomainError('BAD_USER_INPUT', 'refunded_orders_at_epoch_ms must be instants');
-  return recordActivity(dataSource, { ...toActivity(request.activity), refundedOrdersAt }, onMilestone, new Date(), rule);
+  return recordActivity(dataSource, { ...toActivity(request.activity), refundedOrdersAt }, onMilestone, new Date(), rules);
 }

@@ -79,3 +79,19 @@ describe('member configuration: SMS provider and secrets', () => {
     expect(variableOf(() => loadMemberConfig({ ...PRODUCTION(), ...ALIYUN }))).toBe('accepted');
   });
 });
+
+describe('tier rules', () => {
+  it('default to a 30-day refund window and an open top tier', () => {
+    expect(loadMemberConfig({}).tierRules).toEqual({ returnWindowDays: 30, topTier: { maxSharePpm: null, invitationOnly: false } });
+  });
+
+  it('read the top tier’s cap as a share and refuse anything that is not one', () => {
+    expect(loadMemberConfig({ TOP_TIER_MAX_SHARE: '0.01', TOP_TIER_INVITATION_ONLY: 'true' }).tierRules.topTier).toEqual({
+      maxSharePpm: 10_000,
+      invitationOnly: true,
+    });
+    for (const bad of ['0', '1.5', '1%', 'abc', '0.0000001'])
+      expect(variableOf(() => loadMemberConfig({ TOP_TIER_MAX_SHARE: bad }))).toMatch(/^TOP_TIER_MAX_SHARE: /);
+    expect(variableOf(() => loadMemberConfig({ TIER_RETURN_WINDOW_DAYS: '400' }))).toMatch(/^TIER_RETURN_WINDOW_DAYS: /);
+  });
+});

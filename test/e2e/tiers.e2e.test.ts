@@ -134,7 +134,9 @@ describe('upgrades on qualifying purchases', () => {
     const id = await memberWithOrders(['600.00', '600.00', '600.00', '600.00']);
     const db = stack.services.points.dataSource;
     // Placed 60 days ago: their 30-day window was over before the fifth order reached Silver.
-    await db.getRepository(Order).update({ memberId: id }, { createdAt: new Date(Date.now() - 60 * 86_400_000) });
+    await db
+      .getRepository(Order)
+      .update({ memberId: id }, { createdAt: new Date(Date.now() - 60 * 86_400_000), orderedAt: new Date(Date.now() - 60 * 86_400_000) });
     await stack.query(RECORD_ORDER, { memberId: id, orderNo: `T-${randomUUID()}`, amount: '600.00', channel: 'WEB' });
     expect((await tierOf(id)).tier.id).toBe('SILVER');
     const [order] = await db.query('SELECT order_no FROM orders WHERE member_id = ? ORDER BY created_at LIMIT 1', [id]);
@@ -157,7 +159,9 @@ describe('the yearly re-evaluation', () => {
     // orders were placed 60 days ago, so their return windows are over and the tiers stay until the yearly run.
     const db = stack.services.points.dataSource;
     for (const memberId of [gold, silver])
-      await db.getRepository(Order).update({ memberId }, { createdAt: new Date(Date.now() - 60 * 86_400_000) });
+      await db
+        .getRepository(Order)
+        .update({ memberId }, { createdAt: new Date(Date.now() - 60 * 86_400_000), orderedAt: new Date(Date.now() - 60 * 86_400_000) });
     const orders: Array<{ order_no: string }> = await db.query('SELECT order_no FROM orders WHERE member_id IN (?, ?)', [gold, silver]);
     for (const { order_no } of orders)
       await stack.query('mutation($o: String!) { refundOrder(orderNo: $o, refundNo: $o, amount: "700.00") { refundNo } }', { o: order_no });

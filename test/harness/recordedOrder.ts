@@ -19,6 +19,7 @@ export async function recordedOrder(
     pointsEarned: 0,
     refundedFen: 0,
     pointsClawed: 0,
+    orderedAt: new Date(),
     createdAt: new Date(),
   });
 }

@@ -3,6 +3,7 @@ import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-load
 
 import type { AssessRequest as _membergraph_risk_v1_AssessRequest, AssessRequest__Output as _membergraph_risk_v1_AssessRequest__Output } from './membergraph/risk/v1/AssessRequest';
 import type { AssessResponse as _membergraph_risk_v1_AssessResponse, AssessResponse__Output as _membergraph_risk_v1_AssessResponse__Output } from './membergraph/risk/v1/AssessResponse';
+import type { RiskReason as _membergraph_risk_v1_RiskReason, RiskReason__Output as _membergraph_risk_v1_RiskReason__Output } from './membergraph/risk/v1/RiskReason';
 import type { RiskServiceClient as _membergraph_risk_v1_RiskServiceClient, RiskServiceDefinition as _membergraph_risk_v1_RiskServiceDefinition } from './membergraph/risk/v1/RiskService';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -16,6 +17,7 @@ export interface ProtoGrpcType {
         AssessRequest: MessageTypeDefinition<_membergraph_risk_v1_AssessRequest, _membergraph_risk_v1_AssessRequest__Output>
         AssessResponse: MessageTypeDefinition<_membergraph_risk_v1_AssessResponse, _membergraph_risk_v1_AssessResponse__Output>
         Decision: EnumTypeDefinition
+        RiskReason: MessageTypeDefinition<_membergraph_risk_v1_RiskReason, _membergraph_risk_v1_RiskReason__Output>
         RiskService: SubtypeConstructor<typeof grpc.Client, _membergraph_risk_v1_RiskServiceClient> & { service: _membergraph_risk_v1_RiskServiceDefinition }
       }
     }

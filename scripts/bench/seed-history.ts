@@ -38,7 +38,7 @@ import { earnPoints } from '../../services/points/src/domain/earn';
 import { parseOrder } from '../../services/points/src/domain/order';
 import { combineCoefficients, isLive } from '../../services/campaign/src/domain/coefficient';
 import { RiskEvent } from '../../services/risk/src/db/entities/RiskEvent';
-import { decide, validateAction, type ActionToAssess } from '../../services/risk/src/domain/assess';
+import { parseAction, type AssessInput } from '../../services/risk/src/domain/action';
 import type { PlannedMember } from './seed-plan';
 import { createRandom, idMaker, streamSeed, type Random } from './seed-random';
 
@@ -418,13 +418,26 @@ class MemberReplay {
     this.tiers.record(ladder, this.year.add(time, amountFen), at);
   }
 
-  /** grpc/handlers/Assess.ts: every order is assessed and the decision recorded. */
-  private assess(action: ActionToAssess, at: Date): void {
-    const assessed = validateAction(action);
-    const decision = decide(assessed);
-    if (decision.decision === 'DENY')
-      throw new Error(`risk rules refuse seeded order ${action.idempotencyKey}; the seeder cannot model refusals`);
-    this.riskEvents.push({ id: this.newId(), ...assessed, ...decision, createdAt: at });
+  /**
+   * grpc/handlers/Assess.ts: every order is assessed and the decision recorded. The seeded history
+   * is written as allowed without running the rules (they read the database the seeder is
+   * filling); the rules judge what comes after it.
+   */
+  private assess(input: AssessInput, at: Date): void {
+    const assessed = parseAction(input);
+    this.riskEvents.push({
+      id: this.newId(),
+      ...assessed,
+      decision: 'ALLOW',
+      score: 0,
+      reason: 'no rule matched',
+      reasons: null,
+      reviewStatus: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      reviewNote: null,
+      createdAt: at,
+    });
   }
 
   private memberRow(pii: PiiCipher): Member {

@@ -2,26 +2,58 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../../../kit/src';
 import { RiskEvent } from '../db/entities/RiskEvent';
-import { decide, validateAction, type Decision } from '../domain/assess';
+import { answerFact } from '../db/facts';
+import { enabledRules } from '../db/rules';
+import { parseAction, type AssessInput, type Decision } from '../domain/action';
+import { decide, planChecks, type Finding } from '../domain/evaluate';
 
 export interface Assessment {
   decision: Decision;
+  score: number;
   reason: string;
+  findings: Finding[];
   eventId: string;
 }
 
-function assessmentOf(event: RiskEvent): Assessment {
-  return { decision: event.decision as Decision, reason: event.reason, eventId: event.id };
+export function assessmentOf(event: RiskEvent): Assessment {
+  return {
+    decision: event.decision as Decision,
+    score: event.score,
+    reason: event.reason,
+    findings: event.reasons ? (JSON.parse(event.reasons) as Finding[]) : [],
+    eventId: event.id,
+  };
 }
 
 /**
- * Decides on an action and records the decision; a retry with the same idempotency key answers
- * the recorded decision (its unique key decides a race), so a caller's retry never decides twice.
+ * Judges an action against the enabled rules and records it with its decision, score and
+ * findings. The facts are read outside any transaction: a decision is as of the moment it is
+ * read, and an action racing it is judged with this one in its history. A retry with the same
+ * idempotency key answers the recorded decision (its unique key decides a race), so a caller's
+ * retry never decides twice.
  */
-export async function assess(dataSource: DataSource, input: Parameters<typeof validateAction>[0], now = new Date()): Promise<Assessment> {
-  const action = validateAction(input);
+export async function assess(dataSource: DataSource, input: AssessInput, now = new Date()): Promise<Assessment> {
+  const action = parseAction(input);
   const events = dataSource.getRepository(RiskEvent);
-  const event = Object.assign(new RiskEvent(), action, { id: randomUUID(), ...decide(action), createdAt: now });
+  const known = await events.findOneBy({ idempotencyKey: action.idempotencyKey });
+  if (known) return assessmentOf(known);
+
+  const checks = planChecks(await enabledRules(dataSource.manager), action, now);
+  const answers = await Promise.all(checks.map((c) => answerFact(dataSource.manager, c.query)));
+  const verdict = decide(checks.flatMap((c, i) => c.judge(answers[i]) ?? []));
+  const event = Object.assign(new RiskEvent(), {
+    ...action,
+    id: randomUUID(),
+    decision: verdict.decision,
+    score: verdict.score,
+    reason: verdict.reason,
+    reasons: verdict.findings.length ? JSON.stringify(verdict.findings) : null,
+    reviewStatus: verdict.decision === 'REVIEW' ? 'PENDING' : null,
+    reviewedBy: null,
+    reviewedAt: null,
+    reviewNote: null,
+    createdAt: now,
+  });
   try {
     await events.insert(event);
     return assessmentOf(event);

@@ -3,7 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import { orderByKeys } from '../../../kit/src';
 import { RiskEvent } from '../db/entities/RiskEvent';
 import { RiskProfile } from '../db/entities/RiskProfile';
-import type { RiskLevel } from '../domain/assess';
+import type { RiskLevel } from '../domain/action';
 
 export interface RiskView {
   level: RiskLevel;

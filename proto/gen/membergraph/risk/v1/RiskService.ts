@@ -7,16 +7,20 @@ import type { AssessResponse as _membergraph_risk_v1_AssessResponse, AssessRespo
 
 export interface RiskServiceClient extends grpc.Client {
   /**
-   * Judges one action before it happens and records the decision. Idempotent by idempotency_key:
-   * a retried call returns the decision already recorded.
+   * Judges one action before it happens against the risk rules (data, edited by staff) and
+   * records the decision with its score and reasons. Idempotent by idempotency_key: a retried
+   * call returns the decision already recorded. An unknown action or missing context is
+   * INVALID_ARGUMENT (code BAD_USER_INPUT) and records nothing.
    */
   Assess(argument: _membergraph_risk_v1_AssessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_risk_v1_AssessResponse__Output>): grpc.ClientUnaryCall;
   Assess(argument: _membergraph_risk_v1_AssessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_risk_v1_AssessResponse__Output>): grpc.ClientUnaryCall;
   Assess(argument: _membergraph_risk_v1_AssessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_risk_v1_AssessResponse__Output>): grpc.ClientUnaryCall;
   Assess(argument: _membergraph_risk_v1_AssessRequest, callback: grpc.requestCallback<_membergraph_risk_v1_AssessResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Judges one action before it happens and records the decision. Idempotent by idempotency_key:
-   * a retried call returns the decision already recorded.
+   * Judges one action before it happens against the risk rules (data, edited by staff) and
+   * records the decision with its score and reasons. Idempotent by idempotency_key: a retried
+   * call returns the decision already recorded. An unknown action or missing context is
+   * INVALID_ARGUMENT (code BAD_USER_INPUT) and records nothing.
    */
   assess(argument: _membergraph_risk_v1_AssessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_risk_v1_AssessResponse__Output>): grpc.ClientUnaryCall;
   assess(argument: _membergraph_risk_v1_AssessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_risk_v1_AssessResponse__Output>): grpc.ClientUnaryCall;
@@ -27,8 +31,10 @@ export interface RiskServiceClient extends grpc.Client {
 
 export interface RiskServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * Judges one action before it happens and records the decision. Idempotent by idempotency_key:
-   * a retried call returns the decision already recorded.
+   * Judges one action before it happens against the risk rules (data, edited by staff) and
+   * records the decision with its score and reasons. Idempotent by idempotency_key: a retried
+   * call returns the decision already recorded. An unknown action or missing context is
+   * INVALID_ARGUMENT (code BAD_USER_INPUT) and records nothing.
    */
   Assess: grpc.handleUnaryCall<_membergraph_risk_v1_AssessRequest__Output, _membergraph_risk_v1_AssessResponse>;
   

@@ -3,13 +3,24 @@ import type { AssessRequest__Output } from '../../../../../proto/gen/membergraph
 import type { AssessResponse } from '../../../../../proto/gen/membergraph/risk/v1/AssessResponse';
 import { assess as assessAction } from '../../commands/assess';
 
-/** Decides and records; a retry with the same idempotency key returns the recorded decision. */
-export function assess(dataSource: DataSource, request: AssessRequest__Output): Promise<AssessResponse> {
-  return assessAction(dataSource, {
-    action: request.action,
-    memberId: request.memberId,
+/** Parses the wire request (int64 as numbers) and answers the decision with its reasons. */
+export async function assess(dataSource: DataSource, request: AssessRequest__Output): Promise<AssessResponse> {
+  const assessment = await assessAction(dataSource, {
+    ...request,
     amountFen: Number(request.amountFen),
-    channel: request.channel,
-    idempotencyKey: request.idempotencyKey,
+    points: Number(request.points),
   });
+  return {
+    decision: assessment.decision,
+    reason: assessment.reason,
+    eventId: assessment.eventId,
+    score: assessment.score,
+    reasons: assessment.findings.map((f) => ({
+      rule: f.rule,
+      outcome: f.outcome,
+      score: f.score,
+      detail: f.detail,
+      relatedMemberIds: f.relatedMemberIds,
+    })),
+  };
 }

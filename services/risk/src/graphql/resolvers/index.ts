@@ -1,4 +1,9 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Member } from './Member';
+import { Mutation } from './Mutation';
+import { Query } from './Query';
+import { RiskAssessment } from './RiskAssessment';
+import { RiskProfile } from './RiskProfile';
+import { RiskRule } from './RiskRule';
 
-export const resolvers: Resolvers = { Member };
+export const resolvers: Resolvers = { Query, Mutation, Member, RiskProfile, RiskAssessment, RiskRule };

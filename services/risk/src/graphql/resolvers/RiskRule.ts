@@ -1,0 +1,5 @@
+import type { RiskRuleRow } from '../../db/entities/RiskRuleRow';
+
+export const RiskRule = {
+  updatedAt: (rule: RiskRuleRow) => rule.updatedAt.toISOString(),
+};

@@ -424,7 +424,7 @@ class MemberReplay {
    * filling); the rules judge what comes after it.
    */
   private assess(input: AssessInput, at: Date): void {
-    const assessed = parseAction(input);
+    const { occurredAt: _occurredAt, failOpen: _failOpen, ...assessed } = parseAction(input, at);
     this.riskEvents.push({
       id: this.newId(),
       ...assessed,

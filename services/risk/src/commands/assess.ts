@@ -5,7 +5,7 @@ import { RiskEvent } from '../db/entities/RiskEvent';
 import { answerFact } from '../db/facts';
 import { enabledRules } from '../db/rules';
 import { parseAction, type AssessInput, type Decision } from '../domain/action';
-import { decide, planChecks, type Finding } from '../domain/evaluate';
+import { decide, planChecks, reviewFailedOpen, type Finding } from '../domain/evaluate';
 
 export interface Assessment {
   decision: Decision;
@@ -33,16 +33,19 @@ export function assessmentOf(event: RiskEvent): Assessment {
  * retry never decides twice.
  */
 export async function assess(dataSource: DataSource, input: AssessInput, now = new Date()): Promise<Assessment> {
-  const action = parseAction(input);
+  const action = parseAction(input, now);
+  // An assessment sent after the fact is judged, and recorded, as of when the action happened.
+  const at = action.occurredAt ?? now;
   const events = dataSource.getRepository(RiskEvent);
   const known = await events.findOneBy({ idempotencyKey: action.idempotencyKey });
   if (known) return assessmentOf(known);
 
-  const checks = planChecks(await enabledRules(dataSource.manager), action, now);
+  const checks = planChecks(await enabledRules(dataSource.manager), action, at);
   const answers = await Promise.all(checks.map((c) => answerFact(dataSource.manager, c.query)));
-  const verdict = decide(checks.flatMap((c, i) => c.judge(answers[i]) ?? []));
+  const verdict = reviewFailedOpen(decide(checks.flatMap((c, i) => c.judge(answers[i]) ?? [])), action);
+  const { occurredAt: _occurredAt, failOpen: _failOpen, ...context } = action;
   const event = Object.assign(new RiskEvent(), {
-    ...action,
+    ...context,
     id: randomUUID(),
     decision: verdict.decision,
     score: verdict.score,
@@ -52,7 +55,7 @@ export async function assess(dataSource: DataSource, input: AssessInput, now = n
     reviewedBy: null,
     reviewedAt: null,
     reviewNote: null,
-    createdAt: now,
+    createdAt: at,
   });
   try {
     await events.insert(event);

@@ -26,6 +26,10 @@ export interface ActionToAssess {
   store: string | null;
   /** REFERRAL_REWARD: the member the inviter (memberId) brought in. */
   inviteeMemberId: string | null;
+  /** When it happened, when assessed after the fact; null: now. */
+  occurredAt: Date | null;
+  /** The caller went ahead without a decision (risk did not answer): review it whatever the rules say. */
+  failOpen: boolean;
 }
 
 /** What a caller sends (the gRPC request with int64 fields as numbers; '' means absent, as proto3 sends it). */
@@ -40,6 +44,9 @@ export interface AssessInput {
   ip?: string;
   store?: string;
   inviteeMemberId?: string;
+  /** Epoch milliseconds; 0 or absent: now. */
+  occurredAtEpochMs?: number;
+  failOpen?: boolean;
 }
 
 function wholeAmount(value: number, field: string): number {
@@ -57,7 +64,7 @@ function required(condition: boolean, field: string, message: string): void {
  * registration or login without a device or an IP could never be told apart from a farm, an earn
  * without an amount or a burn without points could never be compared with the member's history.
  */
-export function parseAction(input: AssessInput): ActionToAssess {
+export function parseAction(input: AssessInput, now = new Date()): ActionToAssess {
   if (!(ACTIONS as readonly string[]).includes(input.action)) {
     throw new DomainError('BAD_USER_INPUT', `action must be one of ${ACTIONS.join(', ')}`, { field: 'action' });
   }
@@ -77,6 +84,12 @@ export function parseAction(input: AssessInput): ActionToAssess {
   const ip = input.ip || null;
   const store = input.store ? parseStoreCode(input.store) : null;
   const inviteeMemberId = input.inviteeMemberId ? parseMemberId(input.inviteeMemberId, 'invitee_member_id') : null;
+
+  const occurredAt = input.occurredAtEpochMs ? new Date(wholeAmount(input.occurredAtEpochMs, 'occurred_at_epoch_ms')) : null;
+  // A minute of clock skew between services; an action from the future is a bug or a forgery.
+  if (occurredAt && occurredAt.getTime() > now.getTime() + 60_000) {
+    throw new DomainError('BAD_USER_INPUT', 'occurred_at_epoch_ms is in the future', { field: 'occurred_at_epoch_ms' });
+  }
 
   if (action === 'REGISTER' || action === 'LOGIN') {
     required(Boolean(deviceId || ip), 'device_id', `${action} needs a device_id or an ip`);
@@ -98,6 +111,8 @@ export function parseAction(input: AssessInput): ActionToAssess {
     ip,
     store,
     inviteeMemberId,
+    occurredAt,
+    failOpen: input.failOpen ?? false,
   };
 }
 

@@ -217,3 +217,23 @@ export function decide(findings: Finding[]): Verdict {
   const reason = findings.length === 0 ? 'no rule matched' : line.length > 255 ? `${line.slice(0, 254)}…` : line;
   return { decision, score, reason, findings };
 }
+
+/** The finding of an action that went ahead while risk did not answer (see AssessRequest.fail_open). */
+export const UNASSESSED = 'unassessed';
+
+/**
+ * An action the caller let through without a decision is reviewed whatever the rules found: the
+ * verdict is at least REVIEW, with a finding that says why.
+ */
+export function reviewFailedOpen(verdict: Verdict, action: Pick<ActionToAssess, 'action' | 'failOpen'>): Verdict {
+  if (!action.failOpen) return verdict;
+  const finding: Finding = {
+    rule: UNASSESSED,
+    outcome: 'REVIEW',
+    score: 0,
+    detail: `${action.action} went ahead while risk did not answer; assessed after the fact`,
+    relatedMemberIds: [],
+  };
+  const flagged = decide([finding, ...verdict.findings]);
+  return { ...flagged, decision: verdict.decision === 'DENY' ? 'DENY' : 'REVIEW' };
+}

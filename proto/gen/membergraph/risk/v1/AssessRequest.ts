@@ -41,6 +41,16 @@ export interface AssessRequest {
    * REFERRAL_REWARD only (required there): the member the inviter brought in.
    */
   'inviteeMemberId'?: (string);
+  /**
+   * When the action happened, for an assessment sent after the fact (0: now); no later than now.
+   */
+  'occurredAtEpochMs'?: (number | string | Long);
+  /**
+   * The caller went ahead without a decision because risk did not answer in time (earns fail
+   * open, and the caller sends the assessment later from its outbox): whatever the rules decide,
+   * the action is recorded as REVIEW at least, with the finding "unassessed", for staff to look at.
+   */
+  'failOpen'?: (boolean);
 }
 
 export interface AssessRequest__Output {
@@ -82,4 +92,14 @@ export interface AssessRequest__Output {
    * REFERRAL_REWARD only (required there): the member the inviter brought in.
    */
   'inviteeMemberId': (string);
+  /**
+   * When the action happened, for an assessment sent after the fact (0: now); no later than now.
+   */
+  'occurredAtEpochMs': (string);
+  /**
+   * The caller went ahead without a decision because risk did not answer in time (earns fail
+   * open, and the caller sends the assessment later from its outbox): whatever the rules decide,
+   * the action is recorded as REVIEW at least, with the finding "unassessed", for staff to look at.
+   */
+  'failOpen': (boolean);
 }

@@ -68,7 +68,22 @@ describe('assess', () => {
     expect(await assess(db.dataSource, { ...burn, idempotencyKey: 'BURN:b-7' }, at(70))).toMatchObject({ decision: 'ALLOW' });
   });
 
+  it('records an earn that went ahead while risk was down, sent after the fact, as of its time and pending review', async () => {
+    const occurredAt = at(-30);
+    const late = await assess(
+      db.dataSource,
+      { ...EARN, memberId: 'm-late', idempotencyKey: 'EARN:ORD-LATE', occurredAtEpochMs: occurredAt.getTime(), failOpen: true },
+      NOW,
+    );
+    expect(late).toMatchObject({ decision: 'REVIEW', score: 0, findings: [{ rule: 'unassessed' }] });
+    expect(await db.dataSource.getRepository(RiskEvent).findOneByOrFail({ id: late.eventId })).toMatchObject({
+      reviewStatus: 'PENDING',
+      createdAt: occurredAt,
+    });
+  });
+
   it.each([
+    ['an action from the future', { occurredAtEpochMs: NOW.getTime() + 3_600_000 }],
     ['an unknown action', { action: 'PAY' }],
     ['a lower-case action', { action: 'earn' }],
     ['no member', { memberId: '' }],

@@ -23,6 +23,8 @@ describe('parseAction', () => {
       ip: null,
       store: null,
       inviteeMemberId: null,
+      occurredAt: null,
+      failOpen: false,
     });
     expect(parseAction({ ...earn, idempotencyKey: 'k'.repeat(128) }).idempotencyKey).toHaveLength(128);
     expect(parseAction({ ...earn, amountFen: Number.MAX_SAFE_INTEGER }).amountFen).toBe(Number.MAX_SAFE_INTEGER);
@@ -65,6 +67,16 @@ describe('parseAction', () => {
     rejects({ action: 'REFERRAL_REWARD' }, 'REFERRAL_REWARD needs invitee_member_id', 'invitee_member_id');
     rejects({ action: 'REFERRAL_REWARD', inviteeMemberId: 'm-1' }, 'a member cannot invite themselves', 'invitee_member_id');
     expect(parseAction({ ...earn, action: 'REGISTER', amountFen: 0, ip: '10.0.0.1' }).ip).toBe('10.0.0.1');
+  });
+
+  it('takes when an action happened, never after now (a minute of skew allowed), and whether it failed open', () => {
+    const now = new Date('2026-11-30T08:00:00Z');
+    expect(parseAction({ ...earn, occurredAtEpochMs: now.getTime() - 3_600_000, failOpen: true }, now)).toMatchObject({
+      occurredAt: new Date('2026-11-30T07:00:00Z'),
+      failOpen: true,
+    });
+    expect(parseAction({ ...earn, occurredAtEpochMs: now.getTime() + 60_000 }, now).occurredAt).toEqual(new Date('2026-11-30T08:01:00Z'));
+    expect(() => parseAction({ ...earn, occurredAtEpochMs: now.getTime() + 60_001 }, now)).toThrow('occurred_at_epoch_ms is in the future');
   });
 
   it('checks the action name first', () => {

@@ -1,5 +1,5 @@
 import { parseAction, type AssessInput } from '../action';
-import { decide, formatWindow, planChecks, type FactAnswers, type Finding } from '../evaluate';
+import { decide, formatWindow, planChecks, reviewFailedOpen, type FactAnswers, type Finding } from '../evaluate';
 import type { RiskRule, RuleDefinition } from '../rules';
 
 const NOW = new Date('2026-11-30T08:00:00Z');
@@ -156,6 +156,35 @@ describe('decide', () => {
     const { reason } = decide(many);
     expect(reason).toHaveLength(255);
     expect(reason.endsWith('…')).toBe(true);
+  });
+});
+
+describe('reviewFailedOpen', () => {
+  const unassessed = {
+    rule: 'unassessed',
+    outcome: 'REVIEW',
+    score: 0,
+    detail: 'EARN went ahead while risk did not answer; assessed after the fact',
+    relatedMemberIds: [],
+  };
+  const velocity: Finding = { rule: 'v', outcome: 'DENY', score: 70, detail: 'too fast', relatedMemberIds: [] };
+
+  it('leaves a verdict alone unless the action failed open', () => {
+    expect(reviewFailedOpen(decide([velocity]), { action: 'EARN', failOpen: false })).toEqual(decide([velocity]));
+  });
+
+  it('makes an allowed action a REVIEW that says why, and keeps a DENY', () => {
+    expect(reviewFailedOpen(decide([]), { action: 'EARN', failOpen: true })).toEqual({
+      decision: 'REVIEW',
+      score: 0,
+      reason: 'unassessed: EARN went ahead while risk did not answer; assessed after the fact',
+      findings: [unassessed],
+    });
+    expect(reviewFailedOpen(decide([velocity]), { action: 'EARN', failOpen: true })).toMatchObject({
+      decision: 'DENY',
+      score: 70,
+      findings: [unassessed, velocity],
+    });
   });
 });
 

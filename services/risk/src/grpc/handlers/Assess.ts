@@ -9,6 +9,7 @@ export async function assess(dataSource: DataSource, request: AssessRequest__Out
     ...request,
     amountFen: Number(request.amountFen),
     points: Number(request.points),
+    occurredAtEpochMs: Number(request.occurredAtEpochMs),
   });
   return {
     decision: assessment.decision,

@@ -1,5 +1,9 @@
 import { MEMBER_CARD, RECORD_ORDER, REGISTER } from '../harness/operations';
+import { outboxEvents } from '../harness/outboxEvents';
 import { startStack, type Stack } from '../harness/startStack';
+
+const OFFSET_CHECKOUT =
+  'mutation($memberId: ID!, $orderNo: String!, $offset: String!, $key: String!) { offsetCheckout(memberId: $memberId, orderNo: $orderNo, offset: $offset, idempotencyKey: $key) { pointsUsed } }';
 
 let stack: Stack;
 let memberId: string;
@@ -21,12 +25,33 @@ describe('a subgraph that is down', () => {
     expect(JSON.stringify(card.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch failed/);
   });
 
-  it('makes a write that needs it fail with UNAVAILABLE and write nothing', async () => {
-    const order = await stack.query(RECORD_ORDER, { memberId, orderNo: 'DOWN-2', amount: '50.00', channel: 'MINI_PROGRAM' });
-    expect(order.errors?.[0]?.extensions).toEqual({ code: 'UNAVAILABLE' });
-    expect(JSON.stringify(order.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+  it('makes a burn, which needs its decision, fail closed with UNAVAILABLE and write nothing', async () => {
+    const burn = await stack.query(OFFSET_CHECKOUT, { memberId, orderNo: 'DOWN-1', offset: '0.20', key: 'down-offset-1' });
+    expect(burn.errors?.[0]).toMatchObject({
+      message: 'risk control did not answer, so no points are spent; retry later',
+      extensions: { code: 'UNAVAILABLE' },
+    });
+    expect(JSON.stringify(burn.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
     const card = await stack.query('query($id: ID!) { member(id: $id) { points { balance } } }', { id: memberId });
     expect(card.data.member.points.balance).toBe(50);
+    const [{ n }] = await stack.services.points.dataSource.query("SELECT COUNT(*) AS n FROM points_ledger WHERE source = 'CHECKOUT'");
+    expect(Number(n)).toBe(0);
+  });
+
+  it('lets an earn through (earns fail open), its assessment waiting in the outbox flagged for review', async () => {
+    const order = await stack.query(RECORD_ORDER, { memberId, orderNo: 'DOWN-2', amount: '50.00', channel: 'MINI_PROGRAM' });
+    expect(order.errors).toBeUndefined();
+    const card = await stack.query('query($id: ID!) { member(id: $id) { points { balance } } }', { id: memberId });
+    expect(card.data.member.points.balance).toBe(100);
+    const late = (await outboxEvents(stack.services.points.dataSource, memberId)).filter((e) => e.type === 'risk.assess');
+    expect(late).toEqual([
+      {
+        type: 'risk.assess',
+        payload: expect.objectContaining({ action: 'EARN', idempotencyKey: 'EARN:DOWN-2', amountFen: 5000, failOpen: true }),
+        delivered: false,
+        attempts: expect.any(Number),
+      },
+    ]);
   });
 });
 

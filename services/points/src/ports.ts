@@ -65,12 +65,22 @@ export interface CampaignPort {
 
 /** An action to assess before doing it; the key makes a repeated assessment one decision. */
 export interface RiskAction {
-  /** An upper-case name such as EARN. */
+  /** EARN, BURN, REDEEM, … (proto/risk.proto). */
   action: string;
   memberId: string;
+  /** Money of an EARN (0 otherwise). */
   amountFen: number;
+  /** Points of a BURN or REDEEM. */
+  points?: number;
   channel: string;
+  store?: string | null;
+  /** The client's address, when the caller knows it. */
+  ip?: string | null;
   idempotencyKey: string;
+  /** An assessment sent after the fact: when the action happened. */
+  occurredAt?: Date;
+  /** The action went ahead without a decision (risk did not answer): risk queues it for review. */
+  failOpen?: boolean;
 }
 
 export interface RiskPort {

@@ -8,6 +8,7 @@ import {
   type ServiceHandle,
 } from '../../kit/src';
 import { POINTS_EXPIRING, pointsExpiringHandler } from './commands/noticeExpiringPoints';
+import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from './commands/assessRisk';
 import { ACTIVITY_TOPIC, activityHandler } from './commands/publishActivity';
 import type { PointsConfig } from './config';
 import { createPointsContext } from './context';
@@ -24,10 +25,15 @@ export async function createPointsService(
 ): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
   const peers = connectPeers(config);
-  // Tier activity reaches the member service from the outbox: at once after each write, retried by the dispatcher.
+  // Tier activity reaches the member service, and earns risk did not answer for reach risk, from the
+  // outbox: at once after each write, retried by the dispatcher.
   const outbox = createOutbox({
     dataSource: database.dataSource,
-    handlers: { [ACTIVITY_TOPIC]: activityHandler(database.dataSource, peers.member), [POINTS_EXPIRING]: pointsExpiringHandler(logger) },
+    handlers: {
+      [ACTIVITY_TOPIC]: activityHandler(database.dataSource, peers.member),
+      [POINTS_EXPIRING]: pointsExpiringHandler(logger),
+      [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk),
+    },
     logger,
     intervalMs: config.outboxIntervalMs,
   });

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { openCommandDatabase, type CommandDatabase } from '../../../test/harness/commandDatabase';
 import { outboxEvents, type StoredEvent } from '../../../test/harness/outboxEvents';
 import { createLogger, createOutbox, type Outbox } from '../../kit/src';
+import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from '../src/commands/assessRisk';
 import { POINTS_EXPIRING, pointsExpiringHandler } from '../src/commands/noticeExpiringPoints';
 import { ACTIVITY_TOPIC, activityHandler } from '../src/commands/publishActivity';
 import { pointsSchema } from '../src/db/data-source';
@@ -27,7 +28,11 @@ export async function openPointsCommands(): Promise<PointsCommands> {
   const logger = createLogger('points-command-test', 'silent');
   const outbox = createOutbox({
     dataSource: db.dataSource,
-    handlers: { [ACTIVITY_TOPIC]: activityHandler(db.dataSource, peers.member), [POINTS_EXPIRING]: pointsExpiringHandler(logger) },
+    handlers: {
+      [ACTIVITY_TOPIC]: activityHandler(db.dataSource, peers.member),
+      [POINTS_EXPIRING]: pointsExpiringHandler(logger),
+      [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk),
+    },
     logger,
     intervalMs: 0,
   });

@@ -110,8 +110,11 @@ export class MemoryCampaign implements CampaignPort {
 export class MemoryRisk implements RiskPort {
   decision: 'ALLOW' | 'REVIEW' | 'DENY' = 'ALLOW';
   readonly assessed: RiskAction[] = [];
+  /** While true every call fails as a risk service that is down or past its deadline would (UNAVAILABLE). */
+  down = false;
 
   async assess(action: RiskAction) {
+    if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
     this.assessed.push(action);
     return { decision: this.decision, reason: this.decision === 'DENY' ? 'test rule' : 'no rule matched' };
   }

@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { DomainError, formatFen, parsePositiveFen } from '../../../kit/src';
+import { CHANNELS, DomainError, formatFen, parsePositiveFen } from '../../../kit/src';
 import { OrderOffset } from '../db/entities/OrderOffset';
 import { Order } from '../db/entities/Order';
-import type { MemberPort } from '../ports';
+import type { MemberPort, RiskPort } from '../ports';
 import { debitMove, parseDebit, pointsForOffset } from '../domain/debit';
+import { assessSpend } from './assessRisk';
 import { memberTier } from './memberTier';
 import { movePoints } from './movePoints';
 
@@ -22,12 +23,21 @@ export interface CheckoutOffset {
  * order (what it took from which lot), so a refund of the order gives it back in proportion. The
  * order must be the member's own, and its offsets together never exceed its amount. `atStore`: a
  * POS account's store; it takes points only on that store's orders, and the ledger says where.
+ * Risk is asked first and must answer (burns fail closed).
  */
 export async function offsetCheckout(
   dataSource: DataSource,
-  member: Pick<MemberPort, 'getMemberTier'>,
+  peers: { member: Pick<MemberPort, 'getMemberTier'>; risk: RiskPort },
   pointsPerCny: number,
-  input: { memberId: string; orderNo: string; offset: string; idempotencyKey: string; atStore?: string | null },
+  input: {
+    memberId: string;
+    orderNo: string;
+    offset: string;
+    idempotencyKey: string;
+    atStore?: string | null;
+    /** Where the caller came from (the signed identity's channel and address), for risk control. */
+    client?: { channel?: string; ip?: string };
+  },
   actor: string,
   now = new Date(),
 ): Promise<CheckoutOffset> {
@@ -49,9 +59,20 @@ export async function offsetCheckout(
       field: 'orderNo',
     });
   // Every rule is checked before the member service is asked.
-  await memberTier(member, debit.memberId);
+  await memberTier(peers.member, debit.memberId);
   if (order.memberId !== debit.memberId)
     throw new DomainError('BAD_USER_INPUT', `order ${input.orderNo} is another member's`, { field: 'orderNo' });
+  // Fails closed: no answer from risk, no points spent.
+  await assessSpend(peers.risk, {
+    action: 'BURN',
+    memberId: debit.memberId,
+    amountFen: 0,
+    points,
+    channel: CHANNELS.find((c) => c === input.client?.channel) ?? (input.atStore ? 'POS' : 'WEB'),
+    store: input.atStore ?? null,
+    ip: input.client?.ip ?? null,
+    idempotencyKey: `BURN:${debit.idempotencyKey}`,
+  });
   const move = debitMove(debit, actor);
   const { entry, replayed } = await movePoints(dataSource, move, now, async (manager, { taken }) => {
     // Under the member's account lock: every offset of this order is the member's, so they run one at a time.

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
+import { inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import { applyPlan, ensureAccount, lockAccount } from '../db/ledger';
+import { assessEarn, enqueueLateAssessment } from './assessRisk';
 import { memberTier } from './memberTier';
 import { enqueueActivity } from './publishActivity';
 import { lotExpiry, planEarn } from '../domain/account';
@@ -84,14 +85,16 @@ export async function recordOrder(
     memberTier(peers.member, order.memberId, undefined, placedBefore),
     peers.campaign.getActivityCoefficient(order.memberId, orderedAt),
   ]);
-  const risk = await peers.risk.assess({
+  const earn = {
     action: 'EARN',
     memberId: order.memberId,
     amountFen: order.amountFen,
     channel: order.channel,
+    ...(order.storeId ? { store: order.storeId } : {}),
     idempotencyKey: `EARN:${order.orderNo}`,
-  });
-  if (risk.decision === 'DENY') throw new DomainError('RISK_DENIED', `order refused by risk control: ${risk.reason}`);
+  };
+  // Fails open: without an answer the order earns, and its assessment is queued for review below.
+  const risk = await assessEarn(peers.risk, earn);
 
   const points = earnPoints({
     amountFen: order.amountFen,
@@ -135,6 +138,7 @@ export async function recordOrder(
         });
       }
       await enqueueActivity(manager, order.memberId, at);
+      if (risk === 'unassessed') await enqueueLateAssessment(manager, earn, at);
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

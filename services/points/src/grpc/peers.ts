@@ -95,7 +95,21 @@ export function connectPeers(config: PeerAddresses): PointsPeers & { close(): vo
     },
     risk: {
       assess: async (action, scope) => {
-        const answer = await risk.Assess({ ...action, amountFen: toInt64(action.amountFen) }, scope);
+        const answer = await risk.Assess(
+          {
+            action: action.action,
+            memberId: action.memberId,
+            amountFen: toInt64(action.amountFen),
+            points: toInt64(action.points ?? 0),
+            channel: action.channel,
+            store: action.store ?? '',
+            ip: action.ip ?? '',
+            idempotencyKey: action.idempotencyKey,
+            occurredAtEpochMs: action.occurredAt ? toEpochMs(action.occurredAt) : '0',
+            failOpen: action.failOpen ?? false,
+          },
+          scope,
+        );
         // The risk service always decides one of the three (DECISION_UNSPECIFIED is only proto3's zero).
         return { decision: answer.decision as 'ALLOW' | 'REVIEW' | 'DENY', reason: answer.reason };
       },

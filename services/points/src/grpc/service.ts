@@ -16,7 +16,7 @@ export function pointsGrpcService(dataSource: DataSource, peers: PointsPeers, ev
   const proto = loadProto<ProtoGrpcType>('points');
   const implementation: PointsServiceHandlers = {
     GetBalances: unaryHandler(guard, (request) => getBalances(dataSource, request)),
-    Debit: unaryHandler(guard, (request) => debit(dataSource, request)),
+    Debit: unaryHandler(guard, (request) => debit(dataSource, peers.risk, request)),
     MergeAccounts: unaryHandler(guard, (request) => mergeAccounts(dataSource, events, request)),
     Award: unaryHandler(guard, (request, call) => award(dataSource, peers.member, rules, request, { parent: call })),
   };

@@ -91,8 +91,17 @@ export function formatWindow(seconds: number): string {
 const ago = (now: Date, seconds: number) => new Date(now.getTime() - seconds * 1000);
 const unitOf = (action: Action): 'points' | 'fen' => (action === 'BURN' || action === 'REDEEM' ? 'points' : 'fen');
 
+/**
+ * A loopback address names no client: the caller's own machine (a local proxy, a test, a load
+ * generator beside the gateway). Counting it would put every such caller behind one IP.
+ */
+export function isLoopback(ip: string): boolean {
+  return /^127\./.test(ip) || ip === '::1' || /^::ffff:127\./i.test(ip);
+}
+
 function scopeKey(action: ActionToAssess, by: Scope): string | null {
-  return by === 'MEMBER' ? action.memberId : by === 'DEVICE' ? action.deviceId : action.ip;
+  if (by === 'IP') return action.ip && !isLoopback(action.ip) ? action.ip : null;
+  return by === 'MEMBER' ? action.memberId : action.deviceId;
 }
 
 function median(values: number[]): number {

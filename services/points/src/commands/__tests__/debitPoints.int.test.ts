@@ -3,9 +3,11 @@ import { pointsSchema } from '../../db/data-source';
 import { PointsLot } from '../../db/entities/PointsLot';
 import { adjustPoints } from '../adjustPoints';
 import { debitPoints } from '../debitPoints';
+import { MemoryRisk } from '../../../test/memoryPorts';
 import { memberDirectory, REGULAR, RULES } from './pointsFixture';
 
 let db: CommandDatabase;
+const risk = new MemoryRisk();
 beforeAll(async () => {
   db = await openCommandDatabase(pointsSchema);
   const member = memberDirectory({ 'm-1': REGULAR });
@@ -19,9 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const debit = (change: Partial<Parameters<typeof debitPoints>[1]> = {}) =>
+const debit = (change: Partial<Parameters<typeof debitPoints>[2]> = {}) =>
   debitPoints(
     db.dataSource,
+    risk,
     {
       memberId: 'm-1',
       points: 40,
@@ -41,6 +44,26 @@ describe('debitPoints', () => {
     const lots = await db.dataSource.getRepository(PointsLot).find({ where: { memberId: 'm-1' }, order: { earnedAt: 'ASC' } });
     expect(lots.map((lot) => lot.remaining)).toEqual([0, 60]);
     expect(await debit()).toMatchObject({ replayed: true, entry: { id: first.entry.id } });
+  });
+
+  it('asks risk first: a redemption is REDEEM, a checkout BURN, with the points', async () => {
+    await debit({ points: 1, sourceRef: 'GIFT-3', idempotencyKey: 'redeem-0003' });
+    await debit({ points: 1, source: 'CHECKOUT', sourceRef: 'ORD-3', idempotencyKey: 'checkout-0003' });
+    expect(risk.assessed.slice(-2)).toEqual([
+      { action: 'REDEEM', memberId: 'm-1', amountFen: 0, points: 1, channel: 'PARTNER', idempotencyKey: 'REDEEM:redeem-0003' },
+      { action: 'BURN', memberId: 'm-1', amountFen: 0, points: 1, channel: 'PARTNER', idempotencyKey: 'BURN:checkout-0003' },
+    ]);
+  });
+
+  it('fails closed: risk down is UNAVAILABLE and a denial RISK_DENIED, debiting nothing', async () => {
+    const before = await snapshotDatabase(db.dataSource);
+    risk.down = true;
+    await expect(debit({ idempotencyKey: 'redeem-down' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    risk.down = false;
+    risk.decision = 'DENY';
+    await expect(debit({ idempotencyKey: 'redeem-deny' })).rejects.toMatchObject({ code: 'RISK_DENIED' });
+    risk.decision = 'ALLOW';
+    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
   });
 
   it.each([

@@ -4,16 +4,19 @@ import { pointsSchema } from '../../db/data-source';
 import { LedgerEntry } from '../../db/entities/LedgerEntry';
 import { adjustPoints } from '../adjustPoints';
 import { offsetCheckout } from '../offsetCheckout';
+import { MemoryRisk } from '../../../test/memoryPorts';
 import { memberDirectory, REGULAR, RULES } from './pointsFixture';
 
 let db: CommandDatabase;
 const member = memberDirectory({ 'm-1': REGULAR, 'm-2': REGULAR });
 const recorded = (orderNo: string, memberId = 'm-1', amountFen = 10_000) => recordedOrder(db.dataSource, { orderNo, memberId, amountFen });
+const risk = new MemoryRisk();
 beforeAll(async () => {
   db = await openCommandDatabase(pointsSchema);
   const seed = { memberId: 'm-1', points: 1000, reason: 'opening balance', idempotencyKey: 'seed-m-1' };
   await adjustPoints(db.dataSource, member, RULES, seed, { name: 'staff:seed', subject: 'seed' });
-  for (const orderNo of ['ORD-A', 'ORD-B', 'ORD-C', 'ORD-R', 'ORD-K', 'ORD-OTHER', 'ORD-X', 'ORD-T']) await recorded(orderNo);
+  for (const orderNo of ['ORD-A', 'ORD-B', 'ORD-C', 'ORD-R', 'ORD-K', 'ORD-OTHER', 'ORD-X', 'ORD-T', 'ORD-RISK', 'ORD-DOWN', 'ORD-DENY'])
+    await recorded(orderNo);
   await recorded('ORD-BIG', 'm-1', 200_000);
   await recorded('ORD-THEIRS', 'm-2');
   await recorded('ORD-SMALL', 'm-1', 50);
@@ -23,7 +26,7 @@ afterAll(() => db.close());
 const checkout = (change: Partial<{ memberId: string; orderNo: string; offset: string; idempotencyKey: string }> = {}) =>
   offsetCheckout(
     db.dataSource,
-    member,
+    { member, risk },
     RULES.pointsPerCnyOffset,
     { memberId: 'm-1', orderNo: 'ORD-1', offset: '1.00', idempotencyKey: 'checkout-1', ...change },
     'member:m-1',
@@ -46,7 +49,7 @@ describe('offsetCheckout', () => {
     expect(
       await offsetCheckout(
         db.dataSource,
-        member,
+        { member, risk },
         30,
         { memberId: 'm-1', orderNo: 'ORD-C', offset: '0.05', idempotencyKey: 'checkout-c' },
         'x',
@@ -104,6 +107,43 @@ describe('offsetCheckout', () => {
       expect(await snapshotDatabase(db.dataSource)).toEqual(before);
     },
   );
+  it('asks risk first with the points and where the caller came from; a review lets the burn through', async () => {
+    risk.decision = 'REVIEW';
+    const client = { channel: 'MINI_PROGRAM', ip: '10.1.2.3' };
+    const input = { memberId: 'm-1', orderNo: 'ORD-RISK', offset: '0.20', idempotencyKey: 'checkout-risk', client };
+    expect(await offsetCheckout(db.dataSource, { member, risk }, 100, input, 'member:m-1')).toMatchObject({
+      pointsUsed: 20,
+      replayed: false,
+    });
+    risk.decision = 'ALLOW';
+    expect(risk.assessed.at(-1)).toEqual({
+      action: 'BURN',
+      memberId: 'm-1',
+      amountFen: 0,
+      points: 20,
+      channel: 'MINI_PROGRAM',
+      store: null,
+      ip: '10.1.2.3',
+      idempotencyKey: 'BURN:checkout-risk',
+    });
+  });
+
+  it('fails closed: risk down is UNAVAILABLE and a denial RISK_DENIED, spending nothing', async () => {
+    const before = await snapshotDatabase(db.dataSource);
+    risk.down = true;
+    await expect(checkout({ orderNo: 'ORD-DOWN', idempotencyKey: 'checkout-down' })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: 'risk control did not answer, so no points are spent; retry later',
+    });
+    risk.down = false;
+    risk.decision = 'DENY';
+    await expect(checkout({ orderNo: 'ORD-DENY', idempotencyKey: 'checkout-deny' })).rejects.toMatchObject({
+      code: 'RISK_DENIED',
+      message: 'refused by risk control: test rule',
+    });
+    risk.decision = 'ALLOW';
+    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+  });
 
   it.each([
     ['offset', 'BAD_USER_INPUT', { offset: '0.00' }],

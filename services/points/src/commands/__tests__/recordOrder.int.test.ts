@@ -59,6 +59,40 @@ describe('recordOrder', () => {
     expect(await c.scalar('SELECT COUNT(*) FROM outbox_events')).toBe(0);
   });
 
+  it('lets a review through: the earn is made (risk keeps the decision in its review queue)', async () => {
+    const m = c.peers.member.add('m-1');
+    c.peers.risk.decision = 'REVIEW';
+    expect(await record(order(m, 'O-1'))).toMatchObject({ replayed: false, order: { pointsEarned: 123 } });
+    expect(await c.account(m)).toEqual({ balance: 123, debt: 0 });
+  });
+
+  it('fails open when risk does not answer: the order earns, and its assessment waits in the outbox, flagged, until risk is back', async () => {
+    const m = c.peers.member.add('m-1');
+    c.peers.risk.down = true;
+    const at = new Date('2026-03-10T08:00:00Z');
+    const receipt = await record({ ...order(m, 'O-1'), store: 'SH-01' } as ReturnType<typeof order>, RULES, at);
+    expect(receipt).toMatchObject({ replayed: false, order: { pointsEarned: 123 } });
+    expect(await c.account(m)).toEqual({ balance: 123, debt: 0 });
+    const late = {
+      action: 'EARN',
+      memberId: m,
+      amountFen: 12345,
+      channel: 'POS',
+      store: 'SH-01',
+      idempotencyKey: 'EARN:O-1',
+      occurredAt: at.toISOString(),
+      failOpen: true,
+    };
+    expect(await c.events(m)).toEqual([
+      { type: 'tier.activity', payload: { memberId: m }, delivered: true, attempts: 0 },
+      { type: 'risk.assess', payload: late, delivered: false, attempts: 1 },
+    ]);
+    c.peers.risk.down = false;
+    expect(await c.outbox.dispatch(new Date(Date.now() + 120_000))).toBe(1);
+    expect(c.peers.risk.assessed).toEqual([{ ...late, occurredAt: at }]);
+    expect(await c.events(m)).toMatchObject([{ delivered: true }, { type: 'risk.assess', delivered: true }]);
+  });
+
   it('keeps the order when the tier engine is down: the activity event stays pending and the dispatcher delivers it later', async () => {
     const m = c.peers.member.add('m-1');
     c.peers.member.reportsDown = true;

@@ -121,7 +121,14 @@ describe('refundOrder', () => {
     await placed('O-1', '100.00', '2026-01-10T04:00:00Z'); // 100 points, expiring 2027-02-01 (UTC+8)
     await placed('O-2', '200.00', '2026-03-10T04:00:00Z'); // 200 points, expiring 2027-04-01
     const pay = { memberId: m, orderNo: 'O-2', offset: '1.50', idempotencyKey: 'offset-o2-1' };
-    await offsetCheckout(c.dataSource, c.peers.member, RULES.pointsPerCnyOffset, pay, m, at('2026-03-10T05:00:00Z'));
+    await offsetCheckout(
+      c.dataSource,
+      { member: c.peers.member, risk: c.peers.risk },
+      RULES.pointsPerCnyOffset,
+      pay,
+      m,
+      at('2026-03-10T05:00:00Z'),
+    );
     expect(await c.account(m)).toEqual({ balance: 150, debt: 0 }); // 100 from O-1's lot, 50 from O-2's
     const refundAt = (refundNo: string, amount: string, when: string) =>
       refundOrder(c.dataSource, { orderNo: 'O-2', refundNo, amount }, c.outbox, RULES, 'staff:test', at(when));

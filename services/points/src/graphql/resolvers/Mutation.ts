@@ -29,7 +29,8 @@ export const Mutation: MutationResolvers = {
     let atStore: string | null = null;
     if (ctx.identity.kind === 'MEMBER') requireSelfOrStaff(ctx.identity, args.memberId, ORDER_ROLES);
     else atStore = requireStoreStaff(ctx.identity, ORDER_ROLES);
-    return offsetCheckout(ctx.dataSource, ctx.peers.member, ctx.rules.pointsPerCnyOffset, { ...args, atStore }, actorOf(ctx.identity));
+    const client = { channel: ctx.identity.channel, ip: ctx.identity.ip };
+    return offsetCheckout(ctx.dataSource, ctx.peers, ctx.rules.pointsPerCnyOffset, { ...args, atStore, client }, actorOf(ctx.identity));
   },
 
   refundOrder: (_, args, ctx) => {

@@ -44,6 +44,8 @@ describe('planChecks and judge', () => {
     expect(planChecks([burnsByIp], act({}), NOW)).toEqual([]);
     expect(planChecks([burnsByIp], act({ action: 'EARN', amountFen: 100, ip: '10.0.0.9' }), NOW)).toEqual([]);
     expect(planChecks([{ ...burnsByIp, enabled: false }], act({ ip: '10.0.0.9' }), NOW)).toEqual([]);
+    // A loopback address names no client (a local proxy, a test): no IP rule counts it.
+    for (const ip of ['127.0.0.1', '127.9.9.9', '::1', '::ffff:127.0.0.1']) expect(planChecks([burnsByIp], act({ ip }), NOW)).toEqual([]);
   });
 
   it('fan-out: other members on the device, this member included, with who they are', () => {

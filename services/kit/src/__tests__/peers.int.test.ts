@@ -45,7 +45,7 @@ describe('createPeerClient', () => {
   it('calls any proto’s rpc with the service credential and answers its typed response', async () => {
     const risk = await riskServer({});
     const client = createPeerClient(riskService, { address: risk.address, deadlineMs: 2000, serviceToken: TOKEN, retryable: [] });
-    await expect(client.Assess(assess)).resolves.toEqual({ decision: 'ALLOW', reason: 'ok', eventId: 'e-1' });
+    await expect(client.Assess(assess)).resolves.toEqual({ decision: 'ALLOW', reason: 'ok', eventId: 'e-1', score: 0, reasons: [] });
     const stranger = createPeerClient(riskService, { address: risk.address, deadlineMs: 2000, serviceToken: 'wrong-token', retryable: [] });
     await expect(stranger.Assess(assess)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     client.close();

@@ -58,7 +58,8 @@ export async function assess(dataSource: DataSource, input: AssessInput, now = n
     createdAt: at,
   });
   try {
-    await events.insert(event);
+    // updateEntity(false): the row is complete as built, so TypeORM need not read its defaults back.
+    await events.createQueryBuilder().insert().values(event).updateEntity(false).execute();
     return assessmentOf(event);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

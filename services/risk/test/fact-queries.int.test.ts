@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { createDataSource, QueryCounter } from '../../kit/src';
+import { assess } from '../src/commands/assess';
+import { riskSchema } from '../src/db/data-source';
+
+/*
+ * The facts every rule reads are index searches on risk_events, never scans: checked with
+ * SQLite's query plans (the schema and the statements are the same on MySQL), and the number of
+ * statements an assessment takes does not grow with the history.
+ */
+
+class RecordingCounter extends QueryCounter {
+  statements: Array<{ sql: string; parameters: unknown[] }> = [];
+  override logQuery(query?: string, parameters?: unknown[]): void {
+    super.logQuery();
+    if (query) this.statements.push({ sql: query, parameters: parameters ?? [] });
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'risk-facts-'));
+const recorder = new RecordingCounter();
+let dataSource: DataSource;
+const NOW = new Date('2026-11-30T08:00:00Z');
+const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+
+/** One call of every action with all of its context, so every seeded rule runs. */
+const everyAction = (n: number) => [
+  { action: 'REGISTER', memberId: `m-${n}`, amountFen: 0, channel: 'WEB', deviceId: `d-${n % 7}`, ip: `10.0.0.${n % 9}` },
+  { action: 'LOGIN', memberId: `m-${n}`, amountFen: 0, channel: 'WEB', deviceId: `d-${n % 7}`, ip: `10.0.0.${n % 9}` },
+  { action: 'EARN', memberId: `m-${n}`, amountFen: 1000 + n, channel: 'WEB', deviceId: `d-${n % 7}`, ip: `10.0.1.${n % 9}` },
+  { action: 'BURN', memberId: `m-${n}`, amountFen: 0, points: 100, channel: 'WEB', deviceId: `d-${n % 7}`, ip: `10.0.2.${n % 9}` },
+  { action: 'REDEEM', memberId: `m-${n}`, amountFen: 0, points: 100, channel: 'WEB', deviceId: `d-${n % 7}`, ip: `10.0.2.${n % 9}` },
+  { action: 'REFUND', memberId: `m-${n}`, amountFen: 500, channel: 'WEB', deviceId: `d-${n % 7}`, ip: `10.0.1.${n % 9}` },
+  { action: 'REFERRAL_REWARD', memberId: `m-${n}`, amountFen: 0, channel: 'WEB', inviteeMemberId: `m-${n + 1}` },
+];
+
+async function statementsOfRound(n: number, minute: number): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const [i, input] of everyAction(n).entries()) {
+    const before = recorder.count;
+    await assess(dataSource, { ...input, idempotencyKey: `${input.action}:${n}:${i}` }, at(minute));
+    counts.set(input.action, recorder.count - before);
+  }
+  return counts;
+}
+
+beforeAll(async () => {
+  dataSource = createDataSource({ kind: 'sqlite', file: join(dir, 'risk.sqlite') }, riskSchema, recorder);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+});
+afterAll(async () => {
+  await dataSource.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the facts of the rules', () => {
+  it('are read by index searches only', async () => {
+    for (let n = 0; n < 20; n++) await statementsOfRound(n, n);
+    recorder.statements = [];
+    await statementsOfRound(100, 30);
+    const reads = recorder.statements.filter(({ sql }) => /^\s*SELECT/i.test(sql) && /risk_events/.test(sql));
+    expect(reads.length).toBeGreaterThan(20);
+    for (const { sql, parameters } of reads) {
+      const plan: Array<{ detail: string }> = await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters);
+      if (process.env.SHOW_PLANS)
+        console.info(
+          sql,
+          plan.map((p) => p.detail),
+        );
+      const scans = plan.filter((step) => /^SCAN /.test(step.detail) && !/^SCAN \w+ USING (COVERING )?INDEX idx_/.test(step.detail));
+      expect({ sql, scans }).toEqual({ sql, scans: [] });
+    }
+  });
+
+  it('take as many statements after a long history as after a short one', async () => {
+    const early = await statementsOfRound(200, 40);
+    for (let n = 201; n < 260; n++) await statementsOfRound(n, 41);
+    const late = await statementsOfRound(300, 50);
+    expect(late).toEqual(early);
+    console.info(`statements per assessment: ${JSON.stringify(Object.fromEntries(late))}`);
+    expect(Math.max(...late.values())).toBeLessThanOrEqual(16);
+  });
+});

@@ -1,17 +1,15 @@
 import { DomainError } from '../../../../kit/src/errors';
+import { thrown } from '../../../../../test/harness/thrown';
 import { ACTIONS, magnitudeOf, parseAction, type AssessInput } from '../action';
 
 const earn: AssessInput = { action: 'EARN', memberId: 'm-1', amountFen: 19_990, channel: 'POS', idempotencyKey: 'order:POS-1' };
 
 function rejects(change: Partial<AssessInput>, message: string, field: string) {
-  let error: unknown;
-  try {
-    parseAction({ ...earn, ...change });
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(DomainError);
-  expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message, details: { field } });
+  expect(thrown(DomainError, () => parseAction({ ...earn, ...change }))).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    message,
+    details: { field },
+  });
 }
 
 describe('parseAction', () => {

@@ -1,3 +1,5 @@
+import { DomainError } from '../../../../kit/src';
+import { thrown } from '../../../../../test/harness/thrown';
 import { SEEDED_RULES } from '../../db/migrations/1764600000000-RiskRules';
 import { parseDefinition, parseRule, type RuleInput } from '../rules';
 
@@ -11,14 +13,7 @@ const input: RuleInput = {
   definition: JSON.stringify(velocity),
 };
 
-function refusal(change: Partial<RuleInput>) {
-  try {
-    parseRule({ ...input, ...change });
-  } catch (error) {
-    return error;
-  }
-  throw new Error('parseRule accepted it');
-}
+const refusal = (change: Partial<RuleInput>) => thrown(DomainError, () => parseRule({ ...input, ...change }));
 
 describe('parseRule', () => {
   it('parses a rule with its definition', () => {

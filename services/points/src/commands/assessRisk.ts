@@ -10,7 +10,7 @@ import type { RiskAction, RiskPort } from '../ports';
  * it in the review queue. A REVIEW lets both through: staff see it in the queue.
  */
 
-/** The outbox event of an earn that went ahead without a decision. */
+/** The outbox event of an assessment sent after the fact: an earn that went ahead without a decision, a refund. */
 export const LATE_ASSESSMENT_TOPIC = 'risk.assess';
 
 const unanswered = (error: unknown) => error instanceof DomainError && error.code === 'UNAVAILABLE';
@@ -42,11 +42,36 @@ export async function assessEarn(risk: RiskPort, action: RiskAction): Promise<'a
 
 /** In the transaction of an earn risk did not answer for: its assessment, to be sent when risk is back. */
 export async function enqueueLateAssessment(manager: EntityManager, action: RiskAction, occurredAt: Date): Promise<void> {
-  const payload = { ...action, occurredAt: occurredAt.toISOString(), failOpen: true };
+  await enqueue(manager, { ...action, failOpen: true }, occurredAt);
+}
+
+/** In the transaction of a refund: the signal risk needs to see earn-then-refund farming. */
+export async function enqueueRiskSignal(manager: EntityManager, action: RiskAction, occurredAt: Date): Promise<void> {
+  await enqueue(manager, action, occurredAt);
+}
+
+/** A refund of an order as risk hears of it. */
+export function refundSignal(
+  order: { memberId: string; channel: string; storeId?: string | null },
+  refundNo: string,
+  amountFen: number,
+): RiskAction {
+  return {
+    action: 'REFUND',
+    memberId: order.memberId,
+    amountFen,
+    channel: order.channel,
+    ...(order.storeId ? { store: order.storeId } : {}),
+    idempotencyKey: `REFUND:${refundNo}`,
+  };
+}
+
+async function enqueue(manager: EntityManager, action: RiskAction, occurredAt: Date): Promise<void> {
+  const payload = { ...action, occurredAt: occurredAt.toISOString() };
   await enqueueOutboxEvent(manager, { type: LATE_ASSESSMENT_TOPIC, key: action.memberId, payload, at: occurredAt });
 }
 
-/** Sends late assessments in order; risk answers a repeated one (same idempotency key) with its first decision. */
+/** Sends assessments after the fact in order; risk answers a repeated one (same idempotency key) with its first decision. */
 export function lateAssessmentHandler(risk: RiskPort): OutboxHandler {
   return async (events) => {
     for (const event of events) {

@@ -9,6 +9,7 @@ import { clawbackForRefund, expiryOf, planClawback, planEarn } from '../domain/a
 import { returnedLots } from '../domain/offset';
 import type { EarnRules } from './recordOrder';
 import type { EventDelivery } from '../ports';
+import { enqueueRiskSignal, refundSignal } from './assessRisk';
 import { enqueueActivity } from './publishActivity';
 
 function replay(existing: Refund, orderNo: string, amountFen: number): { refund: Refund; replayed: boolean } {
@@ -130,6 +131,8 @@ export async function refundOrder(
       );
       // The tier engine judges the refund against when the order was placed (its return window).
       await enqueueActivity(manager, order.memberId, at, order.orderedAt);
+      // Risk hears of every refund (earn-then-refund farming), from the outbox: a refund never waits on risk.
+      await enqueueRiskSignal(manager, refundSignal(order, input.refundNo, amountFen), at);
       if (held)
         await manager.update(PendingPoints, { orderNo: order.orderNo }, { points: pending.points - Math.min(points, pending.points) });
       else

@@ -26,8 +26,19 @@ describe('refundOrder', () => {
     expect(await refund('O-1', 'R-3', '33.34')).toMatchObject({ refund: { pointsClawed: 34 } });
     expect(await c.account(m)).toEqual({ balance: 0, debt: 0 });
     expect(await c.scalar("SELECT COUNT(*) FROM points_ledger WHERE entry_type = 'CLAWBACK'")).toBe(3);
-    expect(await c.events(m)).toHaveLength(4);
-    expect((await c.events(m)).every((e) => e.type === 'tier.activity' && e.delivered)).toBe(true);
+    const events = await c.events(m);
+    const activity = events.filter((e) => e.type === 'tier.activity');
+    expect(activity).toHaveLength(4);
+    expect(activity.every((e) => e.delivered)).toBe(true);
+    // Every refund reaches risk as a REFUND signal (earn-then-refund farming), from the outbox.
+    expect(events.filter((e) => e.type !== 'tier.activity')).toMatchObject(
+      ['R-1', 'R-2', 'R-3'].map((refundNo) => ({
+        type: 'risk.assess',
+        delivered: true,
+        payload: { action: 'REFUND', idempotencyKey: `REFUND:${refundNo}` },
+      })),
+    );
+    expect(c.peers.risk.assessed.filter((a) => a.action === 'REFUND').map((a) => a.amountFen)).toEqual([3333, 3333, 3334]);
     expect(c.peers.member.reports.at(-1)).toMatchObject({ spendFen: 0, purchases: 0 });
   });
 

@@ -82,6 +82,10 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
     context: '../../context#RiskContext',
     mappers: {
       Member: MEMBER_REF,
+      RiskProfile: '../loaders#RiskView',
+      RiskAssessment: '../../db/entities/RiskEvent#RiskEvent',
+      RiskReason: '../../domain/evaluate#Finding',
+      RiskRule: '../../db/entities/RiskRuleRow#RiskRuleRow',
     },
   },
 };

@@ -17,7 +17,7 @@ export interface Assessment {
 
 export function assessmentOf(event: RiskEvent): Assessment {
   return {
-    decision: event.decision as Decision,
+    decision: event.decision,
     score: event.score,
     reason: event.reason,
     findings: event.reasons ? (JSON.parse(event.reasons) as Finding[]) : [],

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, parseReason } from '../../../kit/src';
-import { RiskEvent } from '../db/entities/RiskEvent';
+import { RiskEvent, type ReviewStatus } from '../db/entities/RiskEvent';
 import { RiskProfile } from '../db/entities/RiskProfile';
 
 export type ReviewVerdict = 'APPROVE' | 'REJECT';
-const STATUS: Record<ReviewVerdict, string> = { APPROVE: 'APPROVED', REJECT: 'REJECTED' };
+const STATUS: Record<ReviewVerdict, ReviewStatus> = { APPROVE: 'APPROVED', REJECT: 'REJECTED' };
 
 /**
  * Staff close a REVIEW decision: approved (the action was fine; it no longer counts against the

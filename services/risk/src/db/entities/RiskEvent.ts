@@ -1,5 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from '../../../../kit/src';
+import type { Action, Decision } from '../../domain/action';
+
+/** Where a REVIEW decision stands with staff. */
+export type ReviewStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 
 /**
  * One assessed action, its context and its decision. Append-only, except for the review of a
@@ -22,7 +26,7 @@ export class RiskEvent {
   idempotencyKey: string;
 
   @Column({ type: 'varchar', length: 32 })
-  action: string;
+  action: Action;
 
   @Column({ name: 'member_id', type: 'varchar', length: 36 })
   memberId: string;
@@ -51,7 +55,7 @@ export class RiskEvent {
   inviteeMemberId: string | null;
 
   @Column({ type: 'varchar', length: 8 })
-  decision: string;
+  decision: Decision;
 
   @Column({ type: 'int', default: 0 })
   score: number;
@@ -65,7 +69,7 @@ export class RiskEvent {
 
   /** PENDING for a REVIEW decision until staff APPROVE or REJECT it; null for the others. */
   @Column({ name: 'review_status', type: 'varchar', length: 16, nullable: true })
-  reviewStatus: string | null;
+  reviewStatus: ReviewStatus | null;
 
   @Column({ name: 'reviewed_by', type: 'varchar', length: 64, nullable: true })
   reviewedBy: string | null;

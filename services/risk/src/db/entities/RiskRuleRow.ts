@@ -13,7 +13,7 @@ export class RiskRuleRow {
   enabled: boolean;
 
   @Column({ type: 'varchar', length: 8 })
-  outcome: string;
+  outcome: 'REVIEW' | 'DENY';
 
   @Column({ type: 'int' })
   score: number;

@@ -1,5 +1,5 @@
 import { DomainError, parsePageSize, requireStaff } from '../../../../kit/src';
-import type { RiskContext } from '../../context';
+import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { RiskEvent } from '../../db/entities/RiskEvent';
 import { RiskRuleRow } from '../../db/entities/RiskRuleRow';
 import { RISK_READERS } from './RiskProfile';
@@ -19,14 +19,14 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
   return { at: date, id };
 }
 
-export const Query = {
-  riskRules: (_: unknown, __: unknown, ctx: RiskContext) => {
+export const Query: QueryResolvers = {
+  riskRules: (_, __, ctx) => {
     requireStaff(ctx.identity, RISK_READERS);
     return ctx.dataSource.getRepository(RiskRuleRow).find({ order: { id: 'ASC' } });
   },
 
   /** Oldest first (the queue is worked from its head); keyset pagination on (created_at, id) over the review index. */
-  riskReviews: async (_: unknown, args: { first: number; after?: string | null; status: string }, ctx: RiskContext) => {
+  riskReviews: async (_, args, ctx) => {
     requireStaff(ctx.identity, REVIEWERS);
     parsePageSize(args.first);
     const query = ctx.dataSource

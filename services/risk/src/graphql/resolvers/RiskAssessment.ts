@@ -1,13 +1,13 @@
 import { formatFen } from '../../../../kit/src';
 import { assessmentOf } from '../../commands/assess';
-import type { RiskEvent } from '../../db/entities/RiskEvent';
+import type { RiskAssessmentResolvers } from '../__generated__/resolvers-types';
 
-export const RiskAssessment = {
-  reasons: (event: RiskEvent) => assessmentOf(event).findings,
-  amount: (event: RiskEvent) => (event.action === 'EARN' || event.action === 'REFUND' ? formatFen(event.amountFen) : null),
-  points: (event: RiskEvent) => (event.action === 'BURN' || event.action === 'REDEEM' ? event.points : null),
-  at: (event: RiskEvent) => event.createdAt.toISOString(),
-  review: (event: RiskEvent) =>
+export const RiskAssessment: RiskAssessmentResolvers = {
+  reasons: (event) => assessmentOf(event).findings,
+  amount: (event) => (event.action === 'EARN' || event.action === 'REFUND' ? formatFen(event.amountFen) : null),
+  points: (event) => (event.action === 'BURN' || event.action === 'REDEEM' ? event.points : null),
+  at: (event) => event.createdAt.toISOString(),
+  review: (event) =>
     event.reviewStatus
       ? {
           status: event.reviewStatus,

@@ -1,20 +1,20 @@
 import { DomainError, requireStaff } from '../../../../kit/src';
-import type { RiskContext } from '../../context';
-import { MAX_LAST_DECISIONS, type RiskView } from '../loaders';
+import type { RiskProfileResolvers } from '../__generated__/resolvers-types';
+import { MAX_LAST_DECISIONS } from '../loaders';
 
 /** Who sees why a member is risky: the level is on the member card, the evidence is for staff. */
 export const RISK_READERS = ['ADMIN', 'SERVICE_AGENT', 'ANALYST'] as const;
 
-export const RiskProfile = {
-  score: (risk: RiskView, _: unknown, ctx: RiskContext) => {
+export const RiskProfile: RiskProfileResolvers = {
+  score: (risk, _, ctx) => {
     requireStaff(ctx.identity, RISK_READERS);
     return risk.score;
   },
-  reasons: (risk: RiskView, _: unknown, ctx: RiskContext) => {
+  reasons: (risk, _, ctx) => {
     requireStaff(ctx.identity, RISK_READERS);
     return risk.reasons;
   },
-  lastDecisions: async (risk: RiskView, args: { first: number }, ctx: RiskContext) => {
+  lastDecisions: async (risk, args, ctx) => {
     requireStaff(ctx.identity, RISK_READERS);
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_LAST_DECISIONS) {
       throw new DomainError('BAD_USER_INPUT', `first must be between 1 and ${MAX_LAST_DECISIONS}`, { field: 'first' });

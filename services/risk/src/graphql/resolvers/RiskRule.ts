@@ -1,5 +1,5 @@
-import type { RiskRuleRow } from '../../db/entities/RiskRuleRow';
+import type { RiskRuleResolvers } from '../__generated__/resolvers-types';
 
-export const RiskRule = {
-  updatedAt: (rule: RiskRuleRow) => rule.updatedAt.toISOString(),
+export const RiskRule: RiskRuleResolvers = {
+  updatedAt: (rule) => rule.updatedAt.toISOString(),
 };

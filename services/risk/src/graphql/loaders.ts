@@ -1,9 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, MoreThanOrEqual, type DataSource } from 'typeorm';
-import { orderByKeys } from '../../../kit/src';
 import { assessmentOf } from '../commands/assess';
 import { RiskEvent } from '../db/entities/RiskEvent';
-import { RiskProfile } from '../db/entities/RiskProfile';
 import type { Decision, RiskLevel } from '../domain/action';
 import { memberRisk, PROFILE_WINDOW_DAYS, type MemberRisk } from '../domain/profile';
 
@@ -19,28 +17,32 @@ export const MAX_LAST_DECISIONS = 20;
 export function createLoaders(dataSource: DataSource, now = () => new Date()) {
   const events = dataSource.getRepository(RiskEvent);
   return {
-    /** Level, score and reasons from the last 30 days' REVIEW and DENY decisions and the staff-set level: three statements. */
+    /** Level, score and reasons from the last 30 days' REVIEW and DENY decisions and the staff-set level: two statements. */
     riskOfMember: new DataLoader<string, RiskView>(async (memberIds) => {
       const ids = [...memberIds];
       const since = new Date(now().getTime() - PROFILE_WINDOW_DAYS * 86_400_000);
-      const [profiles, counts, recent] = await Promise.all([
-        dataSource.getRepository(RiskProfile).findBy({ memberId: In(ids) }),
-        events
-          .createQueryBuilder('e')
-          .select('e.member_id', 'memberId')
-          .addSelect('COUNT(*)', 'n')
-          .where('e.member_id IN (:...ids)', { ids })
-          .groupBy('e.member_id')
-          .getRawMany<{ memberId: string; n: string | number }>(),
-        events.findBy({ memberId: In(ids), decision: In(['REVIEW', 'DENY']), createdAt: MoreThanOrEqual(since) }),
+      const marks = ids.map(() => '?').join(', ');
+      const [totals, recent] = await Promise.all([
+        // One statement for the counts and the staff-set levels: a member may have either without the other.
+        dataSource.query(
+          `SELECT member_id AS memberId, COUNT(*) AS n, NULL AS level FROM risk_events WHERE member_id IN (${marks}) GROUP BY member_id
+           UNION ALL
+           SELECT member_id AS memberId, 0 AS n, level FROM risk_profiles WHERE member_id IN (${marks})`,
+          [...ids, ...ids],
+        ) as Promise<Array<{ memberId: string; n: string | number; level: RiskLevel | null }>>,
+        events.findBy({ memberId: In(ids), decision: In(['REVIEW', 'DENY'] as const), createdAt: MoreThanOrEqual(since) }),
       ]);
-      const levels = orderByKeys(memberIds, profiles, (p) => p.memberId);
-      const totals = orderByKeys(memberIds, counts, (c) => c.memberId);
-      return memberIds.map((memberId, i) => ({
+      const count = new Map<string, number>();
+      const staffLevel = new Map<string, RiskLevel>();
+      for (const row of totals) {
+        count.set(row.memberId, (count.get(row.memberId) ?? 0) + Number(row.n));
+        if (row.level) staffLevel.set(row.memberId, row.level);
+      }
+      return memberIds.map((memberId) => ({
         memberId,
-        assessments: Number(totals[i]?.n ?? 0),
+        assessments: count.get(memberId) ?? 0,
         ...memberRisk(
-          (levels[i]?.level as RiskLevel | undefined) ?? null,
+          staffLevel.get(memberId) ?? null,
           recent
             .filter((e) => e.memberId === memberId)
             .map((e) => ({

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway, ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema, type OperationTypeNode } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './subgraph-fetch';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<GatewayContext>['gateway'];
@@ -23,7 +23,7 @@ export function operationGuard(): ApolloServerPlugin<GatewayContext> {
               extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
             });
           }
-          if (!rootType(schema, operation.operation)) {
+          if (!schema.getRootType(operation.operation)) {
             throw new GraphQLError(`this graph has no ${operation.operation} operations`, {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
             });
@@ -38,10 +38,6 @@ function unresolvedMessage(operations: number, operationName: string | undefined
   if (operations === 0) return 'the document contains no operation';
   if (operationName) return `the document has no operation named "${operationName}"`;
   return 'the document contains several operations: name the one to run in operationName';
-}
-
-function rootType(schema: GraphQLSchema, type: OperationTypeNode) {
-  return type === 'query' ? schema.getQueryType() : type === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
 }
 
 /**

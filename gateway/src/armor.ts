@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   buildSchema,
@@ -5,12 +6,19 @@ import {
   GraphQLError,
   Kind,
   parse,
+  TypeInfo,
   validate,
+  visit,
+  visitWithTypeInfo,
   type DocumentNode,
+  type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
+  type VariableDefinitionNode,
 } from 'graphql';
+import { MAX_PAGE_SIZE } from '../../services/kit/src';
 import type { GatewayConfig } from './config';
+import type { GatewayContext } from './subgraph-fetch';
 
 /**
  * graphql-armor names every refusal a "Syntax Error" (the document parsed fine); the refusal is
@@ -125,7 +133,82 @@ export function queryLimits(config: GatewayConfig) {
       (context: ValidationContext) =>
         (isIntrospectionDocument(context.getDocument()) ? schema[i] : rule)(context),
   );
-  return { plugins: others.plugins, validationRules: [...(others.validationRules as ValidationRule[]), ...depthAndCostRules] };
+  return {
+    plugins: [...others.plugins, variablePageSizes(depthAndCost({ depth: Number.MAX_SAFE_INTEGER, cost: limits.maxCost }))],
+    validationRules: [...(others.validationRules as ValidationRule[]), ...depthAndCostRules],
+  };
+}
+
+const PAGE_ARGUMENTS = new Set(['first', 'last']);
+
+/**
+ * armor multiplies a list's cost by `first` only when it is written in the document; `first: $n`
+ * counts as 1, so `members(first: $a) { points { history(first: $b) … } }` passed at 100 × 100.
+ * Validation runs once per document, before the variables are known. Once the operation is
+ * resolved they are: the document is costed again, by the same rules, with every page size given
+ * by a variable written in as its value (else the variable's default, else the argument's own
+ * default, else MAX_PAGE_SIZE, the most a resolver serves). Documents without such a variable are
+ * not costed twice, and whether a document has one is decided once (Apollo reuses parsed documents).
+ */
+function variablePageSizes(costRules: ValidationRule[]): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, schema, request, operation }) {
+          if (!hasVariablePageSize(document)) return;
+          const inlined = withPageSizesWritten(schema, document, request.variables ?? {}, operation?.variableDefinitions ?? []);
+          if (inlined === document) return;
+          const [refusal] = validate(schema, inlined, costRules);
+          if (refusal) {
+            throw new GraphQLError(refusal.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+          }
+        },
+      };
+    },
+  };
+}
+
+const variablePageSizeSeen = new WeakMap<DocumentNode, boolean>();
+
+function hasVariablePageSize(document: DocumentNode): boolean {
+  let found = variablePageSizeSeen.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Argument(node) {
+        if (PAGE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) found = true;
+      },
+    });
+    variablePageSizeSeen.set(document, found);
+  }
+  return found;
+}
+
+/** The document with each variable page size replaced by the number it stands for; the same object when there is none. */
+function withPageSizesWritten(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  definitions: readonly VariableDefinitionNode[],
+): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  return visit<DocumentNode>(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        if (!PAGE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return undefined;
+        const name = node.value.name.value;
+        const declared = definitions.find((d) => d.variable.name.value === name)?.defaultValue;
+        const candidates = [
+          variables[name],
+          declared?.kind === Kind.INT ? Number(declared.value) : undefined,
+          typeInfo.getArgument()?.defaultValue,
+        ];
+        const size = candidates.find((c): c is number => Number.isInteger(c)) ?? MAX_PAGE_SIZE;
+        return { ...node, value: { kind: Kind.INT, value: String(size) } };
+      },
+    }),
+  );
 }
 
 /** graphql-js stops reading a document after this many tokens: a huge one costs almost nothing. */

@@ -114,4 +114,28 @@ describe('the cost limit and the page limits agree', () => {
     expect(response.errors?.[0]?.message).toMatch(/cost/i);
     expect(response.errors?.[0]?.message).not.toMatch(/syntax/i);
   });
+
+  describe('page sizes given as variables count at their values', () => {
+    const nested = `query Nested($members: Int, $entries: Int = ${MAX_PAGE_SIZE}) {
+      members(first: $members) { id points { history(first: $entries) { edges { node { id points } } } } }
+    }`;
+
+    it('refuses the nested list at 100 × 100 as it refuses the literal one', async () => {
+      const response = await stack.query(nested, { members: MAX_PAGE_SIZE, entries: MAX_PAGE_SIZE });
+      expect(response.data).toBeUndefined();
+      expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(response.errors?.[0]?.message).toMatch(/cost/i);
+    });
+
+    it("takes the variable's default when the variable is not sent", async () => {
+      const response = await stack.query(nested, { members: MAX_PAGE_SIZE });
+      expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    it('serves the same document at small page sizes (it is not refused by its shape)', async () => {
+      const response = await stack.query(nested, { members: 2, entries: 3 });
+      const refused = (response.errors ?? []).filter((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED');
+      expect(refused).toEqual([]);
+    });
+  });
 });

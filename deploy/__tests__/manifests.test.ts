@@ -5,7 +5,7 @@
  * address that points nowhere fails here instead of in a cluster.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CORE_SCHEMA, load, loadAll, mergeTag } from 'js-yaml';
@@ -237,6 +237,25 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     }
   });
 
+  describe('gRPC mutual TLS from the optional Secret membergraph-grpc-tls', () => {
+    // Where the entrypoint looks for the certificate unless GRPC_TLS_DIR says otherwise.
+    const tlsDir = /GRPC_TLS_DIR="\$\{GRPC_TLS_DIR:-([^}]+)\}"/.exec(read(join(deployDir, 'entrypoint.sh')))?.[1];
+    const pods = [
+      ...ofKind('Deployment').map((d) => ({ name: d.metadata.name, pod: d.spec.template.spec })),
+      ...ofKind('CronJob').map((c) => ({ name: c.metadata.name, pod: c.spec.jobTemplate.spec.template.spec })),
+    ];
+
+    it.each(pods.map((p) => [p.name, p.pod]))('%s mounts it read-only where the entrypoint looks, and starts without it', (_, pod) => {
+      expect(tlsDir).toBeDefined();
+      const volume = (pod.volumes ?? []).find((v: any) => v.secret?.secretName === 'membergraph-grpc-tls');
+      expect(volume?.secret.optional).toBe(true);
+      for (const container of pod.containers) {
+        const mount = (container.volumeMounts ?? []).find((m: any) => m.name === volume?.name);
+        expect(mount).toEqual({ name: volume.name, mountPath: tlsDir, readOnly: true });
+      }
+    });
+  });
+
   describe('the points jobs as CronJobs', () => {
     const JOBS = { 'points-expiry': 'expire-points', 'tier-reevaluation': 'reevaluate-tiers' } as const;
     const programmeOffset = Number(sourceData(named('ConfigMap', 'membergraph-config')!).PROGRAMME_UTC_OFFSET_MINUTES ?? 480);
@@ -457,6 +476,50 @@ describe('deploy/Dockerfile and deploy/entrypoint.sh', () => {
       expect(args).toEqual(['--flag']);
       // The source it is compiled from exists (dist/ mirrors the repository under /app).
       expect(existsSync(join(repoRoot, entry.replace(/^\/app\/dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+    });
+
+    describe('gRPC TLS from a mounted certificate', () => {
+      let dir: string;
+      beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'membergraph-grpc-tls-'))));
+      afterEach(() => rmSync(dir, { recursive: true, force: true }));
+      /** The GRPC_TLS_* variables node starts with (a stand-in `node` that prints them). */
+      const tlsEnv = (extra: Record<string, string> = {}) => {
+        const printing = join(dir, 'bin');
+        mkdirSync(printing);
+        writeFileSync(join(printing, 'node'), '#!/bin/sh\necho "$GRPC_TLS_CA|$GRPC_TLS_CERT|$GRPC_TLS_KEY"\n');
+        chmodSync(join(printing, 'node'), 0o755);
+        const result = spawnSync('sh', [script], {
+          env: { PATH: `${printing}:/usr/bin:/bin`, SERVICE: 'points', GRPC_TLS_DIR: join(dir, 'tls'), ...extra },
+          encoding: 'utf8',
+        });
+        expect(result.status).toBe(0);
+        return result.stdout.trim();
+      };
+      const mount = (...files: string[]) => {
+        mkdirSync(join(dir, 'tls'));
+        for (const file of files) writeFileSync(join(dir, 'tls', file), 'pem');
+      };
+
+      it('no certificate mounted: plaintext (no variable set)', () => {
+        expect(tlsEnv()).toBe('||');
+      });
+
+      it('a mounted certificate sets all three paths', () => {
+        mount('ca.crt', 'tls.crt', 'tls.key');
+        const tls = join(dir, 'tls');
+        expect(tlsEnv()).toBe(`${tls}/ca.crt|${tls}/tls.crt|${tls}/tls.key`);
+      });
+
+      it('a partial mount still sets all three, so the start fails on the missing file instead of running in plaintext', () => {
+        mount('tls.crt');
+        const tls = join(dir, 'tls');
+        expect(tlsEnv()).toBe(`${tls}/ca.crt|${tls}/tls.crt|${tls}/tls.key`);
+      });
+
+      it('variables set explicitly win over the mount', () => {
+        mount('ca.crt', 'tls.crt', 'tls.key');
+        expect(tlsEnv({ GRPC_TLS_CA: '/a', GRPC_TLS_CERT: '/b', GRPC_TLS_KEY: '/c' })).toBe('/a|/b|/c');
+      });
     });
 
     it('refuses an unknown SERVICE', () => {

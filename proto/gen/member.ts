@@ -1,6 +1,9 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { ChannelRegistrations as _membergraph_member_v1_ChannelRegistrations, ChannelRegistrations__Output as _membergraph_member_v1_ChannelRegistrations__Output } from './membergraph/member/v1/ChannelRegistrations';
+import type { CountRegistrationsRequest as _membergraph_member_v1_CountRegistrationsRequest, CountRegistrationsRequest__Output as _membergraph_member_v1_CountRegistrationsRequest__Output } from './membergraph/member/v1/CountRegistrationsRequest';
+import type { CountRegistrationsResponse as _membergraph_member_v1_CountRegistrationsResponse, CountRegistrationsResponse__Output as _membergraph_member_v1_CountRegistrationsResponse__Output } from './membergraph/member/v1/CountRegistrationsResponse';
 import type { GetMemberTiersRequest as _membergraph_member_v1_GetMemberTiersRequest, GetMemberTiersRequest__Output as _membergraph_member_v1_GetMemberTiersRequest__Output } from './membergraph/member/v1/GetMemberTiersRequest';
 import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersResponse, GetMemberTiersResponse__Output as _membergraph_member_v1_GetMemberTiersResponse__Output } from './membergraph/member/v1/GetMemberTiersResponse';
 import type { MemberServiceClient as _membergraph_member_v1_MemberServiceClient, MemberServiceDefinition as _membergraph_member_v1_MemberServiceDefinition } from './membergraph/member/v1/MemberService';
@@ -8,6 +11,9 @@ import type { MemberTier as _membergraph_member_v1_MemberTier, MemberTier__Outpu
 import type { QualifyingActivity as _membergraph_member_v1_QualifyingActivity, QualifyingActivity__Output as _membergraph_member_v1_QualifyingActivity__Output } from './membergraph/member/v1/QualifyingActivity';
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from './membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from './membergraph/member/v1/ReevaluateTierRequest';
+import type { SegmentProfile as _membergraph_member_v1_SegmentProfile, SegmentProfile__Output as _membergraph_member_v1_SegmentProfile__Output } from './membergraph/member/v1/SegmentProfile';
+import type { SegmentProfileBatch as _membergraph_member_v1_SegmentProfileBatch, SegmentProfileBatch__Output as _membergraph_member_v1_SegmentProfileBatch__Output } from './membergraph/member/v1/SegmentProfileBatch';
+import type { StreamSegmentProfilesRequest as _membergraph_member_v1_StreamSegmentProfilesRequest, StreamSegmentProfilesRequest__Output as _membergraph_member_v1_StreamSegmentProfilesRequest__Output } from './membergraph/member/v1/StreamSegmentProfilesRequest';
 import type { TierDecision as _membergraph_member_v1_TierDecision, TierDecision__Output as _membergraph_member_v1_TierDecision__Output } from './membergraph/member/v1/TierDecision';
 import type { VerifyPartnerKeyRequest as _membergraph_member_v1_VerifyPartnerKeyRequest, VerifyPartnerKeyRequest__Output as _membergraph_member_v1_VerifyPartnerKeyRequest__Output } from './membergraph/member/v1/VerifyPartnerKeyRequest';
 import type { VerifyPartnerKeyResponse as _membergraph_member_v1_VerifyPartnerKeyResponse, VerifyPartnerKeyResponse__Output as _membergraph_member_v1_VerifyPartnerKeyResponse__Output } from './membergraph/member/v1/VerifyPartnerKeyResponse';
@@ -20,6 +26,9 @@ export interface ProtoGrpcType {
   membergraph: {
     member: {
       v1: {
+        ChannelRegistrations: MessageTypeDefinition<_membergraph_member_v1_ChannelRegistrations, _membergraph_member_v1_ChannelRegistrations__Output>
+        CountRegistrationsRequest: MessageTypeDefinition<_membergraph_member_v1_CountRegistrationsRequest, _membergraph_member_v1_CountRegistrationsRequest__Output>
+        CountRegistrationsResponse: MessageTypeDefinition<_membergraph_member_v1_CountRegistrationsResponse, _membergraph_member_v1_CountRegistrationsResponse__Output>
         GetMemberTiersRequest: MessageTypeDefinition<_membergraph_member_v1_GetMemberTiersRequest, _membergraph_member_v1_GetMemberTiersRequest__Output>
         GetMemberTiersResponse: MessageTypeDefinition<_membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersResponse__Output>
         MemberService: SubtypeConstructor<typeof grpc.Client, _membergraph_member_v1_MemberServiceClient> & { service: _membergraph_member_v1_MemberServiceDefinition }
@@ -27,6 +36,9 @@ export interface ProtoGrpcType {
         QualifyingActivity: MessageTypeDefinition<_membergraph_member_v1_QualifyingActivity, _membergraph_member_v1_QualifyingActivity__Output>
         RecordQualifyingActivityRequest: MessageTypeDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_RecordQualifyingActivityRequest__Output>
         ReevaluateTierRequest: MessageTypeDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_ReevaluateTierRequest__Output>
+        SegmentProfile: MessageTypeDefinition<_membergraph_member_v1_SegmentProfile, _membergraph_member_v1_SegmentProfile__Output>
+        SegmentProfileBatch: MessageTypeDefinition<_membergraph_member_v1_SegmentProfileBatch, _membergraph_member_v1_SegmentProfileBatch__Output>
+        StreamSegmentProfilesRequest: MessageTypeDefinition<_membergraph_member_v1_StreamSegmentProfilesRequest, _membergraph_member_v1_StreamSegmentProfilesRequest__Output>
         TierDecision: MessageTypeDefinition<_membergraph_member_v1_TierDecision, _membergraph_member_v1_TierDecision__Output>
         VerifyPartnerKeyRequest: MessageTypeDefinition<_membergraph_member_v1_VerifyPartnerKeyRequest, _membergraph_member_v1_VerifyPartnerKeyRequest__Output>
         VerifyPartnerKeyResponse: MessageTypeDefinition<_membergraph_member_v1_VerifyPartnerKeyResponse, _membergraph_member_v1_VerifyPartnerKeyResponse__Output>

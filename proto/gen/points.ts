@@ -11,6 +11,9 @@ import type { GetBalancesResponse as _membergraph_points_v1_GetBalancesResponse,
 import type { MergeAccountsRequest as _membergraph_points_v1_MergeAccountsRequest, MergeAccountsRequest__Output as _membergraph_points_v1_MergeAccountsRequest__Output } from './membergraph/points/v1/MergeAccountsRequest';
 import type { MergeAccountsResponse as _membergraph_points_v1_MergeAccountsResponse, MergeAccountsResponse__Output as _membergraph_points_v1_MergeAccountsResponse__Output } from './membergraph/points/v1/MergeAccountsResponse';
 import type { PointsServiceClient as _membergraph_points_v1_PointsServiceClient, PointsServiceDefinition as _membergraph_points_v1_PointsServiceDefinition } from './membergraph/points/v1/PointsService';
+import type { PurchaseStats as _membergraph_points_v1_PurchaseStats, PurchaseStats__Output as _membergraph_points_v1_PurchaseStats__Output } from './membergraph/points/v1/PurchaseStats';
+import type { PurchaseStatsBatch as _membergraph_points_v1_PurchaseStatsBatch, PurchaseStatsBatch__Output as _membergraph_points_v1_PurchaseStatsBatch__Output } from './membergraph/points/v1/PurchaseStatsBatch';
+import type { StreamPurchaseStatsRequest as _membergraph_points_v1_StreamPurchaseStatsRequest, StreamPurchaseStatsRequest__Output as _membergraph_points_v1_StreamPurchaseStatsRequest__Output } from './membergraph/points/v1/StreamPurchaseStatsRequest';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -31,6 +34,9 @@ export interface ProtoGrpcType {
         MergeAccountsRequest: MessageTypeDefinition<_membergraph_points_v1_MergeAccountsRequest, _membergraph_points_v1_MergeAccountsRequest__Output>
         MergeAccountsResponse: MessageTypeDefinition<_membergraph_points_v1_MergeAccountsResponse, _membergraph_points_v1_MergeAccountsResponse__Output>
         PointsService: SubtypeConstructor<typeof grpc.Client, _membergraph_points_v1_PointsServiceClient> & { service: _membergraph_points_v1_PointsServiceDefinition }
+        PurchaseStats: MessageTypeDefinition<_membergraph_points_v1_PurchaseStats, _membergraph_points_v1_PurchaseStats__Output>
+        PurchaseStatsBatch: MessageTypeDefinition<_membergraph_points_v1_PurchaseStatsBatch, _membergraph_points_v1_PurchaseStatsBatch__Output>
+        StreamPurchaseStatsRequest: MessageTypeDefinition<_membergraph_points_v1_StreamPurchaseStatsRequest, _membergraph_points_v1_StreamPurchaseStatsRequest__Output>
       }
     }
   }

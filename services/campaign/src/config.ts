@@ -1,11 +1,33 @@
-import { envReader, readCommonConfig } from '../../kit/src';
+import { envReader, peerGrpcAddress, readCommonConfig } from '../../kit/src';
+import { DEFAULT_RFM_BINS, DEFAULT_RFM_WINDOW_DAYS, parseRfmBins } from './domain/rfm';
 
 /** The campaign service's configuration, validated once at start-up. */
 export function loadCampaignConfig(env: Record<string, string | undefined> = process.env) {
+  const read = envReader(env);
+  const rfmBins = read.optionalString('CAMPAIGN_RFM_BINS');
   return {
     ...readCommonConfig('campaign', env),
     /** How several live campaigns combine (shared/DOMAIN.md §3): the largest coefficient, or their product. */
-    coefficientCombination: envReader(env).oneOf('CAMPAIGN_COEFFICIENT_COMBINATION', ['max', 'product'] as const, 'max'),
+    coefficientCombination: read.oneOf('CAMPAIGN_COEFFICIENT_COMBINATION', ['max', 'product'] as const, 'max'),
+    /** Where the member service (segment facts, registrations per channel) and the points service (purchase statistics) answer. */
+    memberGrpcAddress: peerGrpcAddress('member', env),
+    pointsGrpcAddress: peerGrpcAddress('points', env),
+    /** The programme's time zone: channel spend is per calendar month of it (default UTC+8). */
+    utcOffsetMinutes: read.int('PROGRAMME_UTC_OFFSET_MINUTES', 480, { min: -720, max: 840 }),
+    segments: {
+      /** RFM bins "R days;F counts;M fen;high from" (domain/rfm.ts), default 30,60,90,180;2,3,5,8;10000,30000,50000,100000;3. */
+      bins: rfmBins ? parseRfmBins(rfmBins, 'CAMPAIGN_RFM_BINS') : DEFAULT_RFM_BINS,
+      /** The window F, M and engagement are counted over, in days. */
+      windowDays: read.int('CAMPAIGN_RFM_WINDOW_DAYS', DEFAULT_RFM_WINDOW_DAYS, { min: 7, max: 3660 }),
+      /** K-means tries k from 2 to this, keeping the best silhouette. */
+      kMax: read.int('CAMPAIGN_KMEANS_MAX_K', 6, { min: 2, max: 12 }),
+      /** Members per streamed batch from member and points. */
+      batchSize: read.int('CAMPAIGN_SEGMENT_BATCH_SIZE', 1000, { min: 1, max: 5000 }),
+      /** The deadline of each whole stream: reading every member of a large programme takes more than one call's deadline. */
+      streamDeadlineMs: read.int('CAMPAIGN_SEGMENT_STREAM_DEADLINE_MS', 120_000, { min: 1000, max: 3_600_000 }),
+      /** Recompute RFM, clusters and segment members every this many ms (0: only on demand). */
+      recomputeIntervalMs: read.int('CAMPAIGN_SEGMENT_RECOMPUTE_INTERVAL_MS', 0, { min: 0 }),
+    },
   };
 }
 

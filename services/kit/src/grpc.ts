@@ -62,6 +62,38 @@ export function unaryHandler<Req, Res>(guard: GrpcGuard, impl: UnaryImpl<Req, Re
   };
 }
 
+type StreamImpl<Req, Res> = (request: Req, call: grpc.ServerWritableStream<Req, Res>) => AsyncIterable<Res>;
+
+/**
+ * Wraps an async generator as a grpc-js server-streaming handler, with the guard of unaryHandler:
+ * each message it yields is written, waiting for the client to drain when its buffer is full (so a
+ * slow reader slows the producer instead of filling memory); a failure ends the stream with its
+ * status. A cancelled call stops the generator.
+ */
+export function serverStreamHandler<Req, Res>(guard: GrpcGuard, impl: StreamImpl<Req, Res>): grpc.handleServerStreamingCall<Req, Res> {
+  const { logger } = guard;
+  return (call) => {
+    const run = async () => {
+      if (!presentedToken(call.metadata, guard.serviceToken))
+        throw new DomainError('UNAUTHENTICATED', 'this call needs the service credential');
+      for await (const message of impl(call.request, call)) {
+        if (call.cancelled) return;
+        if (!call.write(message)) await new Promise((resolve) => call.once('drain', resolve));
+      }
+    };
+    run().then(
+      () => call.end(),
+      (error: unknown) => {
+        if (!(error instanceof DomainError)) logger.error({ err: error, path: call.getPath() }, 'gRPC stream handler failed');
+        const { code, details, domainCode } = toGrpcError(error);
+        const metadata = new grpc.Metadata();
+        metadata.set(ERROR_CODE_METADATA, domainCode);
+        call.emit('error', { code, details, metadata });
+      },
+    );
+  };
+}
+
 export interface GrpcServerHandle {
   port: number;
   /** Lets in-flight calls finish (up to `graceMs`), then forces the rest. */

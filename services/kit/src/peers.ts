@@ -1,5 +1,6 @@
 import type { GrpcTls } from './config';
-import { callUnary, clientChannelOptions, clientCredentials, grpc, type CallScope } from './grpc';
+import { fromGrpcError } from './errors';
+import { callUnary, clientChannelOptions, clientCredentials, grpc, grpcCalls, type CallScope } from './grpc';
 
 /** The rpcs a generated `<Service>Definition` names (without grpc.ServiceDefinition's index signature). */
 type Rpcs<D> = { [K in keyof D as string extends K ? never : K]: D[K] };
@@ -61,6 +62,61 @@ export function createPeerClient<D extends grpc.ServiceDefinition>(definition: D
     ]),
   );
   return Object.assign(calls, { close: () => client.close() }) as PeerClient<D>;
+}
+
+/** A peer's server-streaming rpcs as async iterables of its messages. */
+export type StreamingPeerClient<D extends grpc.ServiceDefinition> = {
+  [K in keyof Rpcs<D>]: (request: RequestOf<Rpcs<D>[K]>, scope?: CallScope) => AsyncIterable<ResponseOf<Rpcs<D>[K]>>;
+} & { close(): void };
+
+/**
+ * The server-streaming side of createPeerClient: the same credential and error mapping, one
+ * deadline for the whole stream (`deadlineMs`, sized for reading everything), no retry (a stream
+ * that failed half-way is read again from the start by its caller). Only the definition's
+ * streaming rpcs may be called through it.
+ */
+export function createStreamingPeerClient<D extends grpc.ServiceDefinition>(
+  definition: D,
+  options: Omit<PeerOptions<D>, 'retryable'>,
+): StreamingPeerClient<D> {
+  const methods = Object.entries(definition);
+  const serviceName = methods[0][1].path.split('/')[1];
+  const client = new grpc.Client(
+    options.address,
+    clientCredentials(options.tls),
+    clientChannelOptions(serviceName, options.serviceToken, []),
+  );
+  const calls = Object.fromEntries(
+    methods.map(([name, method]) => [
+      name,
+      (request: unknown, scope: CallScope = {}) => ({
+        async *[Symbol.asyncIterator]() {
+          if (!method.responseStream || method.requestStream) throw new TypeError(`${name} is not a server-streaming rpc`);
+          grpcCalls.count += 1;
+          const call = client.makeServerStreamRequest(
+            method.path,
+            method.requestSerialize,
+            method.responseDeserialize,
+            request,
+            new grpc.Metadata(),
+            {
+              deadline: Date.now() + options.deadlineMs,
+              ...(scope.parent ? { parent: scope.parent } : {}),
+            },
+          );
+          try {
+            for await (const message of call) yield message;
+          } catch (error) {
+            throw fromGrpcError(error as grpc.ServiceError);
+          } finally {
+            // A reader that stops early ends the call rather than leaving the server writing.
+            call.cancel();
+          }
+        },
+      }),
+    ]),
+  );
+  return Object.assign(calls, { close: () => client.close() }) as StreamingPeerClient<D>;
 }
 
 /*

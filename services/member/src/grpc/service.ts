@@ -1,12 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { ProtoGrpcType } from '../../../../proto/gen/member';
 import type { MemberServiceHandlers } from '../../../../proto/gen/membergraph/member/v1/MemberService';
-import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
+import { loadProto, serverStreamHandler, unaryHandler, type GrpcGuard } from '../../../kit/src';
 import type { MilestoneHook } from '../commands/milestones';
 import type { TierRules } from '../commands/recordActivity';
+import { countRegistrations } from './handlers/CountRegistrations';
 import { getMemberTiers } from './handlers/GetMemberTiers';
 import { recordQualifyingActivity } from './handlers/RecordQualifyingActivity';
 import { reevaluateTier } from './handlers/ReevaluateTier';
+import { streamSegmentProfiles } from './handlers/StreamSegmentProfiles';
 import { verifyPartnerKey } from './handlers/VerifyPartnerKey';
 
 export const MEMBER_GRPC_SERVICE = 'membergraph.member.v1.MemberService';
@@ -19,6 +21,8 @@ export function memberGrpcService(dataSource: DataSource, onMilestone: Milestone
     RecordQualifyingActivity: unaryHandler(guard, (request) => recordQualifyingActivity(dataSource, onMilestone, request, tierRules)),
     ReevaluateTier: unaryHandler(guard, (request) => reevaluateTier(dataSource, onMilestone, request, tierRules)),
     VerifyPartnerKey: unaryHandler(guard, (request) => verifyPartnerKey(dataSource, request)),
+    StreamSegmentProfiles: serverStreamHandler(guard, (request) => streamSegmentProfiles(dataSource, request)),
+    CountRegistrations: unaryHandler(guard, (request) => countRegistrations(dataSource, request)),
   };
   return { definition: proto.membergraph.member.v1.MemberService.service, implementation };
 }

@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { PointsServiceHandlers } from '../../../../proto/gen/membergraph/points/v1/PointsService';
 import type { ProtoGrpcType } from '../../../../proto/gen/points';
-import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
+import { loadProto, serverStreamHandler, unaryHandler, type GrpcGuard } from '../../../kit/src';
 import type { PointsRules } from '../context';
 import type { EventDelivery, PointsPeers } from '../ports';
 import { award } from './handlers/Award';
 import { debit } from './handlers/Debit';
 import { mergeAccounts } from './handlers/MergeAccounts';
 import { getBalances } from './handlers/GetBalances';
+import { streamPurchaseStats } from './handlers/StreamPurchaseStats';
 
 export const POINTS_GRPC_SERVICE = 'membergraph.points.v1.PointsService';
 
@@ -19,6 +20,7 @@ export function pointsGrpcService(dataSource: DataSource, peers: PointsPeers, ev
     Debit: unaryHandler(guard, (request) => debit(dataSource, peers.risk, request)),
     MergeAccounts: unaryHandler(guard, (request) => mergeAccounts(dataSource, events, request)),
     Award: unaryHandler(guard, (request, call) => award(dataSource, peers.member, rules, request, { parent: call })),
+    StreamPurchaseStats: serverStreamHandler(guard, (request) => streamPurchaseStats(dataSource, request)),
   };
   return { definition: proto.membergraph.points.v1.PointsService.service, implementation };
 }

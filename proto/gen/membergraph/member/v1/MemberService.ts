@@ -2,15 +2,34 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { CountRegistrationsRequest as _membergraph_member_v1_CountRegistrationsRequest, CountRegistrationsRequest__Output as _membergraph_member_v1_CountRegistrationsRequest__Output } from '../../../membergraph/member/v1/CountRegistrationsRequest';
+import type { CountRegistrationsResponse as _membergraph_member_v1_CountRegistrationsResponse, CountRegistrationsResponse__Output as _membergraph_member_v1_CountRegistrationsResponse__Output } from '../../../membergraph/member/v1/CountRegistrationsResponse';
 import type { GetMemberTiersRequest as _membergraph_member_v1_GetMemberTiersRequest, GetMemberTiersRequest__Output as _membergraph_member_v1_GetMemberTiersRequest__Output } from '../../../membergraph/member/v1/GetMemberTiersRequest';
 import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersResponse, GetMemberTiersResponse__Output as _membergraph_member_v1_GetMemberTiersResponse__Output } from '../../../membergraph/member/v1/GetMemberTiersResponse';
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from '../../../membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from '../../../membergraph/member/v1/ReevaluateTierRequest';
+import type { SegmentProfileBatch as _membergraph_member_v1_SegmentProfileBatch, SegmentProfileBatch__Output as _membergraph_member_v1_SegmentProfileBatch__Output } from '../../../membergraph/member/v1/SegmentProfileBatch';
+import type { StreamSegmentProfilesRequest as _membergraph_member_v1_StreamSegmentProfilesRequest, StreamSegmentProfilesRequest__Output as _membergraph_member_v1_StreamSegmentProfilesRequest__Output } from '../../../membergraph/member/v1/StreamSegmentProfilesRequest';
 import type { TierDecision as _membergraph_member_v1_TierDecision, TierDecision__Output as _membergraph_member_v1_TierDecision__Output } from '../../../membergraph/member/v1/TierDecision';
 import type { VerifyPartnerKeyRequest as _membergraph_member_v1_VerifyPartnerKeyRequest, VerifyPartnerKeyRequest__Output as _membergraph_member_v1_VerifyPartnerKeyRequest__Output } from '../../../membergraph/member/v1/VerifyPartnerKeyRequest';
 import type { VerifyPartnerKeyResponse as _membergraph_member_v1_VerifyPartnerKeyResponse, VerifyPartnerKeyResponse__Output as _membergraph_member_v1_VerifyPartnerKeyResponse__Output } from '../../../membergraph/member/v1/VerifyPartnerKeyResponse';
 
 export interface MemberServiceClient extends grpc.Client {
+  /**
+   * Members registered per channel in [from, to): the "members acquired" of channel CAC.
+   */
+  CountRegistrations(argument: _membergraph_member_v1_CountRegistrationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_CountRegistrationsResponse__Output>): grpc.ClientUnaryCall;
+  CountRegistrations(argument: _membergraph_member_v1_CountRegistrationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_CountRegistrationsResponse__Output>): grpc.ClientUnaryCall;
+  CountRegistrations(argument: _membergraph_member_v1_CountRegistrationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_CountRegistrationsResponse__Output>): grpc.ClientUnaryCall;
+  CountRegistrations(argument: _membergraph_member_v1_CountRegistrationsRequest, callback: grpc.requestCallback<_membergraph_member_v1_CountRegistrationsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Members registered per channel in [from, to): the "members acquired" of channel CAC.
+   */
+  countRegistrations(argument: _membergraph_member_v1_CountRegistrationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_CountRegistrationsResponse__Output>): grpc.ClientUnaryCall;
+  countRegistrations(argument: _membergraph_member_v1_CountRegistrationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_CountRegistrationsResponse__Output>): grpc.ClientUnaryCall;
+  countRegistrations(argument: _membergraph_member_v1_CountRegistrationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_CountRegistrationsResponse__Output>): grpc.ClientUnaryCall;
+  countRegistrations(argument: _membergraph_member_v1_CountRegistrationsRequest, callback: grpc.requestCallback<_membergraph_member_v1_CountRegistrationsResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Tier and points multiplier of each member, batched so a caller can put it behind a DataLoader.
    * Unknown ids are left out of the answer (the caller decides whether that is NOT_FOUND).
@@ -71,6 +90,21 @@ export interface MemberServiceClient extends grpc.Client {
   reevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
   
   /**
+   * The facts segments are defined over, for every member (campaign service): tier, registration
+   * channel and time, consents. Streamed in batches in id order; merged members (tombstones) are
+   * left out.
+   */
+  StreamSegmentProfiles(argument: _membergraph_member_v1_StreamSegmentProfilesRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_membergraph_member_v1_SegmentProfileBatch__Output>;
+  StreamSegmentProfiles(argument: _membergraph_member_v1_StreamSegmentProfilesRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_membergraph_member_v1_SegmentProfileBatch__Output>;
+  /**
+   * The facts segments are defined over, for every member (campaign service): tier, registration
+   * channel and time, consents. Streamed in batches in id order; merged members (tombstones) are
+   * left out.
+   */
+  streamSegmentProfiles(argument: _membergraph_member_v1_StreamSegmentProfilesRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_membergraph_member_v1_SegmentProfileBatch__Output>;
+  streamSegmentProfiles(argument: _membergraph_member_v1_StreamSegmentProfilesRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_membergraph_member_v1_SegmentProfileBatch__Output>;
+  
+  /**
    * The gateway checks a partner brand's API key (sent as x-api-key) here: the key is compared by
    * its hash, so the member service never stores it. A revoked or unknown key is not valid.
    */
@@ -90,6 +124,11 @@ export interface MemberServiceClient extends grpc.Client {
 }
 
 export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * Members registered per channel in [from, to): the "members acquired" of channel CAC.
+   */
+  CountRegistrations: grpc.handleUnaryCall<_membergraph_member_v1_CountRegistrationsRequest__Output, _membergraph_member_v1_CountRegistrationsResponse>;
+  
   /**
    * Tier and points multiplier of each member, batched so a caller can put it behind a DataLoader.
    * Unknown ids are left out of the answer (the caller decides whether that is NOT_FOUND).
@@ -113,6 +152,13 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
   ReevaluateTier: grpc.handleUnaryCall<_membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision>;
   
   /**
+   * The facts segments are defined over, for every member (campaign service): tier, registration
+   * channel and time, consents. Streamed in batches in id order; merged members (tombstones) are
+   * left out.
+   */
+  StreamSegmentProfiles: grpc.handleServerStreamingCall<_membergraph_member_v1_StreamSegmentProfilesRequest__Output, _membergraph_member_v1_SegmentProfileBatch>;
+  
+  /**
    * The gateway checks a partner brand's API key (sent as x-api-key) here: the key is compared by
    * its hash, so the member service never stores it. A revoked or unknown key is not valid.
    */
@@ -121,8 +167,10 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
 }
 
 export interface MemberServiceDefinition extends grpc.ServiceDefinition {
+  CountRegistrations: MethodDefinition<_membergraph_member_v1_CountRegistrationsRequest, _membergraph_member_v1_CountRegistrationsResponse, _membergraph_member_v1_CountRegistrationsRequest__Output, _membergraph_member_v1_CountRegistrationsResponse__Output>
   GetMemberTiers: MethodDefinition<_membergraph_member_v1_GetMemberTiersRequest, _membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersRequest__Output, _membergraph_member_v1_GetMemberTiersResponse__Output>
   RecordQualifyingActivity: MethodDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_RecordQualifyingActivityRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ReevaluateTier: MethodDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision__Output>
+  StreamSegmentProfiles: MethodDefinition<_membergraph_member_v1_StreamSegmentProfilesRequest, _membergraph_member_v1_SegmentProfileBatch, _membergraph_member_v1_StreamSegmentProfilesRequest__Output, _membergraph_member_v1_SegmentProfileBatch__Output>
   VerifyPartnerKey: MethodDefinition<_membergraph_member_v1_VerifyPartnerKeyRequest, _membergraph_member_v1_VerifyPartnerKeyResponse, _membergraph_member_v1_VerifyPartnerKeyRequest__Output, _membergraph_member_v1_VerifyPartnerKeyResponse__Output>
 }

@@ -10,6 +10,8 @@ import type { GetBalancesRequest as _membergraph_points_v1_GetBalancesRequest, G
 import type { GetBalancesResponse as _membergraph_points_v1_GetBalancesResponse, GetBalancesResponse__Output as _membergraph_points_v1_GetBalancesResponse__Output } from '../../../membergraph/points/v1/GetBalancesResponse';
 import type { MergeAccountsRequest as _membergraph_points_v1_MergeAccountsRequest, MergeAccountsRequest__Output as _membergraph_points_v1_MergeAccountsRequest__Output } from '../../../membergraph/points/v1/MergeAccountsRequest';
 import type { MergeAccountsResponse as _membergraph_points_v1_MergeAccountsResponse, MergeAccountsResponse__Output as _membergraph_points_v1_MergeAccountsResponse__Output } from '../../../membergraph/points/v1/MergeAccountsResponse';
+import type { PurchaseStatsBatch as _membergraph_points_v1_PurchaseStatsBatch, PurchaseStatsBatch__Output as _membergraph_points_v1_PurchaseStatsBatch__Output } from '../../../membergraph/points/v1/PurchaseStatsBatch';
+import type { StreamPurchaseStatsRequest as _membergraph_points_v1_StreamPurchaseStatsRequest, StreamPurchaseStatsRequest__Output as _membergraph_points_v1_StreamPurchaseStatsRequest__Output } from '../../../membergraph/points/v1/StreamPurchaseStatsRequest';
 
 export interface PointsServiceClient extends grpc.Client {
   /**
@@ -88,6 +90,25 @@ export interface PointsServiceClient extends grpc.Client {
   mergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
   mergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * Purchase statistics per member for RFM and segments (points → campaign: the campaign service
+   * reads them; points never calls campaign back here). Streamed in batches in member-id order, so
+   * a programme of any size never sits in one message or one query. Orders count by when they were
+   * placed (ordered_at); a wholly refunded order is no purchase; spend is net of refunds. Members
+   * without orders are not in the stream (they have no statistics).
+   */
+  StreamPurchaseStats(argument: _membergraph_points_v1_StreamPurchaseStatsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_membergraph_points_v1_PurchaseStatsBatch__Output>;
+  StreamPurchaseStats(argument: _membergraph_points_v1_StreamPurchaseStatsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_membergraph_points_v1_PurchaseStatsBatch__Output>;
+  /**
+   * Purchase statistics per member for RFM and segments (points → campaign: the campaign service
+   * reads them; points never calls campaign back here). Streamed in batches in member-id order, so
+   * a programme of any size never sits in one message or one query. Orders count by when they were
+   * placed (ordered_at); a wholly refunded order is no purchase; spend is net of refunds. Members
+   * without orders are not in the stream (they have no statistics).
+   */
+  streamPurchaseStats(argument: _membergraph_points_v1_StreamPurchaseStatsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_membergraph_points_v1_PurchaseStatsBatch__Output>;
+  streamPurchaseStats(argument: _membergraph_points_v1_StreamPurchaseStatsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_membergraph_points_v1_PurchaseStatsBatch__Output>;
+  
 }
 
 export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -119,6 +140,15 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
    */
   MergeAccounts: grpc.handleUnaryCall<_membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse>;
   
+  /**
+   * Purchase statistics per member for RFM and segments (points → campaign: the campaign service
+   * reads them; points never calls campaign back here). Streamed in batches in member-id order, so
+   * a programme of any size never sits in one message or one query. Orders count by when they were
+   * placed (ordered_at); a wholly refunded order is no purchase; spend is net of refunds. Members
+   * without orders are not in the stream (they have no statistics).
+   */
+  StreamPurchaseStats: grpc.handleServerStreamingCall<_membergraph_points_v1_StreamPurchaseStatsRequest__Output, _membergraph_points_v1_PurchaseStatsBatch>;
+  
 }
 
 export interface PointsServiceDefinition extends grpc.ServiceDefinition {
@@ -126,4 +156,5 @@ export interface PointsServiceDefinition extends grpc.ServiceDefinition {
   Debit: MethodDefinition<_membergraph_points_v1_DebitRequest, _membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitRequest__Output, _membergraph_points_v1_DebitResponse__Output>
   GetBalances: MethodDefinition<_membergraph_points_v1_GetBalancesRequest, _membergraph_points_v1_GetBalancesResponse, _membergraph_points_v1_GetBalancesRequest__Output, _membergraph_points_v1_GetBalancesResponse__Output>
   MergeAccounts: MethodDefinition<_membergraph_points_v1_MergeAccountsRequest, _membergraph_points_v1_MergeAccountsResponse, _membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse__Output>
+  StreamPurchaseStats: MethodDefinition<_membergraph_points_v1_StreamPurchaseStatsRequest, _membergraph_points_v1_PurchaseStatsBatch, _membergraph_points_v1_StreamPurchaseStatsRequest__Output, _membergraph_points_v1_PurchaseStatsBatch__Output>
 }

@@ -76,6 +76,16 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
     mappers: {
       Member: MEMBER_REF,
       Campaign: '../../db/entities/Campaign#Campaign',
+      Experiment: '../../db/experiments#LoadedExperiment',
+      ExperimentResults: '../../domain/experiment#ExperimentResults',
+      ExperimentGroupResult: '../../domain/experiment#GroupResult',
+      Segment: '../../db/entities/Segment#Segment',
+      MemberSegment: '../../db/entities/MemberRfm#MemberRfm',
+      MemberCluster: '../../domain/clusters#ClusterProfile',
+      Clustering: '../loaders#ClusteringView',
+      SegmentRecomputation: '../../commands/recomputeSegments#SegmentRunSummary',
+      ChannelCac: '../../db/channelCac#ChannelCac',
+      ChannelSpend: '../../commands/recordChannelSpend#RecordedChannelSpend',
     },
   },
   risk: {

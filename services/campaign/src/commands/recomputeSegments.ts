@@ -23,6 +23,8 @@ export interface SegmentRunSummary {
   members: number;
   segments: Array<{ key: string; members: number }>;
   clustering: ClusteringReport | null;
+  /** The moment the statistics were taken at. */
+  computedAt: Date;
 }
 
 const CHUNK = 500;
@@ -122,17 +124,22 @@ export async function recomputeSegments(
     for (const segment of segments) {
       await manager.getRepository(Segment).update({ id: segment.id }, { memberCount: counts.get(segment.id)!, computedAt: now });
     }
-    const { assignments: _, ...report } = clustering ?? { assignments: [] };
     await manager.getRepository(SegmentRun).insert({
       id: runId,
       startedAt,
       finishedAt: new Date(),
       members: profiles.length,
-      clustering: clustering ? JSON.stringify(report) : null,
+      clustering: clustering ? JSON.stringify({ ...clustering, assignments: undefined }) : null,
       triggeredBy: triggeredBy.slice(0, 64),
     });
   });
-  return { runId, members: profiles.length, segments: segments.map((s) => ({ key: s.key, members: counts.get(s.id)! })), clustering };
+  return {
+    runId,
+    members: profiles.length,
+    segments: segments.map((s) => ({ key: s.key, members: counts.get(s.id)! })),
+    clustering,
+    computedAt: now,
+  };
 }
 
 /**

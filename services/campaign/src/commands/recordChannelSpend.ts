@@ -4,6 +4,12 @@ import { DomainError, isUniqueViolation, parseChannel, parseIdempotencyKey, pars
 import { ChannelSpend } from '../db/entities/ChannelSpend';
 import { monthWindow } from '../domain/channelMonth';
 
+export interface RecordedChannelSpend {
+  spend: ChannelSpend;
+  /** True when this idempotency key had been recorded before. */
+  replayed: boolean;
+}
+
 /**
  * Operators record acquisition spend on a channel for a month (several entries add up): once per
  * idempotency key, strictly — the same key for another channel, month or amount is CONFLICT.
@@ -14,7 +20,7 @@ export async function recordChannelSpend(
   actor: string,
   utcOffsetMinutes: number,
   now = new Date(),
-): Promise<{ spend: ChannelSpend; replayed: boolean }> {
+): Promise<RecordedChannelSpend> {
   const channel = parseChannel(input.channel);
   const { month } = monthWindow(input.month, utcOffsetMinutes);
   const amountFen = parsePositiveFen(input.amount);

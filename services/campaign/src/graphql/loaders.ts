@@ -1,20 +1,59 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { groupByKeys, orderByKeys } from '../../../kit/src';
 import type { Campaign } from '../db/entities/Campaign';
+import { MemberRfm } from '../db/entities/MemberRfm';
+import { Segment } from '../db/entities/Segment';
+import { SegmentMember } from '../db/entities/SegmentMember';
+import { SegmentRun } from '../db/entities/SegmentRun';
 import { findLiveCampaigns } from '../db/liveCampaigns';
+import type { ClusteringReport } from '../domain/clusters';
+
+/** The clustering of a recomputation as the graph shows it. */
+export interface ClusteringView {
+  report: Omit<ClusteringReport, 'assignments'>;
+  members: number;
+  computedAt: Date;
+}
+
+/** The last recomputation's clustering; null before the first, or when there were too few members. */
+export async function latestClustering(dataSource: DataSource): Promise<ClusteringView | null> {
+  const [run] = await dataSource.getRepository(SegmentRun).find({ order: { finishedAt: 'DESC' }, take: 1 });
+  if (!run?.clustering) return null;
+  return { report: JSON.parse(run.clustering) as ClusteringView['report'], members: run.members, computedAt: run.finishedAt };
+}
 
 /**
  * Per-request loaders. Campaigns are not targeted per member yet, so every member of a request shares
- * the one list of live campaigns: one statement however many members are asked for.
+ * the one list of live campaigns: one statement however many members are asked for. Segment data
+ * is batched per kind: one statement for any number of members.
  */
 export function createLoaders(dataSource: DataSource, now: () => Date = () => new Date()) {
   let live: Promise<Campaign[]> | undefined;
+  let clustering: Promise<ClusteringView | null> | undefined;
   return {
     liveCampaignsOfMember: new DataLoader<string, Campaign[]>(async (memberIds) => {
       live ??= findLiveCampaigns(dataSource, now());
       const campaigns = await live;
       return memberIds.map(() => campaigns);
     }),
+    rfmOfMember: new DataLoader<string, MemberRfm | null>(async (memberIds) =>
+      orderByKeys(memberIds, await dataSource.getRepository(MemberRfm).findBy({ memberId: In([...memberIds]) }), (r) => r.memberId),
+    ),
+    segmentsOfMember: new DataLoader<string, Segment[]>(async (memberIds) => {
+      const memberships = await dataSource.getRepository(SegmentMember).findBy({ memberId: In([...memberIds]) });
+      const segmentIds = [...new Set(memberships.map((m) => m.segmentId))];
+      const segments = segmentIds.length ? await dataSource.getRepository(Segment).findBy({ id: In(segmentIds) }) : [];
+      const byId = new Map(segments.map((s) => [s.id, s]));
+      return groupByKeys(memberIds, memberships, (m) => m.memberId).map((group) =>
+        group.map((m) => byId.get(m.segmentId)!).sort((a, b) => a.key.localeCompare(b.key)),
+      );
+    }),
+    segmentById: new DataLoader<string, Segment | null>(async (ids) =>
+      orderByKeys(ids, await dataSource.getRepository(Segment).findBy({ id: In([...ids]) }), (s) => s.id),
+    ),
+    /** The last clustering, read once per request however many members ask for their cluster. */
+    clustering: () => (clustering ??= latestClustering(dataSource)),
   };
 }
 

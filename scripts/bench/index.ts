@@ -15,6 +15,7 @@ import { load, measure, type Job, type WorkloadRow } from './measure';
 import { startHiveGateway, startOurGateway } from './peers';
 import { localDatabasePid } from './processes';
 import { memberTokens, seedProgramme } from './seed';
+import { jobTable, measureSegmentJobs } from './segments';
 import { tables } from './report';
 
 const quick = process.argv.includes('--quick');
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
     console.log(
       `seeded ${seeded.memberIds.length} members (${JSON.stringify(seeded.tierCounts)}), ${seeded.orders} orders in ${seeded.seconds.toFixed(1)} s`,
     );
+    // Before any load: the job's peak memory is then its own, not the load's.
+    const jobs = await measureSegmentJobs(stack);
     const step = Math.max(1, Math.floor(seeded.memberIds.length / SAMPLE));
     const memberIds = seeded.memberIds.filter((_, i) => i % step === 0).slice(0, SAMPLE);
     const tokens = await memberTokens(stack, memberIds);
@@ -124,13 +127,13 @@ async function main(): Promise<void> {
         comparison,
         rounds: quick ? 1 : 3,
       });
-      console.log(`\n${table}\n`);
+      console.log(`\n${table}\n\n${jobTable(jobs)}\n`);
       mkdirSync(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
       const file = join(__dirname, '..', '..', 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
       writeFileSync(
         file,
         JSON.stringify(
-          { quick, database, machine, seed: SEED, seeded: { ...seeded, memberIds: undefined }, rows, comparison, table },
+          { quick, database, machine, seed: SEED, seeded: { ...seeded, memberIds: undefined }, rows, jobs, comparison, table },
           null,
           2,
         ),

@@ -21,7 +21,11 @@ const PROCESSES = ['gateway', ...SERVICE_NAMES] as const;
 type Process = (typeof PROCESSES)[number];
 const httpPort = (name: Process): number => (name === 'gateway' ? GATEWAY_PORT : DEFAULT_PORTS[name].http);
 /** The gRPC peers each process dials (`<PEER>_GRPC_ADDRESS`); see services/<name>/src/config.ts. */
-const PEERS: Partial<Record<Process, string[]>> = { points: ['member', 'campaign', 'risk'], member: ['points'] };
+const PEERS: Partial<Record<Process, string[]>> = {
+  points: ['member', 'campaign', 'risk'],
+  member: ['points'],
+  campaign: ['member', 'points'],
+};
 
 const read = (path: string): string => readFileSync(path, 'utf8');
 

@@ -5,10 +5,12 @@
  * during the run (its high-water mark is reset first where Linux allows), gRPC calls and SQL
  * statements per service.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { grpcCalls } from '../../services/kit/src';
 import type { Stack } from '../../test/harness/startStack';
 import { processPeakRssMiB } from './processes';
+
+const rssMiB = () => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 
 export interface JobRow {
   job: string;
@@ -16,6 +18,8 @@ export interface JobRow {
   seconds: number;
   /** Peak RSS of the subgraphs' process during the job (or so far in the run, when it could not be reset). */
   peakRssMiB: number;
+  /** Its RSS when the job started: the job's own share is the difference. */
+  startRssMiB: number;
   peakRssReset: boolean;
   grpcCalls: number;
   sql: Record<string, number>;
@@ -49,6 +53,7 @@ export async function measureSegmentJobs(stack: Stack): Promise<JobRow[]> {
   if (defined.errors) throw new Error(`defineSegment failed: ${JSON.stringify(defined.errors)}`);
   global.gc?.();
   const reset = resetPeakRss();
+  const startRssMiB = Math.round(rssMiB());
   const grpcBefore = grpcCalls.count;
   const services = Object.entries(stack.services);
   const sqlBefore = services.map(([, s]) => s.queries.count);
@@ -67,6 +72,7 @@ export async function measureSegmentJobs(stack: Stack): Promise<JobRow[]> {
       seconds,
       peakRssMiB: Math.round(processPeakRssMiB(process.pid)),
       peakRssReset: reset,
+      startRssMiB,
       grpcCalls: grpcCalls.count - grpcBefore,
       sql,
       detail: `k ${clustering?.k ?? '–'}, silhouette ${clustering ? clustering.silhouette.toFixed(3) : '–'}, clusters ${
@@ -81,11 +87,11 @@ export function jobTable(rows: JobRow[]): string {
   return [
     'Batch jobs (run once after seeding, as the staff mutation; the subgraphs process’s peak RSS during the job):',
     '',
-    '| job | members | seconds | peak RSS MiB | gRPC calls | SQL statements | result |',
+    '| job | members | seconds | peak RSS MiB (at start) | gRPC calls | SQL statements | result |',
     '|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.job} | ${r.members} | ${r.seconds.toFixed(2)} | ${r.peakRssMiB}${r.peakRssReset ? '' : ' (run so far)'} | ${r.grpcCalls} | ${
+        `| ${r.job} | ${r.members} | ${r.seconds.toFixed(2)} | ${r.peakRssMiB}${r.peakRssReset ? '' : ' (run so far)'} (${r.startRssMiB}) | ${r.grpcCalls} | ${
           Object.entries(r.sql)
             .map(([service, n]) => `${service} ${n}`)
             .join(', ') || '–'

@@ -78,7 +78,18 @@ export function serverStreamHandler<Req, Res>(guard: GrpcGuard, impl: StreamImpl
         throw new DomainError('UNAUTHENTICATED', 'this call needs the service credential');
       for await (const message of impl(call.request, call)) {
         if (call.cancelled) return;
-        if (!call.write(message)) await new Promise((resolve) => call.once('drain', resolve));
+        if (!call.write(message)) {
+          // A client that went away never drains: stop waiting on cancellation too.
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              call.off('drain', done);
+              call.off('cancelled', done);
+              resolve();
+            };
+            call.once('drain', done);
+            call.once('cancelled', done);
+          });
+        }
       }
     };
     run().then(

@@ -56,9 +56,9 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
   benefits: {
     context: '../../context#BenefitsContext',
     mappers: {
-      // The gateway sends `tier { id }` with each member, and for the ranking registeredAt and spend (@requires).
+      // The gateway sends the member's tier (id, γ in force…) with each member, and for the ranking registeredAt and spend (@requires).
       Member: '../memberSignals#RankingRef',
-      Tier: '{ id: string }',
+      Tier: '../memberSignals#TierRef',
       Benefit: '../../db/tierBenefits#TierBenefitView',
       CatalogueBenefit: '../../db/entities/Benefit#Benefit',
       TierBenefitRevision: '../../db/entities/BenefitCell#BenefitCell',

@@ -7,6 +7,13 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
+/** What the gateway brings from the member service with a tier (@requires): its γ in force. */
+const inForce = (multiplier: number, pointsNeverExpire = false) => ({
+  multiplier,
+  pointsNeverExpire,
+  effectiveFrom: '2026-01-01T00:00:00.000Z',
+});
+
 describe('benefits subgraph', () => {
   it('resolves Tier.benefits through _entities from the seeded matrix (DOMAIN.md §4)', async () => {
     const response = await stack.querySubgraph(
@@ -14,9 +21,9 @@ describe('benefits subgraph', () => {
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tier { id benefits { id code level } } } }`,
       {
         r: [
-          { __typename: 'Tier', id: 'GOLD' },
-          { __typename: 'Tier', id: 'REGULAR' },
-          { __typename: 'Tier', id: 'NO_SUCH_TIER' },
+          { __typename: 'Tier', id: 'GOLD', ...inForce(1.5) },
+          { __typename: 'Tier', id: 'REGULAR', ...inForce(1.0) },
+          { __typename: 'Tier', id: 'NO_SUCH_TIER', ...inForce(1.0) },
         ],
       },
     );
@@ -38,7 +45,18 @@ describe('benefits subgraph', () => {
       'PRIORITY_SERVICE',
       'POINTS_ACCELERATION',
     ]);
-    expect(none).toEqual({ id: 'NO_SUCH_TIER', benefits: [] });
+    // Acceleration is the tier's γ, whatever the matrix holds for it (nothing).
+    expect(none.benefits).toEqual([{ id: 'NO_SUCH_TIER:POINTS_ACCELERATION', code: 'POINTS_ACCELERATION', level: '1×' }]);
+  });
+
+  it('refuses to show Tier.benefits without the γ the gateway requires: never a figure of its own', async () => {
+    const response = await stack.querySubgraph(
+      'benefits',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tier { id benefits { level } } } }`,
+      { r: [{ __typename: 'Tier', id: 'GOLD' }] },
+    );
+    expect(response.data._entities[0].benefits).toBeNull();
+    expect(response.errors).toHaveLength(1);
   });
 
   it('resolves Member.benefits from the tier id the gateway provides (@requires)', async () => {
@@ -46,10 +64,11 @@ describe('benefits subgraph', () => {
       'benefits',
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id benefits { level } } } }`,
       {
-        r: [{ __typename: 'Member', id: 'm1', tier: { id: 'DIAMOND' } }],
+        r: [{ __typename: 'Member', id: 'm1', tier: { id: 'DIAMOND', ...inForce(2.0, true) } }],
       },
     );
     expect(response.data._entities[0].benefits[0]).toEqual({ level: '30% off' });
+    expect(response.data._entities[0].benefits[4]).toEqual({ level: '2× + never expire' });
   });
 
   it('ranks Member.rankedBenefits from the fields the gateway requires of member and points', async () => {
@@ -61,7 +80,7 @@ describe('benefits subgraph', () => {
           {
             __typename: 'Member',
             id: 'm2',
-            tier: { id: 'GOLD' },
+            tier: { id: 'GOLD', ...inForce(1.5) },
             registeredAt: '2020-01-01T00:00:00Z',
             spend: { spend: '0.00', purchases: 0, lastPurchaseAt: '2020-02-01T00:00:00Z' },
           },
@@ -77,8 +96,24 @@ describe('benefits subgraph', () => {
     const response = await grpcCall('benefits', 'BenefitsService', stack.services.benefits.grpcAddress, 'listTierBenefits', {
       tierIds: ['SILVER'],
     });
-    expect(response.benefits[0]).toEqual({ tierId: 'SILVER', benefitCode: 'DISCOUNT', name: 'Member discount 會員折扣', level: '20% off' });
+    expect(response.benefits[0]).toEqual({
+      tierId: 'SILVER',
+      benefitCode: 'DISCOUNT',
+      name: 'Member discount 會員折扣',
+      level: '20% off',
+      derivedFromMultiplier: false,
+    });
     expect(response.benefits).toHaveLength(6);
+    // Points acceleration is marked derived, without a figure: the caller shows the tier's γ.
+    expect(response.benefits.filter((b: { derivedFromMultiplier: boolean }) => b.derivedFromMultiplier)).toEqual([
+      {
+        tierId: 'SILVER',
+        benefitCode: 'POINTS_ACCELERATION',
+        name: 'Points acceleration 積分加速',
+        level: '',
+        derivedFromMultiplier: true,
+      },
+    ]);
   });
 
   it('IssueCoupon issues once per key for a peer (a member the member service knows), refusing what the graph would', async () => {

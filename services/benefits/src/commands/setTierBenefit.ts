@@ -33,9 +33,7 @@ export async function setTierBenefit(dataSource: DataSource, edit: TierBenefitEd
     return await inTransaction(dataSource, async (manager) => {
       const cells = manager.getRepository(BenefitCell);
       const latest = await cells.findOne({ where: { tierId, benefitCode }, order: { revision: 'DESC' } });
-      if (level === null && !latest?.level) {
-        throw new DomainError('BAD_USER_INPUT', `${tierId} does not have ${benefitCode}: nothing to remove`, { field: 'level' });
-      }
+      // Planned first: points acceleration is refused whatever the edit (it is γ, never a figure here).
       const plan = planCellRevision(
         benefit.type as BenefitType,
         { level, discountPercent: edit.discountPercent ?? null },
@@ -43,6 +41,9 @@ export async function setTierBenefit(dataSource: DataSource, edit: TierBenefitEd
         latest,
         now,
       );
+      if (level === null && !latest?.level) {
+        throw new DomainError('BAD_USER_INPUT', `${tierId} does not have ${benefitCode}: nothing to remove`, { field: 'level' });
+      }
       const cell = cells.create({ id: randomUUID(), tierId, benefitCode, ...plan, actor, reason, recordedAt: now });
       await cells.insert(cell);
       return cell;

@@ -8,9 +8,10 @@ import { CouponTemplate } from './entities/CouponTemplate';
 import { CreateBenefits1764000000000 } from './migrations/1764000000000-CreateBenefits';
 import { VersionBenefitMatrix1764600000000 } from './migrations/1764600000000-VersionBenefitMatrix';
 import { Coupons1764700000000 } from './migrations/1764700000000-Coupons';
+import { DeriveAcceleration1764800000000 } from './migrations/1764800000000-DeriveAcceleration';
 
 /** The benefits service's entities and migrations. */
 export const benefitsSchema: DatabaseSchema = {
   entities: [Benefit, BenefitCell, CouponTemplate, Coupon, CouponClaim, CouponRedemption],
-  migrations: [CreateBenefits1764000000000, VersionBenefitMatrix1764600000000, Coupons1764700000000],
+  migrations: [CreateBenefits1764000000000, VersionBenefitMatrix1764600000000, Coupons1764700000000, DeriveAcceleration1764800000000],
 };

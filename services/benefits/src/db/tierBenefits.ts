@@ -1,5 +1,7 @@
-import { In, LessThanOrEqual, type DataSource } from 'typeorm';
+import { In, LessThanOrEqual, Not, type DataSource } from 'typeorm';
 import { cellsInEffect, type BenefitType } from '../domain/benefitMatrix';
+import { accelerationLevel } from '../domain/matrix';
+import { Benefit } from './entities/Benefit';
 import { BenefitCell } from './entities/BenefitCell';
 
 export interface TierBenefitView {
@@ -15,6 +17,18 @@ export interface TierBenefitView {
   effectiveFrom: Date;
   /** The benefit's place in the catalogue's display order. */
   position: number;
+  /** Points acceleration: shown from the tier's γ in force (revision 0, effectiveFrom the tier version's), never stored. */
+  derived: boolean;
+}
+
+/** A tier as the member service holds it in force (the gateway brings these fields, @requires). */
+export interface TierInForce {
+  id: string;
+  /** γ, the earn multiplier. */
+  multiplier: number;
+  pointsNeverExpire: boolean;
+  /** Since when this version of the tier is in force. */
+  effectiveFrom: Date;
 }
 
 /**
@@ -25,7 +39,12 @@ export interface TierBenefitView {
 export async function findTierBenefits(dataSource: DataSource, tierIds: readonly string[], at = new Date()): Promise<TierBenefitView[]> {
   if (tierIds.length === 0) return [];
   const revisions = await dataSource.getRepository(BenefitCell).find({
-    where: { tierId: In([...new Set(tierIds)]), effectiveFrom: LessThanOrEqual(at) },
+    where: {
+      tierId: In([...new Set(tierIds)]),
+      effectiveFrom: LessThanOrEqual(at),
+      // Derived benefits have no stored cells since DeriveAcceleration; none is ever read as a figure.
+      benefit: { type: Not('POINTS_ACCELERATION') },
+    },
     relations: { benefit: true },
   });
   return cellsInEffect(revisions, at)
@@ -39,6 +58,55 @@ export async function findTierBenefits(dataSource: DataSource, tierIds: readonly
       revision: cell.revision,
       effectiveFrom: cell.effectiveFrom,
       position: cell.benefit!.position,
+      derived: false,
     }))
-    .sort((a, b) => (a.tierId < b.tierId ? -1 : a.tierId > b.tierId ? 1 : a.position - b.position || (a.code < b.code ? -1 : 1)));
+    .sort(byTierAndPosition);
+}
+
+const byTierAndPosition = (a: TierBenefitView, b: TierBenefitView) =>
+  a.tierId < b.tierId ? -1 : a.tierId > b.tierId ? 1 : a.position - b.position || (a.code < b.code ? -1 : 1);
+
+/** The catalogue's derived benefits (points acceleration): every tier has one, from its γ. */
+export function findDerivedBenefits(dataSource: DataSource): Promise<Benefit[]> {
+  return dataSource.getRepository(Benefit).findBy({ type: 'POINTS_ACCELERATION' });
+}
+
+/** The cell a derived benefit shows for a tier: its γ in force, e.g. "1.5×" (shared/DOMAIN.md §2). */
+export function derivedCell(benefit: Benefit, tier: TierInForce): TierBenefitView {
+  return {
+    tierId: tier.id,
+    code: benefit.code,
+    name: benefit.name,
+    type: benefit.type as BenefitType,
+    level: accelerationLevel(tier),
+    discountPercent: null,
+    revision: 0,
+    effectiveFrom: tier.effectiveFrom,
+    position: benefit.position,
+    derived: true,
+  };
+}
+
+/**
+ * The benefits each tier shows, in the order asked: its stored cells in effect at `at` and, in
+ * their catalogue places, the derived ones from the tier's γ in force. Two statements for any
+ * number of tiers.
+ */
+export async function findShownTierBenefits(
+  dataSource: DataSource,
+  tiers: readonly TierInForce[],
+  at = new Date(),
+): Promise<TierBenefitView[][]> {
+  if (tiers.length === 0) return [];
+  const [stored, derived] = await Promise.all([
+    findTierBenefits(
+      dataSource,
+      tiers.map((t) => t.id),
+      at,
+    ),
+    findDerivedBenefits(dataSource),
+  ]);
+  return tiers.map((tier) =>
+    [...stored.filter((cell) => cell.tierId === tier.id), ...derived.map((benefit) => derivedCell(benefit, tier))].sort(byTierAndPosition),
+  );
 }

@@ -1,16 +1,17 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { groupByKeys, orderByKeys } from '../../../kit/src';
+import { orderByKeys } from '../../../kit/src';
 import { Coupon } from '../db/entities/Coupon';
 import { CouponTemplate } from '../db/entities/CouponTemplate';
-import { findTierBenefits, type TierBenefitView } from '../db/tierBenefits';
+import { findShownTierBenefits, type TierBenefitView, type TierInForce } from '../db/tierBenefits';
 
 /** Per-request loaders: members share tiers, so many members cost one look-up per distinct tier set. */
 export function createLoaders(dataSource: DataSource) {
   return {
-    benefitsOfTier: new DataLoader<string, TierBenefitView[]>(async (tierIds) =>
-      groupByKeys(tierIds, await findTierBenefits(dataSource, tierIds), (b) => b.tierId),
-    ),
+    /** Keyed by the tier as the member service has it in force: its γ is part of what it shows. */
+    benefitsOfTier: new DataLoader<TierInForce, TierBenefitView[], string>((tiers) => findShownTierBenefits(dataSource, tiers), {
+      cacheKeyFn: (t) => `${t.id}\u0000${t.multiplier}\u0000${t.pointsNeverExpire}\u0000${t.effectiveFrom.getTime()}`,
+    }),
     /** A page of coupons names a few templates: one statement for all of them. */
     template: new DataLoader<string, CouponTemplate>(async (codes) =>
       orderByKeys(

@@ -1,10 +1,19 @@
 import { parseCnyToFen } from '../../../kit/src';
+import type { TierInForce } from '../db/tierBenefits';
 import type { MemberSignals } from '../domain/ranking';
+
+/** A tier as the gateway hands it to Tier.benefits and Member.benefits (@requires from the member service). */
+export interface TierRef {
+  id: string;
+  multiplier?: number | null;
+  pointsNeverExpire?: boolean | null;
+  effectiveFrom?: string | null;
+}
 
 /** What the gateway hands Member.rankedBenefits (@requires): the member service's and the points service's fields. */
 export interface RankingRef {
   id: string;
-  tier: { id: string };
+  tier: TierRef;
   registeredAt?: string | null;
   spend?: { spend?: string | null; purchases?: number | null; lastPurchaseAt?: string | null } | null;
 }
@@ -34,4 +43,21 @@ export function signalsOf(ref: RankingRef): MemberSignals {
     purchases: Number.isInteger(purchases) ? purchases! : null,
     lastPurchaseAt: dateOf(ref.spend?.lastPurchaseAt),
   };
+}
+
+/**
+ * The tier's γ in force from the representation. Without it (a gateway that did not bring the
+ * required fields) there is no acceleration to show: the field fails rather than show a figure of its own.
+ */
+export function tierInForce(ref: TierRef): TierInForce {
+  const effectiveFrom = dateOf(ref.effectiveFrom);
+  if (
+    typeof ref.multiplier !== 'number' ||
+    !Number.isFinite(ref.multiplier) ||
+    typeof ref.pointsNeverExpire !== 'boolean' ||
+    !effectiveFrom
+  ) {
+    throw new Error(`tier ${ref.id} came without its multiplier, pointsNeverExpire and effectiveFrom (@requires)`);
+  }
+  return { id: ref.id, multiplier: ref.multiplier, pointsNeverExpire: ref.pointsNeverExpire, effectiveFrom };
 }

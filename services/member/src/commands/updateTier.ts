@@ -42,5 +42,5 @@ export async function updateTier(
     reason,
     createdAt: now,
   });
-  return edited;
+  return { ...edited, effectiveFrom };
 }

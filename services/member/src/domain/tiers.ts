@@ -11,6 +11,8 @@ export interface TierRule {
   rule: 'AND' | 'OR';
   multiplierMilli: number;
   pointsNeverExpire: boolean;
+  /** Since when this version of the tier is in force (a tier read from its versions); absent in the seed. */
+  effectiveFrom?: Date;
 }
 
 /** The seeded default programme, shared/DOMAIN.md §2. Brands edit these rows; code never hard-codes them. */

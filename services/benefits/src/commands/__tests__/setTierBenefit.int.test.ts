@@ -1,7 +1,7 @@
 import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
 import { benefitsSchema } from '../../db/data-source';
 import { BenefitCell } from '../../db/entities/BenefitCell';
-import { findTierBenefits } from '../../db/tierBenefits';
+import { findShownTierBenefits, findTierBenefits } from '../../db/tierBenefits';
 import { setTierBenefit, type TierBenefitEdit } from '../setTierBenefit';
 
 let db: CommandDatabase;
@@ -24,15 +24,8 @@ const levelOf = async (tierId: string, code: string, at: Date) =>
 describe('the seeded matrix (migration)', () => {
   it('is revision 1 of every cell, in effect since before any member, with the discount percentages of DOMAIN §4', async () => {
     const gold = await findTierBenefits(db.dataSource, ['GOLD'], NOW);
-    expect(gold.map((b) => b.code)).toEqual([
-      'DISCOUNT',
-      'BIRTHDAY',
-      'PRIORITY_SERVICE',
-      'EXCLUSIVE_EVENTS',
-      'POINTS_ACCELERATION',
-      'COMMUNITY',
-    ]);
-    expect(gold.map((b) => b.type)).toEqual(['DISCOUNT', 'BIRTHDAY', 'PRIORITY_SERVICE', 'EVENT', 'POINTS_ACCELERATION', 'COMMUNITY']);
+    expect(gold.map((b) => b.code)).toEqual(['DISCOUNT', 'BIRTHDAY', 'PRIORITY_SERVICE', 'EXCLUSIVE_EVENTS', 'COMMUNITY']);
+    expect(gold.map((b) => b.type)).toEqual(['DISCOUNT', 'BIRTHDAY', 'PRIORITY_SERVICE', 'EVENT', 'COMMUNITY']);
     expect(gold.every((b) => b.revision === 1 && b.effectiveFrom.getTime() === Date.parse('2000-01-01T00:00:00Z'))).toBe(true);
     const discounts = await findTierBenefits(db.dataSource, ['REGULAR', 'SILVER', 'GOLD', 'DIAMOND'], NOW);
     expect(Object.fromEntries(discounts.filter((b) => b.type === 'DISCOUNT').map((b) => [b.tierId, b.discountPercent]))).toEqual({
@@ -42,6 +35,57 @@ describe('the seeded matrix (migration)', () => {
       DIAMOND: 30,
     });
     expect(discounts.filter((b) => b.type !== 'DISCOUNT').every((b) => b.discountPercent === null)).toBe(true);
+  });
+});
+
+describe("points acceleration: derived from the tier's γ in force, never stored (one multiplier)", () => {
+  const since = new Date('2026-06-01T00:00:00Z');
+  const tier = (id: string, multiplier: number, pointsNeverExpire = false) => ({ id, multiplier, pointsNeverExpire, effectiveFrom: since });
+
+  it('stores no acceleration figure after the migrations: not one revision of it', async () => {
+    expect(await db.dataSource.getRepository(BenefitCell).countBy({ benefitCode: 'POINTS_ACCELERATION' })).toBe(0);
+  });
+
+  it("shows each tier's γ in the benefit's catalogue place, in force since the tier's version", async () => {
+    const [regular, silver, gold, diamond] = await findShownTierBenefits(
+      db.dataSource,
+      [tier('REGULAR', 1.0), tier('SILVER', 1.2), tier('GOLD', 1.5), tier('DIAMOND', 2.0, true)],
+      NOW,
+    );
+    const acceleration = (benefits: Awaited<ReturnType<typeof findTierBenefits>>) => benefits.find((b) => b.code === 'POINTS_ACCELERATION');
+    expect([regular, silver, gold, diamond].map((b) => acceleration(b)?.level)).toEqual(['1×', '1.2×', '1.5×', '2× + never expire']);
+    expect(gold.map((b) => b.code)).toEqual([
+      'DISCOUNT',
+      'BIRTHDAY',
+      'PRIORITY_SERVICE',
+      'EXCLUSIVE_EVENTS',
+      'POINTS_ACCELERATION',
+      'COMMUNITY',
+    ]);
+    expect(acceleration(gold)).toMatchObject({
+      type: 'POINTS_ACCELERATION',
+      derived: true,
+      revision: 0,
+      effectiveFrom: since,
+      discountPercent: null,
+    });
+    // A tier edit (γ 1.6) is what the card shows next: nothing in the matrix to change.
+    const [edited] = await findShownTierBenefits(db.dataSource, [tier('GOLD', 1.6)], NOW);
+    expect(acceleration(edited)?.level).toBe('1.6×');
+  });
+
+  it('refuses any edit of it, a removal too, with BAD_USER_INPUT on benefitCode, writing nothing', async () => {
+    const before = await snapshotDatabase(db.dataSource);
+    for (const change of [
+      { level: '5×', discountPercent: null },
+      { level: null, discountPercent: null },
+    ]) {
+      await expect(edit({ benefitCode: 'POINTS_ACCELERATION', ...change })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { field: 'benefitCode' },
+      });
+    }
+    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
   });
 });
 

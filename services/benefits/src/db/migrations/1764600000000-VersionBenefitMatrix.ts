@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { DEFAULT_BENEFITS } from '../../domain/matrix';
 
 /** The seeded benefits' types (the issue's catalogue types); a benefit added later names its own. */
 const SEEDED_TYPES: Record<string, string> = {
@@ -57,6 +58,10 @@ export class VersionBenefitMatrix1764600000000 implements MigrationInterface {
     );
     for (const [code, type] of Object.entries(SEEDED_TYPES)) {
       await queryRunner.query('UPDATE benefits SET type = ? WHERE code = ?', [type, code]);
+    }
+    // The seed's display order, also for a seeded benefit without stored cells (points acceleration is derived from γ).
+    for (const [position, benefit] of DEFAULT_BENEFITS.entries()) {
+      await queryRunner.query('UPDATE benefits SET position = ? WHERE code = ?', [position, benefit.code]);
     }
     const now = datetime(new Date());
     for (const cell of cells) {

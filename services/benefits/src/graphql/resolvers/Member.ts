@@ -3,16 +3,16 @@ import { findCouponPage } from '../../db/couponPages';
 import { memberFeatures, rankBenefits } from '../../domain/ranking';
 import { connectionOf, decodeCursor } from '../connection';
 import type { MemberResolvers } from '../__generated__/resolvers-types';
-import { signalsOf } from '../memberSignals';
+import { signalsOf, tierInForce } from '../memberSignals';
 
 /** The gateway sends `tier { id }` with each member (@requires), so no call to the member service is needed. */
 export const Member: MemberResolvers = {
   __resolveReference: readableMemberRef,
-  benefits: (member, _, ctx) => ctx.loaders.benefitsOfTier.load(readableMemberRef(member, ctx).tier.id),
+  benefits: (member, _, ctx) => ctx.loaders.benefitsOfTier.load(tierInForce(readableMemberRef(member, ctx).tier)),
 
   /** Ranked for this member from what the gateway required of the member and points services. */
   rankedBenefits: async (member, _, ctx) => {
-    const benefits = await ctx.loaders.benefitsOfTier.load(readableMemberRef(member, ctx).tier.id);
+    const benefits = await ctx.loaders.benefitsOfTier.load(tierInForce(readableMemberRef(member, ctx).tier));
     return rankBenefits(benefits, memberFeatures(signalsOf(member), new Date()));
   },
 

@@ -1,6 +1,8 @@
 import type { TierResolvers } from '../__generated__/resolvers-types';
+import { tierInForce } from '../memberSignals';
 
 export const Tier: TierResolvers = {
   __resolveReference: (ref) => ref,
-  benefits: (tier, _, ctx) => ctx.loaders.benefitsOfTier.load(tier.id),
+  /** The gateway brings the tier's γ in force (@requires): points acceleration shows it. */
+  benefits: (tier, _, ctx) => ctx.loaders.benefitsOfTier.load(tierInForce(tier)),
 };

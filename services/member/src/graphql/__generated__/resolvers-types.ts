@@ -440,6 +440,8 @@ export type Tier = {
   purchaseThreshold: Scalars['Int']['output'];
   rule: TierRule;
   pointsNeverExpire: Scalars['Boolean']['output'];
+  /** Since when this version of the tier's definition is in force (ISO-8601): `updateTier` adds versions. */
+  effectiveFrom: Scalars['String']['output'];
 };
 
 /** A partner brand's API key, as staff see it: never the key itself. */
@@ -738,6 +740,7 @@ export type TierResolvers<ContextType = MemberContext, ParentType extends Resolv
   purchaseThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['TierRule'], ParentType, ContextType>;
   pointsNeverExpire?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PartnerKeyResolvers<ContextType = MemberContext, ParentType extends ResolversParentTypes['PartnerKey'] = ResolversParentTypes['PartnerKey']> = {

@@ -129,6 +129,8 @@ export async function recordOrder(
           availableAt: new Date(orderedAt.getTime() + rules.returnWindowDays * 86_400_000),
           lotExpiresAt,
           releasedAt: null,
+          // A late order stays flagged when its points are released (its EARN entry is written then).
+          flag: late ? LATE_ORDER : null,
         });
       } else {
         const account = await lockAccount(manager, order.memberId);

@@ -4,7 +4,7 @@ import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import { applyPlan, ensureAccount, lockAccount } from '../db/ledger';
 import { planEarn } from '../domain/account';
-import { orderEntryContext, orderReason } from './recordOrder';
+import { LATE_ORDER, orderEntryContext, orderReason } from './recordOrder';
 
 /**
  * Earns the points of orders whose return window has passed: the EARN entry (keyed ORDER:<no>, so
@@ -34,7 +34,7 @@ export async function releasePendingPoints(
         if (pending.points === 0) return 0;
         const order = await manager.findOneByOrFail(Order, { orderNo: pending.orderNo });
         await applyPlan(manager, account, planEarn(account, pending.points, `${orderReason(order)} (return window passed)`), {
-          ...orderEntryContext({ ...order, late: false }, 'system', now),
+          ...orderEntryContext({ ...order, late: pending.flag === LATE_ORDER }, 'system', now),
           lotExpiresAt: pending.lotExpiresAt,
         });
         return pending.points;

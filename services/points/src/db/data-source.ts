@@ -19,6 +19,7 @@ import { OrderTime1764610000000 } from './migrations/1764610000000-OrderTime';
 import { LotOrders1764613000000 } from './migrations/1764613000000-LotOrders';
 import { OrderOffsets1764614000000 } from './migrations/1764614000000-OrderOffsets';
 import { NoticesLeases1764620000000 } from './migrations/1764620000000-NoticesLeases';
+import { PendingFlag1764630000000 } from './migrations/1764630000000-PendingFlag';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
@@ -35,5 +36,6 @@ export const pointsSchema: DatabaseSchema = {
     LotOrders1764613000000,
     OrderOffsets1764614000000,
     NoticesLeases1764620000000,
+    PendingFlag1764630000000,
   ],
 };

@@ -39,4 +39,24 @@ describe('releasePendingPoints', () => {
     expect(await c.account(m)).toEqual({ balance: 75, debt: 0 });
     expect(await c.scalar('SELECT COUNT(*) FROM points_pending WHERE released_at IS NULL')).toBe(0);
   });
+
+  it('keeps a late order flagged LATE_ORDER when its held points are released', async () => {
+    // Placed 10 days before it was recorded: more than ORDER_MAX_LATENESS_DAYS (7), so an ADMIN recorded it.
+    const placedAt = new Date(recordedAt.getTime() - 10 * 86_400_000).toISOString();
+    await recordOrder(
+      c.dataSource,
+      c.peers,
+      c.outbox,
+      { ...WINDOW, returnWindowDays: 30 },
+      { memberId: m, orderNo: 'LATE-1', amount: '100.00', channel: 'POS', orderedAt: placedAt, callerIsAdmin: true },
+      'staff:admin',
+      recordedAt,
+    );
+    await order('O-1', '50.00');
+    expect(await releasePendingPoints(c.dataSource, days(30))).toEqual({ orders: 2, points: 150 });
+    expect(await c.dataSource.query('SELECT source_ref, points, flag FROM points_ledger ORDER BY source_ref')).toEqual([
+      { source_ref: 'LATE-1', points: 100, flag: 'LATE_ORDER' },
+      { source_ref: 'O-1', points: 50, flag: null },
+    ]);
+  });
 });

@@ -28,4 +28,8 @@ export class PendingPoints {
 
   @Column({ name: 'released_at', type: 'datetime', precision: 3, nullable: true })
   releasedAt: Date | null;
+
+  /** The flag the EARN entry gets when released: LATE_ORDER for an order recorded later than the programme allows. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  flag: string | null;
 }

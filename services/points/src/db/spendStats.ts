@@ -13,6 +13,8 @@ export interface SpendView {
 /**
  * Qualifying activity of the rolling 12 months before `now`, per member, net of refunds: one
  * statement for any number of members. The figures the tier engine and Member.spend both use.
+ * An order counts by when it was placed (`orderedAt`), not when a store uploaded it: a late upload
+ * neither brings an order from before the window into it nor leaves one placed inside it out.
  */
 export async function spendStats(dataSource: DataSource, memberIds: readonly string[], now: Date): Promise<SpendView[]> {
   if (memberIds.length === 0) return [];
@@ -23,8 +25,8 @@ export async function spendStats(dataSource: DataSource, memberIds: readonly str
       .select('o.member_id', 'memberId')
       .addSelect('SUM(o.amount_fen - o.refunded_fen)', 'spend')
       .addSelect('SUM(CASE WHEN o.refunded_fen < o.amount_fen THEN 1 ELSE 0 END)', 'purchases')
-      .addSelect('MAX(o.created_at)', 'last')
-      .where({ memberId: In([...memberIds]), createdAt: MoreThanOrEqual(new Date(now.getTime() - YEAR_MS)) })
+      .addSelect('MAX(o.ordered_at)', 'last')
+      .where({ memberId: In([...memberIds]), orderedAt: MoreThanOrEqual(new Date(now.getTime() - YEAR_MS)) })
       .groupBy('o.member_id')
       .getRawMany();
   return orderByKeys(memberIds, rows, (r) => r.memberId).map((row) => ({

@@ -28,6 +28,29 @@ describe('reevaluateTiers', () => {
     ]);
   });
 
+  it('counts an order in the rolling 12 months by when it was placed (orderedAt), not when it was recorded', async () => {
+    for (const id of ['m-late', 'm-edge']) c.peers.member.add(id);
+    const placedLate = (memberId: string, orderNo: string, amount: string, orderedAt: string, recordedAt: Date) =>
+      recordOrder(
+        c.dataSource,
+        c.peers,
+        c.outbox,
+        RULES,
+        { memberId, orderNo, amount, channel: 'POS', orderedAt, callerIsAdmin: true },
+        'staff:admin',
+        recordedAt,
+      );
+    // Placed before the window, uploaded inside it: not qualifying activity of the cycle.
+    await placedLate('m-late', 'L-1', '3000.00', '2024-12-25T12:00:00Z', new Date('2025-01-03T00:00:00Z'));
+    // Placed inside the window, uploaded days later: it is.
+    await placedLate('m-edge', 'L-2', '200.00', '2025-01-02T12:00:00Z', new Date('2025-01-06T00:00:00Z'));
+    expect(await reevaluateTiers(c.dataSource, c.peers.member, '2026', at)).toEqual({ members: 2, changed: expect.any(Number) });
+    expect(c.peers.member.reevaluations.map((r) => r.activity)).toEqual([
+      { memberId: 'm-edge', spendFen: 20000, purchases: 1, asOf: at },
+      { memberId: 'm-late', spendFen: 0, purchases: 0, asOf: at },
+    ]);
+  });
+
   it('refuses a cycle that is not a year', async () => {
     await expect(reevaluateTiers(c.dataSource, c.peers.member, '26', at)).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',

@@ -43,10 +43,16 @@ export async function findTierBenefits(dataSource: DataSource, tierIds: readonly
       tierId: In([...new Set(tierIds)]),
       effectiveFrom: LessThanOrEqual(at),
       // Derived benefits have no stored cells since DeriveAcceleration; none is ever read as a figure.
-      benefit: { type: Not('POINTS_ACCELERATION') },
+      benefit: { type: Not(DERIVED) },
     },
     relations: { benefit: true },
   });
+  return storedViews(revisions, at);
+}
+
+const DERIVED = 'POINTS_ACCELERATION';
+
+function storedViews(revisions: readonly BenefitCell[], at: Date): TierBenefitView[] {
   return cellsInEffect(revisions, at)
     .map((cell) => ({
       tierId: cell.tierId,
@@ -68,7 +74,7 @@ const byTierAndPosition = (a: TierBenefitView, b: TierBenefitView) =>
 
 /** The catalogue's derived benefits (points acceleration): every tier has one, from its γ. */
 export function findDerivedBenefits(dataSource: DataSource): Promise<Benefit[]> {
-  return dataSource.getRepository(Benefit).findBy({ type: 'POINTS_ACCELERATION' });
+  return dataSource.getRepository(Benefit).findBy({ type: DERIVED });
 }
 
 /** The cell a derived benefit shows for a tier: its γ in force, e.g. "1.5×" (shared/DOMAIN.md §2). */
@@ -89,8 +95,8 @@ export function derivedCell(benefit: Benefit, tier: TierInForce): TierBenefitVie
 
 /**
  * The benefits each tier shows, in the order asked: its stored cells in effect at `at` and, in
- * their catalogue places, the derived ones from the tier's γ in force. Two statements for any
- * number of tiers.
+ * their catalogue places, the derived ones from the tier's γ in force. One statement for any number
+ * of tiers: the catalogue's derived benefits and the tiers' cells come together.
  */
 export async function findShownTierBenefits(
   dataSource: DataSource,
@@ -98,14 +104,18 @@ export async function findShownTierBenefits(
   at = new Date(),
 ): Promise<TierBenefitView[][]> {
   if (tiers.length === 0) return [];
-  const [stored, derived] = await Promise.all([
-    findTierBenefits(
-      dataSource,
-      tiers.map((t) => t.id),
-      at,
-    ),
-    findDerivedBenefits(dataSource),
-  ]);
+  const benefits = await dataSource.getRepository(Benefit).find({
+    where: [
+      { type: DERIVED },
+      { type: Not(DERIVED), cells: { tierId: In([...new Set(tiers.map((t) => t.id))]), effectiveFrom: LessThanOrEqual(at) } },
+    ],
+    relations: { cells: true },
+  });
+  const derived = benefits.filter((b) => b.type === DERIVED);
+  const stored = storedViews(
+    benefits.filter((b) => b.type !== DERIVED).flatMap((benefit) => (benefit.cells ?? []).map((cell) => Object.assign(cell, { benefit }))),
+    at,
+  );
   return tiers.map((tier) =>
     [...stored.filter((cell) => cell.tierId === tier.id), ...derived.map((benefit) => derivedCell(benefit, tier))].sort(byTierAndPosition),
   );

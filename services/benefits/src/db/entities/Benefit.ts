@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import { BenefitCell } from './BenefitCell';
 
 /** A benefit of the catalogue, e.g. the member discount. */
 @Entity({ name: 'benefits' })
@@ -16,4 +17,8 @@ export class Benefit {
   /** Display order in a tier's list. */
   @Column({ type: 'int' })
   position: number;
+
+  /** The matrix cells of this benefit, loaded where a read needs the catalogue and the cells in one statement. */
+  @OneToMany(() => BenefitCell, (cell) => cell.benefit)
+  cells?: BenefitCell[];
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Benefit } from './Benefit';
 
 /**
@@ -21,7 +21,7 @@ export class BenefitCell {
   /** Loaded with the cell where a read needs the benefit's name, type and place (one statement). */
   @ManyToOne(() => Benefit, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'benefit_code', referencedColumnName: 'code' })
-  benefit?: Benefit;
+  benefit?: Relation<Benefit>; // Relation<>: Benefit and BenefitCell import each other
 
   /** 1, 2, …: unique per cell, so two simultaneous edits of one cell cannot both land. */
   @Column({ type: 'int' })

@@ -153,9 +153,21 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  * Runs `work` in one transaction. SQLite has one connection and one writer, so its transactions are
  * queued here rather than interleaved (interleaving on one connection would nest BEGINs); MySQL
  * runs them concurrently on the pool and relies on row locks and unique keys.
+ *
+ * `isolation: 'READ COMMITTED'` (MySQL; SQLite's queue is serial anyway) for a transaction that
+ * counts rows after taking a lock: under MySQL's default REPEATABLE READ a plain SELECT reads the
+ * snapshot of the transaction's first read, which may predate the lock and miss what the lock's
+ * previous holder committed (e.g. the seats of a capped tier).
  */
-export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (dataSource.options.type !== 'better-sqlite3') return withDeadlockRetry(() => dataSource.transaction(work));
+export function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  options: { isolation?: 'READ COMMITTED' } = {},
+): Promise<T> {
+  if (dataSource.options.type !== 'better-sqlite3') {
+    const { isolation } = options;
+    return withDeadlockRetry(() => (isolation ? dataSource.transaction(isolation, work) : dataSource.transaction(work)));
+  }
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => dataSource.transaction(work));
   sqliteQueues.set(dataSource, next);

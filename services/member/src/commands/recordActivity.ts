@@ -3,6 +3,7 @@ import { DomainError, inTransaction, rowLock } from '../../../kit/src';
 import { Member } from '../db/entities/Member';
 import { TierChange } from '../db/entities/TierChange';
 import { loadLadder, tierById } from '../db/ladder';
+import { TOP_TIER_TRANSACTION } from '../db/topTier';
 import { reevaluate, tierAfterRefund, upgradeTarget, type QualifyingStats } from '../domain/tierEngine';
 import type { TierRule } from '../domain/tiers';
 import { OPEN_TOP_TIER, type TopTierRule } from '../domain/scarcity';
@@ -109,35 +110,39 @@ export async function recordActivity(
   rules: TierRules = DEFAULT_TIER_RULES,
 ): Promise<TierDecision> {
   validate(activity);
-  const { decision, reached } = await inTransaction(dataSource, async (manager) => {
-    const member = await lockMember(manager, activity.memberId);
-    await endGrantIfDue(manager, member, now);
-    if (member.activityAsOf && member.activityAsOf.getTime() > activity.asOf.getTime()) {
-      return { decision: { memberId: member.id, tierId: member.tierId, changed: false }, reached: [] };
-    }
-    await manager.update(
-      Member,
-      { id: member.id },
-      { spend12mFen: activity.spendFen, purchases12m: activity.purchases, activityAsOf: activity.asOf },
-    );
-    const ladder = await loadLadder(manager, now);
-    const lowered = await undoRefundedTier(manager, member, ladder, activity, rules, now);
-    if (lowered) return { decision: { memberId: member.id, tierId: lowered.id, changed: true }, reached: [] };
-    const target = await upgradeWithin(manager, member, ladder, activity, rules.topTier);
-    if (target) {
-      await changeTier(manager, member, {
-        toTier: target.id,
-        reason: 'UPGRADE',
-        note: 'qualifying purchase crossed the threshold',
-        actor: 'system',
-        at: now,
-      });
-    }
-    const tier = target ?? tierById(ladder, member.tierId);
-    const earned = target !== null || member.tierSource !== 'GRANTED';
-    const reached = await recordMilestones(manager, member.id, { tier, ladder, purchases12m: activity.purchases, earned }, now);
-    return { decision: { memberId: member.id, tierId: tier.id, changed: target !== null }, reached };
-  });
+  const { decision, reached } = await inTransaction(
+    dataSource,
+    async (manager) => {
+      const member = await lockMember(manager, activity.memberId);
+      await endGrantIfDue(manager, member, now);
+      if (member.activityAsOf && member.activityAsOf.getTime() > activity.asOf.getTime()) {
+        return { decision: { memberId: member.id, tierId: member.tierId, changed: false }, reached: [] };
+      }
+      await manager.update(
+        Member,
+        { id: member.id },
+        { spend12mFen: activity.spendFen, purchases12m: activity.purchases, activityAsOf: activity.asOf },
+      );
+      const ladder = await loadLadder(manager, now);
+      const lowered = await undoRefundedTier(manager, member, ladder, activity, rules, now);
+      if (lowered) return { decision: { memberId: member.id, tierId: lowered.id, changed: true }, reached: [] };
+      const target = await upgradeWithin(manager, member, ladder, activity, rules.topTier);
+      if (target) {
+        await changeTier(manager, member, {
+          toTier: target.id,
+          reason: 'UPGRADE',
+          note: 'qualifying purchase crossed the threshold',
+          actor: 'system',
+          at: now,
+        });
+      }
+      const tier = target ?? tierById(ladder, member.tierId);
+      const earned = target !== null || member.tierSource !== 'GRANTED';
+      const reached = await recordMilestones(manager, member.id, { tier, ladder, purchases12m: activity.purchases, earned }, now);
+      return { decision: { memberId: member.id, tierId: tier.id, changed: target !== null }, reached };
+    },
+    TOP_TIER_TRANSACTION,
+  );
   for (const milestone of reached) await onMilestone(milestone);
   // A refund may have freed a seat at a capped top tier, or moved this member up the line.
   await fillTopTierSeats(dataSource, rules.topTier, now);
@@ -159,40 +164,44 @@ export async function reevaluateMember(
   validate(activity);
   if (!/^\d{4}$/.test(cycle)) throw new DomainError('BAD_USER_INPUT', 'cycle must be a year such as 2026');
   const reached: ReachedMilestone[] = [];
-  const decision = await inTransaction(dataSource, async (manager) => {
-    const member = await lockMember(manager, activity.memberId);
-    const unchanged = { memberId: member.id, tierId: member.tierId, changed: false };
-    if (member.reevaluatedCycle === cycle) return unchanged;
-    // An expired grant ends first (back to the earned tier); the re-evaluation steps from there.
-    await endGrantIfDue(manager, member, now);
-    const grantInForce = member.tierSource === 'GRANTED';
-    await manager.update(
-      Member,
-      { id: member.id },
-      { reevaluatedCycle: cycle, spend12mFen: activity.spendFen, purchases12m: activity.purchases, activityAsOf: activity.asOf },
-    );
-    if (grantInForce) return unchanged;
-    const ladder = await loadLadder(manager, now);
-    const current = tierById(ladder, member.tierId);
-    const evaluated = reevaluate(current, ladder, activity);
-    // Up to the top tier only as its rule admits; a step up it does not admit is no step.
-    const given =
-      evaluated.rank > current.rank ? await admitTarget(manager, member, ladder, activity, rules.topTier, evaluated) : evaluated;
-    const target = evaluated.rank > current.rank && given.rank <= current.rank ? current : given;
-    if (target.id === member.tierId) return { ...unchanged, tierId: member.tierId, changed: member.tierId !== unchanged.tierId };
-    await changeTier(manager, member, {
-      toTier: target.id,
-      reason: 'REEVALUATION',
-      note: `yearly re-evaluation ${cycle}`,
-      actor: 'system',
-      at: now,
-    });
-    // Reaching the top tier at the yearly run is an achievement too.
-    reached.push(
-      ...(await recordMilestones(manager, member.id, { tier: target, ladder, purchases12m: activity.purchases, earned: true }, now)),
-    );
-    return { memberId: member.id, tierId: target.id, changed: true };
-  });
+  const decision = await inTransaction(
+    dataSource,
+    async (manager) => {
+      const member = await lockMember(manager, activity.memberId);
+      const unchanged = { memberId: member.id, tierId: member.tierId, changed: false };
+      if (member.reevaluatedCycle === cycle) return unchanged;
+      // An expired grant ends first (back to the earned tier); the re-evaluation steps from there.
+      await endGrantIfDue(manager, member, now);
+      const grantInForce = member.tierSource === 'GRANTED';
+      await manager.update(
+        Member,
+        { id: member.id },
+        { reevaluatedCycle: cycle, spend12mFen: activity.spendFen, purchases12m: activity.purchases, activityAsOf: activity.asOf },
+      );
+      if (grantInForce) return unchanged;
+      const ladder = await loadLadder(manager, now);
+      const current = tierById(ladder, member.tierId);
+      const evaluated = reevaluate(current, ladder, activity);
+      // Up to the top tier only as its rule admits; a step up it does not admit is no step.
+      const given =
+        evaluated.rank > current.rank ? await admitTarget(manager, member, ladder, activity, rules.topTier, evaluated) : evaluated;
+      const target = evaluated.rank > current.rank && given.rank <= current.rank ? current : given;
+      if (target.id === member.tierId) return { ...unchanged, tierId: member.tierId, changed: member.tierId !== unchanged.tierId };
+      await changeTier(manager, member, {
+        toTier: target.id,
+        reason: 'REEVALUATION',
+        note: `yearly re-evaluation ${cycle}`,
+        actor: 'system',
+        at: now,
+      });
+      // Reaching the top tier at the yearly run is an achievement too.
+      reached.push(
+        ...(await recordMilestones(manager, member.id, { tier: target, ladder, purchases12m: activity.purchases, earned: true }, now)),
+      );
+      return { memberId: member.id, tierId: target.id, changed: true };
+    },
+    TOP_TIER_TRANSACTION,
+  );
   for (const milestone of reached) await onMilestone(milestone);
   // A step down may have freed a seat at a capped top tier.
   await fillTopTierSeats(dataSource, rules.topTier, now);

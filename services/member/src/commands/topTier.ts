@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, inTransaction, parseReason, rowLock } from '../../../kit/src';
 import { Member } from '../db/entities/Member';
 import { loadLadder } from '../db/ladder';
-import { countTop, firstInLine, lockTopTier } from '../db/topTier';
+import { countTop, firstInLine, lockTopTier, TOP_TIER_TRANSACTION } from '../db/topTier';
 import { admitted, scarce, topOf, topSeats, waitsForTop, type TopTierRule } from '../domain/scarcity';
 import type { QualifyingStats } from '../domain/tierEngine';
 import type { TierRule } from '../domain/tiers';
@@ -40,23 +40,27 @@ export async function fillTopTierSeats(dataSource: DataSource, rule: TopTierRule
     const top = topOf(ladder);
     const candidate = await firstInLine(dataSource.manager, top);
     if (!candidate) break;
-    const outcome = await inTransaction(dataSource, async (manager) => {
-      const member = await manager.findOne(Member, { where: { id: candidate }, lock: rowLock(manager) });
-      if (!member || !waitsForTop(ladder, { tierId: member.tierId, spendFen: member.spend12mFen, purchases: member.purchases12m }))
-        return 'retry';
-      await lockTopTier(manager, top);
-      const { members, held } = await countTop(manager, top, member);
-      if (held >= topSeats(rule, members)) return 'full';
-      if ((await firstInLine(manager, top)) !== member.id) return 'retry';
-      await changeTier(manager, member, {
-        toTier: top.id,
-        reason: 'UPGRADE',
-        note: 'a seat at the top tier became free: first in line by 12-month spend',
-        actor: 'system',
-        at: now,
-      });
-      return 'admitted';
-    });
+    const outcome = await inTransaction(
+      dataSource,
+      async (manager) => {
+        const member = await manager.findOne(Member, { where: { id: candidate }, lock: rowLock(manager) });
+        if (!member || !waitsForTop(ladder, { tierId: member.tierId, spendFen: member.spend12mFen, purchases: member.purchases12m }))
+          return 'retry';
+        await lockTopTier(manager, top);
+        const { members, held } = await countTop(manager, top, member);
+        if (held >= topSeats(rule, members)) return 'full';
+        if ((await firstInLine(manager, top)) !== member.id) return 'retry';
+        await changeTier(manager, member, {
+          toTier: top.id,
+          reason: 'UPGRADE',
+          note: 'a seat at the top tier became free: first in line by 12-month spend',
+          actor: 'system',
+          at: now,
+        });
+        return 'admitted';
+      },
+      TOP_TIER_TRANSACTION,
+    );
     if (outcome === 'full') break;
     if (outcome === 'admitted') admittedCount += 1;
   }
@@ -76,17 +80,21 @@ export async function inviteToTopTier(
 ): Promise<void> {
   const reason = parseReason(input.reason);
   if (!rule.invitationOnly) throw new DomainError('FORBIDDEN', 'the top tier is not invitation-only (TOP_TIER_INVITATION_ONLY)');
-  await inTransaction(dataSource, async (manager) => {
-    const member = await manager.findOne(Member, { where: { id: input.memberId }, lock: rowLock(manager) });
-    if (!member || member.mergedInto) throw new DomainError('NOT_FOUND', `no member ${input.memberId}`, { field: 'memberId' });
-    const ladder = await loadLadder(manager, now);
-    const top = topOf(ladder);
-    if (member.tierId === top.id) throw new DomainError('CONFLICT', `member ${member.id} already holds ${top.id}`, { field: 'memberId' });
-    if (!waitsForTop(ladder, { tierId: member.tierId, spendFen: member.spend12mFen, purchases: member.purchases12m }))
-      throw new DomainError('BAD_USER_INPUT', `member ${member.id} does not qualify for ${top.id}`, { field: 'memberId' });
-    await lockTopTier(manager, top);
-    const { members, held } = await countTop(manager, top, member);
-    if (held >= topSeats(rule, members)) throw new DomainError('CONFLICT', `every seat at ${top.id} is taken (TOP_TIER_MAX_SHARE)`);
-    await changeTier(manager, member, { toTier: top.id, reason: 'INVITED', note: reason, actor, at: now });
-  });
+  await inTransaction(
+    dataSource,
+    async (manager) => {
+      const member = await manager.findOne(Member, { where: { id: input.memberId }, lock: rowLock(manager) });
+      if (!member || member.mergedInto) throw new DomainError('NOT_FOUND', `no member ${input.memberId}`, { field: 'memberId' });
+      const ladder = await loadLadder(manager, now);
+      const top = topOf(ladder);
+      if (member.tierId === top.id) throw new DomainError('CONFLICT', `member ${member.id} already holds ${top.id}`, { field: 'memberId' });
+      if (!waitsForTop(ladder, { tierId: member.tierId, spendFen: member.spend12mFen, purchases: member.purchases12m }))
+        throw new DomainError('BAD_USER_INPUT', `member ${member.id} does not qualify for ${top.id}`, { field: 'memberId' });
+      await lockTopTier(manager, top);
+      const { members, held } = await countTop(manager, top, member);
+      if (held >= topSeats(rule, members)) throw new DomainError('CONFLICT', `every seat at ${top.id} is taken (TOP_TIER_MAX_SHARE)`);
+      await changeTier(manager, member, { toTier: top.id, reason: 'INVITED', note: reason, actor, at: now });
+    },
+    TOP_TIER_TRANSACTION,
+  );
 }

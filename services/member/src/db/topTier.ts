@@ -17,6 +17,14 @@ function qualifyingSql(top: TierRule): { sql: string; parameters: Record<string,
 }
 
 /**
+ * Every transaction that may admit a member to the top tier runs READ COMMITTED on MySQL: the seats
+ * are counted by plain SELECTs after lockTopTier, and under REPEATABLE READ those would read the
+ * snapshot of the transaction's first read, from before the lock, missing the seats the lock's
+ * previous holder just took (a MySQL race of 40 members for 6 seats seated 15).
+ */
+export const TOP_TIER_TRANSACTION = { isolation: 'READ COMMITTED' } as const;
+
+/**
  * Takes the lock that admissions to the top tier run under (its version rows, FOR UPDATE), after
  * the member's own row lock: two admissions never both take the last seat.
  */

@@ -1,6 +1,7 @@
 import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
 import { benefitsSchema } from '../../db/data-source';
 import { BenefitCell } from '../../db/entities/BenefitCell';
+import { DeriveAcceleration1764800000000 } from '../../db/migrations/1764800000000-DeriveAcceleration';
 import { findShownTierBenefits, findTierBenefits } from '../../db/tierBenefits';
 import { setTierBenefit, type TierBenefitEdit } from '../setTierBenefit';
 
@@ -44,6 +45,36 @@ describe("points acceleration: derived from the tier's γ in force, never stored
 
   it('stores no acceleration figure after the migrations: not one revision of it', async () => {
     expect(await db.dataSource.getRepository(BenefitCell).countBy({ benefitCode: 'POINTS_ACCELERATION' })).toBe(0);
+  });
+
+  it('DeriveAcceleration clears the figures a database seeded before it holds, every revision, and nothing else', async () => {
+    const cells = db.dataSource.getRepository(BenefitCell);
+    const others = await cells.count();
+    for (const [tierId, level] of [
+      ['SILVER', '1.5×'],
+      ['GOLD', '2×'],
+    ]) {
+      await cells.insert({
+        id: `old-${tierId}`,
+        tierId,
+        benefitCode: 'POINTS_ACCELERATION',
+        revision: 1,
+        level,
+        discountPercent: null,
+        effectiveFrom: new Date('2000-01-01T00:00:00Z'),
+        actor: 'system',
+        reason: 'seeded from shared/DOMAIN.md §4',
+        recordedAt: NOW,
+      });
+    }
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await new DeriveAcceleration1764800000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await cells.countBy({ benefitCode: 'POINTS_ACCELERATION' })).toBe(0);
+    expect(await cells.count()).toBe(others);
   });
 
   it("shows each tier's γ in the benefit's catalogue place, in force since the tier's version", async () => {

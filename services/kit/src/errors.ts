@@ -25,6 +25,10 @@ export const ERROR_CODES = {
     grpc: GrpcStatus.PERMISSION_DENIED,
   },
   RISK_DENIED: { description: 'The risk service refused this action.', grpc: GrpcStatus.FAILED_PRECONDITION },
+  MODEL_TOO_LITTLE_DATA: {
+    description: 'A model was asked to train on too little data (too few members, or too few of one outcome); nothing was written.',
+    grpc: GrpcStatus.FAILED_PRECONDITION,
+  },
   INSUFFICIENT_POINTS: {
     description: 'The available balance is smaller than the points asked for; nothing was written.',
     grpc: GrpcStatus.FAILED_PRECONDITION,

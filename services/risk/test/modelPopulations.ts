@@ -73,3 +73,88 @@ export function simulateBuyers(
     return { purchases, values: purchases.map(() => gamma(random, gg.p, nu)), T };
   });
 }
+
+const DAY = 86_400_000;
+
+/** The churn process `generateMembers` draws from: P(churn) = σ(logit), signs as named. */
+export const GENERATED_CHURN = {
+  intercept: -0.3,
+  /** + : the longer since the last order, the likelier to churn. */
+  recency: 1.2,
+  /** − : frequent buyers stay. */
+  frequency: -0.9,
+  /** − : members who use their points stay. */
+  burnRate: -2.0,
+  /** − : a rising order rate stays. */
+  trend: -0.8,
+};
+
+/**
+ * Members with histories up to `asOf` whose churn is known: each buys at a rate drawn per member
+ * (some slowing down), earns a point per CNY and burns some; at the cutoff (`horizonDays` before
+ * asOf) each churns with P = σ(GENERATED_CHURN · features of their history), computed here from the
+ * history directly. A churner orders nothing after the cutoff; anyone else orders at least once in
+ * the horizon, so the label a model sees is exactly the churn drawn.
+ */
+export function generateMembers(seed: number, count: number, asOf: Date, horizonDays = 90) {
+  const random = seededRandom(seed);
+  const cutoff = asOf.getTime() - horizonDays * DAY;
+  const members = [];
+  let churned = 0;
+  for (let m = 0; m < count; m++) {
+    const ratePerDay = gamma(random, 1.5, 1) / 30;
+    const slowing = random() < 0.4;
+    const burnShare = beta(random, 1.5, 3);
+    const start = cutoff - (120 + random() * 480) * DAY;
+    const orders: Array<{ orderedAt: Date; amountFen: number; refundedFen: number }> = [];
+    const points: Array<{ at: Date; kind: 'EARN' | 'BURN'; points: number }> = [];
+    let t = start;
+    let unburned = 0;
+    const addOrder = (at: number) => {
+      const amountFen = Math.round(gamma(random, 3, 1) * 8000);
+      orders.push({ orderedAt: new Date(at), amountFen, refundedFen: random() < 0.03 ? amountFen : 0 });
+      const earned = Math.floor(amountFen / 100);
+      points.push({ at: new Date(at), kind: 'EARN', points: earned });
+      unburned += earned;
+      if (random() < burnShare) {
+        points.push({ at: new Date(at + DAY), kind: 'BURN', points: unburned });
+        unburned = 0;
+      }
+    };
+    addOrder(t);
+    for (;;) {
+      const rate = slowing && t > cutoff - 150 * DAY ? ratePerDay / 3 : ratePerDay;
+      t += (-Math.log(1 - random()) / rate) * DAY;
+      if (t >= cutoff) break;
+      addOrder(t);
+    }
+    const ageDays = (at: Date) => (cutoff - at.getTime()) / DAY;
+    const recencyDays = Math.min(...orders.map((o) => ageDays(o.orderedAt)));
+    const ordersYear = orders.filter((o) => ageDays(o.orderedAt) <= 365).length;
+    const recent = orders.filter((o) => ageDays(o.orderedAt) <= 90).length;
+    const prior = orders.filter((o) => ageDays(o.orderedAt) > 90 && ageDays(o.orderedAt) <= 180).length;
+    const yearPoints = points.filter((p) => ageDays(p.at) <= 365 && p.at.getTime() < cutoff);
+    const issued = yearPoints.filter((p) => p.kind === 'EARN').reduce((s, p) => s + p.points, 0);
+    const burned = yearPoints.filter((p) => p.kind === 'BURN').reduce((s, p) => s + p.points, 0);
+    const c = GENERATED_CHURN;
+    const logit =
+      c.intercept +
+      c.recency * (Math.log1p(recencyDays) - 3.5) +
+      c.frequency * (Math.log1p(ordersYear) - 2) +
+      c.burnRate * ((issued ? Math.min(2, burned / issued) : 0) - 0.3) +
+      c.trend * ((recent - prior) / (recent + prior + 1));
+    const churns = random() < 1 / (1 + Math.exp(-logit));
+    if (churns) churned++;
+    else {
+      addOrder(cutoff + random() * horizonDays * DAY);
+      for (let u = cutoff; ;) {
+        u += (-Math.log(1 - random()) / ratePerDay) * DAY;
+        if (u >= asOf.getTime()) break;
+        addOrder(u);
+      }
+      orders.sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime());
+    }
+    members.push({ memberId: `m-${seed}-${String(m).padStart(6, '0')}`, orders, points, engagements: [] as Date[] });
+  }
+  return { members, churned };
+}

@@ -1,5 +1,6 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
+import { atBound, insideBounds } from './bounds';
 import { nelderMead } from './nelderMead';
 
 /**
@@ -58,6 +59,8 @@ export interface BgNbdFit {
   logLikelihood: number;
   iterations: number;
   converged: boolean;
+  /** A parameter stopped at the search box's edge (bounds.ts): the data did not show what it describes. */
+  atBound: boolean;
 }
 
 export function fitBgNbd(data: readonly Rfm[]): BgNbdFit {
@@ -65,12 +68,19 @@ export function fitBgNbd(data: readonly Rfm[]): BgNbdFit {
   const meanT = data.reduce((s, d) => s + d.T, 0) / Math.max(1, data.length);
   // Start where a member buys about once per observed period and drops out slowly.
   let start = [0, Math.log(Math.max(1, meanT / 4)), 0, 0];
-  let result = nelderMead((v) => -bgNbdLogLikelihood(toParams(v), data), start, { maxIterations: 4000, tolerance: 1e-10 });
+  const objective = (v: number[]) => (insideBounds(v) ? -bgNbdLogLikelihood(toParams(v), data) : Infinity);
+  let result = nelderMead(objective, start, { maxIterations: 2000, tolerance: 1e-10 });
   // Restarting from the optimum guards against the simplex collapsing early.
   start = result.x;
-  const again = nelderMead((v) => -bgNbdLogLikelihood(toParams(v), data), start, { maxIterations: 4000, tolerance: 1e-10 });
+  const again = nelderMead(objective, start, { maxIterations: 2000, tolerance: 1e-10 });
   if (again.fx <= result.fx) result = { ...again, iterations: result.iterations + again.iterations };
-  return { params: toParams(result.x), logLikelihood: -result.fx, iterations: result.iterations, converged: result.converged };
+  return {
+    params: toParams(result.x),
+    logLikelihood: -result.fx,
+    iterations: result.iterations,
+    converged: result.converged,
+    atBound: atBound(result.x),
+  };
 }
 
 /** P(alive) after a history (x, tₓ, T). */
@@ -83,7 +93,8 @@ export function probabilityAlive({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: 
 export function expectedPurchases({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: Rfm, t: number): number {
   if (a <= 1) return NaN;
   const z = t / (alpha + T + t);
-  const numerator = ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
+  const numerator =
+    ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
   const denominator = 1 + (x > 0 ? (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x) : 0);
   return numerator / denominator;
 }

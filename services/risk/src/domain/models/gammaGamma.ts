@@ -1,4 +1,5 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
+import { atBound, insideBounds } from './bounds';
 import { nelderMead } from './nelderMead';
 
 /**
@@ -37,17 +38,25 @@ export interface GammaGammaFit {
   logLikelihood: number;
   iterations: number;
   converged: boolean;
+  /** A parameter stopped at the search box's edge (bounds.ts). */
+  atBound: boolean;
 }
 
 export function fitGammaGamma(data: readonly SpendSummary[]): GammaGammaFit {
   const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) });
   const meanSpend = data.reduce((s, d) => s + d.mean, 0) / Math.max(1, data.length);
-  const objective = (v: number[]) => -gammaGammaLogLikelihood(toParams(v), data);
+  const objective = (v: number[]) => (insideBounds(v) ? -gammaGammaLogLikelihood(toParams(v), data) : Infinity);
   // Start at p = 1, q = 2, γ = mean: the prior mean of a member's spend (pγ/(q − 1)) is the sample mean.
-  let result = nelderMead(objective, [0, Math.log(2), Math.log(Math.max(1e-9, meanSpend))], { maxIterations: 4000, tolerance: 1e-10 });
-  const again = nelderMead(objective, result.x, { maxIterations: 4000, tolerance: 1e-10 });
+  let result = nelderMead(objective, [0, Math.log(2), Math.log(Math.max(1e-9, meanSpend))], { maxIterations: 2000, tolerance: 1e-10 });
+  const again = nelderMead(objective, result.x, { maxIterations: 2000, tolerance: 1e-10 });
   if (again.fx <= result.fx) result = { ...again, iterations: result.iterations + again.iterations };
-  return { params: toParams(result.x), logLikelihood: -result.fx, iterations: result.iterations, converged: result.converged };
+  return {
+    params: toParams(result.x),
+    logLikelihood: -result.fx,
+    iterations: result.iterations,
+    converged: result.converged,
+    atBound: atBound(result.x),
+  };
 }
 
 /** E[order value | x repeat purchases with mean mₓ] (shrinks the member's mean towards the population's). */

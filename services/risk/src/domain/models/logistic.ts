@@ -55,7 +55,7 @@ export function fitLogistic(
   const beta = new Array<number>(k + 1).fill(0);
   let iterations = 0;
   let converged = false;
-  for (; iterations < maxIterations && !converged; ) {
+  for (; iterations < maxIterations && !converged;) {
     iterations++;
     const hessian = Matrix.zeros(k + 1, k + 1);
     const gradient = new Array<number>(k + 1).fill(0);

@@ -8,7 +8,7 @@ export function rocAuc(scores: readonly number[], labels: readonly boolean[]): n
   const order = scores.map((s, i) => i).sort((i, j) => scores[i] - scores[j]);
   let positives = 0;
   let rankSum = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && scores[order[end + 1]] === scores[order[start]]) end++;
     const averageRank = (start + end) / 2 + 1;

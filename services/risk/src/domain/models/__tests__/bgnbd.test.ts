@@ -29,7 +29,10 @@ describe('BG/NBD and Gamma-Gamma on buyers drawn from known parameters', () => {
     }
     // The fit is the maximum: the generating parameters are no likelier.
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(
-      bgNbdLogLikelihood(BG, members.map((m) => m.rfm)),
+      bgNbdLogLikelihood(
+        BG,
+        members.map((m) => m.rfm),
+      ),
     );
   });
 

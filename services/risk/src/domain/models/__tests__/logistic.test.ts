@@ -13,8 +13,14 @@ describe('fitLogistic', () => {
     // Group 0: 30 of 100 positive; group 1: 70 of 80. The MLE is β₀ = logit(0.3), β₁ = logit(0.875) − logit(0.3).
     const rows: number[][] = [];
     const labels: boolean[] = [];
-    for (let i = 0; i < 100; i++) (rows.push([0]), labels.push(i < 30));
-    for (let i = 0; i < 80; i++) (rows.push([1]), labels.push(i < 70));
+    for (let i = 0; i < 100; i++) {
+      rows.push([0]);
+      labels.push(i < 30);
+    }
+    for (let i = 0; i < 80; i++) {
+      rows.push([1]);
+      labels.push(i < 70);
+    }
     const model = fitLogistic(['group'], rows, labels, { l2: 0 });
     expect(model.converged).toBe(true);
     const [b0, b1] = rawCoefficients(model);

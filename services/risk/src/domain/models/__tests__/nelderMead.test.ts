@@ -10,7 +10,9 @@ describe('nelderMead', () => {
 
   it('finds the centre of a shifted quadratic bowl in four dimensions', () => {
     const centre = [3, -2, 0.5, 10];
-    const result = nelderMead((x) => x.reduce((s, xi, i) => s + (i + 1) * (xi - centre[i]) ** 2, 0), [0, 0, 0, 0], { maxIterations: 10_000 });
+    const result = nelderMead((x) => x.reduce((s, xi, i) => s + (i + 1) * (xi - centre[i]) ** 2, 0), [0, 0, 0, 0], {
+      maxIterations: 10_000,
+    });
     result.x.forEach((xi, i) => expect(xi).toBeCloseTo(centre[i], 3));
   });
 

@@ -1,0 +1,84 @@
+import { DAY_MS, type MemberActivity } from './activity';
+
+/**
+ * The churn model's features (DOMAIN.md §6: RFM and engagement), each computed from what happened
+ * before `asOf` only, so a model trained at a past cutoff never sees its own label:
+ * - recency: log(1 + days since the last order)
+ * - frequency: log(1 + orders in the last 365 days)
+ * - monetary: log(1 + mean order in CNY over the last 365 days, or ever when none)
+ * - trend: (orders in the last 90 days − the 90 before) / (both + 1), in (−1, 1)
+ * - tenure: log(1 + days since the first order)
+ * - refundShare: refunded / ordered over the last 365 days
+ * - burnRate: points burned / issued over the last 365 days (0 when none issued), capped at 2
+ * - engagement: log(1 + burns and campaign engagements in the last 90 days)
+ */
+export const CHURN_FEATURES = ['recency', 'frequency', 'monetary', 'trend', 'tenure', 'refundShare', 'burnRate', 'engagement'] as const;
+
+export interface MemberSnapshot {
+  daysSinceLastOrder: number;
+  ordersLastYear: number;
+  orders90: number;
+  ordersPrior90: number;
+  meanOrderFen: number;
+  spendLastYearFen: number;
+  tenureDays: number;
+  refundShare: number;
+  pointsIssued: number;
+  pointsBurned: number;
+  burnRate: number;
+  engagements90: number;
+}
+
+/** What a member looked like at `asOf`; null when they had ordered nothing by then. */
+export function snapshot(activity: MemberActivity, asOf: Date): MemberSnapshot | null {
+  const now = asOf.getTime();
+  const orders = activity.orders.filter((o) => o.orderedAt.getTime() < now);
+  if (orders.length === 0) return null;
+  const ageDays = (at: Date) => (now - at.getTime()) / DAY_MS;
+  const lastYear = orders.filter((o) => ageDays(o.orderedAt) <= 365);
+  const orders90 = orders.filter((o) => ageDays(o.orderedAt) <= 90).length;
+  const ordersPrior90 = orders.filter((o) => ageDays(o.orderedAt) > 90 && ageDays(o.orderedAt) <= 180).length;
+  const spendLastYearFen = lastYear.reduce((s, o) => s + o.amountFen, 0);
+  const refundedFen = lastYear.reduce((s, o) => s + o.refundedFen, 0);
+  const meanOf = (list: typeof orders) => list.reduce((s, o) => s + o.amountFen, 0) / list.length;
+  const points = activity.points.filter((p) => p.at.getTime() < now && ageDays(p.at) <= 365);
+  const pointsIssued = points.filter((p) => p.kind === 'EARN').reduce((s, p) => s + p.points, 0);
+  const pointsBurned = points.filter((p) => p.kind === 'BURN').reduce((s, p) => s + p.points, 0);
+  const burns90 = points.filter((p) => p.kind === 'BURN' && ageDays(p.at) <= 90).length;
+  const engagements90 = burns90 + activity.engagements.filter((e) => e.getTime() < now && ageDays(e) <= 90).length;
+  return {
+    daysSinceLastOrder: Math.min(...orders.map((o) => ageDays(o.orderedAt))),
+    ordersLastYear: lastYear.length,
+    orders90,
+    ordersPrior90,
+    meanOrderFen: lastYear.length ? meanOf(lastYear) : meanOf(orders),
+    spendLastYearFen,
+    tenureDays: Math.max(...orders.map((o) => ageDays(o.orderedAt))),
+    refundShare: spendLastYearFen > 0 ? Math.min(1, refundedFen / spendLastYearFen) : 0,
+    pointsIssued,
+    pointsBurned,
+    burnRate: pointsIssued > 0 ? Math.min(2, pointsBurned / pointsIssued) : 0,
+    engagements90,
+  };
+}
+
+/** The feature row in CHURN_FEATURES order. */
+export function churnFeatures(s: MemberSnapshot): number[] {
+  return [
+    Math.log1p(s.daysSinceLastOrder),
+    Math.log1p(s.ordersLastYear),
+    Math.log1p(s.meanOrderFen / 100),
+    (s.orders90 - s.ordersPrior90) / (s.orders90 + s.ordersPrior90 + 1),
+    Math.log1p(s.tenureDays),
+    s.refundShare,
+    s.burnRate,
+    Math.log1p(s.engagements90),
+  ];
+}
+
+/** The label: no order in [cutoff, cutoff + horizon). */
+export function churnedAfter(activity: MemberActivity, cutoff: Date, horizonDays: number): boolean {
+  const from = cutoff.getTime();
+  const to = from + horizonDays * DAY_MS;
+  return !activity.orders.some((o) => o.orderedAt.getTime() >= from && o.orderedAt.getTime() < to);
+}

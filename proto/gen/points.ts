@@ -8,6 +8,11 @@ import type { DebitRequest as _membergraph_points_v1_DebitRequest, DebitRequest_
 import type { DebitResponse as _membergraph_points_v1_DebitResponse, DebitResponse__Output as _membergraph_points_v1_DebitResponse__Output } from './membergraph/points/v1/DebitResponse';
 import type { GetBalancesRequest as _membergraph_points_v1_GetBalancesRequest, GetBalancesRequest__Output as _membergraph_points_v1_GetBalancesRequest__Output } from './membergraph/points/v1/GetBalancesRequest';
 import type { GetBalancesResponse as _membergraph_points_v1_GetBalancesResponse, GetBalancesResponse__Output as _membergraph_points_v1_GetBalancesResponse__Output } from './membergraph/points/v1/GetBalancesResponse';
+import type { ListMemberActivityRequest as _membergraph_points_v1_ListMemberActivityRequest, ListMemberActivityRequest__Output as _membergraph_points_v1_ListMemberActivityRequest__Output } from './membergraph/points/v1/ListMemberActivityRequest';
+import type { ListMemberActivityResponse as _membergraph_points_v1_ListMemberActivityResponse, ListMemberActivityResponse__Output as _membergraph_points_v1_ListMemberActivityResponse__Output } from './membergraph/points/v1/ListMemberActivityResponse';
+import type { MemberActivity as _membergraph_points_v1_MemberActivity, MemberActivity__Output as _membergraph_points_v1_MemberActivity__Output } from './membergraph/points/v1/MemberActivity';
+import type { MemberOrderActivity as _membergraph_points_v1_MemberOrderActivity, MemberOrderActivity__Output as _membergraph_points_v1_MemberOrderActivity__Output } from './membergraph/points/v1/MemberOrderActivity';
+import type { MemberPointsActivity as _membergraph_points_v1_MemberPointsActivity, MemberPointsActivity__Output as _membergraph_points_v1_MemberPointsActivity__Output } from './membergraph/points/v1/MemberPointsActivity';
 import type { MergeAccountsRequest as _membergraph_points_v1_MergeAccountsRequest, MergeAccountsRequest__Output as _membergraph_points_v1_MergeAccountsRequest__Output } from './membergraph/points/v1/MergeAccountsRequest';
 import type { MergeAccountsResponse as _membergraph_points_v1_MergeAccountsResponse, MergeAccountsResponse__Output as _membergraph_points_v1_MergeAccountsResponse__Output } from './membergraph/points/v1/MergeAccountsResponse';
 import type { PointsServiceClient as _membergraph_points_v1_PointsServiceClient, PointsServiceDefinition as _membergraph_points_v1_PointsServiceDefinition } from './membergraph/points/v1/PointsService';
@@ -31,6 +36,11 @@ export interface ProtoGrpcType {
         DebitResponse: MessageTypeDefinition<_membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitResponse__Output>
         GetBalancesRequest: MessageTypeDefinition<_membergraph_points_v1_GetBalancesRequest, _membergraph_points_v1_GetBalancesRequest__Output>
         GetBalancesResponse: MessageTypeDefinition<_membergraph_points_v1_GetBalancesResponse, _membergraph_points_v1_GetBalancesResponse__Output>
+        ListMemberActivityRequest: MessageTypeDefinition<_membergraph_points_v1_ListMemberActivityRequest, _membergraph_points_v1_ListMemberActivityRequest__Output>
+        ListMemberActivityResponse: MessageTypeDefinition<_membergraph_points_v1_ListMemberActivityResponse, _membergraph_points_v1_ListMemberActivityResponse__Output>
+        MemberActivity: MessageTypeDefinition<_membergraph_points_v1_MemberActivity, _membergraph_points_v1_MemberActivity__Output>
+        MemberOrderActivity: MessageTypeDefinition<_membergraph_points_v1_MemberOrderActivity, _membergraph_points_v1_MemberOrderActivity__Output>
+        MemberPointsActivity: MessageTypeDefinition<_membergraph_points_v1_MemberPointsActivity, _membergraph_points_v1_MemberPointsActivity__Output>
         MergeAccountsRequest: MessageTypeDefinition<_membergraph_points_v1_MergeAccountsRequest, _membergraph_points_v1_MergeAccountsRequest__Output>
         MergeAccountsResponse: MessageTypeDefinition<_membergraph_points_v1_MergeAccountsResponse, _membergraph_points_v1_MergeAccountsResponse__Output>
         PointsService: SubtypeConstructor<typeof grpc.Client, _membergraph_points_v1_PointsServiceClient> & { service: _membergraph_points_v1_PointsServiceDefinition }

@@ -18,3 +18,4 @@ export * from './outboxMigration';
 export * from './peers';
 export * from './pii';
 export * from './tokens';
+export * from './jobLease';

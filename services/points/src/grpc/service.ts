@@ -9,6 +9,7 @@ import { debit } from './handlers/Debit';
 import { mergeAccounts } from './handlers/MergeAccounts';
 import { getBalances } from './handlers/GetBalances';
 import { streamPurchaseStats } from './handlers/StreamPurchaseStats';
+import { listMemberActivity } from './handlers/ListMemberActivity';
 
 export const POINTS_GRPC_SERVICE = 'membergraph.points.v1.PointsService';
 
@@ -19,6 +20,7 @@ export function pointsGrpcService(dataSource: DataSource, peers: PointsPeers, ev
     GetBalances: unaryHandler(guard, (request) => getBalances(dataSource, request)),
     Debit: unaryHandler(guard, (request) => debit(dataSource, peers.risk, request)),
     MergeAccounts: unaryHandler(guard, (request) => mergeAccounts(dataSource, events, request)),
+    ListMemberActivity: unaryHandler(guard, (request) => listMemberActivity(dataSource, request)),
     Award: unaryHandler(guard, (request, call) => award(dataSource, peers.member, rules, request, { parent: call })),
     StreamPurchaseStats: serverStreamHandler(guard, (request) => streamPurchaseStats(dataSource, request)),
   };

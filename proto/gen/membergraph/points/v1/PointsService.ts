@@ -8,6 +8,8 @@ import type { DebitRequest as _membergraph_points_v1_DebitRequest, DebitRequest_
 import type { DebitResponse as _membergraph_points_v1_DebitResponse, DebitResponse__Output as _membergraph_points_v1_DebitResponse__Output } from '../../../membergraph/points/v1/DebitResponse';
 import type { GetBalancesRequest as _membergraph_points_v1_GetBalancesRequest, GetBalancesRequest__Output as _membergraph_points_v1_GetBalancesRequest__Output } from '../../../membergraph/points/v1/GetBalancesRequest';
 import type { GetBalancesResponse as _membergraph_points_v1_GetBalancesResponse, GetBalancesResponse__Output as _membergraph_points_v1_GetBalancesResponse__Output } from '../../../membergraph/points/v1/GetBalancesResponse';
+import type { ListMemberActivityRequest as _membergraph_points_v1_ListMemberActivityRequest, ListMemberActivityRequest__Output as _membergraph_points_v1_ListMemberActivityRequest__Output } from '../../../membergraph/points/v1/ListMemberActivityRequest';
+import type { ListMemberActivityResponse as _membergraph_points_v1_ListMemberActivityResponse, ListMemberActivityResponse__Output as _membergraph_points_v1_ListMemberActivityResponse__Output } from '../../../membergraph/points/v1/ListMemberActivityResponse';
 import type { MergeAccountsRequest as _membergraph_points_v1_MergeAccountsRequest, MergeAccountsRequest__Output as _membergraph_points_v1_MergeAccountsRequest__Output } from '../../../membergraph/points/v1/MergeAccountsRequest';
 import type { MergeAccountsResponse as _membergraph_points_v1_MergeAccountsResponse, MergeAccountsResponse__Output as _membergraph_points_v1_MergeAccountsResponse__Output } from '../../../membergraph/points/v1/MergeAccountsResponse';
 import type { PurchaseStatsBatch as _membergraph_points_v1_PurchaseStatsBatch, PurchaseStatsBatch__Output as _membergraph_points_v1_PurchaseStatsBatch__Output } from '../../../membergraph/points/v1/PurchaseStatsBatch';
@@ -68,6 +70,27 @@ export interface PointsServiceClient extends grpc.Client {
   getBalances(argument: _membergraph_points_v1_GetBalancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_GetBalancesResponse__Output>): grpc.ClientUnaryCall;
   getBalances(argument: _membergraph_points_v1_GetBalancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_GetBalancesResponse__Output>): grpc.ClientUnaryCall;
   getBalances(argument: _membergraph_points_v1_GetBalancesRequest, callback: grpc.requestCallback<_membergraph_points_v1_GetBalancesResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Members' histories for the risk service's models (churn, health, CLV), a page at a time in
+   * member id order: each member's orders (with what was refunded of them) and the points issued
+   * and burned, placed before before_epoch_ms. A read; the training job pages through every member.
+   * (risk → points: points asks risk only to assess actions, never for these, so no cycle waits.)
+   */
+  ListMemberActivity(argument: _membergraph_points_v1_ListMemberActivityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_ListMemberActivityResponse__Output>): grpc.ClientUnaryCall;
+  ListMemberActivity(argument: _membergraph_points_v1_ListMemberActivityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_ListMemberActivityResponse__Output>): grpc.ClientUnaryCall;
+  ListMemberActivity(argument: _membergraph_points_v1_ListMemberActivityRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_ListMemberActivityResponse__Output>): grpc.ClientUnaryCall;
+  ListMemberActivity(argument: _membergraph_points_v1_ListMemberActivityRequest, callback: grpc.requestCallback<_membergraph_points_v1_ListMemberActivityResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Members' histories for the risk service's models (churn, health, CLV), a page at a time in
+   * member id order: each member's orders (with what was refunded of them) and the points issued
+   * and burned, placed before before_epoch_ms. A read; the training job pages through every member.
+   * (risk → points: points asks risk only to assess actions, never for these, so no cycle waits.)
+   */
+  listMemberActivity(argument: _membergraph_points_v1_ListMemberActivityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_ListMemberActivityResponse__Output>): grpc.ClientUnaryCall;
+  listMemberActivity(argument: _membergraph_points_v1_ListMemberActivityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_ListMemberActivityResponse__Output>): grpc.ClientUnaryCall;
+  listMemberActivity(argument: _membergraph_points_v1_ListMemberActivityRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_ListMemberActivityResponse__Output>): grpc.ClientUnaryCall;
+  listMemberActivity(argument: _membergraph_points_v1_ListMemberActivityRequest, callback: grpc.requestCallback<_membergraph_points_v1_ListMemberActivityResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Staff merged two members (the member service owns the decision): the source's points move to
@@ -133,6 +156,14 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
   GetBalances: grpc.handleUnaryCall<_membergraph_points_v1_GetBalancesRequest__Output, _membergraph_points_v1_GetBalancesResponse>;
   
   /**
+   * Members' histories for the risk service's models (churn, health, CLV), a page at a time in
+   * member id order: each member's orders (with what was refunded of them) and the points issued
+   * and burned, placed before before_epoch_ms. A read; the training job pages through every member.
+   * (risk → points: points asks risk only to assess actions, never for these, so no cycle waits.)
+   */
+  ListMemberActivity: grpc.handleUnaryCall<_membergraph_points_v1_ListMemberActivityRequest__Output, _membergraph_points_v1_ListMemberActivityResponse>;
+  
+  /**
    * Staff merged two members (the member service owns the decision): the source's points move to
    * the target — balance and debt as a pair of ledger entries, open lots with their expiry dates,
    * orders (so refunds and spend follow) and pending points. Idempotent by merge_id; sent from the
@@ -155,6 +186,7 @@ export interface PointsServiceDefinition extends grpc.ServiceDefinition {
   Award: MethodDefinition<_membergraph_points_v1_AwardRequest, _membergraph_points_v1_AwardResponse, _membergraph_points_v1_AwardRequest__Output, _membergraph_points_v1_AwardResponse__Output>
   Debit: MethodDefinition<_membergraph_points_v1_DebitRequest, _membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitRequest__Output, _membergraph_points_v1_DebitResponse__Output>
   GetBalances: MethodDefinition<_membergraph_points_v1_GetBalancesRequest, _membergraph_points_v1_GetBalancesResponse, _membergraph_points_v1_GetBalancesRequest__Output, _membergraph_points_v1_GetBalancesResponse__Output>
+  ListMemberActivity: MethodDefinition<_membergraph_points_v1_ListMemberActivityRequest, _membergraph_points_v1_ListMemberActivityResponse, _membergraph_points_v1_ListMemberActivityRequest__Output, _membergraph_points_v1_ListMemberActivityResponse__Output>
   MergeAccounts: MethodDefinition<_membergraph_points_v1_MergeAccountsRequest, _membergraph_points_v1_MergeAccountsResponse, _membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse__Output>
   StreamPurchaseStats: MethodDefinition<_membergraph_points_v1_StreamPurchaseStatsRequest, _membergraph_points_v1_PurchaseStatsBatch, _membergraph_points_v1_StreamPurchaseStatsRequest__Output, _membergraph_points_v1_PurchaseStatsBatch__Output>
 }

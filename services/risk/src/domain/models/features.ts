@@ -27,6 +27,9 @@ export interface MemberSnapshot {
   pointsBurned: number;
   burnRate: number;
   engagements90: number;
+  /** Orders of the last 30 days that were refunded (in part or whole), and of the 335 days before. */
+  refunds30: number;
+  refundsPrior: number;
 }
 
 /** What a member looked like at `asOf`; null when they had ordered nothing by then. */
@@ -59,6 +62,8 @@ export function snapshot(activity: MemberActivity, asOf: Date): MemberSnapshot |
     pointsBurned,
     burnRate: pointsIssued > 0 ? Math.min(2, pointsBurned / pointsIssued) : 0,
     engagements90,
+    refunds30: lastYear.filter((o) => o.refundedFen > 0 && ageDays(o.orderedAt) <= 30).length,
+    refundsPrior: lastYear.filter((o) => o.refundedFen > 0 && ageDays(o.orderedAt) > 30).length,
   };
 }
 

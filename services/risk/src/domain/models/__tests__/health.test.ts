@@ -15,6 +15,8 @@ const active: MemberSnapshot = {
   pointsBurned: 1200,
   burnRate: 0.5,
   engagements90: 3,
+  refunds30: 0,
+  refundsPrior: 0,
 };
 
 describe('healthScore', () => {

@@ -1,0 +1,15 @@
+// Original file: proto/points.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface MemberOrderActivity {
+  'orderedAtEpochMs'?: (number | string | Long);
+  'amountFen'?: (number | string | Long);
+  'refundedFen'?: (number | string | Long);
+}
+
+export interface MemberOrderActivity__Output {
+  'orderedAtEpochMs': (string);
+  'amountFen': (string);
+  'refundedFen': (string);
+}

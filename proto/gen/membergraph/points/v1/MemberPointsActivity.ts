@@ -1,0 +1,27 @@
+// Original file: proto/points.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface MemberPointsActivity {
+  'atEpochMs'?: (number | string | Long);
+  /**
+   * "EARN" (issued: earns and bonuses) or "BURN" (redeemed, offset at checkout).
+   */
+  'kind'?: (string);
+  /**
+   * Positive.
+   */
+  'points'?: (number | string | Long);
+}
+
+export interface MemberPointsActivity__Output {
+  'atEpochMs': (string);
+  /**
+   * "EARN" (issued: earns and bonuses) or "BURN" (redeemed, offset at checkout).
+   */
+  'kind': (string);
+  /**
+   * Positive.
+   */
+  'points': (string);
+}

@@ -1,0 +1,179 @@
+import type { DataSource } from 'typeorm';
+import { DomainError, inTransaction } from '../../../kit/src';
+import { MemberModelsRow, parseModels } from '../db/modelRow';
+import { healthBefore, insertModel, latestModel, raiseAlerts, writeHealth, writeScores } from '../db/memberModels';
+import { ModelEvaluation } from '../db/entities/ModelEvaluation';
+import type { MemberActivity } from '../domain/models/activity';
+import { aucAlert, burnRateAlert, memberAlerts, periodOf, type PlannedAlert } from '../domain/models/alerts';
+import { snapshot } from '../domain/models/features';
+import { DEFAULT_TRAINING, evaluateChurn, scoreMembers, trainModels, type TrainingOptions } from '../domain/models/training';
+import type { ActivityPort } from '../ports';
+
+/*
+ * The model jobs (training, the monthly evaluation) as commands: read every member's history from
+ * points a page at a time, plan with the pure domain (domain/models), write with one applier
+ * (db/memberModels.ts). A refusal (too little data) comes before any write.
+ */
+
+export interface ModelSettings {
+  seed: number;
+  /** CLV margin, 0–1. */
+  margin: number;
+  horizonDays: number;
+  /** Members per page read from points. */
+  pageSize: number;
+  training?: Partial<TrainingOptions>;
+}
+
+/** Every member's history before `asOf`, page by page. */
+export async function readAllActivity(points: ActivityPort, asOf: Date, pageSize: number): Promise<MemberActivity[]> {
+  const members: MemberActivity[] = [];
+  for (let after: string | null = ''; after !== null;) {
+    const page = await points.listMemberActivity(after, pageSize, asOf);
+    members.push(...page.members);
+    after = page.nextAfterMemberId;
+  }
+  return members;
+}
+
+export interface ScoringOutcome {
+  period: string;
+  scored: number;
+  winBack: number;
+}
+
+/** Scores every member with the model row, records this period's health and raises the period's alerts. */
+async function scoreAndAlert(
+  dataSource: DataSource,
+  model: MemberModelsRow,
+  activities: readonly MemberActivity[],
+  asOf: Date,
+  settings: ModelSettings,
+  extraAlerts: PlannedAlert[],
+): Promise<ScoringOutcome> {
+  const period = periodOf(asOf);
+  const { churn, bgNbd, gammaGamma } = parseModels(model);
+  const scores = scoreMembers({ churn, bgNbd, gammaGamma }, activities, asOf, settings);
+  const earlier = await healthBefore(
+    dataSource,
+    scores.map((s) => s.memberId),
+    period,
+  );
+  const byId = new Map(activities.map((a) => [a.memberId, a]));
+  const alerts: PlannedAlert[] = [...extraAlerts];
+  let issued = 0;
+  let burned = 0;
+  for (const s of scores) {
+    const snap = snapshot(byId.get(s.memberId)!, asOf)!;
+    issued += snap.pointsIssued;
+    burned += snap.pointsBurned;
+    alerts.push(...memberAlerts(s.memberId, snap, s.health, earlier.get(s.memberId) ?? []));
+  }
+  const programme = burnRateAlert(issued, burned);
+  if (programme) alerts.push(programme);
+  const now = new Date();
+  await inTransaction(dataSource, async (manager) => {
+    await writeScores(
+      manager,
+      scores.map((s) => ({
+        memberId: s.memberId,
+        modelVersion: model.version,
+        period,
+        churnProbability: s.churnProbability,
+        health: s.health,
+        winBack: s.winBack,
+        clvSimpleFen: s.clvSimpleFen,
+        clvModelFen: s.clvModelFen,
+        probabilityAlive: s.probabilityAlive,
+        expectedPurchases: s.expectedPurchasesYear,
+        scoredAt: now,
+      })),
+    );
+    await writeHealth(
+      manager,
+      scores.map((s) => ({ memberId: s.memberId, period, score: s.health })),
+    );
+    await raiseAlerts(manager, alerts, period, now);
+  });
+  return { period, scored: scores.length, winBack: scores.filter((s) => s.winBack).length };
+}
+
+export interface TrainingOutcome extends ScoringOutcome {
+  version: number;
+  members: number;
+  durationMs: number;
+  report: ReturnType<typeof parseModels>['report'];
+}
+
+/**
+ * Trains the churn and CLV models on every member's history before `asOf`, stores them as the next
+ * version and scores every member with them. MODEL_TOO_LITTLE_DATA, nothing written, when the
+ * history cannot support a model.
+ */
+export async function trainMemberModels(
+  dataSource: DataSource,
+  points: ActivityPort,
+  settings: ModelSettings,
+  actor: string,
+  asOf = new Date(),
+): Promise<TrainingOutcome> {
+  const started = performance.now();
+  const activities = await readAllActivity(points, asOf, settings.pageSize);
+  const options: TrainingOptions = { ...DEFAULT_TRAINING, ...settings.training, seed: settings.seed, horizonDays: settings.horizonDays };
+  const trained = trainModels(activities, asOf, options);
+  const durationMs = Math.round(performance.now() - started);
+  const row = await inTransaction(dataSource, (manager) =>
+    insertModel(manager, {
+      trainedAt: new Date(),
+      asOf,
+      seed: settings.seed,
+      members: activities.length,
+      auc: trained.churnReport.auc,
+      churn: JSON.stringify(trained.churn),
+      clv: JSON.stringify({ bgNbd: trained.bgNbd, gammaGamma: trained.gammaGamma }),
+      report: JSON.stringify({ churn: trained.churnReport, clv: trained.clvReport }),
+      trainedBy: actor.slice(0, 64),
+      durationMs,
+    }),
+  );
+  const scoring = await scoreAndAlert(dataSource, row, activities, asOf, settings, []);
+  return { ...scoring, version: row.version, members: activities.length, durationMs, report: parseModels(row).report };
+}
+
+export interface EvaluationOutcome extends ScoringOutcome {
+  version: number;
+  auc: number;
+  alerted: boolean;
+}
+
+/**
+ * The monthly job: the model in use judged on fresh data (features 90 days ago, what members did
+ * since), recorded once per version and month, MODEL_AUC_LOW below 0.75; then every member scored
+ * for the month, with their alerts.
+ */
+export async function evaluateMemberModels(
+  dataSource: DataSource,
+  points: ActivityPort,
+  settings: ModelSettings,
+  asOf = new Date(),
+): Promise<EvaluationOutcome> {
+  const model = await latestModel(dataSource);
+  if (!model) throw new DomainError('NOT_FOUND', 'no model has been trained yet: run the training job first');
+  const activities = await readAllActivity(points, asOf, settings.pageSize);
+  const { churn } = parseModels(model);
+  const { auc, members } = evaluateChurn(churn, activities, asOf, settings.horizonDays);
+  if (!Number.isFinite(auc)) {
+    throw new DomainError('MODEL_TOO_LITTLE_DATA', `${members} members to evaluate on, and not both churned and retained ones`);
+  }
+  const period = periodOf(asOf);
+  await dataSource
+    .createQueryBuilder()
+    .insert()
+    .into(ModelEvaluation)
+    .values({ version: model.version, period, auc, members, evaluatedAt: new Date() })
+    .orIgnore()
+    .execute();
+  const alert = aucAlert('churn', auc, model.version);
+  const scoring = await scoreAndAlert(dataSource, model, activities, asOf, settings, alert ? [alert] : []);
+  return { ...scoring, version: model.version, auc, alerted: alert !== null };
+}

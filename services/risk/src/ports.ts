@@ -1,0 +1,18 @@
+import type { CallScope } from '../../kit/src';
+import type { MemberActivity } from './domain/models/activity';
+
+/*
+ * The peers the risk service needs, in its own terms (fen, Dates). `grpc/peers.ts` adapts them to
+ * the peers' gRPC services; the command tests use in-memory ones (test/memoryPorts.ts).
+ */
+
+export interface ActivityPage {
+  members: MemberActivity[];
+  /** Pass as `afterMemberId` for the next page; null after the last. */
+  nextAfterMemberId: string | null;
+}
+
+/** Members' histories for the models, from points (orders, points issued and burned). */
+export interface ActivityPort {
+  listMemberActivity(afterMemberId: string, limit: number, before: Date, scope?: CallScope): Promise<ActivityPage>;
+}

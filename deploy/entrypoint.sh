@@ -20,8 +20,10 @@ case "$SERVICE" in
   migrate) exec node /app/dist/scripts/migrate.js "$@" ;;
   expire-points) exec node /app/dist/services/points/src/jobs/expire.js "$@" ;;
   reevaluate-tiers) exec node /app/dist/services/points/src/jobs/reevaluateTiers.js "$@" ;;
+  retrain-risk-models) exec node /app/dist/services/risk/src/jobs/retrainModels.js "$@" ;;
+  evaluate-risk-models) exec node /app/dist/services/risk/src/jobs/evaluateModels.js "$@" ;;
   *)
-    echo "SERVICE must be gateway, member, points, benefits, campaign or risk (or migrate, expire-points, reevaluate-tiers); got '$SERVICE'" >&2
+    echo "SERVICE must be gateway, member, points, benefits, campaign or risk (or migrate, expire-points, reevaluate-tiers, retrain-risk-models, evaluate-risk-models); got '$SERVICE'" >&2
     exit 2
     ;;
 esac

@@ -96,6 +96,9 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
       RiskAssessment: '../../db/entities/RiskEvent#RiskEvent',
       RiskReason: '../../domain/evaluate#Finding',
       RiskRule: '../../db/entities/RiskRuleRow#RiskRuleRow',
+      RiskAlert: '../../db/entities/RiskAlert#RiskAlert',
+      MemberScores: '../../db/entities/MemberScoreRow#MemberScoreRow',
+      MemberModelVersion: '../../db/entities/RiskModelRow#RiskModelRow',
     },
   },
 };

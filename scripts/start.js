@@ -5,7 +5,8 @@
  * URLs, and stops everything cleanly on Ctrl-C.
  * `npm run start:<name>`: runs that one process in the foreground.
  * `npm run migrate`: applies migrations and exits. `npm run job:expire`, `npm run job:reevaluate-tiers`:
- * the points expiry and the yearly tier re-evaluation, once, then exit.
+ * the points expiry and the yearly tier re-evaluation, once, then exit. `npm run job:retrain-models`,
+ * `npm run job:evaluate-models`: the risk models' quarterly retrain and monthly evaluation, once.
  * Plain JavaScript so that it runs before anything is built.
  */
 'use strict';
@@ -18,7 +19,12 @@ const root = join(__dirname, '..');
 const dist = join(root, 'dist');
 const stamp = join(dist, '.build-stamp');
 const SERVICES = ['member', 'campaign', 'risk', 'benefits', 'points'];
-const JOBS = { expire: 'services/points/src/jobs/expire.js', 'reevaluate-tiers': 'services/points/src/jobs/reevaluateTiers.js' };
+const JOBS = {
+  expire: 'services/points/src/jobs/expire.js',
+  'reevaluate-tiers': 'services/points/src/jobs/reevaluateTiers.js',
+  'retrain-models': 'services/risk/src/jobs/retrainModels.js',
+  'evaluate-models': 'services/risk/src/jobs/evaluateModels.js',
+};
 const DEFAULTS = {
   gateway: [4000],
   member: [4001, 50051],

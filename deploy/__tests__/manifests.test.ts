@@ -303,6 +303,35 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     );
   });
 
+  describe('the risk model jobs as CronJobs', () => {
+    const JOBS = { 'risk-model-evaluation': 'evaluate-risk-models', 'risk-model-retrain': 'retrain-risk-models' } as const;
+
+    it.each(Object.entries(JOBS))(
+      '%s runs SERVICE=%s from the risk image, one run at a time, with points to read from',
+      (name, service) => {
+        const cron = named('CronJob', name);
+        expect(cron?.apiVersion).toBe('batch/v1');
+        expect(cron!.spec.concurrencyPolicy).toBe('Forbid');
+        const [container] = cron!.spec.jobTemplate.spec.template.spec.containers;
+        const risk = containersOf(deployment('risk'))[0];
+        expect(container.image).toBe(risk.image);
+        expect(container.envFrom).toEqual(risk.envFrom);
+        const env = containerEnv(container);
+        expect(env.SERVICE?.value).toBe(service);
+        expect(env.POINTS_GRPC_ADDRESS?.value).toBe(`points:${DEFAULT_PORTS.points.grpc}`);
+        const script = read(join(deployDir, 'entrypoint.sh'));
+        const line = script.split('\n').find((l) => l.trim().startsWith(`${service})`));
+        const entry = /exec node (\S+)/.exec(line ?? '')?.[1];
+        expect(existsSync(join(repoRoot, entry!.replace(/^\/app\/dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+      },
+    );
+
+    it('evaluates monthly and retrains quarterly', () => {
+      expect(named('CronJob', 'risk-model-evaluation')!.spec.schedule.split(/\s+/).slice(2)).toEqual(['2', '*', '*']);
+      expect(named('CronJob', 'risk-model-retrain')!.spec.schedule.split(/\s+/).slice(2)).toEqual(['1', '1,4,7,10', '*']);
+    });
+  });
+
   it('an autoscaling/v2 HPA scales the gateway Deployment on CPU, which the gateway requests', () => {
     const hpa = ofKind('HorizontalPodAutoscaler').find((d) => d.spec.scaleTargetRef?.name === 'gateway');
     expect(hpa?.apiVersion).toBe('autoscaling/v2');

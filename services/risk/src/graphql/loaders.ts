@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { assessmentOf } from '../commands/assess';
+import { MemberScoreRow } from '../db/entities/MemberScoreRow';
 import { RiskEvent } from '../db/entities/RiskEvent';
 import type { Decision, RiskLevel } from '../domain/action';
 import { memberRisk, PROFILE_WINDOW_DAYS, type MemberRisk } from '../domain/profile';
@@ -17,6 +18,13 @@ export const MAX_LAST_DECISIONS = 20;
 export function createLoaders(dataSource: DataSource, now = () => new Date()) {
   const events = dataSource.getRepository(RiskEvent);
   return {
+    /** Each member's latest model scores (null before a scoring run): one statement. */
+    scoresOf: new DataLoader<string, MemberScoreRow | null>(async (memberIds) => {
+      const rows = await dataSource.getRepository(MemberScoreRow).findBy({ memberId: In([...memberIds]) });
+      const byId = new Map(rows.map((row) => [row.memberId, row]));
+      return memberIds.map((id) => byId.get(id) ?? null);
+    }),
+
     /** Level, score and reasons from the last 30 days' REVIEW and DENY decisions and the staff-set level: two statements. */
     riskOfMember: new DataLoader<string, RiskView>(async (memberIds) => {
       const ids = [...memberIds];

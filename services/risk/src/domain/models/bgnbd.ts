@@ -89,9 +89,12 @@ export function probabilityAlive({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: 
   return 1 / (1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x));
 }
 
-/** E[purchases in the next t weeks | history (x, tₓ, T)] (FHL 2005, eq. 10). */
-export function expectedPurchases({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: Rfm, t: number): number {
-  if (a <= 1) return NaN;
+/**
+ * E[purchases in the next t weeks | history (x, tₓ, T)] (FHL 2005, eq. 10). Valid for a < 1 too
+ * (numerator factor and bracket both change sign); at a = 1 exactly it is the limit, taken a hair off.
+ */
+export function expectedPurchases({ r, alpha, a: shape, b }: BgNbdParams, { x, tx, T }: Rfm, t: number): number {
+  const a = Math.abs(shape - 1) < 1e-9 ? 1 + 1e-9 : shape;
   const z = t / (alpha + T + t);
   const numerator =
     ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));

@@ -4,6 +4,9 @@ import type { RiskView as RiskViewModel } from '../loaders';
 import type { RiskEvent as RiskEventModel } from '../../db/entities/RiskEvent';
 import type { Finding as FindingModel } from '../../domain/evaluate';
 import type { RiskRuleRow as RiskRuleRowModel } from '../../db/entities/RiskRuleRow';
+import type { RiskAlert as RiskAlertModel } from '../../db/entities/RiskAlert';
+import type { MemberScoreRow as MemberScoreRowModel } from '../../db/entities/MemberScoreRow';
+import type { RiskModelRow as RiskModelRowModel } from '../../db/entities/RiskModelRow';
 import type { RiskContext } from '../../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -54,6 +57,12 @@ export type Query = {
   riskRules: Array<RiskRule>;
   /** Decisions waiting for review (or reviewed, by status), oldest first. Staff: ADMIN, SERVICE_AGENT. */
   riskReviews: RiskAssessmentConnection;
+  /** The member models' versions (churn, CLV) with their fit, newest first (first: 1–20). Staff: ADMIN, ANALYST. */
+  memberModels: Array<MemberModelVersion>;
+  /** The staff alert inbox, newest first, by status and optionally kind. Staff: ADMIN, OPERATOR, SERVICE_AGENT, ANALYST. */
+  riskAlerts: RiskAlertConnection;
+  /** The win-back segment: members whose health is below 30 at their last scoring, lowest first. Staff: ADMIN, OPERATOR, ANALYST. */
+  winBackMembers: WinBackConnection;
 };
 
 
@@ -63,12 +72,35 @@ export type QueryRiskReviewsArgs = {
   status?: InputMaybe<RiskReviewStatus>;
 };
 
+
+export type QueryMemberModelsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRiskAlertsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<RiskAlertStatus>;
+  kind?: InputMaybe<RiskAlertKind>;
+};
+
+
+export type QueryWinBackMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates or replaces a rule (ADMIN). A definition that does not parse is BAD_USER_INPUT on `definition`, nothing saved. */
   saveRiskRule: RiskRule;
   /** Closes a REVIEW decision with a reason (ADMIN, SERVICE_AGENT); rejecting makes the member's risk level HIGH. */
   reviewRiskDecision: RiskAssessment;
+  /** Someone is on it: OPEN → ACKNOWLEDGED (again: the alert as it stands; a resolved one is CONFLICT). Staff: ADMIN, OPERATOR, SERVICE_AGENT, ANALYST. */
+  acknowledgeRiskAlert: RiskAlert;
+  /** Closes an open or acknowledged alert with what was done (required). Staff: ADMIN, OPERATOR, SERVICE_AGENT, ANALYST. */
+  resolveRiskAlert: RiskAlert;
 };
 
 
@@ -81,6 +113,215 @@ export type MutationReviewRiskDecisionArgs = {
   id: Scalars['ID']['input'];
   verdict: RiskReviewVerdict;
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationAcknowledgeRiskAlertArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationResolveRiskAlertArgs = {
+  id: Scalars['ID']['input'];
+  resolution: Scalars['String']['input'];
+};
+
+export type RiskAlertKind =
+  /** Health below 30: the member entered the win-back segment. */
+  | 'HEALTH_LOW'
+  /** Health fell in each of the last three periods (escalation). */
+  | 'HEALTH_FALLING'
+  /** At most a quarter of the previous 90 days' orders (at least 3) in the last 90. */
+  | 'ACTIVITY_DROP'
+  /** At least 3 refunded orders in 30 days, over three times the member's monthly average. */
+  | 'REFUND_SPIKE'
+  /** The programme's points burn rate over 12 months below 30%. */
+  | 'BURN_RATE_LOW'
+  /** The churn model's monthly ROC-AUC below 0.75: retrain. */
+  | 'MODEL_AUC_LOW';
+
+export type RiskAlertSeverity =
+  | 'LOW'
+  | 'MEDIUM'
+  | 'HIGH';
+
+export type RiskAlertStatus =
+  | 'OPEN'
+  | 'ACKNOWLEDGED'
+  | 'RESOLVED';
+
+/** An alert in the staff inbox: one per kind, subject and period. */
+export type RiskAlert = {
+  __typename?: 'RiskAlert';
+  id: Scalars['ID']['output'];
+  kind: RiskAlertKind;
+  /** A member id, "programme", or a model ("churn"). */
+  subject: Scalars['String']['output'];
+  /** YYYY-MM. */
+  period: Scalars['String']['output'];
+  severity: RiskAlertSeverity;
+  detail: Scalars['String']['output'];
+  status: RiskAlertStatus;
+  /** ISO-8601 timestamp. */
+  createdAt: Scalars['String']['output'];
+  acknowledgedBy: Maybe<Scalars['String']['output']>;
+  acknowledgedAt: Maybe<Scalars['String']['output']>;
+  resolvedBy: Maybe<Scalars['String']['output']>;
+  resolvedAt: Maybe<Scalars['String']['output']>;
+  resolution: Maybe<Scalars['String']['output']>;
+};
+
+export type RiskAlertEdge = {
+  __typename?: 'RiskAlertEdge';
+  cursor: Scalars['String']['output'];
+  node: RiskAlert;
+};
+
+export type RiskAlertConnection = {
+  __typename?: 'RiskAlertConnection';
+  edges: Array<RiskAlertEdge>;
+  pageInfo: PageInfo;
+};
+
+/** A member's model scores at their last scoring run. */
+export type MemberScores = {
+  __typename?: 'MemberScores';
+  memberId: Scalars['ID']['output'];
+  /** P(no order in the next 90 days), from the churn model. */
+  churnProbability: Scalars['Float']['output'];
+  /** 0–100 from recency, frequency trend, engagement and points burn. */
+  health: Scalars['Int']['output'];
+  /** Health below 30: in the win-back segment. */
+  winBack: Scalars['Boolean']['output'];
+  /** CNY: AOV × purchases per year × margin / annual churn rate (DOMAIN.md §6), e.g. "1234.56". */
+  clvSimple: Scalars['String']['output'];
+  /** CNY: BG/NBD expected orders in the next year × Gamma-Gamma expected order value × margin. */
+  clvModel: Scalars['String']['output'];
+  /** BG/NBD: P(the member is still buying). */
+  probabilityAlive: Scalars['Float']['output'];
+  /** BG/NBD: expected orders in the next 52 weeks. */
+  expectedPurchasesNextYear: Scalars['Float']['output'];
+  modelVersion: Scalars['Int']['output'];
+  /** ISO-8601 timestamp. */
+  scoredAt: Scalars['String']['output'];
+};
+
+export type WinBackEdge = {
+  __typename?: 'WinBackEdge';
+  cursor: Scalars['String']['output'];
+  node: MemberScores;
+};
+
+export type WinBackConnection = {
+  __typename?: 'WinBackConnection';
+  edges: Array<WinBackEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ModelCoefficient = {
+  __typename?: 'ModelCoefficient';
+  name: Scalars['String']['output'];
+  /** Per unit of the raw feature (log-days, log-orders …), see README. */
+  value: Scalars['Float']['output'];
+};
+
+export type CalibrationBin = {
+  __typename?: 'CalibrationBin';
+  /** Mean predicted probability of the bin. */
+  predicted: Scalars['Float']['output'];
+  /** Share that churned. */
+  observed: Scalars['Float']['output'];
+  count: Scalars['Int']['output'];
+};
+
+export type ChurnModelFit = {
+  __typename?: 'ChurnModelFit';
+  /** Features as of this ISO-8601 instant; the label is an order in the horizon after it. */
+  cutoff: Scalars['String']['output'];
+  horizonDays: Scalars['Int']['output'];
+  trainMembers: Scalars['Int']['output'];
+  testMembers: Scalars['Int']['output'];
+  churnRate: Scalars['Float']['output'];
+  /** ROC-AUC on the held-out members. */
+  auc: Scalars['Float']['output'];
+  /** Deciles of the held-out members by prediction. */
+  calibration: Array<CalibrationBin>;
+  maxCalibrationGap: Scalars['Float']['output'];
+  /** Intercept first. */
+  coefficients: Array<ModelCoefficient>;
+  logLikelihood: Scalars['Float']['output'];
+  converged: Scalars['Boolean']['output'];
+};
+
+export type BgNbdFit = {
+  __typename?: 'BgNbdFit';
+  r: Scalars['Float']['output'];
+  alpha: Scalars['Float']['output'];
+  a: Scalars['Float']['output'];
+  b: Scalars['Float']['output'];
+  logLikelihood: Scalars['Float']['output'];
+  converged: Scalars['Boolean']['output'];
+  /** A parameter stopped at the search bounds (10⁻⁴–10⁴): the data did not show what it describes. */
+  atBound: Scalars['Boolean']['output'];
+};
+
+export type GammaGammaFit = {
+  __typename?: 'GammaGammaFit';
+  p: Scalars['Float']['output'];
+  q: Scalars['Float']['output'];
+  gamma: Scalars['Float']['output'];
+  logLikelihood: Scalars['Float']['output'];
+  members: Scalars['Int']['output'];
+  converged: Scalars['Boolean']['output'];
+  atBound: Scalars['Boolean']['output'];
+};
+
+export type HoldoutGroup = {
+  __typename?: 'HoldoutGroup';
+  /** Repeat purchases in the calibration period: 0 … 5, 6+. */
+  repeatPurchases: Scalars['String']['output'];
+  members: Scalars['Int']['output'];
+  predicted: Scalars['Float']['output'];
+  actual: Scalars['Int']['output'];
+};
+
+export type ClvModelFit = {
+  __typename?: 'ClvModelFit';
+  /** The models were fitted on orders before this ISO-8601 instant and judged on the weeks after. */
+  calibrationEnd: Scalars['String']['output'];
+  holdoutWeeks: Scalars['Int']['output'];
+  members: Scalars['Int']['output'];
+  bgNbd: BgNbdFit;
+  gammaGamma: GammaGammaFit;
+  /** Orders predicted in the holdout weeks, all members. */
+  predictedPurchases: Scalars['Float']['output'];
+  actualPurchases: Scalars['Int']['output'];
+  byRepeatPurchases: Array<HoldoutGroup>;
+};
+
+export type ModelEvaluation = {
+  __typename?: 'ModelEvaluation';
+  /** YYYY-MM. */
+  period: Scalars['String']['output'];
+  auc: Scalars['Float']['output'];
+  members: Scalars['Int']['output'];
+};
+
+/** One training run of the member models. */
+export type MemberModelVersion = {
+  __typename?: 'MemberModelVersion';
+  version: Scalars['Int']['output'];
+  /** ISO-8601 timestamps. */
+  trainedAt: Scalars['String']['output'];
+  asOf: Scalars['String']['output'];
+  members: Scalars['Int']['output'];
+  seed: Scalars['Int']['output'];
+  durationMs: Scalars['Int']['output'];
+  trainedBy: Scalars['String']['output'];
+  churn: ChurnModelFit;
+  clv: ClvModelFit;
+  /** The monthly re-evaluations of this version, newest first. */
+  evaluations: Array<ModelEvaluation>;
 };
 
 /** A rule of the risk engine; its definition is JSON naming its kind and parameters. */
@@ -195,6 +436,8 @@ export type RiskProfile = {
   reasons: Array<RiskReason>;
   /** The latest decisions on the member's actions, newest first (first: 1–20). Staff: ADMIN, SERVICE_AGENT, ANALYST. */
   lastDecisions: Array<RiskAssessment>;
+  /** Churn probability, health and CLV at the member's last scoring; null before one. Staff: ADMIN, SERVICE_AGENT, ANALYST. */
+  scores: Maybe<MemberScores>;
 };
 
 
@@ -313,8 +556,27 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  RiskRule: ResolverTypeWrapper<RiskRuleRowModel>;
+  RiskAlertKind: RiskAlertKind;
+  RiskAlertSeverity: RiskAlertSeverity;
+  RiskAlertStatus: RiskAlertStatus;
+  RiskAlert: ResolverTypeWrapper<RiskAlertModel>;
+  RiskAlertEdge: ResolverTypeWrapper<Omit<RiskAlertEdge, 'node'> & { node: ResolversTypes['RiskAlert'] }>;
+  RiskAlertConnection: ResolverTypeWrapper<Omit<RiskAlertConnection, 'edges'> & { edges: Array<ResolversTypes['RiskAlertEdge']> }>;
+  MemberScores: ResolverTypeWrapper<MemberScoreRowModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  WinBackEdge: ResolverTypeWrapper<Omit<WinBackEdge, 'node'> & { node: ResolversTypes['MemberScores'] }>;
+  WinBackConnection: ResolverTypeWrapper<Omit<WinBackConnection, 'edges'> & { edges: Array<ResolversTypes['WinBackEdge']> }>;
+  ModelCoefficient: ResolverTypeWrapper<ModelCoefficient>;
+  CalibrationBin: ResolverTypeWrapper<CalibrationBin>;
+  ChurnModelFit: ResolverTypeWrapper<ChurnModelFit>;
+  BgNbdFit: ResolverTypeWrapper<BgNbdFit>;
+  GammaGammaFit: ResolverTypeWrapper<GammaGammaFit>;
+  HoldoutGroup: ResolverTypeWrapper<HoldoutGroup>;
+  ClvModelFit: ResolverTypeWrapper<ClvModelFit>;
+  ModelEvaluation: ResolverTypeWrapper<ModelEvaluation>;
+  MemberModelVersion: ResolverTypeWrapper<RiskModelRowModel>;
+  RiskRule: ResolverTypeWrapper<RiskRuleRowModel>;
   RiskRuleInput: RiskRuleInput;
   RiskReason: ResolverTypeWrapper<FindingModel>;
   RiskReview: ResolverTypeWrapper<RiskReview>;
@@ -333,8 +595,24 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  RiskRule: RiskRuleRowModel;
+  RiskAlert: RiskAlertModel;
+  RiskAlertEdge: Omit<RiskAlertEdge, 'node'> & { node: ResolversParentTypes['RiskAlert'] };
+  RiskAlertConnection: Omit<RiskAlertConnection, 'edges'> & { edges: Array<ResolversParentTypes['RiskAlertEdge']> };
+  MemberScores: MemberScoreRowModel;
+  Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
+  WinBackEdge: Omit<WinBackEdge, 'node'> & { node: ResolversParentTypes['MemberScores'] };
+  WinBackConnection: Omit<WinBackConnection, 'edges'> & { edges: Array<ResolversParentTypes['WinBackEdge']> };
+  ModelCoefficient: ModelCoefficient;
+  CalibrationBin: CalibrationBin;
+  ChurnModelFit: ChurnModelFit;
+  BgNbdFit: BgNbdFit;
+  GammaGammaFit: GammaGammaFit;
+  HoldoutGroup: HoldoutGroup;
+  ClvModelFit: ClvModelFit;
+  ModelEvaluation: ModelEvaluation;
+  MemberModelVersion: RiskModelRowModel;
+  RiskRule: RiskRuleRowModel;
   RiskRuleInput: RiskRuleInput;
   RiskReason: FindingModel;
   RiskReview: RiskReview;
@@ -349,11 +627,147 @@ export type ResolversParentTypes = {
 export type QueryResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   riskRules?: Resolver<Array<ResolversTypes['RiskRule']>, ParentType, ContextType>;
   riskReviews?: Resolver<ResolversTypes['RiskAssessmentConnection'], ParentType, ContextType, RequireFields<QueryRiskReviewsArgs, 'first' | 'status'>>;
+  memberModels?: Resolver<Array<ResolversTypes['MemberModelVersion']>, ParentType, ContextType, RequireFields<QueryMemberModelsArgs, 'first'>>;
+  riskAlerts?: Resolver<ResolversTypes['RiskAlertConnection'], ParentType, ContextType, RequireFields<QueryRiskAlertsArgs, 'first' | 'status'>>;
+  winBackMembers?: Resolver<ResolversTypes['WinBackConnection'], ParentType, ContextType, RequireFields<QueryWinBackMembersArgs, 'first'>>;
 };
 
 export type MutationResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   saveRiskRule?: Resolver<ResolversTypes['RiskRule'], ParentType, ContextType, RequireFields<MutationSaveRiskRuleArgs, 'input'>>;
   reviewRiskDecision?: Resolver<ResolversTypes['RiskAssessment'], ParentType, ContextType, RequireFields<MutationReviewRiskDecisionArgs, 'id' | 'verdict' | 'reason'>>;
+  acknowledgeRiskAlert?: Resolver<ResolversTypes['RiskAlert'], ParentType, ContextType, RequireFields<MutationAcknowledgeRiskAlertArgs, 'id'>>;
+  resolveRiskAlert?: Resolver<ResolversTypes['RiskAlert'], ParentType, ContextType, RequireFields<MutationResolveRiskAlertArgs, 'id' | 'resolution'>>;
+};
+
+export type RiskAlertResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['RiskAlert'] = ResolversParentTypes['RiskAlert']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RiskAlertKind'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['RiskAlertSeverity'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RiskAlertStatus'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  acknowledgedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RiskAlertEdgeResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['RiskAlertEdge'] = ResolversParentTypes['RiskAlertEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RiskAlert'], ParentType, ContextType>;
+};
+
+export type RiskAlertConnectionResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['RiskAlertConnection'] = ResolversParentTypes['RiskAlertConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RiskAlertEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MemberScoresResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['MemberScores'] = ResolversParentTypes['MemberScores']> = {
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  churnProbability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  winBack?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  clvSimple?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clvModel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  probabilityAlive?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expectedPurchasesNextYear?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  modelVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scoredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WinBackEdgeResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['WinBackEdge'] = ResolversParentTypes['WinBackEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MemberScores'], ParentType, ContextType>;
+};
+
+export type WinBackConnectionResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['WinBackConnection'] = ResolversParentTypes['WinBackConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WinBackEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ModelCoefficientResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['ModelCoefficient'] = ResolversParentTypes['ModelCoefficient']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CalibrationBinResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['CalibrationBin'] = ResolversParentTypes['CalibrationBin']> = {
+  predicted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  observed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChurnModelFitResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['ChurnModelFit'] = ResolversParentTypes['ChurnModelFit']> = {
+  cutoff?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  horizonDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trainMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  testMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  churnRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  auc?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  calibration?: Resolver<Array<ResolversTypes['CalibrationBin']>, ParentType, ContextType>;
+  maxCalibrationGap?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  coefficients?: Resolver<Array<ResolversTypes['ModelCoefficient']>, ParentType, ContextType>;
+  logLikelihood?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type BgNbdFitResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['BgNbdFit'] = ResolversParentTypes['BgNbdFit']> = {
+  r?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  alpha?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  a?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  logLikelihood?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  atBound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type GammaGammaFitResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['GammaGammaFit'] = ResolversParentTypes['GammaGammaFit']> = {
+  p?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  q?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  gamma?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  logLikelihood?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  atBound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type HoldoutGroupResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['HoldoutGroup'] = ResolversParentTypes['HoldoutGroup']> = {
+  repeatPurchases?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  predicted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  actual?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClvModelFitResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['ClvModelFit'] = ResolversParentTypes['ClvModelFit']> = {
+  calibrationEnd?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holdoutWeeks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bgNbd?: Resolver<ResolversTypes['BgNbdFit'], ParentType, ContextType>;
+  gammaGamma?: Resolver<ResolversTypes['GammaGammaFit'], ParentType, ContextType>;
+  predictedPurchases?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  actualPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byRepeatPurchases?: Resolver<Array<ResolversTypes['HoldoutGroup']>, ParentType, ContextType>;
+};
+
+export type ModelEvaluationResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['ModelEvaluation'] = ResolversParentTypes['ModelEvaluation']> = {
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  auc?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MemberModelVersionResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['MemberModelVersion'] = ResolversParentTypes['MemberModelVersion']> = {
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trainedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trainedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  churn?: Resolver<ResolversTypes['ChurnModelFit'], ParentType, ContextType>;
+  clv?: Resolver<ResolversTypes['ClvModelFit'], ParentType, ContextType>;
+  evaluations?: Resolver<Array<ResolversTypes['ModelEvaluation']>, ParentType, ContextType>;
 };
 
 export type RiskRuleResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['RiskRule'] = ResolversParentTypes['RiskRule']> = {
@@ -424,6 +838,7 @@ export type RiskProfileResolvers<ContextType = RiskContext, ParentType extends R
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['RiskReason']>, ParentType, ContextType>;
   lastDecisions?: Resolver<Array<ResolversTypes['RiskAssessment']>, ParentType, ContextType, RequireFields<RiskProfileLastDecisionsArgs, 'first'>>;
+  scores?: Resolver<Maybe<ResolversTypes['MemberScores']>, ParentType, ContextType>;
 };
 
 export type MemberResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'], FederationReferenceType extends FederationReferenceTypes['Member'] = FederationReferenceTypes['Member']> = {
@@ -435,6 +850,21 @@ export type MemberResolvers<ContextType = RiskContext, ParentType extends Resolv
 export type Resolvers<ContextType = RiskContext> = {
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  RiskAlert?: RiskAlertResolvers<ContextType>;
+  RiskAlertEdge?: RiskAlertEdgeResolvers<ContextType>;
+  RiskAlertConnection?: RiskAlertConnectionResolvers<ContextType>;
+  MemberScores?: MemberScoresResolvers<ContextType>;
+  WinBackEdge?: WinBackEdgeResolvers<ContextType>;
+  WinBackConnection?: WinBackConnectionResolvers<ContextType>;
+  ModelCoefficient?: ModelCoefficientResolvers<ContextType>;
+  CalibrationBin?: CalibrationBinResolvers<ContextType>;
+  ChurnModelFit?: ChurnModelFitResolvers<ContextType>;
+  BgNbdFit?: BgNbdFitResolvers<ContextType>;
+  GammaGammaFit?: GammaGammaFitResolvers<ContextType>;
+  HoldoutGroup?: HoldoutGroupResolvers<ContextType>;
+  ClvModelFit?: ClvModelFitResolvers<ContextType>;
+  ModelEvaluation?: ModelEvaluationResolvers<ContextType>;
+  MemberModelVersion?: MemberModelVersionResolvers<ContextType>;
   RiskRule?: RiskRuleResolvers<ContextType>;
   RiskReason?: RiskReasonResolvers<ContextType>;
   RiskReview?: RiskReviewResolvers<ContextType>;

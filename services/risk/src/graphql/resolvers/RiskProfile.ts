@@ -14,6 +14,10 @@ export const RiskProfile: RiskProfileResolvers = {
     requireStaff(ctx.identity, RISK_READERS);
     return risk.reasons;
   },
+  scores: (risk, _, ctx) => {
+    requireStaff(ctx.identity, RISK_READERS);
+    return ctx.loaders.scoresOf.load(risk.memberId);
+  },
   lastDecisions: async (risk, args, ctx) => {
     requireStaff(ctx.identity, RISK_READERS);
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_LAST_DECISIONS) {

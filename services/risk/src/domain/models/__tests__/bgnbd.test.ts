@@ -49,6 +49,16 @@ describe('BG/NBD and Gamma-Gamma on buyers drawn from known parameters', () => {
     }
   });
 
+  it('predicts with a < 1 as well (the CDNOW fit, a = 0.793): positive and rising with the horizon', () => {
+    const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    const history = { x: 2, tx: 30.43, T: 38.86 };
+    const year = expectedPurchases(cdnow, history, 52);
+    expect(year).toBeGreaterThan(0);
+    expect(expectedPurchases(cdnow, history, 104)).toBeGreaterThan(year);
+    // Published for this customer in FHL's note (x = 2, tₓ = 30.43, T = 38.86, t = 39): 1.226.
+    expect(expectedPurchases(cdnow, history, 39)).toBeCloseTo(1.226, 2);
+  });
+
   it('has P(alive) = 1 without repeat purchases and lower the longer since the last one', () => {
     expect(probabilityAlive(fit.params, { x: 0, tx: 0, T: 40 })).toBe(1);
     expect(probabilityAlive(fit.params, { x: 3, tx: 38, T: 40 })).toBeGreaterThan(probabilityAlive(fit.params, { x: 3, tx: 5, T: 40 }));

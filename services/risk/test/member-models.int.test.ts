@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { readCommonConfig } from '../../kit/src';
+import { startStack, type Stack } from '../../../test/harness/startStack';
+import { readAllActivity, trainMemberModels, type ModelSettings } from '../src/commands/memberModels';
+import { activityPeer } from '../src/grpc/peers';
+import { generateMembers } from './modelPopulations';
+
+/*
+ * The member models through the real seams: members' histories in the points database, read by
+ * risk over gRPC (ListMemberActivity, a page at a time), trained, stored, and read by staff
+ * through the risk subgraph (Member.risk.scores, memberModels, riskAlerts, winBackMembers).
+ */
+
+jest.setTimeout(180_000);
+
+const AS_OF = new Date('2026-10-01T00:00:00Z');
+const SETTINGS: ModelSettings = {
+  seed: 1,
+  margin: 0.3,
+  horizonDays: 90,
+  pageSize: 7,
+  training: { minMembers: 20, minPerClass: 3, minRepeaters: 5 },
+};
+const { members } = generateMembers(31, 80, AS_OF);
+const sqlTime = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '');
+
+let stack: Stack;
+let points: ReturnType<typeof activityPeer>;
+
+beforeAll(async () => {
+  stack = await startStack({ withGateway: false });
+  const db = stack.services.points.dataSource;
+  // Histories written straight into points' tables: the bench's seeder does the same for speed.
+  for (const m of members) {
+    let seq = 0;
+    let balance = 0;
+    for (const [i, o] of m.orders.entries()) {
+      await db.query(
+        'INSERT INTO orders (order_no, member_id, amount_fen, channel, store_id, items, points_earned, refunded_fen, points_clawed, created_at, ordered_at) VALUES (?, ?, ?, ?, NULL, NULL, 0, ?, 0, ?, ?)',
+        [`${m.memberId}-${i}`, m.memberId, o.amountFen, 'WEB', o.refundedFen, sqlTime(o.orderedAt), sqlTime(o.orderedAt)],
+      );
+    }
+    for (const p of m.points) {
+      seq += 1;
+      balance += p.kind === 'EARN' ? p.points : -p.points;
+      await db.query(
+        'INSERT INTO points_ledger (id, member_id, entry_type, points, balance_after, source, source_ref, reason, actor, idempotency_key, flag, seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)',
+        [
+          randomUUID(),
+          m.memberId,
+          p.kind === 'EARN' ? 'EARN' : 'REDEEM',
+          p.kind === 'EARN' ? p.points : -p.points,
+          balance,
+          'TEST',
+          'seed',
+          'seeded history',
+          'system',
+          `seed:${m.memberId}:${seq}`,
+          seq,
+          sqlTime(p.at),
+        ],
+      );
+    }
+    await db.query('INSERT INTO points_accounts (member_id, balance, debt, version, last_seq) VALUES (?, ?, 0, 1, ?)', [
+      m.memberId,
+      balance,
+      seq,
+    ]);
+  }
+  points = activityPeer({
+    ...readCommonConfig('risk', stack.env),
+    pointsGrpcAddress: stack.services.points.grpcAddress,
+  });
+});
+
+afterAll(async () => {
+  points?.close();
+  await stack?.stop();
+});
+
+describe('member models through points gRPC and the risk subgraph', () => {
+  it('ListMemberActivity pages through every member with their orders and points as written', async () => {
+    const read = await readAllActivity(points, AS_OF, SETTINGS.pageSize);
+    expect(read.map((m) => m.memberId)).toEqual(members.map((m) => m.memberId).sort());
+    for (const m of read) {
+      const source = members.find((s) => s.memberId === m.memberId)!;
+      expect(m.orders.length).toBe(source.orders.filter((o) => o.orderedAt < AS_OF).length);
+      expect(m.orders.reduce((s, o) => s + o.amountFen, 0)).toBe(
+        source.orders.filter((o) => o.orderedAt < AS_OF).reduce((s, o) => s + o.amountFen, 0),
+      );
+      const burned = (list: typeof m.points) => list.filter((p) => p.kind === 'BURN').reduce((s, p) => s + p.points, 0);
+      expect(burned(m.points)).toBe(burned(source.points.filter((p) => p.at < AS_OF)));
+    }
+  });
+
+  it('trains over gRPC and shows staff the scores, the fit, the inbox and the win-back segment', async () => {
+    const outcome = await trainMemberModels(stack.services.risk.dataSource, points, SETTINGS, 'staff:test', AS_OF);
+    expect(outcome).toMatchObject({ version: 1, members: 80, scored: 80 });
+
+    const member = members[0].memberId;
+    const card = await stack.querySubgraph(
+      'risk',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { risk { level scores { churnProbability health winBack clvSimple clvModel modelVersion } } } } }`,
+      { r: [{ __typename: 'Member', id: member }] },
+    );
+    const scores = card.data._entities[0].risk.scores;
+    expect(scores.modelVersion).toBe(1);
+    expect(scores.churnProbability).toBeGreaterThanOrEqual(0);
+    expect(scores.health).toBeGreaterThanOrEqual(0);
+    expect(scores.clvSimple).toMatch(/^\d+\.\d{2}$/);
+
+    const fit = await stack.querySubgraph(
+      'risk',
+      `{ memberModels { version members churn { auc trainMembers testMembers coefficients { name value } calibration { predicted observed count } }
+           clv { bgNbd { r alpha a b logLikelihood } gammaGamma { p q gamma } predictedPurchases actualPurchases byRepeatPurchases { repeatPurchases members predicted actual } } } }`,
+    );
+    expect(fit.errors).toBeUndefined();
+    const [v1] = fit.data.memberModels;
+    expect(v1.version).toBe(1);
+    expect(v1.churn.coefficients[0].name).toBe('intercept');
+    expect(v1.churn.trainMembers + v1.churn.testMembers).toBe(80);
+    expect(v1.clv.bgNbd.logLikelihood).toBeLessThan(0);
+
+    const segment = await stack.querySubgraph('risk', `{ winBackMembers(first: 100) { edges { node { memberId health winBack } } } }`);
+    const winBack = segment.data.winBackMembers.edges.map((e: { node: { health: number } }) => e.node);
+    expect(winBack.length).toBe(outcome.winBack);
+    expect(winBack.every((n: { health: number; winBack: boolean }) => n.health < 30 && n.winBack)).toBe(true);
+
+    const inbox = await stack.querySubgraph(
+      'risk',
+      `{ riskAlerts(first: 100, kind: HEALTH_LOW) { edges { node { id kind subject status } } } }`,
+    );
+    expect(inbox.data.riskAlerts.edges.length).toBe(outcome.winBack);
+    expect(outcome.winBack).toBeGreaterThan(0);
+    const id = inbox.data.riskAlerts.edges[0].node.id;
+    const acked = await stack.querySubgraph('risk', `mutation($id: ID!) { acknowledgeRiskAlert(id: $id) { status acknowledgedBy } }`, {
+      id,
+    });
+    expect(acked.data.acknowledgeRiskAlert).toEqual({ status: 'ACKNOWLEDGED', acknowledgedBy: 'staff:test-admin' });
+    const resolved = await stack.querySubgraph(
+      'risk',
+      `mutation($id: ID!) { resolveRiskAlert(id: $id, resolution: "win-back coupon sent") { status resolution } }`,
+      {
+        id,
+      },
+    );
+    expect(resolved.data.resolveRiskAlert).toEqual({ status: 'RESOLVED', resolution: 'win-back coupon sent' });
+  });
+
+  it('keeps the scores and the fit to staff who may read them', async () => {
+    const pos = { kind: 'STAFF' as const, subject: 'p', roles: ['POS' as const] };
+    const fit = await stack.querySubgraph('risk', `{ memberModels { version } }`, undefined, pos);
+    expect(fit.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const inbox = await stack.querySubgraph('risk', `{ riskAlerts { edges { node { id } } } }`, undefined, pos);
+    expect(inbox.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const bad = await stack.querySubgraph('risk', `{ memberModels(first: 0) { version } }`);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -14,6 +14,7 @@ import { compareGateways } from './compare';
 import { load, measure, type Job, type WorkloadRow } from './measure';
 import { startHiveGateway, startOurGateway } from './peers';
 import { localDatabasePid } from './processes';
+import { benchModels, modelTable } from './models';
 import { memberTokens, seedProgramme } from './seed';
 import { jobTable, measureSegmentJobs } from './segments';
 import { tables } from './report';
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
           databasePid,
         },
       );
+      // After the load rounds: the training job's process would otherwise share the cores with them.
+      const models = await benchModels(stack);
       const database = process.env.DATABASE_URL ? 'MySQL/MariaDB' : 'SQLite (embedded)';
       const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
       const table = tables({
@@ -127,13 +130,13 @@ async function main(): Promise<void> {
         comparison,
         rounds: quick ? 1 : 3,
       });
-      console.log(`\n${table}\n\n${jobTable(jobs)}\n`);
+      console.log(`\n${table}\n\n${jobTable(jobs)}\n\n${modelTable(models)}\n`);
       mkdirSync(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
       const file = join(__dirname, '..', '..', 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
       writeFileSync(
         file,
         JSON.stringify(
-          { quick, database, machine, seed: SEED, seeded: { ...seeded, memberIds: undefined }, rows, jobs, comparison, table },
+          { quick, database, machine, seed: SEED, seeded: { ...seeded, memberIds: undefined }, rows, jobs, comparison, models, table },
           null,
           2,
         ),

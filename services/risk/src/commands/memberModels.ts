@@ -101,7 +101,10 @@ async function scoreAndAlert(
 export interface TrainingOutcome extends ScoringOutcome {
   version: number;
   members: number;
+  /** Reading the histories and training (stored with the version). */
   durationMs: number;
+  /** Wall time of each phase, ms: reading every history from points, training, storing and scoring. */
+  phases: { readMs: number; trainMs: number; storeAndScoreMs: number };
   report: ReturnType<typeof parseModels>['report'];
 }
 
@@ -119,6 +122,7 @@ export async function trainMemberModels(
 ): Promise<TrainingOutcome> {
   const started = performance.now();
   const activities = await readAllActivity(points, asOf, settings.pageSize);
+  const read = performance.now();
   const options: TrainingOptions = { ...DEFAULT_TRAINING, ...settings.training, seed: settings.seed, horizonDays: settings.horizonDays };
   const trained = trainModels(activities, asOf, options);
   const durationMs = Math.round(performance.now() - started);
@@ -137,7 +141,12 @@ export async function trainMemberModels(
     }),
   );
   const scoring = await scoreAndAlert(dataSource, row, activities, asOf, settings, []);
-  return { ...scoring, version: row.version, members: activities.length, durationMs, report: parseModels(row).report };
+  const phases = {
+    readMs: Math.round(read - started),
+    trainMs: Math.round(started + durationMs - read),
+    storeAndScoreMs: Math.round(performance.now() - started - durationMs),
+  };
+  return { ...scoring, version: row.version, members: activities.length, durationMs, phases, report: parseModels(row).report };
 }
 
 export interface EvaluationOutcome extends ScoringOutcome {

@@ -6,7 +6,10 @@ import { readMemberActivity } from '../../db/memberActivity';
 
 const MAX_PAGE = 1000;
 
-export async function listMemberActivity(dataSource: DataSource, request: ListMemberActivityRequest__Output): Promise<ListMemberActivityResponse> {
+export async function listMemberActivity(
+  dataSource: DataSource,
+  request: ListMemberActivityRequest__Output,
+): Promise<ListMemberActivityResponse> {
   if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_PAGE) {
     throw new DomainError('BAD_USER_INPUT', `limit must be 1–${MAX_PAGE}`);
   }

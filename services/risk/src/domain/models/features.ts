@@ -11,8 +11,20 @@ import { DAY_MS, type MemberActivity } from './activity';
  * - refundShare: refunded / ordered over the last 365 days
  * - burnRate: points burned / issued over the last 365 days (0 when none issued), capped at 2
  * - engagement: log(1 + burns and campaign engagements in the last 90 days)
+ * - recencyXfrequency: recency × frequency, the interaction DOMAIN.md §6 names: a long silence
+ *   means lapsing for a frequent buyer and nothing for a rare one
  */
-export const CHURN_FEATURES = ['recency', 'frequency', 'monetary', 'trend', 'tenure', 'refundShare', 'burnRate', 'engagement'] as const;
+export const CHURN_FEATURES = [
+  'recency',
+  'frequency',
+  'monetary',
+  'trend',
+  'tenure',
+  'refundShare',
+  'burnRate',
+  'engagement',
+  'recencyXfrequency',
+] as const;
 
 export interface MemberSnapshot {
   daysSinceLastOrder: number;
@@ -69,15 +81,18 @@ export function snapshot(activity: MemberActivity, asOf: Date): MemberSnapshot |
 
 /** The feature row in CHURN_FEATURES order. */
 export function churnFeatures(s: MemberSnapshot): number[] {
+  const recency = Math.log1p(s.daysSinceLastOrder);
+  const frequency = Math.log1p(s.ordersLastYear);
   return [
-    Math.log1p(s.daysSinceLastOrder),
-    Math.log1p(s.ordersLastYear),
+    recency,
+    frequency,
     Math.log1p(s.meanOrderFen / 100),
     (s.orders90 - s.ordersPrior90) / (s.orders90 + s.ordersPrior90 + 1),
     Math.log1p(s.tenureDays),
     s.refundShare,
     s.burnRate,
     Math.log1p(s.engagements90),
+    recency * frequency,
   ];
 }
 

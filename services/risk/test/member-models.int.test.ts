@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readCommonConfig } from '../../kit/src';
+import { grpcCall } from '../../../test/harness/grpc';
 import { startStack, type Stack } from '../../../test/harness/startStack';
 import { readAllActivity, trainMemberModels, type ModelSettings } from '../src/commands/memberModels';
 import { activityPeer } from '../src/grpc/peers';
@@ -90,6 +91,18 @@ describe('member models through points gRPC and the risk subgraph', () => {
       );
       const burned = (list: typeof m.points) => list.filter((p) => p.kind === 'BURN').reduce((s, p) => s + p.points, 0);
       expect(burned(m.points)).toBe(burned(source.points.filter((p) => p.at < AS_OF)));
+    }
+  });
+
+  it('ListMemberActivity refuses a page size outside 1–1000 with BAD_USER_INPUT', async () => {
+    for (const limit of [0, 1001]) {
+      await expect(
+        grpcCall('points', 'PointsService', stack.services.points.grpcAddress, 'listMemberActivity', {
+          afterMemberId: '',
+          limit,
+          beforeEpochMs: '0',
+        }),
+      ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     }
   });
 

@@ -151,14 +151,16 @@ export async function trainMemberModels(
 
 export interface EvaluationOutcome extends ScoringOutcome {
   version: number;
-  auc: number;
+  /** Null when the fresh data has only one outcome (nothing recorded, no alert; members are scored all the same). */
+  auc: number | null;
+  evaluatedMembers: number;
   alerted: boolean;
 }
 
 /**
  * The monthly job: the model in use judged on fresh data (features 90 days ago, what members did
  * since), recorded once per version and month, MODEL_AUC_LOW below 0.75; then every member scored
- * for the month, with their alerts.
+ * for the month, with their alerts. NOT_FOUND before the first training.
  */
 export async function evaluateMemberModels(
   dataSource: DataSource,
@@ -170,19 +172,19 @@ export async function evaluateMemberModels(
   if (!model) throw new DomainError('NOT_FOUND', 'no model has been trained yet: run the training job first');
   const activities = await readAllActivity(points, asOf, settings.pageSize);
   const { churn } = parseModels(model);
-  const { auc, members } = evaluateChurn(churn, activities, asOf, settings.horizonDays);
-  if (!Number.isFinite(auc)) {
-    throw new DomainError('MODEL_TOO_LITTLE_DATA', `${members} members to evaluate on, and not both churned and retained ones`);
-  }
+  const evaluation = evaluateChurn(churn, activities, asOf, settings.horizonDays);
+  const auc = Number.isFinite(evaluation.auc) ? evaluation.auc : null;
   const period = periodOf(asOf);
-  await dataSource
-    .createQueryBuilder()
-    .insert()
-    .into(ModelEvaluation)
-    .values({ version: model.version, period, auc, members, evaluatedAt: new Date() })
-    .orIgnore()
-    .execute();
-  const alert = aucAlert('churn', auc, model.version);
+  if (auc !== null) {
+    await dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ModelEvaluation)
+      .values({ version: model.version, period, auc, members: evaluation.members, evaluatedAt: new Date() })
+      .orIgnore()
+      .execute();
+  }
+  const alert = auc === null ? null : aucAlert('churn', auc, model.version);
   const scoring = await scoreAndAlert(dataSource, model, activities, asOf, settings, alert ? [alert] : []);
-  return { ...scoring, version: model.version, auc, alerted: alert !== null };
+  return { ...scoring, version: model.version, auc, evaluatedMembers: evaluation.members, alerted: alert !== null };
 }

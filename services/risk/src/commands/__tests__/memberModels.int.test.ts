@@ -94,6 +94,36 @@ describe('the monthly evaluation', () => {
   });
 });
 
+describe('health over the months', () => {
+  it('escalates members whose health fell three periods running (HEALTH_FALLING), once; scores without an AUC when the month cannot judge one', async () => {
+    // The same histories, scored a month apart: members who stopped buying fall every month.
+    const months = ['2026-12-01', '2027-01-01', '2027-02-01'].map((d) => new Date(`${d}T00:00:00Z`));
+    for (const at of months) {
+      const outcome = await evaluateMemberModels(dataSource, memoryActivity(members), SETTINGS, at);
+      expect(outcome.scored).toBe(members.length);
+    }
+    // By February nobody in these histories has ordered since the cutoff: one outcome only.
+    expect((await evaluateMemberModels(dataSource, memoryActivity(members), SETTINGS, months[2])).auc).toBeNull();
+    const falling = await dataSource.getRepository(RiskAlert).findBy({ kind: 'HEALTH_FALLING' });
+    expect(falling.length).toBeGreaterThan(0);
+    expect(new Set(falling.map((a) => a.subject)).size).toBe(falling.length);
+    for (const alert of falling) {
+      expect(alert.severity).toBe('HIGH');
+      const readings = await dataSource
+        .getRepository(MemberHealthRow)
+        .find({ where: { memberId: alert.subject }, order: { period: 'ASC' } });
+      const upTo = readings
+        .filter((r) => r.period <= alert.period)
+        .map((r) => r.score)
+        .slice(-4);
+      expect(upTo).toHaveLength(4);
+      expect(upTo[1]).toBeLessThan(upTo[0]);
+      expect(upTo[2]).toBeLessThan(upTo[1]);
+      expect(upTo[3]).toBeLessThan(upTo[2]);
+    }
+  });
+});
+
 describe('the alert inbox', () => {
   it('acknowledges and resolves with a reason, once; a step the alert is past is CONFLICT', async () => {
     const alert = await dataSource.getRepository(RiskAlert).findOneByOrFail({ kind: 'HEALTH_LOW' });

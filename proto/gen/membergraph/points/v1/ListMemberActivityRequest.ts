@@ -2,6 +2,9 @@
 
 import type { Long } from '@grpc/proto-loader';
 
+/**
+ * A page of members in member id order (keyset: after_member_id).
+ */
 export interface ListMemberActivityRequest {
   /**
    * Members after this id (exclusive); empty: from the first.
@@ -17,6 +20,9 @@ export interface ListMemberActivityRequest {
   'beforeEpochMs'?: (number | string | Long);
 }
 
+/**
+ * A page of members in member id order (keyset: after_member_id).
+ */
 export interface ListMemberActivityRequest__Output {
   /**
    * Members after this id (exclusive); empty: from the first.

@@ -2,6 +2,9 @@
 
 import type { MemberActivity as _membergraph_points_v1_MemberActivity, MemberActivity__Output as _membergraph_points_v1_MemberActivity__Output } from '../../../membergraph/points/v1/MemberActivity';
 
+/**
+ * The page's members (those with a points account), in member id order.
+ */
 export interface ListMemberActivityResponse {
   'members'?: (_membergraph_points_v1_MemberActivity)[];
   /**
@@ -10,6 +13,9 @@ export interface ListMemberActivityResponse {
   'nextAfterMemberId'?: (string);
 }
 
+/**
+ * The page's members (those with a points account), in member id order.
+ */
 export interface ListMemberActivityResponse__Output {
   'members': (_membergraph_points_v1_MemberActivity__Output)[];
   /**

@@ -2,6 +2,9 @@
 
 import type { Long } from '@grpc/proto-loader';
 
+/**
+ * One ledger movement the models read: points issued or burned.
+ */
 export interface MemberPointsActivity {
   'atEpochMs'?: (number | string | Long);
   /**
@@ -14,6 +17,9 @@ export interface MemberPointsActivity {
   'points'?: (number | string | Long);
 }
 
+/**
+ * One ledger movement the models read: points issued or burned.
+ */
 export interface MemberPointsActivity__Output {
   'atEpochMs': (string);
   /**

@@ -7,7 +7,7 @@ import { leasedRecompute, recomputeSegments, recomputeSegmentsNow, SEGMENT_JOB }
 import { recordChannelSpend } from '../src/commands/recordChannelSpend';
 import { channelCac } from '../src/db/channelCac';
 import { campaignSchema } from '../src/db/data-source';
-import { JobLease } from '../src/db/entities/JobLease';
+import { JobLease } from '../../kit/src';
 import { MemberRfm } from '../src/db/entities/MemberRfm';
 import { Segment } from '../src/db/entities/Segment';
 import { assertSegmentsExist, isMemberInSegment, segmentsOfMembers } from '../src/db/segmentMembership';

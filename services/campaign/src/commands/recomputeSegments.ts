@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, inTransaction, type CallScope } from '../../../kit/src';
+import { DomainError, inTransaction, runUnderLease, type CallScope } from '../../../kit/src';
 import { MemberRfm } from '../db/entities/MemberRfm';
 import { Segment } from '../db/entities/Segment';
 import { SegmentMember } from '../db/entities/SegmentMember';
 import { SegmentRun } from '../db/entities/SegmentRun';
-import { runUnderLease } from '../db/jobLease';
 import { clusterMembers, type ClusteringReport } from '../domain/clusters';
 import { scoreRfm, type PurchaseStats, type RfmBins } from '../domain/rfm';
 import { compileRule, type MemberFacts } from '../domain/segmentRules';

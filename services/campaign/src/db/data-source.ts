@@ -1,10 +1,9 @@
-import type { DatabaseSchema } from '../../../kit/src';
+import { JobLease, type DatabaseSchema } from '../../../kit/src';
 import { Campaign } from './entities/Campaign';
 import { ChannelSpend } from './entities/ChannelSpend';
 import { Experiment } from './entities/Experiment';
 import { ExperimentCost } from './entities/ExperimentCost';
 import { ExperimentParticipant } from './entities/ExperimentParticipant';
-import { JobLease } from './entities/JobLease';
 import { MemberRfm } from './entities/MemberRfm';
 import { Segment } from './entities/Segment';
 import { SegmentMember } from './entities/SegmentMember';

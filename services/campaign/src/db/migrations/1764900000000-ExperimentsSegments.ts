@@ -1,4 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { createJobLeaseTable } from '../../../../kit/src';
 
 /** Experiments, segments with RFM and clusters, channel spend, and the job lease of the recomputation. */
 export class ExperimentsSegments1764900000000 implements MigrationInterface {
@@ -134,19 +135,7 @@ export class ExperimentsSegments1764900000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createTable(
-      new Table({
-        name: 'job_leases',
-        columns: [
-          { name: 'job', type: 'varchar', length: '64', isPrimary: true },
-          { name: 'holder', type: 'varchar', length: '64', isNullable: true },
-          { name: 'expires_at', type: 'datetime', precision: 3 },
-          { name: 'last_run_key', type: 'varchar', length: '64', isNullable: true },
-          { name: 'last_finished_at', type: 'datetime', precision: 3, isNullable: true },
-        ],
-      }),
-      true,
-    );
+    await createJobLeaseTable(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -142,7 +142,7 @@ class PointsBook {
     // ensureAccount runs only when points move (an order, an award that is not zero).
     return this.version === 0
       ? null
-      : { memberId, balance: this.state.balance, debt: this.state.debt, version: this.version, lastSeq: this.lastSeq };
+      : { memberId, balance: this.state.balance, debt: this.state.debt, held: 0, version: this.version, lastSeq: this.lastSeq };
   }
 }
 

@@ -33,6 +33,10 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     checkInPoints: read.int('POINTS_CHECK_IN', 5, { min: 1, max: 10_000 }),
     /** Checkout offset (抵扣): points that pay for 1 CNY. */
     pointsPerCnyOffset: read.int('POINTS_PER_CNY_OFFSET', 100, { min: 1, max: 100_000 }),
+    /** How long a two-phase hold (HoldPoints) lasts when its caller names no expiry; the sweep releases it after. */
+    holdTtlMs: read.int('POINTS_HOLD_TTL_MS', 15 * 60_000, { min: 1000 }),
+    /** How often the service releases expired holds (one replica, by lease); 0 turns the sweep off. */
+    holdSweepIntervalMs: read.int('POINTS_HOLD_SWEEP_INTERVAL_MS', 60_000, { min: 0 }),
     memberGrpcAddress: peerGrpcAddress('member', env),
     campaignGrpcAddress: peerGrpcAddress('campaign', env),
     riskGrpcAddress: peerGrpcAddress('risk', env),

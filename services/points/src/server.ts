@@ -44,6 +44,7 @@ export async function createPointsService(
       expiryIntervalMs: config.expiryIntervalMs,
       reevaluationCheckMs: config.reevaluationCheckMs,
       utcOffsetMinutes: config.utcOffsetMinutes,
+      holdSweepIntervalMs: config.holdSweepIntervalMs,
     },
     logger,
   );

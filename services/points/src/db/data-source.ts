@@ -6,6 +6,7 @@ import { LedgerEntry } from './entities/LedgerEntry';
 import { Order } from './entities/Order';
 import { PendingPoints } from './entities/PendingPoints';
 import { PointsAccount } from './entities/PointsAccount';
+import { PointsHold } from './entities/PointsHold';
 import { PointsLot } from './entities/PointsLot';
 import { Refund } from './entities/Refund';
 import { CreatePoints1764000000000 } from './migrations/1764000000000-CreatePoints';
@@ -20,10 +21,23 @@ import { LotOrders1764613000000 } from './migrations/1764613000000-LotOrders';
 import { OrderOffsets1764614000000 } from './migrations/1764614000000-OrderOffsets';
 import { NoticesLeases1764620000000 } from './migrations/1764620000000-NoticesLeases';
 import { PendingFlag1764630000000 } from './migrations/1764630000000-PendingFlag';
+import { PointsHolds1764700000000 } from './migrations/1764700000000-PointsHolds';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
-  entities: [Order, LedgerEntry, PointsAccount, PointsLot, Refund, OutboxEventSchema, PendingPoints, ExpiryNotice, JobLease, OrderOffset],
+  entities: [
+    Order,
+    LedgerEntry,
+    PointsAccount,
+    PointsLot,
+    Refund,
+    OutboxEventSchema,
+    PendingPoints,
+    ExpiryNotice,
+    JobLease,
+    OrderOffset,
+    PointsHold,
+  ],
   migrations: [
     CreatePoints1764000000000,
     AddLotsRefundsDebt1764100000000,
@@ -37,5 +51,6 @@ export const pointsSchema: DatabaseSchema = {
     OrderOffsets1764614000000,
     NoticesLeases1764620000000,
     PendingFlag1764630000000,
+    PointsHolds1764700000000,
   ],
 };

@@ -16,7 +16,7 @@ export async function ensureAccount(dataSource: DataSource, memberId: string): P
     .createQueryBuilder()
     .insert()
     .into(PointsAccount)
-    .values({ memberId, balance: 0, debt: 0, version: 0, lastSeq: 0 })
+    .values({ memberId, balance: 0, debt: 0, held: 0, version: 0, lastSeq: 0 })
     .orIgnore()
     .execute();
 }
@@ -45,13 +45,19 @@ export function openLots(manager: EntityManager, memberId: string): Promise<Poin
 export async function setBalance(
   manager: EntityManager,
   account: PointsAccount,
-  after: { balance: number; debt: number },
+  after: { balance: number; debt: number; held?: number },
   entries: number,
 ): Promise<void> {
   const moved = await manager
     .createQueryBuilder()
     .update(PointsAccount)
-    .set({ balance: after.balance, debt: after.debt, lastSeq: account.lastSeq + entries, version: () => 'version + 1' })
+    .set({
+      balance: after.balance,
+      debt: after.debt,
+      ...(after.held === undefined ? {} : { held: after.held }),
+      lastSeq: account.lastSeq + entries,
+      version: () => 'version + 1',
+    })
     .where('member_id = :memberId AND version = :version', { memberId: account.memberId, version: account.version })
     .execute();
   if (moved.affected !== 1) throw new Error(`points account ${account.memberId} changed under its lock`);

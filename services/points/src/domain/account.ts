@@ -13,6 +13,13 @@ import { DomainError } from '../../../kit/src';
 export interface AccountState {
   balance: number;
   debt: number;
+  /** Points taken by open holds (domain/hold.ts): in the balance, not spendable. Absent: none. */
+  held?: number;
+}
+
+/** What a burn or a new hold may take: the balance less what open holds took (never below 0). */
+export function spendable(state: AccountState): number {
+  return Math.max(0, state.balance - (state.held ?? 0));
 }
 
 export interface Lot {
@@ -77,11 +84,14 @@ export function planEarn(state: AccountState, points: number, reason: string, en
   };
 }
 
-/** A burn (redeem, checkout offset) takes from the oldest lots; more than the balance is refused. */
+/**
+ * A burn (redeem, checkout offset) takes from the oldest lots; more than the spendable balance (the
+ * balance less what open holds took) is refused, so a burn can never spend points a hold promised.
+ */
 export function planBurn(state: AccountState, lots: readonly Lot[], points: number, entryType: 'REDEEM' | 'ADJUST', reason: string): Plan {
   if (!Number.isSafeInteger(points) || points <= 0) throw new Error(`burn of ${points} points`);
-  if (points > state.balance)
-    throw new DomainError('INSUFFICIENT_POINTS', `the balance is smaller than ${points} points`, { field: 'points' });
+  if (points > spendable(state))
+    throw new DomainError('INSUFFICIENT_POINTS', `the available balance is smaller than ${points} points`, { field: 'points' });
   return {
     entries: [{ entryType, points: -points, reason, keySuffix: '' }],
     lotChanges: consume(lots, points),

@@ -15,6 +15,8 @@ export interface AccountView {
   memberId: string;
   balance: number;
   debt: number;
+  /** Points held by unfinished two-phase spends (reward redemptions). */
+  held: number;
 }
 
 /** Per-request loaders: one statement each for any number of members. */
@@ -25,7 +27,7 @@ export function createLoaders(dataSource: DataSource, member: Pick<MemberPort, '
         memberIds,
         await dataSource.getRepository(PointsAccount).findBy({ memberId: In([...memberIds]) }),
         (a) => a.memberId,
-        (memberId): AccountView => ({ memberId, balance: 0, debt: 0 }),
+        (memberId): AccountView => ({ memberId, balance: 0, debt: 0, held: 0 }),
       ),
     ),
     /** Lots expiring within the notice period by the member's tier now (none on Diamond), with their effective expiry. */

@@ -10,11 +10,21 @@ import { mergeAccounts } from './handlers/MergeAccounts';
 import { getBalances } from './handlers/GetBalances';
 import { streamPurchaseStats } from './handlers/StreamPurchaseStats';
 import { listMemberActivity } from './handlers/ListMemberActivity';
+import { capture, hold, release } from './handlers/Holds';
 
 export const POINTS_GRPC_SERVICE = 'membergraph.points.v1.PointsService';
 
-/** `peers.member` gives the tier of a member a bonus goes to (its lot never expires on Diamond). */
-export function pointsGrpcService(dataSource: DataSource, peers: PointsPeers, events: EventDelivery, rules: PointsRules, guard: GrpcGuard) {
+/**
+ * `peers.member` gives the tier of a member a bonus goes to (its lot never expires on Diamond);
+ * `rules.holdTtlMs` is how long a hold lasts when its caller names no expiry.
+ */
+export function pointsGrpcService(
+  dataSource: DataSource,
+  peers: PointsPeers,
+  events: EventDelivery,
+  rules: PointsRules & { holdTtlMs: number },
+  guard: GrpcGuard,
+) {
   const proto = loadProto<ProtoGrpcType>('points');
   const implementation: PointsServiceHandlers = {
     GetBalances: unaryHandler(guard, (request) => getBalances(dataSource, request)),
@@ -23,6 +33,9 @@ export function pointsGrpcService(dataSource: DataSource, peers: PointsPeers, ev
     ListMemberActivity: unaryHandler(guard, (request) => listMemberActivity(dataSource, request)),
     Award: unaryHandler(guard, (request, call) => award(dataSource, peers.member, rules, request, { parent: call })),
     StreamPurchaseStats: serverStreamHandler(guard, (request) => streamPurchaseStats(dataSource, request)),
+    HoldPoints: unaryHandler(guard, (request) => hold(dataSource, peers.risk, rules.holdTtlMs, request)),
+    CapturePoints: unaryHandler(guard, (request) => capture(dataSource, request)),
+    ReleasePoints: unaryHandler(guard, (request) => release(dataSource, request)),
   };
   return { definition: proto.membergraph.points.v1.PointsService.service, implementation };
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { runEvery, type Logger } from '../../../kit/src';
 import { expireDueLots, type ExpiryDeps } from '../commands/expireLots';
+import { releaseExpiredHolds } from '../commands/holdPoints';
 import { noticeExpiringPoints } from '../commands/noticeExpiringPoints';
 import { reevaluateTiers } from '../commands/reevaluateTiers';
 import { releasePendingPoints } from '../commands/releasePendingPoints';
@@ -43,12 +44,22 @@ export function leasedReevaluation(dataSource: DataSource, member: MemberPort, c
   }));
 }
 
+/**
+ * The hold sweep as one of several replicas: releases the holds no saga came back for, once per
+ * `runKey` (an interval of the schedule), by whichever replica takes the lease first.
+ */
+export function leasedHoldSweep(dataSource: DataSource, runKey: string, now?: Date) {
+  return runUnderLease(dataSource, { job: 'points-hold-sweep', runKey, leaseMs: LEASE_MS }, () => releaseExpiredHolds(dataSource, now));
+}
+
 export interface JobSchedule {
   /** Housekeeping every this many ms (POINTS_EXPIRY_INTERVAL_MS; 0: off). */
   expiryIntervalMs: number;
   /** How often to look whether this programme year's re-evaluation has run (TIER_REEVALUATION_CHECK_MS; 0: off). */
   reevaluationCheckMs: number;
   utcOffsetMinutes: number;
+  /** The expired-hold sweep every this many ms (POINTS_HOLD_SWEEP_INTERVAL_MS; 0: off; absent: off). */
+  holdSweepIntervalMs?: number;
 }
 
 /**
@@ -84,5 +95,14 @@ export function scheduleJobs(
     },
     (error) => logger.error({ err: error }, 'yearly tier re-evaluation failed; the next check resumes it'),
   );
-  return { stop: async () => void (await Promise.all([housekeeping.stop(), reevaluation.stop()])) };
+  const sweepMs = schedule.holdSweepIntervalMs ?? 0;
+  const holdSweep = runEvery(
+    sweepMs,
+    async () => {
+      const result = await leasedHoldSweep(dataSource, `every-${sweepMs}:${Math.floor(Date.now() / sweepMs)}`);
+      if (result && result.holds > 0) logger.info(result, 'expired points holds released');
+    },
+    (error) => logger.error({ err: error }, 'points hold sweep failed; the next run retries'),
+  );
+  return { stop: async () => void (await Promise.all([housekeeping.stop(), reevaluation.stop(), holdSweep.stop()])) };
 }

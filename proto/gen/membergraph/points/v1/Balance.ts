@@ -8,6 +8,10 @@ export interface Balance {
    * Points are integers; int64 travels as a decimal string in the generated types.
    */
   'balance'?: (number | string | Long);
+  /**
+   * Points held by unfinished two-phase spends: in the balance, not spendable.
+   */
+  'held'?: (number | string | Long);
 }
 
 export interface Balance__Output {
@@ -16,4 +20,8 @@ export interface Balance__Output {
    * Points are integers; int64 travels as a decimal string in the generated types.
    */
   'balance': (string);
+  /**
+   * Points held by unfinished two-phase spends: in the balance, not spendable.
+   */
+  'held': (string);
 }

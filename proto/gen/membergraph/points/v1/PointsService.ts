@@ -4,15 +4,21 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { AwardRequest as _membergraph_points_v1_AwardRequest, AwardRequest__Output as _membergraph_points_v1_AwardRequest__Output } from '../../../membergraph/points/v1/AwardRequest';
 import type { AwardResponse as _membergraph_points_v1_AwardResponse, AwardResponse__Output as _membergraph_points_v1_AwardResponse__Output } from '../../../membergraph/points/v1/AwardResponse';
+import type { CapturePointsRequest as _membergraph_points_v1_CapturePointsRequest, CapturePointsRequest__Output as _membergraph_points_v1_CapturePointsRequest__Output } from '../../../membergraph/points/v1/CapturePointsRequest';
+import type { CapturePointsResponse as _membergraph_points_v1_CapturePointsResponse, CapturePointsResponse__Output as _membergraph_points_v1_CapturePointsResponse__Output } from '../../../membergraph/points/v1/CapturePointsResponse';
 import type { DebitRequest as _membergraph_points_v1_DebitRequest, DebitRequest__Output as _membergraph_points_v1_DebitRequest__Output } from '../../../membergraph/points/v1/DebitRequest';
 import type { DebitResponse as _membergraph_points_v1_DebitResponse, DebitResponse__Output as _membergraph_points_v1_DebitResponse__Output } from '../../../membergraph/points/v1/DebitResponse';
 import type { GetBalancesRequest as _membergraph_points_v1_GetBalancesRequest, GetBalancesRequest__Output as _membergraph_points_v1_GetBalancesRequest__Output } from '../../../membergraph/points/v1/GetBalancesRequest';
 import type { GetBalancesResponse as _membergraph_points_v1_GetBalancesResponse, GetBalancesResponse__Output as _membergraph_points_v1_GetBalancesResponse__Output } from '../../../membergraph/points/v1/GetBalancesResponse';
+import type { HoldPointsRequest as _membergraph_points_v1_HoldPointsRequest, HoldPointsRequest__Output as _membergraph_points_v1_HoldPointsRequest__Output } from '../../../membergraph/points/v1/HoldPointsRequest';
+import type { HoldPointsResponse as _membergraph_points_v1_HoldPointsResponse, HoldPointsResponse__Output as _membergraph_points_v1_HoldPointsResponse__Output } from '../../../membergraph/points/v1/HoldPointsResponse';
 import type { ListMemberActivityRequest as _membergraph_points_v1_ListMemberActivityRequest, ListMemberActivityRequest__Output as _membergraph_points_v1_ListMemberActivityRequest__Output } from '../../../membergraph/points/v1/ListMemberActivityRequest';
 import type { ListMemberActivityResponse as _membergraph_points_v1_ListMemberActivityResponse, ListMemberActivityResponse__Output as _membergraph_points_v1_ListMemberActivityResponse__Output } from '../../../membergraph/points/v1/ListMemberActivityResponse';
 import type { MergeAccountsRequest as _membergraph_points_v1_MergeAccountsRequest, MergeAccountsRequest__Output as _membergraph_points_v1_MergeAccountsRequest__Output } from '../../../membergraph/points/v1/MergeAccountsRequest';
 import type { MergeAccountsResponse as _membergraph_points_v1_MergeAccountsResponse, MergeAccountsResponse__Output as _membergraph_points_v1_MergeAccountsResponse__Output } from '../../../membergraph/points/v1/MergeAccountsResponse';
 import type { PurchaseStatsBatch as _membergraph_points_v1_PurchaseStatsBatch, PurchaseStatsBatch__Output as _membergraph_points_v1_PurchaseStatsBatch__Output } from '../../../membergraph/points/v1/PurchaseStatsBatch';
+import type { ReleasePointsRequest as _membergraph_points_v1_ReleasePointsRequest, ReleasePointsRequest__Output as _membergraph_points_v1_ReleasePointsRequest__Output } from '../../../membergraph/points/v1/ReleasePointsRequest';
+import type { ReleasePointsResponse as _membergraph_points_v1_ReleasePointsResponse, ReleasePointsResponse__Output as _membergraph_points_v1_ReleasePointsResponse__Output } from '../../../membergraph/points/v1/ReleasePointsResponse';
 import type { StreamPurchaseStatsRequest as _membergraph_points_v1_StreamPurchaseStatsRequest, StreamPurchaseStatsRequest__Output as _membergraph_points_v1_StreamPurchaseStatsRequest__Output } from '../../../membergraph/points/v1/StreamPurchaseStatsRequest';
 
 export interface PointsServiceClient extends grpc.Client {
@@ -36,6 +42,23 @@ export interface PointsServiceClient extends grpc.Client {
   award(argument: _membergraph_points_v1_AwardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
   award(argument: _membergraph_points_v1_AwardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
   award(argument: _membergraph_points_v1_AwardRequest, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Captures a HELD hold; a retry answers the same entry. CONFLICT when the hold was released
+   * (by the caller or by the sweep), NOT_FOUND when it was never taken.
+   */
+  CapturePoints(argument: _membergraph_points_v1_CapturePointsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_CapturePointsResponse__Output>): grpc.ClientUnaryCall;
+  CapturePoints(argument: _membergraph_points_v1_CapturePointsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_CapturePointsResponse__Output>): grpc.ClientUnaryCall;
+  CapturePoints(argument: _membergraph_points_v1_CapturePointsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_CapturePointsResponse__Output>): grpc.ClientUnaryCall;
+  CapturePoints(argument: _membergraph_points_v1_CapturePointsRequest, callback: grpc.requestCallback<_membergraph_points_v1_CapturePointsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Captures a HELD hold; a retry answers the same entry. CONFLICT when the hold was released
+   * (by the caller or by the sweep), NOT_FOUND when it was never taken.
+   */
+  capturePoints(argument: _membergraph_points_v1_CapturePointsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_CapturePointsResponse__Output>): grpc.ClientUnaryCall;
+  capturePoints(argument: _membergraph_points_v1_CapturePointsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_CapturePointsResponse__Output>): grpc.ClientUnaryCall;
+  capturePoints(argument: _membergraph_points_v1_CapturePointsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_CapturePointsResponse__Output>): grpc.ClientUnaryCall;
+  capturePoints(argument: _membergraph_points_v1_CapturePointsRequest, callback: grpc.requestCallback<_membergraph_points_v1_CapturePointsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Takes points off a member's balance (a redemption, a checkout offset). Fails with
@@ -70,6 +93,35 @@ export interface PointsServiceClient extends grpc.Client {
   getBalances(argument: _membergraph_points_v1_GetBalancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_GetBalancesResponse__Output>): grpc.ClientUnaryCall;
   getBalances(argument: _membergraph_points_v1_GetBalancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_GetBalancesResponse__Output>): grpc.ClientUnaryCall;
   getBalances(argument: _membergraph_points_v1_GetBalancesRequest, callback: grpc.requestCallback<_membergraph_points_v1_GetBalancesResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Two-phase spending (the benefits service's reward saga, benefits → points). HoldPoints takes
+   * points out of the spendable balance at once (shown to the member as held) without a ledger
+   * entry; CapturePoints turns the hold into a REDEEM entry (oldest lots first, as a burn);
+   * ReleasePoints gives it back. Each is idempotent by hold_key. A hold never captured is released
+   * by the points service's sweep once expires_at passes.
+   * HoldPoints fails with FAILED_PRECONDITION (INSUFFICIENT_POINTS) when the spendable balance is
+   * smaller, and with ALREADY_EXISTS (CONFLICT) when the key was used for another hold or was
+   * released before it was ever held (a late hold after its compensation must not take points).
+   */
+  HoldPoints(argument: _membergraph_points_v1_HoldPointsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_HoldPointsResponse__Output>): grpc.ClientUnaryCall;
+  HoldPoints(argument: _membergraph_points_v1_HoldPointsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_HoldPointsResponse__Output>): grpc.ClientUnaryCall;
+  HoldPoints(argument: _membergraph_points_v1_HoldPointsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_HoldPointsResponse__Output>): grpc.ClientUnaryCall;
+  HoldPoints(argument: _membergraph_points_v1_HoldPointsRequest, callback: grpc.requestCallback<_membergraph_points_v1_HoldPointsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Two-phase spending (the benefits service's reward saga, benefits → points). HoldPoints takes
+   * points out of the spendable balance at once (shown to the member as held) without a ledger
+   * entry; CapturePoints turns the hold into a REDEEM entry (oldest lots first, as a burn);
+   * ReleasePoints gives it back. Each is idempotent by hold_key. A hold never captured is released
+   * by the points service's sweep once expires_at passes.
+   * HoldPoints fails with FAILED_PRECONDITION (INSUFFICIENT_POINTS) when the spendable balance is
+   * smaller, and with ALREADY_EXISTS (CONFLICT) when the key was used for another hold or was
+   * released before it was ever held (a late hold after its compensation must not take points).
+   */
+  holdPoints(argument: _membergraph_points_v1_HoldPointsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_HoldPointsResponse__Output>): grpc.ClientUnaryCall;
+  holdPoints(argument: _membergraph_points_v1_HoldPointsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_HoldPointsResponse__Output>): grpc.ClientUnaryCall;
+  holdPoints(argument: _membergraph_points_v1_HoldPointsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_HoldPointsResponse__Output>): grpc.ClientUnaryCall;
+  holdPoints(argument: _membergraph_points_v1_HoldPointsRequest, callback: grpc.requestCallback<_membergraph_points_v1_HoldPointsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Members' histories for the risk service's models (churn, health, CLV), a page at a time in
@@ -114,6 +166,25 @@ export interface PointsServiceClient extends grpc.Client {
   mergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Releases a hold. Never fails for the hold's state: it answers the state the hold ended in —
+   * RELEASED, or CAPTURED when the capture came first (the caller then goes forward, not back).
+   * Releasing a key never held leaves a RELEASED marker, so a hold arriving later is refused.
+   */
+  ReleasePoints(argument: _membergraph_points_v1_ReleasePointsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_ReleasePointsResponse__Output>): grpc.ClientUnaryCall;
+  ReleasePoints(argument: _membergraph_points_v1_ReleasePointsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_ReleasePointsResponse__Output>): grpc.ClientUnaryCall;
+  ReleasePoints(argument: _membergraph_points_v1_ReleasePointsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_ReleasePointsResponse__Output>): grpc.ClientUnaryCall;
+  ReleasePoints(argument: _membergraph_points_v1_ReleasePointsRequest, callback: grpc.requestCallback<_membergraph_points_v1_ReleasePointsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Releases a hold. Never fails for the hold's state: it answers the state the hold ended in —
+   * RELEASED, or CAPTURED when the capture came first (the caller then goes forward, not back).
+   * Releasing a key never held leaves a RELEASED marker, so a hold arriving later is refused.
+   */
+  releasePoints(argument: _membergraph_points_v1_ReleasePointsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_ReleasePointsResponse__Output>): grpc.ClientUnaryCall;
+  releasePoints(argument: _membergraph_points_v1_ReleasePointsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_ReleasePointsResponse__Output>): grpc.ClientUnaryCall;
+  releasePoints(argument: _membergraph_points_v1_ReleasePointsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_ReleasePointsResponse__Output>): grpc.ClientUnaryCall;
+  releasePoints(argument: _membergraph_points_v1_ReleasePointsRequest, callback: grpc.requestCallback<_membergraph_points_v1_ReleasePointsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Purchase statistics per member for RFM and segments (points → campaign: the campaign service
    * reads them; points never calls campaign back here). Streamed in batches in member-id order, so
    * a programme of any size never sits in one message or one query. Orders count by when they were
@@ -144,6 +215,12 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
   Award: grpc.handleUnaryCall<_membergraph_points_v1_AwardRequest__Output, _membergraph_points_v1_AwardResponse>;
   
   /**
+   * Captures a HELD hold; a retry answers the same entry. CONFLICT when the hold was released
+   * (by the caller or by the sweep), NOT_FOUND when it was never taken.
+   */
+  CapturePoints: grpc.handleUnaryCall<_membergraph_points_v1_CapturePointsRequest__Output, _membergraph_points_v1_CapturePointsResponse>;
+  
+  /**
    * Takes points off a member's balance (a redemption, a checkout offset). Fails with
    * FAILED_PRECONDITION (code INSUFFICIENT_POINTS) and writes nothing when the balance is smaller.
    * Idempotent by idempotency_key: a retry returns the first result, also after the balance moved on.
@@ -154,6 +231,18 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
    * Current balances of members, batched. Members with no account yet answer a zero balance.
    */
   GetBalances: grpc.handleUnaryCall<_membergraph_points_v1_GetBalancesRequest__Output, _membergraph_points_v1_GetBalancesResponse>;
+  
+  /**
+   * Two-phase spending (the benefits service's reward saga, benefits → points). HoldPoints takes
+   * points out of the spendable balance at once (shown to the member as held) without a ledger
+   * entry; CapturePoints turns the hold into a REDEEM entry (oldest lots first, as a burn);
+   * ReleasePoints gives it back. Each is idempotent by hold_key. A hold never captured is released
+   * by the points service's sweep once expires_at passes.
+   * HoldPoints fails with FAILED_PRECONDITION (INSUFFICIENT_POINTS) when the spendable balance is
+   * smaller, and with ALREADY_EXISTS (CONFLICT) when the key was used for another hold or was
+   * released before it was ever held (a late hold after its compensation must not take points).
+   */
+  HoldPoints: grpc.handleUnaryCall<_membergraph_points_v1_HoldPointsRequest__Output, _membergraph_points_v1_HoldPointsResponse>;
   
   /**
    * Members' histories for the risk service's models (churn, health, CLV), a page at a time in
@@ -172,6 +261,13 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
   MergeAccounts: grpc.handleUnaryCall<_membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse>;
   
   /**
+   * Releases a hold. Never fails for the hold's state: it answers the state the hold ended in —
+   * RELEASED, or CAPTURED when the capture came first (the caller then goes forward, not back).
+   * Releasing a key never held leaves a RELEASED marker, so a hold arriving later is refused.
+   */
+  ReleasePoints: grpc.handleUnaryCall<_membergraph_points_v1_ReleasePointsRequest__Output, _membergraph_points_v1_ReleasePointsResponse>;
+  
+  /**
    * Purchase statistics per member for RFM and segments (points → campaign: the campaign service
    * reads them; points never calls campaign back here). Streamed in batches in member-id order, so
    * a programme of any size never sits in one message or one query. Orders count by when they were
@@ -184,9 +280,12 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
 
 export interface PointsServiceDefinition extends grpc.ServiceDefinition {
   Award: MethodDefinition<_membergraph_points_v1_AwardRequest, _membergraph_points_v1_AwardResponse, _membergraph_points_v1_AwardRequest__Output, _membergraph_points_v1_AwardResponse__Output>
+  CapturePoints: MethodDefinition<_membergraph_points_v1_CapturePointsRequest, _membergraph_points_v1_CapturePointsResponse, _membergraph_points_v1_CapturePointsRequest__Output, _membergraph_points_v1_CapturePointsResponse__Output>
   Debit: MethodDefinition<_membergraph_points_v1_DebitRequest, _membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitRequest__Output, _membergraph_points_v1_DebitResponse__Output>
   GetBalances: MethodDefinition<_membergraph_points_v1_GetBalancesRequest, _membergraph_points_v1_GetBalancesResponse, _membergraph_points_v1_GetBalancesRequest__Output, _membergraph_points_v1_GetBalancesResponse__Output>
+  HoldPoints: MethodDefinition<_membergraph_points_v1_HoldPointsRequest, _membergraph_points_v1_HoldPointsResponse, _membergraph_points_v1_HoldPointsRequest__Output, _membergraph_points_v1_HoldPointsResponse__Output>
   ListMemberActivity: MethodDefinition<_membergraph_points_v1_ListMemberActivityRequest, _membergraph_points_v1_ListMemberActivityResponse, _membergraph_points_v1_ListMemberActivityRequest__Output, _membergraph_points_v1_ListMemberActivityResponse__Output>
   MergeAccounts: MethodDefinition<_membergraph_points_v1_MergeAccountsRequest, _membergraph_points_v1_MergeAccountsResponse, _membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse__Output>
+  ReleasePoints: MethodDefinition<_membergraph_points_v1_ReleasePointsRequest, _membergraph_points_v1_ReleasePointsResponse, _membergraph_points_v1_ReleasePointsRequest__Output, _membergraph_points_v1_ReleasePointsResponse__Output>
   StreamPurchaseStats: MethodDefinition<_membergraph_points_v1_StreamPurchaseStatsRequest, _membergraph_points_v1_PurchaseStatsBatch, _membergraph_points_v1_StreamPurchaseStatsRequest__Output, _membergraph_points_v1_PurchaseStatsBatch__Output>
 }

@@ -19,6 +19,13 @@ export class PointsAccount {
   @Column({ type: 'bigint', transformer: bigintColumn })
   debt: number;
 
+  /**
+   * Points taken by open holds (two-phase spends not yet captured or released): part of the
+   * balance, not spendable. Burns and new holds see balance − held.
+   */
+  @Column({ type: 'bigint', transformer: bigintColumn })
+  held: number;
+
   @Column({ type: 'int' })
   version: number;
 

@@ -267,8 +267,14 @@ export type PointsAccount = {
   __typename?: 'PointsAccount';
   /** The materialised balance: the sum of the ledger. */
   balance: Scalars['Int']['output'];
-  /** Points that can be spent now. Equal to the balance while nothing holds points (redemption holds come with the benefits saga). */
+  /** Points that can be spent now: the balance less what open holds took (balance − held). */
   available: Scalars['Int']['output'];
+  /**
+   * Points held for reward redemptions still under way (the benefits saga's HoldPoints): part of the
+   * balance, not spendable; captured into a REDEEM entry when the reward is issued, or given back
+   * (released) when the redemption fails or its hold expires.
+   */
+  held: Scalars['Int']['output'];
   /** Points of orders still inside their return window (POINTS_RETURN_WINDOW_DAYS): not spendable yet, not in the balance. */
   pending: Scalars['Int']['output'];
   /** Points clawed back by refunds that the balance could not cover; netted against future earns. */
@@ -536,6 +542,7 @@ export type MemberResolvers<ContextType = PointsContext, ParentType extends Reso
 export type PointsAccountResolvers<ContextType = PointsContext, ParentType extends ResolversParentTypes['PointsAccount'] = ResolversParentTypes['PointsAccount']> = {
   balance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   debt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   expiringSoon?: Resolver<Array<ResolversTypes['ExpiringPoints']>, ParentType, ContextType>;

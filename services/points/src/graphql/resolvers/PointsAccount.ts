@@ -16,7 +16,7 @@ function decodeCursor(cursor: string): number {
 }
 
 export const PointsAccount: PointsAccountResolvers = {
-  available: (account) => account.balance,
+  available: (account) => Math.max(0, account.balance - account.held),
   pending: (account, _, ctx) => ctx.loaders.pendingOfMember.load(account.memberId),
 
   expiringSoon: async (account, _, ctx) => {

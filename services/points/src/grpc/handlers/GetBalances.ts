@@ -11,6 +11,12 @@ export async function getBalances(dataSource: DataSource, request: GetBalancesRe
   const accounts = request.memberIds.length
     ? await dataSource.getRepository(PointsAccount).findBy({ memberId: In(request.memberIds) })
     : [];
-  const balances = new Map(accounts.map((a) => [a.memberId, a.balance]));
-  return { balances: request.memberIds.map((memberId) => ({ memberId, balance: String(balances.get(memberId) ?? 0) })) };
+  const byMember = new Map(accounts.map((a) => [a.memberId, a]));
+  return {
+    balances: request.memberIds.map((memberId) => ({
+      memberId,
+      balance: String(byMember.get(memberId)?.balance ?? 0),
+      held: String(byMember.get(memberId)?.held ?? 0),
+    })),
+  };
 }

@@ -69,6 +69,8 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
       DiscountLine: '../../domain/checkout#DiscountLine',
       CouponRedemption: '../../commands/redeemCoupons#RedemptionReceipt',
       RankedBenefit: "import('../../domain/ranking').RankedBenefit<TierBenefitViewModel>",
+      Reward: '../../db/entities/Reward#Reward',
+      RewardRedemption: '../../db/entities/RewardRedemption#RewardRedemption',
     },
   },
   campaign: {

@@ -1,8 +1,20 @@
-import { peerGrpcAddress, readCommonConfig } from '../../kit/src';
+import { envReader, peerGrpcAddress, readCommonConfig } from '../../kit/src';
 
 /** The benefits service's configuration, validated once at start-up. */
 export function loadBenefitsConfig(env: Record<string, string | undefined> = process.env) {
-  return { ...readCommonConfig('benefits', env), memberGrpcAddress: peerGrpcAddress('member', env) };
+  const read = envReader(env);
+  return {
+    ...readCommonConfig('benefits', env),
+    memberGrpcAddress: peerGrpcAddress('member', env),
+    /** The points service: the reward saga holds, captures and releases points there. */
+    pointsGrpcAddress: peerGrpcAddress('points', env),
+    /** How often the outbox dispatcher resumes reward sagas whose next step is due (after a failure or a restart); 0: off. */
+    outboxIntervalMs: read.int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
+    /** How long a redemption's points hold lasts if the saga never captures it (the points service's sweep then releases it). */
+    rewardHoldTtlMs: read.int('REWARD_HOLD_TTL_MS', 15 * 60_000, { min: 1000 }),
+    /** The deadline of the saga's local coupon issue; past it the step counts as failed and the saga compensates. */
+    rewardIssueDeadlineMs: read.int('REWARD_ISSUE_DEADLINE_MS', 2000, { min: 10 }),
+  };
 }
 
 export type BenefitsConfig = ReturnType<typeof loadBenefitsConfig>;

@@ -1,14 +1,22 @@
 import type { DataSource } from 'typeorm';
-import type { RequestBase } from '../../kit/src';
+import type { Outbox, RequestBase } from '../../kit/src';
+import type { SagaDeps } from './commands/rewardSaga';
 import { createLoaders, type BenefitsLoaders } from './graphql/loaders';
 import type { BenefitsPeers } from './ports';
+
+/** What the reward saga runs with: its steps' ports and figures, and the outbox that delivers them. */
+export interface RewardSagaRuntime {
+  saga: SagaDeps;
+  outbox: Pick<Outbox, 'deliverNow'>;
+}
 
 export interface BenefitsContext extends RequestBase {
   dataSource: DataSource;
   peers: BenefitsPeers;
   loaders: BenefitsLoaders;
+  rewards: RewardSagaRuntime;
 }
 
-export function createBenefitsContext(dataSource: DataSource, peers: BenefitsPeers) {
-  return (base: RequestBase): BenefitsContext => ({ ...base, dataSource, peers, loaders: createLoaders(dataSource) });
+export function createBenefitsContext(dataSource: DataSource, peers: BenefitsPeers, rewards: RewardSagaRuntime) {
+  return (base: RequestBase): BenefitsContext => ({ ...base, dataSource, peers, rewards, loaders: createLoaders(dataSource) });
 }

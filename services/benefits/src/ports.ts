@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { CallScope } from '../../kit/src';
 
 /*
@@ -11,6 +12,37 @@ export interface MemberPort {
   getMemberTier(memberId: string, scope?: CallScope): Promise<{ memberId: string; tierId: string } | null>;
 }
 
+/**
+ * The points service's two-phase spending (proto/points.proto), for the reward saga. Every call is
+ * idempotent by its hold key; errors arrive as DomainError (INSUFFICIENT_POINTS, CONFLICT,
+ * NOT_FOUND, UNAVAILABLE when it did not answer within the deadline).
+ */
+export interface PointsPort {
+  /** Points the member can spend now (balance − held); 0 for a member with no account. */
+  getSpendable(memberId: string, scope?: CallScope): Promise<number>;
+  hold(
+    hold: { memberId: string; points: number; holdKey: string; sourceRef: string; reason: string; expiresAt: Date },
+    scope?: CallScope,
+  ): Promise<{ held: number; expiresAt: Date; replayed: boolean }>;
+  capture(holdKey: string, scope?: CallScope): Promise<{ entryId: string; balanceAfter: number; replayed: boolean }>;
+  /** Answers the state the hold ended in: RELEASED, or CAPTURED when a capture came first. */
+  release(holdKey: string, memberId: string, scope?: CallScope): Promise<{ state: 'RELEASED' | 'CAPTURED'; replayed: boolean }>;
+}
+
 export interface BenefitsPeers {
   member: MemberPort;
+  points: PointsPort;
+}
+
+/**
+ * Issues a reward's coupon (the issueCoupon command behind it) once per key. `within` runs in the
+ * issue's own transaction after the coupon is written: the saga moves its state there, so an issue
+ * the saga no longer wants (it timed out and compensated) throws in `within` and rolls back.
+ * A port, so tests put failures and slowness at its edge.
+ */
+export interface CouponIssuerPort {
+  issue(
+    input: { templateCode: string; memberId: string; idempotencyKey: string },
+    within: (manager: EntityManager, couponId: string) => Promise<void>,
+  ): Promise<{ couponId: string; replayed: boolean }>;
 }

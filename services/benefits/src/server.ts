@@ -1,4 +1,13 @@
-import { createLogger, openDatabase, resolveDatabaseTarget, startSubgraphService, type Logger, type ServiceHandle } from '../../kit/src';
+import {
+  createLogger,
+  createOutbox,
+  openDatabase,
+  resolveDatabaseTarget,
+  startSubgraphService,
+  type Logger,
+  type ServiceHandle,
+} from '../../kit/src';
+import { localCouponIssuer, REWARD_SAGA_STEP, rewardSagaHandler, type SagaDeps } from './commands/rewardSaga';
 import type { BenefitsConfig } from './config';
 import { createBenefitsContext } from './context';
 import { benefitsSchema } from './db/data-source';
@@ -13,14 +22,34 @@ export async function createBenefitsService(
 ): Promise<ServiceHandle> {
   const database = await openDatabase(resolveDatabaseTarget(config), benefitsSchema);
   const peers = connectPeers(config);
+  const saga: SagaDeps = {
+    dataSource: database.dataSource,
+    points: peers.points,
+    coupons: localCouponIssuer(database.dataSource, peers.member),
+    holdTtlMs: config.rewardHoldTtlMs,
+    issueDeadlineMs: config.rewardIssueDeadlineMs,
+    logger,
+  };
+  // Every reward saga step is an outbox event: delivered at once by the request that started the
+  // saga, and by the dispatcher after a failure or a restart — which resumes every unfinished saga.
+  const outbox = createOutbox({
+    dataSource: database.dataSource,
+    handlers: { [REWARD_SAGA_STEP]: rewardSagaHandler(saga) },
+    logger,
+    intervalMs: config.outboxIntervalMs,
+    backoff: { initialMs: 500, maxMs: 30_000 },
+  });
   return startSubgraphService({
     config,
     logger,
     database,
     resolvers,
-    createContext: createBenefitsContext(database.dataSource, peers),
+    createContext: createBenefitsContext(database.dataSource, peers, { saga, outbox }),
     grpcServices: [benefitsGrpcService(database.dataSource, peers, { logger, serviceToken: config.serviceToken })],
     grpcHealthName: BENEFITS_GRPC_SERVICE,
-    onStop: async () => peers.close(),
+    onStop: async () => {
+      await outbox.stop();
+      peers.close();
+    },
   });
 }

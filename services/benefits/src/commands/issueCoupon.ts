@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation, parseIdempotencyKey, parseMemberId } from '../../../kit/src';
 import { templateRules } from '../db/coupons';
 import { Coupon } from '../db/entities/Coupon';
@@ -39,7 +39,8 @@ const refused = (reason: string, message: string) => new DomainError('CONFLICT',
  * first, then the template, always in that order, so simultaneous issues queue on row locks and
  * never deadlock): 500 simultaneous issues against a stock of 100 issue exactly 100, and a member
  * never holds more than the limit. A refusal (OUT_OF_STOCK, BUDGET_EXHAUSTED, PER_MEMBER_LIMIT) is
- * CONFLICT with that reason and takes nothing.
+ * CONFLICT with that reason and takes nothing. `within` runs in the issue's transaction after the
+ * coupon is written (the reward saga moves its state there); a throw there issues nothing.
  */
 export async function issueCoupon(
   dataSource: DataSource,
@@ -48,6 +49,7 @@ export async function issueCoupon(
   actor: string,
   source: IssueSource = 'STAFF',
   now = new Date(),
+  within?: (manager: EntityManager, coupon: Coupon) => Promise<void>,
 ): Promise<IssuedCoupon> {
   const templateCode = parseMatrixCode(input.templateCode, 'templateCode');
   const memberId = parseMemberId(input.memberId);
@@ -115,6 +117,7 @@ export async function issueCoupon(
         voidReason: null,
       });
       await manager.getRepository(Coupon).insert(issued);
+      if (within) await within(manager, issued);
       return issued;
     });
     return { coupon, replayed: false };

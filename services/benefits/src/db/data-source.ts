@@ -1,17 +1,38 @@
-import type { DatabaseSchema } from '../../../kit/src';
+import { OutboxEventSchema, type DatabaseSchema } from '../../../kit/src';
 import { Benefit } from './entities/Benefit';
 import { BenefitCell } from './entities/BenefitCell';
 import { Coupon } from './entities/Coupon';
 import { CouponClaim } from './entities/CouponClaim';
 import { CouponRedemption } from './entities/CouponRedemption';
 import { CouponTemplate } from './entities/CouponTemplate';
+import { Reward } from './entities/Reward';
+import { RewardClaim } from './entities/RewardClaim';
+import { RewardRedemption } from './entities/RewardRedemption';
 import { CreateBenefits1764000000000 } from './migrations/1764000000000-CreateBenefits';
 import { VersionBenefitMatrix1764600000000 } from './migrations/1764600000000-VersionBenefitMatrix';
 import { Coupons1764700000000 } from './migrations/1764700000000-Coupons';
 import { DeriveAcceleration1764800000000 } from './migrations/1764800000000-DeriveAcceleration';
+import { RewardsSaga1764830000000 } from './migrations/1764830000000-RewardsSaga';
 
 /** The benefits service's entities and migrations. */
 export const benefitsSchema: DatabaseSchema = {
-  entities: [Benefit, BenefitCell, CouponTemplate, Coupon, CouponClaim, CouponRedemption],
-  migrations: [CreateBenefits1764000000000, VersionBenefitMatrix1764600000000, Coupons1764700000000, DeriveAcceleration1764800000000],
+  entities: [
+    Benefit,
+    BenefitCell,
+    CouponTemplate,
+    Coupon,
+    CouponClaim,
+    CouponRedemption,
+    Reward,
+    RewardClaim,
+    RewardRedemption,
+    OutboxEventSchema,
+  ],
+  migrations: [
+    CreateBenefits1764000000000,
+    VersionBenefitMatrix1764600000000,
+    Coupons1764700000000,
+    DeriveAcceleration1764800000000,
+    RewardsSaga1764830000000,
+  ],
 };

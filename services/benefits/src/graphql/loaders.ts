@@ -3,6 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import { orderByKeys } from '../../../kit/src';
 import { Coupon } from '../db/entities/Coupon';
 import { CouponTemplate } from '../db/entities/CouponTemplate';
+import { Reward } from '../db/entities/Reward';
 import { findShownTierBenefits, type TierBenefitView, type TierInForce } from '../db/tierBenefits';
 
 /** Per-request loaders: members share tiers, so many members cost one look-up per distinct tier set. */
@@ -29,6 +30,16 @@ export function createLoaders(dataSource: DataSource) {
         await dataSource.getRepository(Coupon).findBy({ id: In([...ids]) }),
         (c) => c.id,
         (id) => new Error(`coupon ${id} is missing`),
+      ),
+    ),
+    /** The rewards a page of redemptions names. */
+    reward: new DataLoader<string, Reward>(async (codes) =>
+      orderByKeys(
+        codes,
+        await dataSource.getRepository(Reward).findBy({ code: In([...codes]) }),
+        (r) => r.code,
+        // A redemption's reward is a foreign key: missing would be a broken database, not a null.
+        (code) => new Error(`reward ${code} is missing`),
       ),
     ),
   };

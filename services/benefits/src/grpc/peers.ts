@@ -1,12 +1,57 @@
 import type { ProtoGrpcType as MemberProto } from '../../../../proto/gen/member';
-import { createPeerClient, loadProto } from '../../../kit/src';
-import type { BenefitsPeers } from '../ports';
+import type { ProtoGrpcType as PointsProto } from '../../../../proto/gen/points';
+import { createPeerClient, fromEpochMs, fromInt64, loadProto, toEpochMs, toInt64 } from '../../../kit/src';
+import type { BenefitsPeers, PointsPort } from '../ports';
 
 /** Where the peers are and what every call carries. */
 export interface PeerAddresses {
   memberGrpcAddress: string;
+  pointsGrpcAddress: string;
   grpcDeadlineMs: number;
   serviceToken: string;
+}
+
+/**
+ * The points service's two-phase spending. Hold, capture and release carry their hold key, so the
+ * kit may retry them like reads: a retry applies once.
+ */
+function pointsPeer(config: PeerAddresses): PointsPort & { close(): void } {
+  const points = createPeerClient(loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, {
+    address: config.pointsGrpcAddress,
+    deadlineMs: config.grpcDeadlineMs,
+    serviceToken: config.serviceToken,
+    retryable: ['GetBalances', 'HoldPoints', 'CapturePoints', 'ReleasePoints'],
+  });
+  return {
+    getSpendable: async (memberId, scope) => {
+      const { balances } = await points.GetBalances({ memberIds: [memberId] }, scope);
+      const own = balances.find((b) => b.memberId === memberId);
+      return own ? Math.max(0, fromInt64(own.balance) - fromInt64(own.held)) : 0;
+    },
+    hold: async (hold, scope) => {
+      const answer = await points.HoldPoints(
+        {
+          memberId: hold.memberId,
+          points: toInt64(hold.points),
+          holdKey: hold.holdKey,
+          sourceRef: hold.sourceRef,
+          reason: hold.reason,
+          expiresAtMs: toEpochMs(hold.expiresAt),
+        },
+        scope,
+      );
+      return { held: fromInt64(answer.held), expiresAt: fromEpochMs(answer.expiresAtMs), replayed: answer.replayed };
+    },
+    capture: async (holdKey, scope) => {
+      const answer = await points.CapturePoints({ holdKey }, scope);
+      return { entryId: answer.entryId, balanceAfter: fromInt64(answer.balanceAfter), replayed: answer.replayed };
+    },
+    release: async (holdKey, memberId, scope) => {
+      const answer = await points.ReleasePoints({ holdKey, memberId }, scope);
+      return { state: answer.state === 'CAPTURED' ? 'CAPTURED' : 'RELEASED', replayed: answer.replayed };
+    },
+    close: () => points.close(),
+  };
 }
 
 /** The member service, as the benefits service's commands see it. */
@@ -17,7 +62,9 @@ export function connectPeers(config: PeerAddresses): BenefitsPeers & { close(): 
     serviceToken: config.serviceToken,
     retryable: ['GetMemberTiers'],
   });
+  const points = pointsPeer(config);
   return {
+    points,
     member: {
       getMemberTier: async (memberId, scope) => {
         const { tiers } = await member.GetMemberTiers({ memberIds: [memberId] }, scope);
@@ -25,6 +72,9 @@ export function connectPeers(config: PeerAddresses): BenefitsPeers & { close(): 
         return tier ? { memberId, tierId: tier.tierId } : null;
       },
     },
-    close: () => member.close(),
+    close: () => {
+      member.close();
+      points.close();
+    },
   };
 }

@@ -8,6 +8,8 @@ import type { CouponTemplate as CouponTemplateModel } from '../../db/entities/Co
 import type { Coupon as CouponModel } from '../../db/entities/Coupon';
 import type { CheckoutPlan as CheckoutPlanModel, CouponCheck as CouponCheckModel, DiscountLine as DiscountLineModel } from '../../domain/checkout';
 import type { RedemptionReceipt as RedemptionReceiptModel } from '../../commands/redeemCoupons';
+import type { Reward as RewardModel } from '../../db/entities/Reward';
+import type { RewardRedemption as RewardRedemptionModel } from '../../db/entities/RewardRedemption';
 import type { BenefitsContext } from '../../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -49,6 +51,14 @@ export type Query = {
    * `extensions.reason`; another member's coupon is NOT_FOUND.
    */
   validateCoupons: CheckoutValidation;
+  /**
+   * The rewards catalogue, newest first: active rewards for members (each says which tiers may
+   * redeem it, empty: all); staff (ADMIN, OPERATOR, ANALYST, SERVICE_AGENT) also see inactive ones
+   * with includeInactive.
+   */
+  rewards: RewardConnection;
+  /** One reward redemption and where its saga stands. Its member or staff; null when there is none. */
+  rewardRedemption: Maybe<RewardRedemption>;
 };
 
 
@@ -68,6 +78,18 @@ export type QueryValidateCouponsArgs = {
   memberId: Scalars['ID']['input'];
   cart: CartInput;
   couponIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type QueryRewardsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryRewardRedemptionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type Mutation = {
@@ -101,6 +123,22 @@ export type Mutation = {
   restoreCoupons: CouponRestore;
   /** Voids an unused coupon for good. ADMIN, OPERATOR. */
   voidCoupon: Coupon;
+  /** Adds a reward to the catalogue. ADMIN, OPERATOR. */
+  defineReward: Reward;
+  /** Changes a reward (its code, kind and what it gives never change). ADMIN, OPERATOR. */
+  updateReward: Reward;
+  /**
+   * Redeems a reward for points, once per idempotencyKey (a retry answers the same redemption). The
+   * member themselves (memberId absent or their own), or staff (ADMIN, OPERATOR, SERVICE_AGENT) for
+   * memberId. Refused with nothing reserved: an unknown or inactive reward NOT_FOUND; a tier the
+   * reward is not for FORBIDDEN with `extensions.reason` TIER_RESTRICTED; more points than are
+   * available INSUFFICIENT_POINTS; CONFLICT with `extensions.reason` OUT_OF_STOCK or PER_MEMBER_LIMIT.
+   * Otherwise a saga runs: stock reserved → points held → coupon or voucher issued → points captured
+   * → COMPLETED; a failed step compensates (hold released, stock given back, coupon voided) →
+   * COMPENSATED. The answer is the redemption when the saga finished or stopped to wait for a peer
+   * (the service carries it on by itself; read it again with rewardRedemption).
+   */
+  redeemReward: RewardRedemption;
 };
 
 
@@ -150,6 +188,24 @@ export type MutationRestoreCouponsArgs = {
 export type MutationVoidCouponArgs = {
   couponId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationDefineRewardArgs = {
+  input: RewardInput;
+};
+
+
+export type MutationUpdateRewardArgs = {
+  id: Scalars['ID']['input'];
+  change: RewardChangeInput;
+};
+
+
+export type MutationRedeemRewardArgs = {
+  rewardId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type BenefitType =
@@ -238,11 +294,19 @@ export type Member = {
    * terms of its score. The member themselves or staff. Null only when the benefits service cannot answer.
    */
   rankedBenefits: Maybe<Array<RankedBenefit>>;
+  /** The member's reward redemptions, newest first. The member themselves or staff. Null only when the benefits service cannot answer. */
+  rewardRedemptions: Maybe<RewardRedemptionConnection>;
 };
 
 
 export type MemberCouponsArgs = {
   status?: InputMaybe<CouponStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MemberRewardRedemptionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -484,6 +548,125 @@ export type CouponRestore = {
   replayed: Scalars['Boolean']['output'];
 };
 
+export type RewardKind =
+  /** A coupon of a template (issueCoupon, source REWARD). */
+  | 'COUPON'
+  /** Goods, handed over for a voucher code. */
+  | 'GOODS';
+
+export type Reward = {
+  __typename?: 'Reward';
+  /** The reward's code. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  kind: RewardKind;
+  /** COUPON: the template its coupons are issued from. */
+  couponTemplate: Maybe<CouponTemplate>;
+  /** GOODS: the item. */
+  goodsSku: Maybe<Scalars['String']['output']>;
+  pointsPrice: Scalars['Int']['output'];
+  /** Everything ever put in stock. */
+  stock: Scalars['Int']['output'];
+  stockLeft: Scalars['Int']['output'];
+  perMemberLimit: Scalars['Int']['output'];
+  /** Tier ids that may redeem it; empty: every tier. */
+  tiers: Array<Scalars['ID']['output']>;
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['String']['output'];
+  updatedAt: Scalars['String']['output'];
+};
+
+export type RewardEdge = {
+  __typename?: 'RewardEdge';
+  cursor: Scalars['String']['output'];
+  node: Reward;
+};
+
+/** A Relay connection over rewards, newest first. */
+export type RewardConnection = {
+  __typename?: 'RewardConnection';
+  edges: Array<RewardEdge>;
+  pageInfo: PageInfo;
+};
+
+export type RewardInput = {
+  /** Upper-case letters, digits and _, at most 32. */
+  code: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  kind: RewardKind;
+  /** COUPON only. */
+  templateCode?: InputMaybe<Scalars['String']['input']>;
+  /** GOODS only. */
+  goodsSku?: InputMaybe<Scalars['String']['input']>;
+  /** 1–10,000,000. */
+  pointsPrice: Scalars['Int']['input'];
+  stock: Scalars['Int']['input'];
+  /** 1–1,000. */
+  perMemberLimit: Scalars['Int']['input'];
+  /** Tier ids; empty or absent: every tier. */
+  tiers?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type RewardChangeInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  pointsPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Added to the stock; negative takes stock away, never more than is left. */
+  addStock?: InputMaybe<Scalars['Int']['input']>;
+  perMemberLimit?: InputMaybe<Scalars['Int']['input']>;
+  tiers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Where a redemption's saga stands. */
+export type RewardRedemptionState =
+  | 'STOCK_RESERVED'
+  | 'POINTS_HELD'
+  | 'ISSUED'
+  | 'CAPTURED'
+  | 'COMPLETED'
+  | 'COMPENSATING'
+  | 'COMPENSATED';
+
+/** Why a redemption compensated: the step that failed and its error code. */
+export type RewardRedemptionFailure = {
+  __typename?: 'RewardRedemptionFailure';
+  /** HOLD, ISSUE or CAPTURE. */
+  step: Scalars['String']['output'];
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type RewardRedemption = {
+  __typename?: 'RewardRedemption';
+  id: Scalars['ID']['output'];
+  reward: Reward;
+  memberId: Scalars['ID']['output'];
+  /** The price paid (or held), fixed when the redemption started. */
+  points: Scalars['Int']['output'];
+  state: RewardRedemptionState;
+  /** COUPON rewards: the coupon, once issued (voided if the saga compensated). */
+  coupon: Maybe<Coupon>;
+  /** GOODS rewards: the code to collect the item with, while the redemption stands. */
+  voucherCode: Maybe<Scalars['String']['output']>;
+  failure: Maybe<RewardRedemptionFailure>;
+  createdAt: Scalars['String']['output'];
+  /** When it reached COMPLETED or COMPENSATED. */
+  finishedAt: Maybe<Scalars['String']['output']>;
+};
+
+export type RewardRedemptionEdge = {
+  __typename?: 'RewardRedemptionEdge';
+  cursor: Scalars['String']['output'];
+  node: RewardRedemption;
+};
+
+/** A Relay connection over a member's reward redemptions, newest first. */
+export type RewardRedemptionConnection = {
+  __typename?: 'RewardRedemptionConnection';
+  edges: Array<RewardRedemptionEdge>;
+  pageInfo: PageInfo;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -593,6 +776,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   BenefitType: BenefitType;
   Benefit: ResolverTypeWrapper<TierBenefitViewModel>;
@@ -624,6 +808,17 @@ export type ResolversTypes = {
   IssuedCoupon: ResolverTypeWrapper<Omit<IssuedCoupon, 'coupon'> & { coupon: ResolversTypes['Coupon'] }>;
   CouponRedemption: ResolverTypeWrapper<RedemptionReceiptModel>;
   CouponRestore: ResolverTypeWrapper<CouponRestore>;
+  RewardKind: RewardKind;
+  Reward: ResolverTypeWrapper<RewardModel>;
+  RewardEdge: ResolverTypeWrapper<Omit<RewardEdge, 'node'> & { node: ResolversTypes['Reward'] }>;
+  RewardConnection: ResolverTypeWrapper<Omit<RewardConnection, 'edges'> & { edges: Array<ResolversTypes['RewardEdge']> }>;
+  RewardInput: RewardInput;
+  RewardChangeInput: RewardChangeInput;
+  RewardRedemptionState: RewardRedemptionState;
+  RewardRedemptionFailure: ResolverTypeWrapper<RewardRedemptionFailure>;
+  RewardRedemption: ResolverTypeWrapper<RewardRedemptionModel>;
+  RewardRedemptionEdge: ResolverTypeWrapper<Omit<RewardRedemptionEdge, 'node'> & { node: ResolversTypes['RewardRedemption'] }>;
+  RewardRedemptionConnection: ResolverTypeWrapper<Omit<RewardRedemptionConnection, 'edges'> & { edges: Array<ResolversTypes['RewardRedemptionEdge']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -632,6 +827,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
   Benefit: TierBenefitViewModel;
   CatalogueBenefit: BenefitModel;
@@ -658,6 +854,15 @@ export type ResolversParentTypes = {
   IssuedCoupon: Omit<IssuedCoupon, 'coupon'> & { coupon: ResolversParentTypes['Coupon'] };
   CouponRedemption: RedemptionReceiptModel;
   CouponRestore: CouponRestore;
+  Reward: RewardModel;
+  RewardEdge: Omit<RewardEdge, 'node'> & { node: ResolversParentTypes['Reward'] };
+  RewardConnection: Omit<RewardConnection, 'edges'> & { edges: Array<ResolversParentTypes['RewardEdge']> };
+  RewardInput: RewardInput;
+  RewardChangeInput: RewardChangeInput;
+  RewardRedemptionFailure: RewardRedemptionFailure;
+  RewardRedemption: RewardRedemptionModel;
+  RewardRedemptionEdge: Omit<RewardRedemptionEdge, 'node'> & { node: ResolversParentTypes['RewardRedemption'] };
+  RewardRedemptionConnection: Omit<RewardRedemptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['RewardRedemptionEdge']> };
 };
 
 export type QueryResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -665,6 +870,8 @@ export type QueryResolvers<ContextType = BenefitsContext, ParentType extends Res
   tierBenefitRevisions?: Resolver<Array<ResolversTypes['TierBenefitRevision']>, ParentType, ContextType, RequireFields<QueryTierBenefitRevisionsArgs, 'tierId' | 'benefitCode'>>;
   couponTemplates?: Resolver<ResolversTypes['CouponTemplateConnection'], ParentType, ContextType, RequireFields<QueryCouponTemplatesArgs, 'first'>>;
   validateCoupons?: Resolver<ResolversTypes['CheckoutValidation'], ParentType, ContextType, RequireFields<QueryValidateCouponsArgs, 'memberId' | 'cart'>>;
+  rewards?: Resolver<ResolversTypes['RewardConnection'], ParentType, ContextType, RequireFields<QueryRewardsArgs, 'first' | 'includeInactive'>>;
+  rewardRedemption?: Resolver<Maybe<ResolversTypes['RewardRedemption']>, ParentType, ContextType, RequireFields<QueryRewardRedemptionArgs, 'id'>>;
 };
 
 export type MutationResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -675,6 +882,9 @@ export type MutationResolvers<ContextType = BenefitsContext, ParentType extends 
   redeemCoupons?: Resolver<ResolversTypes['CouponRedemption'], ParentType, ContextType, RequireFields<MutationRedeemCouponsArgs, 'memberId' | 'orderNo' | 'cart' | 'couponIds'>>;
   restoreCoupons?: Resolver<ResolversTypes['CouponRestore'], ParentType, ContextType, RequireFields<MutationRestoreCouponsArgs, 'orderNo' | 'refundNo'>>;
   voidCoupon?: Resolver<ResolversTypes['Coupon'], ParentType, ContextType, RequireFields<MutationVoidCouponArgs, 'couponId' | 'reason'>>;
+  defineReward?: Resolver<ResolversTypes['Reward'], ParentType, ContextType, RequireFields<MutationDefineRewardArgs, 'input'>>;
+  updateReward?: Resolver<ResolversTypes['Reward'], ParentType, ContextType, RequireFields<MutationUpdateRewardArgs, 'id' | 'change'>>;
+  redeemReward?: Resolver<ResolversTypes['RewardRedemption'], ParentType, ContextType, RequireFields<MutationRedeemRewardArgs, 'rewardId' | 'idempotencyKey'>>;
 };
 
 export type BenefitResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['Benefit'] = ResolversParentTypes['Benefit']> = {
@@ -718,6 +928,7 @@ export type MemberResolvers<ContextType = BenefitsContext, ParentType extends Re
   benefits?: Resolver<Maybe<Array<ResolversTypes['Benefit']>>, ParentType, ContextType>;
   coupons?: Resolver<Maybe<ResolversTypes['CouponConnection']>, ParentType, ContextType, RequireFields<MemberCouponsArgs, 'first'>>;
   rankedBenefits?: Resolver<Maybe<Array<ResolversTypes['RankedBenefit']>>, ParentType, ContextType>;
+  rewardRedemptions?: Resolver<Maybe<ResolversTypes['RewardRedemptionConnection']>, ParentType, ContextType, RequireFields<MemberRewardRedemptionsArgs, 'first'>>;
 };
 
 export type RankedBenefitResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['RankedBenefit'] = ResolversParentTypes['RankedBenefit']> = {
@@ -837,6 +1048,61 @@ export type CouponRestoreResolvers<ContextType = BenefitsContext, ParentType ext
   replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type RewardResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['Reward'] = ResolversParentTypes['Reward']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RewardKind'], ParentType, ContextType>;
+  couponTemplate?: Resolver<Maybe<ResolversTypes['CouponTemplate']>, ParentType, ContextType>;
+  goodsSku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pointsPrice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stockLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perMemberLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tiers?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RewardEdgeResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['RewardEdge'] = ResolversParentTypes['RewardEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Reward'], ParentType, ContextType>;
+};
+
+export type RewardConnectionResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['RewardConnection'] = ResolversParentTypes['RewardConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RewardEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type RewardRedemptionFailureResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['RewardRedemptionFailure'] = ResolversParentTypes['RewardRedemptionFailure']> = {
+  step?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RewardRedemptionResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['RewardRedemption'] = ResolversParentTypes['RewardRedemption']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reward?: Resolver<ResolversTypes['Reward'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['RewardRedemptionState'], ParentType, ContextType>;
+  coupon?: Resolver<Maybe<ResolversTypes['Coupon']>, ParentType, ContextType>;
+  voucherCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failure?: Resolver<Maybe<ResolversTypes['RewardRedemptionFailure']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RewardRedemptionEdgeResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['RewardRedemptionEdge'] = ResolversParentTypes['RewardRedemptionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RewardRedemption'], ParentType, ContextType>;
+};
+
+export type RewardRedemptionConnectionResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['RewardRedemptionConnection'] = ResolversParentTypes['RewardRedemptionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RewardRedemptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = BenefitsContext> = {
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -859,5 +1125,12 @@ export type Resolvers<ContextType = BenefitsContext> = {
   IssuedCoupon?: IssuedCouponResolvers<ContextType>;
   CouponRedemption?: CouponRedemptionResolvers<ContextType>;
   CouponRestore?: CouponRestoreResolvers<ContextType>;
+  Reward?: RewardResolvers<ContextType>;
+  RewardEdge?: RewardEdgeResolvers<ContextType>;
+  RewardConnection?: RewardConnectionResolvers<ContextType>;
+  RewardRedemptionFailure?: RewardRedemptionFailureResolvers<ContextType>;
+  RewardRedemption?: RewardRedemptionResolvers<ContextType>;
+  RewardRedemptionEdge?: RewardRedemptionEdgeResolvers<ContextType>;
+  RewardRedemptionConnection?: RewardRedemptionConnectionResolvers<ContextType>;
 };
 

@@ -6,14 +6,15 @@ import { CouponTemplate } from './CouponTemplate';
 import { Member } from './Member';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
+import { Reward, RewardRedemption, rewardMember, rewardMutation, rewardQuery } from './Rewards';
 import { Tier } from './Tier';
 
 export const resolvers: Resolvers = {
-  Query,
-  Mutation,
+  Query: { ...Query, ...rewardQuery },
+  Mutation: { ...Mutation, ...rewardMutation },
   Benefit,
   TierBenefitRevision,
-  Member,
+  Member: { ...Member, ...rewardMember },
   Tier,
   Coupon,
   CouponTemplate,
@@ -21,4 +22,6 @@ export const resolvers: Resolvers = {
   CouponCheck,
   CouponRedemption,
   DiscountLine,
+  Reward,
+  RewardRedemption,
 };

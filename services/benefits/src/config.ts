@@ -14,6 +14,11 @@ export function loadBenefitsConfig(env: Record<string, string | undefined> = pro
     rewardHoldTtlMs: read.int('REWARD_HOLD_TTL_MS', 15 * 60_000, { min: 1000 }),
     /** The deadline of the saga's local coupon issue; past it the step counts as failed and the saga compensates. */
     rewardIssueDeadlineMs: read.int('REWARD_ISSUE_DEADLINE_MS', 2000, { min: 10 }),
+    /**
+     * Tries of a saga step whose peer did not answer (UNAVAILABLE, past its deadline) before the saga
+     * compensates; a refusal (no points, no stock …) compensates at once. 1: every failure compensates.
+     */
+    rewardStepAttempts: read.int('REWARD_STEP_ATTEMPTS', 3, { min: 1, max: 20 }),
   };
 }
 

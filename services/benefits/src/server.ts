@@ -28,6 +28,7 @@ export async function createBenefitsService(
     coupons: localCouponIssuer(database.dataSource, peers.member),
     holdTtlMs: config.rewardHoldTtlMs,
     issueDeadlineMs: config.rewardIssueDeadlineMs,
+    maxStepAttempts: config.rewardStepAttempts,
     logger,
   };
   // Every reward saga step is an outbox event: delivered at once by the request that started the

@@ -92,6 +92,7 @@ export async function redeemReward(
         kind: reward.kind,
         points: reward.pointsPrice,
         state: 'STOCK_RESERVED',
+        stepAttempts: 0,
         couponId: null,
         voucherCode: null,
         ledgerEntryId: null,

@@ -38,6 +38,8 @@ export interface SagaDeps {
   holdTtlMs: number;
   /** The coupon issue's deadline: past it the step has failed (a late issue rolls back, see CouponIssuerPort). */
   issueDeadlineMs: number;
+  /** Tries of a step whose peer did not answer before the saga compensates (1: at once). */
+  maxStepAttempts: number;
   logger?: Logger;
 }
 
@@ -73,7 +75,7 @@ async function moveIn(
   const moved = await manager
     .createQueryBuilder()
     .update(RewardRedemption)
-    .set({ ...fields, state: to, updatedAt: now, ...(isFinished(to) ? { finishedAt: now } : {}) })
+    .set({ ...fields, state: to, stepAttempts: 0, updatedAt: now, ...(isFinished(to) ? { finishedAt: now } : {}) })
     .where('id = :id AND state = :from', { id: redemption.id, from })
     .execute();
   if (moved.affected !== 1) throw new SagaMoved(redemption.id, from);
@@ -89,9 +91,23 @@ async function move(deps: SagaDeps, redemption: RewardRedemption, from: SagaStat
   }
 }
 
-/** A forward step failed: the saga compensates, recording why. */
-function fail(deps: SagaDeps, redemption: RewardRedemption, step: SagaStep, error: unknown) {
+/**
+ * A forward step failed. A peer that did not answer (UNAVAILABLE: down, or past the deadline) may
+ * not have acted either: the step is tried again — the error goes back to the outbox, which retries
+ * with backoff — up to `maxStepAttempts` tries in all. A refusal, or the last try, compensates,
+ * recording why.
+ */
+async function fail(deps: SagaDeps, redemption: RewardRedemption, step: SagaStep, error: unknown) {
   const code = error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR';
+  if (code === 'UNAVAILABLE' && redemption.stepAttempts + 1 < deps.maxStepAttempts) {
+    await deps.dataSource
+      .createQueryBuilder()
+      .update(RewardRedemption)
+      .set({ stepAttempts: () => 'step_attempts + 1', updatedAt: new Date() })
+      .where('id = :id AND state = :state', { id: redemption.id, state: redemption.state })
+      .execute();
+    throw error;
+  }
   const message = error instanceof Error ? error.message : String(error);
   deps.logger?.warn({ redemptionId: redemption.id, step, code, err: error }, 'reward redemption step failed; compensating');
   return move(deps, redemption, redemption.state, 'COMPENSATING', {

@@ -34,6 +34,10 @@ export class RewardRedemption {
   @Column({ type: 'varchar', length: 16 })
   state: SagaState;
 
+  /** Tries of the current step that got no answer (UNAVAILABLE); back to 0 when the state moves. */
+  @Column({ name: 'step_attempts', type: 'int' })
+  stepAttempts: number;
+
   /** COUPON: the coupon issued (set in the issue's own transaction). */
   @Column({ name: 'coupon_id', type: 'varchar', length: 36, nullable: true })
   couponId: string | null;

@@ -55,6 +55,7 @@ export class RewardsSaga1764830000000 implements MigrationInterface {
           { name: 'kind', type: 'varchar', length: '16' },
           { name: 'points', type: 'int' },
           { name: 'state', type: 'varchar', length: '16' },
+          { name: 'step_attempts', type: 'int', default: 0 },
           { name: 'coupon_id', type: 'varchar', length: '36', isNullable: true },
           { name: 'voucher_code', type: 'varchar', length: '40', isNullable: true },
           { name: 'ledger_entry_id', type: 'varchar', length: '36', isNullable: true },

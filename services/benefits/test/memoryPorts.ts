@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../kit/src';
 import type { MemberPort, PointsPort } from '../src/ports';
 
@@ -31,7 +32,10 @@ export class MemoryMember implements MemberPort {
  */
 export class MemoryPoints implements PointsPort {
   readonly balances = new Map<string, number>();
-  readonly holds = new Map<string, { memberId: string; points: number; state: 'HELD' | 'CAPTURED' | 'RELEASED'; expiresAt: Date }>();
+  readonly holds = new Map<
+    string,
+    { memberId: string; points: number; state: 'HELD' | 'CAPTURED' | 'RELEASED'; expiresAt: Date; entryId?: string }
+  >();
   readonly ledger: Array<{ memberId: string; points: number; key: string }> = [];
   /** While true every call fails as a points service that is down would (UNAVAILABLE). */
   down = false;
@@ -85,11 +89,12 @@ export class MemoryPoints implements PointsPort {
     const replayed = hold.state === 'CAPTURED';
     if (!replayed) {
       hold.state = 'CAPTURED';
+      hold.entryId = randomUUID();
       this.balances.set(hold.memberId, (this.balances.get(hold.memberId) ?? 0) - hold.points);
       this.ledger.push({ memberId: hold.memberId, points: -hold.points, key: `HOLD:${holdKey}` });
     }
     await this.after('capture', holdKey);
-    return { entryId: `entry:${holdKey}`, balanceAfter: this.balances.get(hold.memberId) ?? 0, replayed };
+    return { entryId: hold.entryId!, balanceAfter: this.balances.get(hold.memberId) ?? 0, replayed };
   }
 
   async release(holdKey: string, memberId: string) {

@@ -8,6 +8,7 @@ import { memberDirectory, REGULAR, RULES } from '../src/commands/__tests__/point
 import { pointsSchema } from '../src/db/data-source';
 import { PointsAccount } from '../src/db/entities/PointsAccount';
 import { PointsHold } from '../src/db/entities/PointsHold';
+import { leasedHoldSweep } from '../src/jobs/scheduleHousekeeping';
 import { MemoryRisk } from './memoryPorts';
 
 /*
@@ -21,8 +22,15 @@ let dataSource: DataSource;
 const risk = new MemoryRisk();
 beforeAll(async () => {
   ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('points', database.env)), pointsSchema));
-  const member = memberDirectory({ 'racer-1': REGULAR });
+  const member = memberDirectory({ 'racer-1': REGULAR, 'sweeper-1': REGULAR });
   const staff = { name: 'staff:seed', subject: 'seed' };
+  await adjustPoints(
+    dataSource,
+    member,
+    RULES,
+    { memberId: 'sweeper-1', points: 10, reason: 'seed', idempotencyKey: 'sweep-seed-1' },
+    staff,
+  );
   for (let i = 0; i < 4; i += 1) {
     await adjustPoints(
       dataSource,
@@ -96,4 +104,20 @@ it('120 holds and 120 burns racing for 1,000 points never overdraw; captures and
   expect(state.ledger).toBe(state.account.balance);
   expect(state.lots).toBe(state.account.balance);
   expect(state.heldHolds).toBe(0);
+});
+
+it('the sweep runs under a lease: of replicas sweeping the same run at once, one releases the expired holds', async () => {
+  const past = new Date(Date.now() - 120_000);
+  for (let i = 0; i < 3; i += 1) {
+    await holdPoints(
+      dataSource,
+      risk,
+      { memberId: 'sweeper-1', points: 1, holdKey: `SWEEP:expired-${i}`, sourceRef: `S-${i}`, reason: 'to expire' },
+      { ttlMs: 60_000, now: past },
+    );
+  }
+  const runs = await Promise.all(Array.from({ length: 4 }, () => leasedHoldSweep(dataSource, 'sweep-run-1')));
+  expect(runs.filter((r) => r !== null)).toEqual([{ holds: 3, points: 3 }]);
+  expect((await audit('sweeper-1')).account.held).toBe(0);
+  expect(await leasedHoldSweep(dataSource, 'sweep-run-1')).toBeNull();
 });

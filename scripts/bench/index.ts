@@ -49,6 +49,13 @@ async function main(): Promise<void> {
       'mutation { createStaff(input: { username: "bench-cashier", password: "bench-cashier-passphrase", roles: [OPERATOR], store: "BENCH-01" }) { id } }',
     );
     const cashier = await stack.loginStaff('bench-cashier', 'bench-cashier-passphrase');
+    // A reward cheap and plentiful enough that every sampled member can redeem it throughout a run.
+    await stack.query(
+      'mutation { defineCouponTemplate(input: { code: "BENCH_REWARD_COUPON", name: "Bench", kind: NO_THRESHOLD, amount: "1.00", validDays: 30, perMemberLimit: 1000, stock: 10000000 }) { code } }',
+    );
+    await stack.query(
+      'mutation { defineReward(input: { code: "BENCH_REWARD", name: "Bench reward", kind: COUPON, templateCode: "BENCH_REWARD_COUPON", pointsPrice: 1, stock: 10000000, perMemberLimit: 1000 }) { id } }',
+    );
     const config = readCommonConfig('points', stack.env);
     const ours = await startOurGateway(stack);
     const hive = await startHiveGateway(stack);
@@ -81,6 +88,11 @@ async function main(): Promise<void> {
         await row(
           'earn (recordOrder), our gateway, POS staff token',
           { ...base, url: ours.url, kind: 'earn', memberIds, token: cashier.accessToken },
+          true,
+        ),
+        await row(
+          'reward redemption (redeemReward, the whole saga), our gateway, member tokens',
+          { ...base, url: ours.url, kind: 'redeem', rewardId: 'BENCH_REWARD', memberIds, memberTokens: tokens },
           true,
         ),
         await row('earn (recordOrder), points subgraph direct', {

@@ -14,7 +14,9 @@ import { RawEarn } from './raw-earn';
 
 export interface LoadJob {
   url: string;
-  kind: 'card' | 'earn' | 'list' | 'grpc-tiers' | 'card-direct' | 'raw-earn';
+  kind: 'card' | 'earn' | 'list' | 'grpc-tiers' | 'card-direct' | 'raw-earn' | 'redeem';
+  /** For 'redeem': the reward each request redeems (as the member of its token). */
+  rewardId?: string;
   /** For 'grpc-tiers': the member service's gRPC address and the services' credential. */
   grpc?: { address: string; serviceToken: string };
   /** For 'card-direct': the subgraphs' URLs, the identity secret, and whether entity calls go at once. */
@@ -58,6 +60,8 @@ const LIST =
   'query List($n: Int!, $after: ID) { members(first: $n, after: $after) { id maskedPhone tier { id } points { balance } benefits { name } risk { level } } }';
 const EARN =
   'mutation Earn($m: ID!, $o: String!) { recordOrder(memberId: $m, orderNo: $o, amount: "128.80", channel: POS) { pointsEarned } }';
+/** A whole reward redemption saga per request: stock, hold, coupon, capture. */
+const REDEEM = 'mutation Redeem($r: ID!, $k: String!) { redeemReward(rewardId: $r, idempotencyKey: $k) { id state } }';
 
 /**
  * A different page of the staff list each time (a cursor from the seeded members), so no two
@@ -80,7 +84,9 @@ function requestFor(job: LoadJob, sequence: number): { headers: Record<string, s
       ? { query: CARD, variables: { id: memberId } }
       : job.kind === 'list'
         ? { query: LIST, variables: listPage(job, sequence) }
-        : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
+        : job.kind === 'redeem'
+          ? { query: REDEEM, variables: { r: job.rewardId, k: `BENCH-${job.runId}-${sequence}` } }
+          : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
   const text = JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (job.signWith) Object.assign(headers, signIdentity(job.signAs ?? { kind: 'ANONYMOUS' }, job.signWith, text));
@@ -226,7 +232,8 @@ function run(job: LoadJob): Promise<Omit<LoadResult, 'loadCpuMs'>> {
               return { ...request, ...requestFor(job, sequence) };
             },
             onResponse: (_status, body) => {
-              if (body.includes('"errors"')) errors += 1;
+              // A redemption that compensated answered, but did not redeem: count it with the errors.
+              if (body.includes('"errors"') || (job.kind === 'redeem' && !body.includes('"COMPLETED"'))) errors += 1;
             },
           },
         ],

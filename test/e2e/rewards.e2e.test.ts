@@ -1,5 +1,5 @@
 import { RECORD_ORDER } from '../harness/operations';
-import { startStack, type Stack } from '../harness/startStack';
+import { postGraphQL, startStack, type Stack } from '../harness/startStack';
 
 /**
  * Rewards for points through the real gateway: staff define the catalogue, a member reads it,
@@ -65,6 +65,13 @@ describe('the rewards catalogue', () => {
     const all = [...first.data.rewards.edges, ...rest.data.rewards.edges].map((e: { node: { id: string } }) => e.node.id);
     expect(all.sort()).toEqual(['LOUNGE', 'TEA30', 'TOTE']);
     expect(rest.data.rewards.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('is not for a partner key, nor anyone signed out', async () => {
+    const issued = await stack.query('mutation { issuePartnerKey(partner: "tea-house") { key } }');
+    const asPartner = await postGraphQL(stack.gatewayUrl, REWARDS, { first: 5 }, { 'x-api-key': issued.data.issuePartnerKey.key });
+    expect(codeOf(asPartner.body)).toBe('FORBIDDEN');
+    expect(codeOf(await stack.queryAs(null, REWARDS, { first: 5 }))).toBe('UNAUTHENTICATED');
   });
 
   it('is defined and changed by staff only', async () => {

@@ -40,6 +40,9 @@ function redeemer(ctx: BenefitsContext, memberId: string | null | undefined): st
 export const rewardQuery: Pick<QueryResolvers, 'rewards' | 'rewardRedemption'> = {
   rewards: async (_, args, ctx) => {
     if (ctx.identity.kind === 'ANONYMOUS') throw new DomainError('UNAUTHENTICATED', 'sign in to see the rewards');
+    // A partner key reaches cross-brand offers only; the points mall is for our members and staff.
+    if (ctx.identity.kind !== 'MEMBER' && ctx.identity.kind !== 'STAFF')
+      throw new DomainError('FORBIDDEN', 'the rewards are for members and staff');
     if (args.includeInactive) requireStaff(ctx.identity, READER_ROLES);
     const first = parsePageSize(args.first);
     const after = args.after ? decodeCursor(args.after) : null;
@@ -48,6 +51,7 @@ export const rewardQuery: Pick<QueryResolvers, 'rewards' | 'rewardRedemption'> =
   },
 
   rewardRedemption: async (_, args, ctx) => {
+    if (ctx.identity.kind === 'ANONYMOUS') throw new DomainError('UNAUTHENTICATED', 'sign in to see member data');
     const row = args.id.length <= 36 ? await ctx.dataSource.getRepository(RedemptionRow).findOneBy({ id: args.id }) : null;
     if (!row) return null;
     requireMemberReader(ctx.identity, row.memberId);

@@ -4,6 +4,8 @@ import { createLogger, createOutbox, DomainError, OutboxEventSchema, type Outbox
 import { MemoryPoints } from '../../../test/memoryPorts';
 import { benefitsSchema } from '../../db/data-source';
 import { Coupon } from '../../db/entities/Coupon';
+import { CouponClaim } from '../../db/entities/CouponClaim';
+import { CouponTemplate } from '../../db/entities/CouponTemplate';
 import { Reward } from '../../db/entities/Reward';
 import { RewardClaim } from '../../db/entities/RewardClaim';
 import { RewardRedemption } from '../../db/entities/RewardRedemption';
@@ -170,6 +172,30 @@ describe('redeemReward (the saga)', () => {
       points.after = async () => undefined;
     }
     expect(balance('m-1')).toBe(0);
+  });
+
+  it('a hold the sweep released (the saga was away past its expiry) cannot be captured: the saga compensates and voids the coupon', async () => {
+    points.earn('m-5', 300);
+    const template = () => db.dataSource.getRepository(CouponTemplate).findOneByOrFail({ code: 'MUG_COUPON' });
+    const before = await template();
+    points.before = async (call, holdKey) => {
+      // The points service's sweep got there first.
+      if (call === 'capture') points.holds.get(holdKey)!.state = 'RELEASED';
+    };
+    try {
+      const done = await redeemAndDrive('m-5', 'MUG', 'redeem-swept-0001');
+      expect(done).toMatchObject({ state: 'COMPENSATED', failedStep: 'CAPTURE', failureCode: 'CONFLICT' });
+      expect(await db.dataSource.getRepository(Coupon).findOneByOrFail({ id: done.couponId! })).toMatchObject({ status: 'VOIDED' });
+    } finally {
+      points.before = async () => undefined;
+    }
+    expect(balance('m-5')).toBe(300);
+    expect(points.held('m-5')).toBe(0);
+    // The coupon was never really issued: its template's stock and the member's count are back.
+    expect((await template()).stockLeft).toBe(before.stockLeft);
+    expect(await db.dataSource.getRepository(CouponClaim).findOneByOrFail({ templateCode: 'MUG_COUPON', memberId: 'm-5' })).toMatchObject({
+      issued: 0,
+    });
   });
 
   it('a compensation that cannot reach the points service waits in COMPENSATING and finishes when it can', async () => {

@@ -87,8 +87,8 @@ describe('points subgraph', () => {
       memberIds: [memberId, 'nobody'],
     });
     expect(response.balances).toEqual([
-      { memberId, balance: '296' },
-      { memberId: 'nobody', balance: '0' },
+      { memberId, balance: '296', held: '0' },
+      { memberId: 'nobody', balance: '0', held: '0' },
     ]);
   });
 });

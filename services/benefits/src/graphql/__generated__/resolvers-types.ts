@@ -784,7 +784,6 @@ export type ResolversTypes = {
   TierBenefitRevision: ResolverTypeWrapper<BenefitCellModel>;
   Tier: ResolverTypeWrapper<TierRefModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Member: ResolverTypeWrapper<RankingRefModel>;
   SpendStats: ResolverTypeWrapper<SpendStats>;
   RankedBenefit: ResolverTypeWrapper<import('../../domain/ranking').RankedBenefit<TierBenefitViewModel>>;
@@ -834,7 +833,6 @@ export type ResolversParentTypes = {
   TierBenefitRevision: BenefitCellModel;
   Tier: TierRefModel;
   Float: Scalars['Float']['output'];
-  Boolean: Scalars['Boolean']['output'];
   Member: RankingRefModel;
   SpendStats: SpendStats;
   RankedBenefit: import('../../domain/ranking').RankedBenefit<TierBenefitViewModel>;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ProtoGrpcType } from '../../proto/gen/member';
-import { createPeerClient, loadProto, type GrpcTls } from '../../services/kit/src';
+import { createPeerClient, loadProto, type GrpcTls, type ServiceMetrics } from '../../services/kit/src';
 
 /** Bounded, so a flood of made-up keys cannot grow the gateway's memory. */
 const MAX_CACHED = 10_000;
@@ -21,6 +21,7 @@ export function partnerKeyCheck(options: {
   tls?: GrpcTls;
   deadlineMs: number;
   cacheMs: number;
+  metrics?: ServiceMetrics;
 }): PartnerKeyCheck {
   const member = createPeerClient(loadProto<ProtoGrpcType>('member').membergraph.member.v1.MemberService.service, {
     address: options.address,
@@ -28,6 +29,7 @@ export function partnerKeyCheck(options: {
     serviceToken: options.serviceToken,
     tls: options.tls,
     retryable: ['VerifyPartnerKey'],
+    metrics: options.metrics,
   });
   const cache = new Map<string, { until: number; answer: Promise<{ keyId: string; partner: string } | null> }>();
   return {

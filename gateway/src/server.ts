@@ -7,10 +7,13 @@ import {
   closeHttpServer,
   createHttpServer,
   createLogger,
+  createServiceMetrics,
   formatGraphQLError,
+  graphqlMetricsPlugin,
   listen,
   repoPath,
   type Logger,
+  type ServiceMetrics,
   type ServiceName,
 } from '../../services/kit/src';
 import type { GatewayConfig } from './config';
@@ -27,6 +30,8 @@ import { requestHeaders, SignedSubgraphDataSource, type GatewayContext } from '.
 
 export interface GatewayHandle {
   url: string;
+  /** The gateway's Prometheus metrics, served at /metrics on its port. */
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -38,6 +43,7 @@ export async function createGateway(
   config: GatewayConfig,
   logger: Logger = createLogger('gateway', config.logLevel),
 ): Promise<GatewayHandle> {
+  const metrics = createServiceMetrics('gateway');
   const sources: SignedSubgraphDataSource[] = [];
   const headersFor = requestHeaders(config.identitySecret);
   const gateway = new ApolloGateway({
@@ -48,6 +54,7 @@ export async function createGateway(
         logger,
         timeoutMs: config.subgraphTimeoutMs,
         breakerResetMs: config.breakerResetMs,
+        metrics,
       });
       sources.push(source);
       return source;
@@ -77,6 +84,7 @@ export async function createGateway(
       trustedDocuments(registered, config.trustedDocuments.enforce),
       ...limits.plugins,
       rates.plugin,
+      graphqlMetricsPlugin<GatewayContext>(metrics),
     ],
   });
   await apollo.start();
@@ -86,6 +94,7 @@ export async function createGateway(
     tls: config.grpcTls,
     deadlineMs: config.grpcDeadlineMs,
     cacheMs: config.partnerKeyCacheMs,
+    metrics,
   });
   const authenticate = createAuthenticator(config.jwksUrl, config.jwksCooldownMs, partners, clientAddress(config.trustedProxies));
   const playground = config.playground ? playgroundRoutes('/graphql') : undefined;
@@ -94,6 +103,7 @@ export async function createGateway(
     maxBodyBytes: config.maxBodyBytes,
     maxNesting: config.limits.maxNesting,
     routes: playground?.routes,
+    metrics,
     htmlLanding: playground?.landing,
     // The gateway has no database; it is ready once the supergraph is loaded (apollo.start above).
     ready: async () => undefined,
@@ -108,6 +118,7 @@ export async function createGateway(
   let stopping: Promise<void> | undefined;
   return {
     url,
+    metrics,
     stop: () =>
       (stopping ??= (async () => {
         await closeHttpServer(http);

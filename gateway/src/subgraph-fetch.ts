@@ -3,7 +3,15 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import CircuitBreaker from 'opossum';
 import { Pool } from 'undici';
-import { encodeIdentity, IDENTITY_HEADER, signEncodedIdentity, type Identity, type Logger } from '../../services/kit/src';
+import {
+  encodeIdentity,
+  IDENTITY_HEADER,
+  observeBreaker,
+  signEncodedIdentity,
+  type Identity,
+  type Logger,
+  type ServiceMetrics,
+} from '../../services/kit/src';
 
 export interface GatewayContext {
   identity: Identity;
@@ -70,7 +78,7 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContex
   constructor(
     url: string,
     private readonly headersFor: RequestHeaders,
-    options: { name: string; logger: Logger; timeoutMs: number; breakerResetMs: number },
+    options: { name: string; logger: Logger; timeoutMs: number; breakerResetMs: number; metrics?: ServiceMetrics },
   ) {
     const target = new URL(url);
     this.pool = new Pool(target.origin, { keepAliveTimeout: 30_000 });
@@ -105,6 +113,7 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContex
     this.breaker.on('open', () => options.logger.warn({ subgraph: options.name, breaker: 'open' }, `breaker for ${options.name} opened`));
     this.breaker.on('halfOpen', () => options.logger.info({ subgraph: options.name, breaker: 'halfOpen' }, `trying ${options.name} again`));
     this.breaker.on('close', () => options.logger.info({ subgraph: options.name, breaker: 'close' }, `breaker for ${options.name} closed`));
+    if (options.metrics) observeBreaker(options.metrics, options.name, this.breaker);
     this.send = deduplicateQueries(url, (call) => this.breaker.fire(call));
   }
 

@@ -6,10 +6,11 @@
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { grpcCalls } from '../../services/kit/src';
+import { SERVICE_NAMES, type ServiceName } from '../../services/kit/src';
 import type { Stack } from '../../test/harness/startStack';
 import type { LoadJob, LoadResult } from './load-worker';
 import type { GatewayProcess } from './peers';
+import { readCounters } from './metrics';
 import { processCpuMs, processPeakRssMiB } from './processes';
 
 export interface Sample {
@@ -58,22 +59,19 @@ export function load(job: Job): Promise<LoadResult> {
  * previous run's queue must not bill its calls to the next run.
  */
 async function settle(stack: Stack): Promise<void> {
-  for (let last = -1, now = subgraphCalls(stack); now !== last; last = now, now = subgraphCalls(stack)) {
+  const calls = async () => (await readCounters(urls(stack))).subgraphCalls;
+  for (let last = -1, now = await calls(); now !== last; last = now, now = await calls()) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-/** HTTP requests the five subgraphs have received so far. */
-const subgraphCalls = (stack: Stack) => Object.values(stack.services).reduce((sum, s) => sum + s.httpRequests.count, 0);
+const urls = (stack: Stack) => Object.fromEntries(SERVICE_NAMES.map((s) => [s, stack.services[s].httpUrl])) as Record<ServiceName, string>;
 
 const perRequest = (value: number, requests: number) => Math.round((value / Math.max(1, requests)) * 100) / 100;
 
 export async function measure(stack: Stack, job: Job, options: { gateway?: GatewayProcess; databasePid?: number } = {}): Promise<Sample> {
   await settle(stack);
-  const services = Object.entries(stack.services);
-  const sqlBefore = services.map(([, s]) => s.queries.count);
-  const callsBefore = subgraphCalls(stack);
-  const grpcBefore = grpcCalls.count;
+  const before = await readCounters(urls(stack));
   const cpuBefore = process.cpuUsage();
   const gatewayBefore = options.gateway?.cpuMs();
   const databaseBefore = options.databasePid ? processCpuMs(options.databasePid) : undefined;
@@ -81,9 +79,10 @@ export async function measure(stack: Stack, job: Job, options: { gateway?: Gatew
   const result = await load(job);
 
   const cpu = process.cpuUsage(cpuBefore);
+  const after = await readCounters(urls(stack));
   const requests = result.requests;
   const sqlPerRequest = Object.fromEntries(
-    services.map(([name, s], i) => [name, perRequest(s.queries.count - sqlBefore[i], requests)] as const).filter(([, n]) => n > 0),
+    SERVICE_NAMES.map((name) => [name, perRequest(after.sql[name] - before.sql[name], requests)] as const).filter(([, n]) => n > 0),
   );
   return {
     result,
@@ -93,9 +92,9 @@ export async function measure(stack: Stack, job: Job, options: { gateway?: Gatew
       ...(options.databasePid ? { database: perRequest(processCpuMs(options.databasePid) - databaseBefore!, requests) } : {}),
       load: perRequest(result.loadCpuMs, requests),
     },
-    subgraphCallsPerRequest: perRequest(subgraphCalls(stack) - callsBefore, requests),
+    subgraphCallsPerRequest: perRequest(after.subgraphCalls - before.subgraphCalls, requests),
     sqlPerRequest,
-    grpcPerRequest: perRequest(grpcCalls.count - grpcBefore, requests),
+    grpcPerRequest: perRequest(after.grpcCalls - before.grpcCalls, requests),
     peakRssMiB: {
       ...(options.gateway ? { gateway: Math.round(options.gateway.peakRssMiB()) } : {}),
       // maxRSS is in KiB.

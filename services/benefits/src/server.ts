@@ -1,6 +1,7 @@
 import {
   createLogger,
   createOutbox,
+  createServiceMetrics,
   openDatabase,
   resolveDatabaseTarget,
   startSubgraphService,
@@ -20,8 +21,9 @@ export async function createBenefitsService(
   config: BenefitsConfig,
   logger: Logger = createLogger('benefits', config.logLevel),
 ): Promise<ServiceHandle> {
-  const database = await openDatabase(resolveDatabaseTarget(config), benefitsSchema);
-  const peers = connectPeers(config);
+  const metrics = createServiceMetrics(config.service);
+  const database = await openDatabase(resolveDatabaseTarget(config), benefitsSchema, metrics);
+  const peers = connectPeers(config, metrics);
   const saga: SagaDeps = {
     dataSource: database.dataSource,
     points: peers.points,

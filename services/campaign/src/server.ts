@@ -1,4 +1,12 @@
-import { createLogger, openDatabase, resolveDatabaseTarget, startSubgraphService, type Logger, type ServiceHandle } from '../../kit/src';
+import {
+  createLogger,
+  createServiceMetrics,
+  openDatabase,
+  resolveDatabaseTarget,
+  startSubgraphService,
+  type Logger,
+  type ServiceHandle,
+} from '../../kit/src';
 import type { CampaignConfig } from './config';
 import { createCampaignContext } from './context';
 import { campaignSchema } from './db/data-source';
@@ -12,9 +20,10 @@ export async function createCampaignService(
   config: CampaignConfig,
   logger: Logger = createLogger('campaign', config.logLevel),
 ): Promise<ServiceHandle> {
-  const database = await openDatabase(resolveDatabaseTarget(config), campaignSchema);
+  const metrics = createServiceMetrics(config.service);
+  const database = await openDatabase(resolveDatabaseTarget(config), campaignSchema, metrics);
   // Segments read member facts and purchase statistics from member and points (streams, in batches).
-  const segmentPeers = connectSegmentPeers(config);
+  const segmentPeers = connectSegmentPeers(config, metrics);
   const segmentRules = { ...config.segments };
   const segmentJob = scheduleSegmentRecompute(database.dataSource, segmentPeers, segmentRules, config.segments.recomputeIntervalMs, logger);
   return startSubgraphService({

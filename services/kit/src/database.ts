@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { DataSource, type DataSourceOptions, type EntityManager, type Logger as OrmLogger, type ValueTransformer } from 'typeorm';
 import type { CommonConfig } from './config';
 import { ConfigError } from './config';
+import { attachDatabaseMetrics, UNCOUNTED_SQL, type ServiceMetrics } from './metrics';
 
 /** Where a service keeps its data: one SQLite file by default, or its own MySQL database. */
 export type DatabaseTarget =
@@ -45,13 +46,22 @@ export function resolveDatabaseTarget(
   return { kind: 'mysql', url: url.toString(), database, poolSize: config.databasePoolSize };
 }
 
-/** Counts SQL statements, so tests and the benchmark can prove a request does not grow with N. */
+/**
+ * Counts SQL statements, so tests can prove a request does not grow with N, and feeds the service's
+ * `membergraph_sql_statements_total` (what the benchmark reads, from /metrics). Statements the
+ * metrics send themselves at scrape time are not counted.
+ */
 export class QueryCounter implements OrmLogger {
   count = 0;
-  logQuery(): void {
+  constructor(private readonly metrics?: ServiceMetrics) {}
+  logQuery(query = ''): void {
+    if (query.startsWith(UNCOUNTED_SQL)) return;
     this.count += 1;
+    this.metrics?.sqlStatements.inc();
   }
-  logQueryError(): void {}
+  logQueryError(): void {
+    this.metrics?.sqlErrors.inc();
+  }
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
   logMigration(): void {}
@@ -104,14 +114,19 @@ export async function ensureDatabase(target: DatabaseTarget): Promise<void> {
   }
 }
 
-/** Creates the database if missing, connects and applies pending migrations. */
+/**
+ * Creates the database if missing, connects and applies pending migrations. With `metrics` (the
+ * service's), statements and the pool are measured and the DataSource is tied to them (metricsOf).
+ */
 export async function openDatabase(
   target: DatabaseTarget,
   schema: DatabaseSchema,
+  metrics?: ServiceMetrics,
 ): Promise<{ dataSource: DataSource; queries: QueryCounter }> {
   await ensureDatabase(target);
-  const queries = new QueryCounter();
+  const queries = new QueryCounter(metrics);
   const dataSource = createDataSource(target, schema, queries);
+  if (metrics) attachDatabaseMetrics(dataSource, metrics);
   await dataSource.initialize();
   await withMigrationLock(target, () => dataSource.runMigrations({ transaction: 'each' }));
   return { dataSource, queries };

@@ -5,6 +5,7 @@ import { HealthImplementation } from 'grpc-health-check';
 import { DomainError, ERROR_CODE_METADATA, fromGrpcError, toGrpcError } from './errors';
 import type { GrpcTls } from './config';
 import type { Logger } from './logger';
+import type { ServiceMetrics } from './metrics';
 import { repoPath } from './paths';
 
 /** Must match the flags given to proto-loader-gen-types (scripts/codegen-proto.ts). */
@@ -133,9 +134,13 @@ export async function startGrpcServer(options: {
   healthName: string;
   /** Mutual TLS (see serverCredentials); plaintext without. */
   tls?: GrpcTls;
+  /** Counts the calls served (membergraph_grpc_server_calls_total). */
+  metrics?: ServiceMetrics;
 }): Promise<GrpcServerHandle> {
   const server = new grpc.Server();
-  for (const { definition, implementation } of options.services) server.addService(definition, implementation);
+  for (const { definition, implementation } of options.services) {
+    server.addService(definition, options.metrics ? countedImplementation(definition, implementation, options.metrics) : implementation);
+  }
   const health = new HealthImplementation({ '': 'SERVING', [options.healthName]: 'SERVING' });
   health.addToServer(server);
   const port = await new Promise<number>((resolve, reject) =>
@@ -205,8 +210,21 @@ export type UnaryInvoker<Res> = (
   callback: (error: grpc.ServiceError | null, response?: Res) => void,
 ) => grpc.ClientUnaryCall;
 
-/** gRPC calls this process has made (the benchmark reports them per request, like SQL statements). */
-export const grpcCalls = { count: 0 };
+/** grpc-js status names by number (OK, UNAVAILABLE, …), for the metrics' `status` label. */
+const STATUS_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(grpc.status)
+    .filter(([, value]) => typeof value === 'number')
+    .map(([name, value]) => [value as number, name]),
+);
+
+/** The name of a gRPC status code. */
+export const grpcStatusName = (code: number | undefined): string => STATUS_NAMES[code ?? grpc.status.UNKNOWN] ?? String(code);
+
+/** Where a client call is counted: the caller's metrics and the method's full path. */
+export interface CallMetrics {
+  metrics: ServiceMetrics;
+  method: string;
+}
 
 /**
  * Where a call is made from. A call made while serving another (`parent`: the server call) ends
@@ -221,15 +239,41 @@ export interface CallScope {
  * Makes one unary call with a deadline (always: a call without one can hang a request forever)
  * and turns a failure back into a DomainError with the peer's code.
  */
-export function callUnary<Res>(invoke: UnaryInvoker<Res>, deadlineMs: number, scope: CallScope = {}): Promise<Res> {
-  grpcCalls.count += 1;
+export function callUnary<Res>(invoke: UnaryInvoker<Res>, deadlineMs: number, scope: CallScope = {}, counted?: CallMetrics): Promise<Res> {
   const options: grpc.CallOptions = { deadline: Date.now() + deadlineMs, ...(scope.parent ? { parent: scope.parent } : {}) };
   return new Promise<Res>((resolve, reject) => {
     invoke(new grpc.Metadata(), options, (error, response) => {
+      counted?.metrics.grpcClientCalls.inc({ method: counted.method, status: error ? grpcStatusName(error.code) : 'OK' });
       if (error) return reject(fromGrpcError(error));
       return resolve(response as Res);
     });
   });
+}
+
+/**
+ * Counts every unary call a server's implementation answers, by method path and status, by
+ * wrapping each handler's callback: the services' handlers stay as they are.
+ */
+function countedImplementation(
+  definition: grpc.ServiceDefinition,
+  implementation: grpc.UntypedServiceImplementation,
+  metrics: ServiceMetrics,
+): grpc.UntypedServiceImplementation {
+  const counted: grpc.UntypedServiceImplementation = {};
+  for (const [name, handler] of Object.entries(implementation)) {
+    const method = definition[name];
+    if (!method || method.requestStream || method.responseStream) {
+      counted[name] = handler;
+      continue;
+    }
+    const unary = handler as grpc.handleUnaryCall<unknown, unknown>;
+    counted[name] = ((call, callback) =>
+      unary(call, (error, ...rest) => {
+        metrics.grpcServerCalls.inc({ method: method.path, status: error ? grpcStatusName(error.code) : 'OK' });
+        return callback(error, ...rest);
+      })) satisfies grpc.handleUnaryCall<unknown, unknown>;
+  }
+  return counted;
 }
 
 export { grpc };

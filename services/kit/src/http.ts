@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { exceedsNesting } from './documentNesting';
 import type { ErrorCode } from './errors';
+import { metricsRoute, type ServiceMetrics } from './metrics';
 
 /** Thrown by a request hook to answer with a plain HTTP status before GraphQL runs. */
 export class HttpError extends Error {
@@ -34,6 +35,8 @@ export interface HttpOptions<Ctx extends BaseContext> {
   /** Deepest `{`/`[`/`(` nesting a document may have, checked before parsing (default 64). */
   maxNesting?: number;
   path?: string;
+  /** The service's metrics: served at /metrics, and every request counted by route, method and status. */
+  metrics?: ServiceMetrics;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -127,6 +130,13 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
   const path = options.path ?? '/graphql';
   const limit = options.maxBodyBytes ?? 1_000_000;
   const maxNesting = options.maxNesting ?? 64;
+  const { metrics } = options;
+  const routes: Record<string, Route> = { ...options.routes, ...(metrics ? { '/metrics': metricsRoute(metrics) } : {}) };
+  /** A bounded label: the known paths, anything else `other`. */
+  const routeLabel = (url: string | undefined) => {
+    const pathname = (url ?? '/').split('?', 1)[0];
+    return pathname === path || pathname === '/healthz' || pathname === '/readyz' || routes[pathname] ? pathname : 'other';
+  };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
@@ -138,7 +148,7 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
         return sendJson(res, 503, { status: 'unavailable' });
       }
     }
-    const route = options.routes?.[url.pathname];
+    const route = routes[url.pathname];
     if (route) return route(req, res);
     if (url.pathname !== path) return sendJson(res, 404, graphQLError(`nothing is served at ${url.pathname}`, 'NOT_FOUND'));
     if (req.method !== 'GET' && req.method !== 'POST') {
@@ -173,6 +183,14 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
     res.end();
   };
   return createServer((req, res) => {
+    if (metrics) {
+      const started = process.hrtime.bigint();
+      res.once('finish', () => {
+        const route = routeLabel(req.url);
+        metrics.httpRequests.inc({ route, method: req.method ?? 'GET', status: res.statusCode });
+        metrics.httpDuration.observe({ route }, Number(process.hrtime.bigint() - started) / 1e9);
+      });
+    }
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
       if (error instanceof HttpError) {

@@ -9,6 +9,7 @@ export * from './input';
 export * from './lifecycle';
 export * from './loaders';
 export * from './logger';
+export * from './metrics';
 export * from './paths';
 export * from './subgraph';
 export * from './money';

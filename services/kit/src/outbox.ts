@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, In, IsNull, Table, TableIndex, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Logger } from './logger';
+import { metricsOf, observeOutbox } from './metrics';
 import { runEvery } from './schedule';
 
 /**
@@ -170,6 +171,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const { dataSource, handlers, logger } = options;
   const backoff = options.backoff ?? { initialMs: 1000, maxMs: 60_000 };
   const rows = () => dataSource.getRepository(OutboxEventSchema);
+  observeOutbox(dataSource, TABLE);
+  const deliveries = metricsOf(dataSource)?.outboxDeliveries;
 
   async function deliverKey(key: string): Promise<void> {
     // Read what is pending first: a handler that sends current figures then covers every change they announced.
@@ -181,10 +184,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
         if (!handler) throw new Error(`no outbox handler for events of type ${run[0].type}`);
         await handler(run.map(toEvent));
       } catch (error) {
+        deliveries?.inc({ outcome: 'failed' }, run.length);
         await recordFailure(key, ids, run[0].attempts + 1, error);
         throw error;
       }
       await rows().update({ id: In(ids), deliveredAt: IsNull() }, { deliveredAt: new Date() });
+      deliveries?.inc({ outcome: 'delivered' }, run.length);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { GrpcTls } from './config';
 import { fromGrpcError } from './errors';
-import { callUnary, clientChannelOptions, clientCredentials, grpc, grpcCalls, type CallScope } from './grpc';
+import { callUnary, clientChannelOptions, clientCredentials, grpc, grpcStatusName, type CallScope } from './grpc';
+import type { ServiceMetrics } from './metrics';
 
 /** The rpcs a generated `<Service>Definition` names (without grpc.ServiceDefinition's index signature). */
 type Rpcs<D> = { [K in keyof D as string extends K ? never : K]: D[K] };
@@ -25,6 +26,8 @@ export interface PeerOptions<D extends grpc.ServiceDefinition> {
    * idempotency key. Anything else is tried once.
    */
   retryable: ReadonlyArray<keyof Rpcs<D> & string>;
+  /** The calling service's metrics: every call is counted by method and status (membergraph_grpc_client_calls_total). */
+  metrics?: ServiceMetrics;
 }
 
 /**
@@ -58,6 +61,7 @@ export function createPeerClient<D extends grpc.ServiceDefinition>(definition: D
             ),
           options.deadlineMs,
           scope,
+          options.metrics ? { metrics: options.metrics, method: method.path } : undefined,
         ),
     ]),
   );
@@ -92,7 +96,6 @@ export function createStreamingPeerClient<D extends grpc.ServiceDefinition>(
       (request: unknown, scope: CallScope = {}) => ({
         async *[Symbol.asyncIterator]() {
           if (!method.responseStream || method.requestStream) throw new TypeError(`${name} is not a server-streaming rpc`);
-          grpcCalls.count += 1;
           const call = client.makeServerStreamRequest(
             method.path,
             method.requestSerialize,
@@ -104,11 +107,14 @@ export function createStreamingPeerClient<D extends grpc.ServiceDefinition>(
               ...(scope.parent ? { parent: scope.parent } : {}),
             },
           );
+          let status = 'OK';
           try {
             for await (const message of call) yield message;
           } catch (error) {
+            status = grpcStatusName((error as grpc.ServiceError).code);
             throw fromGrpcError(error as grpc.ServiceError);
           } finally {
+            options.metrics?.grpcClientCalls.inc({ method: method.path, status });
             // A reader that stops early ends the call rather than leaving the server writing.
             call.cancel();
           }

@@ -14,6 +14,7 @@ import { startGrpcServer, type grpc } from './grpc';
 import { closeHttpServer, createHttpServer, HttpError, listen, type Route } from './http';
 import { verifyIdentity, type Identity } from './identity';
 import type { Logger } from './logger';
+import { createServiceMetrics, graphqlMetricsPlugin, metricsOf, type ServiceMetrics } from './metrics';
 import { repoPath } from './paths';
 
 /** What every resolver sees, whatever the service: who calls and a request id for the logs. */
@@ -26,10 +27,10 @@ export interface ServiceHandle {
   httpUrl: string;
   grpcAddress: string;
   dataSource: DataSource;
-  /** SQL statements issued so far (tests and the benchmark prove batching with it). */
+  /** SQL statements issued so far (tests prove batching with it). */
   queries: QueryCounter;
-  /** HTTP requests received so far (the benchmark reports subgraph calls per gateway request). */
-  httpRequests: { count: number };
+  /** The service's Prometheus metrics, served at /metrics on its HTTP port. */
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -86,6 +87,8 @@ export async function startSubgraphService<Ctx extends RequestBase>(options: Sub
 async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOptions<Ctx>): Promise<ServiceHandle> {
   const { config, logger } = options;
   const { dataSource, queries } = options.database;
+  // The registry the database was opened with (openDatabase), so statements and requests count together.
+  const metrics = metricsOf(dataSource) ?? createServiceMetrics(config.service);
   const apollo = new ApolloServer<Ctx>({
     schema: buildSubgraphSchema({
       typeDefs: loadSubgraphTypeDefs(config.service),
@@ -97,12 +100,13 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
     // whenever NODE_ENV is not "test") raced it, stopped Apollo twice and left the process hanging.
     stopOnTerminationSignals: false,
     // Inline traces are for Apollo's hosted studio, which brands on intranets do not use; they cost CPU per field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), graphqlMetricsPlugin<Ctx>(metrics)],
   });
   await apollo.start();
   const http = createHttpServer<Ctx>({
     apollo,
     routes: options.routes,
+    metrics,
     ready: async () => {
       await dataSource.query('SELECT 1');
     },
@@ -117,8 +121,6 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
       return options.createContext({ identity: verified.identity, requestId });
     },
   });
-  const httpRequests = { count: 0 };
-  http.on('request', () => (httpRequests.count += 1));
   const httpPort = await listen(http, config.host, config.httpPort);
   const grpcServer = await startGrpcServer({
     host: config.host,
@@ -126,6 +128,7 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
     services: options.grpcServices,
     healthName: options.grpcHealthName,
     tls: config.grpcTls,
+    metrics,
   }).catch(async (error: unknown) => {
     await closeHttpServer(http, 0);
     await apollo.stop();
@@ -140,7 +143,7 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
     grpcAddress,
     dataSource,
     queries,
-    httpRequests,
+    metrics,
     stop: () =>
       (stopping ??= (async () => {
         await Promise.all([closeHttpServer(http), grpcServer.stop()]);

@@ -1,6 +1,7 @@
 import {
   createLogger,
   JWKS_PATH,
+  createServiceMetrics,
   openDatabase,
   createOutbox,
   runEvery,
@@ -29,7 +30,8 @@ export async function createMemberService(
   logger: Logger = createLogger('member', config.logLevel),
   edges: AuthEdges = {},
 ): Promise<ServiceHandle> {
-  const database = await openDatabase(resolveDatabaseTarget(config), memberSchema);
+  const metrics = createServiceMetrics(config.service);
+  const database = await openDatabase(resolveDatabaseTarget(config), memberSchema, metrics);
   const auth = createAuth(database.dataSource, config.pii, config.auth, logger, edges);
   if (await bootstrapAdmin(database.dataSource, config.auth.bootstrapAdmin)) {
     logger.warn(
@@ -43,7 +45,7 @@ export async function createMemberService(
   if (auth.sms) logger.info({ sms: auth.sms.name }, 'SMS sign-in codes go through this sender');
   else logger.warn('SMS sign-in is unavailable: no SMS provider is configured (SMS_PROVIDER); requestLoginCode answers UNAVAILABLE');
   if (!auth.weChat) logger.warn('mini-program sign-in is unavailable: WECHAT_APP_ID and WECHAT_APP_SECRET are not set');
-  const peers = connectPeers(config);
+  const peers = connectPeers(config, metrics);
   // Member events reach the points service from the outbox: at once after each write, retried by the dispatcher.
   const outbox = createOutbox({
     dataSource: database.dataSource,

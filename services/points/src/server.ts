@@ -1,6 +1,7 @@
 import {
   createLogger,
   createOutbox,
+  createServiceMetrics,
   openDatabase,
   resolveDatabaseTarget,
   startSubgraphService,
@@ -23,8 +24,9 @@ export async function createPointsService(
   config: PointsConfig,
   logger: Logger = createLogger('points', config.logLevel),
 ): Promise<ServiceHandle> {
-  const database = await openDatabase(resolveDatabaseTarget(config), pointsSchema);
-  const peers = connectPeers(config);
+  const metrics = createServiceMetrics(config.service);
+  const database = await openDatabase(resolveDatabaseTarget(config), pointsSchema, metrics);
+  const peers = connectPeers(config, metrics);
   // Tier activity reaches the member service, and earns risk did not answer for reach risk, from the
   // outbox: at once after each write, retried by the dispatcher.
   const outbox = createOutbox({

@@ -1,4 +1,12 @@
-import { createLogger, openDatabase, resolveDatabaseTarget, startSubgraphService, type Logger, type ServiceHandle } from '../../kit/src';
+import {
+  createLogger,
+  createServiceMetrics,
+  openDatabase,
+  resolveDatabaseTarget,
+  startSubgraphService,
+  type Logger,
+  type ServiceHandle,
+} from '../../kit/src';
 import type { RiskConfig } from './config';
 import { createRiskContext } from './context';
 import { riskSchema } from './db/data-source';
@@ -10,7 +18,8 @@ export async function createRiskService(
   config: RiskConfig,
   logger: Logger = createLogger('risk', config.logLevel),
 ): Promise<ServiceHandle> {
-  const database = await openDatabase(resolveDatabaseTarget(config), riskSchema);
+  const metrics = createServiceMetrics(config.service);
+  const database = await openDatabase(resolveDatabaseTarget(config), riskSchema, metrics);
   return startSubgraphService({
     config,
     logger,

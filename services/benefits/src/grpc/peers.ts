@@ -1,6 +1,6 @@
 import type { ProtoGrpcType as MemberProto } from '../../../../proto/gen/member';
 import type { ProtoGrpcType as PointsProto } from '../../../../proto/gen/points';
-import { createPeerClient, fromEpochMs, fromInt64, loadProto, toEpochMs, toInt64 } from '../../../kit/src';
+import { createPeerClient, fromEpochMs, fromInt64, loadProto, toEpochMs, toInt64, type ServiceMetrics } from '../../../kit/src';
 import type { BenefitsPeers, PointsPort } from '../ports';
 
 /** Where the peers are and what every call carries. */
@@ -15,12 +15,13 @@ export interface PeerAddresses {
  * The points service's two-phase spending. Hold, capture and release carry their hold key, so the
  * kit may retry them like reads: a retry applies once.
  */
-function pointsPeer(config: PeerAddresses): PointsPort & { close(): void } {
+function pointsPeer(config: PeerAddresses, metrics?: ServiceMetrics): PointsPort & { close(): void } {
   const points = createPeerClient(loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, {
     address: config.pointsGrpcAddress,
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
     retryable: ['GetBalances', 'HoldPoints', 'CapturePoints', 'ReleasePoints'],
+    metrics,
   });
   return {
     getSpendable: async (memberId, scope) => {
@@ -55,14 +56,15 @@ function pointsPeer(config: PeerAddresses): PointsPort & { close(): void } {
 }
 
 /** The member service, as the benefits service's commands see it. */
-export function connectPeers(config: PeerAddresses): BenefitsPeers & { close(): void } {
+export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): BenefitsPeers & { close(): void } {
   const member = createPeerClient(loadProto<MemberProto>('member').membergraph.member.v1.MemberService.service, {
     address: config.memberGrpcAddress,
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
     retryable: ['GetMemberTiers'],
+    metrics,
   });
-  const points = pointsPeer(config);
+  const points = pointsPeer(config, metrics);
   return {
     points,
     member: {

@@ -1,6 +1,15 @@
 import type { ProtoGrpcType as MemberProto } from '../../../../proto/gen/member';
 import type { ProtoGrpcType as PointsProto } from '../../../../proto/gen/points';
-import { createPeerClient, createStreamingPeerClient, fromEpochMs, fromInt64, loadProto, toEpochMs, type GrpcTls } from '../../../kit/src';
+import {
+  createPeerClient,
+  createStreamingPeerClient,
+  fromEpochMs,
+  fromInt64,
+  loadProto,
+  toEpochMs,
+  type GrpcTls,
+  type ServiceMetrics,
+} from '../../../kit/src';
 import type { SegmentPeers } from '../ports';
 
 export interface SegmentPeerAddresses {
@@ -15,10 +24,10 @@ export interface SegmentPeerAddresses {
 const dateOrNull = (epochMs: string) => (fromInt64(epochMs) > 0 ? fromEpochMs(epochMs) : null);
 
 /** Member and points as segments and channel CAC see them. */
-export function connectSegmentPeers(config: SegmentPeerAddresses): SegmentPeers & { close(): void } {
+export function connectSegmentPeers(config: SegmentPeerAddresses, metrics?: ServiceMetrics): SegmentPeers & { close(): void } {
   const memberService = loadProto<MemberProto>('member').membergraph.member.v1.MemberService.service;
   const pointsService = loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service;
-  const common = { serviceToken: config.serviceToken, tls: config.grpcTls };
+  const common = { serviceToken: config.serviceToken, tls: config.grpcTls, metrics };
   const member = createPeerClient(memberService, {
     ...common,
     address: config.memberGrpcAddress,

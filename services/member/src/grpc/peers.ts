@@ -1,14 +1,17 @@
 import type { ProtoGrpcType as PointsProto } from '../../../../proto/gen/points';
-import { createPeerClient, fromInt64, loadProto, type GrpcTls } from '../../../kit/src';
+import { createPeerClient, fromInt64, loadProto, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
 import type { MemberPeers } from '../ports';
 
 /** The points service as the member service sees it: bonuses and merges, sent from the outbox only. */
-export function connectPeers(config: {
-  pointsGrpcAddress: string;
-  grpcDeadlineMs: number;
-  serviceToken: string;
-  grpcTls?: GrpcTls;
-}): MemberPeers & {
+export function connectPeers(
+  config: {
+    pointsGrpcAddress: string;
+    grpcDeadlineMs: number;
+    serviceToken: string;
+    grpcTls?: GrpcTls;
+  },
+  metrics?: ServiceMetrics,
+): MemberPeers & {
   close(): void;
 } {
   const points = createPeerClient(loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, {
@@ -18,6 +21,7 @@ export function connectPeers(config: {
     tls: config.grpcTls,
     // Both apply once: a bonus per member and kind, a merge per merge id.
     retryable: ['Award', 'MergeAccounts'],
+    metrics,
   });
   return {
     points: {

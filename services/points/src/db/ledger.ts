@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { rowLock } from '../../../kit/src';
+import { metricsOf, rowLock } from '../../../kit/src';
 import type { Plan } from '../domain/account';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { PointsAccount } from './entities/PointsAccount';
@@ -144,6 +144,9 @@ export async function applyPlan(
   const { entries, newLot } = rowsOfPlan(account, plan, { ...context, now: context.now ?? new Date() });
   await setBalance(manager, account, plan.after, entries.length);
   if (entries.length) await manager.insert(LedgerEntry, entries);
+  // Counted as written; a transaction rolled back afterwards (a deadlock retried) counts again when it is redone.
+  const ledger = metricsOf(manager.connection)?.ledgerEntries;
+  for (const entry of entries) ledger?.inc({ kind: entry.entryType });
   for (const [lotId, remaining] of plan.lotChanges) await manager.update(PointsLot, { id: lotId }, { remaining });
   if (newLot) await manager.insert(PointsLot, newLot);
   return entries;

@@ -3,7 +3,7 @@ import type { ProtoGrpcType as MemberProto } from '../../../../proto/gen/member'
 import type { QualifyingActivity as WireActivity } from '../../../../proto/gen/membergraph/member/v1/QualifyingActivity';
 import type { TierDecision__Output } from '../../../../proto/gen/membergraph/member/v1/TierDecision';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
-import { createPeerClient, loadProto, toEpochMs, toInt64, type GrpcTls } from '../../../kit/src';
+import { createPeerClient, loadProto, toEpochMs, toInt64, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
 import type { MemberPort, PointsPeers, QualifyingActivity, TierDecision } from '../ports';
 
 /** Where the peers are and what every call carries. */
@@ -29,6 +29,7 @@ const decision = (d: TierDecision__Output): TierDecision => ({ memberId: d.membe
 /** The member service as points sees it (also used alone by the tier re-evaluation job). */
 export function memberPeer(
   config: Pick<PeerAddresses, 'memberGrpcAddress' | 'grpcDeadlineMs' | 'serviceToken' | 'grpcTls'>,
+  metrics?: ServiceMetrics,
 ): MemberPort & { close(): void } {
   const member = createPeerClient(loadProto<MemberProto>('member').membergraph.member.v1.MemberService.service, {
     address: config.memberGrpcAddress,
@@ -37,6 +38,7 @@ export function memberPeer(
     tls: config.grpcTls,
     // Tiers are a read; the figures are absolute and a cycle's re-evaluation applies once, so a repeat changes nothing.
     retryable: ['GetMemberTiers', 'RecordQualifyingActivity', 'ReevaluateTier'],
+    metrics,
   });
   return {
     getMemberTier: async (memberId, at, scope) => {
@@ -68,14 +70,15 @@ export function memberPeer(
 }
 
 /** Member, campaign and risk, as the points service's commands see them. */
-export function connectPeers(config: PeerAddresses): PointsPeers & { close(): void } {
-  const member = memberPeer(config);
+export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): PointsPeers & { close(): void } {
+  const member = memberPeer(config, metrics);
   const campaign = createPeerClient(loadProto<CampaignProto>('campaign').membergraph.campaign.v1.CampaignService.service, {
     address: config.campaignGrpcAddress,
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
     tls: config.grpcTls,
     retryable: ['GetActivityCoefficient'],
+    metrics,
   });
   const risk = createPeerClient(loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, {
     address: config.riskGrpcAddress,
@@ -84,6 +87,7 @@ export function connectPeers(config: PeerAddresses): PointsPeers & { close(): vo
     tls: config.grpcTls,
     // One decision per idempotency key: a repeated assessment answers the first.
     retryable: ['Assess'],
+    metrics,
   });
   return {
     member,

@@ -6,10 +6,9 @@
  * fixed concurrency), and the varied member at a fixed arrival rate both gateways can sustain.
  */
 import { readCommonConfig, SERVICE_NAMES } from '../../services/kit/src';
-import type { Stack } from '../../test/harness/startStack';
 import type { LoadJob } from './load-worker';
-import { combine, load, measure, type Job, type Sample } from './measure';
-import type { GatewayProcess } from './peers';
+import { combine, load, measure, type BenchServers, type Job, type Sample } from './measure';
+import type { GatewayProcess, Subgraphs } from './peers';
 
 export interface CompareOptions {
   memberIds: string[];
@@ -34,7 +33,7 @@ interface Target {
 }
 
 export async function compareGateways(
-  stack: Stack,
+  stack: Subgraphs & BenchServers,
   gateways: { ours: GatewayProcess; hive: GatewayProcess },
   options: CompareOptions,
 ): Promise<{ rows: TargetRow[]; ratios: string[] }> {

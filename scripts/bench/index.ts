@@ -1,18 +1,19 @@
 /**
- * `npm run bench` (`-- --quick` for the one-minute smoke run CI does): starts the five services in
- * this process (on MySQL when DATABASE_URL is set, the embedded SQLite otherwise) and our gateway
- * and Hive Gateway each in their own process, seeds a programme with a fixed seed, and drives load
- * from a separate process with autocannon after a discarded warm-up. Prints markdown tables with
+ * `npm run bench` (`-- --quick` for the one-minute smoke run CI does): starts the five services and
+ * our gateway each in its own process, as production runs them (on MySQL when DATABASE_URL is set,
+ * the embedded SQLite otherwise), and Hive Gateway in one more, seeds a programme with a fixed seed,
+ * and drives load from a separate process with autocannon after a discarded warm-up. Counters come
+ * from the services' /metrics, CPU and memory from /proc per process. Prints markdown tables with
  * the ratios and writes bench/results/<timestamp>.json. No thresholds: it measures.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { readCommonConfig } from '../../services/kit/src';
-import { startStack } from '../../test/harness/startStack';
+import { startBenchCluster } from './cluster';
 import { compareGateways } from './compare';
 import { load, measure, type Job, type WorkloadRow } from './measure';
-import { startHiveGateway, startOurGateway } from './peers';
+import { runningGateway, startHiveGateway } from './peers';
 import { localDatabasePid } from './processes';
 import { benchModels, modelTable } from './models';
 import { memberTokens, seedProgramme } from './seed';
@@ -31,8 +32,15 @@ const SAMPLE = quick ? 100 : 1_000;
 async function main(): Promise<void> {
   const started = Date.now();
   // Tokens are issued once at the start; a full run outlasts the default 15-minute access token.
-  const stack = await startStack({
-    env: { POINTS_EXPIRY_INTERVAL_MS: '0', OUTBOX_INTERVAL_MS: '1000', DATABASE_POOL_SIZE: '20', AUTH_ACCESS_TTL_SECONDS: '7200' },
+  const stack = await startBenchCluster({
+    OUTBOX_INTERVAL_MS: '1000',
+    DATABASE_POOL_SIZE: '20',
+    AUTH_ACCESS_TTL_SECONDS: '7200',
+    // Counted exactly, as the test stack does: no welcome bonuses, no per-address sign-in limits.
+    POINTS_REGISTRATION_BONUS: '0',
+    POINTS_PROFILE_COMPLETION_BONUS: '0',
+    LOGIN_MAX_CODES_PER_HOUR_PER_ADDRESS: '100000',
+    LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS: '100000',
   });
   const databasePid = localDatabasePid(process.env.DATABASE_URL);
   try {
@@ -57,7 +65,7 @@ async function main(): Promise<void> {
       'mutation { defineReward(input: { code: "BENCH_REWARD", name: "Bench reward", kind: COUPON, templateCode: "BENCH_REWARD_COUPON", pointsPrice: 1, stock: 10000000, perMemberLimit: 1000 }) { id } }',
     );
     const config = readCommonConfig('points', stack.env);
-    const ours = await startOurGateway(stack);
+    const ours = runningGateway('ours', stack.gateway.url, stack.gateway.pid);
     const hive = await startHiveGateway(stack);
     try {
       const row = async (workload: string, job: Job, throughGateway = false): Promise<WorkloadRow> => {

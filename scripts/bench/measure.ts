@@ -1,27 +1,36 @@
 /**
  * One measured run of a load job and what it cost each process: the gateway's own process (when
- * the load goes through one), the subgraphs' process (this one: the five services run in it), the
- * local database server, and the load generator; plus subgraph calls, SQL statements and gRPC
- * calls per request.
+ * the load goes through one), each of the five services' processes, the local database server, and
+ * the load generator; plus subgraph calls, SQL statements per service and gRPC calls per request,
+ * read from the services' /metrics.
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '../../services/kit/src';
-import type { Stack } from '../../test/harness/startStack';
 import type { LoadJob, LoadResult } from './load-worker';
-import type { GatewayProcess } from './peers';
 import { readCounters } from './metrics';
 import { processCpuMs, processPeakRssMiB } from './processes';
 
+/** The processes a measurement bills: the five services, each in its own process. */
+export interface BenchServers {
+  services: Record<ServiceName, { httpUrl: string; pid: number }>;
+}
+
+/** A process measured from /proc: a gateway. */
+export interface MeasuredProcess {
+  cpuMs(): number;
+  peakRssMiB(): number;
+}
+
 export interface Sample {
   result: LoadResult;
-  /** CPU milliseconds per request, per process. */
-  cpuMsPerRequest: { gateway?: number; subgraphs: number; database?: number; load: number };
+  /** CPU milliseconds per request, per process; `subgraphs` is the five services' sum. */
+  cpuMsPerRequest: { gateway?: number; services: Record<ServiceName, number>; subgraphs: number; database?: number; load: number };
   subgraphCallsPerRequest: number;
   sqlPerRequest: Record<string, number>;
   grpcPerRequest: number;
   /** Peak resident memory of each process so far (its high-water mark), in MiB. */
-  peakRssMiB: { gateway?: number; subgraphs: number; database?: number };
+  peakRssMiB: { gateway?: number; services: Record<ServiceName, number>; database?: number };
 }
 
 /** One workload's line in the report. */
@@ -58,37 +67,49 @@ export function load(job: Job): Promise<LoadResult> {
  * Waits until the subgraphs have had no request for a moment: a gateway still working off the
  * previous run's queue must not bill its calls to the next run.
  */
-async function settle(stack: Stack): Promise<void> {
-  const calls = async () => (await readCounters(urls(stack))).subgraphCalls;
+async function settle(servers: BenchServers): Promise<void> {
+  const calls = async () => (await readCounters(urls(servers))).subgraphCalls;
   for (let last = -1, now = await calls(); now !== last; last = now, now = await calls()) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-const urls = (stack: Stack) => Object.fromEntries(SERVICE_NAMES.map((s) => [s, stack.services[s].httpUrl])) as Record<ServiceName, string>;
+const urls = (servers: BenchServers) =>
+  Object.fromEntries(SERVICE_NAMES.map((s) => [s, servers.services[s].httpUrl])) as Record<ServiceName, string>;
+const perService = <T>(value: (service: ServiceName) => T) =>
+  Object.fromEntries(SERVICE_NAMES.map((s) => [s, value(s)])) as Record<ServiceName, T>;
 
 const perRequest = (value: number, requests: number) => Math.round((value / Math.max(1, requests)) * 100) / 100;
 
-export async function measure(stack: Stack, job: Job, options: { gateway?: GatewayProcess; databasePid?: number } = {}): Promise<Sample> {
-  await settle(stack);
-  const before = await readCounters(urls(stack));
-  const cpuBefore = process.cpuUsage();
+export async function measure(
+  servers: BenchServers,
+  job: Job,
+  options: { gateway?: MeasuredProcess; databasePid?: number } = {},
+): Promise<Sample> {
+  await settle(servers);
+  const before = await readCounters(urls(servers));
+  const cpuBefore = perService((s) => processCpuMs(servers.services[s].pid));
   const gatewayBefore = options.gateway?.cpuMs();
   const databaseBefore = options.databasePid ? processCpuMs(options.databasePid) : undefined;
 
   const result = await load(job);
 
-  const cpu = process.cpuUsage(cpuBefore);
-  const after = await readCounters(urls(stack));
+  const cpuAfter = perService((s) => processCpuMs(servers.services[s].pid));
+  const after = await readCounters(urls(servers));
   const requests = result.requests;
   const sqlPerRequest = Object.fromEntries(
     SERVICE_NAMES.map((name) => [name, perRequest(after.sql[name] - before.sql[name], requests)] as const).filter(([, n]) => n > 0),
   );
+  const services = perService((s) => perRequest(cpuAfter[s] - cpuBefore[s], requests));
   return {
     result,
     cpuMsPerRequest: {
       ...(options.gateway ? { gateway: perRequest(options.gateway.cpuMs() - gatewayBefore!, requests) } : {}),
-      subgraphs: perRequest((cpu.user + cpu.system) / 1000, requests),
+      services,
+      subgraphs: perRequest(
+        SERVICE_NAMES.reduce((sum, s) => sum + cpuAfter[s] - cpuBefore[s], 0),
+        requests,
+      ),
       ...(options.databasePid ? { database: perRequest(processCpuMs(options.databasePid) - databaseBefore!, requests) } : {}),
       load: perRequest(result.loadCpuMs, requests),
     },
@@ -97,8 +118,7 @@ export async function measure(stack: Stack, job: Job, options: { gateway?: Gatew
     grpcPerRequest: perRequest(after.grpcCalls - before.grpcCalls, requests),
     peakRssMiB: {
       ...(options.gateway ? { gateway: Math.round(options.gateway.peakRssMiB()) } : {}),
-      // maxRSS is in KiB.
-      subgraphs: Math.round(process.resourceUsage().maxRSS / 1024),
+      services: perService((s) => Math.round(processPeakRssMiB(servers.services[s].pid))),
       ...(options.databasePid ? { database: Math.round(processPeakRssMiB(options.databasePid)) } : {}),
     },
   };
@@ -129,6 +149,7 @@ export function combine(samples: Sample[], durationSeconds: number): Sample {
     },
     cpuMsPerRequest: {
       ...(first.cpuMsPerRequest.gateway !== undefined ? { gateway: weighted((s) => s.cpuMsPerRequest.gateway) } : {}),
+      services: perService((service) => weighted((s) => s.cpuMsPerRequest.services[service])!),
       subgraphs: weighted((s) => s.cpuMsPerRequest.subgraphs)!,
       ...(first.cpuMsPerRequest.database !== undefined ? { database: weighted((s) => s.cpuMsPerRequest.database) } : {}),
       load: weighted((s) => s.cpuMsPerRequest.load)!,

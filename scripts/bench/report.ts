@@ -1,10 +1,30 @@
-/** The benchmark's markdown: one table of workloads, one of the member card side by side, and the ratios. */
+/**
+ * The benchmark's markdown: one table of workloads, one of the member card side by side, the
+ * ratios, and issue 19's targets with this run's figures. Every table bills each process apart:
+ * the gateway, each of the five services, the database server and the load generator.
+ */
+import { SERVICE_NAMES } from '../../services/kit/src';
 import type { TargetRow } from './compare';
 import type { Sample, WorkloadRow } from './measure';
 
 const cpu = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(2));
 const errors = (s: Sample) => s.result.errors + s.result.non2xx;
-const rss = (s: Sample) => `${s.peakRssMiB.gateway ?? '–'} · ${s.peakRssMiB.subgraphs} · ${s.peakRssMiB.database ?? '–'}`;
+const rss = (s: Sample) =>
+  [s.peakRssMiB.gateway ?? '–', ...SERVICE_NAMES.map((name) => s.peakRssMiB.services[name]), s.peakRssMiB.database ?? '–'].join(' · ');
+const cpus = (s: Sample) => {
+  const c = s.cpuMsPerRequest;
+  return [cpu(c.gateway), ...SERVICE_NAMES.map((name) => cpu(c.services[name])), cpu(c.subgraphs), cpu(c.database), cpu(c.load)].join(
+    ' · ',
+  );
+};
+const sql = (s: Sample) =>
+  Object.entries(s.sqlPerRequest)
+    .map(([service, n]) => `${service} ${n}`)
+    .join(', ') || '–';
+const sqlTotal = (s: Sample) => Math.round(Object.values(s.sqlPerRequest).reduce((sum, n) => sum + n, 0) * 100) / 100;
+
+const CPU_HEADER = `CPU ms / request: gateway · ${SERVICE_NAMES.join(' · ')} · Σ subgraphs · database · load`;
+const RSS_HEADER = `peak RSS MiB: gateway · ${SERVICE_NAMES.join(' · ')} · database`;
 
 export function tables(report: {
   header: string;
@@ -12,37 +32,59 @@ export function tables(report: {
   comparison: { rows: TargetRow[]; ratios: string[] };
   rounds: number;
 }): string {
-  const earn = (prefix: string) => report.rows.find((r) => r.workload.startsWith(prefix))?.sample.result.rps;
-  const raw = earn('the same ledger transaction');
+  const find = (prefix: string) => report.rows.find((r) => r.workload.startsWith(prefix))?.sample;
+  const earn = find('earn (recordOrder), our gateway');
+  const raw = find('the same ledger transaction')?.result.rps;
   const earnRatios = raw
     ? [
-        `earn ÷ raw mysql2 ledger transaction — through our gateway ${(earn('earn (recordOrder), our gateway')! / raw).toFixed(2)}×, ` +
-          `points subgraph direct ${(earn('earn (recordOrder), points subgraph direct')! / raw).toFixed(2)}×`,
+        `earn ÷ raw mysql2 ledger transaction — through our gateway ${(earn!.result.rps / raw).toFixed(2)}×, ` +
+          `points subgraph direct ${(find('earn (recordOrder), points subgraph direct')!.result.rps / raw).toFixed(2)}×`,
       ]
     : ['earn ÷ raw mysql2: measured on MySQL only (on SQLite the database runs inside the service process)'];
+  const card = (target: string) =>
+    report.comparison.rows.find((r) => r.workload === 'member card, varied member' && r.target.startsWith(target))?.sample;
+  const ours = card('ours');
+  const hive = card('Hive');
+  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : '–');
+  const targets: Array<[string, string, string]> = [
+    ['earn through our gateway ÷ raw mysql2 ledger transaction', '≥ 0.30×', raw ? ratio(earn?.result.rps, raw) : 'MySQL only'],
+    ['SQL statements per earn (all services)', '≤ 8', earn ? `${sqlTotal(earn)} (${sql(earn)})` : '–'],
+    ['gRPC calls per earn', '≤ 1 on the request path', earn ? String(earn.grpcPerRequest) : '–'],
+    ['member card, varied member: throughput ÷ Hive Gateway', '≥ 2.5×', ratio(ours?.result.rps, hive?.result.rps)],
+    ['member card, varied member: p99 ÷ Hive', '≤ 0.40×', ratio(ours?.result.p99, hive?.result.p99)],
+    [
+      'member card, varied member: gateway CPU per request ÷ Hive',
+      '≤ 0.20×',
+      ratio(ours?.cpuMsPerRequest.gateway, hive?.cpuMsPerRequest.gateway),
+    ],
+    ['subgraph CPU per member card (all services)', '≤ 2.0 ms', ours ? `${cpu(ours.cpuMsPerRequest.subgraphs)} ms` : '–'],
+  ];
   return [
     report.header,
-    'Servers and load generator share the machine. CPU ms per request by process: our gateway (its own process), the five subgraphs (one process), the database server (MySQL only), the load generator. Peak RSS is each process’s high-water mark so far in the run.',
+    'Servers and load generator share the machine; each server runs in its own process. CPU ms per request by process: our gateway, each service, their sum, the database server (MySQL only), the load generator. Peak RSS is each process’s high-water mark so far in the run. SQL statements, subgraph calls and gRPC calls are read from the services’ /metrics.',
     '',
-    '| workload | req/s | p50 ms | p95 ms | p99 ms | errors | subgraph calls / request | SQL statements / request | gRPC calls / request | CPU ms / request: gateway · subgraphs · database · load | peak RSS MiB: gateway · subgraphs · database |',
+    `| workload | req/s | p50 ms | p95 ms | p99 ms | errors | subgraph calls / request | SQL statements / request | gRPC calls / request | ${CPU_HEADER} | ${RSS_HEADER} |`,
     '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...report.rows.map(({ workload, sample: s }) => {
-      const sql = Object.entries(s.sqlPerRequest)
-        .map(([service, n]) => `${service} ${n}`)
-        .join(', ');
-      const c = s.cpuMsPerRequest;
-      return `| ${workload} | ${s.result.rps.toFixed(0)} | ${s.result.p50} | ${s.result.p95} | ${s.result.p99} | ${errors(s)} | ${s.subgraphCallsPerRequest} | ${sql || '–'} | ${s.grpcPerRequest} | ${cpu(c.gateway)} · ${cpu(c.subgraphs)} · ${cpu(c.database)} · ${cpu(c.load)} | ${rss(s)} |`;
-    }),
+    ...report.rows.map(
+      ({ workload, sample: s }) =>
+        `| ${workload} | ${s.result.rps.toFixed(0)} | ${s.result.p50} | ${s.result.p95} | ${s.result.p99} | ${errors(s)} | ${s.subgraphCallsPerRequest} | ${sql(s)} | ${s.grpcPerRequest} | ${cpus(s)} | ${rss(s)} |`,
+    ),
     '',
     `The member card (all five subgraphs), ${report.rounds} alternating round(s) per target; latencies are the median of the rounds:`,
     '',
-    '| workload | target | req/s | p50 ms | p95 ms | p99 ms | errors | subgraph calls / request | CPU ms / request: gateway · subgraphs · database · load | peak RSS MiB: gateway · subgraphs · database |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-    ...report.comparison.rows.map(({ workload, target, sample: s }) => {
-      const c = s.cpuMsPerRequest;
-      return `| ${workload} | ${target} | ${s.result.rps.toFixed(0)} | ${s.result.p50} | ${s.result.p95} | ${s.result.p99} | ${errors(s)} | ${s.subgraphCallsPerRequest} | ${cpu(c.gateway)} · ${cpu(c.subgraphs)} · ${cpu(c.database)} · ${cpu(c.load)} | ${rss(s)} |`;
-    }),
+    `| workload | target | req/s | p50 ms | p95 ms | p99 ms | errors | subgraph calls / request | SQL statements / request | ${CPU_HEADER} | ${RSS_HEADER} |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...report.comparison.rows.map(
+      ({ workload, target, sample: s }) =>
+        `| ${workload} | ${target} | ${s.result.rps.toFixed(0)} | ${s.result.p50} | ${s.result.p95} | ${s.result.p99} | ${errors(s)} | ${s.subgraphCallsPerRequest} | ${sql(s)} | ${cpus(s)} | ${rss(s)} |`,
+    ),
     '',
     ...[...report.comparison.ratios, ...earnRatios].map((line) => `- ${line}`),
+    '',
+    'Issue 19’s targets, this run (the chaos figure is `npm run chaos`’s):',
+    '',
+    '| figure | target | this run |',
+    '|---|---|---|',
+    ...targets.map(([figure, target, value]) => `| ${figure} | ${target} | ${value} |`),
   ].join('\n');
 }

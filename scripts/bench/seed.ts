@@ -27,8 +27,20 @@ import { Order } from '../../services/points/src/db/entities/Order';
 import { PointsAccount } from '../../services/points/src/db/entities/PointsAccount';
 import { PointsLot } from '../../services/points/src/db/entities/PointsLot';
 import { RiskEvent } from '../../services/risk/src/db/entities/RiskEvent';
-import type { EntityTarget, ObjectLiteral } from 'typeorm';
-import type { Stack } from '../../test/harness/startStack';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ServiceName } from '../../services/kit/src';
+import type { Env, Stack } from '../../test/harness/startStack';
+
+/**
+ * What seeding needs of the running servers: their configuration, each service's database, and the
+ * gateway (as the development ADMIN). The in-process test stack is one; the benchmark's cluster of
+ * processes (cluster.ts) another.
+ */
+export interface SeedTarget {
+  env: Env;
+  services: Record<ServiceName, { dataSource: DataSource }>;
+  query: Stack['query'];
+}
 import { memberHistory, type MemberRows, type SeedRules } from './seed-history';
 import { bulkInsert } from './seed-insert';
 import { planProgramme } from './seed-plan';
@@ -109,7 +121,7 @@ export function programmeCampaigns(now: Date, historyStart: Date): CampaignInput
   ];
 }
 
-async function createCampaigns(stack: Stack, campaigns: readonly CampaignInput[]): Promise<void> {
+async function createCampaigns(stack: SeedTarget, campaigns: readonly CampaignInput[]): Promise<void> {
   for (const input of campaigns) {
     const response = await stack.query(CREATE_CAMPAIGN, { input });
     if (response.errors) throw new Error(`createCampaign ${input.name} failed: ${JSON.stringify(response.errors)}`);
@@ -117,7 +129,7 @@ async function createCampaigns(stack: Stack, campaigns: readonly CampaignInput[]
 }
 
 /** The programme's configuration as the running services have it: tiers, earn rules, campaigns, the recording staff. */
-export async function readRules(stack: Stack, now: Date): Promise<SeedRules> {
+export async function readRules(stack: SeedTarget, now: Date): Promise<SeedRules> {
   const points = loadPointsConfig(stack.env);
   if (points.returnWindowDays > 0) {
     throw new Error('the seeder earns points at once; it does not model POINTS_RETURN_WINDOW_DAYS > 0 (pending points)');
@@ -162,7 +174,7 @@ const TABLES: ReadonlyArray<{
 const rowsOf = (table: (typeof TABLES)[number], chunk: readonly MemberRows[]) => chunk.flatMap((m) => table.rows(m) ?? []);
 
 /** One chunk of members into the three databases that hold rows of theirs, one transaction each. */
-async function writeChunk(stack: Stack, chunk: readonly MemberRows[]): Promise<void> {
+async function writeChunk(stack: SeedTarget, chunk: readonly MemberRows[]): Promise<void> {
   const services: SeededService[] = ['member', 'points', 'risk'];
   await Promise.all(
     services.map((service) =>
@@ -174,7 +186,11 @@ async function writeChunk(stack: Stack, chunk: readonly MemberRows[]): Promise<v
 }
 
 /** Adds a chunk's rows per table (`service.table`) and members per tier to the running totals. */
-function tally(stack: Stack, totals: { rows: Record<string, number>; tiers: Record<string, number> }, chunk: readonly MemberRows[]): void {
+function tally(
+  stack: SeedTarget,
+  totals: { rows: Record<string, number>; tiers: Record<string, number> },
+  chunk: readonly MemberRows[],
+): void {
   for (const { member } of chunk) totals.tiers[member.tierId] = (totals.tiers[member.tierId] ?? 0) + 1;
   for (const table of TABLES) {
     const name = `${table.service}.${stack.services[table.service].dataSource.getMetadata(table.entity).tableName}`;
@@ -191,10 +207,10 @@ function tally(stack: Stack, totals: { rows: Record<string, number>; tiers: Reco
 const eventLoopTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Seeds `stack` (fresh from startStack) with a programme. The next chunk is replayed while the
+ * Seeds `stack` (fresh: startStack's, or the benchmark's cluster) with a programme. The next chunk is replayed while the
  * previous one is being written, so on MySQL the server's work overlaps the replay.
  */
-export async function seedProgramme(stack: Stack, options: SeedOptions): Promise<SeedResult> {
+export async function seedProgramme(stack: SeedTarget, options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const plan = planProgramme({ ...options, now });
@@ -233,7 +249,7 @@ export async function seedProgramme(stack: Stack, options: SeedOptions): Promise
  * service's own Sessions over its database and signing keys (same key, claims, lifetime and
  * refresh-token row as loginWithCode). Tokens live AUTH_ACCESS_TTL_SECONDS (default 15 minutes).
  */
-export async function memberTokens(stack: Stack, memberIds: readonly string[], channel: Channel = 'WEB'): Promise<string[]> {
+export async function memberTokens(stack: SeedTarget, memberIds: readonly string[], channel: Channel = 'WEB'): Promise<string[]> {
   // The service creates its first signing key on its first sign-in; the staff sign-in behind
   // stack.query makes sure that key exists (and is published) before this process signs with it.
   const ready = await stack.query('{ __typename }');

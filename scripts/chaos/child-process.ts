@@ -41,6 +41,11 @@ export class ChaosProcess {
     private readonly env: Env,
   ) {}
 
+  /** The running process's id (undefined before start). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
@@ -87,6 +92,18 @@ export class ChaosProcess {
   /** SIGKILL: no drain, no clean close of the database. Resolves with the time the process was gone. */
   kill(): Promise<number> {
     return this.signal('SIGKILL');
+  }
+
+  /**
+   * SIGSTOP: the process hangs with its sockets open — the kernel still accepts connections and
+   * takes requests, nobody answers them. `resume()` (SIGCONT) lets it carry on where it stopped.
+   */
+  pause(): void {
+    if (this.running) this.child!.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    if (this.running) this.child!.kill('SIGCONT');
   }
 
   /** The clean stop (SIGTERM: drain, close the database), SIGKILL if it takes longer than `graceMs`. */

@@ -23,6 +23,9 @@ async function scrape(graphqlUrl: string): Promise<{ status: number; contentType
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', samples: parseMetrics(await response.text()) };
 }
 
+const scrapeAll = async (): Promise<Record<string, MetricSample[]>> =>
+  Object.fromEntries(await Promise.all(Object.entries(servers()).map(async ([name, url]) => [name, (await scrape(url)).samples] as const)));
+
 const servers = () => ({ gateway: stack.gatewayUrl, ...Object.fromEntries(SERVICE_NAMES.map((s) => [s, stack.services[s].httpUrl])) });
 
 describe('/metrics', () => {
@@ -46,12 +49,12 @@ describe('/metrics', () => {
 
   it('moves with an earn: HTTP and GraphQL operations, SQL, gRPC on both ends, the ledger and the outbox', async () => {
     const memberId = (await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' })).data.registerMember.id as string;
-    const before = Object.fromEntries(await Promise.all(Object.entries(servers()).map(async ([n, u]) => [n, (await scrape(u)).samples])));
+    const before = await scrapeAll();
 
     const earned = await stack.query(RECORD_ORDER, { memberId, orderNo: `METRICS-${Date.now()}`, amount: '88.00', channel: 'POS' });
     expect(earned.errors).toBeUndefined();
 
-    const after = Object.fromEntries(await Promise.all(Object.entries(servers()).map(async ([n, u]) => [n, (await scrape(u)).samples])));
+    const after = await scrapeAll();
     const moved = (server: string, name: string, where: Record<string, string> = {}) =>
       total(after[server], name, where) - total(before[server], name, where);
 

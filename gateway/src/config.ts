@@ -72,6 +72,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     trustedDocuments: trustedDocumentsConfig(read),
     /** Circuit breaker per subgraph: opens when half the recent calls fail, retries after this long. */
     breakerResetMs: read.int('SUBGRAPH_BREAKER_RESET_MS', 5000, { min: 100, max: 600_000 }),
+    /** …and at once after this many failed calls in a row (a crashed subgraph refuses every connection). */
+    breakerConsecutiveFailures: read.int('SUBGRAPH_BREAKER_CONSECUTIVE_FAILURES', 5, { min: 1, max: 1000 }),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
 }

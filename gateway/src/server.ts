@@ -54,6 +54,7 @@ export async function createGateway(
         logger,
         timeoutMs: config.subgraphTimeoutMs,
         breakerResetMs: config.breakerResetMs,
+        breakerConsecutiveFailures: config.breakerConsecutiveFailures,
         metrics,
       });
       sources.push(source);

@@ -7,6 +7,7 @@ import {
   encodeIdentity,
   IDENTITY_HEADER,
   observeBreaker,
+  openAfterConsecutiveFailures,
   signEncodedIdentity,
   type Identity,
   type Logger,
@@ -78,7 +79,15 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContex
   constructor(
     url: string,
     private readonly headersFor: RequestHeaders,
-    options: { name: string; logger: Logger; timeoutMs: number; breakerResetMs: number; metrics?: ServiceMetrics },
+    options: {
+      name: string;
+      logger: Logger;
+      timeoutMs: number;
+      breakerResetMs: number;
+      /** Failed calls in a row that open the breaker at once (default 5). */
+      breakerConsecutiveFailures?: number;
+      metrics?: ServiceMetrics;
+    },
   ) {
     const target = new URL(url);
     this.pool = new Pool(target.origin, { keepAliveTimeout: 30_000 });
@@ -104,11 +113,13 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContex
       timeout: false,
       errorThresholdPercentage: 50,
       volumeThreshold: 5,
-      // opossum's default 10 s window stays: a shorter one opens sooner after a crash (refused
-      // connections fail fast anyway), but a hung subgraph whose calls each take the timeout would
-      // then never gather volumeThreshold failures inside it, and never be cut off.
+      // opossum's default 10 s window stays: a shorter one would let a hung subgraph, whose calls
+      // each take the timeout, never gather volumeThreshold failures inside it. The window's rate
+      // alone opened only once failures outweighed the successes still in it, seconds after a crash:
+      // failures in a row open it at once (refused connections fail in microseconds).
       resetTimeout: options.breakerResetMs,
     });
+    openAfterConsecutiveFailures(this.breaker, options.breakerConsecutiveFailures ?? 5);
     // Operators (and the chaos harness) see when a subgraph is cut off and when it is tried again.
     this.breaker.on('open', () => options.logger.warn({ subgraph: options.name, breaker: 'open' }, `breaker for ${options.name} opened`));
     this.breaker.on('halfOpen', () => options.logger.info({ subgraph: options.name, breaker: 'halfOpen' }, `trying ${options.name} again`));

@@ -3,7 +3,8 @@
  * and the gateway each in its own process (MySQL when DATABASE_URL is set, SQLite otherwise), then
  *   1. kills the benefits subgraph under a fixed-rate member-card load and starts it again;
  *   2. kills the points service in the middle of a burst of earns, restarts it, retries, and checks
- *      its database.
+ *      its database;
+ *   3. hangs the benefits subgraph (SIGSTOP) under the member-card load and lets it continue.
  * Prints markdown tables, writes bench/results/chaos-<timestamp>.json, exits 1 if an expectation fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,14 +14,19 @@ import { startCluster, type Cluster } from './cluster';
 import { crashInTheMiddleOfAWrite } from './crash-write';
 import type { Expectation } from './report';
 import { seedMembers } from './seed';
+import { subgraphHungUnderLoad } from './subgraph-hang';
 import { subgraphKilledUnderLoad } from './subgraph-kill';
 
 const quick = process.argv.includes('--quick');
-// The gateway's breaker judges the last 10 s: it opens once failures outnumber the successes still in
-// that window (a few seconds after the kill), so even the quick run keeps benefits down 7 s.
+// The gateway's breaker opens after failures in a row (within a second of the kill); the quick run
+// still keeps benefits down 7 s, so the outage's answers are many enough to judge.
 const SUBGRAPH_KILL = quick
   ? { ratePerSecond: 50, durationMs: 22_000, killAfterMs: 5_000, restartAfterMs: 12_000 }
   : { ratePerSecond: 50, durationMs: 60_000, killAfterMs: 20_000, restartAfterMs: 40_000 };
+// A hung subgraph is cut off only as its calls time out (SUBGRAPH_TIMEOUT_MS each): it hangs for twice that.
+const SUBGRAPH_HANG = quick
+  ? { ratePerSecond: 50, durationMs: 18_000, hangAfterMs: 3_000, resumeAfterMs: 13_000 }
+  : { ratePerSecond: 50, durationMs: 40_000, hangAfterMs: 10_000, resumeAfterMs: 25_000 };
 const CRASH_WRITE = { earns: quick ? 200 : 400, members: 20, concurrency: 20, killAtFraction: 0.4, retryDeadlineMs: 60_000 };
 const MEMBERS = quick ? 24 : 36;
 
@@ -49,7 +55,11 @@ async function main(): Promise<number> {
     const crashed = await crashInTheMiddleOfAWrite(cluster, memberIds, CRASH_WRITE);
     console.log(crashed.markdown);
 
-    const expectations: Expectation[] = [...killed.expectations, ...crashed.expectations];
+    console.log(`\n## 3. Subgraph hung under load (benefits stopped; ${SUBGRAPH_HANG.ratePerSecond} req/s of the member card)\n`);
+    const hung = await subgraphHungUnderLoad(cluster, memberIds, SUBGRAPH_HANG);
+    console.log(hung.markdown);
+
+    const expectations: Expectation[] = [...killed.expectations, ...crashed.expectations, ...hung.expectations];
     // CI's --quick run fails on what must always hold, and reports timing misses without failing.
     const failed = expectations.filter((e) => !e.pass && !(quick && e.timing));
     const file = writeResults({
@@ -57,9 +67,10 @@ async function main(): Promise<number> {
       quick,
       seconds: (Date.now() - started) / 1000,
       machine: { cores: cpus().length, loadAverageAtEnd: loadavg() },
-      options: { subgraphKill: SUBGRAPH_KILL, crashWrite: CRASH_WRITE, members: MEMBERS },
+      options: { subgraphKill: SUBGRAPH_KILL, crashWrite: CRASH_WRITE, subgraphHang: SUBGRAPH_HANG, members: MEMBERS },
       subgraphKill: { ...killed, markdown: undefined },
       crashWrite: { ...crashed, markdown: undefined },
+      subgraphHang: { ...hung, markdown: undefined },
       passed: failed.length === 0,
     });
     console.log(

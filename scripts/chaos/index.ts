@@ -23,10 +23,10 @@ const quick = process.argv.includes('--quick');
 const SUBGRAPH_KILL = quick
   ? { ratePerSecond: 50, durationMs: 22_000, killAfterMs: 5_000, restartAfterMs: 12_000 }
   : { ratePerSecond: 50, durationMs: 60_000, killAfterMs: 20_000, restartAfterMs: 40_000 };
-// A hung subgraph is cut off only as its calls time out (SUBGRAPH_TIMEOUT_MS each): it hangs for twice that.
+// A hung subgraph is cut off only as its timeouts (SUBGRAPH_TIMEOUT_MS each) outweigh the breaker's window of successes.
 const SUBGRAPH_HANG = quick
-  ? { ratePerSecond: 50, durationMs: 18_000, hangAfterMs: 3_000, resumeAfterMs: 13_000 }
-  : { ratePerSecond: 50, durationMs: 40_000, hangAfterMs: 10_000, resumeAfterMs: 25_000 };
+  ? { ratePerSecond: 50, durationMs: 26_000, hangAfterMs: 3_000, resumeAfterMs: 20_000 }
+  : { ratePerSecond: 50, durationMs: 45_000, hangAfterMs: 10_000, resumeAfterMs: 30_000 };
 const CRASH_WRITE = { earns: quick ? 200 : 400, members: 20, concurrency: 20, killAtFraction: 0.4, retryDeadlineMs: 60_000 };
 const MEMBERS = quick ? 24 : 36;
 

@@ -35,9 +35,22 @@ describe('openAfterConsecutiveFailures', () => {
     breaker.shutdown();
   });
 
-  it('counts calls that end in a timeout (a hung subgraph) like refused ones', async () => {
+  it('leaves timeouts to the rate: a burst of slow answers alone does not open it, a hung peer still does', async () => {
+    let calls = 0;
     const timedOut = () => Promise.reject(Object.assign(new Error('Headers Timeout Error'), { code: 'UND_ERR_HEADERS_TIMEOUT' }));
-    const breaker = breakerOver(timedOut, 2);
+    // Forty answers, then four timeouts in a row: a tenth of the window, below the rate.
+    const breaker = breakerOver(() => (++calls > 40 ? timedOut() : Promise.resolve('ok')), 2);
+    for (let i = 0; i < 44; i += 1) await breaker.fire().catch(() => undefined);
+    expect(breaker.opened).toBe(false);
+    // Still hung: once the timeouts are more than half of the window, the rate opens it.
+    for (let i = 0; i < 40 && !breaker.opened; i += 1) await breaker.fire().catch(() => undefined);
+    expect(breaker.opened).toBe(true);
+    breaker.shutdown();
+  });
+
+  it('counts a connection reset by the peer like a refused one', async () => {
+    const reset = () => Promise.reject(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }));
+    const breaker = breakerOver(reset, 2);
     await breaker.fire().catch(() => undefined);
     await breaker.fire().catch(() => undefined);
     expect(breaker.opened).toBe(true);

@@ -43,11 +43,25 @@ export const BREAKER_STATE = { close: 0, halfOpen: 1, open: 2 } as const;
 const MAX_OPERATION_NAMES = 500;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 
-/** Builds the metrics of one service (or `gateway`), with Node's process metrics (CPU, RSS, event loop, GC). */
-export function createServiceMetrics(service: string, options: { processMetrics?: boolean } = {}): ServiceMetrics {
+let processRegistry: Registry | undefined;
+
+/**
+ * Node's process metrics (CPU, RSS, heap, event loop, GC), collected once per process: they belong
+ * to the process, not to a service (in production one process is one service; the test stack's
+ * services share one), and each collection installs observers that are never removed.
+ */
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry, prefix: 'membergraph_' });
+  }
+  return processRegistry;
+}
+
+/** Builds the metrics of one service (or `gateway`); its /metrics text ends with the process's metrics. */
+export function createServiceMetrics(service: string): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  if (options.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'membergraph_' });
   const registers = [registry];
   return {
     service,
@@ -109,7 +123,7 @@ export function createServiceMetrics(service: string, options: { processMetrics?
       labelNames: ['breaker'],
       registers,
     }),
-    text: () => registry.metrics(),
+    text: async () => `${await registry.metrics()}\n${await processMetrics().metrics()}`,
   };
 }
 

@@ -1,8 +1,9 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
-import { applyPlan, ensureAccount, lockAccount } from '../db/ledger';
+import type { PointsAccount } from '../db/entities/PointsAccount';
+import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
 import { assessEarn, enqueueLateAssessment } from './assessRisk';
 import { memberTier } from './memberTier';
 import { enqueueActivity } from './publishActivity';
@@ -115,33 +116,40 @@ export async function recordOrder(
     createdAt: at,
     orderedAt,
   });
-  await ensureAccount(dataSource, order.memberId);
+  const lotExpiresAt = lotExpiry(orderedAt, rules);
+  // The order, its points (or their pending hold) and the events announcing it, in one transaction.
+  const write = async (manager: EntityManager, account?: PointsAccount) => {
+    await manager.insert(Order, row);
+    if (account) {
+      await applyPlan(manager, account, planEarn(account, points, orderReason(order)), {
+        ...orderEntryContext({ ...order, orderedAt, late }, actor, now),
+        lotExpiresAt,
+      });
+    } else {
+      // Inside the return window the points are held back; releasePendingPoints earns them later.
+      await manager.insert(PendingPoints, {
+        orderNo: order.orderNo,
+        memberId: order.memberId,
+        points,
+        availableAt: new Date(orderedAt.getTime() + rules.returnWindowDays * 86_400_000),
+        lotExpiresAt,
+        releasedAt: null,
+        // A late order stays flagged when its points are released (its EARN entry is written then).
+        flag: late ? LATE_ORDER : null,
+      });
+    }
+    await enqueueActivity(manager, order.memberId, at);
+    if (risk === 'unassessed') await enqueueLateAssessment(manager, earn, at);
+  };
   try {
-    const lotExpiresAt = lotExpiry(orderedAt, rules);
-    await inTransaction(dataSource, async (manager) => {
-      await manager.insert(Order, row);
-      if (rules.returnWindowDays > 0) {
-        // Inside the return window the points are held back; releasePendingPoints earns them later.
-        await manager.insert(PendingPoints, {
-          orderNo: order.orderNo,
-          memberId: order.memberId,
-          points,
-          availableAt: new Date(orderedAt.getTime() + rules.returnWindowDays * 86_400_000),
-          lotExpiresAt,
-          releasedAt: null,
-          // A late order stays flagged when its points are released (its EARN entry is written then).
-          flag: late ? LATE_ORDER : null,
-        });
-      } else {
-        const account = await lockAccount(manager, order.memberId);
-        await applyPlan(manager, account, planEarn(account, points, orderReason(order)), {
-          ...orderEntryContext({ ...order, orderedAt, late }, actor, now),
-          lotExpiresAt,
-        });
-      }
-      await enqueueActivity(manager, order.memberId, at);
-      if (risk === 'unassessed') await enqueueLateAssessment(manager, earn, at);
-    });
+    if (rules.returnWindowDays > 0) {
+      await ensureAccount(dataSource, order.memberId);
+      await inTransaction(dataSource, (manager) => write(manager));
+    } else {
+      // The account lock first, as every command on a member's points takes it: concurrent orders of
+      // one member (a duplicate among them) wait here, and a duplicate's insert below is a replay.
+      await inAccountTransaction(dataSource, order.memberId, write);
+    }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);

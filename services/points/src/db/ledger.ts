@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { metricsOf, rowLock } from '../../../kit/src';
+import { inTransaction, metricsOf, rowLock } from '../../../kit/src';
 import type { Plan } from '../domain/account';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { PointsAccount } from './entities/PointsAccount';
@@ -30,6 +30,36 @@ export async function lockAccount(manager: EntityManager, memberId: string): Pro
   const account = await manager.findOne(PointsAccount, { where: { memberId }, lock: rowLock(manager) });
   if (!account) throw new Error(`no points account for ${memberId}: call ensureAccount first`);
   return account;
+}
+
+/** The member has no account row yet: the transaction that wanted to lock it rolls back (see inAccountTransaction). */
+class NoAccountYet extends Error {}
+
+/**
+ * Runs `work` in one transaction that starts by locking the member's account (as lockAccount),
+ * without the INSERT IGNORE of ensureAccount before it: nearly every member already has their
+ * account, so that statement was wasted on all but a first earn. For a member without one, the
+ * transaction rolls back before it has written anything, the row is created in its own statement
+ * (ensureAccount: why not inside, see there) and the transaction runs again.
+ */
+export async function inAccountTransaction<T>(
+  dataSource: DataSource,
+  memberId: string,
+  work: (manager: EntityManager, account: PointsAccount) => Promise<T>,
+): Promise<T> {
+  const attempt = () =>
+    inTransaction(dataSource, async (manager) => {
+      const account = await manager.findOne(PointsAccount, { where: { memberId }, lock: rowLock(manager) });
+      if (!account) throw new NoAccountYet(memberId);
+      return work(manager, account);
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!(error instanceof NoAccountYet)) throw error;
+    await ensureAccount(dataSource, memberId);
+    return attempt();
+  }
 }
 
 /** The member's lots that still hold points (read under the account lock). */

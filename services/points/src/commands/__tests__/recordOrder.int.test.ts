@@ -39,6 +39,19 @@ describe('recordOrder', () => {
     expect(c.peers.risk.assessed).toHaveLength(1);
   });
 
+  it("a member's first earn creates the account; later earns read it under the lock once, with no statement before the transaction", async () => {
+    const m = c.peers.member.add('m-1');
+    await record(order(m, 'O-1'));
+    const before = c.queries.count;
+    await record(order(m, 'O-2'));
+    // Is the order known; BEGIN, the account under lock, the order, the guarded balance update, the
+    // ledger entry, the lot, the activity event, COMMIT; then the event's delivery: the pending
+    // events of the member, their 12-month figures, marked delivered.
+    expect(c.queries.count - before).toBe(12);
+    expect(await c.account(m)).toEqual({ balance: 246, debt: 0 });
+    expect(await c.scalar('SELECT COUNT(*) FROM points_accounts')).toBe(1);
+  });
+
   it('two racing first attempts of one order earn once', async () => {
     const m = c.peers.member.add('m-1');
     const both = await Promise.all([record(order(m, 'O-1')), record(order(m, 'O-1'))]);

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TrainingOutcome } from '../../services/risk/src/commands/memberModels';
-import { startStack, type Stack } from '../../test/harness/startStack';
+import { startStack } from '../../test/harness/startStack';
 import { seedProgramme } from './seed';
 
 export interface ModelBench {
@@ -18,7 +18,10 @@ export interface ModelBench {
   wallMs: number;
 }
 
-export async function benchModels(stack: Stack): Promise<ModelBench> {
+/** Where the training job finds the programme: the servers' environment and the points service's gRPC address. */
+type ModelSource = { env: Record<string, string | undefined>; services: { points: { grpcAddress: string } } };
+
+export async function benchModels(stack: ModelSource): Promise<ModelBench> {
   const root = join(__dirname, '..', '..');
   const started = performance.now();
   const { stdout } = await promisify(execFile)(

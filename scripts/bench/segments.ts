@@ -1,22 +1,23 @@
 /**
  * The growth analytics' batch job, measured once after seeding: segment recomputation — RFM scoring
  * of every member, K-means with k chosen by silhouette, and rule-segment membership — from
- * statistics streamed from points and member. Wall-clock seconds, the subgraphs process's peak RSS
+ * statistics streamed from points and member. Wall-clock seconds, the campaign process's peak RSS
  * during the run (its high-water mark is reset first where Linux allows), gRPC calls and SQL
- * statements per service.
+ * statements per service, read from every service's /metrics.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { grpcCalls } from '../../services/kit/src';
-import type { Stack } from '../../test/harness/startStack';
+import { SERVICE_NAMES, type ServiceName } from '../../services/kit/src';
+import type { BenchCluster } from './cluster';
+import { readCounters } from './metrics';
 import { processPeakRssMiB } from './processes';
 
-const rssMiB = () => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
+const rssMiB = (pid: number) => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 export interface JobRow {
   job: string;
   members: number;
   seconds: number;
-  /** Peak RSS of the subgraphs' process during the job (or so far in the run, when it could not be reset). */
+  /** Peak RSS of the campaign process during the job (or so far in the run, when it could not be reset). */
   peakRssMiB: number;
   /** Its RSS when the job started: the job's own share is the difference. */
   startRssMiB: number;
@@ -27,16 +28,16 @@ export interface JobRow {
 }
 
 /** Linux resets VmHWM to the current RSS on "5" to /proc/<pid>/clear_refs (since 4.0). */
-function resetPeakRss(): boolean {
+function resetPeakRss(pid: number): boolean {
   try {
-    writeFileSync('/proc/self/clear_refs', '5');
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
     return true;
   } catch {
     return false;
   }
 }
 
-export async function measureSegmentJobs(stack: Stack): Promise<JobRow[]> {
+export async function measureSegmentJobs(stack: BenchCluster): Promise<JobRow[]> {
   // A targeting rule of DOMAIN §5, so membership is part of the work.
   const defined = await stack.query('mutation ($input: DefineSegmentInput!) { defineSegment(input: $input) { id } }', {
     input: {
@@ -51,29 +52,29 @@ export async function measureSegmentJobs(stack: Stack): Promise<JobRow[]> {
     },
   });
   if (defined.errors) throw new Error(`defineSegment failed: ${JSON.stringify(defined.errors)}`);
-  global.gc?.();
-  const reset = resetPeakRss();
-  const startRssMiB = Math.round(rssMiB());
-  const grpcBefore = grpcCalls.count;
-  const services = Object.entries(stack.services);
-  const sqlBefore = services.map(([, s]) => s.queries.count);
+  const campaignPid = stack.services.campaign.pid;
+  const reset = resetPeakRss(campaignPid);
+  const startRssMiB = Math.round(rssMiB(campaignPid));
+  const urls = Object.fromEntries(SERVICE_NAMES.map((s) => [s, stack.services[s].httpUrl])) as Record<ServiceName, string>;
+  const before = await readCounters(urls);
   const started = performance.now();
   const run = await stack.query(
     'mutation { recomputeSegments { members segments { key memberCount } clustering { k silhouette wcss clusters { name size } } } }',
   );
   const seconds = (performance.now() - started) / 1000;
+  const after = await readCounters(urls);
   if (run.errors) throw new Error(`recomputeSegments failed: ${JSON.stringify(run.errors)}`);
   const { members, segments, clustering } = run.data.recomputeSegments;
-  const sql = Object.fromEntries(services.map(([name, s], i) => [name, s.queries.count - sqlBefore[i]] as const).filter(([, n]) => n > 0));
+  const sql = Object.fromEntries(SERVICE_NAMES.map((name) => [name, after.sql[name] - before.sql[name]] as const).filter(([, n]) => n > 0));
   return [
     {
       job: 'segment recomputation: RFM scoring, K-means (k by silhouette), rule segments',
       members,
       seconds,
-      peakRssMiB: Math.round(processPeakRssMiB(process.pid)),
+      peakRssMiB: Math.round(processPeakRssMiB(campaignPid)),
       peakRssReset: reset,
       startRssMiB,
-      grpcCalls: grpcCalls.count - grpcBefore,
+      grpcCalls: after.grpcCalls - before.grpcCalls,
       sql,
       detail: `k ${clustering?.k ?? '–'}, silhouette ${clustering ? clustering.silhouette.toFixed(3) : '–'}, clusters ${
         clustering ? clustering.clusters.map((c: { name: string; size: number }) => `${c.name} ${c.size}`).join(' / ') : '–'
@@ -85,7 +86,7 @@ export async function measureSegmentJobs(stack: Stack): Promise<JobRow[]> {
 /** The jobs' markdown table. */
 export function jobTable(rows: JobRow[]): string {
   return [
-    'Batch jobs (run once after seeding, as the staff mutation; the subgraphs process’s peak RSS during the job):',
+    'Batch jobs (run once after seeding, as the staff mutation; the campaign process’s peak RSS during the job):',
     '',
     '| job | members | seconds | peak RSS MiB (at start) | gRPC calls | SQL statements | result |',
     '|---|---|---|---|---|---|---|',

@@ -35,6 +35,7 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
       Member: '../../db/entities/Member#Member',
       Tier: '../../domain/tiers#TierRule',
       TierChange: '../../db/entities/TierChange#TierChange',
+      ConsentChange: '../../db/entities/ConsentChange#ConsentChange',
       AuthSession: '../../auth/sessions#Session',
       StaffAccount: '../../db/entities/StaffAccount#StaffAccount',
       PartnerKey: '../../db/entities/PartnerKey#PartnerKey',

@@ -4,8 +4,11 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 import type { ChannelRegistrations as _membergraph_member_v1_ChannelRegistrations, ChannelRegistrations__Output as _membergraph_member_v1_ChannelRegistrations__Output } from './membergraph/member/v1/ChannelRegistrations';
 import type { CountRegistrationsRequest as _membergraph_member_v1_CountRegistrationsRequest, CountRegistrationsRequest__Output as _membergraph_member_v1_CountRegistrationsRequest__Output } from './membergraph/member/v1/CountRegistrationsRequest';
 import type { CountRegistrationsResponse as _membergraph_member_v1_CountRegistrationsResponse, CountRegistrationsResponse__Output as _membergraph_member_v1_CountRegistrationsResponse__Output } from './membergraph/member/v1/CountRegistrationsResponse';
+import type { GetConsentsRequest as _membergraph_member_v1_GetConsentsRequest, GetConsentsRequest__Output as _membergraph_member_v1_GetConsentsRequest__Output } from './membergraph/member/v1/GetConsentsRequest';
+import type { GetConsentsResponse as _membergraph_member_v1_GetConsentsResponse, GetConsentsResponse__Output as _membergraph_member_v1_GetConsentsResponse__Output } from './membergraph/member/v1/GetConsentsResponse';
 import type { GetMemberTiersRequest as _membergraph_member_v1_GetMemberTiersRequest, GetMemberTiersRequest__Output as _membergraph_member_v1_GetMemberTiersRequest__Output } from './membergraph/member/v1/GetMemberTiersRequest';
 import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersResponse, GetMemberTiersResponse__Output as _membergraph_member_v1_GetMemberTiersResponse__Output } from './membergraph/member/v1/GetMemberTiersResponse';
+import type { MemberConsents as _membergraph_member_v1_MemberConsents, MemberConsents__Output as _membergraph_member_v1_MemberConsents__Output } from './membergraph/member/v1/MemberConsents';
 import type { MemberServiceClient as _membergraph_member_v1_MemberServiceClient, MemberServiceDefinition as _membergraph_member_v1_MemberServiceDefinition } from './membergraph/member/v1/MemberService';
 import type { MemberTier as _membergraph_member_v1_MemberTier, MemberTier__Output as _membergraph_member_v1_MemberTier__Output } from './membergraph/member/v1/MemberTier';
 import type { QualifyingActivity as _membergraph_member_v1_QualifyingActivity, QualifyingActivity__Output as _membergraph_member_v1_QualifyingActivity__Output } from './membergraph/member/v1/QualifyingActivity';
@@ -29,8 +32,11 @@ export interface ProtoGrpcType {
         ChannelRegistrations: MessageTypeDefinition<_membergraph_member_v1_ChannelRegistrations, _membergraph_member_v1_ChannelRegistrations__Output>
         CountRegistrationsRequest: MessageTypeDefinition<_membergraph_member_v1_CountRegistrationsRequest, _membergraph_member_v1_CountRegistrationsRequest__Output>
         CountRegistrationsResponse: MessageTypeDefinition<_membergraph_member_v1_CountRegistrationsResponse, _membergraph_member_v1_CountRegistrationsResponse__Output>
+        GetConsentsRequest: MessageTypeDefinition<_membergraph_member_v1_GetConsentsRequest, _membergraph_member_v1_GetConsentsRequest__Output>
+        GetConsentsResponse: MessageTypeDefinition<_membergraph_member_v1_GetConsentsResponse, _membergraph_member_v1_GetConsentsResponse__Output>
         GetMemberTiersRequest: MessageTypeDefinition<_membergraph_member_v1_GetMemberTiersRequest, _membergraph_member_v1_GetMemberTiersRequest__Output>
         GetMemberTiersResponse: MessageTypeDefinition<_membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersResponse__Output>
+        MemberConsents: MessageTypeDefinition<_membergraph_member_v1_MemberConsents, _membergraph_member_v1_MemberConsents__Output>
         MemberService: SubtypeConstructor<typeof grpc.Client, _membergraph_member_v1_MemberServiceClient> & { service: _membergraph_member_v1_MemberServiceDefinition }
         MemberTier: MessageTypeDefinition<_membergraph_member_v1_MemberTier, _membergraph_member_v1_MemberTier__Output>
         QualifyingActivity: MessageTypeDefinition<_membergraph_member_v1_QualifyingActivity, _membergraph_member_v1_QualifyingActivity__Output>

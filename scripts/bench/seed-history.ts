@@ -462,6 +462,8 @@ class MemberReplay {
       profileCompletedAt: null,
       reevaluatedCycle: '',
       partnerSharingAt: null,
+      marketingConsentAt: null,
+      analyticsConsentAt: null,
       guardianConsentAt: null,
       mergedInto: null,
     };

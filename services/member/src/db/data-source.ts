@@ -12,6 +12,7 @@ import { RefreshToken } from './entities/RefreshToken';
 import { SigningKey } from './entities/SigningKey';
 import { StaffAccount } from './entities/StaffAccount';
 import { MemberMerge } from './entities/MemberMerge';
+import { ConsentChange } from './entities/ConsentChange';
 import { CreateMembers1764000000000 } from './migrations/1764000000000-CreateMembers';
 import { TierEngine1764100000000 } from './migrations/1764100000000-TierEngine';
 import { ProfileOutbox1764200000000 } from './migrations/1764200000000-ProfileOutbox';
@@ -19,6 +20,7 @@ import { EncryptPhones1764300000000 } from './migrations/1764300000000-EncryptPh
 import { Identity1764400000000 } from './migrations/1764400000000-Identity';
 import { KitOutbox1764510000000 } from './migrations/1764510000000-KitOutbox';
 import { TierHistorySource1764613000000 } from './migrations/1764613000000-TierHistorySource';
+import { Consents1764900000000 } from './migrations/1764900000000-Consents';
 
 /** The member service's entities and migrations; the kit's factory builds the DataSource from it. */
 export const memberSchema: DatabaseSchema = {
@@ -37,6 +39,7 @@ export const memberSchema: DatabaseSchema = {
     PartnerKey,
     PiiAccess,
     MemberMerge,
+    ConsentChange,
   ],
   migrations: [
     CreateMembers1764000000000,
@@ -46,5 +49,6 @@ export const memberSchema: DatabaseSchema = {
     Identity1764400000000,
     KitOutbox1764510000000,
     TierHistorySource1764613000000,
+    Consents1764900000000,
   ],
 };

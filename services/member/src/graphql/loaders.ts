@@ -3,6 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import { actorOf, groupByKeys, orderByKeys, type RequestBase } from '../../../kit/src';
 import { Member } from '../db/entities/Member';
 import { TierChange } from '../db/entities/TierChange';
+import { ConsentChange } from '../db/entities/ConsentChange';
 import { readWithGrantsEnded } from '../commands/endGrants';
 import { recordPiiReads } from '../commands/recordPiiReads';
 import { loadLadder } from '../db/ladder';
@@ -35,6 +36,13 @@ export function createLoaders(dataSource: DataSource, request: Pick<RequestBase,
       groupByKeys(
         memberIds,
         await dataSource.getRepository(TierChange).find({ where: { memberId: In([...memberIds]) }, order: { at: 'DESC', id: 'DESC' } }),
+        (c) => c.memberId,
+      ),
+    ),
+    consentHistory: new DataLoader<string, ConsentChange[]>(async (memberIds) =>
+      groupByKeys(
+        memberIds,
+        await dataSource.getRepository(ConsentChange).find({ where: { memberId: In([...memberIds]) }, order: { at: 'DESC', id: 'DESC' } }),
         (c) => c.memberId,
       ),
     ),

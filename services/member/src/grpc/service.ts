@@ -5,6 +5,7 @@ import { loadProto, serverStreamHandler, unaryHandler, type GrpcGuard } from '..
 import type { MilestoneHook } from '../commands/milestones';
 import type { TierRules } from '../commands/recordActivity';
 import { countRegistrations } from './handlers/CountRegistrations';
+import { getConsents } from './handlers/GetConsents';
 import { getMemberTiers } from './handlers/GetMemberTiers';
 import { recordQualifyingActivity } from './handlers/RecordQualifyingActivity';
 import { reevaluateTier } from './handlers/ReevaluateTier';
@@ -23,6 +24,7 @@ export function memberGrpcService(dataSource: DataSource, onMilestone: Milestone
     VerifyPartnerKey: unaryHandler(guard, (request) => verifyPartnerKey(dataSource, request)),
     StreamSegmentProfiles: serverStreamHandler(guard, (request) => streamSegmentProfiles(dataSource, request)),
     CountRegistrations: unaryHandler(guard, (request) => countRegistrations(dataSource, request)),
+    GetConsents: unaryHandler(guard, (request) => getConsents(dataSource, request)),
   };
   return { definition: proto.membergraph.member.v1.MemberService.service, implementation };
 }

@@ -4,6 +4,8 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { CountRegistrationsRequest as _membergraph_member_v1_CountRegistrationsRequest, CountRegistrationsRequest__Output as _membergraph_member_v1_CountRegistrationsRequest__Output } from '../../../membergraph/member/v1/CountRegistrationsRequest';
 import type { CountRegistrationsResponse as _membergraph_member_v1_CountRegistrationsResponse, CountRegistrationsResponse__Output as _membergraph_member_v1_CountRegistrationsResponse__Output } from '../../../membergraph/member/v1/CountRegistrationsResponse';
+import type { GetConsentsRequest as _membergraph_member_v1_GetConsentsRequest, GetConsentsRequest__Output as _membergraph_member_v1_GetConsentsRequest__Output } from '../../../membergraph/member/v1/GetConsentsRequest';
+import type { GetConsentsResponse as _membergraph_member_v1_GetConsentsResponse, GetConsentsResponse__Output as _membergraph_member_v1_GetConsentsResponse__Output } from '../../../membergraph/member/v1/GetConsentsResponse';
 import type { GetMemberTiersRequest as _membergraph_member_v1_GetMemberTiersRequest, GetMemberTiersRequest__Output as _membergraph_member_v1_GetMemberTiersRequest__Output } from '../../../membergraph/member/v1/GetMemberTiersRequest';
 import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersResponse, GetMemberTiersResponse__Output as _membergraph_member_v1_GetMemberTiersResponse__Output } from '../../../membergraph/member/v1/GetMemberTiersResponse';
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from '../../../membergraph/member/v1/RecordQualifyingActivityRequest';
@@ -29,6 +31,25 @@ export interface MemberServiceClient extends grpc.Client {
   countRegistrations(argument: _membergraph_member_v1_CountRegistrationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_CountRegistrationsResponse__Output>): grpc.ClientUnaryCall;
   countRegistrations(argument: _membergraph_member_v1_CountRegistrationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_CountRegistrationsResponse__Output>): grpc.ClientUnaryCall;
   countRegistrations(argument: _membergraph_member_v1_CountRegistrationsRequest, callback: grpc.requestCallback<_membergraph_member_v1_CountRegistrationsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The consents in force of each member, batched (at most 500 ids) so a caller can put it behind a
+   * DataLoader: campaign targeting leaves out a member without MARKETING. Every purpose is opt-in,
+   * so a purpose not listed is not given. Unknown and merged ids are left out of the answer.
+   */
+  GetConsents(argument: _membergraph_member_v1_GetConsentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_GetConsentsResponse__Output>): grpc.ClientUnaryCall;
+  GetConsents(argument: _membergraph_member_v1_GetConsentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_GetConsentsResponse__Output>): grpc.ClientUnaryCall;
+  GetConsents(argument: _membergraph_member_v1_GetConsentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_GetConsentsResponse__Output>): grpc.ClientUnaryCall;
+  GetConsents(argument: _membergraph_member_v1_GetConsentsRequest, callback: grpc.requestCallback<_membergraph_member_v1_GetConsentsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The consents in force of each member, batched (at most 500 ids) so a caller can put it behind a
+   * DataLoader: campaign targeting leaves out a member without MARKETING. Every purpose is opt-in,
+   * so a purpose not listed is not given. Unknown and merged ids are left out of the answer.
+   */
+  getConsents(argument: _membergraph_member_v1_GetConsentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_GetConsentsResponse__Output>): grpc.ClientUnaryCall;
+  getConsents(argument: _membergraph_member_v1_GetConsentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_GetConsentsResponse__Output>): grpc.ClientUnaryCall;
+  getConsents(argument: _membergraph_member_v1_GetConsentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_GetConsentsResponse__Output>): grpc.ClientUnaryCall;
+  getConsents(argument: _membergraph_member_v1_GetConsentsRequest, callback: grpc.requestCallback<_membergraph_member_v1_GetConsentsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Tier and points multiplier of each member, batched so a caller can put it behind a DataLoader.
@@ -130,6 +151,13 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
   CountRegistrations: grpc.handleUnaryCall<_membergraph_member_v1_CountRegistrationsRequest__Output, _membergraph_member_v1_CountRegistrationsResponse>;
   
   /**
+   * The consents in force of each member, batched (at most 500 ids) so a caller can put it behind a
+   * DataLoader: campaign targeting leaves out a member without MARKETING. Every purpose is opt-in,
+   * so a purpose not listed is not given. Unknown and merged ids are left out of the answer.
+   */
+  GetConsents: grpc.handleUnaryCall<_membergraph_member_v1_GetConsentsRequest__Output, _membergraph_member_v1_GetConsentsResponse>;
+  
+  /**
    * Tier and points multiplier of each member, batched so a caller can put it behind a DataLoader.
    * Unknown ids are left out of the answer (the caller decides whether that is NOT_FOUND).
    */
@@ -168,6 +196,7 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
 
 export interface MemberServiceDefinition extends grpc.ServiceDefinition {
   CountRegistrations: MethodDefinition<_membergraph_member_v1_CountRegistrationsRequest, _membergraph_member_v1_CountRegistrationsResponse, _membergraph_member_v1_CountRegistrationsRequest__Output, _membergraph_member_v1_CountRegistrationsResponse__Output>
+  GetConsents: MethodDefinition<_membergraph_member_v1_GetConsentsRequest, _membergraph_member_v1_GetConsentsResponse, _membergraph_member_v1_GetConsentsRequest__Output, _membergraph_member_v1_GetConsentsResponse__Output>
   GetMemberTiers: MethodDefinition<_membergraph_member_v1_GetMemberTiersRequest, _membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersRequest__Output, _membergraph_member_v1_GetMemberTiersResponse__Output>
   RecordQualifyingActivity: MethodDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_RecordQualifyingActivityRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ReevaluateTier: MethodDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision__Output>

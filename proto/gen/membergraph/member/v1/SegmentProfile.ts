@@ -11,7 +11,7 @@ export interface SegmentProfile {
   'registeredVia'?: (string);
   'registeredAtEpochMs'?: (number | string | Long);
   /**
-   * Purposes the member consents to now (PARTNER_SHARING; MARKETING, ANALYTICS once recorded).
+   * Purposes the member consents to now: MARKETING, ANALYTICS, PARTNER_SHARING (see GetConsents).
    */
   'consents'?: (string)[];
 }
@@ -25,7 +25,7 @@ export interface SegmentProfile__Output {
   'registeredVia': (string);
   'registeredAtEpochMs': (string);
   /**
-   * Purposes the member consents to now (PARTNER_SHARING; MARKETING, ANALYTICS once recorded).
+   * Purposes the member consents to now: MARKETING, ANALYTICS, PARTNER_SHARING (see GetConsents).
    */
   'consents': (string)[];
 }

@@ -70,6 +70,14 @@ export class Member {
   @Column({ name: 'partner_sharing_at', type: 'datetime', precision: 3, nullable: true })
   partnerSharingAt: Date | null;
 
+  /** When the member consented to marketing (campaigns, offers); null: no consent (opt-in). */
+  @Column({ name: 'marketing_consent_at', type: 'datetime', precision: 3, nullable: true })
+  marketingConsentAt: Date | null;
+
+  /** When the member consented to analytics on their data (segments, models); null: no consent (opt-in). */
+  @Column({ name: 'analytics_consent_at', type: 'datetime', precision: 3, nullable: true })
+  analyticsConsentAt: Date | null;
+
   /** When a guardian consented for a member under 14 (PIPL sensitive data). */
   @Column({ name: 'guardian_consent_at', type: 'datetime', precision: 3, nullable: true })
   guardianConsentAt: Date | null;

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Member as MemberModel } from '../../db/entities/Member';
 import type { TierRule as TierRuleModel } from '../../domain/tiers';
 import type { TierChange as TierChangeModel } from '../../db/entities/TierChange';
+import type { ConsentChange as ConsentChangeModel } from '../../db/entities/ConsentChange';
 import type { Session as SessionModel } from '../../auth/sessions';
 import type { StaffAccount as StaffAccountModel } from '../../db/entities/StaffAccount';
 import type { PartnerKey as PartnerKeyModel } from '../../db/entities/PartnerKey';
@@ -78,6 +79,13 @@ export type Mutation = {
   updateProfile: Member;
   /** The member themselves: allows (or withdraws) partner brands seeing their masked data. */
   setPartnerSharing: Member;
+  /**
+   * Gives or withdraws the member's consent for one purpose (PIPL: each separately; none is given until the member gives
+   * it). The member themselves gives or withdraws; staff (ADMIN, SERVICE_AGENT) may only record a withdrawal the member
+   * asked for. `channel` defaults to the session's channel (WEB). Every change enters `Member.consentHistory`; repeating
+   * the state in force changes nothing.
+   */
+  setConsent: Member;
   /** Sends a one-time sign-in code by SMS (valid 5 minutes; at most 5 an hour per phone and per address). */
   requestLoginCode: LoginCodeSent;
   /**
@@ -156,6 +164,14 @@ export type MutationSetPartnerSharingArgs = {
 };
 
 
+export type MutationSetConsentArgs = {
+  memberId: Scalars['ID']['input'];
+  purpose: ConsentPurpose;
+  granted: Scalars['Boolean']['input'];
+  channel?: InputMaybe<Channel>;
+};
+
+
 export type MutationRequestLoginCodeArgs = {
   phone: Scalars['String']['input'];
 };
@@ -165,12 +181,14 @@ export type MutationLoginWithCodeArgs = {
   phone: Scalars['String']['input'];
   code: Scalars['String']['input'];
   channel?: InputMaybe<Channel>;
+  deviceId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationLoginWithWeChatArgs = {
   code: Scalars['String']['input'];
   phoneCode?: InputMaybe<Scalars['String']['input']>;
+  deviceId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -412,8 +430,12 @@ export type Member = {
   maskedPhone: Scalars['String']['output'];
   /** The full phone number: the member themselves and staff with the ADMIN or SERVICE_AGENT role (every staff read is audited). */
   phone: Maybe<Scalars['String']['output']>;
-  /** Whether the member allows partner brands to see their masked data. */
+  /** Whether the member allows partner brands to see their masked data (the PARTNER_SHARING consent). */
   partnerSharing: Scalars['Boolean']['output'];
+  /** The member's consent for each purpose, as in force now (the member themselves and staff). */
+  consents: Array<Consent>;
+  /** Every consent given or withdrawn, newest first (the member themselves and staff). */
+  consentHistory: Array<ConsentChange>;
   registeredVia: Channel;
   /** ISO-8601 timestamp. */
   registeredAt: Scalars['String']['output'];
@@ -422,6 +444,37 @@ export type Member = {
   tierStatus: TierStatus;
   /** Every change of the member's tier, newest first. */
   tierHistory: Array<TierChange>;
+};
+
+/** What a member's personal data may be used for, each consented to separately (DOMAIN.md §8). */
+export type ConsentPurpose =
+  /** Campaigns and offers: a member without it is left out of campaign targeting. */
+  | 'MARKETING'
+  /** Analysis of the member's data (segments, models). */
+  | 'ANALYTICS'
+  /** Partner brands seeing the member's masked data. */
+  | 'PARTNER_SHARING';
+
+/** A member's consent for one purpose, as in force now. */
+export type Consent = {
+  __typename?: 'Consent';
+  purpose: ConsentPurpose;
+  granted: Scalars['Boolean']['output'];
+  /** Since when it is given (ISO-8601); null when it is not. */
+  since: Maybe<Scalars['String']['output']>;
+};
+
+/** One consent given or withdrawn. */
+export type ConsentChange = {
+  __typename?: 'ConsentChange';
+  purpose: ConsentPurpose;
+  granted: Scalars['Boolean']['output'];
+  /** The channel it came through: WEB, MINI_PROGRAM, POS, PARTNER (UNKNOWN for consents recorded before the history). */
+  channel: Scalars['String']['output'];
+  /** member:<id>, or staff:<id> for a withdrawal staff recorded. */
+  actor: Scalars['String']['output'];
+  /** ISO-8601 timestamp. */
+  at: Scalars['String']['output'];
 };
 
 /** A rung of the tier ladder (data, not code: see DOMAIN.md §2). */
@@ -589,6 +642,9 @@ export type ResolversTypes = {
   TopTierStanding: ResolverTypeWrapper<Omit<TopTierStanding, 'tier'> & { tier: ResolversTypes['Tier'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Member: ResolverTypeWrapper<MemberModel>;
+  ConsentPurpose: ConsentPurpose;
+  Consent: ResolverTypeWrapper<Consent>;
+  ConsentChange: ResolverTypeWrapper<ConsentChangeModel>;
   Tier: ResolverTypeWrapper<TierRuleModel>;
   PartnerKey: ResolverTypeWrapper<PartnerKeyModel>;
   IssuedPartnerKey: ResolverTypeWrapper<PartnerKeyModel & { key: string }>;
@@ -615,6 +671,8 @@ export type ResolversParentTypes = {
   TopTierStanding: Omit<TopTierStanding, 'tier'> & { tier: ResolversParentTypes['Tier'] };
   Float: Scalars['Float']['output'];
   Member: MemberModel;
+  Consent: Consent;
+  ConsentChange: ConsentChangeModel;
   Tier: TierRuleModel;
   PartnerKey: PartnerKeyModel;
   IssuedPartnerKey: PartnerKeyModel & { key: string };
@@ -634,6 +692,7 @@ export type MutationResolvers<ContextType = MemberContext, ParentType extends Re
   registerMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRegisterMemberArgs, 'phone' | 'channel'>>;
   updateProfile?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'memberId' | 'input'>>;
   setPartnerSharing?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetPartnerSharingArgs, 'memberId' | 'consent'>>;
+  setConsent?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetConsentArgs, 'memberId' | 'purpose' | 'granted'>>;
   requestLoginCode?: Resolver<ResolversTypes['LoginCodeSent'], ParentType, ContextType, RequireFields<MutationRequestLoginCodeArgs, 'phone'>>;
   loginWithCode?: Resolver<ResolversTypes['AuthSession'], ParentType, ContextType, RequireFields<MutationLoginWithCodeArgs, 'phone' | 'code' | 'channel'>>;
   loginWithWeChat?: Resolver<ResolversTypes['AuthSession'], ParentType, ContextType, RequireFields<MutationLoginWithWeChatArgs, 'code'>>;
@@ -722,12 +781,28 @@ export type MemberResolvers<ContextType = MemberContext, ParentType extends Reso
   maskedPhone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partnerSharing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
+  consentHistory?: Resolver<Array<ResolversTypes['ConsentChange']>, ParentType, ContextType>;
   registeredVia?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
   profile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType>;
   tierStatus?: Resolver<ResolversTypes['TierStatus'], ParentType, ContextType>;
   tierHistory?: Resolver<Array<ResolversTypes['TierChange']>, ParentType, ContextType>;
+};
+
+export type ConsentResolvers<ContextType = MemberContext, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = {
+  purpose?: Resolver<ResolversTypes['ConsentPurpose'], ParentType, ContextType>;
+  granted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConsentChangeResolvers<ContextType = MemberContext, ParentType extends ResolversParentTypes['ConsentChange'] = ResolversParentTypes['ConsentChange']> = {
+  purpose?: Resolver<ResolversTypes['ConsentPurpose'], ParentType, ContextType>;
+  granted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TierResolvers<ContextType = MemberContext, ParentType extends ResolversParentTypes['Tier'] = ResolversParentTypes['Tier'], FederationReferenceType extends FederationReferenceTypes['Tier'] = FederationReferenceTypes['Tier']> = {
@@ -772,6 +847,8 @@ export type Resolvers<ContextType = MemberContext> = {
   TierStatus?: TierStatusResolvers<ContextType>;
   TopTierStanding?: TopTierStandingResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
+  ConsentChange?: ConsentChangeResolvers<ContextType>;
   Tier?: TierResolvers<ContextType>;
   PartnerKey?: PartnerKeyResolvers<ContextType>;
   IssuedPartnerKey?: IssuedPartnerKeyResolvers<ContextType>;

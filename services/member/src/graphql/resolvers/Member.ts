@@ -1,10 +1,11 @@
 import { DomainError, formatFen, required } from '../../../../kit/src';
 import type { MemberContext } from '../../context';
 import type { Member as MemberRow } from '../../db/entities/Member';
+import { consentsOf } from '../../domain/consent';
 import { maskPhone } from '../../domain/phone';
 import { auditPartnerRead, auditRead, readableMember, refusePartner } from '../access';
 import { progressToNext, qualifies, reevaluate } from '../../domain/tierEngine';
-import type { MemberResolvers, TierChangeResolvers } from '../__generated__/resolvers-types';
+import type { ConsentChangeResolvers, MemberResolvers, TierChangeResolvers } from '../__generated__/resolvers-types';
 import { placeInLine } from '../../db/topTier';
 import { scarce, topOf, waitsForTop } from '../../domain/scarcity';
 import type { TierRule } from '../../domain/tiers';
@@ -30,6 +31,14 @@ export const Member: MemberResolvers = {
   partnerSharing: (member, _, ctx) => {
     refusePartner(ctx, member);
     return member.partnerSharingAt !== null;
+  },
+  consents: (member, _, ctx) => {
+    refusePartner(ctx, member);
+    return consentsOf(member).map((c) => ({ ...c, since: c.since?.toISOString() ?? null }));
+  },
+  consentHistory: (member, _, ctx) => {
+    refusePartner(ctx, member);
+    return ctx.loaders.consentHistory.load(member.id);
   },
   registeredVia: (member, _, ctx) => {
     refusePartner(ctx, member);
@@ -107,5 +116,9 @@ function profile(member: MemberRow) {
 export const TierChange: TierChangeResolvers = {
   from: (change, _, ctx) => (change.fromTier ? ctx.loaders.tier.load(change.fromTier) : null),
   to: async (change, _, ctx) => required(await ctx.loaders.tier.load(change.toTier), `tier ${change.toTier}`),
+  at: (change) => change.at.toISOString(),
+};
+
+export const ConsentChange: ConsentChangeResolvers = {
   at: (change) => change.at.toISOString(),
 };

@@ -1,9 +1,11 @@
-import { required, requireSelf, requireSelfOrStaff, requireStaff } from '../../../../kit/src';
+import { actorOf, parseChannel, required, requireSelf, requireSelfOrStaff, requireStaff } from '../../../../kit/src';
 import { bindCard } from '../../commands/bindCard';
 import { grantTier } from '../../commands/grantTier';
 import { inviteToTopTier } from '../../commands/topTier';
 import { registerMember } from '../../commands/registerMember';
+import { setConsent } from '../../commands/setConsent';
 import { setPartnerSharing } from '../../commands/setPartnerSharing';
+import { parseConsentPurpose } from '../../domain/consent';
 import { updateProfile } from '../../commands/updateProfile';
 import { updateTier } from '../../commands/updateTier';
 import type { MemberContext } from '../../context';
@@ -31,7 +33,17 @@ export const Mutation: MutationResolvers = {
 
   setPartnerSharing: async (_, args, ctx) => {
     requireSelf(ctx.identity, args.memberId, 'only the member may give or withdraw this consent');
-    await setPartnerSharing(ctx.dataSource, args);
+    await setPartnerSharing(ctx.dataSource, { ...args, channel: ctx.identity.channel ?? 'WEB', actor: actorOf(ctx.identity) });
+    return reloaded(ctx, args.memberId);
+  },
+
+  // Consent is the member's to give; staff may record a withdrawal the member asked for (PIPL: withdrawing is never harder).
+  setConsent: async (_, args, ctx) => {
+    if (args.granted) requireSelf(ctx.identity, args.memberId, 'only the member may give a consent');
+    else requireSelfOrStaff(ctx.identity, args.memberId, ['ADMIN', 'SERVICE_AGENT']);
+    const purpose = parseConsentPurpose(args.purpose);
+    const channel = parseChannel(args.channel ?? ctx.identity.channel ?? 'WEB');
+    await setConsent(ctx.dataSource, { memberId: args.memberId, purpose, granted: args.granted, channel, actor: actorOf(ctx.identity) });
     return reloaded(ctx, args.memberId);
   },
 

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { Member, TierChange } from './Member';
+import { ConsentChange, Member, TierChange } from './Member';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { AuthSession, PartnerKey, SignInMutation, StaffAccount } from './SignIn';
@@ -11,6 +11,7 @@ export const resolvers: Resolvers = {
   Member,
   Tier,
   TierChange,
+  ConsentChange,
   AuthSession,
   StaffAccount,
   PartnerKey,

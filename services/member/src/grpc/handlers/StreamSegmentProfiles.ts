@@ -3,6 +3,7 @@ import type { SegmentProfileBatch } from '../../../../../proto/gen/membergraph/m
 import type { StreamSegmentProfilesRequest__Output } from '../../../../../proto/gen/membergraph/member/v1/StreamSegmentProfilesRequest';
 import { DomainError, toEpochMs } from '../../../../kit/src';
 import { Member } from '../../db/entities/Member';
+import { grantedPurposes } from '../../domain/consent';
 
 /**
  * Every live member's segment facts, a page per batch in id order (keyset: one indexed statement a
@@ -17,7 +18,15 @@ export async function* streamSegmentProfiles(
   let after = '';
   for (;;) {
     const page = await dataSource.getRepository(Member).find({
-      select: { id: true, tierId: true, registeredVia: true, registeredAt: true, partnerSharingAt: true },
+      select: {
+        id: true,
+        tierId: true,
+        registeredVia: true,
+        registeredAt: true,
+        partnerSharingAt: true,
+        marketingConsentAt: true,
+        analyticsConsentAt: true,
+      },
       where: { id: MoreThan(after), mergedInto: IsNull() },
       order: { id: 'ASC' },
       take: batchSize,
@@ -29,7 +38,7 @@ export async function* streamSegmentProfiles(
         tierId: m.tierId,
         registeredVia: m.registeredVia,
         registeredAtEpochMs: toEpochMs(m.registeredAt),
-        consents: m.partnerSharingAt ? ['PARTNER_SHARING'] : [],
+        consents: grantedPurposes(m),
       })),
     };
     if (page.length < batchSize) return;

@@ -3,6 +3,7 @@ import type { PiiCipher, RequestBase } from '../../kit/src';
 import type { Auth } from './auth/createAuth';
 import type { TierRules } from './commands/recordActivity';
 import { createLoaders, type MemberLoaders } from './graphql/loaders';
+import type { RiskPort } from './ports';
 
 export interface MemberContext extends RequestBase {
   dataSource: DataSource;
@@ -17,6 +18,8 @@ export interface MemberContext extends RequestBase {
   deliverEvents(memberId: string): Promise<void>;
   /** The programme's tier rules (refund window, top tier's scarcity). */
   tierRules: TierRules;
+  /** The risk service, asked before a member's sign-in (registration or login) opens a session. */
+  risk: RiskPort;
 }
 
 export function createMemberContext(
@@ -25,6 +28,7 @@ export function createMemberContext(
   auth: Auth,
   deliverEvents: (memberId: string) => Promise<void>,
   tierRules: TierRules,
+  risk: RiskPort,
 ) {
   return (base: RequestBase): MemberContext => ({
     ...base,
@@ -33,6 +37,7 @@ export function createMemberContext(
     auth,
     deliverEvents,
     tierRules,
+    risk,
     signedIn: new Set(),
     loaders: createLoaders(dataSource, base),
   });

@@ -23,8 +23,31 @@ export interface PointsPort {
   mergeAccounts(merge: AccountMerge, scope?: CallScope): Promise<{ pointsMoved: number; targetBalanceAfter: number; replayed: boolean }>;
 }
 
+/** A sign-in as the risk service judges it (proto/risk.proto Assess). */
+export interface RiskAction {
+  action: 'REGISTER' | 'LOGIN';
+  memberId: string;
+  channel: string;
+  /** The device the client says it is (the deviceId argument of the sign-in), when given. */
+  deviceId?: string | null;
+  /** The client's address as the gateway saw it (identity.ip). */
+  ip?: string | null;
+  idempotencyKey: string;
+  /** An assessment sent after the fact from the outbox: when the sign-in happened. */
+  occurredAt?: Date;
+  /** The sign-in went ahead without a decision (risk did not answer): risk queues it for review. */
+  failOpen?: boolean;
+}
+
+export type RiskDecision = 'ALLOW' | 'REVIEW' | 'DENY';
+
+export interface RiskPort {
+  assess(action: RiskAction, scope?: CallScope): Promise<{ decision: RiskDecision; reason: string }>;
+}
+
 export interface MemberPeers {
   points: PointsPort;
+  risk: RiskPort;
 }
 
 /** The outbox as commands see it: after a commit, deliver a member's pending events now (never throws). */

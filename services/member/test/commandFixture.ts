@@ -1,6 +1,7 @@
 import { openCommandDatabase, type CommandDatabase } from '../../../test/harness/commandDatabase';
 import { outboxEvents, type StoredEvent } from '../../../test/harness/outboxEvents';
 import { createLogger, createOutbox, type Outbox, type PiiCipher } from '../../kit/src';
+import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from '../src/commands/assessSignIn';
 import { memberEventHandlers } from '../src/commands/memberEvents';
 import { pii } from '../src/commands/__tests__/memberFixture';
 import { memberSchema } from '../src/db/data-source';
@@ -21,7 +22,7 @@ export async function openMemberCommands(): Promise<MemberCommands> {
   const peers = memoryPeers();
   const outbox = createOutbox({
     dataSource: db.dataSource,
-    handlers: memberEventHandlers(peers.points),
+    handlers: { ...memberEventHandlers(peers.points), [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk) },
     logger: createLogger('member-command-test', 'silent'),
     intervalMs: 0,
   });

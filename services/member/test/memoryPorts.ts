@@ -1,5 +1,5 @@
 import { DomainError } from '../../kit/src';
-import type { AccountMerge, BonusKind, MemberPeers, PointsPort } from '../src/ports';
+import type { AccountMerge, BonusKind, MemberPeers, PointsPort, RiskAction, RiskDecision, RiskPort } from '../src/ports';
 
 export type PointsCall = { award: BonusKind; memberId: string } | { merge: AccountMerge };
 
@@ -35,10 +35,31 @@ export class MemoryPoints implements PointsPort {
   }
 }
 
+/**
+ * The risk service in memory: records every assessment and answers `decide(action)` (ALLOW by
+ * default), the first answer again for a repeated idempotency key, like the real one.
+ */
+export class MemoryRisk implements RiskPort {
+  readonly calls: RiskAction[] = [];
+  /** While true every call fails as a risk service that does not answer in time would (UNAVAILABLE). */
+  down = false;
+  decide: (action: RiskAction) => RiskDecision = () => 'ALLOW';
+  private readonly decided = new Map<string, RiskDecision>();
+
+  async assess(action: RiskAction) {
+    if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
+    this.calls.push(action);
+    const decision = this.decided.get(action.idempotencyKey) ?? this.decide(action);
+    this.decided.set(action.idempotencyKey, decision);
+    return { decision, reason: decision === 'ALLOW' ? 'no rule matched' : `memory rule: ${decision}` };
+  }
+}
+
 export interface MemoryMemberPeers extends MemberPeers {
   points: MemoryPoints;
+  risk: MemoryRisk;
 }
 
 export function memoryPeers(): MemoryMemberPeers {
-  return { points: new MemoryPoints() };
+  return { points: new MemoryPoints(), risk: new MemoryRisk() };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { DomainError, isUniqueViolation, type PiiCipher } from '../../../kit/src';
+import type { SignInRisk } from '../commands/assessSignIn';
 import { memberForPhone } from '../commands/registerMember';
 import { ChannelIdentity, externalIndex, type ChannelIdentityKind } from '../db/entities/ChannelIdentity';
 import { normalizePhone } from '../domain/phone';
@@ -19,7 +20,8 @@ export async function weChatLogin(
   pii: PiiCipher,
   weChat: WeChatAdapter,
   input: { code: string; phoneCode?: string | null },
-): Promise<string> {
+  signIn?: SignInRisk,
+): Promise<{ memberId: string; registered: boolean }> {
   const session = await weChat.codeToSession(input.code);
   const repo = dataSource.getRepository(ChannelIdentity);
   const wanted: Array<[ChannelIdentityKind, string, string]> = [
@@ -29,6 +31,7 @@ export async function weChatLogin(
   const known = await repo.findBy({ externalId: In(wanted.map(([, , index]) => index)) });
   const bound = wanted.map(([kind, , index]) => known.find((k) => k.kind === kind && k.externalId === index)).find(Boolean);
   let memberId = bound?.memberId;
+  let registered = false;
   if (!memberId) {
     if (!input.phoneCode) {
       throw new DomainError('BAD_USER_INPUT', 'first sign-in from this WeChat account: share a phone number (phoneCode)', {
@@ -37,7 +40,9 @@ export async function weChatLogin(
       });
     }
     const phone = normalizePhone(await weChat.phoneNumber(input.phoneCode));
-    memberId = (await memberForPhone(dataSource, pii, phone, 'MINI_PROGRAM')).member.id;
+    const found = await memberForPhone(dataSource, pii, phone, 'MINI_PROGRAM', signIn);
+    memberId = found.member.id;
+    registered = found.registered;
   }
   const now = new Date();
   for (const [kind, raw, externalId] of wanted) {
@@ -54,5 +59,5 @@ export async function weChatLogin(
       if (!isUniqueViolation(error)) throw error;
     }
   }
-  return memberId;
+  return { memberId, registered };
 }

@@ -6,15 +6,26 @@ import { TierChange } from '../db/entities/TierChange';
 import { loadLadder } from '../db/ladder';
 import { newMember } from '../domain/registerMember';
 import { entryTier } from '../domain/tiers';
+import { assessSignIn, enqueueLateAssessment, signInAction, type SignInRisk } from './assessSignIn';
 import { enqueueMemberEvent } from './memberEvents';
 
 /**
  * Stores a new member on the entry tier with the registration in the tier history and the welcome
  * event in the outbox, in one transaction. The unique phone index decides a race between two
  * registrations of one phone (CONFLICT), not a read-then-write check.
+ * A member's own registration (`signIn`: their first sign-in) is assessed by risk first (REGISTER):
+ * DENY is RISK_DENIED with nothing written; no answer goes ahead with the assessment in the outbox
+ * (commands/assessSignIn.ts). Staff registering a member at a till or desk are not assessed.
  */
-export async function registerMember(dataSource: DataSource, pii: PiiCipher, input: { phone: string; channel: string }): Promise<Member> {
+export async function registerMember(
+  dataSource: DataSource,
+  pii: PiiCipher,
+  input: { phone: string; channel: string },
+  signIn?: SignInRisk,
+): Promise<Member> {
   const { phone, ...draft } = newMember(input);
+  const assessment = signIn ? signInAction('REGISTER', draft.id, signIn.source) : null;
+  const verdict = assessment ? await assessSignIn(signIn!.risk, assessment) : 'not-assessed';
   const member = Object.assign(new Member(), draft, {
     phoneEnc: pii.encrypt(phone),
     phoneIndex: pii.blindIndex(phone),
@@ -35,6 +46,7 @@ export async function registerMember(dataSource: DataSource, pii: PiiCipher, inp
         at: member.registeredAt,
       });
       await enqueueMemberEvent(manager, 'member.registered', member.id, member.registeredAt);
+      if (verdict === 'unassessed') await enqueueLateAssessment(manager, assessment!, member.registeredAt);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'this phone is already registered', { field: 'phone' });
@@ -43,12 +55,13 @@ export async function registerMember(dataSource: DataSource, pii: PiiCipher, inp
   return member;
 }
 
-/** The member with this phone, registering them through `channel` when there is none yet. */
+/** The member with this phone, registering them through `channel` when there is none yet (assessed by risk when `signIn` is given). */
 export async function memberForPhone(
   dataSource: DataSource,
   pii: PiiCipher,
   phone: string,
   channel: string,
+  signIn?: SignInRisk,
 ): Promise<{ member: Member; registered: boolean }> {
   const repo = dataSource.getRepository(Member);
   const known = await repo.findOneBy({ phoneIndex: pii.blindIndex(phone) });
@@ -56,7 +69,7 @@ export async function memberForPhone(
   if (known?.mergedInto) return { member: await repo.findOneByOrFail({ id: known.mergedInto }), registered: false };
   if (known) return { member: known, registered: false };
   try {
-    return { member: await registerMember(dataSource, pii, { phone, channel }), registered: true };
+    return { member: await registerMember(dataSource, pii, { phone, channel }, signIn), registered: true };
   } catch (error) {
     // Registered by a concurrent login a moment ago: the same person, so sign in to that member.
     if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;

@@ -1,3 +1,4 @@
+import { MemoryRisk } from '../../../test/memoryPorts';
 import { DomainError, readPiiCipher } from '../../../../kit/src';
 import { openCommandDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
 import { Sessions } from '../../auth/sessions';
@@ -46,7 +47,14 @@ describe('requestLoginCode', () => {
     expect(JSON.stringify(stored)).not.toContain(sms.sent[0].code);
     const sessions = new Sessions(db.dataSource, new SigningKeys(db.dataSource, pii), { accessSeconds: 900, refreshSeconds: 3600 });
     const delivered: string[] = [];
-    const deps = { dataSource: db.dataSource, pii, codes, sessions, deliverEvents: async (id: string) => void delivered.push(id) };
+    const deps = {
+      dataSource: db.dataSource,
+      pii,
+      codes,
+      sessions,
+      risk: new MemoryRisk(),
+      deliverEvents: async (id: string) => void delivered.push(id),
+    };
     const session = await loginWithCode(deps, { phone: '13877770002', code: sms.sent[0].code, channel: 'WEB' });
     expect(delivered).toEqual([session.identity.subject]);
     await expect(loginWithCode(deps, { phone: '13877770002', code: sms.sent[0].code, channel: 'WEB' })).rejects.toMatchObject({

@@ -1,4 +1,4 @@
-import { actorOf, parseChannel, requireStaff, required, STAFF_ROLES, type StaffRole } from '../../../../kit/src';
+import { actorOf, parseChannel, parseCode, requireStaff, required, STAFF_ROLES, type StaffRole } from '../../../../kit/src';
 import { issuePartnerKey, revokePartnerKey } from '../../auth/partnerKeys';
 import type { Session } from '../../auth/sessions';
 import { createStaff } from '../../commands/createStaff';
@@ -13,6 +13,9 @@ import { unlockSignIn } from '../../commands/unlockSignIn';
 import type { MemberContext } from '../../context';
 import { StaffAccount as StaffAccountRow } from '../../db/entities/StaffAccount';
 import type { AuthSessionResolvers, MutationResolvers, PartnerKeyResolvers, StaffAccountResolvers } from '../__generated__/resolvers-types';
+
+/** A client's device id: 1–64 letters, digits or _-:. (what risk stores); none is fine. */
+const parseDeviceId = (text: string | null | undefined) => (text ? parseCode(text, 'deviceId', { max: 64 }) : null);
 
 function codeOptions(ctx: MemberContext) {
   return { pii: ctx.pii, limits: ctx.auth.limits, ttlSeconds: ctx.auth.codeTtlSeconds };
@@ -34,14 +37,20 @@ export const SignInMutation: MutationResolvers = {
     ),
   }),
 
+  // The address is the gateway's (identity.ip: the socket's, or X-Forwarded-For through TRUSTED_PROXIES);
+  // the device id is what the client says it is (risk counts members per device).
   loginWithCode: async (_, args, ctx) => {
     const channel = parseChannel(args.channel ?? 'WEB');
+    const deviceId = parseDeviceId(args.deviceId);
     const deps = { ...ctx, codes: codeOptions(ctx), sessions: ctx.auth.sessions };
-    return signedIn(ctx, await loginWithCode(deps, { phone: args.phone, code: args.code, channel, ip: ctx.identity.ip }));
+    return signedIn(ctx, await loginWithCode(deps, { phone: args.phone, code: args.code, channel, ip: ctx.identity.ip, deviceId }));
   },
 
-  loginWithWeChat: async (_, args, ctx) =>
-    signedIn(ctx, await loginWithWeChat({ ...ctx, weChat: ctx.auth.weChat, sessions: ctx.auth.sessions }, args)),
+  loginWithWeChat: async (_, args, ctx) => {
+    const deviceId = parseDeviceId(args.deviceId);
+    const deps = { ...ctx, weChat: ctx.auth.weChat, sessions: ctx.auth.sessions };
+    return signedIn(ctx, await loginWithWeChat(deps, { code: args.code, phoneCode: args.phoneCode, ip: ctx.identity.ip, deviceId }));
+  },
 
   staffLogin: (_, args, ctx) =>
     staffLogin({ dataSource: ctx.dataSource, limits: ctx.auth.limits, sessions: ctx.auth.sessions }, { ...args, ip: ctx.identity.ip }),

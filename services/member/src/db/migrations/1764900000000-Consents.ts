@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
@@ -34,15 +33,11 @@ export class Consents1764900000000 implements MigrationInterface {
       'consent_history',
       new TableIndex({ name: 'idx_consent_history_member', columnNames: ['member_id', 'at'] }),
     );
-    const sharing: Array<{ id: string; at: Date | string }> = await queryRunner.query(
-      'SELECT id, partner_sharing_at AS at FROM members WHERE partner_sharing_at IS NOT NULL',
+    // One statement on both databases, the timestamp copied as stored (no round trip through a driver's time zone).
+    // Such an entry takes its member's id as its own: one per member, and ids are random UUIDs.
+    await queryRunner.query(
+      "INSERT INTO consent_history (id, member_id, purpose, granted, channel, actor, at) SELECT id, id, 'PARTNER_SHARING', 1, 'UNKNOWN', 'system', partner_sharing_at FROM members WHERE partner_sharing_at IS NOT NULL",
     );
-    for (const row of sharing) {
-      await queryRunner.query(
-        'INSERT INTO consent_history (id, member_id, purpose, granted, channel, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [randomUUID(), row.id, 'PARTNER_SHARING', true, 'UNKNOWN', 'system', row.at],
-      );
-    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

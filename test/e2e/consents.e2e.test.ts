@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const getConsents = (memberIds: string[]) =>
+const getConsents = (memberIds: Array<string | undefined>) =>
   grpcCall('member', 'MemberService', stack.services.member.grpcAddress, 'GetConsents', { memberIds });
 
 describe('consent per purpose through the gateway', () => {

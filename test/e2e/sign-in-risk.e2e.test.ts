@@ -87,7 +87,10 @@ describe('risk at registration and sign-in, through the gateway with the real ri
       })
     ).data.member.phone;
     const again = await signIn(phone, 'farm-device-1');
-    expect(again.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^sign-in refused by risk control/), extensions: { code: 'RISK_DENIED' } });
+    expect(again.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^sign-in refused by risk control/),
+      extensions: { code: 'RISK_DENIED' },
+    });
     expect((await signIn(phone, 'their-own-phone')).errors).toBeUndefined();
   });
 
@@ -97,7 +100,11 @@ describe('risk at registration and sign-in, through the gateway with the real ri
     expect(answer.errors).toBeUndefined();
     const memberId = answer.data.loginWithCode.member.id;
     expect(await outboxEvents(stack.services.member.dataSource, `risk:${memberId}`)).toMatchObject([
-      { type: 'risk.assess', delivered: false, payload: { action: 'REGISTER', memberId, deviceId: 'phone-while-risk-down', failOpen: true } },
+      {
+        type: 'risk.assess',
+        delivered: false,
+        payload: { action: 'REGISTER', memberId, deviceId: 'phone-while-risk-down', failOpen: true },
+      },
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { createDataSource, ensureDatabase, openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
 import { testDatabaseEnv } from '../../../test/harness/startStack';
 import { memberSchema } from '../src/db/data-source';
+import { Consents1764900000000 } from '../src/db/migrations/1764900000000-Consents';
 import { ConsentChange } from '../src/db/entities/ConsentChange';
 import { Member } from '../src/db/entities/Member';
 import { consentsOf } from '../src/domain/consent';
@@ -12,7 +13,7 @@ describe('the consents migration', () => {
   it('keeps partner sharing as it was, starts its history with the consent given then, and leaves marketing and analytics not given', async () => {
     const target = resolveDatabaseTarget(readCommonConfig('member', database.env));
     // A database as the previous release left it: one member sharing with partners since `since`, one not.
-    const previous = memberSchema.migrations.filter((m) => !m.name.startsWith('Consents'));
+    const previous = (memberSchema.migrations as Array<new () => unknown>).filter((m) => m !== Consents1764900000000);
     const before = createDataSource(target, { entities: [], migrations: previous });
     await ensureDatabase(target);
     await before.initialize();

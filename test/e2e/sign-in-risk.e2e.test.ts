@@ -94,6 +94,23 @@ describe('risk at registration and sign-in, through the gateway with the real ri
     expect((await signIn(phone, 'their-own-phone')).errors).toBeUndefined();
   });
 
+  it('the mini-program is judged alike: a WeChat registration from the farm device is refused, from its own device it passes', async () => {
+    const WECHAT =
+      'mutation($c: String!, $p: String, $d: String) { loginWithWeChat(code: $c, phoneCode: $p, deviceId: $d) { member { id } } }';
+    const farmPhone = uniquePhone();
+    const refused = await stack.queryAs(null, WECHAT, { c: 'dev:openid-farm-51', p: `dev:${farmPhone}`, d: 'farm-device-1' });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'RISK_DENIED' } });
+    expect((await stack.query(BY_PHONE, { phone: farmPhone })).data.memberByPhone).toBeNull();
+    const own = await stack.queryAs(null, WECHAT, { c: 'dev:openid-own-1', p: `dev:${uniquePhone()}`, d: 'own-phone-1' });
+    expect(own.errors).toBeUndefined();
+    // A later sign-in of that WeChat account (LOGIN) from the farm device is refused.
+    const later = await stack.queryAs(null, WECHAT, { c: 'dev:openid-own-1', d: 'farm-device-1' });
+    expect(later.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^sign-in refused by risk control/),
+      extensions: { code: 'RISK_DENIED' },
+    });
+  });
+
   it('risk down: sign-in fails open, and the assessment waits in the member outbox for review', async () => {
     await stack.services.risk.stop();
     const answer = await signIn(uniquePhone(), 'phone-while-risk-down');

@@ -69,9 +69,10 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
       CouponCheck: '../../domain/checkout#CouponCheck',
       DiscountLine: '../../domain/checkout#DiscountLine',
       CouponRedemption: '../../commands/redeemCoupons#RedemptionReceipt',
-      RankedBenefit: "import('../../domain/ranking').RankedBenefit<TierBenefitViewModel>",
       Reward: '../../db/entities/Reward#Reward',
       RewardRedemption: '../../db/entities/RewardRedemption#RewardRedemption',
+      // Member.benefits: the tier's benefit, ranked for the member (domain/ranking).
+      MemberBenefit: "import('../../domain/ranking').RankedBenefit<TierBenefitViewModel>",
     },
   },
   campaign: {

@@ -41,6 +41,9 @@ describe('the member card through the gateway', () => {
       risk: { level: 'LOW', assessments: 1 },
     });
     expect(card.data.member.tier.benefits.map((b: { name: string }) => b.name)).toContain('Member discount 會員折扣');
-    expect(card.data.member.benefits).toEqual(card.data.member.tier.benefits.map((b: { name: string }) => ({ name: b.name })));
+    // The member's benefits are their tier's, ranked for them: a newcomer's discount first, then points acceleration.
+    const names = (list: Array<{ name: string }>) => list.map((b) => b.name);
+    expect(names(card.data.member.benefits).sort()).toEqual(names(card.data.member.tier.benefits).sort());
+    expect(names(card.data.member.benefits).slice(0, 2)).toEqual(['Member discount 會員折扣', 'Points acceleration 積分加速']);
   });
 });

@@ -14,8 +14,7 @@ let gold: { token: string; id: string };
 
 const CARD = `{ me {
   tier { id multiplier benefits { code type level } }
-  benefits { code level }
-  rankedBenefits { benefit { code level } }
+  benefits { code level score }
 } }`;
 const acceleration = (benefits: Array<{ code: string; level: string }>) => benefits.find((b) => b.code === 'POINTS_ACCELERATION')?.level;
 
@@ -51,7 +50,6 @@ describe('one multiplier: the card shows the γ the ledger earns with', () => {
     expect(me.tier).toMatchObject({ id: 'GOLD', multiplier: 1.5 });
     expect(acceleration(me.tier.benefits)).toBe('1.5×');
     expect(acceleration(me.benefits)).toBe('1.5×');
-    expect(acceleration(me.rankedBenefits.map((r: { benefit: { code: string; level: string } }) => r.benefit))).toBe('1.5×');
     expect(await order('200.00')).toBe(300);
   });
 
@@ -77,7 +75,6 @@ describe('one multiplier: the card shows the γ the ledger earns with', () => {
     const me = await card();
     expect(acceleration(me.tier.benefits)).toBe('1.6×');
     expect(acceleration(me.benefits)).toBe('1.6×');
-    expect(acceleration(me.rankedBenefits.map((r: { benefit: { code: string; level: string } }) => r.benefit))).toBe('1.6×');
     // floor(200.00 × 1 point per CNY × γ 1.6 × no campaign)
     expect(await order('200.00')).toBe(320);
   });

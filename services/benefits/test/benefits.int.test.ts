@@ -59,22 +59,32 @@ describe('benefits subgraph', () => {
     expect(response.errors).toHaveLength(1);
   });
 
-  it('resolves Member.benefits from the tier id the gateway provides (@requires)', async () => {
+  it('resolves Member.benefits from the tier id alone, ranked with every feature unknown (and said so)', async () => {
     const response = await stack.querySubgraph(
       'benefits',
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id benefits { level } } } }`,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id benefits { id code level score reasons } } } }`,
       {
         r: [{ __typename: 'Member', id: 'm1', tier: { id: 'DIAMOND', ...inForce(2.0, true) } }],
       },
     );
-    expect(response.data._entities[0].benefits[0]).toEqual({ level: '30% off' });
-    expect(response.data._entities[0].benefits[4]).toEqual({ level: '2× + never expire' });
+    expect(response.errors).toBeUndefined();
+    expect(response.data._entities[0].benefits[0]).toEqual({
+      id: 'DIAMOND:DISCOUNT',
+      code: 'DISCOUNT',
+      level: '30% off',
+      score: 3,
+      reasons: ['base value of a DISCOUNT benefit: 3'],
+    });
+    // Acceleration shows the tier's γ the gateway required.
+    expect(response.data._entities[0].benefits.find((b: { code: string }) => b.code === 'POINTS_ACCELERATION').level).toBe(
+      '2× + never expire',
+    );
   });
 
-  it('ranks Member.rankedBenefits from the fields the gateway requires of member and points', async () => {
+  it('ranks Member.benefits from the fields the gateway requires of member and points', async () => {
     const response = await stack.querySubgraph(
       'benefits',
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { rankedBenefits { benefit { code } score } } } }`,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { benefits { code score } } } }`,
       {
         r: [
           {
@@ -89,7 +99,7 @@ describe('benefits subgraph', () => {
     );
     expect(response.errors).toBeUndefined();
     // Dormant for years: the discount (3 + 3) leads; a long-standing member is not new.
-    expect(response.data._entities[0].rankedBenefits[0]).toEqual({ benefit: { code: 'DISCOUNT' }, score: 6 });
+    expect(response.data._entities[0].benefits[0]).toEqual({ code: 'DISCOUNT', score: 6 });
   });
 
   it('ListTierBenefits answers over gRPC', async () => {

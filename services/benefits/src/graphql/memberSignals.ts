@@ -10,7 +10,7 @@ export interface TierRef {
   effectiveFrom?: string | null;
 }
 
-/** What the gateway hands Member.rankedBenefits (@requires): the member service's and the points service's fields. */
+/** What the gateway hands Member.benefits (@requires): the member service's and the points service's fields. */
 export interface RankingRef {
   id: string;
   tier: TierRef;

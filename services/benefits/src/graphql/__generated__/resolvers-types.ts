@@ -279,8 +279,15 @@ export type Member = {
   __typename?: 'Member';
   id: Scalars['ID']['output'];
   tier: Tier;
-  /** The member's benefits (those of their tier). Null only when the benefits service cannot answer. */
-  benefits: Maybe<Array<Benefit>>;
+  /**
+   * The member's benefits, ranked for them: their tier's benefits ordered by the priority score
+   * S = Σ wᵢ·featureᵢ over their tags and behaviour (high value, frequent, dormant, new), overlapping
+   * benefits de-duplicated (of two of one type the better stays), each saying why it ranks where it
+   * does. The member themselves or staff. Null when the benefits service cannot answer, or when the
+   * points service cannot give the spend it is ranked by (the tier's own benefits, `tier { benefits }`,
+   * still answer then).
+   */
+  benefits: Maybe<Array<MemberBenefit>>;
   /**
    * The member's coupons, newest first, optionally of one status (EXPIRED: unused past their
    * validity). The member themselves or staff. Null only when the benefits service cannot answer.
@@ -288,12 +295,6 @@ export type Member = {
   coupons: Maybe<CouponConnection>;
   registeredAt: Scalars['String']['output'];
   spend: Maybe<SpendStats>;
-  /**
-   * The member's benefits ranked for them by the priority score S = Σ wᵢ·featureᵢ over their tags and
-   * behaviour (high value, frequent, dormant, new), overlapping benefits de-duplicated, each with the
-   * terms of its score. The member themselves or staff. Null only when the benefits service cannot answer.
-   */
-  rankedBenefits: Maybe<Array<RankedBenefit>>;
   /** The member's reward redemptions, newest first. The member themselves or staff. Null only when the benefits service cannot answer. */
   rewardRedemptions: Maybe<RewardRedemptionConnection>;
 };
@@ -319,12 +320,26 @@ export type SpendStats = {
   lastPurchaseAt: Maybe<Scalars['String']['output']>;
 };
 
-export type RankedBenefit = {
-  __typename?: 'RankedBenefit';
-  benefit: Benefit;
+/** One of a member's benefits, ranked for them (Member.benefits): the tier's benefit, its score and why. */
+export type MemberBenefit = {
+  __typename?: 'MemberBenefit';
+  /** <tier id>:<benefit code> */
+  id: Scalars['ID']['output'];
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  type: BenefitType;
+  /** What the member's tier gets, e.g. "20% off". */
+  level: Scalars['String']['output'];
+  /** DISCOUNT only: the percentage checkout takes off. */
+  discountPercent: Maybe<Scalars['Int']['output']>;
+  /** Since when this level is in force (ISO-8601). */
+  effectiveFrom: Scalars['String']['output'];
   /** S, rounded to hundredths; higher ranks first. */
   score: Scalars['Float']['output'];
-  /** Why it ranks here: its base value and every feature term, e.g. "dormant 1 (120 days since the last purchase) × 3 = 3". */
+  /**
+   * Why it ranks here: its base value and every feature term, e.g. "dormant 1 (120 days since the last
+   * purchase) × 3 = 3", and which benefit of the same type it was preferred to.
+   */
   reasons: Array<Scalars['String']['output']>;
 };
 
@@ -762,8 +777,6 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Member' }
     & GraphQLRecursivePick<FederationTypes['Member'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true}}>
-        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"spend":{"spend":true,"purchases":true,"lastPurchaseAt":true}}>
         | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"spend":{"spend":true,"purchases":true,"lastPurchaseAt":true}}> ) );
 };
 
@@ -786,7 +799,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Member: ResolverTypeWrapper<RankingRefModel>;
   SpendStats: ResolverTypeWrapper<SpendStats>;
-  RankedBenefit: ResolverTypeWrapper<import('../../domain/ranking').RankedBenefit<TierBenefitViewModel>>;
+  MemberBenefit: ResolverTypeWrapper<import('../../domain/ranking').RankedBenefit<TierBenefitViewModel>>;
   CouponKind: CouponKind;
   CouponStatus: CouponStatus;
   CouponTemplateInput: CouponTemplateInput;
@@ -835,7 +848,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Member: RankingRefModel;
   SpendStats: SpendStats;
-  RankedBenefit: import('../../domain/ranking').RankedBenefit<TierBenefitViewModel>;
+  MemberBenefit: import('../../domain/ranking').RankedBenefit<TierBenefitViewModel>;
   CouponTemplateInput: CouponTemplateInput;
   CouponTemplate: CouponTemplateModel;
   CouponTemplateEdge: Omit<CouponTemplateEdge, 'node'> & { node: ResolversParentTypes['CouponTemplate'] };
@@ -923,14 +936,19 @@ export type TierResolvers<ContextType = BenefitsContext, ParentType extends Reso
 export type MemberResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'], FederationReferenceType extends FederationReferenceTypes['Member'] = FederationReferenceTypes['Member']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Member']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  benefits?: Resolver<Maybe<Array<ResolversTypes['Benefit']>>, ParentType, ContextType>;
+  benefits?: Resolver<Maybe<Array<ResolversTypes['MemberBenefit']>>, ParentType, ContextType>;
   coupons?: Resolver<Maybe<ResolversTypes['CouponConnection']>, ParentType, ContextType, RequireFields<MemberCouponsArgs, 'first'>>;
-  rankedBenefits?: Resolver<Maybe<Array<ResolversTypes['RankedBenefit']>>, ParentType, ContextType>;
   rewardRedemptions?: Resolver<Maybe<ResolversTypes['RewardRedemptionConnection']>, ParentType, ContextType, RequireFields<MemberRewardRedemptionsArgs, 'first'>>;
 };
 
-export type RankedBenefitResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['RankedBenefit'] = ResolversParentTypes['RankedBenefit']> = {
-  benefit?: Resolver<ResolversTypes['Benefit'], ParentType, ContextType>;
+export type MemberBenefitResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['MemberBenefit'] = ResolversParentTypes['MemberBenefit']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['BenefitType'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountPercent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -1109,7 +1127,7 @@ export type Resolvers<ContextType = BenefitsContext> = {
   TierBenefitRevision?: TierBenefitRevisionResolvers<ContextType>;
   Tier?: TierResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
-  RankedBenefit?: RankedBenefitResolvers<ContextType>;
+  MemberBenefit?: MemberBenefitResolvers<ContextType>;
   CouponTemplate?: CouponTemplateResolvers<ContextType>;
   CouponTemplateEdge?: CouponTemplateEdgeResolvers<ContextType>;
   CouponTemplateConnection?: CouponTemplateConnectionResolvers<ContextType>;

@@ -1,5 +1,7 @@
 import type { BenefitCell } from '../../db/entities/BenefitCell';
 import type { TierBenefitView } from '../../db/tierBenefits';
+import type { RankedBenefit } from '../../domain/ranking';
+import type { MemberBenefitResolvers } from '../__generated__/resolvers-types';
 
 export const Benefit = {
   id: (benefit: TierBenefitView) => `${benefit.tierId}:${benefit.code}`,
@@ -9,4 +11,17 @@ export const Benefit = {
 export const TierBenefitRevision = {
   effectiveFrom: (cell: BenefitCell) => cell.effectiveFrom.toISOString(),
   recordedAt: (cell: BenefitCell) => cell.recordedAt.toISOString(),
+};
+
+/** A member's ranked benefit: the tier's benefit as Benefit shows it, with its score and reasons. */
+export const MemberBenefit: MemberBenefitResolvers = {
+  id: ({ benefit }) => `${benefit.tierId}:${benefit.code}`,
+  code: ({ benefit }) => benefit.code,
+  name: ({ benefit }) => benefit.name,
+  type: ({ benefit }) => benefit.type,
+  level: ({ benefit }) => benefit.level,
+  discountPercent: ({ benefit }) => benefit.discountPercent,
+  effectiveFrom: ({ benefit }) => benefit.effectiveFrom.toISOString(),
+  score: (ranked: RankedBenefit<TierBenefitView>) => ranked.score,
+  reasons: (ranked: RankedBenefit<TierBenefitView>) => ranked.reasons,
 };

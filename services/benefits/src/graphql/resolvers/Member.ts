@@ -8,10 +8,11 @@ import { signalsOf, tierInForce } from '../memberSignals';
 /** The gateway sends `tier { id }` with each member (@requires), so no call to the member service is needed. */
 export const Member: MemberResolvers = {
   __resolveReference: readableMemberRef,
-  benefits: (member, _, ctx) => ctx.loaders.benefitsOfTier.load(tierInForce(readableMemberRef(member, ctx).tier)),
-
-  /** Ranked for this member from what the gateway required of the member and points services. */
-  rankedBenefits: async (member, _, ctx) => {
+  /**
+   * The tier's benefits ranked for this member from what the gateway required of the member and
+   * points services (@requires); the tier's benefits are one look-up per distinct tier per request.
+   */
+  benefits: async (member, _, ctx) => {
     const benefits = await ctx.loaders.benefitsOfTier.load(tierInForce(readableMemberRef(member, ctx).tier));
     return rankBenefits(benefits, memberFeatures(signalsOf(member), new Date()));
   },

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { Benefit, TierBenefitRevision } from './Benefit';
+import { Benefit, MemberBenefit, TierBenefitRevision } from './Benefit';
 import { CheckoutValidation, CouponCheck, CouponRedemption, DiscountLine } from './Checkout';
 import { Coupon } from './Coupon';
 import { CouponTemplate } from './CouponTemplate';
@@ -13,6 +13,7 @@ export const resolvers: Resolvers = {
   Query: { ...Query, ...rewardQuery },
   Mutation: { ...Mutation, ...rewardMutation },
   Benefit,
+  MemberBenefit,
   TierBenefitRevision,
   Member: { ...Member, ...rewardMember },
   Tier,

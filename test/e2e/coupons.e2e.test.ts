@@ -153,6 +153,11 @@ describe('coupons through the gateway', () => {
     const first = await stack.queryAs(alice.token, REDEEM, { m: alice.id, o: 'WEB-ORDER-1', cart: CART, ids: [off30] });
     expect(first.errors).toBeUndefined();
     expect(first.data.redeemCoupons).toMatchObject({ discount: '55.80', payable: '202.20', replayed: false });
+    // The order is charged with the tier's discount applied, as its own line, before the coupon.
+    expect(first.data.redeemCoupons.lines).toEqual([
+      { source: 'TIER_BENEFIT', discount: '25.80' },
+      { source: 'COUPON', discount: '30.00' },
+    ]);
     const again = await stack.queryAs(alice.token, REDEEM, { m: alice.id, o: 'WEB-ORDER-1', cart: CART, ids: [off30] });
     expect(again.data.redeemCoupons).toEqual({ ...first.data.redeemCoupons, replayed: true });
     const used = await stack.queryAs(alice.token, MY_COUPONS, { s: 'REDEEMED', first: 10 });
@@ -161,9 +166,13 @@ describe('coupons through the gateway', () => {
     ]);
   });
 
-  it('a POS account validates at its own store only', async () => {
+  it('a POS account validates at its own store only, charging what the web charges (the tier discount line with its source)', async () => {
     const atTill = await stack.queryAs(pos, VALIDATE, { m: alice.id, cart: { ...CART, channel: 'POS' } });
     expect(atTill.errors).toBeUndefined();
+    const onWeb = await stack.queryAs(alice.token, VALIDATE, { m: alice.id, cart: CART });
+    const charge = (plan: any) => ({ subtotal: plan.subtotal, discount: plan.discount, payable: plan.payable, lines: plan.lines });
+    expect(charge(atTill.data.validateCoupons)).toEqual(charge(onWeb.data.validateCoupons));
+    expect(atTill.data.validateCoupons.lines[0]).toMatchObject({ source: 'TIER_BENEFIT', sourceId: 'REGULAR:DISCOUNT' });
     const elsewhere = await stack.queryAs(pos, VALIDATE, { m: alice.id, cart: { ...CART, channel: 'POS', store: 'C002' } });
     expect(codeOf(elsewhere)).toBe('FORBIDDEN');
   });

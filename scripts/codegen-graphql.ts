@@ -72,7 +72,9 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
       Reward: '../../db/entities/Reward#Reward',
       RewardRedemption: '../../db/entities/RewardRedemption#RewardRedemption',
       // Member.benefits: the tier's benefit, ranked for the member (domain/ranking).
-      MemberBenefit: "import('../../domain/ranking').RankedBenefit<TierBenefitViewModel>",
+      MemberBenefit: '../memberSignals#MemberBenefitView',
+      BenefitRating: '../../db/entities/BenefitRating#BenefitRating',
+      BenefitRatingSummary: '../../domain/ratings#RatingSummary',
     },
   },
   campaign: {

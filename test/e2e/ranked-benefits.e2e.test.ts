@@ -67,6 +67,44 @@ describe('Member.benefits, ranked', () => {
   });
 });
 
+describe('ratings', () => {
+  const RATE = 'mutation($c: String!, $s: Int!) { rateBenefit(benefitCode: $c, score: $s) { benefitCode score } }';
+  const SUMMARY = 'query($f: Boolean) { benefitRatings(flaggedOnly: $f) { benefit { code name } ratings average flaggedForRedesign } }';
+
+  it('members rate benefits 1–10, once each (again replaces), and see their own rating on their benefits', async () => {
+    expect((await stack.queryAs(fresh.token, RATE, { c: 'BIRTHDAY', s: 3 })).data.rateBenefit).toEqual({
+      benefitCode: 'BIRTHDAY',
+      score: 3,
+    });
+    await stack.queryAs(fresh.token, RATE, { c: 'BIRTHDAY', s: 5 });
+    await stack.queryAs(regular.token, RATE, { c: 'BIRTHDAY', s: 8 });
+    await stack.queryAs(regular.token, RATE, { c: 'DISCOUNT', s: 9 });
+    const mine = await stack.queryAs(fresh.token, '{ me { benefits { code rating } } }');
+    expect(mine.data.me.benefits.find((b: any) => b.code === 'BIRTHDAY').rating).toBe(5);
+    expect(mine.data.me.benefits.find((b: any) => b.code === 'DISCOUNT').rating).toBeNull();
+  });
+
+  it('staff see benefits averaging below 7 flagged for redesign', async () => {
+    const all = await stack.query(SUMMARY, {});
+    expect(all.errors).toBeUndefined();
+    expect(all.data.benefitRatings).toEqual([
+      { benefit: { code: 'BIRTHDAY', name: expect.any(String) }, ratings: 2, average: 6.5, flaggedForRedesign: true },
+      { benefit: { code: 'DISCOUNT', name: expect.any(String) }, ratings: 1, average: 9, flaggedForRedesign: false },
+    ]);
+    const flagged = await stack.query(SUMMARY, { f: true });
+    expect(flagged.data.benefitRatings.map((r: any) => r.benefit.code)).toEqual(['BIRTHDAY']);
+  });
+
+  it('refuses a bad score with a code, a member reading the staff summary, and staff rating for a member', async () => {
+    expect(codeOf(await stack.queryAs(fresh.token, RATE, { c: 'BIRTHDAY', s: 11 }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await stack.queryAs(fresh.token, RATE, { c: 'NO_SUCH', s: 5 }))).toBe('NOT_FOUND');
+    expect(codeOf(await stack.queryAs(fresh.token, SUMMARY, {}))).toBe('FORBIDDEN');
+    expect(codeOf(await stack.query(RATE, { c: 'BIRTHDAY', s: 1 }))).toBe('FORBIDDEN');
+    const all = await stack.query(SUMMARY, {});
+    expect(all.data.benefitRatings[0]).toMatchObject({ ratings: 2, average: 6.5 });
+  });
+});
+
 describe('with the points service down', () => {
   beforeAll(() => stack.services.points.stop());
 

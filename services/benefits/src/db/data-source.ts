@@ -1,6 +1,7 @@
 import { OutboxEventSchema, type DatabaseSchema } from '../../../kit/src';
 import { Benefit } from './entities/Benefit';
 import { BenefitCell } from './entities/BenefitCell';
+import { BenefitRating } from './entities/BenefitRating';
 import { Coupon } from './entities/Coupon';
 import { CouponClaim } from './entities/CouponClaim';
 import { CouponRedemption } from './entities/CouponRedemption';
@@ -12,6 +13,7 @@ import { CreateBenefits1764000000000 } from './migrations/1764000000000-CreateBe
 import { VersionBenefitMatrix1764600000000 } from './migrations/1764600000000-VersionBenefitMatrix';
 import { Coupons1764700000000 } from './migrations/1764700000000-Coupons';
 import { DeriveAcceleration1764800000000 } from './migrations/1764800000000-DeriveAcceleration';
+import { BenefitRatings1764910000000 } from './migrations/1764910000000-BenefitRatings';
 import { RewardsSaga1764830000000 } from './migrations/1764830000000-RewardsSaga';
 
 /** The benefits service's entities and migrations. */
@@ -27,6 +29,7 @@ export const benefitsSchema: DatabaseSchema = {
     RewardClaim,
     RewardRedemption,
     OutboxEventSchema,
+    BenefitRating,
   ],
   migrations: [
     CreateBenefits1764000000000,
@@ -34,5 +37,6 @@ export const benefitsSchema: DatabaseSchema = {
     Coupons1764700000000,
     DeriveAcceleration1764800000000,
     RewardsSaga1764830000000,
+    BenefitRatings1764910000000,
   ],
 };

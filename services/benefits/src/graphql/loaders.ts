@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { orderByKeys } from '../../../kit/src';
+import { groupByKeys, orderByKeys } from '../../../kit/src';
+import { findMemberRatings } from '../db/benefitRatings';
+import { Benefit } from '../db/entities/Benefit';
+import type { BenefitRating } from '../db/entities/BenefitRating';
 import { Coupon } from '../db/entities/Coupon';
 import { CouponTemplate } from '../db/entities/CouponTemplate';
 import { Reward } from '../db/entities/Reward';
@@ -41,6 +44,19 @@ export function createLoaders(dataSource: DataSource) {
         // A redemption's reward is a foreign key: missing would be a broken database, not a null.
         (code) => new Error(`reward ${code} is missing`),
       ),
+    ),
+    /** A catalogue benefit by code (the ratings summary names a few). */
+    catalogueBenefit: new DataLoader<string, Benefit>(async (codes) =>
+      orderByKeys(
+        codes,
+        await dataSource.getRepository(Benefit).findBy({ code: In([...codes]) }),
+        (b) => b.code,
+        (code) => new Error(`benefit ${code} is missing`),
+      ),
+    ),
+    /** Each member's ratings, for MemberBenefit.rating: one statement for every member of a request. */
+    ratingsOfMember: new DataLoader<string, BenefitRating[]>(async (memberIds) =>
+      groupByKeys(memberIds, await findMemberRatings(dataSource, memberIds), (r) => r.memberId),
     ),
   };
 }

@@ -1,6 +1,6 @@
 import { parseCnyToFen } from '../../../kit/src';
-import type { TierInForce } from '../db/tierBenefits';
-import type { MemberSignals } from '../domain/ranking';
+import type { TierBenefitView, TierInForce } from '../db/tierBenefits';
+import type { MemberSignals, RankedBenefit } from '../domain/ranking';
 
 /** A tier as the gateway hands it to Tier.benefits and Member.benefits (@requires from the member service). */
 export interface TierRef {
@@ -61,3 +61,5 @@ export function tierInForce(ref: TierRef): TierInForce {
   }
   return { id: ref.id, multiplier: ref.multiplier, pointsNeverExpire: ref.pointsNeverExpire, effectiveFrom };
 }
+/** One of Member.benefits: the tier's benefit ranked for the member, and whose it is (for their rating). */
+export type MemberBenefitView = RankedBenefit<TierBenefitView> & { memberId: string };

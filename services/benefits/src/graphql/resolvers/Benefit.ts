@@ -1,7 +1,8 @@
 import type { BenefitCell } from '../../db/entities/BenefitCell';
+import type { BenefitRating as BenefitRatingRow } from '../../db/entities/BenefitRating';
+import type { RatingSummary } from '../../domain/ratings';
 import type { TierBenefitView } from '../../db/tierBenefits';
-import type { RankedBenefit } from '../../domain/ranking';
-import type { MemberBenefitResolvers } from '../__generated__/resolvers-types';
+import type { BenefitRatingSummaryResolvers, MemberBenefitResolvers } from '../__generated__/resolvers-types';
 
 export const Benefit = {
   id: (benefit: TierBenefitView) => `${benefit.tierId}:${benefit.code}`,
@@ -22,6 +23,16 @@ export const MemberBenefit: MemberBenefitResolvers = {
   level: ({ benefit }) => benefit.level,
   discountPercent: ({ benefit }) => benefit.discountPercent,
   effectiveFrom: ({ benefit }) => benefit.effectiveFrom.toISOString(),
-  score: (ranked: RankedBenefit<TierBenefitView>) => ranked.score,
-  reasons: (ranked: RankedBenefit<TierBenefitView>) => ranked.reasons,
+  score: (ranked) => ranked.score,
+  reasons: (ranked) => ranked.reasons,
+  rating: async (ranked, _, ctx) =>
+    (await ctx.loaders.ratingsOfMember.load(ranked.memberId)).find((r) => r.benefitCode === ranked.benefit.code)?.score ?? null,
+};
+
+export const BenefitRating = {
+  ratedAt: (rating: BenefitRatingRow) => rating.ratedAt.toISOString(),
+};
+
+export const BenefitRatingSummary: BenefitRatingSummaryResolvers = {
+  benefit: (summary: RatingSummary, _, ctx) => ctx.loaders.catalogueBenefit.load(summary.benefitCode),
 };

@@ -14,7 +14,7 @@ export const Member: MemberResolvers = {
    */
   benefits: async (member, _, ctx) => {
     const benefits = await ctx.loaders.benefitsOfTier.load(tierInForce(readableMemberRef(member, ctx).tier));
-    return rankBenefits(benefits, memberFeatures(signalsOf(member), new Date()));
+    return rankBenefits(benefits, memberFeatures(signalsOf(member), new Date())).map((ranked) => ({ ...ranked, memberId: member.id }));
   },
 
   /** Newest first; keyset pagination on (issued_at, id). The member themselves or staff (readableMemberRef). */

@@ -1,7 +1,8 @@
-import { actorOf, requireStaff, requireStoreStaff } from '../../../../kit/src';
+import { actorOf, DomainError, requireStaff, requireStoreStaff } from '../../../../kit/src';
 import { defineBenefit } from '../../commands/defineBenefit';
 import { defineCouponTemplate } from '../../commands/defineCouponTemplate';
 import { issueCoupon } from '../../commands/issueCoupon';
+import { rateBenefit } from '../../commands/rateBenefit';
 import { redeemCoupons } from '../../commands/redeemCoupons';
 import { restoreCoupons } from '../../commands/restoreCoupons';
 import { setTierBenefit } from '../../commands/setTierBenefit';
@@ -43,5 +44,14 @@ export const Mutation: MutationResolvers = {
   voidCoupon: async (_, args, ctx) => {
     requireStaff(ctx.identity, PROGRAMME_ROLES);
     return (await voidCoupon(ctx.dataSource, args)).coupon;
+  },
+
+  /** A member's own opinion: staff cannot rate for them. */
+  rateBenefit: async (_, args, ctx) => {
+    const { identity } = ctx;
+    if (identity.kind !== 'MEMBER' || !identity.subject) {
+      throw new DomainError(identity.kind === 'ANONYMOUS' ? 'UNAUTHENTICATED' : 'FORBIDDEN', 'only a member rates benefits');
+    }
+    return (await rateBenefit(ctx.dataSource, { ...args, memberId: identity.subject })).rating;
   },
 };

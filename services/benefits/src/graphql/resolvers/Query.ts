@@ -1,9 +1,11 @@
 import { parsePageSize, requireStaff } from '../../../../kit/src';
 import { validateCoupons } from '../../commands/checkout';
+import { tallyRatings } from '../../db/benefitRatings';
 import { findTemplatePage } from '../../db/couponPages';
 import { Benefit } from '../../db/entities/Benefit';
 import { BenefitCell } from '../../db/entities/BenefitCell';
 import { parseMatrixCode } from '../../domain/benefitMatrix';
+import { summarizeRatings } from '../../domain/ratings';
 import { checkoutCart, READER_ROLES } from '../access';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { connectionOf, decodeCursor } from '../connection';
@@ -30,5 +32,11 @@ export const Query: QueryResolvers = {
   validateCoupons: (_, args, ctx) => {
     const cart = checkoutCart(ctx.identity, args.memberId, args.cart);
     return validateCoupons(ctx.dataSource, ctx.peers.member, { ...args, cart });
+  },
+
+  benefitRatings: async (_, args, ctx) => {
+    requireStaff(ctx.identity, READER_ROLES);
+    const summaries = (await tallyRatings(ctx.dataSource)).map((tally) => summarizeRatings(tally));
+    return args.flaggedOnly ? summaries.filter((s) => s.flaggedForRedesign) : summaries;
   },
 };

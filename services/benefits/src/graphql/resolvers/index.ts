@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { Benefit, MemberBenefit, TierBenefitRevision } from './Benefit';
+import { Benefit, BenefitRating, BenefitRatingSummary, MemberBenefit, TierBenefitRevision } from './Benefit';
 import { CheckoutValidation, CouponCheck, CouponRedemption, DiscountLine } from './Checkout';
 import { Coupon } from './Coupon';
 import { CouponTemplate } from './CouponTemplate';
@@ -14,6 +14,8 @@ export const resolvers: Resolvers = {
   Mutation: { ...Mutation, ...rewardMutation },
   Benefit,
   MemberBenefit,
+  BenefitRating,
+  BenefitRatingSummary,
   TierBenefitRevision,
   Member: { ...Member, ...rewardMember },
   Tier,

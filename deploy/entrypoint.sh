@@ -22,8 +22,9 @@ case "$SERVICE" in
   reevaluate-tiers) exec node /app/dist/services/points/src/jobs/reevaluateTiers.js "$@" ;;
   retrain-risk-models) exec node /app/dist/services/risk/src/jobs/retrainModels.js "$@" ;;
   evaluate-risk-models) exec node /app/dist/services/risk/src/jobs/evaluateModels.js "$@" ;;
+  birthday-benefits) exec node /app/dist/services/benefits/src/jobs/birthdays.js "$@" ;;
   *)
-    echo "SERVICE must be gateway, member, points, benefits, campaign or risk (or migrate, expire-points, reevaluate-tiers, retrain-risk-models, evaluate-risk-models); got '$SERVICE'" >&2
+    echo "SERVICE must be gateway, member, points, benefits, campaign or risk (or migrate, expire-points, reevaluate-tiers, retrain-risk-models, evaluate-risk-models, birthday-benefits); got '$SERVICE'" >&2
     exit 2
     ;;
 esac

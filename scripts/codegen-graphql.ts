@@ -75,6 +75,7 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
       MemberBenefit: '../memberSignals#MemberBenefitView',
       BenefitRating: '../../db/entities/BenefitRating#BenefitRating',
       BenefitRatingSummary: '../../domain/ratings#RatingSummary',
+      OccasionReward: '../../db/entities/OccasionReward#OccasionReward',
     },
   },
   campaign: {

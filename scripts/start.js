@@ -7,6 +7,7 @@
  * `npm run migrate`: applies migrations and exits. `npm run job:expire`, `npm run job:reevaluate-tiers`:
  * the points expiry and the yearly tier re-evaluation, once, then exit. `npm run job:retrain-models`,
  * `npm run job:evaluate-models`: the risk models' quarterly retrain and monthly evaluation, once.
+ * `npm run job:birthdays`: today's birthday rewards, once.
  * Plain JavaScript so that it runs before anything is built.
  */
 'use strict';
@@ -24,6 +25,7 @@ const JOBS = {
   'reevaluate-tiers': 'services/points/src/jobs/reevaluateTiers.js',
   'retrain-models': 'services/risk/src/jobs/retrainModels.js',
   'evaluate-models': 'services/risk/src/jobs/evaluateModels.js',
+  birthdays: 'services/benefits/src/jobs/birthdays.js',
 };
 const DEFAULTS = {
   gateway: [4000],

@@ -2,6 +2,8 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { BenefitsServiceClient as _membergraph_benefits_v1_BenefitsServiceClient, BenefitsServiceDefinition as _membergraph_benefits_v1_BenefitsServiceDefinition } from './membergraph/benefits/v1/BenefitsService';
+import type { GrantMilestoneRewardRequest as _membergraph_benefits_v1_GrantMilestoneRewardRequest, GrantMilestoneRewardRequest__Output as _membergraph_benefits_v1_GrantMilestoneRewardRequest__Output } from './membergraph/benefits/v1/GrantMilestoneRewardRequest';
+import type { GrantMilestoneRewardResponse as _membergraph_benefits_v1_GrantMilestoneRewardResponse, GrantMilestoneRewardResponse__Output as _membergraph_benefits_v1_GrantMilestoneRewardResponse__Output } from './membergraph/benefits/v1/GrantMilestoneRewardResponse';
 import type { IssueCouponRequest as _membergraph_benefits_v1_IssueCouponRequest, IssueCouponRequest__Output as _membergraph_benefits_v1_IssueCouponRequest__Output } from './membergraph/benefits/v1/IssueCouponRequest';
 import type { IssueCouponResponse as _membergraph_benefits_v1_IssueCouponResponse, IssueCouponResponse__Output as _membergraph_benefits_v1_IssueCouponResponse__Output } from './membergraph/benefits/v1/IssueCouponResponse';
 import type { ListTierBenefitsRequest as _membergraph_benefits_v1_ListTierBenefitsRequest, ListTierBenefitsRequest__Output as _membergraph_benefits_v1_ListTierBenefitsRequest__Output } from './membergraph/benefits/v1/ListTierBenefitsRequest';
@@ -17,6 +19,8 @@ export interface ProtoGrpcType {
     benefits: {
       v1: {
         BenefitsService: SubtypeConstructor<typeof grpc.Client, _membergraph_benefits_v1_BenefitsServiceClient> & { service: _membergraph_benefits_v1_BenefitsServiceDefinition }
+        GrantMilestoneRewardRequest: MessageTypeDefinition<_membergraph_benefits_v1_GrantMilestoneRewardRequest, _membergraph_benefits_v1_GrantMilestoneRewardRequest__Output>
+        GrantMilestoneRewardResponse: MessageTypeDefinition<_membergraph_benefits_v1_GrantMilestoneRewardResponse, _membergraph_benefits_v1_GrantMilestoneRewardResponse__Output>
         IssueCouponRequest: MessageTypeDefinition<_membergraph_benefits_v1_IssueCouponRequest, _membergraph_benefits_v1_IssueCouponRequest__Output>
         IssueCouponResponse: MessageTypeDefinition<_membergraph_benefits_v1_IssueCouponResponse, _membergraph_benefits_v1_IssueCouponResponse__Output>
         ListTierBenefitsRequest: MessageTypeDefinition<_membergraph_benefits_v1_ListTierBenefitsRequest, _membergraph_benefits_v1_ListTierBenefitsRequest__Output>

@@ -8,6 +8,9 @@ import type { GetConsentsRequest as _membergraph_member_v1_GetConsentsRequest, G
 import type { GetConsentsResponse as _membergraph_member_v1_GetConsentsResponse, GetConsentsResponse__Output as _membergraph_member_v1_GetConsentsResponse__Output } from './membergraph/member/v1/GetConsentsResponse';
 import type { GetMemberTiersRequest as _membergraph_member_v1_GetMemberTiersRequest, GetMemberTiersRequest__Output as _membergraph_member_v1_GetMemberTiersRequest__Output } from './membergraph/member/v1/GetMemberTiersRequest';
 import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersResponse, GetMemberTiersResponse__Output as _membergraph_member_v1_GetMemberTiersResponse__Output } from './membergraph/member/v1/GetMemberTiersResponse';
+import type { ListBirthdaysRequest as _membergraph_member_v1_ListBirthdaysRequest, ListBirthdaysRequest__Output as _membergraph_member_v1_ListBirthdaysRequest__Output } from './membergraph/member/v1/ListBirthdaysRequest';
+import type { ListBirthdaysResponse as _membergraph_member_v1_ListBirthdaysResponse, ListBirthdaysResponse__Output as _membergraph_member_v1_ListBirthdaysResponse__Output } from './membergraph/member/v1/ListBirthdaysResponse';
+import type { MemberBirthday as _membergraph_member_v1_MemberBirthday, MemberBirthday__Output as _membergraph_member_v1_MemberBirthday__Output } from './membergraph/member/v1/MemberBirthday';
 import type { MemberConsents as _membergraph_member_v1_MemberConsents, MemberConsents__Output as _membergraph_member_v1_MemberConsents__Output } from './membergraph/member/v1/MemberConsents';
 import type { MemberServiceClient as _membergraph_member_v1_MemberServiceClient, MemberServiceDefinition as _membergraph_member_v1_MemberServiceDefinition } from './membergraph/member/v1/MemberService';
 import type { MemberTier as _membergraph_member_v1_MemberTier, MemberTier__Output as _membergraph_member_v1_MemberTier__Output } from './membergraph/member/v1/MemberTier';
@@ -36,6 +39,9 @@ export interface ProtoGrpcType {
         GetConsentsResponse: MessageTypeDefinition<_membergraph_member_v1_GetConsentsResponse, _membergraph_member_v1_GetConsentsResponse__Output>
         GetMemberTiersRequest: MessageTypeDefinition<_membergraph_member_v1_GetMemberTiersRequest, _membergraph_member_v1_GetMemberTiersRequest__Output>
         GetMemberTiersResponse: MessageTypeDefinition<_membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersResponse__Output>
+        ListBirthdaysRequest: MessageTypeDefinition<_membergraph_member_v1_ListBirthdaysRequest, _membergraph_member_v1_ListBirthdaysRequest__Output>
+        ListBirthdaysResponse: MessageTypeDefinition<_membergraph_member_v1_ListBirthdaysResponse, _membergraph_member_v1_ListBirthdaysResponse__Output>
+        MemberBirthday: MessageTypeDefinition<_membergraph_member_v1_MemberBirthday, _membergraph_member_v1_MemberBirthday__Output>
         MemberConsents: MessageTypeDefinition<_membergraph_member_v1_MemberConsents, _membergraph_member_v1_MemberConsents__Output>
         MemberService: SubtypeConstructor<typeof grpc.Client, _membergraph_member_v1_MemberServiceClient> & { service: _membergraph_member_v1_MemberServiceDefinition }
         MemberTier: MessageTypeDefinition<_membergraph_member_v1_MemberTier, _membergraph_member_v1_MemberTier__Output>

@@ -62,6 +62,7 @@ const QUIET: Env = {
   NODE_ENV: 'test',
   OUTBOX_INTERVAL_MS: '0',
   POINTS_EXPIRY_INTERVAL_MS: '0',
+  BIRTHDAY_JOB_CHECK_MS: '0',
   // Every test signs in from 127.0.0.1: per-address limits are tested on their own.
   LOGIN_MAX_CODES_PER_HOUR_PER_ADDRESS: '100000',
   LOGIN_MAX_FAILURES_PER_HOUR_PER_ADDRESS: '100000',

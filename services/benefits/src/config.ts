@@ -19,6 +19,13 @@ export function loadBenefitsConfig(env: Record<string, string | undefined> = pro
      * compensates; a refusal (no points, no stock …) compensates at once. 1: every failure compensates.
      */
     rewardStepAttempts: read.int('REWARD_STEP_ATTEMPTS', 3, { min: 1, max: 20 }),
+    /** The programme's time zone as minutes east of UTC: whose "today" a birthday is (China: +480). */
+    utcOffsetMinutes: read.int('PROGRAMME_UTC_OFFSET_MINUTES', 480, { min: -720, max: 840 }),
+    /**
+     * How often the service looks whether today's birthday rewards have been given, and gives them
+     * once (one replica, by lease) when not; 0 turns it off (the CronJob or `npm run job:birthdays` still runs it).
+     */
+    birthdayCheckMs: read.int('BIRTHDAY_JOB_CHECK_MS', 3_600_000, { min: 0 }),
   };
 }
 

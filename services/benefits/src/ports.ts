@@ -10,6 +10,16 @@ import type { CallScope } from '../../kit/src';
 export interface MemberPort {
   /** The member's tier id now; null for a member the member service does not know. */
   getMemberTier(memberId: string, scope?: CallScope): Promise<{ memberId: string; tierId: string } | null>;
+  /**
+   * One page of the members born on any of `monthDays` (MM-DD), in id order, after `afterMemberId`
+   * ('' from the start), with their tier now; `nextAfterMemberId` null after the last page.
+   */
+  listBirthdays(
+    monthDays: readonly string[],
+    afterMemberId: string,
+    limit: number,
+    scope?: CallScope,
+  ): Promise<{ members: Array<{ memberId: string; tierId: string }>; nextAfterMemberId: string | null }>;
 }
 
 /**

@@ -15,6 +15,7 @@ import { benefitsSchema } from './db/data-source';
 import { resolvers } from './graphql/resolvers';
 import { connectPeers } from './grpc/peers';
 import { BENEFITS_GRPC_SERVICE, benefitsGrpcService } from './grpc/service';
+import { scheduleBirthdays } from './jobs/scheduleBirthdays';
 
 /** Opens the benefits database (migrating it), connects to its peers and starts its subgraph and gRPC servers. */
 export async function createBenefitsService(
@@ -42,6 +43,12 @@ export async function createBenefitsService(
     intervalMs: config.outboxIntervalMs,
     backoff: { initialMs: 500, maxMs: 30_000 },
   });
+  const birthdays = scheduleBirthdays(
+    database.dataSource,
+    peers.member,
+    { checkMs: config.birthdayCheckMs, utcOffsetMinutes: config.utcOffsetMinutes },
+    logger,
+  );
   return startSubgraphService({
     config,
     logger,
@@ -52,6 +59,7 @@ export async function createBenefitsService(
     grpcHealthName: BENEFITS_GRPC_SERVICE,
     onStop: async () => {
       await outbox.stop();
+      await birthdays.stop();
       peers.close();
     },
   });

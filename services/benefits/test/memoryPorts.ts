@@ -10,10 +10,27 @@ export class MemoryMember implements MemberPort {
   /** While true every call fails as a member service that is down would (UNAVAILABLE). */
   down = false;
 
-  /** A known member, on the entry tier unless told otherwise. */
-  add(memberId: string, tierId = 'REGULAR'): string {
+  /** Members' birthdays, MM-DD (listBirthdays). */
+  readonly birthdays = new Map<string, string>();
+  /** Every listBirthdays page asked for. */
+  readonly pagesAsked: Array<{ monthDays: string[]; after: string }> = [];
+
+  /** A known member, on the entry tier unless told otherwise, born on `birthday` (MM-DD) if given. */
+  add(memberId: string, tierId = 'REGULAR', birthday?: string): string {
     this.tiers.set(memberId, tierId);
+    if (birthday) this.birthdays.set(memberId, birthday);
     return memberId;
+  }
+
+  async listBirthdays(monthDays: readonly string[], afterMemberId: string, limit: number) {
+    if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
+    this.pagesAsked.push({ monthDays: [...monthDays], after: afterMemberId });
+    const born = [...this.birthdays]
+      .filter(([id, md]) => monthDays.includes(md) && id > afterMemberId)
+      .map(([memberId]) => ({ memberId, tierId: this.tiers.get(memberId)! }))
+      .sort((a, b) => (a.memberId < b.memberId ? -1 : 1))
+      .slice(0, limit);
+    return { members: born, nextAfterMemberId: born.length === limit ? born[born.length - 1].memberId : null };
   }
 
   async getMemberTier(memberId: string) {

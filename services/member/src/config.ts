@@ -72,6 +72,7 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
     pointsGrpcAddress: peerGrpcAddress('points', env),
     /** Where registrations and logins are assessed before a session opens (they fail open: see README). */
     riskGrpcAddress: peerGrpcAddress('risk', env),
+    benefitsGrpcAddress: peerGrpcAddress('benefits', env),
     /** How often undelivered member events are retried; 0 turns the dispatcher off. */
     outboxIntervalMs: envReader(env).int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
     /** How often expired staff tier grants are ended (they also end on the next read); 0: only on read. */

@@ -45,9 +45,26 @@ export interface RiskPort {
   assess(action: RiskAction, scope?: CallScope): Promise<{ decision: RiskDecision; reason: string }>;
 }
 
+/** A milestone the tier engine recorded, as the benefits service rewards it: once per milestone id. */
+export interface MilestoneEvent {
+  milestoneId: string;
+  memberId: string;
+  kind: 'FIRST_TOP_TIER' | 'TWELFTH_PURCHASE';
+  reachedAt: Date;
+}
+
+export interface BenefitsPort {
+  /** The reward staff set for the milestone, exactly once per milestone id. */
+  grantMilestoneReward(
+    milestone: MilestoneEvent,
+    scope?: CallScope,
+  ): Promise<{ outcome: 'ISSUED' | 'NO_REWARD' | 'REFUSED'; couponId: string | null; replayed: boolean }>;
+}
+
 export interface MemberPeers {
   points: PointsPort;
   risk: RiskPort;
+  benefits: BenefitsPort;
 }
 
 /** The outbox as commands see it: after a commit, deliver a member's pending events now (never throws). */

@@ -17,7 +17,7 @@ import { jwksRoute } from './auth/jwksRoute';
 import { bootstrapAdmin } from './auth/staff';
 import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from './commands/assessSignIn';
 import { memberEventHandlers } from './commands/memberEvents';
-import { loggingMilestoneHook } from './commands/milestones';
+import { deliveringMilestoneHook } from './commands/milestones';
 import type { MemberConfig } from './config';
 import { createMemberContext } from './context';
 import { memberSchema } from './db/data-source';
@@ -47,11 +47,11 @@ export async function createMemberService(
   else logger.warn('SMS sign-in is unavailable: no SMS provider is configured (SMS_PROVIDER); requestLoginCode answers UNAVAILABLE');
   if (!auth.weChat) logger.warn('mini-program sign-in is unavailable: WECHAT_APP_ID and WECHAT_APP_SECRET are not set');
   const peers = connectPeers(config, metrics);
-  // Member events reach the points service from the outbox: at once after each write, retried by the dispatcher;
-  // sign-ins that went ahead while risk did not answer reach risk the same way, for review.
+  // Member events reach the points and benefits services from the outbox: at once after each write, retried by the
+  // dispatcher; sign-ins that went ahead while risk did not answer reach risk the same way, for review.
   const outbox = createOutbox({
     dataSource: database.dataSource,
-    handlers: { ...memberEventHandlers(peers.points), [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk) },
+    handlers: { ...memberEventHandlers(peers.points, peers.benefits), [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk) },
     logger,
     intervalMs: config.outboxIntervalMs,
   });
@@ -75,7 +75,12 @@ export async function createMemberService(
     routes: { [JWKS_PATH]: jwksRoute(auth.keys, logger) },
     createContext: createMemberContext(database.dataSource, config.pii, auth, outbox.deliverNow, config.tierRules, peers.risk),
     grpcServices: [
-      memberGrpcService(database.dataSource, loggingMilestoneHook(logger), { logger, serviceToken: config.serviceToken }, config.tierRules),
+      memberGrpcService(
+        database.dataSource,
+        deliveringMilestoneHook(outbox, logger),
+        { logger, serviceToken: config.serviceToken },
+        config.tierRules,
+      ),
     ],
     grpcHealthName: MEMBER_GRPC_SERVICE,
     onStop: async () => {

@@ -1,4 +1,5 @@
 import { grpcCall, healthCheck } from '../../../test/harness/grpc';
+import { Member } from '../src/db/entities/Member';
 import { REGISTER } from '../../../test/harness/operations';
 import { startStack, type Stack } from '../../../test/harness/startStack';
 
@@ -75,6 +76,27 @@ describe('member subgraph', () => {
     ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
+  });
+
+  it('ListBirthdays pages through the members born on a day, with their tiers, refusing a bad day', async () => {
+    const ids: string[] = [];
+    for (const phone of ['13866660001', '13866660002', '13866660003']) {
+      const registered = await stack.querySubgraph('member', `mutation { registerMember(phone: "${phone}", channel: WEB) { id } }`);
+      const id = registered.data.registerMember.id;
+      ids.push(id);
+      await stack.services.member.dataSource
+        .getRepository(Member)
+        .update(id, { birthday: phone.endsWith('3') ? '1990-12-01' : '1990-11-30' });
+    }
+    const call = (request: object) => grpcCall('member', 'MemberService', stack.services.member.grpcAddress, 'listBirthdays', request);
+    const first = await call({ monthDays: ['11-30'], afterMemberId: '', limit: 1 });
+    const second = await call({ monthDays: ['11-30'], afterMemberId: first.nextAfterMemberId, limit: 1 });
+    const last = await call({ monthDays: ['11-30'], afterMemberId: second.nextAfterMemberId, limit: 1 });
+    const born = [...ids.slice(0, 2)].sort();
+    expect([...first.members, ...second.members]).toEqual(born.map((memberId) => ({ memberId, tierId: 'REGULAR' })));
+    expect(last).toEqual({ members: [], nextAfterMemberId: '' });
+    await expect(call({ monthDays: ['13-01'], limit: 10 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(call({ monthDays: ['11-30'], limit: 0 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('carries the standard gRPC health service', async () => {

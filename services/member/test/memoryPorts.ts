@@ -1,5 +1,15 @@
 import { DomainError } from '../../kit/src';
-import type { AccountMerge, BonusKind, MemberPeers, PointsPort, RiskAction, RiskDecision, RiskPort } from '../src/ports';
+import type {
+  AccountMerge,
+  BenefitsPort,
+  BonusKind,
+  MemberPeers,
+  MilestoneEvent,
+  PointsPort,
+  RiskAction,
+  RiskDecision,
+  RiskPort,
+} from '../src/ports';
 
 export type PointsCall = { award: BonusKind; memberId: string } | { merge: AccountMerge };
 
@@ -55,11 +65,27 @@ export class MemoryRisk implements RiskPort {
   }
 }
 
+/** The benefits service in memory: every milestone delivered, in order; each rewarded once, like the real one. */
+export class MemoryBenefits implements BenefitsPort {
+  readonly milestones: MilestoneEvent[] = [];
+  down = false;
+  private readonly rewarded = new Set<string>();
+
+  async grantMilestoneReward(milestone: MilestoneEvent) {
+    if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
+    this.milestones.push(milestone);
+    const replayed = this.rewarded.has(milestone.milestoneId);
+    this.rewarded.add(milestone.milestoneId);
+    return { outcome: 'ISSUED' as const, couponId: `coupon-${milestone.milestoneId}`, replayed };
+  }
+}
+
 export interface MemoryMemberPeers extends MemberPeers {
   points: MemoryPoints;
   risk: MemoryRisk;
+  benefits: MemoryBenefits;
 }
 
 export function memoryPeers(): MemoryMemberPeers {
-  return { points: new MemoryPoints(), risk: new MemoryRisk() };
+  return { points: new MemoryPoints(), risk: new MemoryRisk(), benefits: new MemoryBenefits() };
 }

@@ -20,8 +20,8 @@ export interface IssuedCoupon {
   replayed: boolean;
 }
 
-/** Who a coupon was issued by: staff today; campaigns, referrals and reward redemptions call the same command. */
-export type IssueSource = 'STAFF' | 'CAMPAIGN' | 'REFERRAL' | 'REWARD';
+/** Who a coupon was issued by: staff; campaigns, referrals and reward redemptions; the birthday job and milestone rewards. */
+export type IssueSource = 'STAFF' | 'CAMPAIGN' | 'REFERRAL' | 'REWARD' | 'BIRTHDAY' | 'MILESTONE';
 
 /** A known key answers its coupon only for the same template and member: another would be a silent mix-up. */
 function replay(coupon: Coupon, templateCode: string, memberId: string): IssuedCoupon {

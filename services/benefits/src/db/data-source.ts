@@ -1,4 +1,4 @@
-import { OutboxEventSchema, type DatabaseSchema } from '../../../kit/src';
+import { JobLease, OutboxEventSchema, type DatabaseSchema } from '../../../kit/src';
 import { Benefit } from './entities/Benefit';
 import { BenefitCell } from './entities/BenefitCell';
 import { BenefitRating } from './entities/BenefitRating';
@@ -9,12 +9,15 @@ import { CouponTemplate } from './entities/CouponTemplate';
 import { Reward } from './entities/Reward';
 import { RewardClaim } from './entities/RewardClaim';
 import { RewardRedemption } from './entities/RewardRedemption';
+import { OccasionGrant } from './entities/OccasionGrant';
+import { OccasionReward } from './entities/OccasionReward';
 import { CreateBenefits1764000000000 } from './migrations/1764000000000-CreateBenefits';
 import { VersionBenefitMatrix1764600000000 } from './migrations/1764600000000-VersionBenefitMatrix';
 import { Coupons1764700000000 } from './migrations/1764700000000-Coupons';
 import { DeriveAcceleration1764800000000 } from './migrations/1764800000000-DeriveAcceleration';
 import { BenefitRatings1764910000000 } from './migrations/1764910000000-BenefitRatings';
 import { RewardsSaga1764830000000 } from './migrations/1764830000000-RewardsSaga';
+import { Occasions1764920000000 } from './migrations/1764920000000-Occasions';
 
 /** The benefits service's entities and migrations. */
 export const benefitsSchema: DatabaseSchema = {
@@ -30,6 +33,9 @@ export const benefitsSchema: DatabaseSchema = {
     RewardRedemption,
     OutboxEventSchema,
     BenefitRating,
+    OccasionReward,
+    OccasionGrant,
+    JobLease,
   ],
   migrations: [
     CreateBenefits1764000000000,
@@ -38,5 +44,6 @@ export const benefitsSchema: DatabaseSchema = {
     DeriveAcceleration1764800000000,
     RewardsSaga1764830000000,
     BenefitRatings1764910000000,
+    Occasions1764920000000,
   ],
 };

@@ -61,7 +61,7 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): B
     address: config.memberGrpcAddress,
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
-    retryable: ['GetMemberTiers'],
+    retryable: ['GetMemberTiers', 'ListBirthdays'],
     metrics,
   });
   const points = pointsPeer(config, metrics);
@@ -72,6 +72,10 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): B
         const { tiers } = await member.GetMemberTiers({ memberIds: [memberId] }, scope);
         const tier = tiers.find((t) => t.memberId === memberId);
         return tier ? { memberId, tierId: tier.tierId } : null;
+      },
+      listBirthdays: async (monthDays, afterMemberId, limit, scope) => {
+        const page = await member.ListBirthdays({ monthDays: [...monthDays], afterMemberId, limit }, scope);
+        return { members: page.members, nextAfterMemberId: page.nextAfterMemberId || null };
       },
     },
     close: () => {

@@ -3,6 +3,7 @@ import type { ProtoGrpcType } from '../../../../proto/gen/benefits';
 import type { BenefitsServiceHandlers } from '../../../../proto/gen/membergraph/benefits/v1/BenefitsService';
 import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
 import type { BenefitsPeers } from '../ports';
+import { grantMilestoneRewardForPeer } from './handlers/GrantMilestoneReward';
 import { issueCouponForPeer } from './handlers/IssueCoupon';
 import { listTierBenefits } from './handlers/ListTierBenefits';
 
@@ -13,6 +14,7 @@ export function benefitsGrpcService(dataSource: DataSource, peers: BenefitsPeers
   const implementation: BenefitsServiceHandlers = {
     ListTierBenefits: unaryHandler(guard, (request) => listTierBenefits(dataSource, request)),
     IssueCoupon: unaryHandler(guard, (request) => issueCouponForPeer(dataSource, peers.member, request)),
+    GrantMilestoneReward: unaryHandler(guard, (request) => grantMilestoneRewardForPeer(dataSource, peers.member, request)),
   };
   return { definition: proto.membergraph.benefits.v1.BenefitsService.service, implementation };
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { isUniqueViolation, type Logger } from '../../../kit/src';
+import { isUniqueViolation, type Logger, type Outbox } from '../../../kit/src';
 import { Milestone } from '../db/entities/Milestone';
 import type { TierRule } from '../domain/tiers';
+import { enqueueMilestoneReached } from './memberEvents';
 
 export interface ReachedMilestone {
   memberId: string;
@@ -12,14 +13,27 @@ export interface ReachedMilestone {
 }
 
 /**
- * Called after a milestone is recorded and committed. The rewards (a gift on the first upgrade to
- * the top tier, a mystery gift at 12 purchases in a year) come with the benefits issue; until then
- * the default hook logs the event.
+ * Called after a milestone is recorded and committed. The milestone itself was announced in the
+ * outbox in the same transaction (member.milestone_reached), so its reward (a gift on the first
+ * upgrade to the top tier, a mystery gift at 12 purchases in a year, set in the benefits service)
+ * follows even if this hook never runs: the hook only delivers it at once.
  */
 export type MilestoneHook = (milestone: ReachedMilestone) => Promise<void> | void;
 
 export function loggingMilestoneHook(logger: Logger): MilestoneHook {
-  return (milestone) => logger.info({ milestone }, 'milestone reached (reward hook: no reward configured yet)');
+  return (milestone) => logger.info({ milestone }, 'milestone reached');
+}
+
+/**
+ * The service's hook: logs the milestone and starts delivering its event to the benefits service.
+ * Not awaited: the hook runs inside the points service's RecordQualifyingActivity call, which must
+ * not wait on a call back out (member.proto); a delivery that fails is the dispatcher's to retry.
+ */
+export function deliveringMilestoneHook(outbox: Pick<Outbox, 'deliverNow'>, logger: Logger): MilestoneHook {
+  return (milestone) => {
+    logger.info({ milestone }, 'milestone reached');
+    void outbox.deliverNow(milestone.memberId);
+  };
 }
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -50,7 +64,9 @@ export async function recordMilestones(
     const exists = await manager.findOneBy(Milestone, { memberId, kind: milestone.kind, period: milestone.period });
     if (exists) continue;
     try {
-      await manager.insert(Milestone, { id: randomUUID(), ...milestone });
+      const milestoneId = randomUUID();
+      await manager.insert(Milestone, { id: milestoneId, ...milestone });
+      await enqueueMilestoneReached(manager, { milestoneId, memberId, kind: milestone.kind, reachedAtEpochMs: at.getTime() }, at);
       reached.push(milestone);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -1,16 +1,21 @@
+import type { ProtoGrpcType as BenefitsProto } from '../../../../proto/gen/benefits';
 import type { ProtoGrpcType as PointsProto } from '../../../../proto/gen/points';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
 import { createPeerClient, fromInt64, loadProto, toEpochMs, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
 import type { MemberPeers, RiskDecision } from '../ports';
 
+const OUTCOMES = ['ISSUED', 'NO_REWARD', 'REFUSED'] as const;
+
 /**
- * The points service as the member service sees it (bonuses and merges, sent from the outbox only),
- * and the risk service, asked before a sign-in (registration or login) opens a session.
+ * The points service (bonuses and merges) and the benefits service (milestone rewards) as the
+ * member service sees them, both called from the outbox only; and the risk service, asked before a
+ * sign-in (registration or login) opens a session.
  */
 export function connectPeers(
   config: {
     pointsGrpcAddress: string;
     riskGrpcAddress: string;
+    benefitsGrpcAddress: string;
     grpcDeadlineMs: number;
     serviceToken: string;
     grpcTls?: GrpcTls;
@@ -37,7 +42,32 @@ export function connectPeers(
     retryable: ['Assess'],
     metrics,
   });
+  const benefits = createPeerClient(loadProto<BenefitsProto>('benefits').membergraph.benefits.v1.BenefitsService.service, {
+    address: config.benefitsGrpcAddress,
+    deadlineMs: config.grpcDeadlineMs,
+    serviceToken: config.serviceToken,
+    tls: config.grpcTls,
+    // A milestone is rewarded once per milestone id.
+    retryable: ['GrantMilestoneReward'],
+    metrics,
+  });
   return {
+    benefits: {
+      grantMilestoneReward: async (milestone, scope) => {
+        const answer = await benefits.GrantMilestoneReward(
+          {
+            milestoneId: milestone.milestoneId,
+            memberId: milestone.memberId,
+            kind: milestone.kind,
+            reachedAtEpochMs: String(milestone.reachedAt.getTime()),
+          },
+          scope,
+        );
+        const outcome = OUTCOMES.find((o) => o === answer.outcome);
+        if (!outcome) throw new Error(`benefits answered an unknown milestone outcome ${answer.outcome}`);
+        return { outcome, couponId: answer.couponId || null, replayed: answer.replayed };
+      },
+    },
     points: {
       awardBonus: async (memberId, kind, scope) => {
         const answer = await points.Award({ memberId, kind }, scope);
@@ -71,6 +101,6 @@ export function connectPeers(
         return { decision: answer.decision as RiskDecision, reason: answer.reason };
       },
     },
-    close: () => [points, risk].forEach((peer) => peer.close()),
+    close: () => [points, risk, benefits].forEach((peer) => peer.close()),
   };
 }

@@ -7,6 +7,7 @@ import type { TierRules } from '../commands/recordActivity';
 import { countRegistrations } from './handlers/CountRegistrations';
 import { getConsents } from './handlers/GetConsents';
 import { getMemberTiers } from './handlers/GetMemberTiers';
+import { listBirthdays } from './handlers/ListBirthdays';
 import { recordQualifyingActivity } from './handlers/RecordQualifyingActivity';
 import { reevaluateTier } from './handlers/ReevaluateTier';
 import { streamSegmentProfiles } from './handlers/StreamSegmentProfiles';
@@ -25,6 +26,7 @@ export function memberGrpcService(dataSource: DataSource, onMilestone: Milestone
     StreamSegmentProfiles: serverStreamHandler(guard, (request) => streamSegmentProfiles(dataSource, request)),
     CountRegistrations: unaryHandler(guard, (request) => countRegistrations(dataSource, request)),
     GetConsents: unaryHandler(guard, (request) => getConsents(dataSource, request)),
+    ListBirthdays: unaryHandler(guard, (request) => listBirthdays(dataSource, request)),
   };
   return { definition: proto.membergraph.member.v1.MemberService.service, implementation };
 }

@@ -2,12 +2,35 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { GrantMilestoneRewardRequest as _membergraph_benefits_v1_GrantMilestoneRewardRequest, GrantMilestoneRewardRequest__Output as _membergraph_benefits_v1_GrantMilestoneRewardRequest__Output } from '../../../membergraph/benefits/v1/GrantMilestoneRewardRequest';
+import type { GrantMilestoneRewardResponse as _membergraph_benefits_v1_GrantMilestoneRewardResponse, GrantMilestoneRewardResponse__Output as _membergraph_benefits_v1_GrantMilestoneRewardResponse__Output } from '../../../membergraph/benefits/v1/GrantMilestoneRewardResponse';
 import type { IssueCouponRequest as _membergraph_benefits_v1_IssueCouponRequest, IssueCouponRequest__Output as _membergraph_benefits_v1_IssueCouponRequest__Output } from '../../../membergraph/benefits/v1/IssueCouponRequest';
 import type { IssueCouponResponse as _membergraph_benefits_v1_IssueCouponResponse, IssueCouponResponse__Output as _membergraph_benefits_v1_IssueCouponResponse__Output } from '../../../membergraph/benefits/v1/IssueCouponResponse';
 import type { ListTierBenefitsRequest as _membergraph_benefits_v1_ListTierBenefitsRequest, ListTierBenefitsRequest__Output as _membergraph_benefits_v1_ListTierBenefitsRequest__Output } from '../../../membergraph/benefits/v1/ListTierBenefitsRequest';
 import type { ListTierBenefitsResponse as _membergraph_benefits_v1_ListTierBenefitsResponse, ListTierBenefitsResponse__Output as _membergraph_benefits_v1_ListTierBenefitsResponse__Output } from '../../../membergraph/benefits/v1/ListTierBenefitsResponse';
 
 export interface BenefitsServiceClient extends grpc.Client {
+  /**
+   * A milestone the member service's tier engine recorded (first top tier, 12th purchase in a
+   * year), delivered from its outbox: the reward staff set for that milestone, exactly once per
+   * milestone_id however often it is delivered. member → benefits: the reverse of GetMemberTiers,
+   * and only ever from the outbox, never inside a member rpc, so no call waits on a cycle.
+   */
+  GrantMilestoneReward(argument: _membergraph_benefits_v1_GrantMilestoneRewardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_benefits_v1_GrantMilestoneRewardResponse__Output>): grpc.ClientUnaryCall;
+  GrantMilestoneReward(argument: _membergraph_benefits_v1_GrantMilestoneRewardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_benefits_v1_GrantMilestoneRewardResponse__Output>): grpc.ClientUnaryCall;
+  GrantMilestoneReward(argument: _membergraph_benefits_v1_GrantMilestoneRewardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_benefits_v1_GrantMilestoneRewardResponse__Output>): grpc.ClientUnaryCall;
+  GrantMilestoneReward(argument: _membergraph_benefits_v1_GrantMilestoneRewardRequest, callback: grpc.requestCallback<_membergraph_benefits_v1_GrantMilestoneRewardResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * A milestone the member service's tier engine recorded (first top tier, 12th purchase in a
+   * year), delivered from its outbox: the reward staff set for that milestone, exactly once per
+   * milestone_id however often it is delivered. member → benefits: the reverse of GetMemberTiers,
+   * and only ever from the outbox, never inside a member rpc, so no call waits on a cycle.
+   */
+  grantMilestoneReward(argument: _membergraph_benefits_v1_GrantMilestoneRewardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_benefits_v1_GrantMilestoneRewardResponse__Output>): grpc.ClientUnaryCall;
+  grantMilestoneReward(argument: _membergraph_benefits_v1_GrantMilestoneRewardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_benefits_v1_GrantMilestoneRewardResponse__Output>): grpc.ClientUnaryCall;
+  grantMilestoneReward(argument: _membergraph_benefits_v1_GrantMilestoneRewardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_benefits_v1_GrantMilestoneRewardResponse__Output>): grpc.ClientUnaryCall;
+  grantMilestoneReward(argument: _membergraph_benefits_v1_GrantMilestoneRewardRequest, callback: grpc.requestCallback<_membergraph_benefits_v1_GrantMilestoneRewardResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Issues one coupon of a template to a member for another service (campaign rewards, referrals,
    * reward redemptions), exactly once per idempotency_key: a retry answers the same coupon, so the
@@ -48,6 +71,14 @@ export interface BenefitsServiceClient extends grpc.Client {
 
 export interface BenefitsServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * A milestone the member service's tier engine recorded (first top tier, 12th purchase in a
+   * year), delivered from its outbox: the reward staff set for that milestone, exactly once per
+   * milestone_id however often it is delivered. member → benefits: the reverse of GetMemberTiers,
+   * and only ever from the outbox, never inside a member rpc, so no call waits on a cycle.
+   */
+  GrantMilestoneReward: grpc.handleUnaryCall<_membergraph_benefits_v1_GrantMilestoneRewardRequest__Output, _membergraph_benefits_v1_GrantMilestoneRewardResponse>;
+  
+  /**
    * Issues one coupon of a template to a member for another service (campaign rewards, referrals,
    * reward redemptions), exactly once per idempotency_key: a retry answers the same coupon, so the
    * caller may retry. Refusals: NOT_FOUND (template, member); CONFLICT when the stock, the budget or
@@ -63,6 +94,7 @@ export interface BenefitsServiceHandlers extends grpc.UntypedServiceImplementati
 }
 
 export interface BenefitsServiceDefinition extends grpc.ServiceDefinition {
+  GrantMilestoneReward: MethodDefinition<_membergraph_benefits_v1_GrantMilestoneRewardRequest, _membergraph_benefits_v1_GrantMilestoneRewardResponse, _membergraph_benefits_v1_GrantMilestoneRewardRequest__Output, _membergraph_benefits_v1_GrantMilestoneRewardResponse__Output>
   IssueCoupon: MethodDefinition<_membergraph_benefits_v1_IssueCouponRequest, _membergraph_benefits_v1_IssueCouponResponse, _membergraph_benefits_v1_IssueCouponRequest__Output, _membergraph_benefits_v1_IssueCouponResponse__Output>
   ListTierBenefits: MethodDefinition<_membergraph_benefits_v1_ListTierBenefitsRequest, _membergraph_benefits_v1_ListTierBenefitsResponse, _membergraph_benefits_v1_ListTierBenefitsRequest__Output, _membergraph_benefits_v1_ListTierBenefitsResponse__Output>
 }

@@ -8,6 +8,8 @@ import type { GetConsentsRequest as _membergraph_member_v1_GetConsentsRequest, G
 import type { GetConsentsResponse as _membergraph_member_v1_GetConsentsResponse, GetConsentsResponse__Output as _membergraph_member_v1_GetConsentsResponse__Output } from '../../../membergraph/member/v1/GetConsentsResponse';
 import type { GetMemberTiersRequest as _membergraph_member_v1_GetMemberTiersRequest, GetMemberTiersRequest__Output as _membergraph_member_v1_GetMemberTiersRequest__Output } from '../../../membergraph/member/v1/GetMemberTiersRequest';
 import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersResponse, GetMemberTiersResponse__Output as _membergraph_member_v1_GetMemberTiersResponse__Output } from '../../../membergraph/member/v1/GetMemberTiersResponse';
+import type { ListBirthdaysRequest as _membergraph_member_v1_ListBirthdaysRequest, ListBirthdaysRequest__Output as _membergraph_member_v1_ListBirthdaysRequest__Output } from '../../../membergraph/member/v1/ListBirthdaysRequest';
+import type { ListBirthdaysResponse as _membergraph_member_v1_ListBirthdaysResponse, ListBirthdaysResponse__Output as _membergraph_member_v1_ListBirthdaysResponse__Output } from '../../../membergraph/member/v1/ListBirthdaysResponse';
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from '../../../membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from '../../../membergraph/member/v1/ReevaluateTierRequest';
 import type { SegmentProfileBatch as _membergraph_member_v1_SegmentProfileBatch, SegmentProfileBatch__Output as _membergraph_member_v1_SegmentProfileBatch__Output } from '../../../membergraph/member/v1/SegmentProfileBatch';
@@ -67,6 +69,25 @@ export interface MemberServiceClient extends grpc.Client {
   getMemberTiers(argument: _membergraph_member_v1_GetMemberTiersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_GetMemberTiersResponse__Output>): grpc.ClientUnaryCall;
   getMemberTiers(argument: _membergraph_member_v1_GetMemberTiersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_GetMemberTiersResponse__Output>): grpc.ClientUnaryCall;
   getMemberTiers(argument: _membergraph_member_v1_GetMemberTiersRequest, callback: grpc.requestCallback<_membergraph_member_v1_GetMemberTiersResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The members whose birthday falls on one of month_days, with their tier now, a page at a time
+   * in member id order (after_member_id: the last id of the previous page; empty: from the start).
+   * The benefits service's birthday job pages through a day with it. Merged-away members are left out.
+   */
+  ListBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
+  ListBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
+  ListBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
+  ListBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The members whose birthday falls on one of month_days, with their tier now, a page at a time
+   * in member id order (after_member_id: the last id of the previous page; empty: from the start).
+   * The benefits service's birthday job pages through a day with it. Merged-away members are left out.
+   */
+  listBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
+  listBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
+  listBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
+  listBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
@@ -164,6 +185,13 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
   GetMemberTiers: grpc.handleUnaryCall<_membergraph_member_v1_GetMemberTiersRequest__Output, _membergraph_member_v1_GetMemberTiersResponse>;
   
   /**
+   * The members whose birthday falls on one of month_days, with their tier now, a page at a time
+   * in member id order (after_member_id: the last id of the previous page; empty: from the start).
+   * The benefits service's birthday job pages through a day with it. Merged-away members are left out.
+   */
+  ListBirthdays: grpc.handleUnaryCall<_membergraph_member_v1_ListBirthdaysRequest__Output, _membergraph_member_v1_ListBirthdaysResponse>;
+  
+  /**
    * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
    * Crossing a threshold upgrades at once; activity never downgrades. Idempotent: the figures are
    * absolute and stamped with as_of, so a late or repeated report changes nothing.
@@ -198,6 +226,7 @@ export interface MemberServiceDefinition extends grpc.ServiceDefinition {
   CountRegistrations: MethodDefinition<_membergraph_member_v1_CountRegistrationsRequest, _membergraph_member_v1_CountRegistrationsResponse, _membergraph_member_v1_CountRegistrationsRequest__Output, _membergraph_member_v1_CountRegistrationsResponse__Output>
   GetConsents: MethodDefinition<_membergraph_member_v1_GetConsentsRequest, _membergraph_member_v1_GetConsentsResponse, _membergraph_member_v1_GetConsentsRequest__Output, _membergraph_member_v1_GetConsentsResponse__Output>
   GetMemberTiers: MethodDefinition<_membergraph_member_v1_GetMemberTiersRequest, _membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersRequest__Output, _membergraph_member_v1_GetMemberTiersResponse__Output>
+  ListBirthdays: MethodDefinition<_membergraph_member_v1_ListBirthdaysRequest, _membergraph_member_v1_ListBirthdaysResponse, _membergraph_member_v1_ListBirthdaysRequest__Output, _membergraph_member_v1_ListBirthdaysResponse__Output>
   RecordQualifyingActivity: MethodDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_RecordQualifyingActivityRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ReevaluateTier: MethodDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision__Output>
   StreamSegmentProfiles: MethodDefinition<_membergraph_member_v1_StreamSegmentProfilesRequest, _membergraph_member_v1_SegmentProfileBatch, _membergraph_member_v1_StreamSegmentProfilesRequest__Output, _membergraph_member_v1_SegmentProfileBatch__Output>

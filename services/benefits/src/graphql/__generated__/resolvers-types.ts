@@ -12,6 +12,7 @@ import type { Reward as RewardModel } from '../../db/entities/Reward';
 import type { RewardRedemption as RewardRedemptionModel } from '../../db/entities/RewardRedemption';
 import type { BenefitRating as BenefitRatingModel } from '../../db/entities/BenefitRating';
 import type { RatingSummary as RatingSummaryModel } from '../../domain/ratings';
+import type { OccasionReward as OccasionRewardModel } from '../../db/entities/OccasionReward';
 import type { BenefitsContext } from '../../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -59,6 +60,8 @@ export type Query = {
    * SERVICE_AGENT.
    */
   benefitRatings: Array<BenefitRatingSummary>;
+  /** What each occasion gives: a tier's birthday, the tier engine's milestones. Staff only. */
+  occasionRewards: Array<OccasionReward>;
   /**
    * The rewards catalogue, newest first: active rewards for members (each says which tiers may
    * redeem it, empty: all); staff (ADMIN, OPERATOR, ANALYST, SERVICE_AGENT) also see inactive ones
@@ -141,6 +144,13 @@ export type Mutation = {
    * benefit: rating it again replaces the score. Members only.
    */
   rateBenefit: BenefitRating;
+  /**
+   * Sets the coupon template an occasion gives (BIRTHDAY per tier, with `tierId`; the milestones for
+   * every tier, without), or with `templateCode` null or absent gives nothing from now on (answers null).
+   * Birthday rewards are issued by the daily job once per member per year, milestone rewards once per
+   * milestone, so the template's per-member limit must allow one a year. ADMIN, OPERATOR.
+   */
+  setOccasionReward: Maybe<OccasionReward>;
   /** Adds a reward to the catalogue. ADMIN, OPERATOR. */
   defineReward: Reward;
   /** Changes a reward (its code, kind and what it gives never change). ADMIN, OPERATOR. */
@@ -212,6 +222,13 @@ export type MutationVoidCouponArgs = {
 export type MutationRateBenefitArgs = {
   benefitCode: Scalars['String']['input'];
   score: Scalars['Int']['input'];
+};
+
+
+export type MutationSetOccasionRewardArgs = {
+  occasion: RewardOccasion;
+  tierId?: InputMaybe<Scalars['ID']['input']>;
+  templateCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -391,6 +408,25 @@ export type BenefitRatingSummary = {
   flaggedForRedesign: Scalars['Boolean']['output'];
 };
 
+/** An occasion that gives members a coupon by itself. */
+export type RewardOccasion =
+  /** The member's birthday (per tier), by the daily job: once per member per programme year. */
+  | 'BIRTHDAY'
+  /** The first time the member earns the top tier (DOMAIN.md §2). */
+  | 'FIRST_TOP_TIER'
+  /** The 12th purchase within 12 months: the mystery gift (DOMAIN.md §2). */
+  | 'TWELFTH_PURCHASE';
+
+export type OccasionReward = {
+  __typename?: 'OccasionReward';
+  occasion: RewardOccasion;
+  /** BIRTHDAY: the tier it is for. */
+  tierId: Maybe<Scalars['ID']['output']>;
+  template: CouponTemplate;
+  updatedBy: Scalars['String']['output'];
+  updatedAt: Scalars['String']['output'];
+};
+
 export type CouponKind =
   /** An amount off, with an optional minimum spend (代金券). */
   | 'FIXED_AMOUNT'
@@ -485,7 +521,7 @@ export type Coupon = {
   validFrom: Scalars['String']['output'];
   validTo: Scalars['String']['output'];
   issuedAt: Scalars['String']['output'];
-  /** STAFF, CAMPAIGN, REFERRAL or REWARD. */
+  /** STAFF, CAMPAIGN, REFERRAL, REWARD, BIRTHDAY or MILESTONE. */
   source: Scalars['String']['output'];
   /** The order that used it. */
   orderNo: Maybe<Scalars['String']['output']>;
@@ -850,6 +886,8 @@ export type ResolversTypes = {
   MemberBenefit: ResolverTypeWrapper<MemberBenefitViewModel>;
   BenefitRating: ResolverTypeWrapper<BenefitRatingModel>;
   BenefitRatingSummary: ResolverTypeWrapper<RatingSummaryModel>;
+  RewardOccasion: RewardOccasion;
+  OccasionReward: ResolverTypeWrapper<OccasionRewardModel>;
   CouponKind: CouponKind;
   CouponStatus: CouponStatus;
   CouponTemplateInput: CouponTemplateInput;
@@ -901,6 +939,7 @@ export type ResolversParentTypes = {
   MemberBenefit: MemberBenefitViewModel;
   BenefitRating: BenefitRatingModel;
   BenefitRatingSummary: RatingSummaryModel;
+  OccasionReward: OccasionRewardModel;
   CouponTemplateInput: CouponTemplateInput;
   CouponTemplate: CouponTemplateModel;
   CouponTemplateEdge: Omit<CouponTemplateEdge, 'node'> & { node: ResolversParentTypes['CouponTemplate'] };
@@ -934,6 +973,7 @@ export type QueryResolvers<ContextType = BenefitsContext, ParentType extends Res
   couponTemplates?: Resolver<ResolversTypes['CouponTemplateConnection'], ParentType, ContextType, RequireFields<QueryCouponTemplatesArgs, 'first'>>;
   validateCoupons?: Resolver<ResolversTypes['CheckoutValidation'], ParentType, ContextType, RequireFields<QueryValidateCouponsArgs, 'memberId' | 'cart'>>;
   benefitRatings?: Resolver<Array<ResolversTypes['BenefitRatingSummary']>, ParentType, ContextType, RequireFields<QueryBenefitRatingsArgs, 'flaggedOnly'>>;
+  occasionRewards?: Resolver<Array<ResolversTypes['OccasionReward']>, ParentType, ContextType>;
   rewards?: Resolver<ResolversTypes['RewardConnection'], ParentType, ContextType, RequireFields<QueryRewardsArgs, 'first' | 'includeInactive'>>;
   rewardRedemption?: Resolver<Maybe<ResolversTypes['RewardRedemption']>, ParentType, ContextType, RequireFields<QueryRewardRedemptionArgs, 'id'>>;
 };
@@ -947,6 +987,7 @@ export type MutationResolvers<ContextType = BenefitsContext, ParentType extends 
   restoreCoupons?: Resolver<ResolversTypes['CouponRestore'], ParentType, ContextType, RequireFields<MutationRestoreCouponsArgs, 'orderNo' | 'refundNo'>>;
   voidCoupon?: Resolver<ResolversTypes['Coupon'], ParentType, ContextType, RequireFields<MutationVoidCouponArgs, 'couponId' | 'reason'>>;
   rateBenefit?: Resolver<ResolversTypes['BenefitRating'], ParentType, ContextType, RequireFields<MutationRateBenefitArgs, 'benefitCode' | 'score'>>;
+  setOccasionReward?: Resolver<Maybe<ResolversTypes['OccasionReward']>, ParentType, ContextType, RequireFields<MutationSetOccasionRewardArgs, 'occasion'>>;
   defineReward?: Resolver<ResolversTypes['Reward'], ParentType, ContextType, RequireFields<MutationDefineRewardArgs, 'input'>>;
   updateReward?: Resolver<ResolversTypes['Reward'], ParentType, ContextType, RequireFields<MutationUpdateRewardArgs, 'id' | 'change'>>;
   redeemReward?: Resolver<ResolversTypes['RewardRedemption'], ParentType, ContextType, RequireFields<MutationRedeemRewardArgs, 'rewardId' | 'idempotencyKey'>>;
@@ -1019,6 +1060,14 @@ export type BenefitRatingSummaryResolvers<ContextType = BenefitsContext, ParentT
   ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   average?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   flaggedForRedesign?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type OccasionRewardResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['OccasionReward'] = ResolversParentTypes['OccasionReward']> = {
+  occasion?: Resolver<ResolversTypes['RewardOccasion'], ParentType, ContextType>;
+  tierId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  template?: Resolver<ResolversTypes['CouponTemplate'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CouponTemplateResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['CouponTemplate'] = ResolversParentTypes['CouponTemplate']> = {
@@ -1198,6 +1247,7 @@ export type Resolvers<ContextType = BenefitsContext> = {
   MemberBenefit?: MemberBenefitResolvers<ContextType>;
   BenefitRating?: BenefitRatingResolvers<ContextType>;
   BenefitRatingSummary?: BenefitRatingSummaryResolvers<ContextType>;
+  OccasionReward?: OccasionRewardResolvers<ContextType>;
   CouponTemplate?: CouponTemplateResolvers<ContextType>;
   CouponTemplateEdge?: CouponTemplateEdgeResolvers<ContextType>;
   CouponTemplateConnection?: CouponTemplateConnectionResolvers<ContextType>;

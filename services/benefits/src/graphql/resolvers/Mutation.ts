@@ -5,6 +5,7 @@ import { issueCoupon } from '../../commands/issueCoupon';
 import { rateBenefit } from '../../commands/rateBenefit';
 import { redeemCoupons } from '../../commands/redeemCoupons';
 import { restoreCoupons } from '../../commands/restoreCoupons';
+import { setOccasionReward } from '../../commands/setOccasionReward';
 import { setTierBenefit } from '../../commands/setTierBenefit';
 import { voidCoupon } from '../../commands/voidCoupon';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
@@ -53,5 +54,10 @@ export const Mutation: MutationResolvers = {
       throw new DomainError(identity.kind === 'ANONYMOUS' ? 'UNAUTHENTICATED' : 'FORBIDDEN', 'only a member rates benefits');
     }
     return (await rateBenefit(ctx.dataSource, { ...args, memberId: identity.subject })).rating;
+  },
+
+  setOccasionReward: async (_, args, ctx) => {
+    requireStaff(ctx.identity, PROGRAMME_ROLES);
+    return (await setOccasionReward(ctx.dataSource, args, actorOf(ctx.identity))).reward;
   },
 };

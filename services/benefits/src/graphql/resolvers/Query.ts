@@ -4,6 +4,7 @@ import { tallyRatings } from '../../db/benefitRatings';
 import { findTemplatePage } from '../../db/couponPages';
 import { Benefit } from '../../db/entities/Benefit';
 import { BenefitCell } from '../../db/entities/BenefitCell';
+import { OccasionReward } from '../../db/entities/OccasionReward';
 import { parseMatrixCode } from '../../domain/benefitMatrix';
 import { summarizeRatings } from '../../domain/ratings';
 import { checkoutCart, READER_ROLES } from '../access';
@@ -38,5 +39,10 @@ export const Query: QueryResolvers = {
     requireStaff(ctx.identity, READER_ROLES);
     const summaries = (await tallyRatings(ctx.dataSource)).map((tally) => summarizeRatings(tally));
     return args.flaggedOnly ? summaries.filter((s) => s.flaggedForRedesign) : summaries;
+  },
+
+  occasionRewards: (_, __, ctx) => {
+    requireStaff(ctx.identity, READER_ROLES);
+    return ctx.dataSource.getRepository(OccasionReward).find({ order: { occasion: 'ASC' } });
   },
 };

@@ -5,6 +5,7 @@ import { Coupon } from './Coupon';
 import { CouponTemplate } from './CouponTemplate';
 import { Member } from './Member';
 import { Mutation } from './Mutation';
+import { OccasionReward } from './OccasionReward';
 import { Query } from './Query';
 import { Reward, RewardRedemption, rewardMember, rewardMutation, rewardQuery } from './Rewards';
 import { Tier } from './Tier';
@@ -19,6 +20,7 @@ export const resolvers: Resolvers = {
   TierBenefitRevision,
   Member: { ...Member, ...rewardMember },
   Tier,
+  OccasionReward,
   Coupon,
   CouponTemplate,
   CheckoutValidation,

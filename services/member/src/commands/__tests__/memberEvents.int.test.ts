@@ -1,6 +1,8 @@
 import { inTransaction } from '../../../../kit/src';
 import { openMemberCommands, type MemberCommands } from '../../../test/commandFixture';
 import { enqueueMemberEvent, enqueueMemberMerged } from '../memberEvents';
+import { Milestone } from '../../db/entities/Milestone';
+import { recordActivity } from '../recordActivity';
 import { registerMember } from '../registerMember';
 
 let c: MemberCommands;
@@ -51,5 +53,38 @@ describe('member events to the points service', () => {
       }),
     ).rejects.toThrow('the profile update failed');
     expect((await c.events(m)).map((e) => e.type)).toEqual(['member.registered']);
+  });
+});
+
+describe('milestones to the benefits service', () => {
+  // The service's hook only starts the delivery; here the test delivers, so it can await it.
+  const hook = () => undefined;
+  const twelve = (asOf: Date) => ({ memberId: m, spendFen: 120_000, purchases: 12, asOf });
+
+  it('announces a milestone in the transaction that records it and delivers it once, with the milestone id as its key', async () => {
+    const at = new Date(Date.now() + 60_000);
+    await recordActivity(c.dataSource, twelve(at), hook, at);
+    await c.outbox.deliverNow(m);
+    const [milestone] = await c.dataSource.getRepository(Milestone).findBy({ memberId: m, kind: 'TWELFTH_PURCHASE' });
+    expect(c.peers.benefits.milestones).toEqual([{ milestoneId: milestone.id, memberId: m, kind: 'TWELFTH_PURCHASE', reachedAt: at }]);
+    // The same figures again record nothing new and announce nothing.
+    await recordActivity(c.dataSource, twelve(new Date(at.getTime() + 1000)), hook, at);
+    await c.outbox.dispatch(new Date(Date.now() + 120_000));
+    expect(c.peers.benefits.milestones).toHaveLength(1);
+    expect((await c.events(m)).map((e) => [e.type, e.delivered])).toEqual([
+      ['member.registered', true],
+      ['member.milestone_reached', true],
+    ]);
+  });
+
+  it('keeps the milestone for later while the benefits service is down', async () => {
+    c.peers.benefits.down = true;
+    const at = new Date(Date.now() + 60_000);
+    await recordActivity(c.dataSource, twelve(at), hook, at);
+    await c.outbox.deliverNow(m);
+    expect(c.peers.benefits.milestones).toEqual([]);
+    c.peers.benefits.down = false;
+    await c.outbox.dispatch(new Date(Date.now() + 120_000));
+    expect(c.peers.benefits.milestones.map((e) => e.kind)).toEqual(['TWELFTH_PURCHASE']);
   });
 });

@@ -23,8 +23,9 @@ const httpPort = (name: Process): number => (name === 'gateway' ? GATEWAY_PORT :
 /** The gRPC peers each process dials (`<PEER>_GRPC_ADDRESS`); see services/<name>/src/config.ts. */
 const PEERS: Partial<Record<Process, string[]>> = {
   points: ['member', 'campaign', 'risk'],
-  member: ['points'],
+  member: ['points', 'benefits'],
   campaign: ['member', 'points'],
+  benefits: ['member'],
 };
 
 const read = (path: string): string => readFileSync(path, 'utf8');
@@ -260,8 +261,12 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     });
   });
 
-  describe('the points jobs as CronJobs', () => {
-    const JOBS = { 'points-expiry': 'expire-points', 'tier-reevaluation': 'reevaluate-tiers' } as const;
+  describe('the scheduled jobs as CronJobs', () => {
+    const JOBS = {
+      'points-expiry': 'expire-points',
+      'tier-reevaluation': 'reevaluate-tiers',
+      'birthday-benefits': 'birthday-benefits',
+    } as const;
     const programmeOffset = Number(sourceData(named('ConfigMap', 'membergraph-config')!).PROGRAMME_UTC_OFFSET_MINUTES ?? 480);
     /** Minutes east of UTC of an IANA zone at an instant (January and July: a zone with summer time would differ). */
     const offsetOf = (timeZone: string, at: Date): number => {
@@ -271,7 +276,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     };
 
     it.each(Object.entries(JOBS))(
-      '%s runs SERVICE=%s from the points image, in the programme time zone, one run at a time',
+      "%s runs SERVICE=%s from the services' image, in the programme time zone, one run at a time",
       (name, service) => {
         const cron = named('CronJob', name);
         expect(cron).toBeDefined();

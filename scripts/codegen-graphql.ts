@@ -76,6 +76,11 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
       BenefitRating: '../../db/entities/BenefitRating#BenefitRating',
       BenefitRatingSummary: '../../domain/ratings#RatingSummary',
       OccasionReward: '../../db/entities/OccasionReward#OccasionReward',
+      PartnerBrand: '../../db/entities/PartnerBrand#PartnerBrand',
+      PartnerOffer: '../../db/entities/PartnerOffer#PartnerOffer',
+      ClearingEntry: '../../db/entities/ClearingEntry#ClearingEntry',
+      PartnerRedemption: '../../commands/redeemPartnerOffer#PartnerRedemptionReceipt',
+      PartnerStatement: '../../db/partnerStatements#PartnerStatementView',
     },
   },
   campaign: {

@@ -14,9 +14,12 @@ import type { MemberBirthday as _membergraph_member_v1_MemberBirthday, MemberBir
 import type { MemberConsents as _membergraph_member_v1_MemberConsents, MemberConsents__Output as _membergraph_member_v1_MemberConsents__Output } from './membergraph/member/v1/MemberConsents';
 import type { MemberServiceClient as _membergraph_member_v1_MemberServiceClient, MemberServiceDefinition as _membergraph_member_v1_MemberServiceDefinition } from './membergraph/member/v1/MemberService';
 import type { MemberTier as _membergraph_member_v1_MemberTier, MemberTier__Output as _membergraph_member_v1_MemberTier__Output } from './membergraph/member/v1/MemberTier';
+import type { PartnerMemberLink as _membergraph_member_v1_PartnerMemberLink, PartnerMemberLink__Output as _membergraph_member_v1_PartnerMemberLink__Output } from './membergraph/member/v1/PartnerMemberLink';
 import type { QualifyingActivity as _membergraph_member_v1_QualifyingActivity, QualifyingActivity__Output as _membergraph_member_v1_QualifyingActivity__Output } from './membergraph/member/v1/QualifyingActivity';
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from './membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from './membergraph/member/v1/ReevaluateTierRequest';
+import type { ResolvePartnerMembersRequest as _membergraph_member_v1_ResolvePartnerMembersRequest, ResolvePartnerMembersRequest__Output as _membergraph_member_v1_ResolvePartnerMembersRequest__Output } from './membergraph/member/v1/ResolvePartnerMembersRequest';
+import type { ResolvePartnerMembersResponse as _membergraph_member_v1_ResolvePartnerMembersResponse, ResolvePartnerMembersResponse__Output as _membergraph_member_v1_ResolvePartnerMembersResponse__Output } from './membergraph/member/v1/ResolvePartnerMembersResponse';
 import type { SegmentProfile as _membergraph_member_v1_SegmentProfile, SegmentProfile__Output as _membergraph_member_v1_SegmentProfile__Output } from './membergraph/member/v1/SegmentProfile';
 import type { SegmentProfileBatch as _membergraph_member_v1_SegmentProfileBatch, SegmentProfileBatch__Output as _membergraph_member_v1_SegmentProfileBatch__Output } from './membergraph/member/v1/SegmentProfileBatch';
 import type { StreamSegmentProfilesRequest as _membergraph_member_v1_StreamSegmentProfilesRequest, StreamSegmentProfilesRequest__Output as _membergraph_member_v1_StreamSegmentProfilesRequest__Output } from './membergraph/member/v1/StreamSegmentProfilesRequest';
@@ -45,9 +48,12 @@ export interface ProtoGrpcType {
         MemberConsents: MessageTypeDefinition<_membergraph_member_v1_MemberConsents, _membergraph_member_v1_MemberConsents__Output>
         MemberService: SubtypeConstructor<typeof grpc.Client, _membergraph_member_v1_MemberServiceClient> & { service: _membergraph_member_v1_MemberServiceDefinition }
         MemberTier: MessageTypeDefinition<_membergraph_member_v1_MemberTier, _membergraph_member_v1_MemberTier__Output>
+        PartnerMemberLink: MessageTypeDefinition<_membergraph_member_v1_PartnerMemberLink, _membergraph_member_v1_PartnerMemberLink__Output>
         QualifyingActivity: MessageTypeDefinition<_membergraph_member_v1_QualifyingActivity, _membergraph_member_v1_QualifyingActivity__Output>
         RecordQualifyingActivityRequest: MessageTypeDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_RecordQualifyingActivityRequest__Output>
         ReevaluateTierRequest: MessageTypeDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_ReevaluateTierRequest__Output>
+        ResolvePartnerMembersRequest: MessageTypeDefinition<_membergraph_member_v1_ResolvePartnerMembersRequest, _membergraph_member_v1_ResolvePartnerMembersRequest__Output>
+        ResolvePartnerMembersResponse: MessageTypeDefinition<_membergraph_member_v1_ResolvePartnerMembersResponse, _membergraph_member_v1_ResolvePartnerMembersResponse__Output>
         SegmentProfile: MessageTypeDefinition<_membergraph_member_v1_SegmentProfile, _membergraph_member_v1_SegmentProfile__Output>
         SegmentProfileBatch: MessageTypeDefinition<_membergraph_member_v1_SegmentProfileBatch, _membergraph_member_v1_SegmentProfileBatch__Output>
         StreamSegmentProfilesRequest: MessageTypeDefinition<_membergraph_member_v1_StreamSegmentProfilesRequest, _membergraph_member_v1_StreamSegmentProfilesRequest__Output>

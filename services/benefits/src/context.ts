@@ -15,8 +15,17 @@ export interface BenefitsContext extends RequestBase {
   peers: BenefitsPeers;
   loaders: BenefitsLoaders;
   rewards: RewardSagaRuntime;
+  /** The programme's time zone (minutes east of UTC): the month a clearing entry belongs to. */
+  utcOffsetMinutes: number;
 }
 
-export function createBenefitsContext(dataSource: DataSource, peers: BenefitsPeers, rewards: RewardSagaRuntime) {
-  return (base: RequestBase): BenefitsContext => ({ ...base, dataSource, peers, rewards, loaders: createLoaders(dataSource) });
+export function createBenefitsContext(dataSource: DataSource, peers: BenefitsPeers, rewards: RewardSagaRuntime, utcOffsetMinutes = 480) {
+  return (base: RequestBase): BenefitsContext => ({
+    ...base,
+    dataSource,
+    peers,
+    rewards,
+    loaders: createLoaders(dataSource),
+    utcOffsetMinutes,
+  });
 }

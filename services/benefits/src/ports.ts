@@ -20,6 +20,10 @@ export interface MemberPort {
     limit: number,
     scope?: CallScope,
   ): Promise<{ members: Array<{ memberId: string; tierId: string }>; nextAfterMemberId: string | null }>;
+  /** Whether the member allows partner sharing; null for a member the member service does not know. */
+  getPartnerSharing(memberId: string, scope?: CallScope): Promise<boolean | null>;
+  /** Our member behind a partner brand's member id (linked by the partner), or null when never linked. */
+  resolvePartnerMember(partner: string, partnerMemberId: string, scope?: CallScope): Promise<string | null>;
 }
 
 /**

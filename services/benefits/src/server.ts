@@ -54,7 +54,7 @@ export async function createBenefitsService(
     logger,
     database,
     resolvers,
-    createContext: createBenefitsContext(database.dataSource, peers, { saga, outbox }),
+    createContext: createBenefitsContext(database.dataSource, peers, { saga, outbox }, config.utcOffsetMinutes),
     grpcServices: [benefitsGrpcService(database.dataSource, peers, { logger, serviceToken: config.serviceToken })],
     grpcHealthName: BENEFITS_GRPC_SERVICE,
     onStop: async () => {

@@ -22,6 +22,21 @@ export class MemoryMember implements MemberPort {
     return memberId;
   }
 
+  /** Members who allow partner sharing. */
+  readonly sharing = new Set<string>();
+  /** `<partner>:<partner member id>` → our member id. */
+  readonly partnerLinks = new Map<string, string>();
+
+  async getPartnerSharing(memberId: string) {
+    if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
+    return this.tiers.has(memberId) ? this.sharing.has(memberId) : null;
+  }
+
+  async resolvePartnerMember(partner: string, partnerMemberId: string) {
+    if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
+    return this.partnerLinks.get(`${partner}:${partnerMemberId}`) ?? null;
+  }
+
   async listBirthdays(monthDays: readonly string[], afterMemberId: string, limit: number) {
     if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
     this.pagesAsked.push({ monthDays: [...monthDays], after: afterMemberId });

@@ -80,6 +80,7 @@ export async function createMemberService(
         deliveringMilestoneHook(outbox, logger),
         { logger, serviceToken: config.serviceToken },
         config.tierRules,
+        config.pii,
       ),
     ],
     grpcHealthName: MEMBER_GRPC_SERVICE,

@@ -2,6 +2,7 @@ import { JobLease, OutboxEventSchema, type DatabaseSchema } from '../../../kit/s
 import { Benefit } from './entities/Benefit';
 import { BenefitCell } from './entities/BenefitCell';
 import { BenefitRating } from './entities/BenefitRating';
+import { ClearingEntry } from './entities/ClearingEntry';
 import { Coupon } from './entities/Coupon';
 import { CouponClaim } from './entities/CouponClaim';
 import { CouponRedemption } from './entities/CouponRedemption';
@@ -11,6 +12,9 @@ import { RewardClaim } from './entities/RewardClaim';
 import { RewardRedemption } from './entities/RewardRedemption';
 import { OccasionGrant } from './entities/OccasionGrant';
 import { OccasionReward } from './entities/OccasionReward';
+import { PartnerBrand } from './entities/PartnerBrand';
+import { PartnerOffer } from './entities/PartnerOffer';
+import { PartnerRedemption } from './entities/PartnerRedemption';
 import { CreateBenefits1764000000000 } from './migrations/1764000000000-CreateBenefits';
 import { VersionBenefitMatrix1764600000000 } from './migrations/1764600000000-VersionBenefitMatrix';
 import { Coupons1764700000000 } from './migrations/1764700000000-Coupons';
@@ -18,6 +22,7 @@ import { DeriveAcceleration1764800000000 } from './migrations/1764800000000-Deri
 import { BenefitRatings1764910000000 } from './migrations/1764910000000-BenefitRatings';
 import { RewardsSaga1764830000000 } from './migrations/1764830000000-RewardsSaga';
 import { Occasions1764920000000 } from './migrations/1764920000000-Occasions';
+import { Partners1764930000000 } from './migrations/1764930000000-Partners';
 
 /** The benefits service's entities and migrations. */
 export const benefitsSchema: DatabaseSchema = {
@@ -36,6 +41,10 @@ export const benefitsSchema: DatabaseSchema = {
     OccasionReward,
     OccasionGrant,
     JobLease,
+    PartnerBrand,
+    PartnerOffer,
+    PartnerRedemption,
+    ClearingEntry,
   ],
   migrations: [
     CreateBenefits1764000000000,
@@ -45,5 +54,6 @@ export const benefitsSchema: DatabaseSchema = {
     RewardsSaga1764830000000,
     BenefitRatings1764910000000,
     Occasions1764920000000,
+    Partners1764930000000,
   ],
 };

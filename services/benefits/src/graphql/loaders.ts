@@ -6,6 +6,8 @@ import { Benefit } from '../db/entities/Benefit';
 import type { BenefitRating } from '../db/entities/BenefitRating';
 import { Coupon } from '../db/entities/Coupon';
 import { CouponTemplate } from '../db/entities/CouponTemplate';
+import { PartnerBrand } from '../db/entities/PartnerBrand';
+import { PartnerOffer } from '../db/entities/PartnerOffer';
 import { Reward } from '../db/entities/Reward';
 import { findShownTierBenefits, type TierBenefitView, type TierInForce } from '../db/tierBenefits';
 
@@ -57,6 +59,22 @@ export function createLoaders(dataSource: DataSource) {
     /** Each member's ratings, for MemberBenefit.rating: one statement for every member of a request. */
     ratingsOfMember: new DataLoader<string, BenefitRating[]>(async (memberIds) =>
       groupByKeys(memberIds, await findMemberRatings(dataSource, memberIds), (r) => r.memberId),
+    ),
+    partnerBrand: new DataLoader<string, PartnerBrand>(async (codes) =>
+      orderByKeys(
+        codes,
+        await dataSource.getRepository(PartnerBrand).findBy({ code: In([...codes]) }),
+        (b) => b.code,
+        (code) => new Error(`partner brand ${code} is missing`),
+      ),
+    ),
+    partnerOffer: new DataLoader<string, PartnerOffer>(async (ids) =>
+      orderByKeys(
+        ids,
+        await dataSource.getRepository(PartnerOffer).findBy({ id: In([...ids]) }),
+        (o) => o.id,
+        (id) => new Error(`partner offer ${id} is missing`),
+      ),
     ),
   };
 }

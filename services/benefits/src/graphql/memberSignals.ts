@@ -16,6 +16,8 @@ export interface RankingRef {
   tier: TierRef;
   registeredAt?: string | null;
   spend?: { spend?: string | null; purchases?: number | null; lastPurchaseAt?: string | null } | null;
+  /** Member.partnerOffers (@requires): the member's consent to partner sharing. */
+  partnerSharing?: boolean | null;
 }
 
 const dateOf = (text: string | null | undefined) => {

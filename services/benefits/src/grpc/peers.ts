@@ -61,7 +61,7 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): B
     address: config.memberGrpcAddress,
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
-    retryable: ['GetMemberTiers', 'ListBirthdays'],
+    retryable: ['GetMemberTiers', 'ListBirthdays', 'ResolvePartnerMembers'],
     metrics,
   });
   const points = pointsPeer(config, metrics);
@@ -72,6 +72,15 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): B
         const { tiers } = await member.GetMemberTiers({ memberIds: [memberId] }, scope);
         const tier = tiers.find((t) => t.memberId === memberId);
         return tier ? { memberId, tierId: tier.tierId } : null;
+      },
+      getPartnerSharing: async (memberId, scope) => {
+        const { tiers } = await member.GetMemberTiers({ memberIds: [memberId] }, scope);
+        const found = tiers.find((t) => t.memberId === memberId);
+        return found ? found.partnerSharing : null;
+      },
+      resolvePartnerMember: async (partner, partnerMemberId, scope) => {
+        const { links } = await member.ResolvePartnerMembers({ partner, partnerMemberIds: [partnerMemberId] }, scope);
+        return links.find((l) => l.partnerMemberId === partnerMemberId)?.memberId ?? null;
       },
       listBirthdays: async (monthDays, afterMemberId, limit, scope) => {
         const page = await member.ListBirthdays({ monthDays: [...monthDays], afterMemberId, limit }, scope);

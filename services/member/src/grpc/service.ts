@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { ProtoGrpcType } from '../../../../proto/gen/member';
 import type { MemberServiceHandlers } from '../../../../proto/gen/membergraph/member/v1/MemberService';
-import { loadProto, serverStreamHandler, unaryHandler, type GrpcGuard } from '../../../kit/src';
+import { loadProto, serverStreamHandler, unaryHandler, type GrpcGuard, type PiiCipher } from '../../../kit/src';
 import type { MilestoneHook } from '../commands/milestones';
 import type { TierRules } from '../commands/recordActivity';
 import { countRegistrations } from './handlers/CountRegistrations';
 import { getConsents } from './handlers/GetConsents';
 import { getMemberTiers } from './handlers/GetMemberTiers';
 import { listBirthdays } from './handlers/ListBirthdays';
+import { resolvePartnerMembersForPeer } from './handlers/ResolvePartnerMembers';
 import { recordQualifyingActivity } from './handlers/RecordQualifyingActivity';
 import { reevaluateTier } from './handlers/ReevaluateTier';
 import { streamSegmentProfiles } from './handlers/StreamSegmentProfiles';
@@ -16,7 +17,13 @@ import { verifyPartnerKey } from './handlers/VerifyPartnerKey';
 export const MEMBER_GRPC_SERVICE = 'membergraph.member.v1.MemberService';
 
 /** The member gRPC service: one handler file per rpc, wired here. */
-export function memberGrpcService(dataSource: DataSource, onMilestone: MilestoneHook, guard: GrpcGuard, tierRules: TierRules) {
+export function memberGrpcService(
+  dataSource: DataSource,
+  onMilestone: MilestoneHook,
+  guard: GrpcGuard,
+  tierRules: TierRules,
+  pii: PiiCipher,
+) {
   const proto = loadProto<ProtoGrpcType>('member');
   const implementation: MemberServiceHandlers = {
     GetMemberTiers: unaryHandler(guard, (request) => getMemberTiers(dataSource, request)),
@@ -27,6 +34,7 @@ export function memberGrpcService(dataSource: DataSource, onMilestone: Milestone
     CountRegistrations: unaryHandler(guard, (request) => countRegistrations(dataSource, request)),
     GetConsents: unaryHandler(guard, (request) => getConsents(dataSource, request)),
     ListBirthdays: unaryHandler(guard, (request) => listBirthdays(dataSource, request)),
+    ResolvePartnerMembers: unaryHandler(guard, (request) => resolvePartnerMembersForPeer(dataSource, pii, request)),
   };
   return { definition: proto.membergraph.member.v1.MemberService.service, implementation };
 }

@@ -12,6 +12,8 @@ import type { ListBirthdaysRequest as _membergraph_member_v1_ListBirthdaysReques
 import type { ListBirthdaysResponse as _membergraph_member_v1_ListBirthdaysResponse, ListBirthdaysResponse__Output as _membergraph_member_v1_ListBirthdaysResponse__Output } from '../../../membergraph/member/v1/ListBirthdaysResponse';
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from '../../../membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from '../../../membergraph/member/v1/ReevaluateTierRequest';
+import type { ResolvePartnerMembersRequest as _membergraph_member_v1_ResolvePartnerMembersRequest, ResolvePartnerMembersRequest__Output as _membergraph_member_v1_ResolvePartnerMembersRequest__Output } from '../../../membergraph/member/v1/ResolvePartnerMembersRequest';
+import type { ResolvePartnerMembersResponse as _membergraph_member_v1_ResolvePartnerMembersResponse, ResolvePartnerMembersResponse__Output as _membergraph_member_v1_ResolvePartnerMembersResponse__Output } from '../../../membergraph/member/v1/ResolvePartnerMembersResponse';
 import type { SegmentProfileBatch as _membergraph_member_v1_SegmentProfileBatch, SegmentProfileBatch__Output as _membergraph_member_v1_SegmentProfileBatch__Output } from '../../../membergraph/member/v1/SegmentProfileBatch';
 import type { StreamSegmentProfilesRequest as _membergraph_member_v1_StreamSegmentProfilesRequest, StreamSegmentProfilesRequest__Output as _membergraph_member_v1_StreamSegmentProfilesRequest__Output } from '../../../membergraph/member/v1/StreamSegmentProfilesRequest';
 import type { TierDecision as _membergraph_member_v1_TierDecision, TierDecision__Output as _membergraph_member_v1_TierDecision__Output } from '../../../membergraph/member/v1/TierDecision';
@@ -132,6 +134,25 @@ export interface MemberServiceClient extends grpc.Client {
   reevaluateTier(argument: _membergraph_member_v1_ReevaluateTierRequest, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Our members behind a partner brand's member ids (linked by the partner with a phone both brands
+   * verified, linkPartnerMember in the graph), batched: the benefits service redeems our offers for
+   * the members a partner brings. Ids never linked are left out.
+   */
+  ResolvePartnerMembers(argument: _membergraph_member_v1_ResolvePartnerMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ResolvePartnerMembersResponse__Output>): grpc.ClientUnaryCall;
+  ResolvePartnerMembers(argument: _membergraph_member_v1_ResolvePartnerMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_ResolvePartnerMembersResponse__Output>): grpc.ClientUnaryCall;
+  ResolvePartnerMembers(argument: _membergraph_member_v1_ResolvePartnerMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ResolvePartnerMembersResponse__Output>): grpc.ClientUnaryCall;
+  ResolvePartnerMembers(argument: _membergraph_member_v1_ResolvePartnerMembersRequest, callback: grpc.requestCallback<_membergraph_member_v1_ResolvePartnerMembersResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Our members behind a partner brand's member ids (linked by the partner with a phone both brands
+   * verified, linkPartnerMember in the graph), batched: the benefits service redeems our offers for
+   * the members a partner brings. Ids never linked are left out.
+   */
+  resolvePartnerMembers(argument: _membergraph_member_v1_ResolvePartnerMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ResolvePartnerMembersResponse__Output>): grpc.ClientUnaryCall;
+  resolvePartnerMembers(argument: _membergraph_member_v1_ResolvePartnerMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_ResolvePartnerMembersResponse__Output>): grpc.ClientUnaryCall;
+  resolvePartnerMembers(argument: _membergraph_member_v1_ResolvePartnerMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ResolvePartnerMembersResponse__Output>): grpc.ClientUnaryCall;
+  resolvePartnerMembers(argument: _membergraph_member_v1_ResolvePartnerMembersRequest, callback: grpc.requestCallback<_membergraph_member_v1_ResolvePartnerMembersResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * The facts segments are defined over, for every member (campaign service): tier, registration
    * channel and time, consents. Streamed in batches in id order; merged members (tombstones) are
    * left out.
@@ -208,6 +229,13 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
   ReevaluateTier: grpc.handleUnaryCall<_membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision>;
   
   /**
+   * Our members behind a partner brand's member ids (linked by the partner with a phone both brands
+   * verified, linkPartnerMember in the graph), batched: the benefits service redeems our offers for
+   * the members a partner brings. Ids never linked are left out.
+   */
+  ResolvePartnerMembers: grpc.handleUnaryCall<_membergraph_member_v1_ResolvePartnerMembersRequest__Output, _membergraph_member_v1_ResolvePartnerMembersResponse>;
+  
+  /**
    * The facts segments are defined over, for every member (campaign service): tier, registration
    * channel and time, consents. Streamed in batches in id order; merged members (tombstones) are
    * left out.
@@ -229,6 +257,7 @@ export interface MemberServiceDefinition extends grpc.ServiceDefinition {
   ListBirthdays: MethodDefinition<_membergraph_member_v1_ListBirthdaysRequest, _membergraph_member_v1_ListBirthdaysResponse, _membergraph_member_v1_ListBirthdaysRequest__Output, _membergraph_member_v1_ListBirthdaysResponse__Output>
   RecordQualifyingActivity: MethodDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_RecordQualifyingActivityRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ReevaluateTier: MethodDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision__Output>
+  ResolvePartnerMembers: MethodDefinition<_membergraph_member_v1_ResolvePartnerMembersRequest, _membergraph_member_v1_ResolvePartnerMembersResponse, _membergraph_member_v1_ResolvePartnerMembersRequest__Output, _membergraph_member_v1_ResolvePartnerMembersResponse__Output>
   StreamSegmentProfiles: MethodDefinition<_membergraph_member_v1_StreamSegmentProfilesRequest, _membergraph_member_v1_SegmentProfileBatch, _membergraph_member_v1_StreamSegmentProfilesRequest__Output, _membergraph_member_v1_SegmentProfileBatch__Output>
   VerifyPartnerKey: MethodDefinition<_membergraph_member_v1_VerifyPartnerKeyRequest, _membergraph_member_v1_VerifyPartnerKeyResponse, _membergraph_member_v1_VerifyPartnerKeyRequest__Output, _membergraph_member_v1_VerifyPartnerKeyResponse__Output>
 }

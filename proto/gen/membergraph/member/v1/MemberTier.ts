@@ -22,6 +22,10 @@ export interface MemberTier {
    * one. Their points then expire by the normal rule, but not before 30 days after it.
    */
   'neverExpireEndedEpochMs'?: (number | string | Long);
+  /**
+   * The member allows partner brands to see their masked data (and to be offered partner offers).
+   */
+  'partnerSharing'?: (boolean);
 }
 
 export interface MemberTier__Output {
@@ -44,4 +48,8 @@ export interface MemberTier__Output {
    * one. Their points then expire by the normal rule, but not before 30 days after it.
    */
   'neverExpireEndedEpochMs': (string);
+  /**
+   * The member allows partner brands to see their masked data (and to be offered partner offers).
+   */
+  'partnerSharing': (boolean);
 }

@@ -13,6 +13,11 @@ import type { RewardRedemption as RewardRedemptionModel } from '../../db/entitie
 import type { BenefitRating as BenefitRatingModel } from '../../db/entities/BenefitRating';
 import type { RatingSummary as RatingSummaryModel } from '../../domain/ratings';
 import type { OccasionReward as OccasionRewardModel } from '../../db/entities/OccasionReward';
+import type { PartnerBrand as PartnerBrandModel } from '../../db/entities/PartnerBrand';
+import type { PartnerOffer as PartnerOfferModel } from '../../db/entities/PartnerOffer';
+import type { ClearingEntry as ClearingEntryModel } from '../../db/entities/ClearingEntry';
+import type { PartnerRedemptionReceipt as PartnerRedemptionReceiptModel } from '../../commands/redeemPartnerOffer';
+import type { PartnerStatementView as PartnerStatementViewModel } from '../../db/partnerStatements';
 import type { BenefitsContext } from '../../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -62,6 +67,20 @@ export type Query = {
   benefitRatings: Array<BenefitRatingSummary>;
   /** What each occasion gives: a tier's birthday, the tier engine's milestones. Staff only. */
   occasionRewards: Array<OccasionReward>;
+  /** The partner brands of the alliance. Staff only. */
+  partnerBrands: Array<PartnerBrand>;
+  /**
+   * Cross-brand offers, newest first. Staff see every partner's (or one partner's); a partner, with its
+   * API key, sees only its own, both directions. Members see the offers meant for them on
+   * Member.partnerOffers.
+   */
+  partnerOffers: Array<PartnerOffer>;
+  /**
+   * A partner's monthly statement (YYYY-MM, programme time): what it owes us (receivable), what we owe
+   * it (payable) and the net, exactly the sum of the month's clearing entries, one per cross-brand
+   * redemption. Staff (ADMIN, OPERATOR, ANALYST) for any partner; a partner, with its API key, its own.
+   */
+  partnerStatement: PartnerStatement;
   /**
    * The rewards catalogue, newest first: active rewards for members (each says which tiers may
    * redeem it, empty: all); staff (ADMIN, OPERATOR, ANALYST, SERVICE_AGENT) also see inactive ones
@@ -94,6 +113,18 @@ export type QueryValidateCouponsArgs = {
 
 export type QueryBenefitRatingsArgs = {
   flaggedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryPartnerOffersArgs = {
+  partner?: InputMaybe<Scalars['ID']['input']>;
+  direction?: InputMaybe<OfferDirection>;
+};
+
+
+export type QueryPartnerStatementArgs = {
+  partner: Scalars['ID']['input'];
+  month: Scalars['String']['input'];
 };
 
 
@@ -151,6 +182,17 @@ export type Mutation = {
    * milestone, so the template's per-member limit must allow one a year. ADMIN, OPERATOR.
    */
   setOccasionReward: Maybe<OccasionReward>;
+  /** Adds a partner brand (its code as its API keys name it, e.g. "tea-house") or renames one. ADMIN, OPERATOR. */
+  definePartner: PartnerBrand;
+  /** A new cross-brand offer (never edited: new terms are a new offer). ADMIN, OPERATOR. */
+  definePartnerOffer: PartnerOffer;
+  /**
+   * Records one use of a cross-brand offer, and its clearing entry, once per (partner, redemptionKey): the
+   * same key again answers the first. A PARTNER_TO_US offer: the partner itself, with its API key, for our
+   * member (memberId) who allows partner sharing. A US_TO_PARTNER offer: our checkout (ADMIN, OPERATOR, or
+   * a POS account), for the partner's member (partnerMemberId) the partner linked to one of ours.
+   */
+  redeemPartnerOffer: PartnerRedemption;
   /** Adds a reward to the catalogue. ADMIN, OPERATOR. */
   defineReward: Reward;
   /** Changes a reward (its code, kind and what it gives never change). ADMIN, OPERATOR. */
@@ -229,6 +271,25 @@ export type MutationSetOccasionRewardArgs = {
   occasion: RewardOccasion;
   tierId?: InputMaybe<Scalars['ID']['input']>;
   templateCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDefinePartnerArgs = {
+  code: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDefinePartnerOfferArgs = {
+  input: PartnerOfferInput;
+};
+
+
+export type MutationRedeemPartnerOfferArgs = {
+  offerId: Scalars['ID']['input'];
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  partnerMemberId?: InputMaybe<Scalars['String']['input']>;
+  redemptionKey: Scalars['String']['input'];
 };
 
 
@@ -336,6 +397,12 @@ export type Member = {
   coupons: Maybe<CouponConnection>;
   registeredAt: Scalars['String']['output'];
   spend: Maybe<SpendStats>;
+  partnerSharing: Scalars['Boolean']['output'];
+  /**
+   * Partner brands' offers for this member, valid now: only for a member who allows partner sharing
+   * (an empty list otherwise). The member themselves or staff.
+   */
+  partnerOffers: Maybe<Array<PartnerOffer>>;
   /** The member's reward redemptions, newest first. The member themselves or staff. Null only when the benefits service cannot answer. */
   rewardRedemptions: Maybe<RewardRedemptionConnection>;
 };
@@ -406,6 +473,99 @@ export type BenefitRatingSummary = {
   average: Scalars['Float']['output'];
   /** Rated below 7 on average: to be redesigned. */
   flaggedForRedesign: Scalars['Boolean']['output'];
+};
+
+/** Which way a cross-brand offer goes. */
+export type OfferDirection =
+  /** A partner brand's offer, for our members (who allow partner sharing). */
+  | 'PARTNER_TO_US'
+  /** Our offer, for the members a partner brand brings. */
+  | 'US_TO_PARTNER';
+
+/** Which brand pays the agreed price of a cross-brand redemption. */
+export type OfferFunder =
+  | 'US'
+  | 'PARTNER';
+
+export type PartnerBrand = {
+  __typename?: 'PartnerBrand';
+  code: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type PartnerOfferInput = {
+  partner: Scalars['ID']['input'];
+  direction: OfferDirection;
+  /** 1–128 characters. */
+  title: Scalars['String']['input'];
+  /** At most 512 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The agreed price of one redemption, CNY, e.g. "30.00": what the funder pays the other brand. */
+  price: Scalars['String']['input'];
+  /** By default the brand whose members use the offer: US for PARTNER_TO_US, PARTNER for US_TO_PARTNER. */
+  fundedBy?: InputMaybe<OfferFunder>;
+  /** ISO-8601 with zone. */
+  validFrom: Scalars['String']['input'];
+  validTo: Scalars['String']['input'];
+};
+
+export type PartnerOffer = {
+  __typename?: 'PartnerOffer';
+  id: Scalars['ID']['output'];
+  partner: PartnerBrand;
+  direction: OfferDirection;
+  title: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  /** CNY per redemption. */
+  price: Scalars['String']['output'];
+  fundedBy: OfferFunder;
+  validFrom: Scalars['String']['output'];
+  validTo: Scalars['String']['output'];
+};
+
+/** One entry of the clearing ledger between brands: append-only, one per cross-brand redemption. */
+export type ClearingEntry = {
+  __typename?: 'ClearingEntry';
+  id: Scalars['ID']['output'];
+  redemptionId: Scalars['ID']['output'];
+  offerId: Scalars['ID']['output'];
+  direction: OfferDirection;
+  /** US: we owe the partner (payable); PARTNER: the partner owes us (receivable). */
+  payer: OfferFunder;
+  /** CNY. */
+  amount: Scalars['String']['output'];
+  /** YYYY-MM, programme time. */
+  period: Scalars['String']['output'];
+  recordedAt: Scalars['String']['output'];
+};
+
+export type PartnerRedemption = {
+  __typename?: 'PartnerRedemption';
+  id: Scalars['ID']['output'];
+  offer: PartnerOffer;
+  /** Our member. */
+  memberId: Scalars['ID']['output'];
+  /** US_TO_PARTNER: the partner's id of the member it brought. */
+  partnerMemberId: Maybe<Scalars['String']['output']>;
+  redeemedAt: Scalars['String']['output'];
+  clearing: ClearingEntry;
+  /** True when the redemptionKey had recorded this redemption before. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+export type PartnerStatement = {
+  __typename?: 'PartnerStatement';
+  partner: PartnerBrand;
+  month: Scalars['String']['output'];
+  /** CNY the partner owes us: Σ entries it pays. */
+  receivable: Scalars['String']['output'];
+  /** CNY we owe the partner: Σ entries we pay. */
+  payable: Scalars['String']['output'];
+  /** receivable − payable (negative: we owe). */
+  net: Scalars['String']['output'];
+  redemptions: Scalars['Int']['output'];
+  /** The month's entries, oldest first. */
+  entries: Array<ClearingEntry>;
 };
 
 /** An occasion that gives members a coupon by itself. */
@@ -861,7 +1021,9 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Member' }
     & GraphQLRecursivePick<FederationTypes['Member'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"spend":{"spend":true,"purchases":true,"lastPurchaseAt":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"spend":{"spend":true,"purchases":true,"lastPurchaseAt":true}}>
+        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"spend":{"spend":true,"purchases":true,"lastPurchaseAt":true},"partnerSharing":true}>
+        | GraphQLRecursivePick<FederationTypes['Member'], {"partnerSharing":true}> ) );
 };
 
 
@@ -886,6 +1048,14 @@ export type ResolversTypes = {
   MemberBenefit: ResolverTypeWrapper<MemberBenefitViewModel>;
   BenefitRating: ResolverTypeWrapper<BenefitRatingModel>;
   BenefitRatingSummary: ResolverTypeWrapper<RatingSummaryModel>;
+  OfferDirection: OfferDirection;
+  OfferFunder: OfferFunder;
+  PartnerBrand: ResolverTypeWrapper<PartnerBrandModel>;
+  PartnerOfferInput: PartnerOfferInput;
+  PartnerOffer: ResolverTypeWrapper<PartnerOfferModel>;
+  ClearingEntry: ResolverTypeWrapper<ClearingEntryModel>;
+  PartnerRedemption: ResolverTypeWrapper<PartnerRedemptionReceiptModel>;
+  PartnerStatement: ResolverTypeWrapper<PartnerStatementViewModel>;
   RewardOccasion: RewardOccasion;
   OccasionReward: ResolverTypeWrapper<OccasionRewardModel>;
   CouponKind: CouponKind;
@@ -939,6 +1109,12 @@ export type ResolversParentTypes = {
   MemberBenefit: MemberBenefitViewModel;
   BenefitRating: BenefitRatingModel;
   BenefitRatingSummary: RatingSummaryModel;
+  PartnerBrand: PartnerBrandModel;
+  PartnerOfferInput: PartnerOfferInput;
+  PartnerOffer: PartnerOfferModel;
+  ClearingEntry: ClearingEntryModel;
+  PartnerRedemption: PartnerRedemptionReceiptModel;
+  PartnerStatement: PartnerStatementViewModel;
   OccasionReward: OccasionRewardModel;
   CouponTemplateInput: CouponTemplateInput;
   CouponTemplate: CouponTemplateModel;
@@ -974,6 +1150,9 @@ export type QueryResolvers<ContextType = BenefitsContext, ParentType extends Res
   validateCoupons?: Resolver<ResolversTypes['CheckoutValidation'], ParentType, ContextType, RequireFields<QueryValidateCouponsArgs, 'memberId' | 'cart'>>;
   benefitRatings?: Resolver<Array<ResolversTypes['BenefitRatingSummary']>, ParentType, ContextType, RequireFields<QueryBenefitRatingsArgs, 'flaggedOnly'>>;
   occasionRewards?: Resolver<Array<ResolversTypes['OccasionReward']>, ParentType, ContextType>;
+  partnerBrands?: Resolver<Array<ResolversTypes['PartnerBrand']>, ParentType, ContextType>;
+  partnerOffers?: Resolver<Array<ResolversTypes['PartnerOffer']>, ParentType, ContextType, Partial<QueryPartnerOffersArgs>>;
+  partnerStatement?: Resolver<ResolversTypes['PartnerStatement'], ParentType, ContextType, RequireFields<QueryPartnerStatementArgs, 'partner' | 'month'>>;
   rewards?: Resolver<ResolversTypes['RewardConnection'], ParentType, ContextType, RequireFields<QueryRewardsArgs, 'first' | 'includeInactive'>>;
   rewardRedemption?: Resolver<Maybe<ResolversTypes['RewardRedemption']>, ParentType, ContextType, RequireFields<QueryRewardRedemptionArgs, 'id'>>;
 };
@@ -988,6 +1167,9 @@ export type MutationResolvers<ContextType = BenefitsContext, ParentType extends 
   voidCoupon?: Resolver<ResolversTypes['Coupon'], ParentType, ContextType, RequireFields<MutationVoidCouponArgs, 'couponId' | 'reason'>>;
   rateBenefit?: Resolver<ResolversTypes['BenefitRating'], ParentType, ContextType, RequireFields<MutationRateBenefitArgs, 'benefitCode' | 'score'>>;
   setOccasionReward?: Resolver<Maybe<ResolversTypes['OccasionReward']>, ParentType, ContextType, RequireFields<MutationSetOccasionRewardArgs, 'occasion'>>;
+  definePartner?: Resolver<ResolversTypes['PartnerBrand'], ParentType, ContextType, RequireFields<MutationDefinePartnerArgs, 'code' | 'name'>>;
+  definePartnerOffer?: Resolver<ResolversTypes['PartnerOffer'], ParentType, ContextType, RequireFields<MutationDefinePartnerOfferArgs, 'input'>>;
+  redeemPartnerOffer?: Resolver<ResolversTypes['PartnerRedemption'], ParentType, ContextType, RequireFields<MutationRedeemPartnerOfferArgs, 'offerId' | 'redemptionKey'>>;
   defineReward?: Resolver<ResolversTypes['Reward'], ParentType, ContextType, RequireFields<MutationDefineRewardArgs, 'input'>>;
   updateReward?: Resolver<ResolversTypes['Reward'], ParentType, ContextType, RequireFields<MutationUpdateRewardArgs, 'id' | 'change'>>;
   redeemReward?: Resolver<ResolversTypes['RewardRedemption'], ParentType, ContextType, RequireFields<MutationRedeemRewardArgs, 'rewardId' | 'idempotencyKey'>>;
@@ -1033,6 +1215,7 @@ export type MemberResolvers<ContextType = BenefitsContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   benefits?: Resolver<Maybe<Array<ResolversTypes['MemberBenefit']>>, ParentType, ContextType>;
   coupons?: Resolver<Maybe<ResolversTypes['CouponConnection']>, ParentType, ContextType, RequireFields<MemberCouponsArgs, 'first'>>;
+  partnerOffers?: Resolver<Maybe<Array<ResolversTypes['PartnerOffer']>>, ParentType, ContextType>;
   rewardRedemptions?: Resolver<Maybe<ResolversTypes['RewardRedemptionConnection']>, ParentType, ContextType, RequireFields<MemberRewardRedemptionsArgs, 'first'>>;
 };
 
@@ -1060,6 +1243,54 @@ export type BenefitRatingSummaryResolvers<ContextType = BenefitsContext, ParentT
   ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   average?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   flaggedForRedesign?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PartnerBrandResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['PartnerBrand'] = ResolversParentTypes['PartnerBrand']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PartnerOfferResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['PartnerOffer'] = ResolversParentTypes['PartnerOffer']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['PartnerBrand'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['OfferDirection'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fundedBy?: Resolver<ResolversTypes['OfferFunder'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ClearingEntryResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['ClearingEntry'] = ResolversParentTypes['ClearingEntry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  redemptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  offerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['OfferDirection'], ParentType, ContextType>;
+  payer?: Resolver<ResolversTypes['OfferFunder'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PartnerRedemptionResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['PartnerRedemption'] = ResolversParentTypes['PartnerRedemption']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  offer?: Resolver<ResolversTypes['PartnerOffer'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partnerMemberId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  redeemedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clearing?: Resolver<ResolversTypes['ClearingEntry'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PartnerStatementResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['PartnerStatement'] = ResolversParentTypes['PartnerStatement']> = {
+  partner?: Resolver<ResolversTypes['PartnerBrand'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivable?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payable?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  redemptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['ClearingEntry']>, ParentType, ContextType>;
 };
 
 export type OccasionRewardResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['OccasionReward'] = ResolversParentTypes['OccasionReward']> = {
@@ -1247,6 +1478,11 @@ export type Resolvers<ContextType = BenefitsContext> = {
   MemberBenefit?: MemberBenefitResolvers<ContextType>;
   BenefitRating?: BenefitRatingResolvers<ContextType>;
   BenefitRatingSummary?: BenefitRatingSummaryResolvers<ContextType>;
+  PartnerBrand?: PartnerBrandResolvers<ContextType>;
+  PartnerOffer?: PartnerOfferResolvers<ContextType>;
+  ClearingEntry?: ClearingEntryResolvers<ContextType>;
+  PartnerRedemption?: PartnerRedemptionResolvers<ContextType>;
+  PartnerStatement?: PartnerStatementResolvers<ContextType>;
   OccasionReward?: OccasionRewardResolvers<ContextType>;
   CouponTemplate?: CouponTemplateResolvers<ContextType>;
   CouponTemplateEdge?: CouponTemplateEdgeResolvers<ContextType>;

@@ -1,5 +1,7 @@
 import { parseMemberId, parsePageSize, readableMemberRef } from '../../../../kit/src';
+import { MoreThan, LessThanOrEqual } from 'typeorm';
 import { findCouponPage } from '../../db/couponPages';
+import { PartnerOffer } from '../../db/entities/PartnerOffer';
 import { memberFeatures, rankBenefits } from '../../domain/ranking';
 import { connectionOf, decodeCursor } from '../connection';
 import type { MemberResolvers } from '../__generated__/resolvers-types';
@@ -25,5 +27,16 @@ export const Member: MemberResolvers = {
     const after = args.after ? decodeCursor(args.after) : null;
     const rows = await findCouponPage(ctx.dataSource, { memberId: member.id, status: args.status, first, after }, new Date());
     return connectionOf(rows, first, args.after, (c) => ({ at: c.issuedAt, id: c.id }));
+  },
+
+  /** Partners' offers valid now, for a member who allows partner sharing (the gateway requires the consent of the member service). */
+  partnerOffers: async (member, _, ctx) => {
+    readableMemberRef(member, ctx);
+    if (member.partnerSharing !== true) return [];
+    const now = new Date();
+    return ctx.dataSource.getRepository(PartnerOffer).find({
+      where: { direction: 'PARTNER_TO_US', validFrom: LessThanOrEqual(now), validTo: MoreThan(now) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
   },
 };

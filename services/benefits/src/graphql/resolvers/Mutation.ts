@@ -2,6 +2,9 @@ import { actorOf, DomainError, requireStaff, requireStoreStaff } from '../../../
 import { defineBenefit } from '../../commands/defineBenefit';
 import { defineCouponTemplate } from '../../commands/defineCouponTemplate';
 import { issueCoupon } from '../../commands/issueCoupon';
+import { definePartner, definePartnerOffer } from '../../commands/partners';
+import { redeemPartnerOffer } from '../../commands/redeemPartnerOffer';
+import { redemptionCaller } from '../partnerAccess';
 import { rateBenefit } from '../../commands/rateBenefit';
 import { redeemCoupons } from '../../commands/redeemCoupons';
 import { restoreCoupons } from '../../commands/restoreCoupons';
@@ -60,4 +63,17 @@ export const Mutation: MutationResolvers = {
     requireStaff(ctx.identity, PROGRAMME_ROLES);
     return (await setOccasionReward(ctx.dataSource, args, actorOf(ctx.identity))).reward;
   },
+
+  definePartner: (_, args, ctx) => {
+    requireStaff(ctx.identity, PROGRAMME_ROLES);
+    return definePartner(ctx.dataSource, args, actorOf(ctx.identity));
+  },
+
+  definePartnerOffer: (_, args, ctx) => {
+    requireStaff(ctx.identity, PROGRAMME_ROLES);
+    return definePartnerOffer(ctx.dataSource, args.input, actorOf(ctx.identity));
+  },
+
+  redeemPartnerOffer: (_, args, ctx) =>
+    redeemPartnerOffer(ctx.dataSource, ctx.peers.member, args, redemptionCaller(ctx.identity), { utcOffsetMinutes: ctx.utcOffsetMinutes }),
 };

@@ -5,6 +5,11 @@ import { findTemplatePage } from '../../db/couponPages';
 import { Benefit } from '../../db/entities/Benefit';
 import { BenefitCell } from '../../db/entities/BenefitCell';
 import { OccasionReward } from '../../db/entities/OccasionReward';
+import { PartnerBrand } from '../../db/entities/PartnerBrand';
+import { PartnerOffer } from '../../db/entities/PartnerOffer';
+import { partnerStatement } from '../../db/partnerStatements';
+import { parseMonth } from '../../domain/partners';
+import { partnerScope } from '../partnerAccess';
 import { parseMatrixCode } from '../../domain/benefitMatrix';
 import { summarizeRatings } from '../../domain/ratings';
 import { checkoutCart, READER_ROLES } from '../access';
@@ -44,5 +49,23 @@ export const Query: QueryResolvers = {
   occasionRewards: (_, __, ctx) => {
     requireStaff(ctx.identity, READER_ROLES);
     return ctx.dataSource.getRepository(OccasionReward).find({ order: { occasion: 'ASC' } });
+  },
+
+  partnerBrands: (_, __, ctx) => {
+    requireStaff(ctx.identity, READER_ROLES);
+    return ctx.dataSource.getRepository(PartnerBrand).find({ order: { code: 'ASC' } });
+  },
+
+  partnerOffers: (_, args, ctx) => {
+    const partnerCode = partnerScope(ctx.identity, args.partner);
+    return ctx.dataSource.getRepository(PartnerOffer).find({
+      where: { ...(partnerCode ? { partnerCode } : {}), ...(args.direction ? { direction: args.direction } : {}) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+  },
+
+  partnerStatement: (_, args, ctx) => {
+    const partnerCode = partnerScope(ctx.identity, args.partner)!;
+    return partnerStatement(ctx.dataSource, partnerCode, parseMonth(args.month));
   },
 };

@@ -6,6 +6,7 @@ import { CouponTemplate } from './CouponTemplate';
 import { Member } from './Member';
 import { Mutation } from './Mutation';
 import { OccasionReward } from './OccasionReward';
+import { ClearingEntry, PartnerOffer, PartnerRedemption, PartnerStatement } from './Partner';
 import { Query } from './Query';
 import { Reward, RewardRedemption, rewardMember, rewardMutation, rewardQuery } from './Rewards';
 import { Tier } from './Tier';
@@ -21,6 +22,10 @@ export const resolvers: Resolvers = {
   Member: { ...Member, ...rewardMember },
   Tier,
   OccasionReward,
+  PartnerOffer,
+  ClearingEntry,
+  PartnerRedemption,
+  PartnerStatement,
   Coupon,
   CouponTemplate,
   CheckoutValidation,

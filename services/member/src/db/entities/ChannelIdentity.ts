@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type ChannelIdentityKind = 'WECHAT_OPENID' | 'WECHAT_UNIONID' | 'POS_CARD';
+/** PARTNER_MEMBER: a partner brand's member id (`<partner>:<their id>`), linked by a phone both brands verified. */
+export type ChannelIdentityKind = 'WECHAT_OPENID' | 'WECHAT_UNIONID' | 'POS_CARD' | 'PARTNER_MEMBER';
 
 /** How a channel knows a member (a WeChat openid or unionid, a POS card number): one member, many. */
 @Entity({ name: 'channel_identities' })

@@ -116,6 +116,14 @@ export type Mutation = {
    * its count of failures. Addresses that failed stay locked out of it for the rest of their hour. True when a lock was lifted.
    */
   unlockSignIn: Scalars['Boolean']['output'];
+  /**
+   * A partner brand (its API key only) links one of its members to ours: its member id and the phone it
+   * verified with them. Linked when one of our members has that phone (verified by our sign-in code) and
+   * allows partner sharing; otherwise FORBIDDEN, the same for a phone that is nobody's. One partner member
+   * id links one member (CONFLICT for another); the same link again is a replay. Our offers for partner
+   * members are then redeemed by the partner's member id.
+   */
+  linkPartnerMember: PartnerMemberLink;
   /** Staff (ADMIN, OPERATOR, SERVICE_AGENT): binds a membership card to a member (one card, one member). */
   bindCard: Member;
   /**
@@ -216,6 +224,12 @@ export type MutationCreateStaffArgs = {
 export type MutationUnlockSignInArgs = {
   username?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationLinkPartnerMemberArgs = {
+  partnerMemberId: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
 };
 
 
@@ -497,6 +511,15 @@ export type Tier = {
   effectiveFrom: Scalars['String']['output'];
 };
 
+/** A partner brand's member linked to ours. */
+export type PartnerMemberLink = {
+  __typename?: 'PartnerMemberLink';
+  partnerMemberId: Scalars['String']['output'];
+  /** Ours, as the partner may see them (masked). */
+  member: Member;
+  replayed: Scalars['Boolean']['output'];
+};
+
 /** A partner brand's API key, as staff see it: never the key itself. */
 export type PartnerKey = {
   __typename?: 'PartnerKey';
@@ -646,6 +669,7 @@ export type ResolversTypes = {
   Consent: ResolverTypeWrapper<Consent>;
   ConsentChange: ResolverTypeWrapper<ConsentChangeModel>;
   Tier: ResolverTypeWrapper<TierRuleModel>;
+  PartnerMemberLink: ResolverTypeWrapper<Omit<PartnerMemberLink, 'member'> & { member: ResolversTypes['Member'] }>;
   PartnerKey: ResolverTypeWrapper<PartnerKeyModel>;
   IssuedPartnerKey: ResolverTypeWrapper<PartnerKeyModel & { key: string }>;
 };
@@ -674,6 +698,7 @@ export type ResolversParentTypes = {
   Consent: Consent;
   ConsentChange: ConsentChangeModel;
   Tier: TierRuleModel;
+  PartnerMemberLink: Omit<PartnerMemberLink, 'member'> & { member: ResolversParentTypes['Member'] };
   PartnerKey: PartnerKeyModel;
   IssuedPartnerKey: PartnerKeyModel & { key: string };
 };
@@ -701,6 +726,7 @@ export type MutationResolvers<ContextType = MemberContext, ParentType extends Re
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   createStaff?: Resolver<ResolversTypes['StaffAccount'], ParentType, ContextType, RequireFields<MutationCreateStaffArgs, 'input'>>;
   unlockSignIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<MutationUnlockSignInArgs>>;
+  linkPartnerMember?: Resolver<ResolversTypes['PartnerMemberLink'], ParentType, ContextType, RequireFields<MutationLinkPartnerMemberArgs, 'partnerMemberId' | 'phone'>>;
   bindCard?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationBindCardArgs, 'memberId' | 'cardNo'>>;
   mergeMembers?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationMergeMembersArgs, 'sourceId' | 'targetId' | 'reason'>>;
   issuePartnerKey?: Resolver<ResolversTypes['IssuedPartnerKey'], ParentType, ContextType, RequireFields<MutationIssuePartnerKeyArgs, 'partner'>>;
@@ -818,6 +844,12 @@ export type TierResolvers<ContextType = MemberContext, ParentType extends Resolv
   effectiveFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PartnerMemberLinkResolvers<ContextType = MemberContext, ParentType extends ResolversParentTypes['PartnerMemberLink'] = ResolversParentTypes['PartnerMemberLink']> = {
+  partnerMemberId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type PartnerKeyResolvers<ContextType = MemberContext, ParentType extends ResolversParentTypes['PartnerKey'] = ResolversParentTypes['PartnerKey']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -850,6 +882,7 @@ export type Resolvers<ContextType = MemberContext> = {
   Consent?: ConsentResolvers<ContextType>;
   ConsentChange?: ConsentChangeResolvers<ContextType>;
   Tier?: TierResolvers<ContextType>;
+  PartnerMemberLink?: PartnerMemberLinkResolvers<ContextType>;
   PartnerKey?: PartnerKeyResolvers<ContextType>;
   IssuedPartnerKey?: IssuedPartnerKeyResolvers<ContextType>;
 };

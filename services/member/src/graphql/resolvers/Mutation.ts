@@ -1,5 +1,6 @@
-import { actorOf, parseChannel, required, requireSelf, requireSelfOrStaff, requireStaff } from '../../../../kit/src';
+import { actorOf, DomainError, parseChannel, required, requireSelf, requireSelfOrStaff, requireStaff } from '../../../../kit/src';
 import { bindCard } from '../../commands/bindCard';
+import { linkPartnerMember } from '../../commands/linkPartnerMember';
 import { grantTier } from '../../commands/grantTier';
 import { inviteToTopTier } from '../../commands/topTier';
 import { registerMember } from '../../commands/registerMember';
@@ -45,6 +46,18 @@ export const Mutation: MutationResolvers = {
     const channel = parseChannel(args.channel ?? ctx.identity.channel ?? 'WEB');
     await setConsent(ctx.dataSource, { memberId: args.memberId, purpose, granted: args.granted, channel, actor: actorOf(ctx.identity) });
     return reloaded(ctx, args.memberId);
+  },
+
+  linkPartnerMember: async (_, args, ctx) => {
+    const { identity } = ctx;
+    if (identity.kind !== 'PARTNER' || !identity.partner) {
+      throw new DomainError(
+        identity.kind === 'ANONYMOUS' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+        'only a partner brand, with its API key, links its members',
+      );
+    }
+    const { member, replayed } = await linkPartnerMember(ctx.dataSource, ctx.pii, { ...args, partner: identity.partner });
+    return { partnerMemberId: args.partnerMemberId, member, replayed };
   },
 
   bindCard: async (_, args, ctx) => {

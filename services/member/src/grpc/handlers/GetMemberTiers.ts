@@ -19,7 +19,7 @@ export async function getMemberTiers(dataSource: DataSource, request: GetMemberT
   // A grant past its expiry no longer counts for γ even before the scheduled sweep ends it.
   const members = await readWithGrantsEnded(dataSource, () =>
     dataSource.getRepository(Member).find({
-      select: { id: true, tierId: true, tierSource: true, grantExpiresAt: true },
+      select: { id: true, tierId: true, tierSource: true, grantExpiresAt: true, partnerSharingAt: true },
       // A merged member is no longer a member: orders go to the one it was merged into.
       where: { id: In(request.memberIds), mergedInto: IsNull() },
     }),
@@ -46,6 +46,7 @@ export async function getMemberTiers(dataSource: DataSource, request: GetMemberT
         multiplierMilli: tier.multiplierMilli,
         pointsNeverExpire: tier.pointsNeverExpire,
         neverExpireEndedEpochMs: ended ? String(ended.getTime()) : '0',
+        partnerSharing: m.partnerSharingAt !== null,
       };
     }),
   };

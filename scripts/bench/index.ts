@@ -15,6 +15,7 @@ import { compareGateways } from './compare';
 import { load, measure, type Job, type WorkloadRow } from './measure';
 import { runningGateway, startHiveGateway } from './peers';
 import { localDatabasePid } from './processes';
+import { COUPONS_PER_MEMBER, seedCoupons } from './coupons';
 import { benchModels, modelTable } from './models';
 import { memberTokens, seedProgramme } from './seed';
 import { jobTable, measureSegmentJobs } from './segments';
@@ -28,6 +29,10 @@ const SEED = 20_261_125;
 const PROGRAMME = quick ? { members: 2_000, orders: 20_000 } : { members: 20_000, orders: 200_000 };
 /** Members whose tokens the card workloads use (spread over the whole programme). */
 const SAMPLE = quick ? 100 : 1_000;
+/** Members of the checkout workload, each holding COUPONS_PER_MEMBER coupons. */
+const CHECKOUT_MEMBERS = quick ? 20 : 200;
+/** Voucherify's published validation latency, p50 / p95 ms, to set ours beside. */
+const VOUCHERIFY = { p50: 100, p95: 220 };
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -64,6 +69,8 @@ async function main(): Promise<void> {
     await stack.query(
       'mutation { defineReward(input: { code: "BENCH_REWARD", name: "Bench reward", kind: COUPON, templateCode: "BENCH_REWARD_COUPON", pointsPrice: 1, stock: 10000000, perMemberLimit: 1000 }) { id } }',
     );
+    const checkoutMembers = memberIds.slice(0, CHECKOUT_MEMBERS);
+    const chosenCoupons = await seedCoupons(stack, checkoutMembers);
     const config = readCommonConfig('points', stack.env);
     const ours = runningGateway('ours', stack.gateway.url, stack.gateway.pid);
     const hive = await startHiveGateway(stack);
@@ -111,6 +118,18 @@ async function main(): Promise<void> {
           signWith: config.identitySecret,
           signAs: { kind: 'STAFF', subject: 'bench-cashier', roles: ['OPERATOR'], store: 'BENCH-01' },
         }),
+        await row(
+          `checkout (validateCoupons), 5-item cart, member holding ${COUPONS_PER_MEMBER} coupons, 2 chosen, member token`,
+          {
+            ...base,
+            url: ours.url,
+            kind: 'validate',
+            memberIds: checkoutMembers,
+            memberTokens: tokens.slice(0, CHECKOUT_MEMBERS),
+            couponIds: chosenCoupons,
+          },
+          true,
+        ),
         ...(pointsDatabase.type === 'mysql'
           ? [
               await row('the same ledger transaction, raw mysql2 (the database limit)', {
@@ -150,13 +169,27 @@ async function main(): Promise<void> {
         comparison,
         rounds: quick ? 1 : 3,
       });
-      console.log(`\n${table}\n\n${jobTable(jobs)}\n\n${modelTable(models)}\n`);
+      const checkout = rows.find((r) => r.workload.startsWith('checkout (validateCoupons)'))!.sample.result;
+      const beside = `- checkout validation p50 / p95: ours ${checkout.p50} / ${checkout.p95} ms at ${checkout.rps.toFixed(0)} req/s; Voucherify publishes ${VOUCHERIFY.p50} / ${VOUCHERIFY.p95} ms (their cloud API, over the internet: not the same measurement)`;
+      console.log(`\n${table}\n${beside}\n\n${jobTable(jobs)}\n\n${modelTable(models)}\n`);
       mkdirSync(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
       const file = join(__dirname, '..', '..', 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
       writeFileSync(
         file,
         JSON.stringify(
-          { quick, database, machine, seed: SEED, seeded: { ...seeded, memberIds: undefined }, rows, jobs, comparison, models, table },
+          {
+            quick,
+            database,
+            machine,
+            seed: SEED,
+            seeded: { ...seeded, memberIds: undefined },
+            rows,
+            jobs,
+            comparison,
+            models,
+            table,
+            voucherify: VOUCHERIFY,
+          },
           null,
           2,
         ),

@@ -9,12 +9,13 @@ import { Pool } from 'undici';
 import { signIdentity, type Identity } from '../../services/kit/src';
 import { memberPeer } from '../../services/points/src/grpc/peers';
 import { atFixedRate } from './arrivals';
+import { CART_5 } from './coupons';
 import { DirectCard, type DirectMode } from './direct';
 import { RawEarn } from './raw-earn';
 
 export interface LoadJob {
   url: string;
-  kind: 'card' | 'earn' | 'list' | 'grpc-tiers' | 'card-direct' | 'raw-earn' | 'redeem';
+  kind: 'card' | 'earn' | 'list' | 'grpc-tiers' | 'card-direct' | 'raw-earn' | 'redeem' | 'validate';
   /** For 'redeem': the reward each request redeems (as the member of its token). */
   rewardId?: string;
   /** For 'grpc-tiers': the member service's gRPC address and the services' credential. */
@@ -25,6 +26,8 @@ export interface LoadJob {
   rawDatabaseUrl?: string;
   /** For 'card' and 'card-direct': a fixed arrival rate in requests per second (open loop, not `connections`); unset: as fast as answered. */
   rate?: number;
+  /** For 'validate': the coupons each member (in `memberIds` order) chooses at checkout. */
+  couponIds?: string[][];
   /** For 'list': how many members one request asks for. */
   listSize?: number;
   memberIds: string[];
@@ -58,6 +61,9 @@ const CARD =
 /** The staff list: many members with points, tier, benefits and risk. */
 const LIST =
   'query List($n: Int!, $after: ID) { members(first: $n, after: $after) { id maskedPhone tier { id } points { balance } benefits { name } risk { level } } }';
+/** Checkout: the 5-item cart with the member's tier discount and two chosen coupons, every other coupon held checked. */
+const VALIDATE =
+  'query Validate($m: ID!, $cart: CartInput!, $ids: [ID!]) { validateCoupons(memberId: $m, cart: $cart, couponIds: $ids) { subtotal discount payable lines { source sourceId discount } coupons { coupon { id } applicable discount reason } } }';
 const EARN =
   'mutation Earn($m: ID!, $o: String!) { recordOrder(memberId: $m, orderNo: $o, amount: "128.80", channel: POS) { pointsEarned } }';
 /** A whole reward redemption saga per request: stock, hold, coupon, capture. */
@@ -86,7 +92,9 @@ function requestFor(job: LoadJob, sequence: number): { headers: Record<string, s
         ? { query: LIST, variables: listPage(job, sequence) }
         : job.kind === 'redeem'
           ? { query: REDEEM, variables: { r: job.rewardId, k: `BENCH-${job.runId}-${sequence}` } }
-          : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
+          : job.kind === 'validate'
+            ? { query: VALIDATE, variables: { m: memberId, cart: CART_5, ids: job.couponIds![index] } }
+            : { query: EARN, variables: { m: memberId, o: `BENCH-${job.runId}-${sequence}` } };
   const text = JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (job.signWith) Object.assign(headers, signIdentity(job.signAs ?? { kind: 'ANONYMOUS' }, job.signWith, text));

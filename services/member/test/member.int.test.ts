@@ -63,8 +63,22 @@ describe('member subgraph', () => {
     expect(response.tiers).toHaveLength(2);
     expect(response.tiers).toEqual(
       expect.arrayContaining([
-        { memberId: ids[0], tierId: 'REGULAR', multiplierMilli: 1000, pointsNeverExpire: false, neverExpireEndedEpochMs: '0' },
-        { memberId: ids[1], tierId: 'REGULAR', multiplierMilli: 1000, pointsNeverExpire: false, neverExpireEndedEpochMs: '0' },
+        {
+          memberId: ids[0],
+          tierId: 'REGULAR',
+          multiplierMilli: 1000,
+          pointsNeverExpire: false,
+          neverExpireEndedEpochMs: '0',
+          partnerSharing: false,
+        },
+        {
+          memberId: ids[1],
+          tierId: 'REGULAR',
+          multiplierMilli: 1000,
+          pointsNeverExpire: false,
+          neverExpireEndedEpochMs: '0',
+          partnerSharing: false,
+        },
       ]),
     );
   });

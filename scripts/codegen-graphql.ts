@@ -98,6 +98,11 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
       SegmentRecomputation: '../../commands/recomputeSegments#SegmentRunSummary',
       ChannelCac: '../../db/channelCac#ChannelCac',
       ChannelSpend: '../../commands/recordChannelSpend#RecordedChannelSpend',
+      CampaignTarget: '../../db/entities/Campaign#Campaign',
+      Referral: '{ memberId: string }',
+      ReferredFriend: '../../db/entities/ReferralMember#ReferralMember',
+      ReferralReward: '../../db/entities/ReferralReward#ReferralReward',
+      ReferralRung: '../../db/entities/ReferralRung#ReferralRung',
     },
   },
   risk: {

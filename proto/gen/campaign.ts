@@ -1,9 +1,16 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { CampaignGrant as _membergraph_campaign_v1_CampaignGrant, CampaignGrant__Output as _membergraph_campaign_v1_CampaignGrant__Output } from './membergraph/campaign/v1/CampaignGrant';
 import type { CampaignServiceClient as _membergraph_campaign_v1_CampaignServiceClient, CampaignServiceDefinition as _membergraph_campaign_v1_CampaignServiceDefinition } from './membergraph/campaign/v1/CampaignService';
 import type { GetActivityCoefficientRequest as _membergraph_campaign_v1_GetActivityCoefficientRequest, GetActivityCoefficientRequest__Output as _membergraph_campaign_v1_GetActivityCoefficientRequest__Output } from './membergraph/campaign/v1/GetActivityCoefficientRequest';
 import type { GetActivityCoefficientResponse as _membergraph_campaign_v1_GetActivityCoefficientResponse, GetActivityCoefficientResponse__Output as _membergraph_campaign_v1_GetActivityCoefficientResponse__Output } from './membergraph/campaign/v1/GetActivityCoefficientResponse';
+import type { RecordActionRequest as _membergraph_campaign_v1_RecordActionRequest, RecordActionRequest__Output as _membergraph_campaign_v1_RecordActionRequest__Output } from './membergraph/campaign/v1/RecordActionRequest';
+import type { RecordActionResponse as _membergraph_campaign_v1_RecordActionResponse, RecordActionResponse__Output as _membergraph_campaign_v1_RecordActionResponse__Output } from './membergraph/campaign/v1/RecordActionResponse';
+import type { RecordRegistrationRequest as _membergraph_campaign_v1_RecordRegistrationRequest, RecordRegistrationRequest__Output as _membergraph_campaign_v1_RecordRegistrationRequest__Output } from './membergraph/campaign/v1/RecordRegistrationRequest';
+import type { RecordRegistrationResponse as _membergraph_campaign_v1_RecordRegistrationResponse, RecordRegistrationResponse__Output as _membergraph_campaign_v1_RecordRegistrationResponse__Output } from './membergraph/campaign/v1/RecordRegistrationResponse';
+import type { ResolveReferralCodeRequest as _membergraph_campaign_v1_ResolveReferralCodeRequest, ResolveReferralCodeRequest__Output as _membergraph_campaign_v1_ResolveReferralCodeRequest__Output } from './membergraph/campaign/v1/ResolveReferralCodeRequest';
+import type { ResolveReferralCodeResponse as _membergraph_campaign_v1_ResolveReferralCodeResponse, ResolveReferralCodeResponse__Output as _membergraph_campaign_v1_ResolveReferralCodeResponse__Output } from './membergraph/campaign/v1/ResolveReferralCodeResponse';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -13,9 +20,16 @@ export interface ProtoGrpcType {
   membergraph: {
     campaign: {
       v1: {
+        CampaignGrant: MessageTypeDefinition<_membergraph_campaign_v1_CampaignGrant, _membergraph_campaign_v1_CampaignGrant__Output>
         CampaignService: SubtypeConstructor<typeof grpc.Client, _membergraph_campaign_v1_CampaignServiceClient> & { service: _membergraph_campaign_v1_CampaignServiceDefinition }
         GetActivityCoefficientRequest: MessageTypeDefinition<_membergraph_campaign_v1_GetActivityCoefficientRequest, _membergraph_campaign_v1_GetActivityCoefficientRequest__Output>
         GetActivityCoefficientResponse: MessageTypeDefinition<_membergraph_campaign_v1_GetActivityCoefficientResponse, _membergraph_campaign_v1_GetActivityCoefficientResponse__Output>
+        RecordActionRequest: MessageTypeDefinition<_membergraph_campaign_v1_RecordActionRequest, _membergraph_campaign_v1_RecordActionRequest__Output>
+        RecordActionResponse: MessageTypeDefinition<_membergraph_campaign_v1_RecordActionResponse, _membergraph_campaign_v1_RecordActionResponse__Output>
+        RecordRegistrationRequest: MessageTypeDefinition<_membergraph_campaign_v1_RecordRegistrationRequest, _membergraph_campaign_v1_RecordRegistrationRequest__Output>
+        RecordRegistrationResponse: MessageTypeDefinition<_membergraph_campaign_v1_RecordRegistrationResponse, _membergraph_campaign_v1_RecordRegistrationResponse__Output>
+        ResolveReferralCodeRequest: MessageTypeDefinition<_membergraph_campaign_v1_ResolveReferralCodeRequest, _membergraph_campaign_v1_ResolveReferralCodeRequest__Output>
+        ResolveReferralCodeResponse: MessageTypeDefinition<_membergraph_campaign_v1_ResolveReferralCodeResponse, _membergraph_campaign_v1_ResolveReferralCodeResponse__Output>
       }
     }
   }

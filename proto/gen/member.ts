@@ -8,6 +8,7 @@ import type { GetConsentsRequest as _membergraph_member_v1_GetConsentsRequest, G
 import type { GetConsentsResponse as _membergraph_member_v1_GetConsentsResponse, GetConsentsResponse__Output as _membergraph_member_v1_GetConsentsResponse__Output } from './membergraph/member/v1/GetConsentsResponse';
 import type { GetMemberTiersRequest as _membergraph_member_v1_GetMemberTiersRequest, GetMemberTiersRequest__Output as _membergraph_member_v1_GetMemberTiersRequest__Output } from './membergraph/member/v1/GetMemberTiersRequest';
 import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersResponse, GetMemberTiersResponse__Output as _membergraph_member_v1_GetMemberTiersResponse__Output } from './membergraph/member/v1/GetMemberTiersResponse';
+import type { GrantTierRequest as _membergraph_member_v1_GrantTierRequest, GrantTierRequest__Output as _membergraph_member_v1_GrantTierRequest__Output } from './membergraph/member/v1/GrantTierRequest';
 import type { ListBirthdaysRequest as _membergraph_member_v1_ListBirthdaysRequest, ListBirthdaysRequest__Output as _membergraph_member_v1_ListBirthdaysRequest__Output } from './membergraph/member/v1/ListBirthdaysRequest';
 import type { ListBirthdaysResponse as _membergraph_member_v1_ListBirthdaysResponse, ListBirthdaysResponse__Output as _membergraph_member_v1_ListBirthdaysResponse__Output } from './membergraph/member/v1/ListBirthdaysResponse';
 import type { MemberBirthday as _membergraph_member_v1_MemberBirthday, MemberBirthday__Output as _membergraph_member_v1_MemberBirthday__Output } from './membergraph/member/v1/MemberBirthday';
@@ -42,6 +43,7 @@ export interface ProtoGrpcType {
         GetConsentsResponse: MessageTypeDefinition<_membergraph_member_v1_GetConsentsResponse, _membergraph_member_v1_GetConsentsResponse__Output>
         GetMemberTiersRequest: MessageTypeDefinition<_membergraph_member_v1_GetMemberTiersRequest, _membergraph_member_v1_GetMemberTiersRequest__Output>
         GetMemberTiersResponse: MessageTypeDefinition<_membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersResponse__Output>
+        GrantTierRequest: MessageTypeDefinition<_membergraph_member_v1_GrantTierRequest, _membergraph_member_v1_GrantTierRequest__Output>
         ListBirthdaysRequest: MessageTypeDefinition<_membergraph_member_v1_ListBirthdaysRequest, _membergraph_member_v1_ListBirthdaysRequest__Output>
         ListBirthdaysResponse: MessageTypeDefinition<_membergraph_member_v1_ListBirthdaysResponse, _membergraph_member_v1_ListBirthdaysResponse__Output>
         MemberBirthday: MessageTypeDefinition<_membergraph_member_v1_MemberBirthday, _membergraph_member_v1_MemberBirthday__Output>

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AwardCampaignPointsRequest as _membergraph_points_v1_AwardCampaignPointsRequest, AwardCampaignPointsRequest__Output as _membergraph_points_v1_AwardCampaignPointsRequest__Output } from './membergraph/points/v1/AwardCampaignPointsRequest';
 import type { AwardRequest as _membergraph_points_v1_AwardRequest, AwardRequest__Output as _membergraph_points_v1_AwardRequest__Output } from './membergraph/points/v1/AwardRequest';
 import type { AwardResponse as _membergraph_points_v1_AwardResponse, AwardResponse__Output as _membergraph_points_v1_AwardResponse__Output } from './membergraph/points/v1/AwardResponse';
 import type { Balance as _membergraph_points_v1_Balance, Balance__Output as _membergraph_points_v1_Balance__Output } from './membergraph/points/v1/Balance';
@@ -34,6 +35,7 @@ export interface ProtoGrpcType {
   membergraph: {
     points: {
       v1: {
+        AwardCampaignPointsRequest: MessageTypeDefinition<_membergraph_points_v1_AwardCampaignPointsRequest, _membergraph_points_v1_AwardCampaignPointsRequest__Output>
         AwardKind: EnumTypeDefinition
         AwardRequest: MessageTypeDefinition<_membergraph_points_v1_AwardRequest, _membergraph_points_v1_AwardRequest__Output>
         AwardResponse: MessageTypeDefinition<_membergraph_points_v1_AwardResponse, _membergraph_points_v1_AwardResponse__Output>

@@ -3,7 +3,11 @@ import type { PurchaseStats } from './domain/rfm';
 
 /*
  * The peers the campaign service needs, in its own terms (fen as numbers, times as Dates).
- * Commands see only these; `grpc/segmentPeers.ts` adapts them to gRPC, tests use in-memory ones.
+ * Commands see only these; `grpc/peers.ts` (rewards, targeting) and `grpc/segmentPeers.ts`
+ * (segment facts) adapt them to gRPC, and tests use in-memory ones (test/memoryPorts.ts).
+ *
+ * Segment membership is not a port: segments are the campaign service's own tables, read by
+ * campaign targeting through db/segmentMembership.ts (segmentsOfMembers, assertSegmentsExist).
  */
 
 /** What segments know of a member from the member service. */
@@ -32,3 +36,43 @@ export interface SegmentPeers {
   member: SegmentMemberPort;
   points: PurchaseStatsPort;
 }
+
+export interface MemberPort {
+  /** Tier ids of known members (unknown ones are left out). */
+  getTiers(memberIds: readonly string[], scope?: CallScope): Promise<Map<string, string>>;
+  /** Members among `memberIds` who withdrew marketing consent. */
+  withdrewMarketingConsent(memberIds: readonly string[], scope?: CallScope): Promise<Set<string>>;
+  /** Puts a member on a tier as a reward, once per key. */
+  grantTier(grant: { memberId: string; tierId: string; reason: string; idempotencyKey: string }, scope?: CallScope): Promise<void>;
+}
+
+export interface PointsPort {
+  /** Credits campaign points (a referral rung, a bonus), once per key. */
+  awardPoints(award: { memberId: string; points: number; reason: string; idempotencyKey: string }, scope?: CallScope): Promise<void>;
+}
+
+export interface BenefitsPort {
+  /** Issues a coupon of a template, once per key. */
+  issueCoupon(
+    issue: { templateCode: string; memberId: string; idempotencyKey: string; source: 'REFERRAL' | 'CAMPAIGN' },
+    scope?: CallScope,
+  ): Promise<{ couponId: string }>;
+}
+
+export interface RiskPort {
+  /** REFERRAL_REWARD for the inviter and the invitee they brought in (self-referral, rings). */
+  assessReferral(
+    referral: { inviterId: string; inviteeId: string; channel: string; idempotencyKey: string },
+    scope?: CallScope,
+  ): Promise<{ decision: 'ALLOW' | 'REVIEW' | 'DENY'; reason: string }>;
+}
+
+export interface CampaignPeers {
+  member: MemberPort;
+  points: PointsPort;
+  benefits: BenefitsPort;
+  risk: RiskPort;
+}
+
+/** The outbox as commands see it: after a commit, deliver a key's pending events now (never throws). */
+export type EventDelivery = Pick<import('../../kit/src').Outbox, 'deliverNow'>;

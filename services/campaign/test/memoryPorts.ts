@@ -1,5 +1,15 @@
+import { DomainError } from '../../kit/src';
 import type { PurchaseStats } from '../src/domain/rfm';
-import type { PurchaseStatsPort, SegmentMemberPort, SegmentProfile } from '../src/ports';
+import type {
+  BenefitsPort,
+  CampaignPeers,
+  MemberPort,
+  PointsPort,
+  PurchaseStatsPort,
+  RiskPort,
+  SegmentMemberPort,
+  SegmentProfile,
+} from '../src/ports';
 
 /** In-memory member and points peers for segment tests: streams yield in batches like the real ones. */
 export class MemorySegmentPeers {
@@ -55,5 +65,85 @@ export class MemorySegmentPeers {
 
   readonly points: PurchaseStatsPort = {
     streamPurchaseStats: (_asOf, _windowDays, batchSize) => this.batches([...this.stats.values()], batchSize),
+  };
+}
+
+/** The member service in memory: tiers, withdrawn consents and reward tier grants (once per key). */
+export class MemoryMember implements MemberPort {
+  readonly tiers = new Map<string, string>();
+  readonly withdrawn = new Set<string>();
+  readonly grants: Array<{ memberId: string; tierId: string; idempotencyKey: string }> = [];
+  /** Calls to fail before answering (a peer that is down, then back). */
+  failNext = 0;
+
+  async getTiers(memberIds: readonly string[]) {
+    return new Map(memberIds.flatMap((id) => (this.tiers.has(id) ? [[id, this.tiers.get(id)!] as const] : [])));
+  }
+  async withdrewMarketingConsent(memberIds: readonly string[]) {
+    return new Set(memberIds.filter((id) => this.withdrawn.has(id)));
+  }
+  async grantTier(grant: { memberId: string; tierId: string; reason: string; idempotencyKey: string }) {
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      throw new DomainError('UNAVAILABLE', 'member service down');
+    }
+    if (!this.grants.some((g) => g.idempotencyKey === grant.idempotencyKey)) this.grants.push(grant);
+    this.tiers.set(grant.memberId, grant.tierId);
+  }
+}
+
+export class MemoryPoints implements PointsPort {
+  readonly awards: Array<{ memberId: string; points: number; idempotencyKey: string }> = [];
+  failNext = 0;
+  async awardPoints(award: { memberId: string; points: number; reason: string; idempotencyKey: string }) {
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      throw new DomainError('UNAVAILABLE', 'points service down');
+    }
+    if (!this.awards.some((a) => a.idempotencyKey === award.idempotencyKey)) this.awards.push(award);
+  }
+}
+
+export class MemoryBenefits implements BenefitsPort {
+  readonly coupons: Array<{ templateCode: string; memberId: string; idempotencyKey: string }> = [];
+  failNext = 0;
+  async issueCoupon({ templateCode, memberId, idempotencyKey }: { templateCode: string; memberId: string; idempotencyKey: string }) {
+    const issue = { templateCode, memberId, idempotencyKey };
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      throw new DomainError('UNAVAILABLE', 'benefits service down');
+    }
+    const index = this.coupons.findIndex((c) => c.idempotencyKey === issue.idempotencyKey);
+    if (index >= 0) return { couponId: `coupon-${index}` };
+    this.coupons.push(issue);
+    return { couponId: `coupon-${this.coupons.length - 1}` };
+  }
+}
+
+/** Risk in memory: denies the pairs it is told to (a ring), allows the rest; counts assessments by key. */
+export class MemoryRisk implements RiskPort {
+  readonly denied = new Set<string>();
+  readonly assessed = new Set<string>();
+  async assessReferral(referral: { inviterId: string; inviteeId: string; channel: string; idempotencyKey: string }) {
+    this.assessed.add(referral.idempotencyKey);
+    return this.denied.has(`${referral.inviterId}>${referral.inviteeId}`)
+      ? { decision: 'DENY' as const, reason: 'referral ring' }
+      : { decision: 'ALLOW' as const, reason: 'no rule matched' };
+  }
+}
+
+export type MemoryPeers = CampaignPeers & {
+  member: MemoryMember;
+  points: MemoryPoints;
+  benefits: MemoryBenefits;
+  risk: MemoryRisk;
+};
+
+export function memoryPeers(): MemoryPeers {
+  return {
+    member: new MemoryMember(),
+    points: new MemoryPoints(),
+    benefits: new MemoryBenefits(),
+    risk: new MemoryRisk(),
   };
 }

@@ -73,6 +73,8 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
     /** Where registrations and logins are assessed before a session opens (they fail open: see README). */
     riskGrpcAddress: peerGrpcAddress('risk', env),
     benefitsGrpcAddress: peerGrpcAddress('benefits', env),
+    /** Where referral codes are checked at registration and registrations are reported (referral ladder). */
+    campaignGrpcAddress: peerGrpcAddress('campaign', env),
     /** How often undelivered member events are retried; 0 turns the dispatcher off. */
     outboxIntervalMs: envReader(env).int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
     /** How often expired staff tier grants are ended (they also end on the next read); 0: only on read. */

@@ -3,7 +3,7 @@ import type { PiiCipher, RequestBase } from '../../kit/src';
 import type { Auth } from './auth/createAuth';
 import type { TierRules } from './commands/recordActivity';
 import { createLoaders, type MemberLoaders } from './graphql/loaders';
-import type { RiskPort } from './ports';
+import type { CampaignPort, RiskPort } from './ports';
 
 export interface MemberContext extends RequestBase {
   dataSource: DataSource;
@@ -20,6 +20,8 @@ export interface MemberContext extends RequestBase {
   tierRules: TierRules;
   /** The risk service, asked before a member's sign-in (registration or login) opens a session. */
   risk: RiskPort;
+  /** Referral codes are checked here before a registration is written. */
+  campaign: Pick<CampaignPort, 'referrerOf'>;
 }
 
 export function createMemberContext(
@@ -29,6 +31,7 @@ export function createMemberContext(
   deliverEvents: (memberId: string) => Promise<void>,
   tierRules: TierRules,
   risk: RiskPort,
+  campaign: Pick<CampaignPort, 'referrerOf'>,
 ) {
   return (base: RequestBase): MemberContext => ({
     ...base,
@@ -38,6 +41,7 @@ export function createMemberContext(
     deliverEvents,
     tierRules,
     risk,
+    campaign,
     signedIn: new Set(),
     loaders: createLoaders(dataSource, base),
   });

@@ -61,10 +61,28 @@ export interface BenefitsPort {
   ): Promise<{ outcome: 'ISSUED' | 'NO_REWARD' | 'REFUSED'; couponId: string | null; replayed: boolean }>;
 }
 
+/** A registration as the campaign service attributes it to a referrer. */
+export interface Registration {
+  memberId: string;
+  channel: string;
+  registeredAt: Date;
+  referralCode: string | null;
+}
+
+export interface CampaignPort {
+  /** The member a referral code belongs to, null when no member has it. */
+  referrerOf(code: string, scope?: CallScope): Promise<string | null>;
+  /** Reports a registration (from the outbox): attribution, the referral ladder, the POS welcome coupon; once per member. */
+  recordRegistration(registration: Registration, scope?: CallScope): Promise<void>;
+  /** A completed profile, for campaigns that count it (once per member). */
+  recordProfileCompleted(memberId: string, at: Date, scope?: CallScope): Promise<void>;
+}
+
 export interface MemberPeers {
   points: PointsPort;
   risk: RiskPort;
   benefits: BenefitsPort;
+  campaign: CampaignPort;
 }
 
 /** The outbox as commands see it: after a commit, deliver a member's pending events now (never throws). */

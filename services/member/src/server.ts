@@ -47,11 +47,14 @@ export async function createMemberService(
   else logger.warn('SMS sign-in is unavailable: no SMS provider is configured (SMS_PROVIDER); requestLoginCode answers UNAVAILABLE');
   if (!auth.weChat) logger.warn('mini-program sign-in is unavailable: WECHAT_APP_ID and WECHAT_APP_SECRET are not set');
   const peers = connectPeers(config, metrics);
-  // Member events reach the points and benefits services from the outbox: at once after each write, retried by the
-  // dispatcher; sign-ins that went ahead while risk did not answer reach risk the same way, for review.
+  // Member events reach the points, benefits and campaign services from the outbox: at once after each write, retried
+  // by the dispatcher; sign-ins that went ahead while risk did not answer reach risk the same way, for review.
   const outbox = createOutbox({
     dataSource: database.dataSource,
-    handlers: { ...memberEventHandlers(peers.points, peers.benefits), [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk) },
+    handlers: {
+      ...memberEventHandlers(peers.points, peers.benefits, peers.campaign),
+      [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk),
+    },
     logger,
     intervalMs: config.outboxIntervalMs,
   });
@@ -73,7 +76,15 @@ export async function createMemberService(
     database,
     resolvers,
     routes: { [JWKS_PATH]: jwksRoute(auth.keys, logger) },
-    createContext: createMemberContext(database.dataSource, config.pii, auth, outbox.deliverNow, config.tierRules, peers.risk),
+    createContext: createMemberContext(
+      database.dataSource,
+      config.pii,
+      auth,
+      outbox.deliverNow,
+      config.tierRules,
+      peers.risk,
+      peers.campaign,
+    ),
     grpcServices: [
       memberGrpcService(
         database.dataSource,

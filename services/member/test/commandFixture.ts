@@ -22,7 +22,10 @@ export async function openMemberCommands(): Promise<MemberCommands> {
   const peers = memoryPeers();
   const outbox = createOutbox({
     dataSource: db.dataSource,
-    handlers: { ...memberEventHandlers(peers.points, peers.benefits), [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk) },
+    handlers: {
+      ...memberEventHandlers(peers.points, peers.benefits, peers.campaign),
+      [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk),
+    },
     logger: createLogger('member-command-test', 'silent'),
     intervalMs: 0,
   });

@@ -12,7 +12,7 @@ import {
 import { memberEventHandlers } from '../src/commands/memberEvents';
 import { memberSchema } from '../src/db/data-source';
 import { KitOutbox1764510000000 } from '../src/db/migrations/1764510000000-KitOutbox';
-import { MemoryBenefits, MemoryPoints } from './memoryPorts';
+import { MemoryBenefits, MemoryCampaign, MemoryPoints } from './memoryPorts';
 
 const sqlTime = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
 
@@ -73,7 +73,7 @@ describe('the move of member events onto the kit’s outbox table', () => {
       const points = new MemoryPoints();
       const outbox = createOutbox({
         dataSource,
-        handlers: memberEventHandlers(points, new MemoryBenefits()),
+        handlers: memberEventHandlers(points, new MemoryBenefits(), new MemoryCampaign()),
         logger: createLogger('test', 'silent'),
         intervalMs: 0,
       });

@@ -3,9 +3,11 @@ import type {
   AccountMerge,
   BenefitsPort,
   BonusKind,
+  CampaignPort,
   MemberPeers,
   MilestoneEvent,
   PointsPort,
+  Registration,
   RiskAction,
   RiskDecision,
   RiskPort,
@@ -80,12 +82,33 @@ export class MemoryBenefits implements BenefitsPort {
   }
 }
 
+/** The campaign service in memory: the referral codes it knows, and the registrations reported (each once). */
+export class MemoryCampaign implements CampaignPort {
+  readonly codes = new Map<string, string>();
+  readonly registrations: Registration[] = [];
+
+  async referrerOf(code: string) {
+    return this.codes.get(code) ?? null;
+  }
+
+  readonly profilesCompleted: string[] = [];
+
+  async recordProfileCompleted(memberId: string) {
+    if (!this.profilesCompleted.includes(memberId)) this.profilesCompleted.push(memberId);
+  }
+
+  async recordRegistration(registration: Registration) {
+    if (!this.registrations.some((r) => r.memberId === registration.memberId)) this.registrations.push(registration);
+  }
+}
+
 export interface MemoryMemberPeers extends MemberPeers {
   points: MemoryPoints;
   risk: MemoryRisk;
   benefits: MemoryBenefits;
+  campaign: MemoryCampaign;
 }
 
 export function memoryPeers(): MemoryMemberPeers {
-  return { points: new MemoryPoints(), risk: new MemoryRisk(), benefits: new MemoryBenefits() };
+  return { points: new MemoryPoints(), risk: new MemoryRisk(), benefits: new MemoryBenefits(), campaign: new MemoryCampaign() };
 }

@@ -58,9 +58,32 @@ export interface MemberPort {
   reevaluateTier(activity: QualifyingActivity, cycle: string, scope?: CallScope): Promise<TierDecision>;
 }
 
+/** The order an earn is for, as campaign targeting and budgets need it. */
+export interface EarnContext {
+  orderNo: string;
+  tierId: string;
+  channel: string;
+  store: string | null;
+  amountFen: number;
+  baseRateMilli: number;
+  /** γ(tier) in thousandths. */
+  multiplierMilli: number;
+}
+
 export interface CampaignPort {
-  /** The activity coefficient of the campaigns live for the member at `at`, in thousandths. */
-  getActivityCoefficient(memberId: string, at: Date, scope?: CallScope): Promise<{ coefficientMilli: number; campaignIds: string[] }>;
+  /**
+   * The activity coefficient of the campaigns live for the member at `at`, in thousandths. With
+   * the order (`earn`), targeting by tier, channel and store applies and budgeted campaigns reserve
+   * the extra points they grant for this order, once (a retry is answered the same).
+   */
+  getActivityCoefficient(
+    memberId: string,
+    at: Date,
+    scope?: CallScope,
+    earn?: EarnContext,
+  ): Promise<{ coefficientMilli: number; campaignIds: string[] }>;
+  /** A member's action that BONUS, TASK and streak campaigns count (a check-in), once per ref. */
+  recordAction(action: { memberId: string; action: 'CHECK_IN'; ref: string; at: Date }, scope?: CallScope): Promise<void>;
 }
 
 /** An action to assess before doing it; the key makes a repeated assessment one decision. */

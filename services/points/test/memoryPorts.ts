@@ -98,6 +98,11 @@ export class MemoryCampaign implements CampaignPort {
     this.campaigns.push({ id, coefficientMilli, startsAt, endsAt });
   }
 
+  readonly actions: Array<{ memberId: string; action: string; ref: string }> = [];
+  async recordAction(action: { memberId: string; action: string; ref: string; at: Date }) {
+    this.actions.push({ memberId: action.memberId, action: action.action, ref: action.ref });
+  }
+
   async getActivityCoefficient(_memberId: string, at: Date) {
     this.askedAt.push(at);
     if (this.campaigns.length === 0) return { coefficientMilli: this.coefficientMilli, campaignIds: [] };

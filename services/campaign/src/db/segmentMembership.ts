@@ -26,7 +26,10 @@ export async function segmentsOfMembers(
   return answer;
 }
 
-/** Refuses segment ids that do not exist (a targeting rule naming one): BAD_USER_INPUT on `field`, nothing written. */
+/**
+ * Refuses segment ids that do not exist (a targeting rule or a campaign's target naming one):
+ * BAD_USER_INPUT on `field` with reason UNKNOWN_SEGMENT, nothing written.
+ */
 export async function assertSegmentsExist(
   db: DataSource | EntityManager,
   segmentIds: readonly string[],
@@ -37,5 +40,6 @@ export async function assertSegmentsExist(
     (await db.getRepository(Segment).find({ select: { id: true }, where: { id: In([...segmentIds]) } })).map((s) => s.id),
   );
   const unknown = segmentIds.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new DomainError('BAD_USER_INPUT', `unknown segment ${unknown.join(', ')}`, { field });
+  if (unknown.length > 0)
+    throw new DomainError('BAD_USER_INPUT', `unknown segment ${unknown.join(', ')}`, { field, reason: 'UNKNOWN_SEGMENT' });
 }

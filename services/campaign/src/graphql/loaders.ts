@@ -1,13 +1,19 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { groupByKeys, orderByKeys } from '../../../kit/src';
+import { memberFacts } from '../commands/boostEarn';
+import { ensureReferralCodes } from '../commands/referralCode';
 import type { Campaign } from '../db/entities/Campaign';
 import { MemberRfm } from '../db/entities/MemberRfm';
+import { ReferralMember } from '../db/entities/ReferralMember';
+import { ReferralReward } from '../db/entities/ReferralReward';
 import { Segment } from '../db/entities/Segment';
 import { SegmentMember } from '../db/entities/SegmentMember';
 import { SegmentRun } from '../db/entities/SegmentRun';
 import { findLiveCampaigns } from '../db/liveCampaigns';
 import type { ClusteringReport } from '../domain/clusters';
+import { admits } from '../domain/targeting';
+import type { CampaignPeers } from '../ports';
 
 /** The clustering of a recomputation as the graph shows it. */
 export interface ClusteringView {
@@ -24,18 +30,39 @@ export async function latestClustering(dataSource: DataSource): Promise<Clusteri
 }
 
 /**
- * Per-request loaders. Campaigns are not targeted per member yet, so every member of a request shares
- * the one list of live campaigns: one statement however many members are asked for. Segment data
- * is batched per kind: one statement for any number of members.
+ * Per-request loaders. The live campaigns are read once per request; the facts their targeting
+ * needs (tiers, segments, consent) are asked for all members of the request in one batch, and only
+ * when a live campaign targets by them. Segment data is batched per kind: one statement for any
+ * number of members.
  */
-export function createLoaders(dataSource: DataSource, now: () => Date = () => new Date()) {
+export function createLoaders(dataSource: DataSource, peers: Pick<CampaignPeers, 'member'>, now: () => Date = () => new Date()) {
   let live: Promise<Campaign[]> | undefined;
   let clustering: Promise<ClusteringView | null> | undefined;
   return {
     liveCampaignsOfMember: new DataLoader<string, Campaign[]>(async (memberIds) => {
       live ??= findLiveCampaigns(dataSource, now());
       const campaigns = await live;
-      return memberIds.map(() => campaigns);
+      if (campaigns.length === 0) return memberIds.map(() => []);
+      const facts = await memberFacts(dataSource, peers, campaigns, memberIds, null);
+      return memberIds.map((id) => campaigns.filter((c) => admits(c, facts.get(id)!)));
+    }),
+    /** Codes of the members asked for, one given to any member without one yet (ensureReferralCodes). */
+    referralCode: new DataLoader<string, string>(async (memberIds) => {
+      const codes = await ensureReferralCodes(dataSource, memberIds);
+      return memberIds.map((id) => codes.get(id)!);
+    }),
+    invitedBy: new DataLoader<string, ReferralMember[]>(async (memberIds) => {
+      const rows = await dataSource
+        .getRepository(ReferralMember)
+        .find({ where: { inviterId: In([...memberIds]) }, order: { registeredAt: 'DESC' } });
+      return memberIds.map((id) => rows.filter((r) => r.inviterId === id));
+    }),
+    referralRewardsOf: new DataLoader<string, ReferralReward[]>(async (memberIds) => {
+      const rows = await dataSource.getRepository(ReferralReward).find({
+        where: { beneficiaryId: In([...memberIds]) },
+        order: { rung: 'ASC', createdAt: 'ASC' },
+      });
+      return memberIds.map((id) => rows.filter((r) => r.beneficiaryId === id));
     }),
     rfmOfMember: new DataLoader<string, MemberRfm | null>(async (memberIds) =>
       orderByKeys(memberIds, await dataSource.getRepository(MemberRfm).findBy({ memberId: In([...memberIds]) }), (r) => r.memberId),

@@ -21,6 +21,8 @@ export async function weChatLogin(
   weChat: WeChatAdapter,
   input: { code: string; phoneCode?: string | null },
   signIn?: SignInRisk,
+  /** Checked already (checkReferralCode): recorded only if this registers the member. */
+  referralCode: string | null = null,
 ): Promise<{ memberId: string; registered: boolean }> {
   const session = await weChat.codeToSession(input.code);
   const repo = dataSource.getRepository(ChannelIdentity);
@@ -40,7 +42,7 @@ export async function weChatLogin(
       });
     }
     const phone = normalizePhone(await weChat.phoneNumber(input.phoneCode));
-    const found = await memberForPhone(dataSource, pii, phone, 'MINI_PROGRAM', signIn);
+    const found = await memberForPhone(dataSource, pii, phone, 'MINI_PROGRAM', signIn, referralCode);
     memberId = found.member.id;
     registered = found.registered;
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { enqueueOutboxEvent, type OutboxHandler } from '../../../kit/src';
-import type { AccountMerge, BenefitsPort, BonusKind, MilestoneEvent, PointsPort } from '../ports';
+import type { AccountMerge, BenefitsPort, BonusKind, CampaignPort, MilestoneEvent, PointsPort } from '../ports';
 
 const AWARDS = { 'member.registered': 'REGISTRATION', 'member.profile_completed': 'PROFILE_COMPLETION' } as const satisfies Record<
   string,
@@ -18,9 +18,22 @@ export interface MilestonePayload {
   reachedAtEpochMs: number;
 }
 
+/** What a registration announces beyond the member: the campaign service attributes referrals from it. */
+export interface RegisteredPayload {
+  memberId: string;
+  channel?: string;
+  referralCode?: string | null;
+}
+
 /** In the transaction of the change: announce a registration or a completed profile (keyed by member, delivered in order). */
-export async function enqueueMemberEvent(manager: EntityManager, topic: MemberTopic, memberId: string, now: Date): Promise<void> {
-  await enqueueOutboxEvent(manager, { type: topic, key: memberId, payload: { memberId }, at: now });
+export async function enqueueMemberEvent(
+  manager: EntityManager,
+  topic: MemberTopic,
+  memberId: string,
+  now: Date,
+  registration?: { channel: string; referralCode: string | null },
+): Promise<void> {
+  await enqueueOutboxEvent(manager, { type: topic, key: memberId, payload: { memberId, ...registration }, at: now });
 }
 
 /** In the merge's transaction: announce it, keyed by the source member (after its own earlier events). */
@@ -35,18 +48,36 @@ export async function enqueueMilestoneReached(manager: EntityManager, payload: M
 
 /**
  * How each member event reaches its service: bonuses and merges the points service, milestones
- * the benefits service; one call per event, in order (each receiver applies an event once, by its
- * member and kind, merge id or milestone id, so a repeat after a failure is harmless).
+ * the benefits service, registrations and completed profiles also the campaign service; one call
+ * per event, in order (each receiver applies an event once, by its member and kind, merge id or
+ * milestone id, so a repeat after a failure is harmless).
  */
-export function memberEventHandlers(points: PointsPort, benefits: BenefitsPort): Record<string, OutboxHandler> {
+export function memberEventHandlers(points: PointsPort, benefits: BenefitsPort, campaign: CampaignPort): Record<string, OutboxHandler> {
   const award =
     (kind: BonusKind): OutboxHandler =>
     async (events) => {
       for (const event of events) await points.awardBonus((event.payload as { memberId: string }).memberId, kind);
     };
+  const welcome = award(AWARDS['member.registered']);
+  const completed = award(AWARDS['member.profile_completed']);
   return {
-    'member.registered': award(AWARDS['member.registered']),
-    'member.profile_completed': award(AWARDS['member.profile_completed']),
+    'member.registered': async (events) => {
+      await welcome(events);
+      for (const event of events) {
+        const registered = event.payload as RegisteredPayload;
+        // Events written before referrals carry only the member: a web registration with no code.
+        await campaign.recordRegistration({
+          memberId: registered.memberId,
+          channel: registered.channel ?? 'WEB',
+          registeredAt: event.createdAt,
+          referralCode: registered.referralCode ?? null,
+        });
+      }
+    },
+    'member.profile_completed': async (events) => {
+      await completed(events);
+      for (const event of events) await campaign.recordProfileCompleted((event.payload as { memberId: string }).memberId, event.createdAt);
+    },
     [MERGED_TOPIC]: async (events) => {
       for (const event of events) await points.mergeAccounts(event.payload as AccountMerge);
     },

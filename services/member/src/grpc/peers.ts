@@ -1,21 +1,24 @@
 import type { ProtoGrpcType as BenefitsProto } from '../../../../proto/gen/benefits';
+import type { ProtoGrpcType as CampaignProto } from '../../../../proto/gen/campaign';
 import type { ProtoGrpcType as PointsProto } from '../../../../proto/gen/points';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
-import { createPeerClient, fromInt64, loadProto, toEpochMs, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
+import { createPeerClient, DomainError, fromInt64, loadProto, toEpochMs, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
 import type { MemberPeers, RiskDecision } from '../ports';
 
 const OUTCOMES = ['ISSUED', 'NO_REWARD', 'REFUSED'] as const;
 
 /**
  * The points service (bonuses and merges) and the benefits service (milestone rewards) as the
- * member service sees them, both called from the outbox only; and the risk service, asked before a
- * sign-in (registration or login) opens a session.
+ * member service sees them, both called from the outbox only; the risk service, asked before a
+ * sign-in (registration or login) opens a session; and the campaign service (a referral code
+ * checked before registering; registrations and completed profiles from the outbox).
  */
 export function connectPeers(
   config: {
     pointsGrpcAddress: string;
     riskGrpcAddress: string;
     benefitsGrpcAddress: string;
+    campaignGrpcAddress: string;
     grpcDeadlineMs: number;
     serviceToken: string;
     grpcTls?: GrpcTls;
@@ -51,6 +54,15 @@ export function connectPeers(
     retryable: ['GrantMilestoneReward'],
     metrics,
   });
+  const campaign = createPeerClient(loadProto<CampaignProto>('campaign').membergraph.campaign.v1.CampaignService.service, {
+    address: config.campaignGrpcAddress,
+    deadlineMs: config.grpcDeadlineMs,
+    serviceToken: config.serviceToken,
+    tls: config.grpcTls,
+    // A read, and a registration recorded once per member.
+    retryable: ['ResolveReferralCode', 'RecordRegistration', 'RecordAction'],
+    metrics,
+  });
   return {
     benefits: {
       grantMilestoneReward: async (milestone, scope) => {
@@ -66,6 +78,30 @@ export function connectPeers(
         const outcome = OUTCOMES.find((o) => o === answer.outcome);
         if (!outcome) throw new Error(`benefits answered an unknown milestone outcome ${answer.outcome}`);
         return { outcome, couponId: answer.couponId || null, replayed: answer.replayed };
+      },
+    },
+    campaign: {
+      referrerOf: async (code, scope) => {
+        try {
+          return (await campaign.ResolveReferralCode({ code }, scope)).memberId;
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
+          throw error;
+        }
+      },
+      recordRegistration: async (registration, scope) => {
+        await campaign.RecordRegistration(
+          {
+            memberId: registration.memberId,
+            channel: registration.channel,
+            registeredAtEpochMs: toEpochMs(registration.registeredAt),
+            referralCode: registration.referralCode ?? '',
+          },
+          scope,
+        );
+      },
+      recordProfileCompleted: async (memberId, at, scope) => {
+        await campaign.RecordAction({ memberId, action: 'PROFILE_COMPLETION', ref: 'PROFILE', atEpochMs: toEpochMs(at) }, scope);
       },
     },
     points: {
@@ -101,6 +137,6 @@ export function connectPeers(
         return { decision: answer.decision as RiskDecision, reason: answer.reason };
       },
     },
-    close: () => [points, risk, benefits].forEach((peer) => peer.close()),
+    close: () => [points, risk, benefits, campaign].forEach((peer) => peer.close()),
   };
 }

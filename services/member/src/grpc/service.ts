@@ -9,6 +9,7 @@ import { getConsents } from './handlers/GetConsents';
 import { getMemberTiers } from './handlers/GetMemberTiers';
 import { listBirthdays } from './handlers/ListBirthdays';
 import { resolvePartnerMembersForPeer } from './handlers/ResolvePartnerMembers';
+import { grantTier } from './handlers/GrantTier';
 import { recordQualifyingActivity } from './handlers/RecordQualifyingActivity';
 import { reevaluateTier } from './handlers/ReevaluateTier';
 import { streamSegmentProfiles } from './handlers/StreamSegmentProfiles';
@@ -35,6 +36,7 @@ export function memberGrpcService(
     GetConsents: unaryHandler(guard, (request) => getConsents(dataSource, request)),
     ListBirthdays: unaryHandler(guard, (request) => listBirthdays(dataSource, request)),
     ResolvePartnerMembers: unaryHandler(guard, (request) => resolvePartnerMembersForPeer(dataSource, pii, request)),
+    GrantTier: unaryHandler(guard, (request) => grantTier(dataSource, request)),
   };
   return { definition: proto.membergraph.member.v1.MemberService.service, implementation };
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { lastDayBefore } from '../domain/account';
-import type { MemberPort } from '../ports';
+import type { CampaignPort, MemberPort } from '../ports';
 import type { EarnRules } from './recordOrder';
 import { moveMemberPoints } from './moveMemberPoints';
 
@@ -20,6 +20,8 @@ export async function checkIn(
   memberId: string,
   actor: string,
   now?: Date,
+  /** Check-in campaigns (bonus, task, streak) count the day; without it, only the points are paid. */
+  campaign?: Pick<CampaignPort, 'recordAction'>,
 ): Promise<CheckInResult> {
   const day = lastDayBefore(new Date((now ?? new Date()).getTime() + 1), rules.utcOffsetMinutes);
   const { entry, replayed } = await moveMemberPoints(
@@ -38,5 +40,8 @@ export async function checkIn(
     },
     now,
   );
+  // Also on a repeat, so a day the campaign service missed is counted then; it counts a day once.
+  // The check-in stands when the campaign service does not answer.
+  await campaign?.recordAction({ memberId, action: 'CHECK_IN', ref: day, at: now ?? new Date() }).catch(() => undefined);
   return { day, points: entry.points, balance: entry.balanceAfter, alreadyCheckedIn: replayed };
 }

@@ -82,10 +82,17 @@ export async function recordOrder(
 
   // An order sent without its time is placed now: the member service then answers from the present tier.
   const placedBefore = input.orderedAt == null ? undefined : orderedAt;
-  const [tier, coefficient] = await Promise.all([
-    memberTier(peers.member, order.memberId, undefined, placedBefore),
-    peers.campaign.getActivityCoefficient(order.memberId, orderedAt),
-  ]);
+  // The tier first: campaigns target by it, and budgeted ones reserve the extra points they grant.
+  const tier = await memberTier(peers.member, order.memberId, undefined, placedBefore);
+  const coefficient = await peers.campaign.getActivityCoefficient(order.memberId, orderedAt, undefined, {
+    orderNo: order.orderNo,
+    tierId: tier.tierId,
+    channel: order.channel,
+    store: order.storeId ?? null,
+    amountFen: order.amountFen,
+    baseRateMilli: rules.baseRateMilli,
+    multiplierMilli: tier.multiplierMilli,
+  });
   const earn = {
     action: 'EARN',
     memberId: order.memberId,

@@ -77,7 +77,8 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): P
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
     tls: config.grpcTls,
-    retryable: ['GetActivityCoefficient'],
+    // The coefficient is answered once per order, an action counted once per ref: both safe to repeat.
+    retryable: ['GetActivityCoefficient', 'RecordAction'],
     metrics,
   });
   const risk = createPeerClient(loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, {
@@ -92,9 +93,32 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): P
   return {
     member,
     campaign: {
-      getActivityCoefficient: async (memberId, at, scope) => {
-        const answer = await campaign.GetActivityCoefficient({ memberId, atEpochMs: toEpochMs(at) }, scope);
+      getActivityCoefficient: async (memberId, at, scope, earn) => {
+        const answer = await campaign.GetActivityCoefficient(
+          {
+            memberId,
+            atEpochMs: toEpochMs(at),
+            ...(earn
+              ? {
+                  orderRef: `ORDER:${earn.orderNo}`,
+                  tierId: earn.tierId,
+                  channel: earn.channel,
+                  store: earn.store ?? '',
+                  amountFen: toInt64(earn.amountFen),
+                  baseRateMilli: earn.baseRateMilli,
+                  multiplierMilli: earn.multiplierMilli,
+                }
+              : {}),
+          },
+          scope,
+        );
         return { coefficientMilli: answer.coefficientMilli, campaignIds: answer.campaignIds };
+      },
+      recordAction: async (action, scope) => {
+        await campaign.RecordAction(
+          { memberId: action.memberId, action: action.action, ref: action.ref, atEpochMs: toEpochMs(action.at) },
+          scope,
+        );
       },
     },
     risk: {

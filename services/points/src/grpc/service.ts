@@ -5,6 +5,7 @@ import { loadProto, serverStreamHandler, unaryHandler, type GrpcGuard } from '..
 import type { PointsRules } from '../context';
 import type { EventDelivery, PointsPeers } from '../ports';
 import { award } from './handlers/Award';
+import { awardCampaignPointsHandler } from './handlers/AwardCampaignPoints';
 import { debit } from './handlers/Debit';
 import { mergeAccounts } from './handlers/MergeAccounts';
 import { getBalances } from './handlers/GetBalances';
@@ -36,6 +37,9 @@ export function pointsGrpcService(
     HoldPoints: unaryHandler(guard, (request) => hold(dataSource, peers.risk, rules.holdTtlMs, request)),
     CapturePoints: unaryHandler(guard, (request) => capture(dataSource, request)),
     ReleasePoints: unaryHandler(guard, (request) => release(dataSource, request)),
+    AwardCampaignPoints: unaryHandler(guard, (request, call) =>
+      awardCampaignPointsHandler(dataSource, peers.member, rules, request, { parent: call }),
+    ),
   };
   return { definition: proto.membergraph.points.v1.PointsService.service, implementation };
 }

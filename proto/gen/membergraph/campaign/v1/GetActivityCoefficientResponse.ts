@@ -1,5 +1,6 @@
 // Original file: proto/campaign.proto
 
+import type { CampaignGrant as _membergraph_campaign_v1_CampaignGrant, CampaignGrant__Output as _membergraph_campaign_v1_CampaignGrant__Output } from '../../../membergraph/campaign/v1/CampaignGrant';
 
 export interface GetActivityCoefficientResponse {
   /**
@@ -7,9 +8,17 @@ export interface GetActivityCoefficientResponse {
    */
   'coefficientMilli'?: (number);
   /**
-   * The live campaigns that were combined.
+   * The campaigns applied: under MAX the one whose coefficient counts, under MULTIPLY every factor.
    */
   'campaignIds'?: (string)[];
+  /**
+   * The extra points each applied campaign granted (what its budget was charged).
+   */
+  'grants'?: (_membergraph_campaign_v1_CampaignGrant)[];
+  /**
+   * The answer stored for order_ref earlier.
+   */
+  'replayed'?: (boolean);
 }
 
 export interface GetActivityCoefficientResponse__Output {
@@ -18,7 +27,15 @@ export interface GetActivityCoefficientResponse__Output {
    */
   'coefficientMilli': (number);
   /**
-   * The live campaigns that were combined.
+   * The campaigns applied: under MAX the one whose coefficient counts, under MULTIPLY every factor.
    */
   'campaignIds': (string)[];
+  /**
+   * The extra points each applied campaign granted (what its budget was charged).
+   */
+  'grants': (_membergraph_campaign_v1_CampaignGrant__Output)[];
+  /**
+   * The answer stored for order_ref earlier.
+   */
+  'replayed': (boolean);
 }

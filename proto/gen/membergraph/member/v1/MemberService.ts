@@ -8,6 +8,7 @@ import type { GetConsentsRequest as _membergraph_member_v1_GetConsentsRequest, G
 import type { GetConsentsResponse as _membergraph_member_v1_GetConsentsResponse, GetConsentsResponse__Output as _membergraph_member_v1_GetConsentsResponse__Output } from '../../../membergraph/member/v1/GetConsentsResponse';
 import type { GetMemberTiersRequest as _membergraph_member_v1_GetMemberTiersRequest, GetMemberTiersRequest__Output as _membergraph_member_v1_GetMemberTiersRequest__Output } from '../../../membergraph/member/v1/GetMemberTiersRequest';
 import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersResponse, GetMemberTiersResponse__Output as _membergraph_member_v1_GetMemberTiersResponse__Output } from '../../../membergraph/member/v1/GetMemberTiersResponse';
+import type { GrantTierRequest as _membergraph_member_v1_GrantTierRequest, GrantTierRequest__Output as _membergraph_member_v1_GrantTierRequest__Output } from '../../../membergraph/member/v1/GrantTierRequest';
 import type { ListBirthdaysRequest as _membergraph_member_v1_ListBirthdaysRequest, ListBirthdaysRequest__Output as _membergraph_member_v1_ListBirthdaysRequest__Output } from '../../../membergraph/member/v1/ListBirthdaysRequest';
 import type { ListBirthdaysResponse as _membergraph_member_v1_ListBirthdaysResponse, ListBirthdaysResponse__Output as _membergraph_member_v1_ListBirthdaysResponse__Output } from '../../../membergraph/member/v1/ListBirthdaysResponse';
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from '../../../membergraph/member/v1/RecordQualifyingActivityRequest';
@@ -71,6 +72,27 @@ export interface MemberServiceClient extends grpc.Client {
   getMemberTiers(argument: _membergraph_member_v1_GetMemberTiersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_GetMemberTiersResponse__Output>): grpc.ClientUnaryCall;
   getMemberTiers(argument: _membergraph_member_v1_GetMemberTiersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_GetMemberTiersResponse__Output>): grpc.ClientUnaryCall;
   getMemberTiers(argument: _membergraph_member_v1_GetMemberTiersRequest, callback: grpc.requestCallback<_membergraph_member_v1_GetMemberTiersResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * A campaign reward puts a member on a tier (the referral ladder's Gold), recorded in the tier
+   * history as GRANT with the reason; once per idempotency_key (a retry changes nothing).
+   * campaign → member; the member service reaches the campaign service only from its outbox
+   * (registrations), never inside this rpc, so no call waits on a cycle.
+   */
+  GrantTier(argument: _membergraph_member_v1_GrantTierRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  GrantTier(argument: _membergraph_member_v1_GrantTierRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  GrantTier(argument: _membergraph_member_v1_GrantTierRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  GrantTier(argument: _membergraph_member_v1_GrantTierRequest, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  /**
+   * A campaign reward puts a member on a tier (the referral ladder's Gold), recorded in the tier
+   * history as GRANT with the reason; once per idempotency_key (a retry changes nothing).
+   * campaign → member; the member service reaches the campaign service only from its outbox
+   * (registrations), never inside this rpc, so no call waits on a cycle.
+   */
+  grantTier(argument: _membergraph_member_v1_GrantTierRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  grantTier(argument: _membergraph_member_v1_GrantTierRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  grantTier(argument: _membergraph_member_v1_GrantTierRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
+  grantTier(argument: _membergraph_member_v1_GrantTierRequest, callback: grpc.requestCallback<_membergraph_member_v1_TierDecision__Output>): grpc.ClientUnaryCall;
   
   /**
    * The members whose birthday falls on one of month_days, with their tier now, a page at a time
@@ -206,6 +228,14 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
   GetMemberTiers: grpc.handleUnaryCall<_membergraph_member_v1_GetMemberTiersRequest__Output, _membergraph_member_v1_GetMemberTiersResponse>;
   
   /**
+   * A campaign reward puts a member on a tier (the referral ladder's Gold), recorded in the tier
+   * history as GRANT with the reason; once per idempotency_key (a retry changes nothing).
+   * campaign → member; the member service reaches the campaign service only from its outbox
+   * (registrations), never inside this rpc, so no call waits on a cycle.
+   */
+  GrantTier: grpc.handleUnaryCall<_membergraph_member_v1_GrantTierRequest__Output, _membergraph_member_v1_TierDecision>;
+  
+  /**
    * The members whose birthday falls on one of month_days, with their tier now, a page at a time
    * in member id order (after_member_id: the last id of the previous page; empty: from the start).
    * The benefits service's birthday job pages through a day with it. Merged-away members are left out.
@@ -254,6 +284,7 @@ export interface MemberServiceDefinition extends grpc.ServiceDefinition {
   CountRegistrations: MethodDefinition<_membergraph_member_v1_CountRegistrationsRequest, _membergraph_member_v1_CountRegistrationsResponse, _membergraph_member_v1_CountRegistrationsRequest__Output, _membergraph_member_v1_CountRegistrationsResponse__Output>
   GetConsents: MethodDefinition<_membergraph_member_v1_GetConsentsRequest, _membergraph_member_v1_GetConsentsResponse, _membergraph_member_v1_GetConsentsRequest__Output, _membergraph_member_v1_GetConsentsResponse__Output>
   GetMemberTiers: MethodDefinition<_membergraph_member_v1_GetMemberTiersRequest, _membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersRequest__Output, _membergraph_member_v1_GetMemberTiersResponse__Output>
+  GrantTier: MethodDefinition<_membergraph_member_v1_GrantTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_GrantTierRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ListBirthdays: MethodDefinition<_membergraph_member_v1_ListBirthdaysRequest, _membergraph_member_v1_ListBirthdaysResponse, _membergraph_member_v1_ListBirthdaysRequest__Output, _membergraph_member_v1_ListBirthdaysResponse__Output>
   RecordQualifyingActivity: MethodDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_RecordQualifyingActivityRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ReevaluateTier: MethodDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision__Output>

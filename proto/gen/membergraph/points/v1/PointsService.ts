@@ -2,6 +2,7 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AwardCampaignPointsRequest as _membergraph_points_v1_AwardCampaignPointsRequest, AwardCampaignPointsRequest__Output as _membergraph_points_v1_AwardCampaignPointsRequest__Output } from '../../../membergraph/points/v1/AwardCampaignPointsRequest';
 import type { AwardRequest as _membergraph_points_v1_AwardRequest, AwardRequest__Output as _membergraph_points_v1_AwardRequest__Output } from '../../../membergraph/points/v1/AwardRequest';
 import type { AwardResponse as _membergraph_points_v1_AwardResponse, AwardResponse__Output as _membergraph_points_v1_AwardResponse__Output } from '../../../membergraph/points/v1/AwardResponse';
 import type { CapturePointsRequest as _membergraph_points_v1_CapturePointsRequest, CapturePointsRequest__Output as _membergraph_points_v1_CapturePointsRequest__Output } from '../../../membergraph/points/v1/CapturePointsRequest';
@@ -42,6 +43,25 @@ export interface PointsServiceClient extends grpc.Client {
   award(argument: _membergraph_points_v1_AwardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
   award(argument: _membergraph_points_v1_AwardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
   award(argument: _membergraph_points_v1_AwardRequest, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Credits points a campaign grants (a referral ladder rung, a bonus, a task reward) to a member
+   * the member service knows, once per idempotency_key: a retry answers the first result.
+   * (campaign → points, sent from the campaign service's reward processing.)
+   */
+  AwardCampaignPoints(argument: _membergraph_points_v1_AwardCampaignPointsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  AwardCampaignPoints(argument: _membergraph_points_v1_AwardCampaignPointsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  AwardCampaignPoints(argument: _membergraph_points_v1_AwardCampaignPointsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  AwardCampaignPoints(argument: _membergraph_points_v1_AwardCampaignPointsRequest, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Credits points a campaign grants (a referral ladder rung, a bonus, a task reward) to a member
+   * the member service knows, once per idempotency_key: a retry answers the first result.
+   * (campaign → points, sent from the campaign service's reward processing.)
+   */
+  awardCampaignPoints(argument: _membergraph_points_v1_AwardCampaignPointsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  awardCampaignPoints(argument: _membergraph_points_v1_AwardCampaignPointsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  awardCampaignPoints(argument: _membergraph_points_v1_AwardCampaignPointsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
+  awardCampaignPoints(argument: _membergraph_points_v1_AwardCampaignPointsRequest, callback: grpc.requestCallback<_membergraph_points_v1_AwardResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Captures a HELD hold; a retry answers the same entry. CONFLICT when the hold was released
@@ -215,6 +235,13 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
   Award: grpc.handleUnaryCall<_membergraph_points_v1_AwardRequest__Output, _membergraph_points_v1_AwardResponse>;
   
   /**
+   * Credits points a campaign grants (a referral ladder rung, a bonus, a task reward) to a member
+   * the member service knows, once per idempotency_key: a retry answers the first result.
+   * (campaign → points, sent from the campaign service's reward processing.)
+   */
+  AwardCampaignPoints: grpc.handleUnaryCall<_membergraph_points_v1_AwardCampaignPointsRequest__Output, _membergraph_points_v1_AwardResponse>;
+  
+  /**
    * Captures a HELD hold; a retry answers the same entry. CONFLICT when the hold was released
    * (by the caller or by the sweep), NOT_FOUND when it was never taken.
    */
@@ -280,6 +307,7 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
 
 export interface PointsServiceDefinition extends grpc.ServiceDefinition {
   Award: MethodDefinition<_membergraph_points_v1_AwardRequest, _membergraph_points_v1_AwardResponse, _membergraph_points_v1_AwardRequest__Output, _membergraph_points_v1_AwardResponse__Output>
+  AwardCampaignPoints: MethodDefinition<_membergraph_points_v1_AwardCampaignPointsRequest, _membergraph_points_v1_AwardResponse, _membergraph_points_v1_AwardCampaignPointsRequest__Output, _membergraph_points_v1_AwardResponse__Output>
   CapturePoints: MethodDefinition<_membergraph_points_v1_CapturePointsRequest, _membergraph_points_v1_CapturePointsResponse, _membergraph_points_v1_CapturePointsRequest__Output, _membergraph_points_v1_CapturePointsResponse__Output>
   Debit: MethodDefinition<_membergraph_points_v1_DebitRequest, _membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitRequest__Output, _membergraph_points_v1_DebitResponse__Output>
   GetBalances: MethodDefinition<_membergraph_points_v1_GetBalancesRequest, _membergraph_points_v1_GetBalancesResponse, _membergraph_points_v1_GetBalancesRequest__Output, _membergraph_points_v1_GetBalancesResponse__Output>

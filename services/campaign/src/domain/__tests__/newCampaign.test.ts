@@ -9,10 +9,10 @@ const input = {
   endsAt: '2026-12-08T00:00:00Z',
 };
 
-function rejects(change: Partial<typeof input>, field: string, message: RegExp) {
+function rejects(change: Partial<typeof input>, field: string, message: RegExp, reason?: string) {
   const error = thrown(DomainError, () => newCampaign({ ...input, ...change }));
   expect(error.code).toBe('BAD_USER_INPUT');
-  expect(error.details).toEqual({ field });
+  expect(error.details).toEqual(reason ? { field, reason } : { field });
   expect(error.message).toMatch(message);
 }
 
@@ -22,9 +22,22 @@ describe('newCampaign', () => {
     expect(draft).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       name: 'Double points week 雙倍積分週',
+      type: 'MULTIPLIER',
+      status: 'SCHEDULED',
       coefficientMilli: 2000,
       startsAt: new Date('2026-12-01T00:00:00.000Z'),
       endsAt: new Date('2026-12-08T00:00:00.000Z'),
+      targetTiers: null,
+      targetChannels: null,
+      targetStores: null,
+      targetSegments: null,
+      requireMarketingConsent: false,
+      budgetPoints: null,
+      budgetCoupons: null,
+      bonusPoints: null,
+      taskAction: null,
+      taskTarget: null,
+      rewardCouponTemplate: null,
     });
     expect(newCampaign(input).id).not.toBe(draft.id);
   });
@@ -65,12 +78,21 @@ describe('newCampaign', () => {
   });
 
   it('rejects a window that ends at or before its start', () => {
-    rejects({ endsAt: input.startsAt }, 'endsAt', /^endsAt must be after startsAt$/);
-    rejects({ endsAt: '2026-11-30T23:59:59Z' }, 'endsAt', /^endsAt must be after startsAt$/);
+    rejects({ endsAt: input.startsAt }, 'endsAt', /^endsAt must be after startsAt$/, 'INVERTED_WINDOW');
+    rejects({ endsAt: '2026-11-30T23:59:59Z' }, 'endsAt', /^endsAt must be after startsAt$/, 'INVERTED_WINDOW');
   });
 
   it('accepts a window of one millisecond', () => {
     expect(() => newCampaign({ ...input, endsAt: '2026-12-01T00:00:00.001Z' })).not.toThrow();
+  });
+
+  it('creates a DRAFT when asked', () => {
+    expect(newCampaign({ ...input, draft: true } as never).status).toBe('DRAFT');
+  });
+
+  it('refuses negative or fractional budgets', () => {
+    rejects({ budgetPoints: -1 } as never, 'budgetPoints', /budgetPoints must be a whole number of at least 0/);
+    rejects({ budgetCoupons: 0.5 } as never, 'budgetCoupons', /budgetCoupons must be a whole number/);
   });
 
   it('rejects a coefficient outside 1..10', () => {

@@ -10,6 +10,9 @@ import type { ClusteringView as ClusteringViewModel } from '../loaders';
 import type { SegmentRunSummary as SegmentRunSummaryModel } from '../../commands/recomputeSegments';
 import type { ChannelCac as ChannelCacModel } from '../../db/channelCac';
 import type { RecordedChannelSpend as RecordedChannelSpendModel } from '../../commands/recordChannelSpend';
+import type { ReferralMember as ReferralMemberModel } from '../../db/entities/ReferralMember';
+import type { ReferralReward as ReferralRewardModel } from '../../db/entities/ReferralReward';
+import type { ReferralRung as ReferralRungModel } from '../../db/entities/ReferralRung';
 import type { CampaignContext } from '../../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -30,20 +33,190 @@ export type Campaign = {
   __typename?: 'Campaign';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** e.g. 2.0 for double points. */
+  type: CampaignType;
+  /** DRAFT → SCHEDULED → LIVE → ENDED, as of now. */
+  state: CampaignState;
+  /** e.g. 2.0 for double points; 1.0 for campaigns that are not multipliers. */
   activityCoefficient: Scalars['Float']['output'];
   /** ISO-8601 timestamps; the campaign is live in [startsAt, endsAt). */
   startsAt: Scalars['String']['output'];
   endsAt: Scalars['String']['output'];
   live: Scalars['Boolean']['output'];
+  target: CampaignTarget;
+  /** Points the campaign may grant in all (a multiplier: the extra points over 1.0); null: unlimited. */
+  budgetPoints: Maybe<Scalars['Int']['output']>;
+  spentPoints: Scalars['Int']['output'];
+  /** Coupons the campaign may issue; null: unlimited. */
+  budgetCoupons: Maybe<Scalars['Int']['output']>;
+  spentCoupons: Scalars['Int']['output'];
+  /** BONUS: points per action; TASK and CHECK_IN_STREAK: points of the reward. */
+  bonusPoints: Maybe<Scalars['Int']['output']>;
+  taskAction: Maybe<CampaignAction>;
+  /** TASK: actions to complete; CHECK_IN_STREAK: consecutive days. */
+  taskTarget: Maybe<Scalars['Int']['output']>;
+  rewardCouponTemplate: Maybe<Scalars['String']['output']>;
 };
+
+export type CampaignType =
+  /** An activity coefficient on order earn (double points). */
+  | 'MULTIPLIER'
+  /** Fixed points for each action of a kind. */
+  | 'BONUS'
+  /** Complete taskTarget actions for a reward. */
+  | 'TASK'
+  /** Check in on taskTarget consecutive days for a reward. */
+  | 'CHECK_IN_STREAK';
+
+export type CampaignState =
+  | 'DRAFT'
+  | 'SCHEDULED'
+  | 'LIVE'
+  | 'ENDED';
+
+export type CampaignAction =
+  | 'CHECK_IN'
+  | 'PROFILE_COMPLETION'
+  | 'FIRST_MINI_PROGRAM_ORDER';
+
+export type CoefficientCombination =
+  /** The largest coefficient of the live multipliers (the default). */
+  | 'MAX'
+  /** Their product. */
+  | 'MULTIPLY';
+
+/** Who a campaign applies to; an empty list does not restrict. */
+export type CampaignTarget = {
+  __typename?: 'CampaignTarget';
+  tiers: Array<Scalars['String']['output']>;
+  channels: Array<Channel>;
+  stores: Array<Scalars['String']['output']>;
+  segments: Array<Scalars['ID']['output']>;
+  /** Members who withdrew marketing consent are excluded. */
+  requireMarketingConsent: Scalars['Boolean']['output'];
+};
+
+export type CampaignTargetInput = {
+  tiers?: InputMaybe<Array<Scalars['String']['input']>>;
+  channels?: InputMaybe<Array<Channel>>;
+  stores?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Segment ids; an unknown segment is refused. */
+  segments?: InputMaybe<Array<Scalars['ID']['input']>>;
+  requireMarketingConsent?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The channel a member or an order came through. */
+export type Channel =
+  | 'WEB'
+  | 'MINI_PROGRAM'
+  | 'POS'
+  | 'PARTNER';
 
 export type CreateCampaignInput = {
   name: Scalars['String']['input'];
-  /** A decimal string with at most three decimals, between 1 and 10, e.g. "2.0". */
-  activityCoefficient: Scalars['String']['input'];
+  type?: InputMaybe<CampaignType>;
+  /** MULTIPLIER only: a decimal string with at most three decimals, between 1 and 10, e.g. "2.0". */
+  activityCoefficient?: InputMaybe<Scalars['String']['input']>;
   startsAt: Scalars['String']['input'];
   endsAt: Scalars['String']['input'];
+  /** Created as DRAFT (applies only once scheduled); otherwise SCHEDULED at once. */
+  draft?: InputMaybe<Scalars['Boolean']['input']>;
+  target?: InputMaybe<CampaignTargetInput>;
+  /** ≥ 0; null: unlimited. */
+  budgetPoints?: InputMaybe<Scalars['Int']['input']>;
+  budgetCoupons?: InputMaybe<Scalars['Int']['input']>;
+  bonusPoints?: InputMaybe<Scalars['Int']['input']>;
+  taskAction?: InputMaybe<CampaignAction>;
+  taskTarget?: InputMaybe<Scalars['Int']['input']>;
+  rewardCouponTemplate?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A member's referral (裂變): their code, what to share, the friends they brought and the rewards earned. */
+export type Referral = {
+  __typename?: 'Referral';
+  code: Scalars['String']['output'];
+  shares: ReferralShares;
+  /** Friends who registered with the member's code, newest first. */
+  invited: Array<ReferredFriend>;
+  /** Ladder rewards for this member (as referrer, or as the friend of a 'both' rung) and the POS welcome coupon. */
+  rewards: Array<ReferralReward>;
+};
+
+/** What a member shares, per channel. */
+export type ReferralShares = {
+  __typename?: 'ReferralShares';
+  webLink: Scalars['String']['output'];
+  /** The mini-program code's scene string (at most 32 characters). */
+  miniProgramScene: Scalars['String']['output'];
+  /** Scanned at the till to register with the code (POS scan-to-register). */
+  posQrPayload: Scalars['String']['output'];
+};
+
+export type ReferredFriend = {
+  __typename?: 'ReferredFriend';
+  memberId: Scalars['ID']['output'];
+  channel: Channel;
+  registeredAt: Scalars['String']['output'];
+  status: ReferralStatus;
+};
+
+export type ReferralStatus =
+  /** Waiting for the friend's qualifying purchase. */
+  | 'WAITING'
+  /** Qualified; the risk check is pending. */
+  | 'PENDING'
+  /** Counted for the ladder. */
+  | 'COUNTED'
+  /** Held for staff review by the risk service. */
+  | 'REVIEW'
+  /** Refused by the risk service (self-referral, a ring). */
+  | 'DENIED';
+
+export type ReferralReward = {
+  __typename?: 'ReferralReward';
+  /** Friends counted when it was earned; 0 is the POS scan-to-register coupon. */
+  rung: Scalars['Int']['output'];
+  kind: ReferralRewardKind;
+  couponTemplate: Maybe<Scalars['String']['output']>;
+  points: Maybe<Scalars['Int']['output']>;
+  tierId: Maybe<Scalars['String']['output']>;
+  /** GRANTED once the owning service confirmed it; PENDING while it is retried. */
+  status: ReferralRewardStatus;
+};
+
+export type ReferralRewardKind =
+  | 'COUPON'
+  | 'POINTS'
+  | 'TIER';
+
+export type ReferralRewardStatus =
+  | 'PENDING'
+  | 'GRANTED';
+
+/** One rung of the referral ladder (data; seeded with DOMAIN §5). */
+export type ReferralRung = {
+  __typename?: 'ReferralRung';
+  friends: Scalars['Int']['output'];
+  kind: ReferralRewardKind;
+  couponTemplate: Maybe<Scalars['String']['output']>;
+  points: Maybe<Scalars['Int']['output']>;
+  tierId: Maybe<Scalars['String']['output']>;
+  /** The friend who completed the rung gets the same reward. */
+  inviteeToo: Scalars['Boolean']['output'];
+};
+
+/** Fission over a period: K = invitations sent per member × invitation conversion. */
+export type ReferralKFactor = {
+  __typename?: 'ReferralKFactor';
+  from: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+  channel: Maybe<Channel>;
+  invitations: Scalars['Int']['output'];
+  inviters: Scalars['Int']['output'];
+  members: Scalars['Int']['output'];
+  conversions: Scalars['Int']['output'];
+  invitationsPerMember: Scalars['Float']['output'];
+  conversionRate: Scalars['Float']['output'];
+  kFactor: Scalars['Float']['output'];
 };
 
 export type Query = {
@@ -68,6 +241,12 @@ export type Query = {
   clustering: Maybe<Clustering>;
   /** Staff (ADMIN, OPERATOR, ANALYST): spend, members acquired and CAC of every channel for a month (YYYY-MM, programme time zone). */
   channelCac: Array<ChannelCac>;
+  /** The referral ladder. */
+  referralLadder: Array<ReferralRung>;
+  /** Staff (ADMIN, OPERATOR, ANALYST): the K-factor of [from, to), for one channel or all. */
+  referralKFactor: ReferralKFactor;
+  /** How several live multipliers combine now. */
+  coefficientCombination: CoefficientCombination;
 };
 
 
@@ -99,8 +278,16 @@ export type QueryChannelCacArgs = {
   month: Scalars['String']['input'];
 };
 
+
+export type QueryReferralKFactorArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  channel?: InputMaybe<Channel>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** ADMIN or OPERATOR. */
   createCampaign: Campaign;
   /** Staff (ADMIN, OPERATOR): starts an A/B experiment. Weights (variants and holdout) must add up to 1. */
   createExperiment: Experiment;
@@ -121,6 +308,16 @@ export type Mutation = {
   recomputeSegments: SegmentRecomputation;
   /** Staff (ADMIN, OPERATOR): records acquisition spend on a channel for a month (CNY), once per idempotency key. */
   recordChannelSpend: ChannelSpend;
+  /** DRAFT → SCHEDULED (ADMIN or OPERATOR). */
+  scheduleCampaign: Campaign;
+  /** Ends a SCHEDULED or LIVE campaign now (ADMIN or OPERATOR). */
+  endCampaign: Campaign;
+  /** The programme's rule for several live multipliers (ADMIN). */
+  setCoefficientCombination: CoefficientCombination;
+  /** The member themselves: shares their code on a channel (counted as an invitation) and gets the payloads. */
+  shareReferral: ReferralShares;
+  /** The member themselves: adds a friend's code within the attribution window after registering. */
+  claimReferral: Referral;
 };
 
 
@@ -174,6 +371,31 @@ export type MutationRecordChannelSpendArgs = {
   idempotencyKey: Scalars['String']['input'];
 };
 
+
+export type MutationScheduleCampaignArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndCampaignArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetCoefficientCombinationArgs = {
+  combination: CoefficientCombination;
+};
+
+
+export type MutationShareReferralArgs = {
+  channel: Channel;
+};
+
+
+export type MutationClaimReferralArgs = {
+  code: Scalars['String']['input'];
+};
+
 export type Member = {
   __typename?: 'Member';
   id: Scalars['ID']['output'];
@@ -183,19 +405,14 @@ export type Member = {
   segment: Maybe<MemberSegment>;
   /** The member's group in an experiment (the member themselves or staff): a variant key, HOLDOUT, or the promoted winner. */
   experimentVariant: Maybe<Scalars['String']['output']>;
+  /** The member's referral code, shares, friends and rewards (the member themselves or staff). */
+  referral: Maybe<Referral>;
 };
 
 
 export type MemberExperimentVariantArgs = {
   experimentKey: Scalars['String']['input'];
 };
-
-/** The channel a member or an order came through. */
-export type Channel =
-  | 'WEB'
-  | 'MINI_PROGRAM'
-  | 'POS'
-  | 'PARTNER';
 
 export type ExperimentStatus =
   | 'RUNNING'
@@ -583,12 +800,27 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  CreateCampaignInput: CreateCampaignInput;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CampaignType: CampaignType;
+  CampaignState: CampaignState;
+  CampaignAction: CampaignAction;
+  CoefficientCombination: CoefficientCombination;
+  CampaignTarget: ResolverTypeWrapper<CampaignModel>;
+  CampaignTargetInput: CampaignTargetInput;
+  Channel: Channel;
+  CreateCampaignInput: CreateCampaignInput;
+  Referral: ResolverTypeWrapper<{ memberId: string }>;
+  ReferralShares: ResolverTypeWrapper<ReferralShares>;
+  ReferredFriend: ResolverTypeWrapper<ReferralMemberModel>;
+  ReferralStatus: ReferralStatus;
+  ReferralReward: ResolverTypeWrapper<ReferralRewardModel>;
+  ReferralRewardKind: ReferralRewardKind;
+  ReferralRewardStatus: ReferralRewardStatus;
+  ReferralRung: ResolverTypeWrapper<ReferralRungModel>;
+  ReferralKFactor: ResolverTypeWrapper<ReferralKFactor>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Member: ResolverTypeWrapper<{ id: string }>;
-  Channel: Channel;
   ExperimentStatus: ExperimentStatus;
   Experiment: ResolverTypeWrapper<LoadedExperimentModel>;
   ExperimentVariant: ResolverTypeWrapper<ExperimentVariant>;
@@ -622,9 +854,17 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
-  CreateCampaignInput: CreateCampaignInput;
-  Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  CampaignTarget: CampaignModel;
+  CampaignTargetInput: CampaignTargetInput;
+  CreateCampaignInput: CreateCampaignInput;
+  Referral: { memberId: string };
+  ReferralShares: ReferralShares;
+  ReferredFriend: ReferralMemberModel;
+  ReferralReward: ReferralRewardModel;
+  ReferralRung: ReferralRungModel;
+  ReferralKFactor: ReferralKFactor;
+  Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   Member: { id: string };
   Experiment: LoadedExperimentModel;
@@ -653,10 +893,80 @@ export type ResolversParentTypes = {
 export type CampaignResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CampaignType'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['CampaignState'], ParentType, ContextType>;
   activityCoefficient?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   live?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['CampaignTarget'], ParentType, ContextType>;
+  budgetPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  spentPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  budgetCoupons?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  spentCoupons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bonusPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  taskAction?: Resolver<Maybe<ResolversTypes['CampaignAction']>, ParentType, ContextType>;
+  taskTarget?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rewardCouponTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CampaignTargetResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['CampaignTarget'] = ResolversParentTypes['CampaignTarget']> = {
+  tiers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  channels?: Resolver<Array<ResolversTypes['Channel']>, ParentType, ContextType>;
+  stores?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  segments?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  requireMarketingConsent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReferralResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shares?: Resolver<ResolversTypes['ReferralShares'], ParentType, ContextType>;
+  invited?: Resolver<Array<ResolversTypes['ReferredFriend']>, ParentType, ContextType>;
+  rewards?: Resolver<Array<ResolversTypes['ReferralReward']>, ParentType, ContextType>;
+};
+
+export type ReferralSharesResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['ReferralShares'] = ResolversParentTypes['ReferralShares']> = {
+  webLink?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  miniProgramScene?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  posQrPayload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReferredFriendResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['ReferredFriend'] = ResolversParentTypes['ReferredFriend']> = {
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
+};
+
+export type ReferralRewardResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['ReferralReward'] = ResolversParentTypes['ReferralReward']> = {
+  rung?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReferralRewardKind'], ParentType, ContextType>;
+  couponTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  tierId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReferralRewardStatus'], ParentType, ContextType>;
+};
+
+export type ReferralRungResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['ReferralRung'] = ResolversParentTypes['ReferralRung']> = {
+  friends?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReferralRewardKind'], ParentType, ContextType>;
+  couponTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  tierId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inviteeToo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReferralKFactorResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['ReferralKFactor'] = ResolversParentTypes['ReferralKFactor']> = {
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
+  invitations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inviters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conversions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invitationsPerMember?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  conversionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kFactor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -669,6 +979,9 @@ export type QueryResolvers<ContextType = CampaignContext, ParentType extends Res
   segmentSummary?: Resolver<ResolversTypes['SegmentSummary'], ParentType, ContextType>;
   clustering?: Resolver<Maybe<ResolversTypes['Clustering']>, ParentType, ContextType>;
   channelCac?: Resolver<Array<ResolversTypes['ChannelCac']>, ParentType, ContextType, RequireFields<QueryChannelCacArgs, 'month'>>;
+  referralLadder?: Resolver<Array<ResolversTypes['ReferralRung']>, ParentType, ContextType>;
+  referralKFactor?: Resolver<ResolversTypes['ReferralKFactor'], ParentType, ContextType, RequireFields<QueryReferralKFactorArgs, 'from' | 'to'>>;
+  coefficientCombination?: Resolver<ResolversTypes['CoefficientCombination'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -681,6 +994,11 @@ export type MutationResolvers<ContextType = CampaignContext, ParentType extends 
   defineSegment?: Resolver<ResolversTypes['Segment'], ParentType, ContextType, RequireFields<MutationDefineSegmentArgs, 'input'>>;
   recomputeSegments?: Resolver<ResolversTypes['SegmentRecomputation'], ParentType, ContextType>;
   recordChannelSpend?: Resolver<ResolversTypes['ChannelSpend'], ParentType, ContextType, RequireFields<MutationRecordChannelSpendArgs, 'channel' | 'month' | 'amount' | 'idempotencyKey'>>;
+  scheduleCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationScheduleCampaignArgs, 'id'>>;
+  endCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationEndCampaignArgs, 'id'>>;
+  setCoefficientCombination?: Resolver<ResolversTypes['CoefficientCombination'], ParentType, ContextType, RequireFields<MutationSetCoefficientCombinationArgs, 'combination'>>;
+  shareReferral?: Resolver<ResolversTypes['ReferralShares'], ParentType, ContextType, RequireFields<MutationShareReferralArgs, 'channel'>>;
+  claimReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationClaimReferralArgs, 'code'>>;
 };
 
 export type MemberResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'], FederationReferenceType extends FederationReferenceTypes['Member'] = FederationReferenceTypes['Member']> = {
@@ -689,6 +1007,7 @@ export type MemberResolvers<ContextType = CampaignContext, ParentType extends Re
   liveCampaigns?: Resolver<Maybe<Array<ResolversTypes['Campaign']>>, ParentType, ContextType>;
   segment?: Resolver<Maybe<ResolversTypes['MemberSegment']>, ParentType, ContextType>;
   experimentVariant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MemberExperimentVariantArgs, 'experimentKey'>>;
+  referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType>;
 };
 
 export type ExperimentResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['Experiment'] = ResolversParentTypes['Experiment']> = {
@@ -848,6 +1167,13 @@ export type ChannelSpendResolvers<ContextType = CampaignContext, ParentType exte
 
 export type Resolvers<ContextType = CampaignContext> = {
   Campaign?: CampaignResolvers<ContextType>;
+  CampaignTarget?: CampaignTargetResolvers<ContextType>;
+  Referral?: ReferralResolvers<ContextType>;
+  ReferralShares?: ReferralSharesResolvers<ContextType>;
+  ReferredFriend?: ReferredFriendResolvers<ContextType>;
+  ReferralReward?: ReferralRewardResolvers<ContextType>;
+  ReferralRung?: ReferralRungResolvers<ContextType>;
+  ReferralKFactor?: ReferralKFactorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;

@@ -16,4 +16,5 @@ export const Member: MemberResolvers = {
     const experiment = await experimentByKey(ctx.dataSource, args.experimentKey);
     return assignVariant({ ...experiment.plan, winnerKey: experiment.winnerKey }, member.id);
   },
+  referral: (member, _, ctx) => ({ memberId: readableMemberRef(member, ctx).id }),
 };

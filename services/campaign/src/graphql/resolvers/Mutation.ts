@@ -1,4 +1,5 @@
-import { actorOf, requireSelfOrStaff, requireStaff } from '../../../../kit/src';
+import { actorOf, requireSelf, requireSelfOrStaff, requireStaff } from '../../../../kit/src';
+import { claimReferral } from '../../commands/claimReferral';
 import { createCampaign } from '../../commands/createCampaign';
 import { createExperiment } from '../../commands/createExperiment';
 import { defineSegment } from '../../commands/defineSegment';
@@ -9,13 +10,40 @@ import { recordExperimentCost } from '../../commands/recordExperimentCost';
 import { recordExposure } from '../../commands/recordExposure';
 import { stopExperiment } from '../../commands/stopExperiment';
 import { experimentByKey } from '../../db/experiments';
+import { moveCampaign } from '../../commands/moveCampaign';
+import { setCoefficientCombination } from '../../commands/setCoefficientCombination';
+import { shareReferral } from '../../commands/shareReferral';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import { requireGrowthWriter } from '../staff';
 
 export const Mutation: MutationResolvers = {
   createCampaign: (_, args, ctx) => {
+    const actor = requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
+    return createCampaign(ctx.dataSource, args.input, actor);
+  },
+  scheduleCampaign: (_, args, ctx) => {
     requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
-    return createCampaign(ctx.dataSource, args.input);
+    return moveCampaign(ctx.dataSource, args.id, 'SCHEDULE');
+  },
+  endCampaign: (_, args, ctx) => {
+    requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
+    return moveCampaign(ctx.dataSource, args.id, 'END');
+  },
+  setCoefficientCombination: async (_, args, ctx) => {
+    requireStaff(ctx.identity, ['ADMIN']);
+    const rule = await setCoefficientCombination(ctx.dataSource, args.combination, actorOf(ctx.identity));
+    return rule === 'max' ? 'MAX' : 'MULTIPLY';
+  },
+  shareReferral: (_, args, ctx) => {
+    const memberId = ctx.identity.subject ?? '';
+    requireSelf(ctx.identity, memberId, 'only a signed-in member shares their referral code');
+    return shareReferral(ctx.dataSource, ctx.config.referral, { memberId, channel: args.channel });
+  },
+  claimReferral: async (_, args, ctx) => {
+    const memberId = ctx.identity.subject ?? '';
+    requireSelf(ctx.identity, memberId, 'only a signed-in member adds a referral code');
+    await claimReferral(ctx.dataSource, ctx.config.referral, ctx.events, { memberId, code: args.code });
+    return { memberId };
   },
   createExperiment: (_, args, ctx) => {
     requireGrowthWriter(ctx.identity);

@@ -1,11 +1,15 @@
 import { MoreThan, type FindOptionsWhere } from 'typeorm';
+import { parseChannel, parseInstant, requireStaff } from '../../../../kit/src';
 import { Campaign } from '../../db/entities/Campaign';
 import { Experiment } from '../../db/entities/Experiment';
 import { MemberRfm } from '../../db/entities/MemberRfm';
+import { ReferralRung } from '../../db/entities/ReferralRung';
 import { Segment } from '../../db/entities/Segment';
 import { channelCac } from '../../db/channelCac';
 import { withPlan } from '../../db/experiments';
+import { referralKFactor } from '../../db/kFactor';
 import { findLiveCampaigns } from '../../db/liveCampaigns';
+import { coefficientCombination } from '../../db/settings';
 import { CUSTOMER_SEGMENT_INFO, CUSTOMER_SEGMENTS, RFM_SEGMENT_INFO, RFM_SEGMENTS } from '../../domain/rfm';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { latestClustering } from '../loaders';
@@ -87,4 +91,15 @@ export const Query: QueryResolvers = {
     requireGrowthReader(ctx.identity);
     return channelCac(ctx.dataSource, ctx.segments.peers.member, args.month, ctx.segments.utcOffsetMinutes);
   },
+  referralLadder: (_, __, ctx) => ctx.dataSource.getRepository(ReferralRung).find({ order: { friends: 'ASC' } }),
+  referralKFactor: async (_, args, ctx) => {
+    requireStaff(ctx.identity, ['ADMIN', 'OPERATOR', 'ANALYST']);
+    const from = parseInstant(args.from, 'from');
+    const to = parseInstant(args.to, 'to');
+    const channel = args.channel ? parseChannel(args.channel) : null;
+    const figures = await referralKFactor(ctx.dataSource, { from, to, channel });
+    return { ...figures, from: from.toISOString(), to: to.toISOString(), channel };
+  },
+  coefficientCombination: async (_, __, ctx) =>
+    (await coefficientCombination(ctx.dataSource, ctx.config.coefficientCombination)) === 'max' ? 'MAX' : 'MULTIPLY',
 };

@@ -1,12 +1,13 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { Campaign } from './Campaign';
 import { ChannelCac, ChannelSpend, SegmentRecomputation } from './ChannelCac';
 import { Experiment } from './Experiment';
 import { ExperimentGroupResult, ExperimentResults } from './ExperimentResults';
+import { Campaign, CampaignTarget } from './Campaign';
 import { Member } from './Member';
 import { Clustering, MemberCluster, MemberSegment } from './MemberSegment';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
+import { Referral, ReferralReward, ReferralRung, ReferredFriend } from './Referral';
 import { Segment } from './Segment';
 
 export const resolvers: Resolvers = {
@@ -24,4 +25,9 @@ export const resolvers: Resolvers = {
   ChannelCac,
   ChannelSpend,
   SegmentRecomputation,
+  CampaignTarget,
+  Referral,
+  ReferredFriend,
+  ReferralReward,
+  ReferralRung,
 };

@@ -42,7 +42,7 @@ describe('mergeMembers', () => {
     ]);
     // The points move from the outbox, after the source's own registration event, with the merge in the payload.
     expect((await c.events(source)).map((e) => [e.type, e.payload])).toEqual([
-      ['member.registered', { memberId: source }],
+      ['member.registered', { memberId: source, channel: 'WEB', referralCode: null }],
       ['member.merged', { mergeId, sourceMemberId: source, targetMemberId: target }],
     ]);
     await c.outbox.deliverNow(source);

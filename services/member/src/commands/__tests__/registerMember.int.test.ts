@@ -20,7 +20,7 @@ describe('registerMember', () => {
       await c.dataSource.query('SELECT from_tier, to_tier, reason, note, actor FROM tier_history WHERE member_id = ?', [member.id]),
     ).toEqual([{ from_tier: null, to_tier: 'REGULAR', reason: 'REGISTERED', note: 'registered via POS', actor: 'system' }]);
     expect(await c.events(member.id)).toEqual([
-      { type: 'member.registered', payload: { memberId: member.id }, delivered: false, attempts: 0 },
+      { type: 'member.registered', payload: { memberId: member.id, channel: 'POS', referralCode: null }, delivered: false, attempts: 0 },
     ]);
     // The caller delivers after the commit: the welcome bonus, once.
     await c.outbox.deliverNow(member.id);

@@ -1,4 +1,4 @@
-import { MemoryRisk } from '../../../test/memoryPorts';
+import { MemoryCampaign, MemoryRisk } from '../../../test/memoryPorts';
 import { DomainError, readPiiCipher } from '../../../../kit/src';
 import { openCommandDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
 import { Sessions } from '../../auth/sessions';
@@ -54,6 +54,7 @@ describe('requestLoginCode', () => {
       sessions,
       risk: new MemoryRisk(),
       deliverEvents: async (id: string) => void delivered.push(id),
+      campaign: new MemoryCampaign(),
     };
     const session = await loginWithCode(deps, { phone: '13877770002', code: sms.sent[0].code, channel: 'WEB' });
     expect(delivered).toEqual([session.identity.subject]);

@@ -1,4 +1,4 @@
-import { MemoryRisk } from '../../../test/memoryPorts';
+import { MemoryCampaign, MemoryRisk } from '../../../test/memoryPorts';
 import { readPiiCipher } from '../../../../kit/src';
 import { openCommandDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
 import type { GuardAlert, GuardLimits } from '../../auth/guards';
@@ -88,7 +88,15 @@ describe('sign-in codes: the same per phone', () => {
     const sent: Array<{ phone: string; code: string }> = [];
     const sms: SmsSender = { name: 'memory', sendLoginCode: async (phone, code) => void sent.push({ phone, code }) };
     const codes = { pii, limits, ttlSeconds: 300 };
-    const deps = { dataSource: db.dataSource, pii, codes, sessions, risk: new MemoryRisk(), deliverEvents: async () => undefined };
+    const deps = {
+      dataSource: db.dataSource,
+      pii,
+      codes,
+      sessions,
+      risk: new MemoryRisk(),
+      deliverEvents: async () => undefined,
+      campaign: new MemoryCampaign(),
+    };
     const phone = '13877771234';
     const attempt = (code: string, ip: string) =>
       loginWithCode(deps, { phone, code, channel: 'WEB', ip }).then(

@@ -28,7 +28,15 @@ async function signIn(phone: string, from: { deviceId?: string; ip?: string } = 
   const sms: SmsSender = { name: 'memory', sendLoginCode: async (_, code) => void sent.push(code) };
   await requestLoginCode(c.dataSource, { ...codes, sms }, { phone, ip: from.ip });
   const sessions = new Sessions(c.dataSource, new SigningKeys(c.dataSource, pii), { accessSeconds: 900, refreshSeconds: 3600 });
-  const deps = { dataSource: c.dataSource, pii, codes, sessions, deliverEvents: async () => undefined, risk: c.peers.risk };
+  const deps = {
+    dataSource: c.dataSource,
+    pii,
+    codes,
+    sessions,
+    deliverEvents: async () => undefined,
+    risk: c.peers.risk,
+    campaign: c.peers.campaign,
+  };
   return loginWithCode(deps, { phone, code: sent[0], channel: 'WEB', ...from });
 }
 

@@ -70,7 +70,10 @@ export type QueryMemberByCardArgs = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Staff (ADMIN, OPERATOR, SERVICE_AGENT): registers a member by mainland mobile number (11 digits, starting with 1), e.g. at a POS. */
+  /**
+   * Staff (ADMIN, OPERATOR, SERVICE_AGENT): registers a member by mainland mobile number (11 digits, starting with 1), e.g. at a POS
+   * (scan-to-register: with the referral code the customer's QR carries). An unknown referral code is refused, nothing written.
+   */
   registerMember: Member;
   /**
    * The member themselves, or staff (ADMIN, SERVICE_AGENT): updates the profile; the fields given change. The first time it
@@ -157,6 +160,7 @@ export type Mutation = {
 export type MutationRegisterMemberArgs = {
   phone: Scalars['String']['input'];
   channel: Channel;
+  referralCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -190,6 +194,7 @@ export type MutationLoginWithCodeArgs = {
   code: Scalars['String']['input'];
   channel?: InputMaybe<Channel>;
   deviceId?: InputMaybe<Scalars['String']['input']>;
+  referralCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -197,6 +202,7 @@ export type MutationLoginWithWeChatArgs = {
   code: Scalars['String']['input'];
   phoneCode?: InputMaybe<Scalars['String']['input']>;
   deviceId?: InputMaybe<Scalars['String']['input']>;
+  referralCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 

@@ -3,7 +3,7 @@ import { bindCard } from '../../commands/bindCard';
 import { linkPartnerMember } from '../../commands/linkPartnerMember';
 import { grantTier } from '../../commands/grantTier';
 import { inviteToTopTier } from '../../commands/topTier';
-import { registerMember } from '../../commands/registerMember';
+import { checkReferralCode, registerMember } from '../../commands/registerMember';
 import { setConsent } from '../../commands/setConsent';
 import { setPartnerSharing } from '../../commands/setPartnerSharing';
 import { parseConsentPurpose } from '../../domain/consent';
@@ -21,7 +21,8 @@ async function reloaded(ctx: MemberContext, memberId: string) {
 export const Mutation: MutationResolvers = {
   registerMember: async (_, args, ctx) => {
     requireStaff(ctx.identity, ['ADMIN', 'OPERATOR', 'SERVICE_AGENT']);
-    const member = await registerMember(ctx.dataSource, ctx.pii, args);
+    const referralCode = await checkReferralCode(ctx.campaign, args.referralCode);
+    const member = await registerMember(ctx.dataSource, ctx.pii, { ...args, referralCode });
     await ctx.deliverEvents(member.id);
     return member;
   },

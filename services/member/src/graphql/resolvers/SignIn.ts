@@ -43,13 +43,32 @@ export const SignInMutation: MutationResolvers = {
     const channel = parseChannel(args.channel ?? 'WEB');
     const deviceId = parseDeviceId(args.deviceId);
     const deps = { ...ctx, codes: codeOptions(ctx), sessions: ctx.auth.sessions };
-    return signedIn(ctx, await loginWithCode(deps, { phone: args.phone, code: args.code, channel, ip: ctx.identity.ip, deviceId }));
+    return signedIn(
+      ctx,
+      await loginWithCode(deps, {
+        phone: args.phone,
+        code: args.code,
+        channel,
+        ip: ctx.identity.ip,
+        deviceId,
+        referralCode: args.referralCode,
+      }),
+    );
   },
 
   loginWithWeChat: async (_, args, ctx) => {
     const deviceId = parseDeviceId(args.deviceId);
     const deps = { ...ctx, weChat: ctx.auth.weChat, sessions: ctx.auth.sessions };
-    return signedIn(ctx, await loginWithWeChat(deps, { code: args.code, phoneCode: args.phoneCode, ip: ctx.identity.ip, deviceId }));
+    return signedIn(
+      ctx,
+      await loginWithWeChat(deps, {
+        code: args.code,
+        phoneCode: args.phoneCode,
+        ip: ctx.identity.ip,
+        deviceId,
+        referralCode: args.referralCode,
+      }),
+    );
   },
 
   staffLogin: (_, args, ctx) =>

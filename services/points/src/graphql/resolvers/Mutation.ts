@@ -46,7 +46,7 @@ export const Mutation: MutationResolvers = {
 
   checkIn: (_, args, ctx) => {
     requireSelf(ctx.identity, args.memberId, 'members check in for themselves');
-    return checkIn(ctx.dataSource, ctx.peers.member, ctx.rules, args.memberId, actorOf(ctx.identity));
+    return checkIn(ctx.dataSource, ctx.peers.member, ctx.rules, args.memberId, actorOf(ctx.identity), undefined, ctx.peers.campaign);
   },
 
   reevaluateTiers: async (_, args, ctx) => {

@@ -1,0 +1,33 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type ReferralStatus = 'NONE' | 'WAITING' | 'PENDING' | 'COUNTED' | 'REVIEW' | 'DENIED';
+
+/** A registration as the campaign service learnt it from the member service, with its attribution. */
+@Entity({ name: 'referral_members' })
+@Index('idx_referral_members_inviter', ['inviterId', 'status'])
+@Index('idx_referral_members_attributed', ['attributedAt'])
+export class ReferralMember {
+  @PrimaryColumn({ name: 'member_id', type: 'varchar', length: 36 })
+  memberId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: string;
+
+  @Column({ name: 'registered_at', type: 'datetime', precision: 3 })
+  registeredAt: Date;
+
+  @Column({ name: 'inviter_id', type: 'varchar', length: 36, nullable: true })
+  inviterId: string | null;
+
+  @Column({ name: 'referral_code', type: 'varchar', length: 16, nullable: true })
+  referralCode: string | null;
+
+  @Column({ name: 'attributed_at', type: 'datetime', precision: 3, nullable: true })
+  attributedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ReferralStatus;
+
+  @Column({ name: 'counted_at', type: 'datetime', precision: 3, nullable: true })
+  countedAt: Date | null;
+}

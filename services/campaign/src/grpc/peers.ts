@@ -1,0 +1,85 @@
+import type { ProtoGrpcType as BenefitsProto } from '../../../../proto/gen/benefits';
+import type { ProtoGrpcType as MemberProto } from '../../../../proto/gen/member';
+import type { ProtoGrpcType as PointsProto } from '../../../../proto/gen/points';
+import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
+import { createPeerClient, loadProto, toInt64, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
+import type { CampaignPeers } from '../ports';
+
+/** Where the peers are and what every call carries. */
+export interface PeerAddresses {
+  memberGrpcAddress: string;
+  pointsGrpcAddress: string;
+  benefitsGrpcAddress: string;
+  riskGrpcAddress: string;
+  grpcDeadlineMs: number;
+  serviceToken: string;
+  grpcTls?: GrpcTls;
+}
+
+/** Member, points, benefits and risk as the campaign service's commands see them. */
+export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): CampaignPeers & { close(): void } {
+  const common = { deadlineMs: config.grpcDeadlineMs, serviceToken: config.serviceToken, tls: config.grpcTls, metrics };
+  const member = createPeerClient(loadProto<MemberProto>('member').membergraph.member.v1.MemberService.service, {
+    ...common,
+    address: config.memberGrpcAddress,
+    // A read, and a grant applied once per idempotency key.
+    retryable: ['GetMemberTiers', 'GrantTier'],
+  });
+  const points = createPeerClient(loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, {
+    ...common,
+    address: config.pointsGrpcAddress,
+    retryable: ['AwardCampaignPoints'],
+  });
+  const benefits = createPeerClient(loadProto<BenefitsProto>('benefits').membergraph.benefits.v1.BenefitsService.service, {
+    ...common,
+    address: config.benefitsGrpcAddress,
+    retryable: ['IssueCoupon'],
+  });
+  const risk = createPeerClient(loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, {
+    ...common,
+    address: config.riskGrpcAddress,
+    retryable: ['Assess'],
+  });
+  return {
+    member: {
+      getTiers: async (memberIds, scope) => {
+        const { tiers } = await member.GetMemberTiers({ memberIds: [...memberIds] }, scope);
+        return new Map(tiers.map((t) => [t.memberId, t.tierId]));
+      },
+      // The member service keeps no marketing consent yet (DESIGN.md names it its owner): until it
+      // answers one, nobody counts as withdrawn. Campaigns already store the requirement.
+      withdrewMarketingConsent: async () => new Set<string>(),
+      grantTier: async (grant, scope) => {
+        await member.GrantTier(grant, scope);
+      },
+    },
+    points: {
+      awardPoints: async (award, scope) => {
+        await points.AwardCampaignPoints({ ...award, points: toInt64(award.points) }, scope);
+      },
+    },
+    benefits: {
+      issueCoupon: async (issue, scope) => {
+        const answer = await benefits.IssueCoupon(issue, scope);
+        return { couponId: answer.couponId };
+      },
+    },
+    risk: {
+      assessReferral: async (referral, scope) => {
+        const answer = await risk.Assess(
+          {
+            action: 'REFERRAL_REWARD',
+            memberId: referral.inviterId,
+            inviteeMemberId: referral.inviteeId,
+            channel: referral.channel,
+            idempotencyKey: referral.idempotencyKey,
+            amountFen: '0',
+          },
+          scope,
+        );
+        return { decision: answer.decision as 'ALLOW' | 'REVIEW' | 'DENY', reason: answer.reason };
+      },
+    },
+    close: () => [member, points, benefits, risk].forEach((peer) => peer.close()),
+  };
+}

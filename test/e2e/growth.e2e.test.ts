@@ -194,3 +194,64 @@ describe('a targeted double-points week with a budget', () => {
     expect(balance).toBe(25);
   });
 });
+
+describe('targeting by segment and marketing consent', () => {
+  const ORDER = `mutation($m: ID!, $o: String!, $a: String!) { recordOrder(memberId: $m, orderNo: $o, amount: $a, channel: WEB) { pointsEarned } }`;
+  const earn = async (memberId: string | undefined, amount: string) => {
+    const response = await stack.query(ORDER, { m: memberId, o: `SEG-${randomUUID()}`, a: amount });
+    expect(response.errors).toBeUndefined();
+    return response.data.recordOrder.pointsEarned as number;
+  };
+
+  it('a segment campaign requiring marketing consent applies to the segment’s consenting members only', async () => {
+    const consenting = await stack.loginMember(uniquePhone());
+    const silent = await stack.loginMember(uniquePhone());
+    // Registered in the mini-program: outside the segment of web registrations.
+    const outside = await stack.loginMember(uniquePhone(), 'MINI_PROGRAM');
+    const given = await stack.queryAs(
+      consenting.accessToken,
+      'mutation($m: ID!) { setConsent(memberId: $m, purpose: MARKETING, granted: true, channel: WEB) { id } }',
+      { m: consenting.memberId },
+    );
+    expect(given.errors).toBeUndefined();
+
+    const defined = await stack.query('mutation($i: DefineSegmentInput!) { defineSegment(input: $i) { id } }', {
+      i: {
+        key: 'GROWTH_WEB_REGULARS',
+        name: 'Regular members registered on the web',
+        rules: '{"all":[{"field":"tier","op":"eq","value":"REGULAR"},{"field":"channel","op":"eq","value":"WEB"}]}',
+      },
+    });
+    expect(defined.errors).toBeUndefined();
+    const segmentId = defined.data.defineSegment.id as string;
+    expect((await stack.query('mutation { recomputeSegments { members } }')).errors).toBeUndefined();
+
+    const CREATE = `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id target { segments requireMarketingConsent } } }`;
+    const window = { startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const unknown = await stack.query(CREATE, {
+      i: { name: 'Nobody', activityCoefficient: '3.0', ...window, target: { segments: ['no-such-segment'] } },
+    });
+    expect(codeOf(unknown)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'target.segments', reason: 'UNKNOWN_SEGMENT' });
+    const created = await stack.query(CREATE, {
+      i: {
+        name: 'Triple for consenting regulars',
+        activityCoefficient: '3.0',
+        ...window,
+        target: { segments: [segmentId], requireMarketingConsent: true },
+      },
+    });
+    expect(created.data.createCampaign.target).toEqual({ segments: [segmentId], requireMarketingConsent: true });
+
+    // Regular (γ 1.0): 100 CNY earns 100, tripled 300 only for the consenting segment member.
+    expect(await earn(consenting.memberId, '100.00')).toBe(300);
+    expect(await earn(silent.memberId, '100.00')).toBe(100);
+    // Consenting or not, a member outside the segment earns as usual.
+    const given2 = await stack.queryAs(
+      outside.accessToken,
+      'mutation($m: ID!) { setConsent(memberId: $m, purpose: MARKETING, granted: true, channel: MINI_PROGRAM) { id } }',
+      { m: outside.memberId },
+    );
+    expect(given2.errors).toBeUndefined();
+    expect(await earn(outside.memberId, '100.00')).toBe(100);
+  });
+});

@@ -40,8 +40,11 @@ export interface SegmentPeers {
 export interface MemberPort {
   /** Tier ids of known members (unknown ones are left out). */
   getTiers(memberIds: readonly string[], scope?: CallScope): Promise<Map<string, string>>;
-  /** Members among `memberIds` who withdrew marketing consent. */
-  withdrewMarketingConsent(memberIds: readonly string[], scope?: CallScope): Promise<Set<string>>;
+  /**
+   * Members among `memberIds` who do not consent to MARKETING now (consent is opt-in: never given or
+   * withdrawn; a member the member service does not know counts as not consenting).
+   */
+  withoutMarketingConsent(memberIds: readonly string[], scope?: CallScope): Promise<Set<string>>;
   /** Puts a member on a tier as a reward, once per key. */
   grantTier(grant: { memberId: string; tierId: string; reason: string; idempotencyKey: string }, scope?: CallScope): Promise<void>;
 }

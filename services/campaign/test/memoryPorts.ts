@@ -68,7 +68,7 @@ export class MemorySegmentPeers {
   };
 }
 
-/** The member service in memory: tiers, withdrawn consents and reward tier grants (once per key). */
+/** The member service in memory: tiers, members without marketing consent and reward tier grants (once per key). */
 export class MemoryMember implements MemberPort {
   readonly tiers = new Map<string, string>();
   readonly withdrawn = new Set<string>();
@@ -79,7 +79,7 @@ export class MemoryMember implements MemberPort {
   async getTiers(memberIds: readonly string[]) {
     return new Map(memberIds.flatMap((id) => (this.tiers.has(id) ? [[id, this.tiers.get(id)!] as const] : [])));
   }
-  async withdrewMarketingConsent(memberIds: readonly string[]) {
+  async withoutMarketingConsent(memberIds: readonly string[]) {
     return new Set(memberIds.filter((id) => this.withdrawn.has(id)));
   }
   async grantTier(grant: { memberId: string; tierId: string; reason: string; idempotencyKey: string }) {

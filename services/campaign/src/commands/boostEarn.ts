@@ -46,10 +46,10 @@ export async function memberFacts(
   const segmentIds = [...new Set(campaigns.flatMap((c) => c.targetSegments ?? []))];
   const needsTier = !known?.tierId && campaigns.some((c) => c.targetTiers);
   const needsConsent = campaigns.some((c) => c.requireMarketingConsent);
-  const [tiers, segments, withdrawn] = await Promise.all([
+  const [tiers, segments, withoutConsent] = await Promise.all([
     needsTier ? peers.member.getTiers(memberIds, scope) : new Map<string, string>(),
     segmentIds.length > 0 ? segmentsOfMembers(db, segmentIds, memberIds) : new Map<string, Set<string>>(),
-    needsConsent ? peers.member.withdrewMarketingConsent(memberIds, scope) : new Set<string>(),
+    needsConsent ? peers.member.withoutMarketingConsent(memberIds, scope) : new Set<string>(),
   ]);
   return new Map(
     memberIds.map((id) => [
@@ -58,7 +58,7 @@ export async function memberFacts(
         tierId: known?.tierId ?? tiers.get(id) ?? null,
         action: known?.action ?? null,
         segments: segments.get(id) ?? new Set<string>(),
-        marketingConsent: !withdrawn.has(id),
+        marketingConsent: !withoutConsent.has(id),
       },
     ]),
   );

@@ -5,6 +5,9 @@ import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
 import { createPeerClient, loadProto, toInt64, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
 import type { CampaignPeers } from '../ports';
 
+/** Member ids per GetConsents call (the member service's limit). */
+const CONSENT_BATCH = 500;
+
 /** Where the peers are and what every call carries. */
 export interface PeerAddresses {
   memberGrpcAddress: string;
@@ -23,7 +26,7 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): C
     ...common,
     address: config.memberGrpcAddress,
     // A read, and a grant applied once per idempotency key.
-    retryable: ['GetMemberTiers', 'GrantTier'],
+    retryable: ['GetMemberTiers', 'GetConsents', 'GrantTier'],
   });
   const points = createPeerClient(loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, {
     ...common,
@@ -46,9 +49,16 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): C
         const { tiers } = await member.GetMemberTiers({ memberIds: [...memberIds] }, scope);
         return new Map(tiers.map((t) => [t.memberId, t.tierId]));
       },
-      // The member service keeps no marketing consent yet (DESIGN.md names it its owner): until it
-      // answers one, nobody counts as withdrawn. Campaigns already store the requirement.
-      withdrewMarketingConsent: async () => new Set<string>(),
+      // The member service owns consent (GetConsents, up to 500 ids a call): a member not answered
+      // (unknown, merged) or answered without MARKETING is left out of a campaign that requires it.
+      withoutMarketingConsent: async (memberIds, scope) => {
+        const consenting = new Set<string>();
+        for (let i = 0; i < memberIds.length; i += CONSENT_BATCH) {
+          const { members } = await member.GetConsents({ memberIds: memberIds.slice(i, i + CONSENT_BATCH) }, scope);
+          for (const m of members) if (m.purposes.includes('MARKETING')) consenting.add(m.memberId);
+        }
+        return new Set(memberIds.filter((id) => !consenting.has(id)));
+      },
       grantTier: async (grant, scope) => {
         await member.GrantTier(grant, scope);
       },

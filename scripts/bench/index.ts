@@ -17,6 +17,7 @@ import { runningGateway, startHiveGateway } from './peers';
 import { localDatabasePid } from './processes';
 import { COUPONS_PER_MEMBER, seedCoupons } from './coupons';
 import { benchModels, modelTable } from './models';
+import { riskOutcomes, riskTable } from './risk';
 import { memberTokens, seedProgramme } from './seed';
 import { jobTable, measureSegmentJobs } from './segments';
 import { tables } from './report';
@@ -33,6 +34,8 @@ const SAMPLE = quick ? 100 : 1_000;
 const CHECKOUT_MEMBERS = quick ? 20 : 200;
 /** Voucherify's published validation latency, p50 / p95 ms, to set ours beside. */
 const VOUCHERIFY = { p50: 100, p95: 220 };
+/** Members with points who redeem in the redemption workload (tokens issued for each). */
+const REDEEMERS = quick ? 1_000 : 5_000;
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -53,11 +56,21 @@ async function main(): Promise<void> {
     console.log(
       `seeded ${seeded.memberIds.length} members (${JSON.stringify(seeded.tierCounts)}), ${seeded.orders} orders in ${seeded.seconds.toFixed(1)} s`,
     );
+    // Risk decisions from here on are the load rounds' (the seeded history is written before).
+    const loadStarted = new Date();
     // Before any load: the job's peak memory is then its own, not the load's.
     const jobs = await measureSegmentJobs(stack);
     const step = Math.max(1, Math.floor(seeded.memberIds.length / SAMPLE));
     const memberIds = seeded.memberIds.filter((_, i) => i % step === 0).slice(0, SAMPLE);
     const tokens = await memberTokens(stack, memberIds);
+    // Members who can spend: a burn or a redemption of a member without points is refused after risk.
+    const spenders = (
+      await stack.services.points.dataSource.query<Array<{ member_id: string }>>(
+        'SELECT member_id FROM points_accounts WHERE balance >= 1000 ORDER BY member_id',
+      )
+    ).map((r) => r.member_id);
+    const redeemers = spenders.filter((_, i) => i % Math.max(1, Math.floor(spenders.length / REDEEMERS)) === 0).slice(0, REDEEMERS);
+    const redeemerTokens = await memberTokens(stack, redeemers);
     await stack.query(
       'mutation { createStaff(input: { username: "bench-cashier", password: "bench-cashier-passphrase", roles: [OPERATOR], store: "BENCH-01" }) { id } }',
     );
@@ -75,9 +88,26 @@ async function main(): Promise<void> {
     const ours = runningGateway('ours', stack.gateway.url, stack.gateway.pid);
     const hive = await startHiveGateway(stack);
     try {
+      // Each run starts in its member list where the previous run on that list stopped, so the
+      // runs' earns, burns and redemptions spread over the members as a programme's do (a member
+      // earning 40 times in a minute is what risk's velocity rules are there to catch).
+      const cursors = new Map<string[], number>();
       const row = async (workload: string, job: Job, throughGateway = false): Promise<WorkloadRow> => {
-        await load({ ...job, durationSeconds: WARMUP });
-        return { workload, sample: await measure(stack, job, { gateway: throughGateway ? ours : undefined, databasePid }) };
+        const next = (requests: number) => {
+          const at = cursors.get(job.memberIds) ?? 0;
+          cursors.set(job.memberIds, at + requests);
+          return at;
+        };
+        const warmupAt = cursors.get(job.memberIds) ?? 0;
+        next((await load({ ...job, memberOffset: warmupAt, durationSeconds: WARMUP })).requests);
+        const measuredAt = cursors.get(job.memberIds) ?? 0;
+        const sample = await measure(
+          stack,
+          { ...job, memberOffset: measuredAt },
+          { gateway: throughGateway ? ours : undefined, databasePid },
+        );
+        next(sample.result.requests);
+        return { workload, sample };
       };
       const base = { connections: CONNECTIONS, durationSeconds: DURATION };
       const pointsDatabase = stack.services.points.dataSource.options;
@@ -100,21 +130,28 @@ async function main(): Promise<void> {
           memberIds,
           grpc: { address: stack.services.member.grpcAddress, serviceToken: config.serviceToken },
         }),
+        await row('risk Assess (gRPC), a burn: member, device, IP, channel, points; each member from its own device and IP', {
+          ...base,
+          url: '',
+          kind: 'grpc-assess',
+          memberIds: spenders,
+          grpc: { address: stack.services.risk.grpcAddress, serviceToken: config.serviceToken },
+        }),
         await row(
           'earn (recordOrder), our gateway, POS staff token',
-          { ...base, url: ours.url, kind: 'earn', memberIds, token: cashier.accessToken },
+          { ...base, url: ours.url, kind: 'earn', memberIds: seeded.memberIds, token: cashier.accessToken },
           true,
         ),
         await row(
           'reward redemption (redeemReward, the whole saga), our gateway, member tokens',
-          { ...base, url: ours.url, kind: 'redeem', rewardId: 'BENCH_REWARD', memberIds, memberTokens: tokens },
+          { ...base, url: ours.url, kind: 'redeem', rewardId: 'BENCH_REWARD', memberIds: redeemers, memberTokens: redeemerTokens },
           true,
         ),
         await row('earn (recordOrder), points subgraph direct', {
           ...base,
           url: stack.services.points.httpUrl,
           kind: 'earn',
-          memberIds,
+          memberIds: seeded.memberIds,
           signWith: config.identitySecret,
           signAs: { kind: 'STAFF', subject: 'bench-cashier', roles: ['OPERATOR'], store: 'BENCH-01' },
         }),
@@ -130,6 +167,13 @@ async function main(): Promise<void> {
           },
           true,
         ),
+        await row('burn (points Debit over gRPC, 1 point, risk asked first: fails closed)', {
+          ...base,
+          url: '',
+          kind: 'grpc-debit',
+          memberIds: spenders,
+          grpc: { address: stack.services.points.grpcAddress, serviceToken: config.serviceToken },
+        }),
         ...(pointsDatabase.type === 'mysql'
           ? [
               await row('the same ledger transaction, raw mysql2 (the database limit)', {
@@ -155,6 +199,8 @@ async function main(): Promise<void> {
           databasePid,
         },
       );
+      // Every assessment of the load rounds is in now (earns and redemptions ask risk before answering).
+      const risk = await riskOutcomes(stack.services.risk.dataSource, loadStarted);
       // After the load rounds: the training job's process would otherwise share the cores with them.
       const models = await benchModels(stack);
       const database = process.env.DATABASE_URL ? 'MySQL/MariaDB' : 'SQLite (embedded)';
@@ -171,7 +217,7 @@ async function main(): Promise<void> {
       });
       const checkout = rows.find((r) => r.workload.startsWith('checkout (validateCoupons)'))!.sample.result;
       const beside = `- checkout validation p50 / p95: ours ${checkout.p50} / ${checkout.p95} ms at ${checkout.rps.toFixed(0)} req/s; Voucherify publishes ${VOUCHERIFY.p50} / ${VOUCHERIFY.p95} ms (their cloud API, over the internet: not the same measurement)`;
-      console.log(`\n${table}\n${beside}\n\n${jobTable(jobs)}\n\n${modelTable(models)}\n`);
+      console.log(`\n${table}\n${beside}\n\n${riskTable(risk)}\n\n${jobTable(jobs)}\n\n${modelTable(models)}\n`);
       mkdirSync(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
       const file = join(__dirname, '..', '..', 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
       writeFileSync(
@@ -186,6 +232,7 @@ async function main(): Promise<void> {
             rows,
             jobs,
             comparison,
+            risk,
             models,
             table,
             voucherify: VOUCHERIFY,

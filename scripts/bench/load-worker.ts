@@ -6,8 +6,10 @@
  */
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
-import { signIdentity, type Identity } from '../../services/kit/src';
+import { createPeerClient, loadProto, signIdentity, toInt64, type Identity } from '../../services/kit/src';
 import { memberPeer } from '../../services/points/src/grpc/peers';
+import type { ProtoGrpcType as PointsProto } from '../../proto/gen/points';
+import type { ProtoGrpcType as RiskProto } from '../../proto/gen/risk';
 import { atFixedRate } from './arrivals';
 import { CART_5 } from './coupons';
 import { DirectCard, type DirectMode } from './direct';
@@ -15,10 +17,13 @@ import { RawEarn } from './raw-earn';
 
 export interface LoadJob {
   url: string;
-  kind: 'card' | 'earn' | 'list' | 'grpc-tiers' | 'card-direct' | 'raw-earn' | 'redeem' | 'validate';
+  kind: 'card' | 'earn' | 'list' | 'grpc-tiers' | 'grpc-assess' | 'grpc-debit' | 'card-direct' | 'raw-earn' | 'redeem' | 'validate';
   /** For 'redeem': the reward each request redeems (as the member of its token). */
   rewardId?: string;
-  /** For 'grpc-tiers': the member service's gRPC address and the services' credential. */
+  /**
+   * For 'grpc-tiers', 'grpc-assess' and 'grpc-debit': the gRPC address of the member, risk or points
+   * service and the services' credential.
+   */
   grpc?: { address: string; serviceToken: string };
   /** For 'card-direct': the subgraphs' URLs, the identity secret, and whether entity calls go at once. */
   direct?: { urls: Record<'member' | 'points' | 'benefits' | 'campaign' | 'risk', string>; secret: string; mode: DirectMode };
@@ -31,6 +36,11 @@ export interface LoadJob {
   /** For 'list': how many members one request asks for. */
   listSize?: number;
   memberIds: string[];
+  /**
+   * Where in `memberIds` the run starts (default 0): the bench moves it on after every run, so the
+   * actions of consecutive runs fall on different members, as a programme's do (see index.ts).
+   */
+  memberOffset?: number;
   connections: number;
   durationSeconds: number;
   /** Sign identity headers for `signAs` as the gateway does (for calls straight to a subgraph). */
@@ -82,7 +92,7 @@ let sortedIds: string[] | undefined;
 
 /** Request `sequence`'s body and headers: as the member it asks for (their token) or with the job's one token. */
 function requestFor(job: LoadJob, sequence: number): { headers: Record<string, string>; body: string } {
-  const index = sequence % job.memberIds.length;
+  const index = ((job.memberOffset ?? 0) + sequence) % job.memberIds.length;
   const memberId = job.memberIds[index];
   const token = job.memberTokens?.[index] ?? job.token;
   const body =
@@ -137,7 +147,9 @@ async function closedLoop(job: LoadJob, call: (sequence: number) => Promise<void
       const started = performance.now();
       try {
         await call(sequence);
-      } catch {
+      } catch (error) {
+        // The first one says what went wrong (the table shows only how many).
+        if (errors === 0) console.error(`load ${job.kind}: first error: ${String(error).slice(0, 300)}`);
         errors += 1;
       }
       latencies.push(performance.now() - started);
@@ -184,7 +196,17 @@ async function runAtRate(job: LoadJob) {
   }
 }
 
-const memberAt = (job: LoadJob, sequence: number) => job.memberIds[sequence % job.memberIds.length];
+const memberIndex = (job: LoadJob, sequence: number) => ((job.memberOffset ?? 0) + sequence) % job.memberIds.length;
+const memberAt = (job: LoadJob, sequence: number) => job.memberIds[memberIndex(job, sequence)];
+
+/**
+ * The device and address member `index` acts from: one phone and one home address each, as
+ * ordinary members have (10.0.0.0/8 holds every index of a full run), not the load generator's one.
+ */
+export const memberClient = (index: number) => ({
+  deviceId: `bench-device-${index}`,
+  ip: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`,
+});
 
 /** The tier look-up every earn makes (member GetMemberTiers), with the points service's own client. */
 async function runGrpc(job: LoadJob) {
@@ -195,6 +217,66 @@ async function runGrpc(job: LoadJob) {
     });
   } finally {
     client.close();
+  }
+}
+
+/**
+ * Risk's Assess for a burn, as points asks before a checkout offset (action BURN, the points, the
+ * channel, the client's address) plus the device: one call per member in turn, each from that
+ * member's own device and address. Every call is judged by the stored rules and recorded.
+ */
+async function runAssess(job: LoadJob) {
+  const risk = createPeerClient(loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, {
+    address: job.grpc!.address,
+    deadlineMs: 2000,
+    serviceToken: job.grpc!.serviceToken,
+    retryable: ['Assess'],
+  });
+  try {
+    return await closedLoop(job, async (sequence) => {
+      const index = memberIndex(job, sequence);
+      const answer = await risk.Assess({
+        action: 'BURN',
+        memberId: job.memberIds[index],
+        amountFen: toInt64(0),
+        points: toInt64(100),
+        channel: 'MINI_PROGRAM',
+        ...memberClient(index),
+        idempotencyKey: `BURN:BENCH-ASSESS-${job.runId}-${sequence}`,
+      });
+      // A decision is an answer; only an unspecified one is not.
+      if (!answer.decision || answer.decision === 'DECISION_UNSPECIFIED') throw new Error('no decision');
+    });
+  } finally {
+    risk.close();
+  }
+}
+
+/**
+ * A burn of one point through points' Debit (a checkout offset's source), as a peer calls it: risk
+ * is asked first and must answer (burns fail closed), then the points move.
+ */
+async function runDebit(job: LoadJob) {
+  const points = createPeerClient(loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, {
+    address: job.grpc!.address,
+    deadlineMs: 2000,
+    serviceToken: job.grpc!.serviceToken,
+    retryable: ['Debit'],
+  });
+  try {
+    return await closedLoop(job, async (sequence) => {
+      const key = `BENCH-DEBIT-${job.runId}-${sequence}`;
+      await points.Debit({
+        memberId: memberAt(job, sequence),
+        points: toInt64(1),
+        source: 'CHECKOUT',
+        sourceRef: key,
+        reason: 'bench checkout offset',
+        idempotencyKey: key,
+      });
+    });
+  } finally {
+    points.close();
   }
 }
 
@@ -220,6 +302,8 @@ async function runRawEarn(job: LoadJob) {
 
 function run(job: LoadJob): Promise<Omit<LoadResult, 'loadCpuMs'>> {
   if (job.kind === 'grpc-tiers') return runGrpc(job);
+  if (job.kind === 'grpc-assess') return runAssess(job);
+  if (job.kind === 'grpc-debit') return runDebit(job);
   if (job.kind === 'card-direct') return runDirect(job);
   if (job.kind === 'raw-earn') return runRawEarn(job);
   if (job.rate) return runAtRate(job);

@@ -41,6 +41,22 @@ export function tables(report: {
           `points subgraph direct ${(find('earn (recordOrder), points subgraph direct')!.result.rps / raw).toFixed(2)}×`,
       ]
     : ['earn ÷ raw mysql2: measured on MySQL only (on SQLite the database runs inside the service process)'];
+  // Risk's share of a request that asks it: the Assess row's p50 against the burn's and the earn's.
+  const assess = find('risk Assess (gRPC)');
+  const burn = find('burn (points Debit');
+  const earnDirect = find('earn (recordOrder), points subgraph direct');
+  const riskShare = (of: Sample | undefined, name: string, note: string) =>
+    assess && of
+      ? `${name}: p50 ${of.result.p50} ms, of which risk Assess p50 ${assess.result.p50} ms (${((100 * assess.result.p50) / Math.max(0.1, of.result.p50)).toFixed(0)} %) — ${note}`
+      : `${name}: –`;
+  const riskShares = [
+    riskShare(burn, 'Assess’s share of one burn (points Debit over gRPC)', 'synchronous, fails closed: 1 gRPC call to risk per burn'),
+    riskShare(
+      earnDirect,
+      'Assess’s share of one earn (recordOrder, points subgraph direct)',
+      'synchronous too: recordOrder awaits Assess before writing (1 gRPC call to risk per earn); only an earn risk does not answer goes ahead, its assessment queued in the outbox',
+    ),
+  ];
   const card = (target: string) =>
     report.comparison.rows.find((r) => r.workload === 'member card, varied member' && r.target.startsWith(target))?.sample;
   const ours = card('ours');
@@ -79,7 +95,7 @@ export function tables(report: {
         `| ${workload} | ${target} | ${s.result.rps.toFixed(0)} | ${s.result.p50} | ${s.result.p95} | ${s.result.p99} | ${errors(s)} | ${s.subgraphCallsPerRequest} | ${sql(s)} | ${cpus(s)} | ${rss(s)} |`,
     ),
     '',
-    ...[...report.comparison.ratios, ...earnRatios].map((line) => `- ${line}`),
+    ...[...report.comparison.ratios, ...earnRatios, ...riskShares].map((line) => `- ${line}`),
     '',
     'Issue 19’s targets, this run (the chaos figure is `npm run chaos`’s):',
     '',

@@ -10,7 +10,9 @@ import { encodeIdentity, signEncodedIdentity } from '../../services/kit/src';
 
 export type DirectMode = 'sequential' | 'parallel';
 
-const MEMBER = 'query($id:ID!){member(id:$id){__typename id maskedPhone tier{__typename id name}}}';
+/** The tier's fields benefits @requires for Member.benefits and Tier.benefits (the gateway's plan fetches them too). */
+const MEMBER =
+  'query($id:ID!){member(id:$id){__typename id maskedPhone tier{__typename id name multiplier pointsNeverExpire effectiveFrom}}}';
 const entities = (selection: string) => `query($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;
 const POINTS = entities('...on Member{points{balance}}');
 const MEMBER_BENEFITS = entities('...on Member{benefits{name}}');
@@ -18,9 +20,16 @@ const TIER_BENEFITS = entities('...on Tier{benefits{name}}');
 const CAMPAIGNS = entities('...on Member{liveCampaigns{name}}');
 const RISK = entities('...on Member{risk{level}}');
 
+interface CardTier {
+  id: string;
+  multiplier: number;
+  pointsNeverExpire: boolean;
+  effectiveFrom: string;
+}
+
 interface CardMember {
   id: string;
-  tier: { id: string } | null;
+  tier: CardTier | null;
 }
 
 export class DirectCard {
@@ -50,12 +59,18 @@ export class DirectCard {
     };
     const { member } = (await post('member', MEMBER, { id: memberId })) as { member: CardMember };
     const ref = { __typename: 'Member', id: member.id };
+    const tier = member.tier && {
+      id: member.tier.id,
+      multiplier: member.tier.multiplier,
+      pointsNeverExpire: member.tier.pointsNeverExpire,
+      effectiveFrom: member.tier.effectiveFrom,
+    };
     const calls: Array<[string, string, unknown[]]> = [
       ['risk', RISK, [ref]],
       ['campaign', CAMPAIGNS, [ref]],
-      ['benefits', MEMBER_BENEFITS, [{ ...ref, tier: member.tier ? { id: member.tier.id } : null }]],
+      ['benefits', MEMBER_BENEFITS, [{ ...ref, tier }]],
       ['points', POINTS, [ref]],
-      ...(member.tier ? [['benefits', TIER_BENEFITS, [{ __typename: 'Tier', id: member.tier.id }]] as [string, string, unknown[]]] : []),
+      ...(tier ? [['benefits', TIER_BENEFITS, [{ __typename: 'Tier', ...tier }]] as [string, string, unknown[]]] : []),
     ];
     if (this.mode === 'parallel') {
       await Promise.all(calls.map(([service, query, representations]) => post(service, query, { representations })));

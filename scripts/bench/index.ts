@@ -63,10 +63,10 @@ async function main(): Promise<void> {
     const step = Math.max(1, Math.floor(seeded.memberIds.length / SAMPLE));
     const memberIds = seeded.memberIds.filter((_, i) => i % step === 0).slice(0, SAMPLE);
     const tokens = await memberTokens(stack, memberIds);
-    // Members who can spend: a burn or a redemption of a member without points is refused after risk.
+    // Members who can spend (a burn or a redemption takes 1 point; without points it is refused after risk).
     const spenders = (
       await stack.services.points.dataSource.query<Array<{ member_id: string }>>(
-        'SELECT member_id FROM points_accounts WHERE balance >= 1000 ORDER BY member_id',
+        'SELECT member_id FROM points_accounts WHERE balance >= 100 ORDER BY member_id',
       )
     ).map((r) => r.member_id);
     const redeemers = spenders.filter((_, i) => i % Math.max(1, Math.floor(spenders.length / REDEEMERS)) === 0).slice(0, REDEEMERS);
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
           ...base,
           url: '',
           kind: 'grpc-assess',
-          memberIds: spenders,
+          memberIds: seeded.memberIds,
           grpc: { address: stack.services.risk.grpcAddress, serviceToken: config.serviceToken },
         }),
         await row(

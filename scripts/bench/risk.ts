@@ -18,8 +18,8 @@ export interface RiskOutcomes {
   flaggedMembers: number;
   /** Per rule id: the decisions it was among the findings of, and their members. */
   rules: Record<string, { decisions: number; members: number; outcome: string; example: string }>;
-  /** The most assessments of one member for one action in the run (velocity rules count these). */
-  busiestMember: { action: string; count: number } | null;
+  /** The most earns, and the most burns and redemptions together, of one member in the run (what the velocity rules count). */
+  busiest: { earns: number; burns: number };
 }
 
 const share = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(2)} %` : '–');
@@ -41,7 +41,7 @@ export async function riskOutcomes(risk: DataSource, since: Date): Promise<RiskO
     row.assessed += 1;
     (membersOf[event.action] ??= new Set()).add(event.memberId);
     all.add(event.memberId);
-    const key = `${event.action} ${event.memberId}`;
+    const key = `${event.action === 'REDEEM' ? 'BURN' : event.action} ${event.memberId}`;
     perMemberAction.set(key, (perMemberAction.get(key) ?? 0) + 1);
     if (event.decision === 'ALLOW') continue;
     if (event.decision === 'REVIEW') row.review += 1;
@@ -56,9 +56,10 @@ export async function riskOutcomes(risk: DataSource, since: Date): Promise<RiskO
     }
   }
   for (const [action, members] of Object.entries(membersOf)) actions[action].members = members.size;
-  let busiestMember: RiskOutcomes['busiestMember'] = null;
+  const busiest = { earns: 0, burns: 0 };
   for (const [key, count] of perMemberAction) {
-    if (!busiestMember || count > busiestMember.count) busiestMember = { action: key.split(' ')[0], count };
+    if (key.startsWith('EARN ')) busiest.earns = Math.max(busiest.earns, count);
+    if (key.startsWith('BURN ')) busiest.burns = Math.max(busiest.burns, count);
   }
   return {
     actions,
@@ -72,7 +73,7 @@ export async function riskOutcomes(risk: DataSource, since: Date): Promise<RiskO
         { decisions: r.decisions, members: r.members.size, outcome: r.outcome, example: r.example },
       ]),
     ),
-    busiestMember,
+    busiest,
   };
 }
 
@@ -83,9 +84,8 @@ export function riskTable(outcomes: RiskOutcomes): string {
     `False positives on the bench's ordinary members (risk decisions recorded after seeding, all for seeded members): ` +
       `${outcomes.flaggedMembers} of ${outcomes.members} members assessed got REVIEW or DENY at least once (${share(outcomes.flaggedMembers, outcomes.members)}); ` +
       `${outcomes.flagged} of ${outcomes.assessed} actions (${share(outcomes.flagged, outcomes.assessed)}).` +
-      (outcomes.busiestMember
-        ? ` Most actions of one kind by one member in the run: ${outcomes.busiestMember.count} ${outcomes.busiestMember.action}.`
-        : ''),
+      ` Most of one member in the run: ${outcomes.busiest.earns} earns, ${outcomes.busiest.burns} burns and redemptions` +
+      ' (the velocity rules allow 10 earns and 5 burns or redemptions a member an hour).',
     '',
     '| action | assessed | members | REVIEW | DENY | false-positive rate (actions) |',
     '|---|---|---|---|---|---|',

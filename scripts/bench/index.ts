@@ -60,6 +60,9 @@ async function main(): Promise<void> {
     const loadStarted = new Date();
     // Before any load: the job's peak memory is then its own, not the load's.
     const jobs = await measureSegmentJobs(stack);
+    // Before the load rounds too: their orders are all placed now, across every member, and would
+    // leave no churned member in the history the models learn from (training then refuses).
+    const models = await benchModels(stack);
     const step = Math.max(1, Math.floor(seeded.memberIds.length / SAMPLE));
     const memberIds = seeded.memberIds.filter((_, i) => i % step === 0).slice(0, SAMPLE);
     const tokens = await memberTokens(stack, memberIds);
@@ -201,8 +204,6 @@ async function main(): Promise<void> {
       );
       // Every assessment of the load rounds is in now (earns and redemptions ask risk before answering).
       const risk = await riskOutcomes(stack.services.risk.dataSource, loadStarted);
-      // After the load rounds: the training job's process would otherwise share the cores with them.
-      const models = await benchModels(stack);
       const database = process.env.DATABASE_URL ? 'MySQL/MariaDB' : 'SQLite (embedded)';
       const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
       const table = tables({

@@ -3,6 +3,8 @@
  * (Tommy Ettinger's 32-bit generator): tiny, fast, statistically fine for test data, and — unlike
  * Math.random — reproducible. Not for anything secret.
  */
+import { seededRandom } from '../../services/kit/src/random';
+
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number;
@@ -14,17 +16,6 @@ export interface Random {
   logNormal(sigma: number): number;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Mixes a seed and a stream number into one 32-bit seed, so each member gets an independent stream. */
 export function streamSeed(seed: number, stream: number): number {
   let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(stream + 1, 0xc2b2ae35);
@@ -34,7 +25,7 @@ export function streamSeed(seed: number, stream: number): number {
 }
 
 export function createRandom(seed: number): Random {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   const random: Random = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

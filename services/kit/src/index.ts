@@ -21,3 +21,4 @@ export * from './peers';
 export * from './pii';
 export * from './tokens';
 export * from './jobLease';
+export * from './random';

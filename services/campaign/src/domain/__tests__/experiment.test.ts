@@ -8,18 +8,7 @@ import {
   type ExperimentPlan,
   type GroupTotals,
 } from '../experiment';
-
-/** mulberry32: a small seeded generator, so the "generated data with a known effect" is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../../kit/src/random';
 
 /**
  * Simulates an experiment member by member: each member is assigned by the real hash, exposed,
@@ -32,7 +21,7 @@ function simulate(
   costPerExposureFen: Record<string, number>,
   seed: number,
 ) {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const totals = new Map<string, GroupTotals>();
   for (let i = 0; i < members; i += 1) {
     const key = assignVariant(plan, `member-${seed}-${i}`);

@@ -1,19 +1,8 @@
 /**
  * Seeded randomness for the models: a training run must be reproducible (the same data and seed
- * give the same model), so nothing here reads Math.random.
+ * give the same model), so nothing here reads Math.random. The generator is the kit's.
  */
-
-/** mulberry32: a small, fast 32-bit generator; a seed gives one stream in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../../../kit/src/random';
 
 /**
  * Where a member falls in [0, 1) for a seed (FNV-1a over seed and id): the held-out split depends

@@ -5,6 +5,10 @@ import type { CampaignGrant as _membergraph_campaign_v1_CampaignGrant, CampaignG
 import type { CampaignServiceClient as _membergraph_campaign_v1_CampaignServiceClient, CampaignServiceDefinition as _membergraph_campaign_v1_CampaignServiceDefinition } from './membergraph/campaign/v1/CampaignService';
 import type { GetActivityCoefficientRequest as _membergraph_campaign_v1_GetActivityCoefficientRequest, GetActivityCoefficientRequest__Output as _membergraph_campaign_v1_GetActivityCoefficientRequest__Output } from './membergraph/campaign/v1/GetActivityCoefficientRequest';
 import type { GetActivityCoefficientResponse as _membergraph_campaign_v1_GetActivityCoefficientResponse, GetActivityCoefficientResponse__Output as _membergraph_campaign_v1_GetActivityCoefficientResponse__Output } from './membergraph/campaign/v1/GetActivityCoefficientResponse';
+import type { GetMemberEngagementRequest as _membergraph_campaign_v1_GetMemberEngagementRequest, GetMemberEngagementRequest__Output as _membergraph_campaign_v1_GetMemberEngagementRequest__Output } from './membergraph/campaign/v1/GetMemberEngagementRequest';
+import type { GetMemberEngagementResponse as _membergraph_campaign_v1_GetMemberEngagementResponse, GetMemberEngagementResponse__Output as _membergraph_campaign_v1_GetMemberEngagementResponse__Output } from './membergraph/campaign/v1/GetMemberEngagementResponse';
+import type { MemberEngagement as _membergraph_campaign_v1_MemberEngagement, MemberEngagement__Output as _membergraph_campaign_v1_MemberEngagement__Output } from './membergraph/campaign/v1/MemberEngagement';
+import type { MemberEngagementEvent as _membergraph_campaign_v1_MemberEngagementEvent, MemberEngagementEvent__Output as _membergraph_campaign_v1_MemberEngagementEvent__Output } from './membergraph/campaign/v1/MemberEngagementEvent';
 import type { RecordActionRequest as _membergraph_campaign_v1_RecordActionRequest, RecordActionRequest__Output as _membergraph_campaign_v1_RecordActionRequest__Output } from './membergraph/campaign/v1/RecordActionRequest';
 import type { RecordActionResponse as _membergraph_campaign_v1_RecordActionResponse, RecordActionResponse__Output as _membergraph_campaign_v1_RecordActionResponse__Output } from './membergraph/campaign/v1/RecordActionResponse';
 import type { RecordRegistrationRequest as _membergraph_campaign_v1_RecordRegistrationRequest, RecordRegistrationRequest__Output as _membergraph_campaign_v1_RecordRegistrationRequest__Output } from './membergraph/campaign/v1/RecordRegistrationRequest';
@@ -24,6 +28,10 @@ export interface ProtoGrpcType {
         CampaignService: SubtypeConstructor<typeof grpc.Client, _membergraph_campaign_v1_CampaignServiceClient> & { service: _membergraph_campaign_v1_CampaignServiceDefinition }
         GetActivityCoefficientRequest: MessageTypeDefinition<_membergraph_campaign_v1_GetActivityCoefficientRequest, _membergraph_campaign_v1_GetActivityCoefficientRequest__Output>
         GetActivityCoefficientResponse: MessageTypeDefinition<_membergraph_campaign_v1_GetActivityCoefficientResponse, _membergraph_campaign_v1_GetActivityCoefficientResponse__Output>
+        GetMemberEngagementRequest: MessageTypeDefinition<_membergraph_campaign_v1_GetMemberEngagementRequest, _membergraph_campaign_v1_GetMemberEngagementRequest__Output>
+        GetMemberEngagementResponse: MessageTypeDefinition<_membergraph_campaign_v1_GetMemberEngagementResponse, _membergraph_campaign_v1_GetMemberEngagementResponse__Output>
+        MemberEngagement: MessageTypeDefinition<_membergraph_campaign_v1_MemberEngagement, _membergraph_campaign_v1_MemberEngagement__Output>
+        MemberEngagementEvent: MessageTypeDefinition<_membergraph_campaign_v1_MemberEngagementEvent, _membergraph_campaign_v1_MemberEngagementEvent__Output>
         RecordActionRequest: MessageTypeDefinition<_membergraph_campaign_v1_RecordActionRequest, _membergraph_campaign_v1_RecordActionRequest__Output>
         RecordActionResponse: MessageTypeDefinition<_membergraph_campaign_v1_RecordActionResponse, _membergraph_campaign_v1_RecordActionResponse__Output>
         RecordRegistrationRequest: MessageTypeDefinition<_membergraph_campaign_v1_RecordRegistrationRequest, _membergraph_campaign_v1_RecordRegistrationRequest__Output>

@@ -6,7 +6,8 @@ import { Order } from './entities/Order';
 export interface MemberActivityRow {
   memberId: string;
   orders: Array<{ orderedAt: Date; amountFen: number; refundedFen: number }>;
-  points: Array<{ at: Date; kind: 'EARN' | 'BURN'; points: number }>;
+  /** `source` is the entry's (ORDER, CHECK_IN, CHECKOUT …): the models count check-ins from it. */
+  points: Array<{ at: Date; kind: 'EARN' | 'BURN'; points: number; source: string }>;
 }
 
 /**
@@ -33,7 +34,7 @@ export async function readMemberActivity(
       order: { memberId: 'ASC', orderedAt: 'ASC' },
     }),
     dataSource.getRepository(LedgerEntry).find({
-      select: { memberId: true, createdAt: true, points: true },
+      select: { memberId: true, createdAt: true, points: true, source: true },
       where: { memberId: In(ids), entryType: In(['EARN', 'REDEEM']), createdAt: LessThan(before) },
       order: { memberId: 'ASC', seq: 'ASC' },
     }),
@@ -42,7 +43,9 @@ export async function readMemberActivity(
   for (const o of orders) byId.get(o.memberId)!.orders.push({ orderedAt: o.orderedAt, amountFen: o.amountFen, refundedFen: o.refundedFen });
   for (const e of entries) {
     if (e.points === 0) continue;
-    byId.get(e.memberId)!.points.push({ at: e.createdAt, kind: e.points > 0 ? 'EARN' : 'BURN', points: Math.abs(e.points) });
+    byId
+      .get(e.memberId)!
+      .points.push({ at: e.createdAt, kind: e.points > 0 ? 'EARN' : 'BURN', points: Math.abs(e.points), source: e.source });
   }
   return { members: [...byId.values()], nextAfterMemberId: ids.length === limit ? ids[ids.length - 1] : null };
 }

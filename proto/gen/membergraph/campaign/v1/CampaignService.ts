@@ -4,6 +4,8 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { GetActivityCoefficientRequest as _membergraph_campaign_v1_GetActivityCoefficientRequest, GetActivityCoefficientRequest__Output as _membergraph_campaign_v1_GetActivityCoefficientRequest__Output } from '../../../membergraph/campaign/v1/GetActivityCoefficientRequest';
 import type { GetActivityCoefficientResponse as _membergraph_campaign_v1_GetActivityCoefficientResponse, GetActivityCoefficientResponse__Output as _membergraph_campaign_v1_GetActivityCoefficientResponse__Output } from '../../../membergraph/campaign/v1/GetActivityCoefficientResponse';
+import type { GetMemberEngagementRequest as _membergraph_campaign_v1_GetMemberEngagementRequest, GetMemberEngagementRequest__Output as _membergraph_campaign_v1_GetMemberEngagementRequest__Output } from '../../../membergraph/campaign/v1/GetMemberEngagementRequest';
+import type { GetMemberEngagementResponse as _membergraph_campaign_v1_GetMemberEngagementResponse, GetMemberEngagementResponse__Output as _membergraph_campaign_v1_GetMemberEngagementResponse__Output } from '../../../membergraph/campaign/v1/GetMemberEngagementResponse';
 import type { RecordActionRequest as _membergraph_campaign_v1_RecordActionRequest, RecordActionRequest__Output as _membergraph_campaign_v1_RecordActionRequest__Output } from '../../../membergraph/campaign/v1/RecordActionRequest';
 import type { RecordActionResponse as _membergraph_campaign_v1_RecordActionResponse, RecordActionResponse__Output as _membergraph_campaign_v1_RecordActionResponse__Output } from '../../../membergraph/campaign/v1/RecordActionResponse';
 import type { RecordRegistrationRequest as _membergraph_campaign_v1_RecordRegistrationRequest, RecordRegistrationRequest__Output as _membergraph_campaign_v1_RecordRegistrationRequest__Output } from '../../../membergraph/campaign/v1/RecordRegistrationRequest';
@@ -38,6 +40,31 @@ export interface CampaignServiceClient extends grpc.Client {
   getActivityCoefficient(argument: _membergraph_campaign_v1_GetActivityCoefficientRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_campaign_v1_GetActivityCoefficientResponse__Output>): grpc.ClientUnaryCall;
   getActivityCoefficient(argument: _membergraph_campaign_v1_GetActivityCoefficientRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_GetActivityCoefficientResponse__Output>): grpc.ClientUnaryCall;
   getActivityCoefficient(argument: _membergraph_campaign_v1_GetActivityCoefficientRequest, callback: grpc.requestCallback<_membergraph_campaign_v1_GetActivityCoefficientResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Members' engagement with campaigns for the risk service's churn model and health score, batched
+   * by member id (risk asks for each page of points' ListMemberActivity): every dated event the
+   * campaign service holds for each member in [since, before). Check-ins are not here: points owns
+   * them (its ledger's CHECK_IN entries, in ListMemberActivity), and a check-in counted by a check-in
+   * campaign would otherwise be counted twice. A read; BAD_USER_INPUT beyond 1000 ids.
+   * (risk → campaign: campaign asks risk only to assess actions, never for these, so no cycle waits.)
+   */
+  GetMemberEngagement(argument: _membergraph_campaign_v1_GetMemberEngagementRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_GetMemberEngagementResponse__Output>): grpc.ClientUnaryCall;
+  GetMemberEngagement(argument: _membergraph_campaign_v1_GetMemberEngagementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_campaign_v1_GetMemberEngagementResponse__Output>): grpc.ClientUnaryCall;
+  GetMemberEngagement(argument: _membergraph_campaign_v1_GetMemberEngagementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_GetMemberEngagementResponse__Output>): grpc.ClientUnaryCall;
+  GetMemberEngagement(argument: _membergraph_campaign_v1_GetMemberEngagementRequest, callback: grpc.requestCallback<_membergraph_campaign_v1_GetMemberEngagementResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Members' engagement with campaigns for the risk service's churn model and health score, batched
+   * by member id (risk asks for each page of points' ListMemberActivity): every dated event the
+   * campaign service holds for each member in [since, before). Check-ins are not here: points owns
+   * them (its ledger's CHECK_IN entries, in ListMemberActivity), and a check-in counted by a check-in
+   * campaign would otherwise be counted twice. A read; BAD_USER_INPUT beyond 1000 ids.
+   * (risk → campaign: campaign asks risk only to assess actions, never for these, so no cycle waits.)
+   */
+  getMemberEngagement(argument: _membergraph_campaign_v1_GetMemberEngagementRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_GetMemberEngagementResponse__Output>): grpc.ClientUnaryCall;
+  getMemberEngagement(argument: _membergraph_campaign_v1_GetMemberEngagementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_campaign_v1_GetMemberEngagementResponse__Output>): grpc.ClientUnaryCall;
+  getMemberEngagement(argument: _membergraph_campaign_v1_GetMemberEngagementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_GetMemberEngagementResponse__Output>): grpc.ClientUnaryCall;
+  getMemberEngagement(argument: _membergraph_campaign_v1_GetMemberEngagementRequest, callback: grpc.requestCallback<_membergraph_campaign_v1_GetMemberEngagementResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * A member's action that BONUS, TASK and CHECK_IN_STREAK campaigns count (points → campaign for a
@@ -117,6 +144,16 @@ export interface CampaignServiceHandlers extends grpc.UntypedServiceImplementati
   GetActivityCoefficient: grpc.handleUnaryCall<_membergraph_campaign_v1_GetActivityCoefficientRequest__Output, _membergraph_campaign_v1_GetActivityCoefficientResponse>;
   
   /**
+   * Members' engagement with campaigns for the risk service's churn model and health score, batched
+   * by member id (risk asks for each page of points' ListMemberActivity): every dated event the
+   * campaign service holds for each member in [since, before). Check-ins are not here: points owns
+   * them (its ledger's CHECK_IN entries, in ListMemberActivity), and a check-in counted by a check-in
+   * campaign would otherwise be counted twice. A read; BAD_USER_INPUT beyond 1000 ids.
+   * (risk → campaign: campaign asks risk only to assess actions, never for these, so no cycle waits.)
+   */
+  GetMemberEngagement: grpc.handleUnaryCall<_membergraph_campaign_v1_GetMemberEngagementRequest__Output, _membergraph_campaign_v1_GetMemberEngagementResponse>;
+  
+  /**
    * A member's action that BONUS, TASK and CHECK_IN_STREAK campaigns count (points → campaign for a
    * check-in, member → campaign from its outbox for a completed profile). Counted once per campaign,
    * member and ref, so a retry changes nothing; rewards now due are granted from the campaign's
@@ -144,6 +181,7 @@ export interface CampaignServiceHandlers extends grpc.UntypedServiceImplementati
 
 export interface CampaignServiceDefinition extends grpc.ServiceDefinition {
   GetActivityCoefficient: MethodDefinition<_membergraph_campaign_v1_GetActivityCoefficientRequest, _membergraph_campaign_v1_GetActivityCoefficientResponse, _membergraph_campaign_v1_GetActivityCoefficientRequest__Output, _membergraph_campaign_v1_GetActivityCoefficientResponse__Output>
+  GetMemberEngagement: MethodDefinition<_membergraph_campaign_v1_GetMemberEngagementRequest, _membergraph_campaign_v1_GetMemberEngagementResponse, _membergraph_campaign_v1_GetMemberEngagementRequest__Output, _membergraph_campaign_v1_GetMemberEngagementResponse__Output>
   RecordAction: MethodDefinition<_membergraph_campaign_v1_RecordActionRequest, _membergraph_campaign_v1_RecordActionResponse, _membergraph_campaign_v1_RecordActionRequest__Output, _membergraph_campaign_v1_RecordActionResponse__Output>
   RecordRegistration: MethodDefinition<_membergraph_campaign_v1_RecordRegistrationRequest, _membergraph_campaign_v1_RecordRegistrationResponse, _membergraph_campaign_v1_RecordRegistrationRequest__Output, _membergraph_campaign_v1_RecordRegistrationResponse__Output>
   ResolveReferralCode: MethodDefinition<_membergraph_campaign_v1_ResolveReferralCodeRequest, _membergraph_campaign_v1_ResolveReferralCodeResponse, _membergraph_campaign_v1_ResolveReferralCodeRequest__Output, _membergraph_campaign_v1_ResolveReferralCodeResponse__Output>

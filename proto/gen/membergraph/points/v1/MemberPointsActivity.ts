@@ -15,6 +15,11 @@ export interface MemberPointsActivity {
    * Positive.
    */
   'points'?: (number | string | Long);
+  /**
+   * The ledger entry's source (ORDER, CHECK_IN, CHECKOUT, REGISTRATION …): the models count CHECK_IN
+   * earns as check-ins, the programme engagement that points alone records.
+   */
+  'source'?: (string);
 }
 
 /**
@@ -30,4 +35,9 @@ export interface MemberPointsActivity__Output {
    * Positive.
    */
   'points': (string);
+  /**
+   * The ledger entry's source (ORDER, CHECK_IN, CHECKOUT, REGISTRATION …): the models count CHECK_IN
+   * earns as check-ins, the programme engagement that points alone records.
+   */
+  'source': (string);
 }

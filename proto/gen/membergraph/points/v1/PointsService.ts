@@ -146,7 +146,8 @@ export interface PointsServiceClient extends grpc.Client {
   /**
    * Members' histories for the risk service's models (churn, health, CLV), a page at a time in
    * member id order: each member's orders (with what was refunded of them) and the points issued
-   * and burned, placed before before_epoch_ms. A read; the training job pages through every member.
+   * and burned (with their source, so check-ins show), placed before before_epoch_ms. A read; the
+   * training job pages through every member.
    * (risk → points: points asks risk only to assess actions, never for these, so no cycle waits.)
    */
   ListMemberActivity(argument: _membergraph_points_v1_ListMemberActivityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_ListMemberActivityResponse__Output>): grpc.ClientUnaryCall;
@@ -156,7 +157,8 @@ export interface PointsServiceClient extends grpc.Client {
   /**
    * Members' histories for the risk service's models (churn, health, CLV), a page at a time in
    * member id order: each member's orders (with what was refunded of them) and the points issued
-   * and burned, placed before before_epoch_ms. A read; the training job pages through every member.
+   * and burned (with their source, so check-ins show), placed before before_epoch_ms. A read; the
+   * training job pages through every member.
    * (risk → points: points asks risk only to assess actions, never for these, so no cycle waits.)
    */
   listMemberActivity(argument: _membergraph_points_v1_ListMemberActivityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_ListMemberActivityResponse__Output>): grpc.ClientUnaryCall;
@@ -274,7 +276,8 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
   /**
    * Members' histories for the risk service's models (churn, health, CLV), a page at a time in
    * member id order: each member's orders (with what was refunded of them) and the points issued
-   * and burned, placed before before_epoch_ms. A read; the training job pages through every member.
+   * and burned (with their source, so check-ins show), placed before before_epoch_ms. A read; the
+   * training job pages through every member.
    * (risk → points: points asks risk only to assess actions, never for these, so no cycle waits.)
    */
   ListMemberActivity: grpc.handleUnaryCall<_membergraph_points_v1_ListMemberActivityRequest__Output, _membergraph_points_v1_ListMemberActivityResponse>;

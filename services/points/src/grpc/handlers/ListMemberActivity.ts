@@ -23,7 +23,7 @@ export async function listMemberActivity(
         amountFen: String(o.amountFen),
         refundedFen: String(o.refundedFen),
       })),
-      points: m.points.map((p) => ({ atEpochMs: String(p.at.getTime()), kind: p.kind, points: String(p.points) })),
+      points: m.points.map((p) => ({ atEpochMs: String(p.at.getTime()), kind: p.kind, points: String(p.points), source: p.source })),
     })),
     nextAfterMemberId: page.nextAfterMemberId ?? '',
   };

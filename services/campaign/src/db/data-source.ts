@@ -23,6 +23,7 @@ import { CampaignRules1764800000000 } from './migrations/1764800000000-CampaignR
 import { Referrals1764810000000 } from './migrations/1764810000000-Referrals';
 import { CampaignActions1764820000000 } from './migrations/1764820000000-CampaignActions';
 import { ExperimentsSegments1764900000000 } from './migrations/1764900000000-ExperimentsSegments';
+import { EngagementIndexes1765000000000 } from './migrations/1765000000000-EngagementIndexes';
 
 /** The campaign service's entities and migrations (in timestamp order). */
 export const campaignSchema: DatabaseSchema = {
@@ -55,5 +56,6 @@ export const campaignSchema: DatabaseSchema = {
     Referrals1764810000000,
     CampaignActions1764820000000,
     ExperimentsSegments1764900000000,
+    EngagementIndexes1765000000000,
   ],
 };

@@ -10,6 +10,7 @@ import type { CampaignConfig } from '../config';
 import { normalizeReferralCode } from '../domain/referral';
 import type { CampaignPeers, EventDelivery } from '../ports';
 import { getActivityCoefficient } from './handlers/GetActivityCoefficient';
+import { getMemberEngagement } from './handlers/GetMemberEngagement';
 
 export const CAMPAIGN_GRPC_SERVICE = 'membergraph.campaign.v1.CampaignService';
 
@@ -71,6 +72,7 @@ export function campaignGrpcService(
       });
       return { inviterMemberId: answer.inviterId ?? '', replayed: answer.replayed };
     }),
+    GetMemberEngagement: unaryHandler(guard, (request) => getMemberEngagement(dataSource, request)),
   };
   return { definition: proto.membergraph.campaign.v1.CampaignService.service, implementation };
 }

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A member's progress in a TASK or CHECK_IN_STREAK campaign. */
 @Entity({ name: 'campaign_progress' })
+@Index('idx_campaign_progress_member', ['memberId'])
 export class CampaignProgress {
   @PrimaryColumn({ name: 'campaign_id', type: 'varchar', length: 36 })
   campaignId: string;

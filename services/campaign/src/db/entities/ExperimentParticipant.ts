@@ -5,6 +5,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * member (the primary key), so a repeated exposure or conversion counts once.
  */
 @Entity({ name: 'experiment_participants' })
+@Index('idx_experiment_participants_member', ['memberId'])
 @Index('idx_experiment_participants_group', ['experimentId', 'variantKey'])
 export class ExperimentParticipant {
   @PrimaryColumn({ name: 'experiment_id', type: 'varchar', length: 36 })

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A member shared their referral payload on a channel: the K-factor's invitations. */
 @Entity({ name: 'referral_invitations' })
+@Index('idx_referral_invitations_member', ['memberId', 'createdAt'])
 @Index('idx_referral_invitations_at', ['createdAt', 'channel'])
 export class ReferralInvitation {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -18,8 +18,11 @@ export interface ModelBench {
   wallMs: number;
 }
 
-/** Where the training job finds the programme: the servers' environment and the points service's gRPC address. */
-type ModelSource = { env: Record<string, string | undefined>; services: { points: { grpcAddress: string } } };
+/** Where the training job finds the programme: the servers' environment and the points and campaign services' gRPC addresses. */
+type ModelSource = {
+  env: Record<string, string | undefined>;
+  services: { points: { grpcAddress: string }; campaign: { grpcAddress: string } };
+};
 
 export async function benchModels(stack: ModelSource): Promise<ModelBench> {
   const root = join(__dirname, '..', '..');
@@ -28,7 +31,13 @@ export async function benchModels(stack: ModelSource): Promise<ModelBench> {
     process.execPath,
     [join(root, 'scripts', 'run-ts.js'), join(__dirname, 'models-worker.ts')],
     {
-      env: { ...process.env, ...stack.env, POINTS_GRPC_ADDRESS: stack.services.points.grpcAddress, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        ...stack.env,
+        POINTS_GRPC_ADDRESS: stack.services.points.grpcAddress,
+        CAMPAIGN_GRPC_ADDRESS: stack.services.campaign.grpcAddress,
+        LOG_LEVEL: 'warn',
+      },
       maxBuffer: 64 * 2 ** 20,
     },
   );

@@ -84,8 +84,8 @@ describe('GetMemberEngagement', () => {
       sinceEpochMs: ms(2),
       beforeEpochMs: ms(25),
     });
-    expect(answer.members.map((m) => m.memberId)).toEqual(['m-b', 'm-a', 'm-none']);
-    const [b, a, none] = answer.members;
+    expect(answer.members!.map((m) => m.memberId)).toEqual(['m-b', 'm-a', 'm-none']);
+    const [b, a, none] = answer.members!;
     expect(a.events).toEqual([
       { atEpochMs: ms(5), kind: 'TASK_ACTION' },
       { atEpochMs: ms(5), kind: 'TASK_COMPLETED' },
@@ -103,15 +103,15 @@ describe('GetMemberEngagement', () => {
 
   it('windows every kind: since is inclusive, before exclusive', async () => {
     const answer = await getMemberEngagement(dataSource, { memberIds: ['m-a', 'm-b'], sinceEpochMs: ms(5), beforeEpochMs: ms(10) });
-    expect(answer.members[0].events.map((e) => e.kind)).toEqual([
+    expect(answer.members![0].events!.map((e) => e.kind)).toEqual([
       'TASK_ACTION',
       'TASK_COMPLETED',
       'EXPERIMENT_EXPOSED',
       'EXPERIMENT_CONVERTED',
     ]);
-    expect(answer.members[1].events).toEqual([]);
+    expect(answer.members![1].events).toEqual([]);
     const all = await getMemberEngagement(dataSource, { memberIds: ['m-b'], sinceEpochMs: '0', beforeEpochMs: '0' }, at(30));
-    expect(all.members[0].events.filter((e) => e.kind === 'REFERRAL_SHARED')).toHaveLength(3);
+    expect(all.members![0].events!.filter((e) => e.kind === 'REFERRAL_SHARED')).toHaveLength(3);
   });
 
   it('refuses more than 1000 members, a malformed id and an inverted window with BAD_USER_INPUT', async () => {

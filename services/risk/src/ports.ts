@@ -1,5 +1,5 @@
 import type { CallScope } from '../../kit/src';
-import type { MemberActivity } from './domain/models/activity';
+import type { CampaignEngagement, MemberActivity } from './domain/models/activity';
 
 /*
  * The peers the risk service needs, in its own terms (fen, Dates). `grpc/peers.ts` adapts them to
@@ -15,4 +15,15 @@ export interface ActivityPage {
 /** Members' histories for the models, from points (orders, points issued and burned). */
 export interface ActivityPort {
   listMemberActivity(afterMemberId: string, limit: number, before: Date, scope?: CallScope): Promise<ActivityPage>;
+}
+
+/** Members' engagement with campaigns for the models, from campaign: a batch of members per call. */
+export interface EngagementPort {
+  /** Every requested member (none: an empty list), their engagements in [since, before), oldest first. */
+  getMemberEngagement(
+    memberIds: readonly string[],
+    since: Date,
+    before: Date,
+    scope?: CallScope,
+  ): Promise<Map<string, CampaignEngagement[]>>;
 }

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { readCommonConfig } from '../../kit/src';
 import { grpcCall } from '../../../test/harness/grpc';
 import { startStack, type Stack } from '../../../test/harness/startStack';
-import { readAllActivity, trainMemberModels, type ModelSettings } from '../src/commands/memberModels';
-import { activityPeer } from '../src/grpc/peers';
+import { engagementSince, readAllActivity, trainMemberModels, type ModelSettings } from '../src/commands/memberModels';
+import { activityPeer, engagementPeer } from '../src/grpc/peers';
 import { generateMembers } from './modelPopulations';
 
 /*
- * The member models through the real seams: members' histories in the points database, read by
- * risk over gRPC (ListMemberActivity, a page at a time), trained, stored, and read by staff
- * through the risk subgraph (Member.risk.scores, memberModels, riskAlerts, winBackMembers).
+ * The member models through the real seams: members' histories in the points database and their
+ * engagement in campaign's, read by risk over gRPC (ListMemberActivity a page at a time, each
+ * page's GetMemberEngagement), trained, stored, and read by staff through the risk subgraph
+ * (Member.risk.scores, memberModels, riskAlerts, winBackMembers).
  */
 
 jest.setTimeout(180_000);
@@ -27,6 +28,7 @@ const sqlTime = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', ''
 
 let stack: Stack;
 let points: ReturnType<typeof activityPeer>;
+let campaign: ReturnType<typeof engagementPeer>;
 
 beforeAll(async () => {
   stack = await startStack({ withGateway: false });
@@ -52,7 +54,7 @@ beforeAll(async () => {
           p.kind === 'EARN' ? 'EARN' : 'REDEEM',
           p.kind === 'EARN' ? p.points : -p.points,
           balance,
-          'TEST',
+          p.source ?? 'TEST',
           'seed',
           'seeded history',
           'system',
@@ -68,20 +70,39 @@ beforeAll(async () => {
       seq,
     ]);
   }
-  points = activityPeer({
-    ...readCommonConfig('risk', stack.env),
-    pointsGrpcAddress: stack.services.points.grpcAddress,
-  });
+  // Engagement written straight into campaign's tables: shares and experiment exposures.
+  const campaignDb = stack.services.campaign.dataSource;
+  for (const m of members) {
+    for (const [i, e] of m.engagements.entries()) {
+      if (e.kind === 'REFERRAL_SHARED')
+        await campaignDb.query('INSERT INTO referral_invitations (id, member_id, channel, created_at) VALUES (?, ?, ?, ?)', [
+          randomUUID(),
+          m.memberId,
+          'WEB',
+          sqlTime(e.at),
+        ]);
+      else
+        await campaignDb.query(
+          'INSERT INTO experiment_participants (experiment_id, member_id, variant_key, channel, exposed_at, converted_at) VALUES (?, ?, ?, ?, ?, NULL)',
+          [`exp-${i}`, m.memberId, 'A', 'WEB', sqlTime(e.at)],
+        );
+    }
+  }
+  const config = readCommonConfig('risk', stack.env);
+  points = activityPeer({ ...config, pointsGrpcAddress: stack.services.points.grpcAddress });
+  campaign = engagementPeer({ ...config, campaignGrpcAddress: stack.services.campaign.grpcAddress });
 });
 
 afterAll(async () => {
   points?.close();
+  campaign?.close();
   await stack?.stop();
 });
 
 describe('member models through points gRPC and the risk subgraph', () => {
-  it('ListMemberActivity pages through every member with their orders and points as written', async () => {
-    const read = await readAllActivity(points, AS_OF, SETTINGS.pageSize);
+  it('pages through every member with their orders and points (check-ins too) from points, their engagement from campaign', async () => {
+    const since = engagementSince(AS_OF, SETTINGS.horizonDays);
+    const read = await readAllActivity({ points, campaign }, AS_OF, SETTINGS.pageSize, since);
     expect(read.map((m) => m.memberId)).toEqual(members.map((m) => m.memberId).sort());
     for (const m of read) {
       const source = members.find((s) => s.memberId === m.memberId)!;
@@ -91,7 +112,11 @@ describe('member models through points gRPC and the risk subgraph', () => {
       );
       const burned = (list: typeof m.points) => list.filter((p) => p.kind === 'BURN').reduce((s, p) => s + p.points, 0);
       expect(burned(m.points)).toBe(burned(source.points.filter((p) => p.at < AS_OF)));
+      const checkIns = (list: typeof m.points) => list.filter((p) => p.source === 'CHECK_IN').map((p) => p.at.getTime());
+      expect(checkIns(m.points)).toEqual(checkIns(source.points.filter((p) => p.at < AS_OF)));
+      expect(m.engagements).toEqual(source.engagements.filter((e) => e.at >= since && e.at < AS_OF));
     }
+    expect(read.some((m) => m.engagements.length > 0) && read.some((m) => m.points.some((p) => p.source === 'CHECK_IN'))).toBe(true);
   });
 
   it('ListMemberActivity refuses a page size outside 1–1000 with BAD_USER_INPUT', async () => {
@@ -106,8 +131,25 @@ describe('member models through points gRPC and the risk subgraph', () => {
     }
   });
 
+  it('refuses to train when campaign does not answer over gRPC (UNAVAILABLE, ENGAGEMENT_UNAVAILABLE), storing no version', async () => {
+    // A port nothing listens on: the call fails as for a campaign that is down.
+    const down = engagementPeer({ ...readCommonConfig('risk', stack.env), campaignGrpcAddress: '127.0.0.1:1' });
+    try {
+      await expect(
+        trainMemberModels(stack.services.risk.dataSource, { points, campaign: down }, SETTINGS, 'staff:test', AS_OF),
+      ).rejects.toMatchObject({
+        code: 'UNAVAILABLE',
+        details: { reason: 'ENGAGEMENT_UNAVAILABLE' },
+      });
+    } finally {
+      down.close();
+    }
+    const fit = await stack.querySubgraph('risk', `{ memberModels { version } }`);
+    expect(fit.data.memberModels).toEqual([]);
+  });
+
   it('trains over gRPC and shows staff the scores, the fit, the inbox and the win-back segment', async () => {
-    const outcome = await trainMemberModels(stack.services.risk.dataSource, points, SETTINGS, 'staff:test', AS_OF);
+    const outcome = await trainMemberModels(stack.services.risk.dataSource, { points, campaign }, SETTINGS, 'staff:test', AS_OF);
     expect(outcome).toMatchObject({ version: 1, members: 80, scored: 80 });
 
     const member = members[0].memberId;

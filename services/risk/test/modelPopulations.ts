@@ -87,17 +87,27 @@ export const GENERATED_CHURN = {
   burnRate: -2.0,
   /** − : a rising order rate stays. */
   trend: -0.8,
+  /** − : members who take part in campaigns (referrals, experiments) stay. */
+  campaignEngagement: -0.9,
+  /** − : members who check in stay. */
+  checkIns: -0.5,
 };
+
+/** Points a generated check-in earns (a token amount, as the programme's daily bonus). */
+const CHECK_IN_POINTS = 5;
 
 /**
  * Members with histories up to `asOf` whose churn is known: each buys at a rate drawn per member
- * (some slowing down), earns a point per CNY and burns some; at the cutoff (`horizonDays` before
- * asOf) each churns with P = σ(GENERATED_CHURN · features of their history), computed here from the
- * history directly. A churner orders nothing after the cutoff; anyone else orders at least once in
+ * (some slowing down), earns a point per CNY and burns some; half take part in campaigns (referral
+ * shares, experiment exposures) and some check in daily, each at a rate of their own, from a
+ * stream of their own (so the orders are those the same seed gave before engagement was drawn);
+ * at the cutoff (`horizonDays` before asOf) each churns with P = σ(GENERATED_CHURN · features of
+ * their history), computed here from the history directly. Churners stop engaging too. A churner orders nothing after the cutoff; anyone else orders at least once in
  * the horizon, so the label a model sees is exactly the churn drawn.
  */
 export function generateMembers(seed: number, count: number, asOf: Date, horizonDays = 90) {
   const random = seededRandom(seed);
+  const engaging = seededRandom(seed ^ 0x5eed);
   const cutoff = asOf.getTime() - horizonDays * DAY;
   const members = [];
   let churned = 0;
@@ -107,7 +117,7 @@ export function generateMembers(seed: number, count: number, asOf: Date, horizon
     const burnShare = beta(random, 1.5, 3);
     const start = cutoff - (120 + random() * 480) * DAY;
     const orders: Array<{ orderedAt: Date; amountFen: number; refundedFen: number }> = [];
-    const points: Array<{ at: Date; kind: 'EARN' | 'BURN'; points: number }> = [];
+    const points: Array<{ at: Date; kind: 'EARN' | 'BURN'; points: number; source?: string }> = [];
     let t = start;
     let unburned = 0;
     const addOrder = (at: number) => {
@@ -128,6 +138,23 @@ export function generateMembers(seed: number, count: number, asOf: Date, horizon
       if (t >= cutoff) break;
       addOrder(t);
     }
+    // Engagement from the first order on, while the member stays: events of a Poisson process.
+    const engagements: Array<{ at: Date; kind: string }> = [];
+    const campaignPerDay = engaging() < 0.5 ? gamma(engaging, 2, 1) / 30 : 0;
+    const checkInsPerDay = engaging() < 0.4 ? Math.min(0.9, gamma(engaging, 1.5, 1) / 10) : 0;
+    const engage = (from: number, to: number) => {
+      for (let u = from; campaignPerDay > 0;) {
+        u += (-Math.log(1 - engaging()) / campaignPerDay) * DAY;
+        if (u >= to) break;
+        engagements.push({ at: new Date(u), kind: engaging() < 0.6 ? 'REFERRAL_SHARED' : 'EXPERIMENT_EXPOSED' });
+      }
+      for (let u = from; checkInsPerDay > 0;) {
+        u += (-Math.log(1 - engaging()) / checkInsPerDay) * DAY;
+        if (u >= to) break;
+        points.push({ at: new Date(u), kind: 'EARN', points: CHECK_IN_POINTS, source: 'CHECK_IN' });
+      }
+    };
+    engage(start, cutoff);
     const ageDays = (at: Date) => (cutoff - at.getTime()) / DAY;
     const recencyDays = Math.min(...orders.map((o) => ageDays(o.orderedAt)));
     const ordersYear = orders.filter((o) => ageDays(o.orderedAt) <= 365).length;
@@ -136,13 +163,18 @@ export function generateMembers(seed: number, count: number, asOf: Date, horizon
     const yearPoints = points.filter((p) => ageDays(p.at) <= 365 && p.at.getTime() < cutoff);
     const issued = yearPoints.filter((p) => p.kind === 'EARN').reduce((s, p) => s + p.points, 0);
     const burned = yearPoints.filter((p) => p.kind === 'BURN').reduce((s, p) => s + p.points, 0);
+    const recent90 = (at: Date) => at.getTime() < cutoff && ageDays(at) <= 90;
+    const campaign90 = engagements.filter((e) => recent90(e.at)).length;
+    const checkIns90 = points.filter((p) => p.source === 'CHECK_IN' && recent90(p.at)).length;
     const c = GENERATED_CHURN;
     const logit =
       c.intercept +
       c.recency * (Math.log1p(recencyDays) - 3.5) +
       c.frequency * (Math.log1p(ordersYear) - 2) +
       c.burnRate * ((issued ? Math.min(2, burned / issued) : 0) - 0.3) +
-      c.trend * ((recent - prior) / (recent + prior + 1));
+      c.trend * ((recent - prior) / (recent + prior + 1)) +
+      c.campaignEngagement * (Math.log1p(campaign90) - 0.7) +
+      c.checkIns * (Math.log1p(checkIns90) - 0.7);
     const churns = random() < 1 / (1 + Math.exp(-logit));
     if (churns) churned++;
     else {
@@ -153,8 +185,11 @@ export function generateMembers(seed: number, count: number, asOf: Date, horizon
         addOrder(u);
       }
       orders.sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime());
+      engage(cutoff, asOf.getTime());
     }
-    members.push({ memberId: `m-${seed}-${String(m).padStart(6, '0')}`, orders, points, engagements: [] as Date[] });
+    points.sort((a, b) => a.at.getTime() - b.at.getTime());
+    engagements.sort((a, b) => a.at.getTime() - b.at.getTime());
+    members.push({ memberId: `m-${seed}-${String(m).padStart(6, '0')}`, orders, points, engagements });
   }
   return { members, churned };
 }

@@ -5,15 +5,22 @@ import { healthBefore, insertModel, latestModel, raiseAlerts, writeHealth, write
 import { ModelEvaluation } from '../db/entities/ModelEvaluation';
 import type { MemberActivity } from '../domain/models/activity';
 import { aucAlert, burnRateAlert, memberAlerts, periodOf, type PlannedAlert } from '../domain/models/alerts';
-import { snapshot } from '../domain/models/features';
+import { ENGAGEMENT_WINDOW_DAYS, snapshot } from '../domain/models/features';
 import { DEFAULT_TRAINING, evaluateChurn, scoreMembers, trainModels, type TrainingOptions } from '../domain/models/training';
-import type { ActivityPort } from '../ports';
+import type { ActivityPort, EngagementPort } from '../ports';
 
 /*
  * The model jobs (training, the monthly evaluation) as commands: read every member's history from
- * points a page at a time, plan with the pure domain (domain/models), write with one applier
- * (db/memberModels.ts). A refusal (too little data) comes before any write.
+ * points a page at a time, with each page's engagement with campaigns from campaign, plan with the
+ * pure domain (domain/models), write with one applier (db/memberModels.ts). A refusal (too little
+ * data, a peer that does not answer) comes before any write.
  */
+
+/** The peers the model jobs read: points (orders, points) and campaign (engagement). */
+export interface ModelPeers {
+  points: ActivityPort;
+  campaign: EngagementPort;
+}
 
 export interface ModelSettings {
   seed: number;
@@ -25,15 +32,54 @@ export interface ModelSettings {
   training?: Partial<TrainingOptions>;
 }
 
-/** Every member's history before `asOf`, page by page. */
-export async function readAllActivity(points: ActivityPort, asOf: Date, pageSize: number): Promise<MemberActivity[]> {
-  const members: MemberActivity[] = [];
+const DAY_MS = 86_400_000;
+
+/**
+ * Every member's history before `asOf`, page by page, each page's campaign engagement since `since`
+ * asked for while the next page is read. Campaign not answering refuses the job (UNAVAILABLE,
+ * reason ENGAGEMENT_UNAVAILABLE) rather than training or scoring without engagement: a model fitted
+ * without it would be a different model under the same name, and every member's health would drop
+ * by its engagement part at once — false HEALTH_LOW and win-back entries, and a "falling" period
+ * that escalates. The jobs run under a lease that a failed run leaves undone, so the next run retries.
+ */
+export async function readAllActivity(peers: ModelPeers, asOf: Date, pageSize: number, since: Date): Promise<MemberActivity[]> {
+  const pages: Array<Promise<MemberActivity[]>> = [];
   for (let after: string | null = ''; after !== null;) {
-    const page = await points.listMemberActivity(after, pageSize, asOf);
-    members.push(...page.members);
+    const page = await peers.points.listMemberActivity(after, pageSize, asOf);
+    const engagement = withEngagement(peers.campaign, page.members, since, asOf);
+    // Settled at once so a failure waits for Promise.all below instead of going unhandled.
+    engagement.catch(() => undefined);
+    pages.push(engagement);
     after = page.nextAfterMemberId;
   }
-  return members;
+  return (await Promise.all(pages)).flat();
+}
+
+async function withEngagement(campaign: EngagementPort, members: MemberActivity[], since: Date, before: Date): Promise<MemberActivity[]> {
+  if (members.length === 0) return members;
+  let byId: Map<string, MemberActivity['engagements']>;
+  try {
+    byId = await campaign.getMemberEngagement(
+      members.map((m) => m.memberId),
+      since,
+      before,
+    );
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'UNAVAILABLE') {
+      throw new DomainError(
+        'UNAVAILABLE',
+        "campaign did not answer for members' engagement, which the churn model and the health score need: nothing trained, scored or written; retry when campaign is up",
+        { reason: 'ENGAGEMENT_UNAVAILABLE' },
+      );
+    }
+    throw error;
+  }
+  return members.map((m) => ({ ...m, engagements: byId.get(m.memberId) ?? [] }));
+}
+
+/** From when the models need engagement: the window before the training cutoff (asOf − horizon) onwards. */
+export function engagementSince(asOf: Date, horizonDays: number): Date {
+  return new Date(asOf.getTime() - (horizonDays + ENGAGEMENT_WINDOW_DAYS) * DAY_MS);
 }
 
 export interface ScoringOutcome {
@@ -103,7 +149,7 @@ export interface TrainingOutcome extends ScoringOutcome {
   members: number;
   /** Reading the histories and training (stored with the version). */
   durationMs: number;
-  /** Wall time of each phase, ms: reading every history from points, training, storing and scoring. */
+  /** Wall time of each phase, ms: reading every history from points and campaign, training, storing and scoring. */
   phases: { readMs: number; trainMs: number; storeAndScoreMs: number };
   report: ReturnType<typeof parseModels>['report'];
 }
@@ -111,17 +157,17 @@ export interface TrainingOutcome extends ScoringOutcome {
 /**
  * Trains the churn and CLV models on every member's history before `asOf`, stores them as the next
  * version and scores every member with them. MODEL_TOO_LITTLE_DATA, nothing written, when the
- * history cannot support a model.
+ * history cannot support a model; UNAVAILABLE, nothing written, when campaign does not answer.
  */
 export async function trainMemberModels(
   dataSource: DataSource,
-  points: ActivityPort,
+  peers: ModelPeers,
   settings: ModelSettings,
   actor: string,
   asOf = new Date(),
 ): Promise<TrainingOutcome> {
   const started = performance.now();
-  const activities = await readAllActivity(points, asOf, settings.pageSize);
+  const activities = await readAllActivity(peers, asOf, settings.pageSize, engagementSince(asOf, settings.horizonDays));
   const read = performance.now();
   const options: TrainingOptions = { ...DEFAULT_TRAINING, ...settings.training, seed: settings.seed, horizonDays: settings.horizonDays };
   const trained = trainModels(activities, asOf, options);
@@ -164,13 +210,13 @@ export interface EvaluationOutcome extends ScoringOutcome {
  */
 export async function evaluateMemberModels(
   dataSource: DataSource,
-  points: ActivityPort,
+  peers: ModelPeers,
   settings: ModelSettings,
   asOf = new Date(),
 ): Promise<EvaluationOutcome> {
   const model = await latestModel(dataSource);
   if (!model) throw new DomainError('NOT_FOUND', 'no model has been trained yet: run the training job first');
-  const activities = await readAllActivity(points, asOf, settings.pageSize);
+  const activities = await readAllActivity(peers, asOf, settings.pageSize, engagementSince(asOf, settings.horizonDays));
   const { churn } = parseModels(model);
   const evaluation = evaluateChurn(churn, activities, asOf, settings.horizonDays);
   const auc = Number.isFinite(evaluation.auc) ? evaluation.auc : null;

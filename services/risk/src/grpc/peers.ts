@@ -1,6 +1,7 @@
+import type { ProtoGrpcType as CampaignProto } from '../../../../proto/gen/campaign';
 import type { ProtoGrpcType as PointsProto } from '../../../../proto/gen/points';
-import { createPeerClient, loadProto, toEpochMs, type GrpcTls } from '../../../kit/src';
-import type { ActivityPort } from '../ports';
+import { createPeerClient, fromEpochMs, loadProto, toEpochMs, type GrpcTls } from '../../../kit/src';
+import type { ActivityPort, EngagementPort } from '../ports';
 
 /** Points as the risk models read it: members' histories, a page at a time. */
 export function activityPeer(config: {
@@ -32,6 +33,7 @@ export function activityPeer(config: {
             at: new Date(Number(p.atEpochMs)),
             kind: p.kind === 'BURN' ? 'BURN' : 'EARN',
             points: Number(p.points),
+            source: p.source,
           })),
           engagements: [],
         })),
@@ -39,5 +41,32 @@ export function activityPeer(config: {
       };
     },
     close: () => points.close(),
+  };
+}
+
+/** Campaign as the risk models read it: members' engagement with campaigns, a page of members at a time. */
+export function engagementPeer(config: {
+  campaignGrpcAddress: string;
+  grpcDeadlineMs: number;
+  serviceToken: string;
+  grpcTls?: GrpcTls;
+}): EngagementPort & { close(): void } {
+  const campaign = createPeerClient(loadProto<CampaignProto>('campaign').membergraph.campaign.v1.CampaignService.service, {
+    address: config.campaignGrpcAddress,
+    // A page of members' engagement is a bigger read than one member's: as points' page, ten deadlines.
+    deadlineMs: config.grpcDeadlineMs * 10,
+    serviceToken: config.serviceToken,
+    tls: config.grpcTls,
+    retryable: ['GetMemberEngagement'],
+  });
+  return {
+    getMemberEngagement: async (memberIds, since, before, scope) => {
+      const answer = await campaign.GetMemberEngagement(
+        { memberIds: [...memberIds], sinceEpochMs: toEpochMs(since), beforeEpochMs: toEpochMs(before) },
+        scope,
+      );
+      return new Map(answer.members.map((m) => [m.memberId, m.events.map((e) => ({ at: fromEpochMs(e.atEpochMs), kind: e.kind }))]));
+    },
+    close: () => campaign.close(),
   };
 }

@@ -6,7 +6,7 @@
 import { createLogger, openDatabase, resolveDatabaseTarget } from '../../../kit/src';
 import { loadRiskConfig } from '../config';
 import { riskSchema } from '../db/data-source';
-import { activityPeer } from '../grpc/peers';
+import { activityPeer, engagementPeer } from '../grpc/peers';
 import { leasedEvaluation } from './modelJobs';
 
 async function main(): Promise<void> {
@@ -14,12 +14,14 @@ async function main(): Promise<void> {
   const logger = createLogger('risk-evaluation', config.logLevel);
   const { dataSource } = await openDatabase(resolveDatabaseTarget(config), riskSchema);
   const points = activityPeer(config);
+  const campaign = engagementPeer(config);
   try {
-    const result = await leasedEvaluation(dataSource, points, config.models);
+    const result = await leasedEvaluation(dataSource, { points, campaign }, config.models);
     if (result) logger.info(result, 'models evaluated, members scored');
     else logger.info('this month is evaluated, or evaluation runs elsewhere (lease held); nothing to do');
   } finally {
     points.close();
+    campaign.close();
     await dataSource.destroy();
   }
 }

@@ -4,10 +4,10 @@ import {
   evaluateMemberModels,
   trainMemberModels,
   type EvaluationOutcome,
+  type ModelPeers,
   type ModelSettings,
   type TrainingOutcome,
 } from '../commands/memberModels';
-import type { ActivityPort } from '../ports';
 
 /** Long enough for a page to come back and the heartbeat to renew it; a crashed run is taken over after it. */
 const LEASE_MS = 120_000;
@@ -24,23 +24,23 @@ export function quarterOf(at: Date): string {
  */
 export function leasedRetrain(
   dataSource: DataSource,
-  points: ActivityPort,
+  peers: ModelPeers,
   settings: ModelSettings,
   now = new Date(),
 ): Promise<TrainingOutcome | null> {
   return runUnderLease(dataSource, { job: 'risk-model-retrain', runKey: quarterOf(now), leaseMs: LEASE_MS }, () =>
-    trainMemberModels(dataSource, points, settings, 'job:retrain', now),
+    trainMemberModels(dataSource, peers, settings, 'job:retrain', now),
   );
 }
 
 /** The monthly re-evaluation and scoring, once per month (run key YYYY-MM). */
 export function leasedEvaluation(
   dataSource: DataSource,
-  points: ActivityPort,
+  peers: ModelPeers,
   settings: ModelSettings,
   now = new Date(),
 ): Promise<EvaluationOutcome | null> {
   return runUnderLease(dataSource, { job: 'risk-model-evaluation', runKey: now.toISOString().slice(0, 7), leaseMs: LEASE_MS }, () =>
-    evaluateMemberModels(dataSource, points, settings, now),
+    evaluateMemberModels(dataSource, peers, settings, now),
   );
 }

@@ -1,12 +1,12 @@
 /**
  * `npm run job:retrain-models` (the image's `retrain-risk-models`, run by the CronJob in
  * deploy/k8s/risk-jobs.yaml each quarter): trains the churn and CLV models on every member's
- * history from points, stores them as the next version, scores every member, then exits.
+ * history from points and engagement from campaign, stores them as the next version, scores every member, then exits.
  */
 import { createLogger, openDatabase, resolveDatabaseTarget } from '../../../kit/src';
 import { loadRiskConfig } from '../config';
 import { riskSchema } from '../db/data-source';
-import { activityPeer } from '../grpc/peers';
+import { activityPeer, engagementPeer } from '../grpc/peers';
 import { leasedRetrain } from './modelJobs';
 
 async function main(): Promise<void> {
@@ -14,8 +14,9 @@ async function main(): Promise<void> {
   const logger = createLogger('risk-retrain', config.logLevel);
   const { dataSource } = await openDatabase(resolveDatabaseTarget(config), riskSchema);
   const points = activityPeer(config);
+  const campaign = engagementPeer(config);
   try {
-    const result = await leasedRetrain(dataSource, points, config.models);
+    const result = await leasedRetrain(dataSource, { points, campaign }, config.models);
     if (result)
       logger.info(
         { version: result.version, auc: result.report.churn.auc, members: result.members, ms: result.durationMs },
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     else logger.info('this quarter is trained, or training runs elsewhere (lease held); nothing to do');
   } finally {
     points.close();
+    campaign.close();
     await dataSource.destroy();
   }
 }

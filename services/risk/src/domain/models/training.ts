@@ -2,7 +2,7 @@ import { DomainError } from '../../../../kit/src';
 import { DAY_MS, type MemberActivity } from './activity';
 import { expectedPurchases, fitBgNbd, probabilityAlive, type BgNbdParams, type Rfm } from './bgnbd';
 import { annualChurnRate, modelClvFen, simpleClvFen } from './clv';
-import { CHURN_FEATURES, churnedAfter, churnFeatures, snapshot } from './features';
+import { CHURN_FEATURES, churnedAfter, churnFeatures, featureRow, snapshot } from './features';
 import { expectedSpend, fitGammaGamma, type GammaGammaParams } from './gammaGamma';
 import { HEALTH_WIN_BACK_BELOW, healthScore } from './health';
 import { fitLogistic, predictLogistic, rawCoefficients, type LogisticModel } from './logistic';
@@ -166,7 +166,7 @@ export function evaluateChurn(
   for (const activity of activities) {
     const s = snapshot(activity, cutoff);
     if (!s) continue;
-    scores.push(predictLogistic(model, churnFeatures(s)));
+    scores.push(predictLogistic(model, featureRow(model.features, s)));
     labels.push(churnedAfter(activity, cutoff, horizonDays));
   }
   return { auc: rocAuc(scores, labels), members: scores.length };
@@ -262,7 +262,7 @@ export function scoreMembers(
     const s = snapshot(activity, asOf);
     const summary = rfmOf(activity, asOf);
     if (!s || !summary) continue;
-    const churnProbability = predictLogistic(models.churn, churnFeatures(s));
+    const churnProbability = predictLogistic(models.churn, featureRow(models.churn.features, s));
     const health = healthScore(s);
     const expectedYear = expectedPurchases(models.bgNbd, summary.rfm, 52);
     const expectedOrderFen = 100 * expectedSpend(models.gammaGamma, summary.rfm.x, summary.repeatMeanFen / 100);

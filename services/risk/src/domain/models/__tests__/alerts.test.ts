@@ -13,7 +13,9 @@ const steady: MemberSnapshot = {
   pointsIssued: 2400,
   pointsBurned: 1000,
   burnRate: 0.42,
-  engagements90: 2,
+  burns90: 2,
+  checkIns90: 0,
+  campaignEngagements90: 0,
   refunds30: 0,
   refundsPrior: 1,
 };

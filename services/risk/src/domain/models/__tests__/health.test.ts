@@ -14,7 +14,9 @@ const active: MemberSnapshot = {
   pointsIssued: 2400,
   pointsBurned: 1200,
   burnRate: 0.5,
-  engagements90: 3,
+  burns90: 1,
+  checkIns90: 0,
+  campaignEngagements90: 2,
   refunds30: 0,
   refundsPrior: 0,
 };
@@ -22,7 +24,15 @@ const active: MemberSnapshot = {
 describe('healthScore', () => {
   it('is high for a recent, steady buyer who uses their points, and below 30 for a lapsed one', () => {
     expect(healthScore(active)).toBeGreaterThan(80);
-    const lapsed = { ...active, daysSinceLastOrder: 200, orders90: 0, ordersPrior90: 0, burnRate: 0.05, engagements90: 0 };
+    const lapsed = {
+      ...active,
+      daysSinceLastOrder: 200,
+      orders90: 0,
+      ordersPrior90: 0,
+      burnRate: 0.05,
+      burns90: 0,
+      campaignEngagements90: 0,
+    };
     expect(healthScore(lapsed)).toBeLessThan(30);
   });
 
@@ -30,9 +40,25 @@ describe('healthScore', () => {
     const base = healthScore(active);
     expect(healthScore({ ...active, daysSinceLastOrder: 60 })).toBeLessThan(base);
     expect(healthScore({ ...active, orders90: 0, ordersPrior90: 4 })).toBeLessThan(base);
-    expect(healthScore({ ...active, engagements90: 0 })).toBeLessThan(base);
+    expect(healthScore({ ...active, burns90: 0, campaignEngagements90: 0 })).toBeLessThan(base);
     expect(healthScore({ ...active, burnRate: 0.1 })).toBeLessThan(base);
     expect(healthScore({ ...active, burnRate: 2 })).toBe(base);
+  });
+});
+
+describe("healthScore's engagement", () => {
+  const quiet = { ...active, burns90: 0, campaignEngagements90: 0 };
+
+  it('counts engagement with campaigns as a burn counts: one each, full at two', () => {
+    expect(healthScore({ ...quiet, campaignEngagements90: 1 })).toBe(healthScore({ ...quiet, burns90: 1 }));
+    expect(healthScore({ ...quiet, campaignEngagements90: 1 })).toBeGreaterThan(healthScore(quiet));
+    expect(healthScore({ ...quiet, campaignEngagements90: 2 })).toBe(healthScore({ ...quiet, campaignEngagements90: 9 }));
+  });
+
+  it('weighs five check-ins as one engagement', () => {
+    expect(healthScore({ ...quiet, checkIns90: 5 })).toBe(healthScore({ ...quiet, burns90: 1 }));
+    expect(healthScore({ ...quiet, checkIns90: 10 })).toBe(healthScore({ ...quiet, burns90: 2 }));
+    expect(healthScore({ ...quiet, checkIns90: 1 })).toBeGreaterThan(healthScore(quiet));
   });
 });
 

@@ -102,6 +102,31 @@ async function checkLedger(stack: Stack, seeded: SeedResult): Promise<void> {
   );
 }
 
+/**
+ * The engagement the risk models read: check-ins in points' ledger (one a member and programme
+ * day, each the configured bonus) and referral shares in campaign's tables, as many as were seeded.
+ */
+async function checkEngagement(stack: Stack, seeded: SeedResult, rules: SeedRules): Promise<void> {
+  const points = stack.services.points.dataSource;
+  const checkIns = await scalar(points, "SELECT COUNT(*) FROM points_ledger WHERE source = 'CHECK_IN'");
+  ok(checkIns > 0, 'seeded check-ins');
+  equal(
+    await scalar(points, "SELECT COUNT(*) FROM (SELECT DISTINCT member_id, source_ref FROM points_ledger WHERE source = 'CHECK_IN') d"),
+    checkIns,
+    'one check-in a member and day',
+  );
+  equal(
+    await scalar(points, "SELECT COUNT(*) FROM points_ledger WHERE source = 'CHECK_IN' AND (entry_type <> 'EARN' OR points <> ?)", [
+      rules.points.checkInPoints,
+    ]),
+    0,
+    'every check-in earns the configured bonus',
+  );
+  const shares = await scalar(stack.services.campaign.dataSource, 'SELECT COUNT(*) FROM referral_invitations');
+  ok(shares > 0, 'seeded referral shares');
+  equal(shares, seeded.rows['campaign.referral_invitations'], 'referral shares as seeded');
+}
+
 interface MemberRow {
   id: string;
   tier_id: string;
@@ -275,6 +300,7 @@ export async function checkSeededProgramme(
 ): Promise<void> {
   await checkLedger(stack, seeded);
   const rules = await readRules(stack, options.now);
+  await checkEngagement(stack, seeded, rules);
   await checkTiers(stack, rules.tierVersions);
   await checkDiamondLots(stack);
   const { id, card, tokenSeconds } = await checkCard(stack, seeded.memberIds);

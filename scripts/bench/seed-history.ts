@@ -1,7 +1,7 @@
 /**
- * Replays one planned member's history — registration, orders, checkout offsets, lot expiries,
- * tier upgrades — through the services' own domain rules, in time order, and answers the rows the
- * five services would have written for it. Pure apart from sealing the phone (AES-GCM with a fresh
+ * Replays one planned member's history — registration, orders, checkout offsets, daily check-ins,
+ * referral shares, lot expiries, tier upgrades — through the services' own domain rules, in time
+ * order, and answers the rows the five services would have written for it. Pure apart from sealing the phone (AES-GCM with a fresh
  * IV, by design): the same plan and rules give the same rows.
  *
  * Where a service's rule lives in a function that also does I/O (applyPlan, recordMilestones,
@@ -30,13 +30,22 @@ import { Order } from '../../services/points/src/db/entities/Order';
 import { PointsAccount } from '../../services/points/src/db/entities/PointsAccount';
 import { PointsLot } from '../../services/points/src/db/entities/PointsLot';
 import { rowsOfPlan, type EntryContext } from '../../services/points/src/db/ledger';
-import { lotExpiry, planBurn, planEarn, planExpiry, type AccountState, type Plan } from '../../services/points/src/domain/account';
+import {
+  lastDayBefore,
+  lotExpiry,
+  planBurn,
+  planEarn,
+  planExpiry,
+  type AccountState,
+  type Plan,
+} from '../../services/points/src/domain/account';
 import { effectiveExpiry } from '../../services/points/src/domain/expiry';
 import type { ExpiryHold } from '../../services/points/src/ports';
 import { debitMove, parseDebit, pointsForOffset } from '../../services/points/src/domain/debit';
 import { earnPoints } from '../../services/points/src/domain/earn';
 import { parseOrder } from '../../services/points/src/domain/order';
 import { combineCoefficients, isLive } from '../../services/campaign/src/domain/coefficient';
+import { ReferralInvitation } from '../../services/campaign/src/db/entities/ReferralInvitation';
 import { RiskEvent } from '../../services/risk/src/db/entities/RiskEvent';
 import { parseAction, type AssessInput } from '../../services/risk/src/domain/action';
 import type { PlannedMember } from './seed-plan';
@@ -55,6 +64,27 @@ const OFFSET_RATE = 0.08;
 const OFFSET_MIN_CNY = 10;
 const OFFSET_SHARE = 0.3;
 
+/**
+ * Engagement, which the risk models read (check-ins from points, referral shares from campaign).
+ * It leads purchases: a member who checks in or shares tends to buy soon after, so it says
+ * something of who will buy again. Per segment, the share of members who ever check in and who
+ * ever share; each order of theirs is preceded, with the probability below, by check-ins on 1–4
+ * of the 14 days before it, or by a share in the 21 days before it. Drawn from a stream of their
+ * own, so the orders are those the same seed gave before engagement was seeded.
+ */
+const CHECKING_IN: Record<PlannedMember['segment']['name'], number> = {
+  occasional: 0.25,
+  potential: 0.4,
+  loyal: 0.55,
+  top: 0.7,
+  lapsed: 0.3,
+};
+const SHARING: Record<PlannedMember['segment']['name'], number> = { occasional: 0.1, potential: 0.2, loyal: 0.3, top: 0.4, lapsed: 0.15 };
+const CHECK_INS_BEFORE_ORDER = 0.6;
+const SHARE_BEFORE_ORDER = 0.3;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
 /** What the programme is configured with, read once from the running stack. */
 export interface SeedRules {
   now: Date;
@@ -62,7 +92,13 @@ export interface SeedRules {
   tierVersions: readonly TierVersion[];
   points: Pick<
     PointsRules,
-    'baseRateMilli' | 'expiryMonths' | 'utcOffsetMinutes' | 'returnWindowDays' | 'registrationBonus' | 'pointsPerCnyOffset'
+    | 'baseRateMilli'
+    | 'expiryMonths'
+    | 'utcOffsetMinutes'
+    | 'returnWindowDays'
+    | 'registrationBonus'
+    | 'pointsPerCnyOffset'
+    | 'checkInPoints'
   >;
   campaigns: ReadonlyArray<{ coefficientMilli: number; startsAt: Date; endsAt: Date }>;
   combination: 'max' | 'product';
@@ -70,7 +106,7 @@ export interface SeedRules {
   orderActor: string;
 }
 
-/** Everything one member leaves in the databases (member, points, risk: benefits and campaign keep nothing per member). */
+/** Everything one member leaves in the databases (member, points, campaign, risk: benefits keeps nothing per member). */
 export interface MemberRows {
   member: Member;
   tierChanges: TierChange[];
@@ -81,6 +117,7 @@ export interface MemberRows {
   ledger: LedgerEntry[];
   lots: PointsLot[];
   activityEvents: OutboxRow[];
+  referralInvitations: ReferralInvitation[];
   riskEvents: RiskEvent[];
 }
 
@@ -291,7 +328,9 @@ class MemberReplay {
   private readonly memberEvents: OutboxRow[] = [];
   private readonly orders: Order[] = [];
   private readonly activityEvents: OutboxRow[] = [];
+  private readonly referralInvitations: ReferralInvitation[] = [];
   private readonly riskEvents: RiskEvent[] = [];
+  private readonly engaging: Random;
 
   constructor(
     private readonly planned: PlannedMember,
@@ -299,6 +338,7 @@ class MemberReplay {
     private readonly seed: number,
   ) {
     this.random = createRandom(streamSeed(seed, planned.index));
+    this.engaging = createRandom(streamSeed(seed ^ 0x5eed, planned.index));
     // Ids draw from a stream of their own: how many rows the rules make (a welcome bonus, an
     // expiry) must not shift the member's orders. Counter 0 of the stream is the member's own id.
     this.newId = idMaker(createRandom(streamSeed(~seed, planned.index)), planned.index + 1, 1);
@@ -308,12 +348,74 @@ class MemberReplay {
     this.register();
   }
 
-  /** The whole history up to `rules.now`: every order, and every lot due by then expired. */
+  /** The whole history up to `rules.now`: every order with the engagement before it, and every lot due by then expired. */
   replay(): this {
     const place = shopper(this.random, this.planned);
-    for (const [n, time] of orderTimes(this.random, this.planned).entries()) this.order(n, time, place());
+    const times = orderTimes(this.random, this.planned);
+    const { checkIns, shares } = this.engagement(times);
+    let next = 0;
+    for (const [n, time] of times.entries()) {
+      while (next < checkIns.length && checkIns[next] < time) this.checkIn(checkIns[next++]);
+      this.order(n, time, place());
+    }
+    for (const at of shares) this.share(at);
     this.book.expireDue(this.planned.id, this.rules.now.getTime(), this.hold(this.rules.now));
     return this;
+  }
+
+  /**
+   * When the member checks in (sorted, one a programme day, each at least an hour before the order
+   * it leads and after registration) and shares their referral code, from their orders' times.
+   */
+  private engagement(orderTimes: readonly number[]): { checkIns: number[]; shares: number[] } {
+    const random = this.engaging;
+    const segment = this.planned.segment.name;
+    const checksIn = random.next() < CHECKING_IN[segment];
+    const shares = random.next() < SHARING[segment];
+    const earliest = this.planned.registeredAt.getTime() + HOUR_MS;
+    const days = new Map<string, number>();
+    const shareTimes: number[] = [];
+    for (const time of orderTimes) {
+      if (checksIn && random.next() < CHECK_INS_BEFORE_ORDER) {
+        for (let k = random.int(1, 4); k > 0; k -= 1) {
+          const at = time - random.int(0, 13) * DAY_MS - random.int(HOUR_MS, 20 * HOUR_MS);
+          const day = lastDayBefore(new Date(at + 1), this.rules.points.utcOffsetMinutes);
+          if (at >= earliest && !days.has(day)) days.set(day, at);
+        }
+      }
+      if (shares && random.next() < SHARE_BEFORE_ORDER) {
+        const at = time - random.int(HOUR_MS, 21 * DAY_MS);
+        if (at >= earliest) shareTimes.push(at);
+      }
+    }
+    return { checkIns: [...days.values()].sort((a, b) => a - b), shares: shareTimes.sort((a, b) => a - b) };
+  }
+
+  /** commands/checkIn.ts: the day's bonus through moveMemberPoints (a lot with its calendar expiry), keyed by the day. */
+  private checkIn(time: number): void {
+    const memberId = this.planned.id;
+    const at = new Date(time);
+    const day = lastDayBefore(new Date(time + 1), this.rules.points.utcOffsetMinutes);
+    this.book.expireDue(memberId, time, this.hold(at));
+    this.book.apply(planEarn(this.book.state, this.rules.points.checkInPoints, `daily check-in ${day}`), {
+      memberId,
+      source: 'CHECK_IN',
+      sourceRef: day,
+      idempotencyKey: `CHECKIN:${memberId}:${day}`,
+      actor: `member:${memberId}`,
+      now: at,
+      lotExpiresAt: lotExpiry(at, this.rules.points),
+    });
+  }
+
+  /** Campaign's shareReferral: the invitation it counts (the member's code is given when they first ask for it). */
+  private share(time: number): void {
+    this.referralInvitations.push({
+      id: this.newId(),
+      memberId: this.planned.id,
+      channel: this.engaging.next() < 0.7 ? 'MINI_PROGRAM' : 'WEB',
+      createdAt: new Date(time),
+    });
   }
 
   rows(pii: PiiCipher): MemberRows {
@@ -327,6 +429,7 @@ class MemberReplay {
       ledger: this.book.ledger,
       lots: this.book.lots,
       activityEvents: this.activityEvents,
+      referralInvitations: this.referralInvitations,
       riskEvents: this.riskEvents,
     };
   }

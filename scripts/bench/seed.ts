@@ -1,6 +1,7 @@
 /**
  * Seeds a realistic programme for the benchmark: by default 20,000 members across the four tiers,
- * 200,000 orders over 18 months, past and live campaigns — from a fixed seed, in well under two
+ * 200,000 orders over 18 months, daily check-ins and referral shares (the engagement the risk
+ * models read), past and live campaigns — from a fixed seed, in well under two
  * minutes. GraphQL mutations manage a few hundred orders a second, so the history is replayed in
  * memory through the services' domain rules (seed-history.ts) and written straight into each
  * service's database with multi-row INSERTs, one transaction per database per chunk of members.
@@ -11,6 +12,7 @@
  */
 import { inTransaction, OutboxEventSchema, type Channel } from '../../services/kit/src';
 import { Campaign } from '../../services/campaign/src/db/entities/Campaign';
+import { ReferralInvitation } from '../../services/campaign/src/db/entities/ReferralInvitation';
 import { loadCampaignConfig } from '../../services/campaign/src/config';
 import { Sessions } from '../../services/member/src/auth/sessions';
 import { SigningKeys } from '../../services/member/src/auth/signingKeys';
@@ -151,7 +153,7 @@ export async function readRules(stack: SeedTarget, now: Date): Promise<SeedRules
   };
 }
 
-type SeededService = 'member' | 'points' | 'risk';
+type SeededService = 'member' | 'points' | 'campaign' | 'risk';
 
 /** Where a member's rows go: which table of which service's database, in insert order. */
 const TABLES: ReadonlyArray<{
@@ -168,14 +170,15 @@ const TABLES: ReadonlyArray<{
   { service: 'points', entity: LedgerEntry, rows: (m) => m.ledger },
   { service: 'points', entity: PointsLot, rows: (m) => m.lots },
   { service: 'points', entity: OutboxEventSchema, rows: (m) => m.activityEvents },
+  { service: 'campaign', entity: ReferralInvitation, rows: (m) => m.referralInvitations },
   { service: 'risk', entity: RiskEvent, rows: (m) => m.riskEvents },
 ];
 
 const rowsOf = (table: (typeof TABLES)[number], chunk: readonly MemberRows[]) => chunk.flatMap((m) => table.rows(m) ?? []);
 
-/** One chunk of members into the three databases that hold rows of theirs, one transaction each. */
+/** One chunk of members into the four databases that hold rows of theirs, one transaction each. */
 async function writeChunk(stack: SeedTarget, chunk: readonly MemberRows[]): Promise<void> {
-  const services: SeededService[] = ['member', 'points', 'risk'];
+  const services: SeededService[] = ['member', 'points', 'campaign', 'risk'];
   await Promise.all(
     services.map((service) =>
       inTransaction(stack.services[service].dataSource, async (manager) => {

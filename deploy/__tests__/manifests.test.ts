@@ -312,7 +312,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     const JOBS = { 'risk-model-evaluation': 'evaluate-risk-models', 'risk-model-retrain': 'retrain-risk-models' } as const;
 
     it.each(Object.entries(JOBS))(
-      '%s runs SERVICE=%s from the risk image, one run at a time, with points to read from',
+      '%s runs SERVICE=%s from the risk image, one run at a time, with points and campaign to read from',
       (name, service) => {
         const cron = named('CronJob', name);
         expect(cron?.apiVersion).toBe('batch/v1');
@@ -324,6 +324,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
         const env = containerEnv(container);
         expect(env.SERVICE?.value).toBe(service);
         expect(env.POINTS_GRPC_ADDRESS?.value).toBe(`points:${DEFAULT_PORTS.points.grpc}`);
+        expect(env.CAMPAIGN_GRPC_ADDRESS?.value).toBe(`campaign:${DEFAULT_PORTS.campaign.grpc}`);
         const script = read(join(deployDir, 'entrypoint.sh'));
         const line = script.split('\n').find((l) => l.trim().startsWith(`${service})`));
         const entry = /exec node (\S+)/.exec(line ?? '')?.[1];

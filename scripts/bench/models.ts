@@ -77,6 +77,11 @@ async function main(): Promise<void> {
       seed: 20_261_125,
     });
     console.log(`seeded ${seeded.memberIds.length} members, ${seeded.orders} orders in ${seeded.seconds.toFixed(1)} s`);
+    // The engagement the churn model's checkIns and campaignEngagement features read.
+    const [checkIns] = await stack.services.points.dataSource.query("SELECT COUNT(*) AS n FROM points_ledger WHERE source = 'CHECK_IN'");
+    console.log(
+      `engagement: ${Number(checkIns.n)} check-ins (points), ${seeded.rows['campaign.referral_invitations'] ?? 0} referral shares (campaign)`,
+    );
     console.log(`\n${modelTable(await benchModels(stack))}\n`);
   } finally {
     await stack.stop();

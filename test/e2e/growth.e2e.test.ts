@@ -117,11 +117,14 @@ describe('the referral ladder through the gateway', () => {
 describe('a targeted double-points week with a budget', () => {
   const CREATE = `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id state budgetPoints spentPoints target { tiers } } }`;
   const ORDER = `mutation($m: ID!, $o: String!, $a: String!) { recordOrder(memberId: $m, orderNo: $o, amount: $a, channel: WEB) { pointsEarned } }`;
-  const earn = async (memberId: string, amount: string) => {
-    const response = await stack.query(ORDER, { m: memberId, o: `GW-${randomUUID()}`, a: amount });
+  const earn = async (memberId: string, amount: string, orderNo = `GW-${randomUUID()}`) => {
+    const response = await stack.query(ORDER, { m: memberId, o: orderNo, a: amount });
     expect(response.errors).toBeUndefined();
     return response.data.recordOrder.pointsEarned as number;
   };
+  const REFUND = `mutation($o: String!, $r: String!, $a: String!) { refundOrder(orderNo: $o, refundNo: $r, amount: $a) { pointsClawedBack } }`;
+  const spentOf = async (campaignId: string) =>
+    (await stack.query('{ campaigns { id spentPoints } }')).data.campaigns.find((c: { id: string }) => c.id === campaignId).spentPoints;
 
   it('Silver members earn double until the budget of extra points is spent; others earn as usual', async () => {
     const silver = (await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' })).data.registerMember.id;
@@ -149,15 +152,29 @@ describe('a targeted double-points week with a budget', () => {
     expect(scheduled.data.scheduleCampaign.state).toBe('LIVE');
 
     // γ 1.2: 1000 CNY earns 1200, doubled 2400 (1200 extra of the 1300 budget).
-    expect(await earn(silver, '1000.00')).toBe(2400);
+    const big = `GW-${randomUUID()}`;
+    expect(await earn(silver, '1000.00', big)).toBe(2400);
     // 500 CNY would take 600 extra: more than the 100 left, so it earns at 1.0.
     expect(await earn(silver, '500.00')).toBe(600);
     // 50 CNY takes 60 extra: it fits.
     expect(await earn(silver, '50.00')).toBe(120);
     // Not targeted: a Regular member earns as usual.
     expect(await earn(regular, '1000.00')).toBe(1000);
-    const campaigns = await stack.query('{ campaigns { id spentPoints } }');
-    expect(campaigns.data.campaigns.find((c: { id: string }) => c.id === draft.data.createCampaign.id).spentPoints).toBe(1260);
+    const campaignId = draft.data.createCampaign.id;
+    expect(await spentOf(campaignId)).toBe(1260);
+
+    // Refunds give the budget back as the points are clawed back: 40% of the big order returns 480 of
+    // its 1200 extra points, a repeated refund nothing more, the rest the other 720.
+    const refund = (refundNo: string, amount: string) => stack.query(REFUND, { o: big, r: refundNo, a: amount });
+    expect((await refund(`${big}-R1`, '400.00')).data.refundOrder.pointsClawedBack).toBe(960);
+    expect(await spentOf(campaignId)).toBe(780);
+    expect((await refund(`${big}-R1`, '400.00')).errors).toBeUndefined();
+    expect(await spentOf(campaignId)).toBe(780);
+    expect((await refund(`${big}-R2`, '600.00')).data.refundOrder.pointsClawedBack).toBe(1440);
+    expect(await spentOf(campaignId)).toBe(60);
+    // The budget given back is spent again: 500 CNY (600 extra) now fits.
+    expect(await earn(silver, '500.00')).toBe(1200);
+    expect(await spentOf(campaignId)).toBe(660);
   });
 
   it('refuses inverted windows and negative budgets with coded errors', async () => {

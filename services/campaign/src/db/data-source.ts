@@ -24,7 +24,7 @@ import { CampaignRules1764800000000 } from './migrations/1764800000000-CampaignR
 import { Referrals1764810000000 } from './migrations/1764810000000-Referrals';
 import { CampaignActions1764820000000 } from './migrations/1764820000000-CampaignActions';
 import { ExperimentsSegments1764900000000 } from './migrations/1764900000000-ExperimentsSegments';
-import { BudgetReturns1764950000000 } from './migrations/1764950000000-BudgetReturns';
+import { BudgetReturns1764960000000 } from './migrations/1764960000000-BudgetReturns';
 
 /** The campaign service's entities and migrations (in timestamp order). */
 export const campaignSchema: DatabaseSchema = {
@@ -58,6 +58,6 @@ export const campaignSchema: DatabaseSchema = {
     Referrals1764810000000,
     CampaignActions1764820000000,
     ExperimentsSegments1764900000000,
-    BudgetReturns1764950000000,
+    BudgetReturns1764960000000,
   ],
 };

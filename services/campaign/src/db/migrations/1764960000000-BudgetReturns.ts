@@ -6,8 +6,8 @@ import { Table, TableColumn, type MigrationInterface, type QueryRunner } from 't
  * order), the points of each grant already given back (a refund returns its proportion once,
  * cumulatively), and one row per return key, so a repeated return gives back nothing more.
  */
-export class BudgetReturns1764950000000 implements MigrationInterface {
-  name = 'BudgetReturns1764950000000';
+export class BudgetReturns1764960000000 implements MigrationInterface {
+  name = 'BudgetReturns1764960000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.addColumn(

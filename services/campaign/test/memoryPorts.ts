@@ -73,11 +73,16 @@ export class MemoryMember implements MemberPort {
   readonly tiers = new Map<string, string>();
   readonly withdrawn = new Set<string>();
   readonly grants: Array<{ memberId: string; tierId: string; idempotencyKey: string }> = [];
+  /** The programme's ladder (the default seed's tier ids). */
+  readonly ladder = new Set(['REGULAR', 'SILVER', 'GOLD', 'DIAMOND']);
   /** Calls to fail before answering (a peer that is down, then back). */
   failNext = 0;
 
   async getTiers(memberIds: readonly string[]) {
     return new Map(memberIds.flatMap((id) => (this.tiers.has(id) ? [[id, this.tiers.get(id)!] as const] : [])));
+  }
+  async listTierIds() {
+    return new Set(this.ladder);
   }
   async withoutMarketingConsent(memberIds: readonly string[]) {
     return new Set(memberIds.filter((id) => this.withdrawn.has(id)));

@@ -14,7 +14,8 @@ import { ReferralCode } from './entities/ReferralCode';
 import { ReferralInvitation } from './entities/ReferralInvitation';
 import { ReferralMember } from './entities/ReferralMember';
 import { ReferralReward } from './entities/ReferralReward';
-import { ReferralRung } from './entities/ReferralRung';
+import { ReferralDecision } from './entities/ReferralDecision';
+import { ReferralRungVersion } from './entities/ReferralRungVersion';
 import { Segment } from './entities/Segment';
 import { SegmentMember } from './entities/SegmentMember';
 import { SegmentRun } from './entities/SegmentRun';
@@ -23,6 +24,7 @@ import { CampaignRules1764800000000 } from './migrations/1764800000000-CampaignR
 import { Referrals1764810000000 } from './migrations/1764810000000-Referrals';
 import { CampaignActions1764820000000 } from './migrations/1764820000000-CampaignActions';
 import { ExperimentsSegments1764900000000 } from './migrations/1764900000000-ExperimentsSegments';
+import { VersionReferralLadder1764950000000 } from './migrations/1764950000000-VersionReferralLadder';
 
 /** The campaign service's entities and migrations (in timestamp order). */
 export const campaignSchema: DatabaseSchema = {
@@ -34,7 +36,8 @@ export const campaignSchema: DatabaseSchema = {
     ReferralCode,
     ReferralMember,
     ReferralInvitation,
-    ReferralRung,
+    ReferralRungVersion,
+    ReferralDecision,
     ReferralReward,
     CampaignAction,
     CampaignProgress,
@@ -55,5 +58,6 @@ export const campaignSchema: DatabaseSchema = {
     Referrals1764810000000,
     CampaignActions1764820000000,
     ExperimentsSegments1764900000000,
+    VersionReferralLadder1764950000000,
   ],
 };

@@ -125,15 +125,18 @@ export class MemoryBenefits implements BenefitsPort {
   }
 }
 
-/** Risk in memory: denies the pairs it is told to (a ring), allows the rest; counts assessments by key. */
+/** Risk in memory: denies the pairs it is told to (a ring), holds others for review, allows the rest; counts assessments by key. */
 export class MemoryRisk implements RiskPort {
   readonly denied = new Set<string>();
+  /** Pairs (`inviter>invitee`) answered REVIEW. */
+  readonly review = new Set<string>();
   readonly assessed = new Set<string>();
   async assessReferral(referral: { inviterId: string; inviteeId: string; channel: string; idempotencyKey: string }) {
     this.assessed.add(referral.idempotencyKey);
-    return this.denied.has(`${referral.inviterId}>${referral.inviteeId}`)
-      ? { decision: 'DENY' as const, reason: 'referral ring' }
-      : { decision: 'ALLOW' as const, reason: 'no rule matched' };
+    const pair = `${referral.inviterId}>${referral.inviteeId}`;
+    if (this.denied.has(pair)) return { decision: 'DENY' as const, reason: 'referral ring' };
+    if (this.review.has(pair)) return { decision: 'REVIEW' as const, reason: 'inviter and invitee share device d-1' };
+    return { decision: 'ALLOW' as const, reason: 'no rule matched' };
   }
 }
 

@@ -8,6 +8,7 @@ import { campaignSchema } from '../src/db/data-source';
 import { ReferralDecision } from '../src/db/entities/ReferralDecision';
 import { ReferralMember } from '../src/db/entities/ReferralMember';
 import { ReferralReward } from '../src/db/entities/ReferralReward';
+import { referralsInReview } from '../src/db/referralQueue';
 import { referralFixture } from './referralFixture';
 
 /**
@@ -31,6 +32,23 @@ afterAll(() => stop?.());
 
 const STAFF = 'staff:op-1';
 const rewardsOf = async (referrerId: string) => dataSource.getRepository(ReferralReward).find({ where: { referrerId } });
+
+it('the review queue pages longest held first, a decided referral still marking its place', async () => {
+  const f = referralFixture(dataSource);
+  await f.register('queue');
+  const code = await f.codeOf('queue');
+  for (const friend of ['q1', 'q2', 'q3']) {
+    f.peers.risk.review.add(`queue>${friend}`);
+    await f.register(friend, code);
+  }
+  const page = async (after: string | null) => (await referralsInReview(dataSource, 1, after)).map((r) => r.memberId);
+  expect(await page(null)).toEqual(['q1']);
+  expect(await page('q1')).toEqual(['q2']);
+  await releaseReferral(dataSource, f.peers, { id: 'q2' }, STAFF);
+  expect(await page('q2')).toEqual(['q3']);
+  expect(await page('q3')).toEqual([]);
+  await f.outbox.stop();
+});
 
 it('five releases of one held referral at once, racing the outbox, flaky peers: counted once, each reward once', async () => {
   const f = referralFixture(dataSource);

@@ -1,7 +1,6 @@
 import { parseMemberId, parsePageSize, readableMemberRef } from '../../../../kit/src';
-import { MoreThan, LessThanOrEqual } from 'typeorm';
 import { findCouponPage } from '../../db/couponPages';
-import { PartnerOffer } from '../../db/entities/PartnerOffer';
+import { findPartnerOfferPage } from '../../db/partnerOfferPages';
 import { memberFeatures, rankBenefits } from '../../domain/ranking';
 import { connectionOf, decodeCursor } from '../connection';
 import type { MemberResolvers } from '../__generated__/resolvers-types';
@@ -30,13 +29,14 @@ export const Member: MemberResolvers = {
   },
 
   /** Partners' offers valid now, for a member who allows partner sharing (the gateway requires the consent of the member service). */
-  partnerOffers: async (member, _, ctx) => {
+  partnerOffers: async (member, args, ctx) => {
     readableMemberRef(member, ctx);
-    if (member.partnerSharing !== true) return [];
-    const now = new Date();
-    return ctx.dataSource.getRepository(PartnerOffer).find({
-      where: { direction: 'PARTNER_TO_US', validFrom: LessThanOrEqual(now), validTo: MoreThan(now) },
-      order: { createdAt: 'DESC', id: 'ASC' },
-    });
+    const first = parsePageSize(args.first);
+    const after = args.after ? decodeCursor(args.after) : null;
+    const rows =
+      member.partnerSharing === true
+        ? await findPartnerOfferPage(ctx.dataSource, { direction: 'PARTNER_TO_US', validAt: new Date() }, first, after)
+        : [];
+    return connectionOf(rows, first, args.after, (o) => ({ at: o.createdAt, id: o.id }));
   },
 };

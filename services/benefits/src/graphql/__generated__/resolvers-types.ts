@@ -389,9 +389,11 @@ export type Member = {
    * The member's benefits, ranked for them: their tier's benefits ordered by the priority score
    * S = Σ wᵢ·featureᵢ over their tags and behaviour (high value, frequent, dormant, new), overlapping
    * benefits de-duplicated (of two of one type the better stays), each saying why it ranks where it
-   * does. The member themselves or staff. Null when the benefits service cannot answer, or when the
-   * points service cannot give the spend it is ranked by (the tier's own benefits, `tier { benefits }`,
-   * still answer then).
+   * does. The member themselves or staff. The spend features (high value, frequent, dormant) come from
+   * the points service: when it cannot give the spend, the list is still ranked, by the tier and what
+   * else is known (new), without them, and each item's reasons say "spend unavailable: ranked without
+   * spend". Null only when the benefits service cannot answer (the tier's own benefits,
+   * `tier { benefits }`, are a separate field).
    */
   benefits: Maybe<Array<MemberBenefit>>;
   /**
@@ -400,7 +402,6 @@ export type Member = {
    */
   coupons: Maybe<CouponConnection>;
   registeredAt: Scalars['String']['output'];
-  spend: Maybe<SpendStats>;
   partnerSharing: Scalars['Boolean']['output'];
   /**
    * Partner brands' offers for this member, valid now, newest first: only for a member who allows
@@ -429,14 +430,6 @@ export type MemberPartnerOffersArgs = {
 export type MemberRewardRedemptionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** The member's rolling-12-month spend, as the points service reports it (read here to rank benefits). */
-export type SpendStats = {
-  __typename?: 'SpendStats';
-  spend: Scalars['String']['output'];
-  purchases: Scalars['Int']['output'];
-  lastPurchaseAt: Maybe<Scalars['String']['output']>;
 };
 
 /** One of a member's benefits, ranked for them (Member.benefits): the tier's benefit, its score and why. */
@@ -1055,8 +1048,8 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Member' }
     & GraphQLRecursivePick<FederationTypes['Member'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"spend":{"spend":true,"purchases":true,"lastPurchaseAt":true}}>
-        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"spend":{"spend":true,"purchases":true,"lastPurchaseAt":true},"partnerSharing":true}>
+        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true}>
+        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"partnerSharing":true}>
         | GraphQLRecursivePick<FederationTypes['Member'], {"partnerSharing":true}> ) );
 };
 
@@ -1078,7 +1071,6 @@ export type ResolversTypes = {
   Tier: ResolverTypeWrapper<TierRefModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Member: ResolverTypeWrapper<RankingRefModel>;
-  SpendStats: ResolverTypeWrapper<SpendStats>;
   MemberBenefit: ResolverTypeWrapper<MemberBenefitViewModel>;
   BenefitRating: ResolverTypeWrapper<BenefitRatingModel>;
   BenefitRatingSummary: ResolverTypeWrapper<RatingSummaryModel>;
@@ -1141,7 +1133,6 @@ export type ResolversParentTypes = {
   Tier: TierRefModel;
   Float: Scalars['Float']['output'];
   Member: RankingRefModel;
-  SpendStats: SpendStats;
   MemberBenefit: MemberBenefitViewModel;
   BenefitRating: BenefitRatingModel;
   BenefitRatingSummary: RatingSummaryModel;

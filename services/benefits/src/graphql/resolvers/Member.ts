@@ -10,12 +10,20 @@ import { signalsOf, tierInForce } from '../memberSignals';
 export const Member: MemberResolvers = {
   __resolveReference: readableMemberRef,
   /**
-   * The tier's benefits ranked for this member from what the gateway required of the member and
-   * points services (@requires); the tier's benefits are one look-up per distinct tier per request.
+   * The tier's benefits ranked for this member from what the gateway required of the member service
+   * (@requires) and the spend the points service gives over gRPC (ranked without it when points
+   * does not answer); the tier's benefits are one look-up per distinct tier per request, the spend
+   * one call for every member of the request.
    */
   benefits: async (member, _, ctx) => {
-    const benefits = await ctx.loaders.benefitsOfTier.load(tierInForce(readableMemberRef(member, ctx).tier));
-    return rankBenefits(benefits, memberFeatures(signalsOf(member), new Date())).map((ranked) => ({ ...ranked, memberId: member.id }));
+    const [benefits, spend] = await Promise.all([
+      ctx.loaders.benefitsOfTier.load(tierInForce(readableMemberRef(member, ctx).tier)),
+      ctx.loaders.spendOfMember.load(member.id),
+    ]);
+    return rankBenefits(benefits, memberFeatures(signalsOf(member, spend), new Date())).map((ranked) => ({
+      ...ranked,
+      memberId: member.id,
+    }));
   },
 
   /** Newest first; keyset pagination on (issued_at, id). The member themselves or staff (readableMemberRef). */

@@ -41,7 +41,7 @@ export const metricsUrl = (graphqlUrl: string) => new URL('/metrics', graphqlUrl
 
 export async function scrape(graphqlUrl: string): Promise<MetricSample[]> {
   const response = await fetch(metricsUrl(graphqlUrl));
-  if (!response.ok) throw new Error(`${metricsUrl(graphqlUrl)} answered ${response.status}`);
+  if (!response.ok) throw new Error(`${metricsUrl(graphqlUrl)} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   return parseMetrics(await response.text());
 }
 

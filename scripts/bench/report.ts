@@ -54,7 +54,7 @@ export function tables(report: {
     riskShare(
       earnDirect,
       'Assess’s share of one earn (recordOrder, points subgraph direct)',
-      'synchronous too: recordOrder awaits Assess before writing (1 gRPC call to risk per earn); only an earn risk does not answer goes ahead, its assessment queued in the outbox',
+      'only under EARN_RISK_CHECK=before-commit, where recordOrder awaits Assess before writing; by default (after-commit) the earn does not wait: its assessment goes to risk after the commit, in batches from the outbox (AssessBatch)',
     ),
   ];
   const card = (target: string) =>

@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, isUniqueViolation } from '../../../kit/src';
+import { enqueueOutboxEvents, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import type { PointsAccount } from '../db/entities/PointsAccount';
 import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
-import { assessEarn, enqueueLateAssessment } from './assessRisk';
+import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
 import { memberTier } from './memberTier';
-import { enqueueActivity } from './publishActivity';
+import { activityEvent } from './publishActivity';
 import { lotExpiry, planEarn } from '../domain/account';
 import { earnPoints } from '../domain/earn';
 import { assertSameOrder, parseOrder } from '../domain/order';
@@ -21,6 +21,8 @@ export interface EarnRules {
   returnWindowDays: number;
   /** How many days after it was placed an order may still be recorded without an ADMIN (ORDER_MAX_LATENESS_DAYS). */
   orderMaxLatenessDays: number;
+  /** Whether risk is asked before the earn commits or assesses it right after (EARN_RISK_CHECK, see assessRisk.ts). */
+  earnRiskCheck: EarnRiskCheck;
 }
 
 export interface Receipt {
@@ -59,9 +61,10 @@ function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Recei
 /**
  * Records an order and earns its points exactly once, with the tier and the campaigns in force
  * when it was placed (`orderedAt`, default now; see parseOrderTime for how late it may come). Peers
- * are asked first (tier multiplier, campaign coefficient, risk), then the order, the ledger entry
- * and the balance are written in one transaction; the order number's primary key makes a
- * concurrent or retried duplicate a replay. `callerIsAdmin`: only an ADMIN records an order later
+ * are asked first (tier multiplier, campaign coefficient, and risk under before-commit), then the
+ * order, the ledger entry and the balance are written in one transaction; the order number's
+ * primary key makes a concurrent or retried duplicate a replay.
+ * Under after-commit the earn's assessment is written in that transaction and sent to risk after it. `callerIsAdmin`: only an ADMIN records an order later
  * than ORDER_MAX_LATENESS_DAYS, and its entry is flagged LATE_ORDER.
  */
 export async function recordOrder(
@@ -101,8 +104,9 @@ export async function recordOrder(
     ...(order.storeId ? { store: order.storeId } : {}),
     idempotencyKey: `EARN:${order.orderNo}`,
   };
-  // Fails open: without an answer the order earns, and its assessment is queued for review below.
-  const risk = await assessEarn(peers.risk, earn);
+  const afterCommit = rules.earnRiskCheck === 'after-commit';
+  // Before the commit it fails open: without an answer the order earns, its assessment queued for review below.
+  const risk = afterCommit ? 'after-commit' : await assessEarn(peers.risk, earn);
 
   const points = earnPoints({
     amountFen: order.amountFen,
@@ -145,7 +149,8 @@ export async function recordOrder(
         flag: late ? LATE_ORDER : null,
       });
     }
-    await enqueueActivity(manager, order.memberId, at);
+    // The activity and (after-commit) the assessment in one statement.
+    await enqueueOutboxEvents(manager, [activityEvent(order.memberId, at), ...(afterCommit ? [afterCommitAssessment(earn, at)] : [])]);
     if (risk === 'unassessed') await enqueueLateAssessment(manager, earn, at);
   };
   try {
@@ -162,5 +167,7 @@ export async function recordOrder(
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
   }
   await events.deliverNow(order.memberId);
+  // Not awaited: risk judges the earn off the request path, in a batch with the others pending.
+  if (afterCommit) events.deliverSoon(AFTER_COMMIT_ASSESSMENTS_KEY);
   return { order: row, replayed: false };
 }

@@ -63,9 +63,11 @@ function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Recei
  * when it was placed (`orderedAt`, default now; see parseOrderTime for how late it may come). Peers
  * are asked first (tier multiplier, campaign coefficient, and risk under before-commit), then the
  * order, the ledger entry and the balance are written in one transaction; the order number's
- * primary key makes a concurrent or retried duplicate a replay.
- * Under after-commit the earn's assessment is written in that transaction and sent to risk after it. `callerIsAdmin`: only an ADMIN records an order later
- * than ORDER_MAX_LATENESS_DAYS, and its entry is flagged LATE_ORDER.
+ * primary key makes a concurrent or retried duplicate a replay: its insert fails and the recorded
+ * order is answered (nothing reads the order before, which every new order would pay for; a
+ * replay asks the peers again, and they answer a repeated order the same). Under after-commit the
+ * earn's assessment is written in that transaction and sent to risk after it. `callerIsAdmin`:
+ * only an ADMIN records an order later than ORDER_MAX_LATENESS_DAYS, and its entry is flagged LATE_ORDER.
  */
 export async function recordOrder(
   dataSource: DataSource,
@@ -80,9 +82,6 @@ export async function recordOrder(
   const at = now ?? new Date();
   const { orderedAt, late } = parseOrderTime(input.orderedAt, at, rules.orderMaxLatenessDays, input.callerIsAdmin ?? false);
   const orders = dataSource.getRepository(Order);
-  const existing = await orders.findOneBy({ orderNo: order.orderNo });
-  if (existing) return replay(existing, order);
-
   // An order sent without its time is placed now: the member service then answers from the present tier.
   const placedBefore = input.orderedAt == null ? undefined : orderedAt;
   // The tier first: campaigns target by it, and budgeted ones reserve the extra points they grant.

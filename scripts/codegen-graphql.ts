@@ -102,7 +102,10 @@ export const SUBGRAPHS: Record<string, SubgraphTypes> = {
       Referral: '{ memberId: string }',
       ReferredFriend: '../../db/entities/ReferralMember#ReferralMember',
       ReferralReward: '../../db/entities/ReferralReward#ReferralReward',
-      ReferralRung: '../../db/entities/ReferralRung#ReferralRung',
+      ReferralRung: '../../db/entities/ReferralRungVersion#ReferralRungVersion',
+      ReferralRungVersion: '../../db/entities/ReferralRungVersion#ReferralRungVersion',
+      HeldReferral: '../../db/entities/ReferralMember#ReferralMember',
+      ReferralDecision: '../../db/entities/ReferralDecision#ReferralDecision',
     },
   },
   risk: {

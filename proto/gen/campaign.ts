@@ -11,6 +11,8 @@ import type { RecordRegistrationRequest as _membergraph_campaign_v1_RecordRegist
 import type { RecordRegistrationResponse as _membergraph_campaign_v1_RecordRegistrationResponse, RecordRegistrationResponse__Output as _membergraph_campaign_v1_RecordRegistrationResponse__Output } from './membergraph/campaign/v1/RecordRegistrationResponse';
 import type { ResolveReferralCodeRequest as _membergraph_campaign_v1_ResolveReferralCodeRequest, ResolveReferralCodeRequest__Output as _membergraph_campaign_v1_ResolveReferralCodeRequest__Output } from './membergraph/campaign/v1/ResolveReferralCodeRequest';
 import type { ResolveReferralCodeResponse as _membergraph_campaign_v1_ResolveReferralCodeResponse, ResolveReferralCodeResponse__Output as _membergraph_campaign_v1_ResolveReferralCodeResponse__Output } from './membergraph/campaign/v1/ResolveReferralCodeResponse';
+import type { ReturnBudgetRequest as _membergraph_campaign_v1_ReturnBudgetRequest, ReturnBudgetRequest__Output as _membergraph_campaign_v1_ReturnBudgetRequest__Output } from './membergraph/campaign/v1/ReturnBudgetRequest';
+import type { ReturnBudgetResponse as _membergraph_campaign_v1_ReturnBudgetResponse, ReturnBudgetResponse__Output as _membergraph_campaign_v1_ReturnBudgetResponse__Output } from './membergraph/campaign/v1/ReturnBudgetResponse';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -30,6 +32,8 @@ export interface ProtoGrpcType {
         RecordRegistrationResponse: MessageTypeDefinition<_membergraph_campaign_v1_RecordRegistrationResponse, _membergraph_campaign_v1_RecordRegistrationResponse__Output>
         ResolveReferralCodeRequest: MessageTypeDefinition<_membergraph_campaign_v1_ResolveReferralCodeRequest, _membergraph_campaign_v1_ResolveReferralCodeRequest__Output>
         ResolveReferralCodeResponse: MessageTypeDefinition<_membergraph_campaign_v1_ResolveReferralCodeResponse, _membergraph_campaign_v1_ResolveReferralCodeResponse__Output>
+        ReturnBudgetRequest: MessageTypeDefinition<_membergraph_campaign_v1_ReturnBudgetRequest, _membergraph_campaign_v1_ReturnBudgetRequest__Output>
+        ReturnBudgetResponse: MessageTypeDefinition<_membergraph_campaign_v1_ReturnBudgetResponse, _membergraph_campaign_v1_ReturnBudgetResponse__Output>
       }
     }
   }

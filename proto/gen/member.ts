@@ -11,6 +11,8 @@ import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersRes
 import type { GrantTierRequest as _membergraph_member_v1_GrantTierRequest, GrantTierRequest__Output as _membergraph_member_v1_GrantTierRequest__Output } from './membergraph/member/v1/GrantTierRequest';
 import type { ListBirthdaysRequest as _membergraph_member_v1_ListBirthdaysRequest, ListBirthdaysRequest__Output as _membergraph_member_v1_ListBirthdaysRequest__Output } from './membergraph/member/v1/ListBirthdaysRequest';
 import type { ListBirthdaysResponse as _membergraph_member_v1_ListBirthdaysResponse, ListBirthdaysResponse__Output as _membergraph_member_v1_ListBirthdaysResponse__Output } from './membergraph/member/v1/ListBirthdaysResponse';
+import type { ListTiersRequest as _membergraph_member_v1_ListTiersRequest, ListTiersRequest__Output as _membergraph_member_v1_ListTiersRequest__Output } from './membergraph/member/v1/ListTiersRequest';
+import type { ListTiersResponse as _membergraph_member_v1_ListTiersResponse, ListTiersResponse__Output as _membergraph_member_v1_ListTiersResponse__Output } from './membergraph/member/v1/ListTiersResponse';
 import type { MemberBirthday as _membergraph_member_v1_MemberBirthday, MemberBirthday__Output as _membergraph_member_v1_MemberBirthday__Output } from './membergraph/member/v1/MemberBirthday';
 import type { MemberConsents as _membergraph_member_v1_MemberConsents, MemberConsents__Output as _membergraph_member_v1_MemberConsents__Output } from './membergraph/member/v1/MemberConsents';
 import type { MemberServiceClient as _membergraph_member_v1_MemberServiceClient, MemberServiceDefinition as _membergraph_member_v1_MemberServiceDefinition } from './membergraph/member/v1/MemberService';
@@ -46,6 +48,8 @@ export interface ProtoGrpcType {
         GrantTierRequest: MessageTypeDefinition<_membergraph_member_v1_GrantTierRequest, _membergraph_member_v1_GrantTierRequest__Output>
         ListBirthdaysRequest: MessageTypeDefinition<_membergraph_member_v1_ListBirthdaysRequest, _membergraph_member_v1_ListBirthdaysRequest__Output>
         ListBirthdaysResponse: MessageTypeDefinition<_membergraph_member_v1_ListBirthdaysResponse, _membergraph_member_v1_ListBirthdaysResponse__Output>
+        ListTiersRequest: MessageTypeDefinition<_membergraph_member_v1_ListTiersRequest, _membergraph_member_v1_ListTiersRequest__Output>
+        ListTiersResponse: MessageTypeDefinition<_membergraph_member_v1_ListTiersResponse, _membergraph_member_v1_ListTiersResponse__Output>
         MemberBirthday: MessageTypeDefinition<_membergraph_member_v1_MemberBirthday, _membergraph_member_v1_MemberBirthday__Output>
         MemberConsents: MessageTypeDefinition<_membergraph_member_v1_MemberConsents, _membergraph_member_v1_MemberConsents__Output>
         MemberService: SubtypeConstructor<typeof grpc.Client, _membergraph_member_v1_MemberServiceClient> & { service: _membergraph_member_v1_MemberServiceDefinition }

@@ -11,6 +11,8 @@ import type { DebitRequest as _membergraph_points_v1_DebitRequest, DebitRequest_
 import type { DebitResponse as _membergraph_points_v1_DebitResponse, DebitResponse__Output as _membergraph_points_v1_DebitResponse__Output } from './membergraph/points/v1/DebitResponse';
 import type { GetBalancesRequest as _membergraph_points_v1_GetBalancesRequest, GetBalancesRequest__Output as _membergraph_points_v1_GetBalancesRequest__Output } from './membergraph/points/v1/GetBalancesRequest';
 import type { GetBalancesResponse as _membergraph_points_v1_GetBalancesResponse, GetBalancesResponse__Output as _membergraph_points_v1_GetBalancesResponse__Output } from './membergraph/points/v1/GetBalancesResponse';
+import type { GetSpendStatsRequest as _membergraph_points_v1_GetSpendStatsRequest, GetSpendStatsRequest__Output as _membergraph_points_v1_GetSpendStatsRequest__Output } from './membergraph/points/v1/GetSpendStatsRequest';
+import type { GetSpendStatsResponse as _membergraph_points_v1_GetSpendStatsResponse, GetSpendStatsResponse__Output as _membergraph_points_v1_GetSpendStatsResponse__Output } from './membergraph/points/v1/GetSpendStatsResponse';
 import type { HoldPointsRequest as _membergraph_points_v1_HoldPointsRequest, HoldPointsRequest__Output as _membergraph_points_v1_HoldPointsRequest__Output } from './membergraph/points/v1/HoldPointsRequest';
 import type { HoldPointsResponse as _membergraph_points_v1_HoldPointsResponse, HoldPointsResponse__Output as _membergraph_points_v1_HoldPointsResponse__Output } from './membergraph/points/v1/HoldPointsResponse';
 import type { ListMemberActivityRequest as _membergraph_points_v1_ListMemberActivityRequest, ListMemberActivityRequest__Output as _membergraph_points_v1_ListMemberActivityRequest__Output } from './membergraph/points/v1/ListMemberActivityRequest';
@@ -25,6 +27,7 @@ import type { PurchaseStats as _membergraph_points_v1_PurchaseStats, PurchaseSta
 import type { PurchaseStatsBatch as _membergraph_points_v1_PurchaseStatsBatch, PurchaseStatsBatch__Output as _membergraph_points_v1_PurchaseStatsBatch__Output } from './membergraph/points/v1/PurchaseStatsBatch';
 import type { ReleasePointsRequest as _membergraph_points_v1_ReleasePointsRequest, ReleasePointsRequest__Output as _membergraph_points_v1_ReleasePointsRequest__Output } from './membergraph/points/v1/ReleasePointsRequest';
 import type { ReleasePointsResponse as _membergraph_points_v1_ReleasePointsResponse, ReleasePointsResponse__Output as _membergraph_points_v1_ReleasePointsResponse__Output } from './membergraph/points/v1/ReleasePointsResponse';
+import type { SpendStats as _membergraph_points_v1_SpendStats, SpendStats__Output as _membergraph_points_v1_SpendStats__Output } from './membergraph/points/v1/SpendStats';
 import type { StreamPurchaseStatsRequest as _membergraph_points_v1_StreamPurchaseStatsRequest, StreamPurchaseStatsRequest__Output as _membergraph_points_v1_StreamPurchaseStatsRequest__Output } from './membergraph/points/v1/StreamPurchaseStatsRequest';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -46,6 +49,8 @@ export interface ProtoGrpcType {
         DebitResponse: MessageTypeDefinition<_membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitResponse__Output>
         GetBalancesRequest: MessageTypeDefinition<_membergraph_points_v1_GetBalancesRequest, _membergraph_points_v1_GetBalancesRequest__Output>
         GetBalancesResponse: MessageTypeDefinition<_membergraph_points_v1_GetBalancesResponse, _membergraph_points_v1_GetBalancesResponse__Output>
+        GetSpendStatsRequest: MessageTypeDefinition<_membergraph_points_v1_GetSpendStatsRequest, _membergraph_points_v1_GetSpendStatsRequest__Output>
+        GetSpendStatsResponse: MessageTypeDefinition<_membergraph_points_v1_GetSpendStatsResponse, _membergraph_points_v1_GetSpendStatsResponse__Output>
         HoldPointsRequest: MessageTypeDefinition<_membergraph_points_v1_HoldPointsRequest, _membergraph_points_v1_HoldPointsRequest__Output>
         HoldPointsResponse: MessageTypeDefinition<_membergraph_points_v1_HoldPointsResponse, _membergraph_points_v1_HoldPointsResponse__Output>
         ListMemberActivityRequest: MessageTypeDefinition<_membergraph_points_v1_ListMemberActivityRequest, _membergraph_points_v1_ListMemberActivityRequest__Output>
@@ -60,6 +65,7 @@ export interface ProtoGrpcType {
         PurchaseStatsBatch: MessageTypeDefinition<_membergraph_points_v1_PurchaseStatsBatch, _membergraph_points_v1_PurchaseStatsBatch__Output>
         ReleasePointsRequest: MessageTypeDefinition<_membergraph_points_v1_ReleasePointsRequest, _membergraph_points_v1_ReleasePointsRequest__Output>
         ReleasePointsResponse: MessageTypeDefinition<_membergraph_points_v1_ReleasePointsResponse, _membergraph_points_v1_ReleasePointsResponse__Output>
+        SpendStats: MessageTypeDefinition<_membergraph_points_v1_SpendStats, _membergraph_points_v1_SpendStats__Output>
         StreamPurchaseStatsRequest: MessageTypeDefinition<_membergraph_points_v1_StreamPurchaseStatsRequest, _membergraph_points_v1_StreamPurchaseStatsRequest__Output>
       }
     }

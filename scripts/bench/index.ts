@@ -144,6 +144,13 @@ async function main(): Promise<void> {
           memberIds: seeded.memberIds,
           grpc: { address: stack.services.risk.grpcAddress, serviceToken: config.serviceToken },
         }),
+        await row('campaign GetActivityCoefficient (gRPC), an earn: tier, channel, store, order ref and figures, as points asks it', {
+          ...base,
+          url: '',
+          kind: 'grpc-coefficient',
+          memberIds: seeded.memberIds,
+          grpc: { address: stack.services.campaign.grpcAddress, serviceToken: config.serviceToken },
+        }),
         await row(
           'earn (recordOrder), our gateway, POS staff token',
           { ...base, url: ours.url, kind: 'earn', memberIds: seeded.memberIds, token: cashier.accessToken },

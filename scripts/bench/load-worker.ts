@@ -6,8 +6,9 @@
  */
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
-import { createPeerClient, loadProto, signIdentity, toInt64, type Identity } from '../../services/kit/src';
+import { createPeerClient, loadProto, signIdentity, toEpochMs, toInt64, type Identity } from '../../services/kit/src';
 import { memberPeer } from '../../services/points/src/grpc/peers';
+import type { ProtoGrpcType as CampaignProto } from '../../proto/gen/campaign';
 import type { ProtoGrpcType as PointsProto } from '../../proto/gen/points';
 import type { ProtoGrpcType as RiskProto } from '../../proto/gen/risk';
 import { atFixedRate } from './arrivals';
@@ -17,12 +18,23 @@ import { RawEarn } from './raw-earn';
 
 export interface LoadJob {
   url: string;
-  kind: 'card' | 'earn' | 'list' | 'grpc-tiers' | 'grpc-assess' | 'grpc-debit' | 'card-direct' | 'raw-earn' | 'redeem' | 'validate';
+  kind:
+    | 'card'
+    | 'earn'
+    | 'list'
+    | 'grpc-tiers'
+    | 'grpc-assess'
+    | 'grpc-coefficient'
+    | 'grpc-debit'
+    | 'card-direct'
+    | 'raw-earn'
+    | 'redeem'
+    | 'validate';
   /** For 'redeem': the reward each request redeems (as the member of its token). */
   rewardId?: string;
   /**
-   * For 'grpc-tiers', 'grpc-assess' and 'grpc-debit': the gRPC address of the member, risk or points
-   * service and the services' credential.
+   * For 'grpc-tiers', 'grpc-assess', 'grpc-coefficient' and 'grpc-debit': the gRPC address of the
+   * member, risk, campaign or points service and the services' credential.
    */
   grpc?: { address: string; serviceToken: string };
   /** For 'card-direct': the subgraphs' URLs, the identity secret, and whether entity calls go at once. */
@@ -253,6 +265,39 @@ async function runAssess(job: LoadJob) {
 }
 
 /**
+ * Campaign's GetActivityCoefficient as points asks it for the bench's earn (a POS order of 128.80 at
+ * store BENCH-01, with its order ref and figures; tier REGULAR, as no seeded campaign targets
+ * tiers): one call per member in turn, each for a new order. With the seeded live campaigns (two
+ * multipliers without budget or targeting) it reads and writes nothing per order.
+ */
+async function runCoefficient(job: LoadJob) {
+  const campaign = createPeerClient(loadProto<CampaignProto>('campaign').membergraph.campaign.v1.CampaignService.service, {
+    address: job.grpc!.address,
+    deadlineMs: 2000,
+    serviceToken: job.grpc!.serviceToken,
+    retryable: ['GetActivityCoefficient'],
+  });
+  try {
+    return await closedLoop(job, async (sequence) => {
+      const answer = await campaign.GetActivityCoefficient({
+        memberId: memberAt(job, sequence),
+        atEpochMs: toEpochMs(new Date()),
+        tierId: 'REGULAR',
+        channel: 'POS',
+        store: 'BENCH-01',
+        orderRef: `ORDER:BENCH-COEFFICIENT-${job.runId}-${sequence}`,
+        amountFen: toInt64(12_880),
+        baseRateMilli: 1000,
+        multiplierMilli: 1000,
+      });
+      if (!answer.coefficientMilli) throw new Error('no coefficient');
+    });
+  } finally {
+    campaign.close();
+  }
+}
+
+/**
  * A burn of one point through points' Debit (a checkout offset's source), as a peer calls it: risk
  * is asked first and must answer (burns fail closed), then the points move.
  */
@@ -303,6 +348,7 @@ async function runRawEarn(job: LoadJob) {
 function run(job: LoadJob): Promise<Omit<LoadResult, 'loadCpuMs'>> {
   if (job.kind === 'grpc-tiers') return runGrpc(job);
   if (job.kind === 'grpc-assess') return runAssess(job);
+  if (job.kind === 'grpc-coefficient') return runCoefficient(job);
   if (job.kind === 'grpc-debit') return runDebit(job);
   if (job.kind === 'card-direct') return runDirect(job);
   if (job.kind === 'raw-earn') return runRawEarn(job);

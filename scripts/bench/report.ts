@@ -54,6 +54,12 @@ export function tables(report: {
     assess && of
       ? `${name}: p50 ${of.result.p50} ms, of which risk Assess p50 ${assess.result.p50} ms (${((100 * assess.result.p50) / Math.max(0.1, of.result.p50)).toFixed(0)} %) — ${note}`
       : `${name}: –`;
+  // Campaign's share of an earn: the coefficient look-up every earn makes, after the tier look-up.
+  const coefficient = find('campaign GetActivityCoefficient (gRPC)');
+  const campaignShare =
+    coefficient && earnDirect
+      ? `GetActivityCoefficient’s share of one earn (recordOrder, points subgraph direct): p50 ${earnDirect.result.p50} ms, of which campaign GetActivityCoefficient p50 ${coefficient.result.p50} ms (${((100 * coefficient.result.p50) / Math.max(0.1, earnDirect.result.p50)).toFixed(0)} %) — synchronous: 1 gRPC call to campaign per earn, in sequence after the tier look-up (campaigns target by tier); ${coefficient.sqlPerRequest.campaign ?? 0} SQL statements in campaign per look-up with the seeded campaigns (no budget: nothing written)`
+      : 'GetActivityCoefficient’s share of one earn: –';
   const riskShares = [
     riskShare(burn, 'Assess’s share of one burn (points Debit over gRPC)', 'synchronous, fails closed: 1 gRPC call to risk per burn'),
     riskShare(
@@ -100,7 +106,7 @@ export function tables(report: {
         `| ${workload} | ${target} | ${s.result.rps.toFixed(0)} | ${s.result.p50} | ${s.result.p95} | ${s.result.p99} | ${errors(s)} | ${s.subgraphCallsPerRequest} | ${sql(s)} | ${cpus(s)} | ${rss(s)} |`,
     ),
     '',
-    ...[...report.comparison.ratios, ...earnRatios, ...riskShares].map((line) => `- ${line}`),
+    ...[...report.comparison.ratios, ...earnRatios, ...riskShares, campaignShare].map((line) => `- ${line}`),
     '',
     'Issue 19’s targets, this run (the chaos figure is `npm run chaos`’s):',
     '',

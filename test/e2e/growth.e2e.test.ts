@@ -4,7 +4,8 @@ import { startStack, type Stack } from '../harness/startStack';
 
 /**
  * The growth playbook through the gateway (issue 17): the referral ladder (a member invites five
- * friends and becomes Gold, each reward once) and a targeted double-points week with a budget.
+ * friends and becomes Gold, each reward once; staff edit the ladder and release or reject friends
+ * risk holds for review) and a targeted double-points week with a budget.
  */
 let stack: Stack;
 beforeAll(async () => {
@@ -112,16 +113,145 @@ describe('the referral ladder through the gateway', () => {
     expect(k.data.referralKFactor).toMatchObject({ invitations: 1, conversions: 5 });
     expect(k.data.referralKFactor.kFactor).toBeCloseTo(5 / k.data.referralKFactor.members, 10);
   });
+
+  it('staff edit the ladder and work the review queue: a held friend released is paid by the edited rung, once; a rejected one pays nothing', async () => {
+    const holdSecondReferral = (enabled: boolean) => ({
+      id: 'referral-velocity-review',
+      description: 'More than one referral reward for one inviter within an hour: a person looks first',
+      enabled,
+      outcome: 'REVIEW',
+      score: 30,
+      definition: JSON.stringify({ kind: 'VELOCITY', actions: ['REFERRAL_REWARD'], by: 'MEMBER', windowSeconds: 3600, max: 1 }),
+    });
+    const saveRule = 'mutation($input: RiskRuleInput!) { saveRiskRule(input: $input) { id } }';
+    expect((await stack.query(saveRule, { input: holdSecondReferral(true) })).errors).toBeUndefined();
+    const RUNG = 'rungId revision friends kind points tierId retired actor reason';
+    const change = (rungId: number, input: Record<string, unknown>) =>
+      stack.query(
+        `mutation($r: Int!, $i: ReferralRungInput!) { changeReferralRung(rungId: $r, input: $i, reason: "e2e: ladder edit") { ${RUNG} } }`,
+        {
+          r: rungId,
+          i: input,
+        },
+      );
+    const add = (input: Record<string, unknown>) =>
+      stack.query(`mutation($i: ReferralRungInput!) { addReferralRung(input: $i, reason: "e2e: ladder edit") { ${RUNG} } }`, { i: input });
+
+    const host = await stack.loginMember(uniquePhone());
+    const code = (await stack.queryAs(host.accessToken, REFERRAL, { id: host.memberId })).data.member.referral.code as string;
+    const first = (await signUp(code)).data.loginWithCode.member.id as string;
+
+    // The third rung now pays at two friends. Bad edits are coded and change nothing (the tier is checked with the member service).
+    const moved = await change(3, { friends: 2 });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data.changeReferralRung).toMatchObject({ rungId: 3, friends: 2, kind: 'POINTS', points: 50, retired: false });
+    expect(codeOf(await add({ friends: 0, kind: 'POINTS', points: 10 }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'THRESHOLD_NOT_POSITIVE',
+    });
+    expect(codeOf(await add({ friends: 2, kind: 'POINTS', points: 10 }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'DUPLICATE_THRESHOLD',
+    });
+    expect(codeOf(await add({ friends: 9, kind: 'TIER', tierId: 'PLATINUM' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNKNOWN_TIER',
+    });
+    expect(codeOf(await change(3, { points: -5 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'points' });
+    expect(
+      codeOf(await stack.queryAs(host.accessToken, 'mutation { retireReferralRung(rungId: 5, reason: "not mine") { rungId } }')),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const ladder = (await stack.queryAs(null, 'query { referralLadder { rungId friends kind } }')).data.referralLadder;
+    expect(ladder).toEqual([
+      { rungId: 1, friends: 1, kind: 'COUPON' },
+      { rungId: 3, friends: 2, kind: 'POINTS' },
+      { rungId: 5, friends: 5, kind: 'TIER' },
+    ]);
+
+    // The second friend is held by risk and waits in the queue.
+    const second = (await signUp(code)).data.loginWithCode.member.id as string;
+    const HELD = 'id inviterId status riskReason heldAt decision { decision reason decidedBy decidedAt }';
+    const queue = (await stack.query(`query { referralsInReview(first: 50) { ${HELD} } }`)).data.referralsInReview;
+    expect(queue.find((r: { id: string }) => r.id === second)).toMatchObject({
+      inviterId: host.memberId,
+      status: 'REVIEW',
+      decision: null,
+    });
+    expect(queue.find((r: { id: string }) => r.id === second).riskReason).toMatch(/REFERRAL_REWARD/);
+    const before = (await stack.queryAs(host.accessToken, REFERRAL, { id: host.memberId })).data.member;
+    expect(before.points.balance).toBe(0);
+
+    // Released twice: counted once, paid by the edited rung (50 points at two friends) once.
+    const RELEASE = `mutation($id: ID!) { releaseReferral(id: $id, reason: "e2e: checked by phone") { ${HELD} } }`;
+    const released = await stack.query(RELEASE, { id: second });
+    expect(released.errors).toBeUndefined();
+    expect(released.data.releaseReferral).toMatchObject({
+      id: second,
+      status: 'COUNTED',
+      decision: { decision: 'RELEASED', reason: 'e2e: checked by phone', decidedBy: expect.stringMatching(/^staff:/) },
+    });
+    expect((await stack.query(RELEASE, { id: second })).data.releaseReferral.status).toBe('COUNTED');
+    const WITH_VERSION = `query($id: ID!) { member(id: $id) { points { balance } referral { invited { memberId status } rewards { rung rungId kind points status rungVersion { revision friends actor } } } } }`;
+    const after = (await stack.queryAs(host.accessToken, WITH_VERSION, { id: host.memberId })).data.member;
+    expect(after.points.balance).toBe(50);
+    expect(after.referral.rewards).toEqual([
+      { rung: 1, rungId: 1, kind: 'COUPON', points: null, status: 'GRANTED', rungVersion: { revision: 1, friends: 1, actor: 'system' } },
+      {
+        rung: 2,
+        rungId: 3,
+        kind: 'POINTS',
+        points: 50,
+        status: 'GRANTED',
+        rungVersion: { revision: moved.data.changeReferralRung.revision, friends: 2, actor: expect.stringMatching(/^staff:/) },
+      },
+    ]);
+
+    // A third friend, held and rejected: nothing paid, the decision kept.
+    const third = (await signUp(code)).data.loginWithCode.member.id as string;
+    const rejected = await stack.query(`mutation($id: ID!) { rejectReferral(id: $id, reason: "e2e: same device farm") { ${HELD} } }`, {
+      id: third,
+    });
+    expect(rejected.data.rejectReferral).toMatchObject({
+      status: 'REJECTED',
+      decision: { decision: 'REJECTED', reason: 'e2e: same device farm' },
+    });
+    expect(codeOf(await stack.query(RELEASE, { id: third }))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_REVIEW' });
+    const last = (await stack.queryAs(host.accessToken, WITH_VERSION, { id: host.memberId })).data.member;
+    expect(last.points.balance).toBe(50);
+    expect(last.referral.rewards).toHaveLength(2);
+    expect(last.referral.invited.map((f: { memberId: string; status: string }) => [f.memberId, f.status]).sort()).toEqual(
+      [
+        [first, 'COUNTED'],
+        [second, 'COUNTED'],
+        [third, 'REJECTED'],
+      ].sort(),
+    );
+
+    // The history keeps both versions of the rung; the ladder goes back as the rest of the suite expects it.
+    const history = (await stack.query('query { referralLadderHistory(rungId: 3) { revision friends points actor reason } }')).data
+      .referralLadderHistory;
+    expect(history.map((v: { friends: number; actor: string }) => [v.friends, v.actor.startsWith('staff:') ? 'staff' : v.actor])).toEqual([
+      [3, 'system'],
+      [2, 'staff'],
+    ]);
+    expect((await change(3, { friends: 3 })).errors).toBeUndefined();
+    expect((await stack.query(saveRule, { input: holdSecondReferral(false) })).errors).toBeUndefined();
+  });
 });
 
 describe('a targeted double-points week with a budget', () => {
   const CREATE = `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id state budgetPoints spentPoints target { tiers } } }`;
   const ORDER = `mutation($m: ID!, $o: String!, $a: String!) { recordOrder(memberId: $m, orderNo: $o, amount: $a, channel: WEB) { pointsEarned } }`;
-  const earn = async (memberId: string, amount: string) => {
-    const response = await stack.query(ORDER, { m: memberId, o: `GW-${randomUUID()}`, a: amount });
+  const earn = async (memberId: string, amount: string, orderNo = `GW-${randomUUID()}`) => {
+    const response = await stack.query(ORDER, { m: memberId, o: orderNo, a: amount });
     expect(response.errors).toBeUndefined();
     return response.data.recordOrder.pointsEarned as number;
   };
+  const REFUND = `mutation($o: String!, $r: String!, $a: String!) { refundOrder(orderNo: $o, refundNo: $r, amount: $a) { pointsClawedBack } }`;
+  const spentOf = async (campaignId: string) =>
+    (await stack.query('{ campaigns { id spentPoints } }')).data.campaigns.find((c: { id: string }) => c.id === campaignId).spentPoints;
 
   it('Silver members earn double until the budget of extra points is spent; others earn as usual', async () => {
     const silver = (await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' })).data.registerMember.id;
@@ -149,15 +279,29 @@ describe('a targeted double-points week with a budget', () => {
     expect(scheduled.data.scheduleCampaign.state).toBe('LIVE');
 
     // γ 1.2: 1000 CNY earns 1200, doubled 2400 (1200 extra of the 1300 budget).
-    expect(await earn(silver, '1000.00')).toBe(2400);
+    const big = `GW-${randomUUID()}`;
+    expect(await earn(silver, '1000.00', big)).toBe(2400);
     // 500 CNY would take 600 extra: more than the 100 left, so it earns at 1.0.
     expect(await earn(silver, '500.00')).toBe(600);
     // 50 CNY takes 60 extra: it fits.
     expect(await earn(silver, '50.00')).toBe(120);
     // Not targeted: a Regular member earns as usual.
     expect(await earn(regular, '1000.00')).toBe(1000);
-    const campaigns = await stack.query('{ campaigns { id spentPoints } }');
-    expect(campaigns.data.campaigns.find((c: { id: string }) => c.id === draft.data.createCampaign.id).spentPoints).toBe(1260);
+    const campaignId = draft.data.createCampaign.id;
+    expect(await spentOf(campaignId)).toBe(1260);
+
+    // Refunds give the budget back as the points are clawed back: 40% of the big order returns 480 of
+    // its 1200 extra points, a repeated refund nothing more, the rest the other 720.
+    const refund = (refundNo: string, amount: string) => stack.query(REFUND, { o: big, r: refundNo, a: amount });
+    expect((await refund(`${big}-R1`, '400.00')).data.refundOrder.pointsClawedBack).toBe(960);
+    expect(await spentOf(campaignId)).toBe(780);
+    expect((await refund(`${big}-R1`, '400.00')).errors).toBeUndefined();
+    expect(await spentOf(campaignId)).toBe(780);
+    expect((await refund(`${big}-R2`, '600.00')).data.refundOrder.pointsClawedBack).toBe(1440);
+    expect(await spentOf(campaignId)).toBe(60);
+    // The budget given back is spent again: 500 CNY (600 extra) now fits.
+    expect(await earn(silver, '500.00')).toBe(1200);
+    expect(await spentOf(campaignId)).toBe(660);
   });
 
   it('refuses inverted windows and negative budgets with coded errors', async () => {

@@ -55,26 +55,44 @@ afterAll(() => stack?.stop());
 
 describe('our members', () => {
   it('see the partners’ offers only when they allow partner sharing', async () => {
-    const seen = await stack.queryAs(sharing.accessToken, '{ me { partnerOffers { title partner { name } direction } } }');
+    const seen = await stack.queryAs(
+      sharing.accessToken,
+      '{ me { partnerOffers { edges { node { title partner { name } direction } } } } }',
+    );
     expect(seen.errors).toBeUndefined();
-    expect(seen.data.me.partnerOffers.map((o: any) => o.title).sort()).toEqual(['Airport lounge', 'Late checkout']);
-    const none = await stack.queryAs(private_.accessToken, '{ me { partnerOffers { title } } }');
-    expect(none.data.me.partnerOffers).toEqual([]);
+    expect(seen.data.me.partnerOffers.edges.map((e: any) => e.node.title).sort()).toEqual(['Airport lounge', 'Late checkout']);
+    const none = await stack.queryAs(
+      private_.accessToken,
+      '{ me { partnerOffers { edges { node { title } } pageInfo { hasNextPage } } } }',
+    );
+    expect(none.data.me.partnerOffers).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
+  });
+
+  it('page through them newest first, a cursor at a time', async () => {
+    const PAGE =
+      'query($a: String) { me { partnerOffers(first: 1, after: $a) { edges { cursor node { title } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }';
+    const first = (await stack.queryAs(sharing.accessToken, PAGE, {})).data.me.partnerOffers;
+    // The lounge was defined after the late checkout.
+    expect(first.edges.map((e: any) => e.node.title)).toEqual(['Airport lounge']);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: first.edges[0].cursor });
+    const second = (await stack.queryAs(sharing.accessToken, PAGE, { a: first.pageInfo.endCursor })).data.me.partnerOffers;
+    expect(second.edges.map((e: any) => e.node.title)).toEqual(['Late checkout']);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(codeOf(await stack.queryAs(sharing.accessToken, PAGE, { a: 'not-a-cursor' }))).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('a partner brand with its API key', () => {
   it('sees only its own cross-brand offers, both ways', async () => {
-    const own = await asHotel('{ partnerOffers { title direction fundedBy price } }');
+    const own = await asHotel('{ partnerOffers { edges { node { title direction fundedBy price stock remaining perMemberLimit } } } }');
     expect(own.errors).toBeUndefined();
-    expect(own.data.partnerOffers).toEqual(
-      expect.arrayContaining([
-        { title: 'Late checkout', direction: 'PARTNER_TO_US', fundedBy: 'US', price: '30.00' },
-        { title: 'Tea for hotel guests', direction: 'US_TO_PARTNER', fundedBy: 'PARTNER', price: '12.50' },
-      ]),
-    );
-    expect(own.data.partnerOffers).toHaveLength(2);
-    expect(codeOf(await asHotel('{ partnerOffers(partner: "blue-sky") { title } }'))).toBe('FORBIDDEN');
+    const nodes = own.data.partnerOffers.edges.map((e: any) => e.node);
+    const unlimited = { stock: null, remaining: null, perMemberLimit: null };
+    expect(nodes).toEqual([
+      { title: 'Tea for hotel guests', direction: 'US_TO_PARTNER', fundedBy: 'PARTNER', price: '12.50', ...unlimited },
+      { title: 'Late checkout', direction: 'PARTNER_TO_US', fundedBy: 'US', price: '30.00', ...unlimited },
+    ]);
+    expect(codeOf(await asHotel('{ partnerOffers(partner: "blue-sky") { edges { node { title } } } }'))).toBe('FORBIDDEN');
   });
 
   it.each([
@@ -86,7 +104,7 @@ describe('a partner brand with its API key', () => {
     ['another partner’s statement', '{ partnerStatement(partner: "blue-sky", month: "2026-11") { net } }'],
     ['a member’s benefits', 'query($m: ID!) { member(id: $m) { benefits { name } } }'],
     ['a member’s coupons', 'query($m: ID!) { member(id: $m) { coupons { edges { node { id } } } } }'],
-    ['a member’s partner offers', 'query($m: ID!) { member(id: $m) { partnerOffers { title } } }'],
+    ['a member’s partner offers', 'query($m: ID!) { member(id: $m) { partnerOffers { edges { node { title } } } } }'],
     [
       'a checkout',
       'query($m: ID!) { validateCoupons(memberId: $m, cart: { channel: WEB, items: [{ sku: "A", quantity: 1, unitPrice: "1.00" }] }) { payable } }',
@@ -180,5 +198,52 @@ describe('cross-brand redemptions and the monthly statement', () => {
     const staff = await stack.query(STATEMENT, { p: 'lakeside-hotel', m: month });
     expect(staff.data.partnerStatement).toEqual(statement);
     expect(codeOf(await stack.queryAs(sharing.accessToken, STATEMENT, { p: 'lakeside-hotel', m: month }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('an offer with a stock and a per-member limit', () => {
+  const remaining = async (id: string) =>
+    (
+      await asHotel('{ partnerOffers(direction: PARTNER_TO_US) { edges { node { id stock remaining perMemberLimit } } } }')
+    ).data.partnerOffers.edges
+      .map((e: any) => e.node)
+      .find((o: any) => o.id === id);
+  const define = async (limits: Record<string, number>) => {
+    const defined = await stack.query(OFFER, {
+      i: { partner: 'lakeside-hotel', direction: 'PARTNER_TO_US', title: 'Spa day', price: '50.00', ...WINDOW, ...limits },
+    });
+    expect(defined.errors).toBeUndefined();
+    return defined.data.definePartnerOffer.id as string;
+  };
+  const clearingRows = async (offerId: string) =>
+    (await stack.services.benefits.dataSource.query('SELECT id FROM clearing_entries WHERE offer_id = ?', [offerId])).length;
+
+  it('redeems down to its stock, then refuses with CONFLICT OUT_OF_STOCK and writes nothing', async () => {
+    const id = await define({ stock: 1 });
+    expect(await remaining(id)).toEqual({ id, stock: 1, remaining: 1, perMemberLimit: null });
+    expect((await asHotel(REDEEM, { o: id, m: sharing.memberId, k: 'spa-stock-01' })).errors).toBeUndefined();
+    expect((await asHotel(REDEEM, { o: id, m: sharing.memberId, k: 'spa-stock-01' })).data.redeemPartnerOffer.replayed).toBe(true);
+    const over = await asHotel(REDEEM, { o: id, m: sharing.memberId, k: 'spa-stock-02' });
+    expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'OUT_OF_STOCK' });
+    expect(await remaining(id)).toMatchObject({ remaining: 0 });
+    expect(await clearingRows(id)).toBe(1);
+  });
+
+  it("refuses a member's redemption over the limit with CONFLICT PER_MEMBER_LIMIT, taking no stock", async () => {
+    const id = await define({ stock: 5, perMemberLimit: 1 });
+    expect((await asHotel(REDEEM, { o: id, m: sharing.memberId, k: 'spa-limit-01' })).errors).toBeUndefined();
+    const over = await asHotel(REDEEM, { o: id, m: sharing.memberId, k: 'spa-limit-02' });
+    expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PER_MEMBER_LIMIT' });
+    expect(await remaining(id)).toEqual({ id, stock: 5, remaining: 4, perMemberLimit: 1 });
+    expect(await clearingRows(id)).toBe(1);
+  });
+
+  it('refuses a negative stock or limit with BAD_USER_INPUT', async () => {
+    for (const limits of [{ stock: -1 }, { perMemberLimit: -1 }]) {
+      const refused = await stack.query(OFFER, {
+        i: { partner: 'lakeside-hotel', direction: 'PARTNER_TO_US', title: 'Bad', price: '1.00', ...WINDOW, ...limits },
+      });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: Object.keys(limits)[0] });
+    }
   });
 });

@@ -3,8 +3,9 @@ import { startStack, type Stack } from '../harness/startStack';
 
 /**
  * Member.benefits, ranked, through the gateway: the gateway hands the benefits service the member's
- * registration (member service) and 12-month spend (points service) by @requires, and each member
- * of the programme gets their own order with the reasons for it.
+ * registration (member service) by @requires, benefits reads the 12-month spend from the points
+ * service over gRPC, and each member of the programme gets their own order with the reasons for
+ * it; with points down the list is still ranked, without the spend, and says so.
  */
 let stack: Stack;
 let fresh: { token: string; id: string };
@@ -106,14 +107,38 @@ describe('ratings', () => {
 });
 
 describe('with the points service down', () => {
-  beforeAll(() => stack.services.points.stop());
+  let before: Array<{ code: string; score: number; reasons: string[] }>;
+  beforeAll(async () => {
+    before = (await stack.queryAs(regular.token, RANKED)).data.me.benefits;
+    await stack.services.points.stop();
+  });
 
-  // The gateway cannot build the @requires representation without the points service's spend, so
-  // the member's ranked benefits are lost with it; the tier's benefits on the same card still answer.
-  it('loses the ranked list, not the card: the tier benefits and the member still answer', async () => {
-    const response = await stack.queryAs(regular.token, '{ me { maskedPhone benefits { score } tier { benefits { code } } } }');
+  // The spend comes from the points service over gRPC, not by @requires: without it the gateway
+  // still asks benefits, which ranks by the tier and what the member service gave, and says so.
+  it('still ranks the member’s benefits, without the spend features, saying so on each; the card stays', async () => {
+    const response = await stack.queryAs(
+      regular.token,
+      '{ me { maskedPhone tier { id benefits { code } } benefits { code score reasons } } }',
+    );
     expect(response.data.me.maskedPhone).toBe('138****0002');
-    expect(response.data.me.benefits).toBeNull();
     expect(response.data.me.tier.benefits.map((b: { code: string }) => b.code)).toContain('DISCOUNT');
+    const ranked = response.data.me.benefits;
+    expect(ranked.map((r: any) => [r.code, r.score])).toEqual([
+      ['DISCOUNT', 4], // 3 + new 1
+      ['POINTS_ACCELERATION', 3], // 2 + new 1
+      ['COMMUNITY', 3], // 1 + new 2
+      ['BIRTHDAY', 1],
+      ['PRIORITY_SERVICE', 1], // high value left out
+      ['EXCLUSIVE_EVENTS', 1],
+    ]);
+    expect(ranked[0].reasons).toEqual([
+      'base value of a DISCOUNT benefit: 3',
+      'newMember 1 (joined 0 days ago) × 1 = 1',
+      'spend unavailable: ranked without spend',
+    ]);
+    expect(ranked.every((r: any) => r.reasons.includes('spend unavailable: ranked without spend'))).toBe(true);
+    // With points up the same member was ranked by their spend, and nothing was said of it missing.
+    expect(before[0].code).toBe('POINTS_ACCELERATION');
+    expect(before.some((r) => r.reasons.includes('spend unavailable: ranked without spend'))).toBe(false);
   });
 });

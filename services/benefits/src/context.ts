@@ -25,7 +25,7 @@ export function createBenefitsContext(dataSource: DataSource, peers: BenefitsPee
     dataSource,
     peers,
     rewards,
-    loaders: createLoaders(dataSource),
+    loaders: createLoaders(dataSource, peers.points),
     utcOffsetMinutes,
   });
 }

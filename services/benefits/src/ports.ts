@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CallScope } from '../../kit/src';
+import type { SpendSignals } from './domain/ranking';
 
 /*
  * The peers the benefits service needs, in its own terms. Commands see only these; `grpc/peers.ts`
@@ -27,11 +28,16 @@ export interface MemberPort {
 }
 
 /**
- * The points service's two-phase spending (proto/points.proto), for the reward saga. Every call is
- * idempotent by its hold key; errors arrive as DomainError (INSUFFICIENT_POINTS, CONFLICT,
+ * The points service (proto/points.proto): the spend figures benefits are ranked by, and the
+ * two-phase spending of the reward saga. Every spending call is idempotent by its hold key; errors arrive as DomainError (INSUFFICIENT_POINTS, CONFLICT,
  * NOT_FOUND, UNAVAILABLE when it did not answer within the deadline).
  */
 export interface PointsPort {
+  /**
+   * Members' rolling-12-month figures (what Member.spend shows), in the order asked, zeros for a
+   * member without orders: what Member.benefits ranks by. At most 500 members a call.
+   */
+  getSpendStats(memberIds: readonly string[], scope?: CallScope): Promise<SpendSignals[]>;
   /** Points the member can spend now (balance − held); 0 for a member with no account. */
   getSpendable(memberId: string, scope?: CallScope): Promise<number>;
   hold(

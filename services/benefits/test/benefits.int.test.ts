@@ -1,4 +1,5 @@
 import { grpcCall } from '../../../test/harness/grpc';
+import { RECORD_ORDER } from '../../../test/harness/operations';
 import { startStack, type Stack } from '../../../test/harness/startStack';
 
 let stack: Stack;
@@ -6,6 +7,8 @@ beforeAll(async () => {
   stack = await startStack({ withGateway: false });
 });
 afterAll(() => stack?.stop());
+
+const MEMBER_BENEFITS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { benefits { code score reasons } } } }`;
 
 /** What the gateway brings from the member service with a tier (@requires): its γ in force. */
 const inForce = (multiplier: number, pointsNeverExpire = false) => ({
@@ -59,7 +62,7 @@ describe('benefits subgraph', () => {
     expect(response.errors).toHaveLength(1);
   });
 
-  it('resolves Member.benefits from the tier id alone, ranked with every feature unknown (and said so)', async () => {
+  it('resolves Member.benefits from the tier id alone: no registration known and no orders, the base values', async () => {
     const response = await stack.querySubgraph(
       'benefits',
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id benefits { id code level score reasons } } } }`,
@@ -81,25 +84,30 @@ describe('benefits subgraph', () => {
     );
   });
 
-  it('ranks Member.benefits from the fields the gateway requires of member and points', async () => {
-    const response = await stack.querySubgraph(
-      'benefits',
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { benefits { code score } } } }`,
-      {
-        r: [
-          {
-            __typename: 'Member',
-            id: 'm2',
-            tier: { id: 'GOLD', ...inForce(1.5) },
-            registeredAt: '2020-01-01T00:00:00Z',
-            spend: { spend: '0.00', purchases: 0, lastPurchaseAt: '2020-02-01T00:00:00Z' },
-          },
-        ],
-      },
-    );
+  it('ranks Member.benefits by the registration the gateway requires and the spend points gives over gRPC', async () => {
+    const memberId = (await stack.querySubgraph('member', 'mutation { registerMember(phone: "13844440002", channel: WEB) { id } }')).data
+      .registerMember.id;
+    for (let i = 1; i <= 12; i += 1) {
+      const order = await stack.querySubgraph('points', RECORD_ORDER, {
+        memberId,
+        orderNo: `RANKED-${i}`,
+        amount: '1000.00',
+        channel: 'WEB',
+      });
+      expect(order.errors).toBeUndefined();
+    }
+    const response = await stack.querySubgraph('benefits', MEMBER_BENEFITS, {
+      // A spend in the representation is not read: the figures are the points service's.
+      r: [{ __typename: 'Member', id: memberId, tier: { id: 'GOLD', ...inForce(1.5) }, registeredAt: '2020-01-01T00:00:00Z', spend: null }],
+    });
     expect(response.errors).toBeUndefined();
-    // Dormant for years: the discount (3 + 3) leads; a long-standing member is not new.
-    expect(response.data._entities[0].benefits[0]).toEqual({ code: 'DISCOUNT', score: 6 });
+    const [top] = response.data._entities[0].benefits;
+    // 12,000 CNY in 12 purchases: fully high value and frequent; service (1 + 3) and events (1 + 2 + 1) lead.
+    expect(top).toEqual({
+      code: 'PRIORITY_SERVICE',
+      score: 4,
+      reasons: ['base value of a PRIORITY_SERVICE benefit: 1', 'highValue 1 (12000.00 CNY spent in 12 months) × 3 = 3'],
+    });
   });
 
   it('ListTierBenefits answers over gRPC', async () => {
@@ -150,5 +158,24 @@ describe('benefits subgraph', () => {
     await expect(call({ idempotencyKey: 'referral-reward-3', source: 'STAFF' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(call({ idempotencyKey: 'referral-reward-4', memberId: 'no-such-member' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(call({ idempotencyKey: 'referral-reward-5', templateCode: 'NO_SUCH' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('benefits subgraph with the points service down', () => {
+  beforeAll(() => stack.services.points.stop());
+
+  it('still ranks Member.benefits, without the spend features, saying so on each', async () => {
+    const response = await stack.querySubgraph('benefits', MEMBER_BENEFITS, {
+      r: [{ __typename: 'Member', id: 'm3', tier: { id: 'GOLD', ...inForce(1.5) }, registeredAt: '2020-01-01T00:00:00Z' }],
+    });
+    expect(response.errors).toBeUndefined();
+    const ranked = response.data._entities[0].benefits;
+    // A long-standing member, nothing known of their spend: no one is dormant or high value by guess.
+    expect(ranked[0]).toEqual({
+      code: 'DISCOUNT',
+      score: 3,
+      reasons: ['base value of a DISCOUNT benefit: 3', 'spend unavailable: ranked without spend'],
+    });
+    expect(ranked.every((b: { reasons: string[] }) => b.reasons.includes('spend unavailable: ranked without spend'))).toBe(true);
   });
 });

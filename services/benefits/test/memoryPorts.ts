@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../kit/src';
 import type { MemberPort, PointsPort } from '../src/ports';
+import type { SpendSignals } from '../src/domain/ranking';
 
 /** The member service in memory: the members it knows and their tiers, every id it was asked about. */
 export class MemoryMember implements MemberPort {
@@ -87,6 +88,14 @@ export class MemoryPoints implements PointsPort {
 
   private check(): void {
     if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
+  }
+
+  /** Members' rolling-12-month figures (getSpendStats); zeros for anyone not set. */
+  readonly spend = new Map<string, SpendSignals>();
+
+  async getSpendStats(memberIds: readonly string[]) {
+    this.check();
+    return memberIds.map((id) => this.spend.get(id) ?? { spendFen: 0, purchases: 0, lastPurchaseAt: null });
   }
 
   async getSpendable(memberId: string) {

@@ -45,6 +45,8 @@ export interface MemberPort {
    * withdrawn; a member the member service does not know counts as not consenting).
    */
   withoutMarketingConsent(memberIds: readonly string[], scope?: CallScope): Promise<Set<string>>;
+  /** The tier ids of the programme's ladder now (a referral rung's tier reward must name one). */
+  listTierIds(scope?: CallScope): Promise<Set<string>>;
   /** Puts a member on a tier as a reward, once per key. */
   grantTier(grant: { memberId: string; tierId: string; reason: string; idempotencyKey: string }, scope?: CallScope): Promise<void>;
 }

@@ -3,15 +3,18 @@ import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit
 import { testDatabaseEnv } from '../../../test/harness/startStack';
 import { boostEarn } from '../src/commands/boostEarn';
 import { createCampaign } from '../src/commands/createCampaign';
+import { returnBudget } from '../src/commands/returnBudget';
 import { campaignSchema } from '../src/db/data-source';
 import { Campaign } from '../src/db/entities/Campaign';
 import { CampaignGrant } from '../src/db/entities/CampaignGrant';
+import { EarnBoost } from '../src/db/entities/EarnBoost';
 import { memoryPeers } from './memoryPorts';
 
 /**
  * A budget under concurrent earns, on the database the suite runs on (SQLite by default, MySQL with
  * DATABASE_URL, where the earns really run side by side on a pool): never exceeded, never left
- * under-used by as much as one more grant, and a retried order never spends twice.
+ * under-used by as much as one more grant, and a retried order never spends twice; with refunds and
+ * refused earns giving budget back meanwhile, what is spent is exactly what the kept orders hold.
  */
 let dataSource: DataSource;
 let stop: () => Promise<void>;
@@ -29,10 +32,10 @@ afterAll(() => stop?.());
 const AT = new Date();
 const window = { startsAt: new Date(AT.getTime() - 3_600_000).toISOString(), endsAt: new Date(AT.getTime() + 3_600_000).toISOString() };
 
-const earn = (orderNo: string, amountFen: number) =>
+const earn = (orderNo: string, amountFen: number, at = AT) =>
   boostEarn(dataSource, peers, 'max', {
     memberId: `m-${orderNo}`,
-    at: AT,
+    at,
     tierId: 'REGULAR',
     channel: 'WEB',
     store: null,
@@ -109,4 +112,62 @@ it('100 simultaneous check-ins against a BONUS budget of 250 points (10 each) gr
   expect(results.filter((grants) => grants.length > 0)).toHaveLength(25);
   expect((await dataSource.getRepository(Campaign).findOneByOrFail({ id: bonus.id })).spentPoints).toBe(250);
   expect(await dataSource.getRepository(CampaignGrant).countBy({ campaignId: bonus.id })).toBe(25);
+});
+
+it('earns, refused earns and full and partial refunds side by side: spent == Σ extra points kept by the orders, exactly', async () => {
+  // A later day of its own, so no other test's campaign competes for these orders.
+  const day = new Date(AT.getTime() + 2 * 86_400_000);
+  const ownWindow = {
+    startsAt: new Date(day.getTime() - 3_600_000).toISOString(),
+    endsAt: new Date(day.getTime() + 3_600_000).toISOString(),
+  };
+  const campaign = await createCampaign(
+    dataSource,
+    { name: 'Refund race', activityCoefficient: '2', ...ownWindow, budgetPoints: 6000 },
+    'staff:test',
+  );
+  const sizes = Array.from({ length: 240 }, (_, i) => 1000 + ((i * 7919) % 9000));
+  /** What each order keeps of the extra points it was granted, once its fate has played out. */
+  const kept = await Promise.all(
+    sizes.map(async (amountFen, i) => {
+      const orderNo = `fate-${i}`;
+      const orderRef = `ORDER:${orderNo}`;
+      const answer = await earn(orderNo, amountFen, day);
+      const extra = answer.applied.find((a) => a.campaignId === campaign.id)?.extraPoints ?? 0;
+      const refund = (refundNo: string, refundedFen: number) =>
+        returnBudget(dataSource, { orderRef, key: `REFUND:${refundNo}`, request: { kind: 'REFUND', refundedFen, amountFen } });
+      switch (i % 5) {
+        case 0: {
+          // Refused: returned twice at once (the outbox delivers at least once).
+          const request = { kind: 'REFUSED' as const, reservationId: answer.reservationId ?? 'none' };
+          await Promise.all([1, 2].map(() => returnBudget(dataSource, { orderRef, key: `REFUSED:${request.reservationId}`, request })));
+          return 0;
+        }
+        case 1:
+          // Refunded in full, the return delivered twice at once.
+          await Promise.all([refund(`${orderNo}-all`, amountFen), refund(`${orderNo}-all`, amountFen)]);
+          return 0;
+        case 2: {
+          // Two partial refunds (a third, then the rest but 1 fen) whose returns arrive in either order.
+          const third = Math.floor(amountFen / 3);
+          await Promise.all([refund(`${orderNo}-a`, third), refund(`${orderNo}-b`, amountFen - 1)]);
+          return extra - Math.floor((extra * (amountFen - 1)) / amountFen);
+        }
+        default:
+          return extra;
+      }
+    }),
+  );
+  const stored = await dataSource.getRepository(Campaign).findOneByOrFail({ id: campaign.id });
+  expect(stored.spentPoints).toBe(kept.reduce((sum, points) => sum + points, 0));
+  expect(stored.spentPoints).toBeLessThanOrEqual(6000);
+  // The books agree: what the grants still hold is what was spent.
+  const grants = await dataSource.getRepository(CampaignGrant).findBy({ campaignId: campaign.id });
+  expect(grants.reduce((sum, g) => sum + g.points - g.pointsReturned, 0)).toBe(stored.spentPoints);
+  // Refused orders hold nothing any more: a retry of one would reserve afresh.
+  const refusedRefs = sizes.map((_, i) => `ORDER:fate-${i}`).filter((_, i) => i % 5 === 0);
+  expect(grants.filter((g) => refusedRefs.includes(g.grantRef))).toEqual([]);
+  expect(await dataSource.getRepository(EarnBoost).countBy(refusedRefs.map((orderRef) => ({ orderRef })))).toBe(0);
+  // Some orders found the budget spent: the race really ran against the limit.
+  expect(kept.filter((_, i) => i % 5 >= 3).some((points) => points === 0)).toBe(true);
 });

@@ -19,7 +19,7 @@ describe('campaign subgraph', () => {
     const response = await grpcCall('campaign', 'CampaignService', stack.services.campaign.grpcAddress, 'getActivityCoefficient', {
       memberId: 'm1',
     });
-    expect(response).toEqual({ coefficientMilli: 1000, campaignIds: [], grants: [], replayed: false });
+    expect(response).toEqual({ coefficientMilli: 1000, campaignIds: [], grants: [], replayed: false, reservationId: '' });
   });
 
   it('creates campaigns and combines the live ones by max; past and future ones do not count', async () => {
@@ -79,5 +79,49 @@ describe('campaign subgraph', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const all = await stack.querySubgraph('campaign', '{ campaigns { id } }');
     expect(all.data.campaigns).toHaveLength(4);
+  });
+});
+
+describe('ReturnBudget over gRPC', () => {
+  const call = (method: string, request: object) =>
+    grpcCall('campaign', 'CampaignService', stack.services.campaign.grpcAddress, method, request);
+
+  it('gives back a refused earn’s reservation once and a refund’s share once; a malformed return is BAD_USER_INPUT and gives nothing', async () => {
+    // Ten days ahead, in a window of its own, so the campaigns above are untouched.
+    const at = Date.now() + 10 * 86_400_000;
+    const created = await stack.querySubgraph('campaign', `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`, {
+      i: { name: 'Budgeted later', activityCoefficient: '2', ...window(10 * 86_400_000 - 60_000, 3_600_000), budgetPoints: 500 },
+    });
+    const id = created.data.createCampaign.id;
+    const spent = async () =>
+      (await stack.querySubgraph('campaign', '{ campaigns { id spentPoints } }')).data.campaigns.find((c: { id: string }) => c.id === id)
+        .spentPoints;
+    const ask = (orderNo: string) =>
+      call('getActivityCoefficient', {
+        memberId: 'm-budget',
+        atEpochMs: String(at),
+        channel: 'WEB',
+        orderRef: `ORDER:${orderNo}`,
+        amountFen: '10000',
+        baseRateMilli: 1000,
+        multiplierMilli: 1000,
+      });
+    const first = await ask('GR-1');
+    expect(first).toMatchObject({ coefficientMilli: 2000, grants: [{ campaignId: id, extraPoints: '100' }], replayed: false });
+    expect(first.reservationId).not.toBe('');
+    const refused = { orderRef: 'ORDER:GR-1', key: `REFUSED:${first.reservationId}`, reservationId: first.reservationId };
+    expect(await call('returnBudget', refused)).toEqual({ returnedPoints: '100', replayed: false });
+    expect(await call('returnBudget', refused)).toEqual({ returnedPoints: '100', replayed: true });
+    expect(await spent()).toBe(0);
+
+    await ask('GR-2');
+    const refund = { orderRef: 'ORDER:GR-2', key: 'REFUND:GR-2-R', refundedFen: '2500', amountFen: '10000' };
+    expect(await call('returnBudget', refund)).toEqual({ returnedPoints: '25', replayed: false });
+    expect(await spent()).toBe(75);
+
+    await expect(call('returnBudget', { ...refund, key: 'REFUND:GR-2-X', refundedFen: '20000' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    expect(await spent()).toBe(75);
   });
 });

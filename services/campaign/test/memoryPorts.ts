@@ -73,11 +73,16 @@ export class MemoryMember implements MemberPort {
   readonly tiers = new Map<string, string>();
   readonly withdrawn = new Set<string>();
   readonly grants: Array<{ memberId: string; tierId: string; idempotencyKey: string }> = [];
+  /** The programme's ladder (the default seed's tier ids). */
+  readonly ladder = new Set(['REGULAR', 'SILVER', 'GOLD', 'DIAMOND']);
   /** Calls to fail before answering (a peer that is down, then back). */
   failNext = 0;
 
   async getTiers(memberIds: readonly string[]) {
     return new Map(memberIds.flatMap((id) => (this.tiers.has(id) ? [[id, this.tiers.get(id)!] as const] : [])));
+  }
+  async listTierIds() {
+    return new Set(this.ladder);
   }
   async withoutMarketingConsent(memberIds: readonly string[]) {
     return new Set(memberIds.filter((id) => this.withdrawn.has(id)));
@@ -120,15 +125,18 @@ export class MemoryBenefits implements BenefitsPort {
   }
 }
 
-/** Risk in memory: denies the pairs it is told to (a ring), allows the rest; counts assessments by key. */
+/** Risk in memory: denies the pairs it is told to (a ring), holds others for review, allows the rest; counts assessments by key. */
 export class MemoryRisk implements RiskPort {
   readonly denied = new Set<string>();
+  /** Pairs (`inviter>invitee`) answered REVIEW. */
+  readonly review = new Set<string>();
   readonly assessed = new Set<string>();
   async assessReferral(referral: { inviterId: string; inviteeId: string; channel: string; idempotencyKey: string }) {
     this.assessed.add(referral.idempotencyKey);
-    return this.denied.has(`${referral.inviterId}>${referral.inviteeId}`)
-      ? { decision: 'DENY' as const, reason: 'referral ring' }
-      : { decision: 'ALLOW' as const, reason: 'no rule matched' };
+    const pair = `${referral.inviterId}>${referral.inviteeId}`;
+    if (this.denied.has(pair)) return { decision: 'DENY' as const, reason: 'referral ring' };
+    if (this.review.has(pair)) return { decision: 'REVIEW' as const, reason: 'inviter and invitee share device d-1' };
+    return { decision: 'ALLOW' as const, reason: 'no rule matched' };
   }
 }
 

@@ -66,6 +66,14 @@ export function parseStoreCode(text: string, field = 'store'): string {
   return parseCode(text, field, { max: 32, label: 'store' });
 }
 
+/** A whole number from `min` to `max` (a count: stock, a limit, a price in points), or BAD_USER_INPUT on `field`. */
+export function parseWholeNumber(value: number, field: string, min: number, max: number): number {
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new DomainError('BAD_USER_INPUT', `${field} must be a whole number between ${min} and ${max}`, { field });
+  }
+  return value;
+}
+
 /** An amount of money that must be more than nothing ("0.01" and up), as fen. */
 export function parsePositiveFen(text: string, field = 'amount'): number {
   const fen = parseCnyToFen(text, field);

@@ -113,6 +113,12 @@ describe('member subgraph', () => {
     await expect(call({ monthDays: ['11-30'], limit: 0 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
+  it('ListTiers answers the ladder’s tier ids in force, lowest rank first', async () => {
+    expect(await grpcCall('member', 'MemberService', stack.services.member.grpcAddress, 'listTiers', {})).toEqual({
+      tierIds: ['REGULAR', 'SILVER', 'GOLD', 'DIAMOND'],
+    });
+  });
+
   it('carries the standard gRPC health service', async () => {
     expect(await healthCheck(stack.services.member.grpcAddress)).toEqual({ status: 'SERVING' });
     expect(await healthCheck(stack.services.member.grpcAddress, 'membergraph.member.v1.MemberService')).toEqual({ status: 'SERVING' });

@@ -70,6 +70,14 @@ export interface EarnContext {
   multiplierMilli: number;
 }
 
+/**
+ * Campaign budget an order gives back. `reservationId`: the earn was refused before the order was
+ * recorded, and everything reserved under that reservation goes back. Otherwise a refund:
+ * `refundedFen` is the order's refunded total so far (all its refunds), so the campaigns give back
+ * that share of what they granted in all, however the refunds arrive.
+ */
+export type BudgetReturn = { orderNo: string; key: string } & ({ reservationId: string } | { refundedFen: number; amountFen: number });
+
 export interface CampaignPort {
   /**
    * The activity coefficient of the campaigns live for the member at `at`, in thousandths. With
@@ -81,7 +89,12 @@ export interface CampaignPort {
     at: Date,
     scope?: CallScope,
     earn?: EarnContext,
-  ): Promise<{ coefficientMilli: number; campaignIds: string[] }>;
+  ): Promise<{ coefficientMilli: number; campaignIds: string[]; reservationId?: string | null }>;
+  /**
+   * Gives back budget reserved for an order that does not keep it (the earn refused, the order
+   * refunded), once by `key`: a repeat gives back nothing more.
+   */
+  returnBudget(budgetReturn: BudgetReturn, scope?: CallScope): Promise<{ returnedPoints: number; replayed: boolean }>;
   /** A member's action that BONUS, TASK and streak campaigns count (a check-in), once per ref. */
   recordAction(action: { memberId: string; action: 'CHECK_IN'; ref: string; at: Date }, scope?: CallScope): Promise<void>;
 }

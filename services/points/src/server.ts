@@ -10,6 +10,7 @@ import {
 } from '../../kit/src';
 import { POINTS_EXPIRING, pointsExpiringHandler } from './commands/noticeExpiringPoints';
 import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from './commands/assessRisk';
+import { BUDGET_RETURN_TOPIC, budgetReturnHandler } from './commands/returnCampaignBudget';
 import { ACTIVITY_TOPIC, activityHandler } from './commands/publishActivity';
 import type { PointsConfig } from './config';
 import { createPointsContext } from './context';
@@ -35,6 +36,7 @@ export async function createPointsService(
       [ACTIVITY_TOPIC]: activityHandler(database.dataSource, peers.member),
       [POINTS_EXPIRING]: pointsExpiringHandler(logger),
       [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk, logger),
+      [BUDGET_RETURN_TOPIC]: budgetReturnHandler(database.dataSource, peers.campaign),
     },
     logger,
     intervalMs: config.outboxIntervalMs,

@@ -4,6 +4,7 @@ import { outboxEvents, type StoredEvent } from '../../../test/harness/outboxEven
 import { createLogger, createOutbox, type Outbox } from '../../kit/src';
 import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from '../src/commands/assessRisk';
 import { POINTS_EXPIRING, pointsExpiringHandler } from '../src/commands/noticeExpiringPoints';
+import { BUDGET_RETURN_TOPIC, budgetReturnHandler } from '../src/commands/returnCampaignBudget';
 import { ACTIVITY_TOPIC, activityHandler } from '../src/commands/publishActivity';
 import { pointsSchema } from '../src/db/data-source';
 import { memoryPeers, type MemoryPeers } from './memoryPorts';
@@ -32,6 +33,7 @@ export async function openPointsCommands(): Promise<PointsCommands> {
       [ACTIVITY_TOPIC]: activityHandler(db.dataSource, peers.member),
       [POINTS_EXPIRING]: pointsExpiringHandler(logger),
       [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk),
+      [BUDGET_RETURN_TOPIC]: budgetReturnHandler(db.dataSource, peers.campaign),
     },
     logger,
     intervalMs: 0,

@@ -1,6 +1,8 @@
 import { DomainError } from '../../kit/src';
 import type {
+  BudgetReturn,
   CampaignPort,
+  EarnContext,
   ExpiryHold,
   MemberPort,
   MemberTier,
@@ -103,11 +105,60 @@ export class MemoryCampaign implements CampaignPort {
     this.actions.push({ memberId: action.memberId, action: action.action, ref: action.ref });
   }
 
-  async getActivityCoefficient(_memberId: string, at: Date) {
+  /**
+   * A points budget (null: none) for the one coefficient: an order's extra points are reserved when
+   * it is asked with the earn, once per order under a reservation id, as the campaign service does;
+   * returnBudget gives them back once per key (all of a refused earn's, a refund's share).
+   */
+  budgetPoints: number | null = null;
+  spentPoints = 0;
+  readonly reservations = new Map<string, { reservationId: string; points: number; returned: number }>();
+  /** Every return asked for, and the keys already given back (a repeat gives nothing more). */
+  readonly returnsAsked: BudgetReturn[] = [];
+  private readonly returnedKeys = new Map<string, number>();
+  private reservationSeq = 0;
+  /** While true every return fails as a campaign service that is down would (UNAVAILABLE). */
+  down = false;
+
+  async returnBudget(budgetReturn: BudgetReturn) {
+    if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
+    this.returnsAsked.push(budgetReturn);
+    const known = this.returnedKeys.get(budgetReturn.key);
+    if (known !== undefined) return { returnedPoints: known, replayed: true };
+    const held = this.reservations.get(budgetReturn.orderNo);
+    let back = 0;
+    if ('reservationId' in budgetReturn) {
+      if (held && held.reservationId === budgetReturn.reservationId) {
+        back = held.points - held.returned;
+        this.reservations.delete(budgetReturn.orderNo);
+      }
+    } else if (held) {
+      back = Math.max(0, Math.floor((held.points * budgetReturn.refundedFen) / budgetReturn.amountFen) - held.returned);
+      held.returned += back;
+    }
+    this.spentPoints -= back;
+    this.returnedKeys.set(budgetReturn.key, back);
+    return { returnedPoints: back, replayed: false };
+  }
+
+  async getActivityCoefficient(_memberId: string, at: Date, _scope?: unknown, earn?: EarnContext) {
     this.askedAt.push(at);
+    if (this.budgetPoints !== null && earn) return this.reserve(earn);
     if (this.campaigns.length === 0) return { coefficientMilli: this.coefficientMilli, campaignIds: [] };
     const live = this.campaigns.filter((c) => c.startsAt.getTime() <= at.getTime() && at.getTime() < c.endsAt.getTime());
     return { coefficientMilli: Math.max(1000, ...live.map((c) => c.coefficientMilli)), campaignIds: live.map((c) => c.id) };
+  }
+
+  private reserve(earn: EarnContext) {
+    const stored = this.reservations.get(earn.orderNo);
+    if (stored) return { coefficientMilli: this.coefficientMilli, campaignIds: ['budgeted'], reservationId: stored.reservationId };
+    const pointsAt = (c: number) => Math.floor((earn.amountFen * earn.baseRateMilli * earn.multiplierMilli * c) / 1e11);
+    const extra = pointsAt(this.coefficientMilli) - pointsAt(1000);
+    if (this.spentPoints + extra > this.budgetPoints!) return { coefficientMilli: 1000, campaignIds: [] };
+    this.spentPoints += extra;
+    const reservationId = `reservation-${(this.reservationSeq += 1)}`;
+    this.reservations.set(earn.orderNo, { reservationId, points: extra, returned: 0 });
+    return { coefficientMilli: this.coefficientMilli, campaignIds: ['budgeted'], reservationId };
   }
 }
 

@@ -1,4 +1,5 @@
 import { grpcCall } from '../../../test/harness/grpc';
+import { fromRawDatetime } from '../../kit/src';
 import { RECORD_ORDER, REGISTER } from '../../../test/harness/operations';
 import { startStack, type Stack } from '../../../test/harness/startStack';
 
@@ -89,6 +90,17 @@ describe('points subgraph', () => {
     expect(response.balances).toEqual([
       { memberId, balance: '296', held: '0' },
       { memberId: 'nobody', balance: '0', held: '0' },
+    ]);
+  });
+
+  it('GetSpendStats answers the figures Member.spend shows, for a batch in the order asked, zeros for no orders', async () => {
+    const response = await grpcCall('points', 'PointsService', stack.services.points.grpcAddress, 'getSpendStats', {
+      memberIds: ['nobody', memberId],
+    });
+    const [order] = await stack.services.points.dataSource.query('SELECT ordered_at FROM orders WHERE order_no = ?', ['INT-1']);
+    expect(response.stats).toEqual([
+      { memberId: 'nobody', spendFen: '0', purchases: 0, lastPurchaseEpochMs: '0' },
+      { memberId, spendFen: '12345', purchases: 1, lastPurchaseEpochMs: String(fromRawDatetime(order.ordered_at)!.getTime()) },
     ]);
   });
 });

@@ -27,7 +27,10 @@ export async function definePartner(
   }
 }
 
-/** A new cross-brand offer of a known partner. Offers are never edited: new terms are a new offer. */
+/**
+ * A new cross-brand offer of a known partner, with an optional total stock and per-member limit
+ * (redeemPartnerOffer enforces both). Offers are never edited: new terms are a new offer.
+ */
 export async function definePartnerOffer(
   dataSource: DataSource,
   input: OfferInput,
@@ -39,7 +42,9 @@ export async function definePartnerOffer(
     if (!(await manager.getRepository(PartnerBrand).existsBy({ code: offer.partnerCode }))) {
       throw new DomainError('NOT_FOUND', `no partner brand ${offer.partnerCode}`, { field: 'partner' });
     }
-    const row = manager.getRepository(PartnerOffer).create({ id: randomUUID(), ...offer, createdBy: actor, createdAt: now });
+    const row = manager
+      .getRepository(PartnerOffer)
+      .create({ id: randomUUID(), ...offer, stockLeft: offer.stock, createdBy: actor, createdAt: now });
     await manager.getRepository(PartnerOffer).insert(row);
     return row;
   });

@@ -3,8 +3,9 @@ import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation, parseIdempotencyKey, parseMemberId } from '../../../kit/src';
 import { ClearingEntry } from '../db/entities/ClearingEntry';
 import { PartnerOffer } from '../db/entities/PartnerOffer';
+import { PartnerOfferClaim } from '../db/entities/PartnerOfferClaim';
 import { PartnerRedemption } from '../db/entities/PartnerRedemption';
-import { periodOf, requireRedeemable } from '../domain/partners';
+import { offerLimitReached, offerOutOfStock, periodOf, requireRedeemable } from '../domain/partners';
 import type { MemberPort } from '../ports';
 
 /**
@@ -54,6 +55,12 @@ async function replay(
  * the ledger holds one entry for every redemption and no other. A partner reaches only its own
  * offers of direction PARTNER_TO_US, and only for our members who allow partner sharing; our
  * checkout redeems our US_TO_PARTNER offers for a partner's member linked to one of ours.
+ *
+ * An offer's per-member limit and total stock are taken like a coupon template's (issueCoupon): each
+ * by a guarded UPDATE in the redemption's transaction, the member's count first and then the offer,
+ * always in that order, so simultaneous redemptions queue on row locks and never deadlock. Over
+ * either is CONFLICT (reason PER_MEMBER_LIMIT, OUT_OF_STOCK) and writes nothing; a replayed key
+ * answers before anything is taken, and two first attempts with one key roll the loser's back.
  */
 export async function redeemPartnerOffer(
   dataSource: DataSource,
@@ -118,8 +125,43 @@ export async function redeemPartnerOffer(
     period: periodOf(now, options.utcOffsetMinutes),
     recordedAt: now,
   });
+  if (offer.stockLeft !== null && offer.stockLeft <= 0) throw offerOutOfStock(offer.id);
+  if (offer.perMemberLimit !== null) {
+    // The count row exists before the transaction, so inside it is only ever updated (an INSERT …
+    // IGNORE there would take a shared lock that two redemptions could both try to upgrade).
+    await dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(PartnerOfferClaim)
+      .values({ offerId: offer.id, memberId: memberId!, redeemed: 0 })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
   try {
     await inTransaction(dataSource, async (manager) => {
+      if (offer.perMemberLimit !== null) {
+        const counted = await manager
+          .createQueryBuilder()
+          .update(PartnerOfferClaim)
+          .set({ redeemed: () => 'redeemed + 1' })
+          .where('offer_id = :offerId AND member_id = :memberId AND redeemed < :limit', {
+            offerId: offer.id,
+            memberId: memberId!,
+            limit: offer.perMemberLimit,
+          })
+          .execute();
+        if (counted.affected !== 1) throw offerLimitReached(offer.id, offer.perMemberLimit);
+      }
+      if (offer.stockLeft !== null) {
+        const taken = await manager
+          .createQueryBuilder()
+          .update(PartnerOffer)
+          .set({ stockLeft: () => 'stock_left - 1' })
+          .where('id = :offerId AND stock_left > 0', { offerId: offer.id })
+          .execute();
+        if (taken.affected !== 1) throw offerOutOfStock(offer.id);
+      }
       await manager.getRepository(PartnerRedemption).insert(redemption);
       await manager.getRepository(ClearingEntry).insert(clearing);
     });

@@ -14,6 +14,7 @@ import { OccasionGrant } from './entities/OccasionGrant';
 import { OccasionReward } from './entities/OccasionReward';
 import { PartnerBrand } from './entities/PartnerBrand';
 import { PartnerOffer } from './entities/PartnerOffer';
+import { PartnerOfferClaim } from './entities/PartnerOfferClaim';
 import { PartnerRedemption } from './entities/PartnerRedemption';
 import { CreateBenefits1764000000000 } from './migrations/1764000000000-CreateBenefits';
 import { VersionBenefitMatrix1764600000000 } from './migrations/1764600000000-VersionBenefitMatrix';
@@ -23,6 +24,7 @@ import { BenefitRatings1764910000000 } from './migrations/1764910000000-BenefitR
 import { RewardsSaga1764830000000 } from './migrations/1764830000000-RewardsSaga';
 import { Occasions1764920000000 } from './migrations/1764920000000-Occasions';
 import { Partners1764930000000 } from './migrations/1764930000000-Partners';
+import { PartnerOfferStock1764940000000 } from './migrations/1764940000000-PartnerOfferStock';
 
 /** The benefits service's entities and migrations. */
 export const benefitsSchema: DatabaseSchema = {
@@ -43,6 +45,7 @@ export const benefitsSchema: DatabaseSchema = {
     JobLease,
     PartnerBrand,
     PartnerOffer,
+    PartnerOfferClaim,
     PartnerRedemption,
     ClearingEntry,
   ],
@@ -55,5 +58,6 @@ export const benefitsSchema: DatabaseSchema = {
     BenefitRatings1764910000000,
     Occasions1764920000000,
     Partners1764930000000,
+    PartnerOfferStock1764940000000,
   ],
 };

@@ -1,4 +1,4 @@
-import { DomainError, parseInstant, parsePositiveFen } from '../../../kit/src';
+import { DomainError, parseInstant, parsePositiveFen, parseWholeNumber } from '../../../kit/src';
 import { parseLabel } from './benefitMatrix';
 
 /**
@@ -35,6 +35,10 @@ export interface OfferInput {
   fundedBy?: string | null;
   validFrom: string;
   validTo: string;
+  /** Redemptions the offer allows in all; absent: no limit. */
+  stock?: number | null;
+  /** Redemptions one member of ours may make; absent: no limit. */
+  perMemberLimit?: number | null;
 }
 
 export interface ParsedOffer {
@@ -46,7 +50,12 @@ export interface ParsedOffer {
   fundedBy: OfferFunder;
   validFrom: Date;
   validTo: Date;
+  stock: number | null;
+  perMemberLimit: number | null;
 }
+
+const MAX_STOCK = 10_000_000;
+const MAX_PER_MEMBER = 1000;
 
 /**
  * By default the brand whose members enjoy an offer pays for it: we pay for our members' use of a
@@ -72,7 +81,10 @@ export function parseOffer(input: OfferInput): ParsedOffer {
   const validFrom = parseInstant(input.validFrom, 'validFrom');
   const validTo = parseInstant(input.validTo, 'validTo');
   if (validTo <= validFrom) throw new DomainError('BAD_USER_INPUT', 'validTo must be after validFrom', { field: 'validTo' });
-  return { partnerCode, direction, title, description, priceFen, fundedBy, validFrom, validTo };
+  // An offer with nothing to redeem is a mistake, not a closed offer: stock and limit start at 1.
+  const stock = input.stock == null ? null : parseWholeNumber(input.stock, 'stock', 1, MAX_STOCK);
+  const perMemberLimit = input.perMemberLimit == null ? null : parseWholeNumber(input.perMemberLimit, 'perMemberLimit', 1, MAX_PER_MEMBER);
+  return { partnerCode, direction, title, description, priceFen, fundedBy, validFrom, validTo, stock, perMemberLimit };
 }
 
 /** An offer is used within its window only. */
@@ -81,6 +93,17 @@ export function requireRedeemable(offer: { validFrom: Date; validTo: Date }, now
     throw new DomainError('BAD_USER_INPUT', 'this offer is not valid yet', { field: 'offerId', reason: 'NOT_YET_VALID' });
   if (now >= offer.validTo) throw new DomainError('BAD_USER_INPUT', 'this offer has ended', { field: 'offerId', reason: 'EXPIRED' });
 }
+
+/** Over the offer's total stock: CONFLICT like a coupon template's (reason OUT_OF_STOCK). */
+export const offerOutOfStock = (offerId: string) =>
+  new DomainError('CONFLICT', `cross-brand offer ${offerId} has no stock left`, { field: 'offerId', reason: 'OUT_OF_STOCK' });
+
+/** Over the offer's per-member limit: CONFLICT (reason PER_MEMBER_LIMIT). */
+export const offerLimitReached = (offerId: string, limit: number) =>
+  new DomainError('CONFLICT', `a member may redeem cross-brand offer ${offerId} at most ${limit} times`, {
+    field: 'offerId',
+    reason: 'PER_MEMBER_LIMIT',
+  });
 
 /** A statement month, YYYY-MM. */
 export function parseMonth(text: string): string {

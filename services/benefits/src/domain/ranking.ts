@@ -11,20 +11,31 @@ import type { BenefitType } from './benefitMatrix';
 export const FEATURES = ['highValue', 'frequent', 'dormant', 'newMember'] as const;
 export type Feature = (typeof FEATURES)[number];
 
-/** What is known of a member; null where a peer could not say (the feature is then 0, and said so). */
-export interface MemberSignals {
-  registeredAt: Date | null;
-  /** Rolling 12 months, net of refunds. */
-  spendFen: number | null;
-  purchases: number | null;
+/** The points service's figures of the rolling 12 months, net of refunds. */
+export interface SpendSignals {
+  spendFen: number;
+  purchases: number;
   lastPurchaseAt: Date | null;
+}
+
+/** What is known of a member: the registration from the member service, the spend from points. */
+export interface MemberSignals {
+  /** Null when the member service did not say (newMember is then 0, and said so). */
+  registeredAt: Date | null;
+  /** Null when the points service could not give it: the features measured by it are left out. */
+  spend: SpendSignals | null;
 }
 
 export interface FeatureValue {
   value: number;
   /** Why it has this value, for the reasons. */
   why: string;
+  /** Set when the feature could not be measured at all: said on every ranked benefit, once. */
+  leftOut?: string;
 }
+
+/** Said on each benefit ranked while the points service could not give the spend. */
+export const SPEND_UNAVAILABLE = 'spend unavailable: ranked without spend';
 
 /** The thresholds the features are measured against (DOMAIN §2 and §3 figures). */
 export const FEATURE_SCALES = {
@@ -43,29 +54,35 @@ const DAY_MS = 86_400_000;
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 const days = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / DAY_MS);
 
-/** Each feature of a member at `now`, from 0 to 1. */
+/**
+ * Each feature of a member at `now`, from 0 to 1. Without the spend, high value, frequency and
+ * dormancy are left out rather than guessed (a member with no known purchase is not thereby
+ * dormant): the benefits rank by what is known, and say so.
+ */
 export function memberFeatures(signals: MemberSignals, now: Date): Record<Feature, FeatureValue> {
   const s = FEATURE_SCALES;
-  const unknown = (what: string): FeatureValue => ({ value: 0, why: `${what} unknown` });
-  const highValue =
-    signals.spendFen === null
-      ? unknown('spend')
-      : { value: clamp(signals.spendFen / s.highValueSpendFen), why: `${(signals.spendFen / 100).toFixed(2)} CNY spent in 12 months` };
-  const frequent =
-    signals.purchases === null
-      ? unknown('purchases')
-      : { value: clamp(signals.purchases / s.frequentPurchases), why: `${signals.purchases} purchases in 12 months` };
-  const since = signals.lastPurchaseAt ?? signals.registeredAt;
+  const age = signals.registeredAt ? days(signals.registeredAt, now) : null;
+  const newMember: FeatureValue =
+    age === null ? { value: 0, why: 'registration unknown' } : { value: clamp(1 - age / s.newForDays), why: `joined ${age} days ago` };
+  const spend = signals.spend;
+  if (!spend) {
+    const leftOut: FeatureValue = { value: 0, why: 'spend unavailable', leftOut: SPEND_UNAVAILABLE };
+    return { highValue: leftOut, frequent: leftOut, dormant: leftOut, newMember };
+  }
+  const highValue = {
+    value: clamp(spend.spendFen / s.highValueSpendFen),
+    why: `${(spend.spendFen / 100).toFixed(2)} CNY spent in 12 months`,
+  };
+  const frequent = { value: clamp(spend.purchases / s.frequentPurchases), why: `${spend.purchases} purchases in 12 months` };
+  const since = spend.lastPurchaseAt ?? signals.registeredAt;
   const idle = since ? days(since, now) : null;
   const dormant =
     idle === null
-      ? unknown('last purchase')
+      ? { value: 0, why: 'last purchase unknown' }
       : {
           value: clamp((idle - s.dormantFromDays) / (s.dormantFullDays - s.dormantFromDays)),
-          why: signals.lastPurchaseAt ? `${idle} days since the last purchase` : `no purchase in ${idle} days since joining`,
+          why: spend.lastPurchaseAt ? `${idle} days since the last purchase` : `no purchase in ${idle} days since joining`,
         };
-  const age = signals.registeredAt ? days(signals.registeredAt, now) : null;
-  const newMember = age === null ? unknown('registration') : { value: clamp(1 - age / s.newForDays), why: `joined ${age} days ago` };
   return { highValue, frequent, dormant, newMember };
 }
 
@@ -117,13 +134,15 @@ function better<B extends RankableBenefit>(a: RankedBenefit<B>, b: RankedBenefit
 
 /**
  * Scores and orders a member's benefits, highest first (catalogue order on a tie). CUSTOM benefits
- * are each their own thing and never de-duplicated; any other type keeps its better benefit.
+ * are each their own thing and never de-duplicated; any other type keeps its better benefit. What
+ * was left out of the score (the spend, when points could not give it) is said on every benefit.
  */
 export function rankBenefits<B extends RankableBenefit>(
   benefits: readonly B[],
   features: Record<Feature, FeatureValue>,
   weights: Record<BenefitType, TypeWeights> = DEFAULT_WEIGHTS,
 ): Array<RankedBenefit<B>> {
+  const leftOut = [...new Set(FEATURES.flatMap((feature) => features[feature].leftOut ?? []))];
   const scored = benefits.map((benefit): RankedBenefit<B> => {
     const w = weights[benefit.type];
     const reasons = [`base value of a ${benefit.type} benefit: ${w.base}`];
@@ -135,7 +154,7 @@ export function rankBenefits<B extends RankableBenefit>(
       score += weight * value;
       reasons.push(`${feature} ${round2(value)} (${why}) × ${weight} = ${round2(weight * value)}`);
     }
-    return { benefit, score: round2(score), reasons };
+    return { benefit, score: round2(score), reasons: [...reasons, ...leftOut] };
   });
   const kept = new Map<string, RankedBenefit<B>>();
   for (const item of scored) {

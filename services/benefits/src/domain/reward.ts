@@ -1,4 +1,4 @@
-import { DomainError } from '../../../kit/src';
+import { DomainError, parseWholeNumber } from '../../../kit/src';
 import { parseLabel, parseMatrixCode } from './benefitMatrix';
 
 /**
@@ -86,13 +86,6 @@ const MAX_PRICE = 10_000_000;
 const MAX_STOCK = 10_000_000;
 const MAX_PER_MEMBER = 1000;
 
-function wholeNumber(value: number, field: string, min: number, max: number): number {
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new DomainError('BAD_USER_INPUT', `${field} must be a whole number between ${min} and ${max}`, { field });
-  }
-  return value;
-}
-
 /** A reward as staff define it: a coupon reward names its template, a goods reward its SKU, never both. */
 export function parseReward(input: RewardInput): RewardRules {
   const kind = input.kind as RewardKind;
@@ -115,9 +108,9 @@ export function parseReward(input: RewardInput): RewardRules {
     kind,
     templateCode: input.templateCode ? parseMatrixCode(input.templateCode, 'templateCode') : null,
     goodsSku,
-    pointsPrice: wholeNumber(input.pointsPrice, 'pointsPrice', 1, MAX_PRICE),
-    stock: wholeNumber(input.stock, 'stock', 0, MAX_STOCK),
-    perMemberLimit: wholeNumber(input.perMemberLimit, 'perMemberLimit', 1, MAX_PER_MEMBER),
+    pointsPrice: parseWholeNumber(input.pointsPrice, 'pointsPrice', 1, MAX_PRICE),
+    stock: parseWholeNumber(input.stock, 'stock', 0, MAX_STOCK),
+    perMemberLimit: parseWholeNumber(input.perMemberLimit, 'perMemberLimit', 1, MAX_PER_MEMBER),
     tiers,
   };
 }
@@ -136,9 +129,10 @@ export interface RewardChange {
 export function parseRewardChange(change: RewardChange) {
   return {
     name: change.name == null ? undefined : parseLabel(change.name, 'name'),
-    pointsPrice: change.pointsPrice == null ? undefined : wholeNumber(change.pointsPrice, 'pointsPrice', 1, MAX_PRICE),
-    addStock: change.addStock == null ? 0 : wholeNumber(change.addStock, 'addStock', -MAX_STOCK, MAX_STOCK),
-    perMemberLimit: change.perMemberLimit == null ? undefined : wholeNumber(change.perMemberLimit, 'perMemberLimit', 1, MAX_PER_MEMBER),
+    pointsPrice: change.pointsPrice == null ? undefined : parseWholeNumber(change.pointsPrice, 'pointsPrice', 1, MAX_PRICE),
+    addStock: change.addStock == null ? 0 : parseWholeNumber(change.addStock, 'addStock', -MAX_STOCK, MAX_STOCK),
+    perMemberLimit:
+      change.perMemberLimit == null ? undefined : parseWholeNumber(change.perMemberLimit, 'perMemberLimit', 1, MAX_PER_MEMBER),
     tiers: change.tiers == null ? undefined : [...new Set(change.tiers.map((tier) => parseMatrixCode(tier, 'tiers')))],
     active: change.active ?? undefined,
   };

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { groupByKeys, orderByKeys } from '../../../kit/src';
+import { DomainError, groupByKeys, orderByKeys } from '../../../kit/src';
 import { findMemberRatings } from '../db/benefitRatings';
 import { Benefit } from '../db/entities/Benefit';
 import type { BenefitRating } from '../db/entities/BenefitRating';
@@ -10,10 +10,29 @@ import { PartnerBrand } from '../db/entities/PartnerBrand';
 import { PartnerOffer } from '../db/entities/PartnerOffer';
 import { Reward } from '../db/entities/Reward';
 import { findShownTierBenefits, type TierBenefitView, type TierInForce } from '../db/tierBenefits';
+import type { SpendSignals } from '../domain/ranking';
+import type { PointsPort } from '../ports';
 
 /** Per-request loaders: members share tiers, so many members cost one look-up per distinct tier set. */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, points: Pick<PointsPort, 'getSpendStats'>) {
   return {
+    /**
+     * Each member's spend from the points service, one call for every member of a request; null for
+     * all of them when points does not answer (any error it sends back, or none within the
+     * deadline): Member.benefits then ranks without the spend rather than fail. The peer client's
+     * metrics count the failed calls.
+     */
+    spendOfMember: new DataLoader<string, SpendSignals | null>(
+      async (memberIds) => {
+        try {
+          return await points.getSpendStats(memberIds);
+        } catch (error) {
+          if (error instanceof DomainError) return memberIds.map(() => null);
+          throw error;
+        }
+      },
+      { maxBatchSize: 500 },
+    ),
     /** Keyed by the tier as the member service has it in force: its γ is part of what it shows. */
     benefitsOfTier: new DataLoader<TierInForce, TierBenefitView[], string>((tiers) => findShownTierBenefits(dataSource, tiers), {
       cacheKeyFn: (t) => `${t.id}\u0000${t.multiplier}\u0000${t.pointsNeverExpire}\u0000${t.effectiveFrom.getTime()}`,

@@ -1,6 +1,5 @@
-import { parseCnyToFen } from '../../../kit/src';
 import type { TierBenefitView, TierInForce } from '../db/tierBenefits';
-import type { MemberSignals, RankedBenefit } from '../domain/ranking';
+import type { MemberSignals, RankedBenefit, SpendSignals } from '../domain/ranking';
 
 /** A tier as the gateway hands it to Tier.benefits and Member.benefits (@requires from the member service). */
 export interface TierRef {
@@ -10,12 +9,15 @@ export interface TierRef {
   effectiveFrom?: string | null;
 }
 
-/** What the gateway hands Member.benefits (@requires): the member service's and the points service's fields. */
+/**
+ * What the gateway hands Member.benefits (@requires): the member service's fields. The spend is not
+ * among them: it comes from the points service over gRPC, so that points being down costs the
+ * ranking its spend features, not the whole list.
+ */
 export interface RankingRef {
   id: string;
   tier: TierRef;
   registeredAt?: string | null;
-  spend?: { spend?: string | null; purchases?: number | null; lastPurchaseAt?: string | null } | null;
   /** Member.partnerOffers (@requires): the member's consent to partner sharing. */
   partnerSharing?: boolean | null;
 }
@@ -25,26 +27,12 @@ const dateOf = (text: string | null | undefined) => {
   return at && !Number.isNaN(at.getTime()) ? at : null;
 };
 
-const fenOf = (text: string | null | undefined) => {
-  try {
-    return text ? parseCnyToFen(text, 'spend') : null;
-  } catch {
-    return null;
-  }
-};
-
 /**
- * The member's signals from the representation. A field a peer could not give (points down: spend
- * null) or gave in a shape we do not read is unknown, never a failure: ranking still answers.
+ * The member's signals: the registration from the representation (a shape we do not read is
+ * unknown, never a failure) and the spend as the points service gave it, or null when it could not.
  */
-export function signalsOf(ref: RankingRef): MemberSignals {
-  const purchases = ref.spend?.purchases;
-  return {
-    registeredAt: dateOf(ref.registeredAt),
-    spendFen: fenOf(ref.spend?.spend),
-    purchases: Number.isInteger(purchases) ? purchases! : null,
-    lastPurchaseAt: dateOf(ref.spend?.lastPurchaseAt),
-  };
+export function signalsOf(ref: RankingRef, spend: SpendSignals | null): MemberSignals {
+  return { registeredAt: dateOf(ref.registeredAt), spend };
 }
 
 /**

@@ -12,18 +12,26 @@ export interface PeerAddresses {
 }
 
 /**
- * The points service's two-phase spending. Hold, capture and release carry their hold key, so the
- * kit may retry them like reads: a retry applies once.
+ * The points service: the spend benefits are ranked by, and the two-phase spending. Hold, capture
+ * and release carry their hold key, so the kit may retry them like reads: a retry applies once.
  */
 function pointsPeer(config: PeerAddresses, metrics?: ServiceMetrics): PointsPort & { close(): void } {
   const points = createPeerClient(loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, {
     address: config.pointsGrpcAddress,
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
-    retryable: ['GetBalances', 'HoldPoints', 'CapturePoints', 'ReleasePoints'],
+    retryable: ['GetBalances', 'GetSpendStats', 'HoldPoints', 'CapturePoints', 'ReleasePoints'],
     metrics,
   });
   return {
+    getSpendStats: async (memberIds, scope) => {
+      const { stats } = await points.GetSpendStats({ memberIds: [...memberIds] }, scope);
+      return stats.map((s) => ({
+        spendFen: fromInt64(s.spendFen),
+        purchases: s.purchases,
+        lastPurchaseAt: fromInt64(s.lastPurchaseEpochMs) > 0 ? fromEpochMs(s.lastPurchaseEpochMs) : null,
+      }));
+    },
     getSpendable: async (memberId, scope) => {
       const { balances } = await points.GetBalances({ memberIds: [memberId] }, scope);
       const own = balances.find((b) => b.memberId === memberId);

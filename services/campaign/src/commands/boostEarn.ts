@@ -28,6 +28,8 @@ export interface EarnQuestion {
 export interface EarnAnswer extends BoostPlan {
   campaignIds: string[];
   replayed: boolean;
+  /** The stored answer's id (null when nothing was stored): what a refused earn names to return its budget (returnBudget.ts). */
+  reservationId: string | null;
 }
 
 /**
@@ -76,6 +78,7 @@ const preview: Reserve = async () => true;
  * transaction as the answer is stored: a guarded UPDATE spends the budget only while
  * spent + extra ≤ budget, a grant row unique by (campaign, order) and the stored answer make a
  * retried earn get the same coefficient without spending twice. Unbudgeted campaigns write nothing.
+ * Budget an order does not keep (its earn refused, the order refunded) comes back by returnBudget.ts.
  */
 export async function boostEarn(
   dataSource: DataSource,
@@ -108,21 +111,23 @@ export async function boostEarn(
       rule,
       preview,
     );
-    return { ...plan, campaignIds: plan.applied.map((a) => a.campaignId), replayed: false };
+    return { ...plan, campaignIds: plan.applied.map((a) => a.campaignId), replayed: false, reservationId: null };
   }
   const { orderRef, earn } = question;
   try {
     return await inTransaction(dataSource, async (manager) => {
       const plan = await planBoost(earn, candidates.map(boost), rule, reserveIn(manager, candidates, question.memberId, orderRef));
       const campaignIds = plan.applied.map((a) => a.campaignId);
+      const reservationId = randomUUID();
       await manager.insert(EarnBoost, {
         orderRef,
         memberId: question.memberId,
         coefficientMilli: plan.coefficientMilli,
         campaignIds: JSON.stringify(campaignIds),
+        reservationId,
         createdAt: new Date(),
       });
-      return { ...plan, campaignIds, replayed: false };
+      return { ...plan, campaignIds, replayed: false, reservationId };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -164,5 +169,6 @@ async function replay(dataSource: DataSource, stored: EarnBoost): Promise<EarnAn
     applied: campaignIds.map((campaignId) => ({ campaignId, extraPoints: grants.find((g) => g.campaignId === campaignId)?.points ?? 0 })),
     campaignIds,
     replayed: true,
+    reservationId: stored.reservationId,
   };
 }

@@ -51,6 +51,8 @@ export async function recordRegistration(
           {
             referrerId: memberId,
             rung: 0,
+            rungId: 0,
+            rungRevision: null,
             beneficiaryId: memberId,
             inviteeId: memberId,
             reward: 'COUPON',

@@ -1,4 +1,5 @@
 import { JobLease, OutboxEventSchema, type DatabaseSchema } from '../../../kit/src';
+import { BudgetReturn } from './entities/BudgetReturn';
 import { Campaign } from './entities/Campaign';
 import { CampaignAction } from './entities/CampaignAction';
 import { CampaignGrant } from './entities/CampaignGrant';
@@ -14,7 +15,8 @@ import { ReferralCode } from './entities/ReferralCode';
 import { ReferralInvitation } from './entities/ReferralInvitation';
 import { ReferralMember } from './entities/ReferralMember';
 import { ReferralReward } from './entities/ReferralReward';
-import { ReferralRung } from './entities/ReferralRung';
+import { ReferralDecision } from './entities/ReferralDecision';
+import { ReferralRungVersion } from './entities/ReferralRungVersion';
 import { Segment } from './entities/Segment';
 import { SegmentMember } from './entities/SegmentMember';
 import { SegmentRun } from './entities/SegmentRun';
@@ -23,6 +25,8 @@ import { CampaignRules1764800000000 } from './migrations/1764800000000-CampaignR
 import { Referrals1764810000000 } from './migrations/1764810000000-Referrals';
 import { CampaignActions1764820000000 } from './migrations/1764820000000-CampaignActions';
 import { ExperimentsSegments1764900000000 } from './migrations/1764900000000-ExperimentsSegments';
+import { VersionReferralLadder1764950000000 } from './migrations/1764950000000-VersionReferralLadder';
+import { BudgetReturns1764960000000 } from './migrations/1764960000000-BudgetReturns';
 
 /** The campaign service's entities and migrations (in timestamp order). */
 export const campaignSchema: DatabaseSchema = {
@@ -31,10 +35,12 @@ export const campaignSchema: DatabaseSchema = {
     CampaignGrant,
     CampaignSetting,
     EarnBoost,
+    BudgetReturn,
     ReferralCode,
     ReferralMember,
     ReferralInvitation,
-    ReferralRung,
+    ReferralRungVersion,
+    ReferralDecision,
     ReferralReward,
     CampaignAction,
     CampaignProgress,
@@ -55,5 +61,7 @@ export const campaignSchema: DatabaseSchema = {
     Referrals1764810000000,
     CampaignActions1764820000000,
     ExperimentsSegments1764900000000,
+    VersionReferralLadder1764950000000,
+    BudgetReturns1764960000000,
   ],
 };

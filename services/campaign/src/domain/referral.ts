@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { DomainError } from '../../../kit/src';
+import type { LiveRung } from './referralLadder';
 
 /** Codes avoid look-alikes (0/O, 1/I/L) since people type them at a till. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -31,14 +32,8 @@ export function sharePayloads(code: string, webBase: string) {
   };
 }
 
-export interface Rung {
-  friends: number;
-  reward: 'COUPON' | 'POINTS' | 'TIER';
-  couponTemplate: string | null;
-  points: number | null;
-  tierId: string | null;
-  inviteeToo: boolean;
-}
+/** A live rung as the ladder pays it: its stable id and the version in force (referralLadder.ts). */
+export type Rung = Pick<LiveRung, 'rungId' | 'revision' | 'friends' | 'reward' | 'couponTemplate' | 'points' | 'tierId' | 'inviteeToo'>;
 
 export interface DueReward {
   rung: Rung;
@@ -48,23 +43,29 @@ export interface DueReward {
 
 /**
  * The rewards a referrer is owed once `counted` friends have qualified, `invitee` being the one
- * just counted: every rung up to the count (a rung added later is still paid), each once per
- * beneficiary (`has`). "Both" rungs also reward the friend who completed them.
+ * just counted: every rung up to the count (a rung added later is still paid), each once per rung
+ * id — a rung the referrer was paid is not paid again after its threshold or reward changed (`has`
+ * answers by rung id). "Both" rungs also reward the friend who completed them.
+ *
+ * The key names the rung by id, not threshold, so downstream dedupes across an edit too; the seeded
+ * rungs' ids are their original thresholds (1, 3, 5), so keys of rewards granted before versioning
+ * read the same.
  */
 export function dueRewards(
   referrerId: string,
   invitee: string,
   counted: number,
   ladder: readonly Rung[],
-  has: (rung: number, beneficiaryId: string) => boolean,
+  has: (rungId: number, beneficiaryId: string) => boolean,
 ): DueReward[] {
   const due: DueReward[] = [];
   for (const rung of [...ladder].sort((a, b) => a.friends - b.friends)) {
     if (rung.friends > counted) break;
+    if (has(rung.rungId, referrerId)) continue;
     const beneficiaries = rung.inviteeToo && rung.friends === counted ? [referrerId, invitee] : [referrerId];
     for (const beneficiaryId of beneficiaries)
-      if (!has(rung.friends, beneficiaryId))
-        due.push({ rung, beneficiaryId, idempotencyKey: `REFERRAL:${referrerId}:${rung.friends}:${beneficiaryId}` });
+      if (!has(rung.rungId, beneficiaryId))
+        due.push({ rung, beneficiaryId, idempotencyKey: `REFERRAL:${referrerId}:${rung.rungId}:${beneficiaryId}` });
   }
   return due;
 }

@@ -5,8 +5,10 @@ import { memberFacts } from '../commands/boostEarn';
 import { ensureReferralCodes } from '../commands/referralCode';
 import type { Campaign } from '../db/entities/Campaign';
 import { MemberRfm } from '../db/entities/MemberRfm';
+import { ReferralDecision } from '../db/entities/ReferralDecision';
 import { ReferralMember } from '../db/entities/ReferralMember';
 import { ReferralReward } from '../db/entities/ReferralReward';
+import { ReferralRungVersion } from '../db/entities/ReferralRungVersion';
 import { Segment } from '../db/entities/Segment';
 import { SegmentMember } from '../db/entities/SegmentMember';
 import { SegmentRun } from '../db/entities/SegmentRun';
@@ -64,6 +66,18 @@ export function createLoaders(dataSource: DataSource, peers: Pick<CampaignPeers,
       });
       return memberIds.map((id) => rows.filter((r) => r.beneficiaryId === id));
     }),
+    /** The ladder versions rewards were owed under, by revision. */
+    rungVersion: new DataLoader<number, ReferralRungVersion | null>(async (revisions) =>
+      orderByKeys(
+        revisions,
+        await dataSource.getRepository(ReferralRungVersion).findBy({ revision: In([...revisions]) }),
+        (v) => v.revision,
+      ),
+    ),
+    /** Staff decisions on held referrals, by the friend's member id. */
+    referralDecision: new DataLoader<string, ReferralDecision | null>(async (memberIds) =>
+      orderByKeys(memberIds, await dataSource.getRepository(ReferralDecision).findBy({ memberId: In([...memberIds]) }), (d) => d.memberId),
+    ),
     rfmOfMember: new DataLoader<string, MemberRfm | null>(async (memberIds) =>
       orderByKeys(memberIds, await dataSource.getRepository(MemberRfm).findBy({ memberId: In([...memberIds]) }), (r) => r.memberId),
     ),

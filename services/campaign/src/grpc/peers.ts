@@ -26,7 +26,7 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): C
     ...common,
     address: config.memberGrpcAddress,
     // A read, and a grant applied once per idempotency key.
-    retryable: ['GetMemberTiers', 'GetConsents', 'GrantTier'],
+    retryable: ['GetMemberTiers', 'GetConsents', 'GrantTier', 'ListTiers'],
   });
   const points = createPeerClient(loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, {
     ...common,
@@ -59,6 +59,7 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): C
         }
         return new Set(memberIds.filter((id) => !consenting.has(id)));
       },
+      listTierIds: async (scope) => new Set((await member.ListTiers({}, scope)).tierIds),
       grantTier: async (grant, scope) => {
         await member.GrantTier(grant, scope);
       },

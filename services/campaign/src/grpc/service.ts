@@ -10,6 +10,7 @@ import type { CampaignConfig } from '../config';
 import { normalizeReferralCode } from '../domain/referral';
 import type { CampaignPeers, EventDelivery } from '../ports';
 import { getActivityCoefficient } from './handlers/GetActivityCoefficient';
+import { returnBudgetHandler } from './handlers/ReturnBudget';
 
 export const CAMPAIGN_GRPC_SERVICE = 'membergraph.campaign.v1.CampaignService';
 
@@ -44,6 +45,7 @@ export function campaignGrpcService(
         }).catch((error: unknown) => guard.logger.warn({ err: error, memberId: request.memberId }, 'first mini-program order not counted'));
       return answer;
     }),
+    ReturnBudget: unaryHandler(guard, (request) => returnBudgetHandler(dataSource, request)),
     RecordAction: unaryHandler(guard, async (request) => {
       const grants = await recordAction(dataSource, peers, events, config.utcOffsetMinutes, {
         memberId: request.memberId,

@@ -8,6 +8,7 @@ import { countRegistrations } from './handlers/CountRegistrations';
 import { getConsents } from './handlers/GetConsents';
 import { getMemberTiers } from './handlers/GetMemberTiers';
 import { listBirthdays } from './handlers/ListBirthdays';
+import { listTiers } from './handlers/ListTiers';
 import { resolvePartnerMembersForPeer } from './handlers/ResolvePartnerMembers';
 import { grantTier } from './handlers/GrantTier';
 import { recordQualifyingActivity } from './handlers/RecordQualifyingActivity';
@@ -37,6 +38,7 @@ export function memberGrpcService(
     ListBirthdays: unaryHandler(guard, (request) => listBirthdays(dataSource, request)),
     ResolvePartnerMembers: unaryHandler(guard, (request) => resolvePartnerMembersForPeer(dataSource, pii, request)),
     GrantTier: unaryHandler(guard, (request) => grantTier(dataSource, request)),
+    ListTiers: unaryHandler(guard, () => listTiers(dataSource)),
   };
   return { definition: proto.membergraph.member.v1.MemberService.service, implementation };
 }

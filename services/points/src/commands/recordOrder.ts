@@ -7,6 +7,7 @@ import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
 import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
 import { memberTier } from './memberTier';
 import { activityEvent } from './publishActivity';
+import { returnRefusedReservation } from './returnCampaignBudget';
 import { lotExpiry, planEarn } from '../domain/account';
 import { earnPoints } from '../domain/earn';
 import { assertSameOrder, parseOrder } from '../domain/order';
@@ -67,16 +68,41 @@ function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Recei
  * order is answered (nothing reads the order before, which every new order would pay for; a
  * replay asks the peers again, and they answer a repeated order the same). Under after-commit the
  * earn's assessment is written in that transaction and sent to risk after it. `callerIsAdmin`:
- * only an ADMIN records an order later than ORDER_MAX_LATENESS_DAYS, and its entry is flagged LATE_ORDER.
+ * only an ADMIN records an order later than ORDER_MAX_LATENESS_DAYS, and its entry is flagged
+ * LATE_ORDER. An order that fails after a budgeted campaign reserved its extra points gives them
+ * back (returnCampaignBudget.ts; a reused order number with other details, CONFLICT, keeps the
+ * recorded order's reservation: the return is skipped for an order that exists).
  */
 export async function recordOrder(
   dataSource: DataSource,
   peers: PointsPeers,
   events: EventDelivery,
   rules: EarnRules,
-  input: Parameters<typeof parseOrder>[0] & { orderedAt?: string | null; callerIsAdmin?: boolean },
+  input: OrderInput,
   actor: string,
   now?: Date,
+): Promise<Receipt> {
+  let reservationId: string | null | undefined;
+  try {
+    return await earnOrder(dataSource, peers, events, rules, input, actor, now, (reserved) => (reservationId = reserved));
+  } catch (error) {
+    // The order was not recorded: what a budgeted campaign reserved for it goes back (a retry reserves again).
+    await returnRefusedReservation(dataSource, peers.campaign, events, input, reservationId);
+    throw error;
+  }
+}
+
+type OrderInput = Parameters<typeof parseOrder>[0] & { orderedAt?: string | null; callerIsAdmin?: boolean };
+
+async function earnOrder(
+  dataSource: DataSource,
+  peers: PointsPeers,
+  events: EventDelivery,
+  rules: EarnRules,
+  input: OrderInput,
+  actor: string,
+  now: Date | undefined,
+  onReserved: (reservationId: string | null | undefined) => void,
 ): Promise<Receipt> {
   const order = parseOrder(input);
   const at = now ?? new Date();
@@ -95,6 +121,7 @@ export async function recordOrder(
     baseRateMilli: rules.baseRateMilli,
     multiplierMilli: tier.multiplierMilli,
   });
+  onReserved(coefficient.reservationId);
   const earn = {
     action: 'EARN',
     memberId: order.memberId,

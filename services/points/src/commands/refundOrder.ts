@@ -11,6 +11,7 @@ import type { EarnRules } from './recordOrder';
 import type { EventDelivery } from '../ports';
 import { enqueueRiskSignal, refundSignal } from './assessRisk';
 import { enqueueActivity } from './publishActivity';
+import { deliverBudgetReturns, enqueueRefundBudgetReturn } from './returnCampaignBudget';
 
 function replay(existing: Refund, orderNo: string, amountFen: number): { refund: Refund; replayed: boolean } {
   if (existing.orderNo !== orderNo || existing.amountFen !== amountFen) {
@@ -73,7 +74,8 @@ export type ExpiryRules = Pick<EarnRules, 'expiryMonths' | 'utcOffsetMinutes'>;
  * Records a full or partial refund of an order and claws back the points it earned in proportion
  * (cumulatively over several refunds), from the order's own lot first. The balance never goes
  * negative: what it cannot cover is recorded as debt and netted against future earns. Points that
- * paid for the order (checkout offsets) come back in the same proportion. Idempotent by refundNo.
+ * paid for the order (checkout offsets) come back in the same proportion, and so does the campaign
+ * budget its extra points were granted from (returnCampaignBudget.ts). Idempotent by refundNo.
  */
 export async function refundOrder(
   dataSource: DataSource,
@@ -133,6 +135,8 @@ export async function refundOrder(
       await enqueueActivity(manager, order.memberId, at, order.orderedAt);
       // Risk hears of every refund (earn-then-refund farming), from the outbox: a refund never waits on risk.
       await enqueueRiskSignal(manager, refundSignal(order, input.refundNo, amountFen), at);
+      // The campaigns that boosted the order get the refunded share of their budget back, as its points are clawed back.
+      await enqueueRefundBudgetReturn(manager, locked, input.refundNo, locked.refundedFen + amountFen, at);
       if (held)
         await manager.update(PendingPoints, { orderNo: order.orderNo }, { points: pending.points - Math.min(points, pending.points) });
       else
@@ -149,6 +153,7 @@ export async function refundOrder(
       return row;
     });
     await events.deliverNow(order.memberId);
+    await deliverBudgetReturns(events, order.memberId);
     return { refund, replayed: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -4,7 +4,7 @@ import type { QualifyingActivity as WireActivity } from '../../../../proto/gen/m
 import type { TierDecision__Output } from '../../../../proto/gen/membergraph/member/v1/TierDecision';
 import type { AssessRequest } from '../../../../proto/gen/membergraph/risk/v1/AssessRequest';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
-import { createPeerClient, loadProto, toEpochMs, toInt64, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
+import { createPeerClient, fromInt64, loadProto, toEpochMs, toInt64, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
 import type { MemberPort, PointsPeers, QualifyingActivity, RiskAction, RiskDecision, TierDecision } from '../ports';
 
 /** Where the peers are and what every call carries. */
@@ -95,8 +95,8 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): P
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
     tls: config.grpcTls,
-    // The coefficient is answered once per order, an action counted once per ref: both safe to repeat.
-    retryable: ['GetActivityCoefficient', 'RecordAction'],
+    // The coefficient is answered once per order, an action counted once per ref, a budget returned once per key: all safe to repeat.
+    retryable: ['GetActivityCoefficient', 'RecordAction', 'ReturnBudget'],
     metrics,
   });
   const risk = createPeerClient(loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, {
@@ -130,7 +130,20 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): P
           },
           scope,
         );
-        return { coefficientMilli: answer.coefficientMilli, campaignIds: answer.campaignIds };
+        return { coefficientMilli: answer.coefficientMilli, campaignIds: answer.campaignIds, reservationId: answer.reservationId || null };
+      },
+      returnBudget: async (budgetReturn, scope) => {
+        const answer = await campaign.ReturnBudget(
+          {
+            orderRef: `ORDER:${budgetReturn.orderNo}`,
+            key: budgetReturn.key,
+            ...('reservationId' in budgetReturn
+              ? { reservationId: budgetReturn.reservationId }
+              : { refundedFen: toInt64(budgetReturn.refundedFen), amountFen: toInt64(budgetReturn.amountFen) }),
+          },
+          scope,
+        );
+        return { returnedPoints: fromInt64(answer.returnedPoints), replayed: answer.replayed };
       },
       recordAction: async (action, scope) => {
         await campaign.RecordAction(

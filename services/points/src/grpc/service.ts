@@ -9,6 +9,7 @@ import { awardCampaignPointsHandler } from './handlers/AwardCampaignPoints';
 import { debit } from './handlers/Debit';
 import { mergeAccounts } from './handlers/MergeAccounts';
 import { getBalances } from './handlers/GetBalances';
+import { getSpendStats } from './handlers/GetSpendStats';
 import { streamPurchaseStats } from './handlers/StreamPurchaseStats';
 import { listMemberActivity } from './handlers/ListMemberActivity';
 import { capture, hold, release } from './handlers/Holds';
@@ -29,6 +30,7 @@ export function pointsGrpcService(
   const proto = loadProto<ProtoGrpcType>('points');
   const implementation: PointsServiceHandlers = {
     GetBalances: unaryHandler(guard, (request) => getBalances(dataSource, request)),
+    GetSpendStats: unaryHandler(guard, (request) => getSpendStats(dataSource, request)),
     Debit: unaryHandler(guard, (request) => debit(dataSource, peers.risk, request)),
     MergeAccounts: unaryHandler(guard, (request) => mergeAccounts(dataSource, events, request)),
     ListMemberActivity: unaryHandler(guard, (request) => listMemberActivity(dataSource, request)),

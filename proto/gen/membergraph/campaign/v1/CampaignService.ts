@@ -10,6 +10,8 @@ import type { RecordRegistrationRequest as _membergraph_campaign_v1_RecordRegist
 import type { RecordRegistrationResponse as _membergraph_campaign_v1_RecordRegistrationResponse, RecordRegistrationResponse__Output as _membergraph_campaign_v1_RecordRegistrationResponse__Output } from '../../../membergraph/campaign/v1/RecordRegistrationResponse';
 import type { ResolveReferralCodeRequest as _membergraph_campaign_v1_ResolveReferralCodeRequest, ResolveReferralCodeRequest__Output as _membergraph_campaign_v1_ResolveReferralCodeRequest__Output } from '../../../membergraph/campaign/v1/ResolveReferralCodeRequest';
 import type { ResolveReferralCodeResponse as _membergraph_campaign_v1_ResolveReferralCodeResponse, ResolveReferralCodeResponse__Output as _membergraph_campaign_v1_ResolveReferralCodeResponse__Output } from '../../../membergraph/campaign/v1/ResolveReferralCodeResponse';
+import type { ReturnBudgetRequest as _membergraph_campaign_v1_ReturnBudgetRequest, ReturnBudgetRequest__Output as _membergraph_campaign_v1_ReturnBudgetRequest__Output } from '../../../membergraph/campaign/v1/ReturnBudgetRequest';
+import type { ReturnBudgetResponse as _membergraph_campaign_v1_ReturnBudgetResponse, ReturnBudgetResponse__Output as _membergraph_campaign_v1_ReturnBudgetResponse__Output } from '../../../membergraph/campaign/v1/ReturnBudgetResponse';
 
 export interface CampaignServiceClient extends grpc.Client {
   /**
@@ -102,6 +104,31 @@ export interface CampaignServiceClient extends grpc.Client {
   resolveReferralCode(argument: _membergraph_campaign_v1_ResolveReferralCodeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_ResolveReferralCodeResponse__Output>): grpc.ClientUnaryCall;
   resolveReferralCode(argument: _membergraph_campaign_v1_ResolveReferralCodeRequest, callback: grpc.requestCallback<_membergraph_campaign_v1_ResolveReferralCodeResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * Gives back budget an order reserved with GetActivityCoefficient but does not keep, to every
+   * budgeted campaign it was reserved from: all of it when the earn was refused before the order
+   * was recorded (reservation_id set; the stored answer is then forgotten, so a retry of the order
+   * reserves afresh), or the refunded share of it when the order is refunded. Never below zero,
+   * never more than was reserved for the order. Exactly once by key: a repeat gives back nothing
+   * more and answers the first result, so it is retryable.
+   */
+  ReturnBudget(argument: _membergraph_campaign_v1_ReturnBudgetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_ReturnBudgetResponse__Output>): grpc.ClientUnaryCall;
+  ReturnBudget(argument: _membergraph_campaign_v1_ReturnBudgetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_campaign_v1_ReturnBudgetResponse__Output>): grpc.ClientUnaryCall;
+  ReturnBudget(argument: _membergraph_campaign_v1_ReturnBudgetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_ReturnBudgetResponse__Output>): grpc.ClientUnaryCall;
+  ReturnBudget(argument: _membergraph_campaign_v1_ReturnBudgetRequest, callback: grpc.requestCallback<_membergraph_campaign_v1_ReturnBudgetResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Gives back budget an order reserved with GetActivityCoefficient but does not keep, to every
+   * budgeted campaign it was reserved from: all of it when the earn was refused before the order
+   * was recorded (reservation_id set; the stored answer is then forgotten, so a retry of the order
+   * reserves afresh), or the refunded share of it when the order is refunded. Never below zero,
+   * never more than was reserved for the order. Exactly once by key: a repeat gives back nothing
+   * more and answers the first result, so it is retryable.
+   */
+  returnBudget(argument: _membergraph_campaign_v1_ReturnBudgetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_ReturnBudgetResponse__Output>): grpc.ClientUnaryCall;
+  returnBudget(argument: _membergraph_campaign_v1_ReturnBudgetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_campaign_v1_ReturnBudgetResponse__Output>): grpc.ClientUnaryCall;
+  returnBudget(argument: _membergraph_campaign_v1_ReturnBudgetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_ReturnBudgetResponse__Output>): grpc.ClientUnaryCall;
+  returnBudget(argument: _membergraph_campaign_v1_ReturnBudgetRequest, callback: grpc.requestCallback<_membergraph_campaign_v1_ReturnBudgetResponse__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface CampaignServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -140,6 +167,16 @@ export interface CampaignServiceHandlers extends grpc.UntypedServiceImplementati
    */
   ResolveReferralCode: grpc.handleUnaryCall<_membergraph_campaign_v1_ResolveReferralCodeRequest__Output, _membergraph_campaign_v1_ResolveReferralCodeResponse>;
   
+  /**
+   * Gives back budget an order reserved with GetActivityCoefficient but does not keep, to every
+   * budgeted campaign it was reserved from: all of it when the earn was refused before the order
+   * was recorded (reservation_id set; the stored answer is then forgotten, so a retry of the order
+   * reserves afresh), or the refunded share of it when the order is refunded. Never below zero,
+   * never more than was reserved for the order. Exactly once by key: a repeat gives back nothing
+   * more and answers the first result, so it is retryable.
+   */
+  ReturnBudget: grpc.handleUnaryCall<_membergraph_campaign_v1_ReturnBudgetRequest__Output, _membergraph_campaign_v1_ReturnBudgetResponse>;
+  
 }
 
 export interface CampaignServiceDefinition extends grpc.ServiceDefinition {
@@ -147,4 +184,5 @@ export interface CampaignServiceDefinition extends grpc.ServiceDefinition {
   RecordAction: MethodDefinition<_membergraph_campaign_v1_RecordActionRequest, _membergraph_campaign_v1_RecordActionResponse, _membergraph_campaign_v1_RecordActionRequest__Output, _membergraph_campaign_v1_RecordActionResponse__Output>
   RecordRegistration: MethodDefinition<_membergraph_campaign_v1_RecordRegistrationRequest, _membergraph_campaign_v1_RecordRegistrationResponse, _membergraph_campaign_v1_RecordRegistrationRequest__Output, _membergraph_campaign_v1_RecordRegistrationResponse__Output>
   ResolveReferralCode: MethodDefinition<_membergraph_campaign_v1_ResolveReferralCodeRequest, _membergraph_campaign_v1_ResolveReferralCodeResponse, _membergraph_campaign_v1_ResolveReferralCodeRequest__Output, _membergraph_campaign_v1_ResolveReferralCodeResponse__Output>
+  ReturnBudget: MethodDefinition<_membergraph_campaign_v1_ReturnBudgetRequest, _membergraph_campaign_v1_ReturnBudgetResponse, _membergraph_campaign_v1_ReturnBudgetRequest__Output, _membergraph_campaign_v1_ReturnBudgetResponse__Output>
 }

@@ -19,6 +19,11 @@ export interface GetActivityCoefficientResponse {
    * The answer stored for order_ref earlier.
    */
   'replayed'?: (boolean);
+  /**
+   * The stored answer (empty when nothing was reserved or stored): what ReturnBudget names when the
+   * earn is refused.
+   */
+  'reservationId'?: (string);
 }
 
 export interface GetActivityCoefficientResponse__Output {
@@ -38,4 +43,9 @@ export interface GetActivityCoefficientResponse__Output {
    * The answer stored for order_ref earlier.
    */
   'replayed': (boolean);
+  /**
+   * The stored answer (empty when nothing was reserved or stored): what ReturnBudget names when the
+   * earn is refused.
+   */
+  'reservationId': (string);
 }

@@ -11,6 +11,8 @@ import type { GetMemberTiersResponse as _membergraph_member_v1_GetMemberTiersRes
 import type { GrantTierRequest as _membergraph_member_v1_GrantTierRequest, GrantTierRequest__Output as _membergraph_member_v1_GrantTierRequest__Output } from '../../../membergraph/member/v1/GrantTierRequest';
 import type { ListBirthdaysRequest as _membergraph_member_v1_ListBirthdaysRequest, ListBirthdaysRequest__Output as _membergraph_member_v1_ListBirthdaysRequest__Output } from '../../../membergraph/member/v1/ListBirthdaysRequest';
 import type { ListBirthdaysResponse as _membergraph_member_v1_ListBirthdaysResponse, ListBirthdaysResponse__Output as _membergraph_member_v1_ListBirthdaysResponse__Output } from '../../../membergraph/member/v1/ListBirthdaysResponse';
+import type { ListTiersRequest as _membergraph_member_v1_ListTiersRequest, ListTiersRequest__Output as _membergraph_member_v1_ListTiersRequest__Output } from '../../../membergraph/member/v1/ListTiersRequest';
+import type { ListTiersResponse as _membergraph_member_v1_ListTiersResponse, ListTiersResponse__Output as _membergraph_member_v1_ListTiersResponse__Output } from '../../../membergraph/member/v1/ListTiersResponse';
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from '../../../membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from '../../../membergraph/member/v1/ReevaluateTierRequest';
 import type { ResolvePartnerMembersRequest as _membergraph_member_v1_ResolvePartnerMembersRequest, ResolvePartnerMembersRequest__Output as _membergraph_member_v1_ResolvePartnerMembersRequest__Output } from '../../../membergraph/member/v1/ResolvePartnerMembersRequest';
@@ -112,6 +114,23 @@ export interface MemberServiceClient extends grpc.Client {
   listBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
   listBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
   listBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The tier ids of the programme's ladder in force now, lowest rank first: the campaign service
+   * checks a referral rung's tier reward against it when staff edit the referral ladder. A read.
+   */
+  ListTiers(argument: _membergraph_member_v1_ListTiersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
+  ListTiers(argument: _membergraph_member_v1_ListTiersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
+  ListTiers(argument: _membergraph_member_v1_ListTiersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
+  ListTiers(argument: _membergraph_member_v1_ListTiersRequest, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The tier ids of the programme's ladder in force now, lowest rank first: the campaign service
+   * checks a referral rung's tier reward against it when staff edit the referral ladder. A read.
+   */
+  listTiers(argument: _membergraph_member_v1_ListTiersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
+  listTiers(argument: _membergraph_member_v1_ListTiersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
+  listTiers(argument: _membergraph_member_v1_ListTiersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
+  listTiers(argument: _membergraph_member_v1_ListTiersRequest, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
@@ -243,6 +262,12 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
   ListBirthdays: grpc.handleUnaryCall<_membergraph_member_v1_ListBirthdaysRequest__Output, _membergraph_member_v1_ListBirthdaysResponse>;
   
   /**
+   * The tier ids of the programme's ladder in force now, lowest rank first: the campaign service
+   * checks a referral rung's tier reward against it when staff edit the referral ladder. A read.
+   */
+  ListTiers: grpc.handleUnaryCall<_membergraph_member_v1_ListTiersRequest__Output, _membergraph_member_v1_ListTiersResponse>;
+  
+  /**
    * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
    * Crossing a threshold upgrades at once; activity never downgrades. Idempotent: the figures are
    * absolute and stamped with as_of, so a late or repeated report changes nothing.
@@ -286,6 +311,7 @@ export interface MemberServiceDefinition extends grpc.ServiceDefinition {
   GetMemberTiers: MethodDefinition<_membergraph_member_v1_GetMemberTiersRequest, _membergraph_member_v1_GetMemberTiersResponse, _membergraph_member_v1_GetMemberTiersRequest__Output, _membergraph_member_v1_GetMemberTiersResponse__Output>
   GrantTier: MethodDefinition<_membergraph_member_v1_GrantTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_GrantTierRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ListBirthdays: MethodDefinition<_membergraph_member_v1_ListBirthdaysRequest, _membergraph_member_v1_ListBirthdaysResponse, _membergraph_member_v1_ListBirthdaysRequest__Output, _membergraph_member_v1_ListBirthdaysResponse__Output>
+  ListTiers: MethodDefinition<_membergraph_member_v1_ListTiersRequest, _membergraph_member_v1_ListTiersResponse, _membergraph_member_v1_ListTiersRequest__Output, _membergraph_member_v1_ListTiersResponse__Output>
   RecordQualifyingActivity: MethodDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_RecordQualifyingActivityRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ReevaluateTier: MethodDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ResolvePartnerMembers: MethodDefinition<_membergraph_member_v1_ResolvePartnerMembersRequest, _membergraph_member_v1_ResolvePartnerMembersResponse, _membergraph_member_v1_ResolvePartnerMembersRequest__Output, _membergraph_member_v1_ResolvePartnerMembersResponse__Output>

@@ -11,6 +11,8 @@ import type { DebitRequest as _membergraph_points_v1_DebitRequest, DebitRequest_
 import type { DebitResponse as _membergraph_points_v1_DebitResponse, DebitResponse__Output as _membergraph_points_v1_DebitResponse__Output } from '../../../membergraph/points/v1/DebitResponse';
 import type { GetBalancesRequest as _membergraph_points_v1_GetBalancesRequest, GetBalancesRequest__Output as _membergraph_points_v1_GetBalancesRequest__Output } from '../../../membergraph/points/v1/GetBalancesRequest';
 import type { GetBalancesResponse as _membergraph_points_v1_GetBalancesResponse, GetBalancesResponse__Output as _membergraph_points_v1_GetBalancesResponse__Output } from '../../../membergraph/points/v1/GetBalancesResponse';
+import type { GetSpendStatsRequest as _membergraph_points_v1_GetSpendStatsRequest, GetSpendStatsRequest__Output as _membergraph_points_v1_GetSpendStatsRequest__Output } from '../../../membergraph/points/v1/GetSpendStatsRequest';
+import type { GetSpendStatsResponse as _membergraph_points_v1_GetSpendStatsResponse, GetSpendStatsResponse__Output as _membergraph_points_v1_GetSpendStatsResponse__Output } from '../../../membergraph/points/v1/GetSpendStatsResponse';
 import type { HoldPointsRequest as _membergraph_points_v1_HoldPointsRequest, HoldPointsRequest__Output as _membergraph_points_v1_HoldPointsRequest__Output } from '../../../membergraph/points/v1/HoldPointsRequest';
 import type { HoldPointsResponse as _membergraph_points_v1_HoldPointsResponse, HoldPointsResponse__Output as _membergraph_points_v1_HoldPointsResponse__Output } from '../../../membergraph/points/v1/HoldPointsResponse';
 import type { ListMemberActivityRequest as _membergraph_points_v1_ListMemberActivityRequest, ListMemberActivityRequest__Output as _membergraph_points_v1_ListMemberActivityRequest__Output } from '../../../membergraph/points/v1/ListMemberActivityRequest';
@@ -113,6 +115,27 @@ export interface PointsServiceClient extends grpc.Client {
   getBalances(argument: _membergraph_points_v1_GetBalancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_GetBalancesResponse__Output>): grpc.ClientUnaryCall;
   getBalances(argument: _membergraph_points_v1_GetBalancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_GetBalancesResponse__Output>): grpc.ClientUnaryCall;
   getBalances(argument: _membergraph_points_v1_GetBalancesRequest, callback: grpc.requestCallback<_membergraph_points_v1_GetBalancesResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Members' qualifying activity of the rolling 12 months before now, batched, the figures
+   * Member.spend shows: the benefits service ranks a member's benefits by them (benefits → points,
+   * a read; it ranks without them when this does not answer, so a card never waits on points).
+   * Members with no orders answer zeros.
+   */
+  GetSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
+  GetSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
+  GetSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
+  GetSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Members' qualifying activity of the rolling 12 months before now, batched, the figures
+   * Member.spend shows: the benefits service ranks a member's benefits by them (benefits → points,
+   * a read; it ranks without them when this does not answer, so a card never waits on points).
+   * Members with no orders answer zeros.
+   */
+  getSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
+  getSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
+  getSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
+  getSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Two-phase spending (the benefits service's reward saga, benefits → points). HoldPoints takes
@@ -260,6 +283,14 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
   GetBalances: grpc.handleUnaryCall<_membergraph_points_v1_GetBalancesRequest__Output, _membergraph_points_v1_GetBalancesResponse>;
   
   /**
+   * Members' qualifying activity of the rolling 12 months before now, batched, the figures
+   * Member.spend shows: the benefits service ranks a member's benefits by them (benefits → points,
+   * a read; it ranks without them when this does not answer, so a card never waits on points).
+   * Members with no orders answer zeros.
+   */
+  GetSpendStats: grpc.handleUnaryCall<_membergraph_points_v1_GetSpendStatsRequest__Output, _membergraph_points_v1_GetSpendStatsResponse>;
+  
+  /**
    * Two-phase spending (the benefits service's reward saga, benefits → points). HoldPoints takes
    * points out of the spendable balance at once (shown to the member as held) without a ledger
    * entry; CapturePoints turns the hold into a REDEEM entry (oldest lots first, as a burn);
@@ -311,6 +342,7 @@ export interface PointsServiceDefinition extends grpc.ServiceDefinition {
   CapturePoints: MethodDefinition<_membergraph_points_v1_CapturePointsRequest, _membergraph_points_v1_CapturePointsResponse, _membergraph_points_v1_CapturePointsRequest__Output, _membergraph_points_v1_CapturePointsResponse__Output>
   Debit: MethodDefinition<_membergraph_points_v1_DebitRequest, _membergraph_points_v1_DebitResponse, _membergraph_points_v1_DebitRequest__Output, _membergraph_points_v1_DebitResponse__Output>
   GetBalances: MethodDefinition<_membergraph_points_v1_GetBalancesRequest, _membergraph_points_v1_GetBalancesResponse, _membergraph_points_v1_GetBalancesRequest__Output, _membergraph_points_v1_GetBalancesResponse__Output>
+  GetSpendStats: MethodDefinition<_membergraph_points_v1_GetSpendStatsRequest, _membergraph_points_v1_GetSpendStatsResponse, _membergraph_points_v1_GetSpendStatsRequest__Output, _membergraph_points_v1_GetSpendStatsResponse__Output>
   HoldPoints: MethodDefinition<_membergraph_points_v1_HoldPointsRequest, _membergraph_points_v1_HoldPointsResponse, _membergraph_points_v1_HoldPointsRequest__Output, _membergraph_points_v1_HoldPointsResponse__Output>
   ListMemberActivity: MethodDefinition<_membergraph_points_v1_ListMemberActivityRequest, _membergraph_points_v1_ListMemberActivityResponse, _membergraph_points_v1_ListMemberActivityRequest__Output, _membergraph_points_v1_ListMemberActivityResponse__Output>
   MergeAccounts: MethodDefinition<_membergraph_points_v1_MergeAccountsRequest, _membergraph_points_v1_MergeAccountsResponse, _membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse__Output>

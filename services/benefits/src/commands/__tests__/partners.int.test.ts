@@ -1,6 +1,7 @@
 import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
 import { benefitsSchema } from '../../db/data-source';
 import { ClearingEntry } from '../../db/entities/ClearingEntry';
+import { PartnerOffer } from '../../db/entities/PartnerOffer';
 import { PartnerRedemption } from '../../db/entities/PartnerRedemption';
 import { partnerStatement } from '../../db/partnerStatements';
 import { definePartner, definePartnerOffer } from '../partners';
@@ -138,6 +139,12 @@ describe('offers', () => {
     ['direction', { direction: 'SIDEWAYS' }, 'BAD_USER_INPUT'],
     ['validTo', { validTo: '2026-10-01T00:00:00+08:00' }, 'BAD_USER_INPUT'],
     ['fundedBy', { fundedBy: 'NOBODY' }, 'BAD_USER_INPUT'],
+    ['stock', { stock: -1 }, 'BAD_USER_INPUT'],
+    ['stock', { stock: 0 }, 'BAD_USER_INPUT'],
+    ['stock', { stock: 2.5 }, 'BAD_USER_INPUT'],
+    ['perMemberLimit', { perMemberLimit: -3 }, 'BAD_USER_INPUT'],
+    ['perMemberLimit', { perMemberLimit: 0 }, 'BAD_USER_INPUT'],
+    ['perMemberLimit', { perMemberLimit: 1001 }, 'BAD_USER_INPUT'],
   ])('refuses a bad %s, writing nothing', async (field, change, code) => {
     const before = await snapshotDatabase(db.dataSource);
     await expect(
@@ -148,5 +155,71 @@ describe('offers', () => {
       ),
     ).rejects.toMatchObject({ code, details: { field } });
     expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+  });
+});
+
+describe('stock and the per-member limit', () => {
+  const limitedOffer = async (limits: { stock?: number; perMemberLimit?: number }) =>
+    definePartnerOffer(
+      db.dataSource,
+      { partner: 'hotel', direction: 'PARTNER_TO_US', title: 'Spa day', price: '50.00', ...WINDOW, ...limits },
+      'staff:ops',
+    );
+  const remainingOf = async (id: string) => (await db.dataSource.getRepository(PartnerOffer).findOneByOrFail({ id })).stockLeft;
+
+  it('an offer without stock or limit keeps none', async () => {
+    const offer = await db.dataSource.getRepository(PartnerOffer).findOneByOrFail({ id: hotelOffer });
+    expect(offer).toMatchObject({ stock: null, stockLeft: null, perMemberLimit: null });
+  });
+
+  it('takes one of the stock per redemption and refuses the one over it with OUT_OF_STOCK, writing nothing', async () => {
+    const { id } = await limitedOffer({ stock: 2 });
+    expect(await remainingOf(id)).toBe(2);
+    await redeem({ offerId: id, redemptionKey: 'spa-stock-0001' }, HOTEL);
+    await redeem({ offerId: id, memberId: 'm-linked', redemptionKey: 'spa-stock-0002' }, HOTEL);
+    expect(await remainingOf(id)).toBe(0);
+    const before = await snapshotDatabase(db.dataSource);
+    await expect(redeem({ offerId: id, redemptionKey: 'spa-stock-0003' }, HOTEL)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'OUT_OF_STOCK' },
+    });
+    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+  });
+
+  it('a replayed key answers the first redemption and takes no stock, also once the stock is gone', async () => {
+    const { id } = await limitedOffer({ stock: 1 });
+    const first = await redeem({ offerId: id, redemptionKey: 'spa-replay-0001' }, HOTEL);
+    const before = await snapshotDatabase(db.dataSource);
+    const again = await redeem({ offerId: id, redemptionKey: 'spa-replay-0001' }, HOTEL);
+    expect(again).toMatchObject({ replayed: true, redemption: { id: first.redemption.id }, clearing: { id: first.clearing.id } });
+    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+    expect(await remainingOf(id)).toBe(0);
+  });
+
+  it('counts each member against the limit and refuses the one over it with PER_MEMBER_LIMIT, writing nothing', async () => {
+    const { id } = await limitedOffer({ stock: 10, perMemberLimit: 2 });
+    await redeem({ offerId: id, redemptionKey: 'spa-limit-0001' }, HOTEL);
+    await redeem({ offerId: id, redemptionKey: 'spa-limit-0002' }, HOTEL);
+    const before = await snapshotDatabase(db.dataSource);
+    await expect(redeem({ offerId: id, redemptionKey: 'spa-limit-0003' }, HOTEL)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'PER_MEMBER_LIMIT' },
+    });
+    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+    // Another member has their own count; the refusal took no stock.
+    await redeem({ offerId: id, memberId: 'm-linked', redemptionKey: 'spa-limit-0004' }, HOTEL);
+    expect(await remainingOf(id)).toBe(7);
+  });
+
+  it("counts our offer's limit per member of ours behind the partner's id", async () => {
+    const { id } = await definePartnerOffer(
+      db.dataSource,
+      { partner: 'hotel', direction: 'US_TO_PARTNER', title: 'Cake for guests', price: '8.00', ...WINDOW, perMemberLimit: 1 },
+      'staff:ops',
+    );
+    await redeem({ offerId: id, memberId: null, partnerMemberId: 'H-1001', redemptionKey: 'till-cake-0001' }, TILL);
+    await expect(
+      redeem({ offerId: id, memberId: null, partnerMemberId: 'H-1001', redemptionKey: 'till-cake-0002' }, TILL),
+    ).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'PER_MEMBER_LIMIT' } });
   });
 });

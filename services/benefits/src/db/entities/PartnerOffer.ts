@@ -9,6 +9,7 @@ import type { OfferDirection, OfferFunder } from '../../domain/partners';
  */
 @Entity({ name: 'partner_offers' })
 @Index('idx_partner_offers_partner', ['partnerCode'])
+@Index('idx_partner_offers_created', ['createdAt', 'id'])
 export class PartnerOffer {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -37,6 +38,18 @@ export class PartnerOffer {
 
   @Column({ name: 'valid_to', type: 'datetime', precision: 3 })
   validTo: Date;
+
+  /** Redemptions the offer allows in all; null: no limit. */
+  @Column({ type: 'int', nullable: true })
+  stock: number | null;
+
+  /** What is left of `stock`, taken by a guarded UPDATE (… WHERE stock_left > 0) as each redemption is written. */
+  @Column({ name: 'stock_left', type: 'int', nullable: true })
+  stockLeft: number | null;
+
+  /** Redemptions one member of ours may make (counted in partner_offer_claims); null: no limit. */
+  @Column({ name: 'per_member_limit', type: 'int', nullable: true })
+  perMemberLimit: number | null;
 
   @Column({ name: 'created_by', type: 'varchar', length: 64 })
   createdBy: string;

@@ -74,7 +74,7 @@ export type Query = {
    * API key, sees only its own, both directions. Members see the offers meant for them on
    * Member.partnerOffers.
    */
-  partnerOffers: Array<PartnerOffer>;
+  partnerOffers: PartnerOfferConnection;
   /**
    * A partner's monthly statement (YYYY-MM, programme time): what it owes us (receivable), what we owe
    * it (payable) and the net, exactly the sum of the month's clearing entries, one per cross-brand
@@ -119,6 +119,8 @@ export type QueryBenefitRatingsArgs = {
 export type QueryPartnerOffersArgs = {
   partner?: InputMaybe<Scalars['ID']['input']>;
   direction?: InputMaybe<OfferDirection>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -190,7 +192,9 @@ export type Mutation = {
    * Records one use of a cross-brand offer, and its clearing entry, once per (partner, redemptionKey): the
    * same key again answers the first. A PARTNER_TO_US offer: the partner itself, with its API key, for our
    * member (memberId) who allows partner sharing. A US_TO_PARTNER offer: our checkout (ADMIN, OPERATOR, or
-   * a POS account), for the partner's member (partnerMemberId) the partner linked to one of ours.
+   * a POS account), for the partner's member (partnerMemberId) the partner linked to one of ours. Refused
+   * with nothing written: CONFLICT with `extensions.reason` OUT_OF_STOCK (the offer's stock is used up)
+   * or PER_MEMBER_LIMIT (the member has redeemed it perMemberLimit times); a replayed key takes no stock.
    */
   redeemPartnerOffer: PartnerRedemption;
   /** Adds a reward to the catalogue. ADMIN, OPERATOR. */
@@ -385,9 +389,11 @@ export type Member = {
    * The member's benefits, ranked for them: their tier's benefits ordered by the priority score
    * S = Σ wᵢ·featureᵢ over their tags and behaviour (high value, frequent, dormant, new), overlapping
    * benefits de-duplicated (of two of one type the better stays), each saying why it ranks where it
-   * does. The member themselves or staff. Null when the benefits service cannot answer, or when the
-   * points service cannot give the spend it is ranked by (the tier's own benefits, `tier { benefits }`,
-   * still answer then).
+   * does. The member themselves or staff. The spend features (high value, frequent, dormant) come from
+   * the points service: when it cannot give the spend, the list is still ranked, by the tier and what
+   * else is known (new), without them, and each item's reasons say "spend unavailable: ranked without
+   * spend". Null only when the benefits service cannot answer (the tier's own benefits,
+   * `tier { benefits }`, are a separate field).
    */
   benefits: Maybe<Array<MemberBenefit>>;
   /**
@@ -396,13 +402,13 @@ export type Member = {
    */
   coupons: Maybe<CouponConnection>;
   registeredAt: Scalars['String']['output'];
-  spend: Maybe<SpendStats>;
   partnerSharing: Scalars['Boolean']['output'];
   /**
-   * Partner brands' offers for this member, valid now: only for a member who allows partner sharing
-   * (an empty list otherwise). The member themselves or staff.
+   * Partner brands' offers for this member, valid now, newest first: only for a member who allows
+   * partner sharing (an empty connection otherwise). The member themselves or staff. Null only when the
+   * benefits service cannot answer.
    */
-  partnerOffers: Maybe<Array<PartnerOffer>>;
+  partnerOffers: Maybe<PartnerOfferConnection>;
   /** The member's reward redemptions, newest first. The member themselves or staff. Null only when the benefits service cannot answer. */
   rewardRedemptions: Maybe<RewardRedemptionConnection>;
 };
@@ -415,17 +421,15 @@ export type MemberCouponsArgs = {
 };
 
 
-export type MemberRewardRedemptionsArgs = {
+export type MemberPartnerOffersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** The member's rolling-12-month spend, as the points service reports it (read here to rank benefits). */
-export type SpendStats = {
-  __typename?: 'SpendStats';
-  spend: Scalars['String']['output'];
-  purchases: Scalars['Int']['output'];
-  lastPurchaseAt: Maybe<Scalars['String']['output']>;
+
+export type MemberRewardRedemptionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One of a member's benefits, ranked for them (Member.benefits): the tier's benefit, its score and why. */
@@ -507,6 +511,10 @@ export type PartnerOfferInput = {
   /** ISO-8601 with zone. */
   validFrom: Scalars['String']['input'];
   validTo: Scalars['String']['input'];
+  /** Redemptions the offer allows in all, 1–10,000,000; absent: no limit. */
+  stock?: InputMaybe<Scalars['Int']['input']>;
+  /** Redemptions one member of ours may make, 1–1,000; absent: no limit. */
+  perMemberLimit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type PartnerOffer = {
@@ -521,6 +529,25 @@ export type PartnerOffer = {
   fundedBy: OfferFunder;
   validFrom: Scalars['String']['output'];
   validTo: Scalars['String']['output'];
+  /** Redemptions the offer allows in all; null: no limit. */
+  stock: Maybe<Scalars['Int']['output']>;
+  /** What is left of stock; null: no limit. */
+  remaining: Maybe<Scalars['Int']['output']>;
+  /** Redemptions one member of ours may make; null: no limit. */
+  perMemberLimit: Maybe<Scalars['Int']['output']>;
+};
+
+export type PartnerOfferEdge = {
+  __typename?: 'PartnerOfferEdge';
+  cursor: Scalars['String']['output'];
+  node: PartnerOffer;
+};
+
+/** A Relay connection over cross-brand offers, newest first. */
+export type PartnerOfferConnection = {
+  __typename?: 'PartnerOfferConnection';
+  edges: Array<PartnerOfferEdge>;
+  pageInfo: PageInfo;
 };
 
 /** One entry of the clearing ledger between brands: append-only, one per cross-brand redemption. */
@@ -1021,8 +1048,8 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Member' }
     & GraphQLRecursivePick<FederationTypes['Member'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"spend":{"spend":true,"purchases":true,"lastPurchaseAt":true}}>
-        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"spend":{"spend":true,"purchases":true,"lastPurchaseAt":true},"partnerSharing":true}>
+        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true}>
+        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"partnerSharing":true}>
         | GraphQLRecursivePick<FederationTypes['Member'], {"partnerSharing":true}> ) );
 };
 
@@ -1044,7 +1071,6 @@ export type ResolversTypes = {
   Tier: ResolverTypeWrapper<TierRefModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Member: ResolverTypeWrapper<RankingRefModel>;
-  SpendStats: ResolverTypeWrapper<SpendStats>;
   MemberBenefit: ResolverTypeWrapper<MemberBenefitViewModel>;
   BenefitRating: ResolverTypeWrapper<BenefitRatingModel>;
   BenefitRatingSummary: ResolverTypeWrapper<RatingSummaryModel>;
@@ -1053,6 +1079,8 @@ export type ResolversTypes = {
   PartnerBrand: ResolverTypeWrapper<PartnerBrandModel>;
   PartnerOfferInput: PartnerOfferInput;
   PartnerOffer: ResolverTypeWrapper<PartnerOfferModel>;
+  PartnerOfferEdge: ResolverTypeWrapper<Omit<PartnerOfferEdge, 'node'> & { node: ResolversTypes['PartnerOffer'] }>;
+  PartnerOfferConnection: ResolverTypeWrapper<Omit<PartnerOfferConnection, 'edges'> & { edges: Array<ResolversTypes['PartnerOfferEdge']> }>;
   ClearingEntry: ResolverTypeWrapper<ClearingEntryModel>;
   PartnerRedemption: ResolverTypeWrapper<PartnerRedemptionReceiptModel>;
   PartnerStatement: ResolverTypeWrapper<PartnerStatementViewModel>;
@@ -1105,13 +1133,14 @@ export type ResolversParentTypes = {
   Tier: TierRefModel;
   Float: Scalars['Float']['output'];
   Member: RankingRefModel;
-  SpendStats: SpendStats;
   MemberBenefit: MemberBenefitViewModel;
   BenefitRating: BenefitRatingModel;
   BenefitRatingSummary: RatingSummaryModel;
   PartnerBrand: PartnerBrandModel;
   PartnerOfferInput: PartnerOfferInput;
   PartnerOffer: PartnerOfferModel;
+  PartnerOfferEdge: Omit<PartnerOfferEdge, 'node'> & { node: ResolversParentTypes['PartnerOffer'] };
+  PartnerOfferConnection: Omit<PartnerOfferConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartnerOfferEdge']> };
   ClearingEntry: ClearingEntryModel;
   PartnerRedemption: PartnerRedemptionReceiptModel;
   PartnerStatement: PartnerStatementViewModel;
@@ -1151,7 +1180,7 @@ export type QueryResolvers<ContextType = BenefitsContext, ParentType extends Res
   benefitRatings?: Resolver<Array<ResolversTypes['BenefitRatingSummary']>, ParentType, ContextType, RequireFields<QueryBenefitRatingsArgs, 'flaggedOnly'>>;
   occasionRewards?: Resolver<Array<ResolversTypes['OccasionReward']>, ParentType, ContextType>;
   partnerBrands?: Resolver<Array<ResolversTypes['PartnerBrand']>, ParentType, ContextType>;
-  partnerOffers?: Resolver<Array<ResolversTypes['PartnerOffer']>, ParentType, ContextType, Partial<QueryPartnerOffersArgs>>;
+  partnerOffers?: Resolver<ResolversTypes['PartnerOfferConnection'], ParentType, ContextType, RequireFields<QueryPartnerOffersArgs, 'first'>>;
   partnerStatement?: Resolver<ResolversTypes['PartnerStatement'], ParentType, ContextType, RequireFields<QueryPartnerStatementArgs, 'partner' | 'month'>>;
   rewards?: Resolver<ResolversTypes['RewardConnection'], ParentType, ContextType, RequireFields<QueryRewardsArgs, 'first' | 'includeInactive'>>;
   rewardRedemption?: Resolver<Maybe<ResolversTypes['RewardRedemption']>, ParentType, ContextType, RequireFields<QueryRewardRedemptionArgs, 'id'>>;
@@ -1215,7 +1244,7 @@ export type MemberResolvers<ContextType = BenefitsContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   benefits?: Resolver<Maybe<Array<ResolversTypes['MemberBenefit']>>, ParentType, ContextType>;
   coupons?: Resolver<Maybe<ResolversTypes['CouponConnection']>, ParentType, ContextType, RequireFields<MemberCouponsArgs, 'first'>>;
-  partnerOffers?: Resolver<Maybe<Array<ResolversTypes['PartnerOffer']>>, ParentType, ContextType>;
+  partnerOffers?: Resolver<Maybe<ResolversTypes['PartnerOfferConnection']>, ParentType, ContextType, RequireFields<MemberPartnerOffersArgs, 'first'>>;
   rewardRedemptions?: Resolver<Maybe<ResolversTypes['RewardRedemptionConnection']>, ParentType, ContextType, RequireFields<MemberRewardRedemptionsArgs, 'first'>>;
 };
 
@@ -1260,6 +1289,19 @@ export type PartnerOfferResolvers<ContextType = BenefitsContext, ParentType exte
   fundedBy?: Resolver<ResolversTypes['OfferFunder'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  remaining?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  perMemberLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type PartnerOfferEdgeResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['PartnerOfferEdge'] = ResolversParentTypes['PartnerOfferEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PartnerOffer'], ParentType, ContextType>;
+};
+
+export type PartnerOfferConnectionResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['PartnerOfferConnection'] = ResolversParentTypes['PartnerOfferConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PartnerOfferEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ClearingEntryResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['ClearingEntry'] = ResolversParentTypes['ClearingEntry']> = {
@@ -1480,6 +1522,8 @@ export type Resolvers<ContextType = BenefitsContext> = {
   BenefitRatingSummary?: BenefitRatingSummaryResolvers<ContextType>;
   PartnerBrand?: PartnerBrandResolvers<ContextType>;
   PartnerOffer?: PartnerOfferResolvers<ContextType>;
+  PartnerOfferEdge?: PartnerOfferEdgeResolvers<ContextType>;
+  PartnerOfferConnection?: PartnerOfferConnectionResolvers<ContextType>;
   ClearingEntry?: ClearingEntryResolvers<ContextType>;
   PartnerRedemption?: PartnerRedemptionResolvers<ContextType>;
   PartnerStatement?: PartnerStatementResolvers<ContextType>;

@@ -1,7 +1,6 @@
 import { parseMemberId, parsePageSize, readableMemberRef } from '../../../../kit/src';
-import { MoreThan, LessThanOrEqual } from 'typeorm';
 import { findCouponPage } from '../../db/couponPages';
-import { PartnerOffer } from '../../db/entities/PartnerOffer';
+import { findPartnerOfferPage } from '../../db/partnerOfferPages';
 import { memberFeatures, rankBenefits } from '../../domain/ranking';
 import { connectionOf, decodeCursor } from '../connection';
 import type { MemberResolvers } from '../__generated__/resolvers-types';
@@ -11,12 +10,20 @@ import { signalsOf, tierInForce } from '../memberSignals';
 export const Member: MemberResolvers = {
   __resolveReference: readableMemberRef,
   /**
-   * The tier's benefits ranked for this member from what the gateway required of the member and
-   * points services (@requires); the tier's benefits are one look-up per distinct tier per request.
+   * The tier's benefits ranked for this member from what the gateway required of the member service
+   * (@requires) and the spend the points service gives over gRPC (ranked without it when points
+   * does not answer); the tier's benefits are one look-up per distinct tier per request, the spend
+   * one call for every member of the request.
    */
   benefits: async (member, _, ctx) => {
-    const benefits = await ctx.loaders.benefitsOfTier.load(tierInForce(readableMemberRef(member, ctx).tier));
-    return rankBenefits(benefits, memberFeatures(signalsOf(member), new Date())).map((ranked) => ({ ...ranked, memberId: member.id }));
+    const [benefits, spend] = await Promise.all([
+      ctx.loaders.benefitsOfTier.load(tierInForce(readableMemberRef(member, ctx).tier)),
+      ctx.loaders.spendOfMember.load(member.id),
+    ]);
+    return rankBenefits(benefits, memberFeatures(signalsOf(member, spend), new Date())).map((ranked) => ({
+      ...ranked,
+      memberId: member.id,
+    }));
   },
 
   /** Newest first; keyset pagination on (issued_at, id). The member themselves or staff (readableMemberRef). */
@@ -30,13 +37,14 @@ export const Member: MemberResolvers = {
   },
 
   /** Partners' offers valid now, for a member who allows partner sharing (the gateway requires the consent of the member service). */
-  partnerOffers: async (member, _, ctx) => {
+  partnerOffers: async (member, args, ctx) => {
     readableMemberRef(member, ctx);
-    if (member.partnerSharing !== true) return [];
-    const now = new Date();
-    return ctx.dataSource.getRepository(PartnerOffer).find({
-      where: { direction: 'PARTNER_TO_US', validFrom: LessThanOrEqual(now), validTo: MoreThan(now) },
-      order: { createdAt: 'DESC', id: 'ASC' },
-    });
+    const first = parsePageSize(args.first);
+    const after = args.after ? decodeCursor(args.after) : null;
+    const rows =
+      member.partnerSharing === true
+        ? await findPartnerOfferPage(ctx.dataSource, { direction: 'PARTNER_TO_US', validAt: new Date() }, first, after)
+        : [];
+    return connectionOf(rows, first, args.after, (o) => ({ at: o.createdAt, id: o.id }));
   },
 };

@@ -11,6 +11,7 @@ export const PartnerOffer: PartnerOfferResolvers = {
   price: (offer) => formatFen(offer.priceFen),
   validFrom: (offer) => offer.validFrom.toISOString(),
   validTo: (offer) => offer.validTo.toISOString(),
+  remaining: (offer) => offer.stockLeft,
 };
 
 export const ClearingEntry: ClearingEntryResolvers = {

@@ -6,7 +6,7 @@ import { Benefit } from '../../db/entities/Benefit';
 import { BenefitCell } from '../../db/entities/BenefitCell';
 import { OccasionReward } from '../../db/entities/OccasionReward';
 import { PartnerBrand } from '../../db/entities/PartnerBrand';
-import { PartnerOffer } from '../../db/entities/PartnerOffer';
+import { findPartnerOfferPage } from '../../db/partnerOfferPages';
 import { partnerStatement } from '../../db/partnerStatements';
 import { parseMonth } from '../../domain/partners';
 import { partnerScope } from '../partnerAccess';
@@ -56,12 +56,12 @@ export const Query: QueryResolvers = {
     return ctx.dataSource.getRepository(PartnerBrand).find({ order: { code: 'ASC' } });
   },
 
-  partnerOffers: (_, args, ctx) => {
+  partnerOffers: async (_, args, ctx) => {
     const partnerCode = partnerScope(ctx.identity, args.partner);
-    return ctx.dataSource.getRepository(PartnerOffer).find({
-      where: { ...(partnerCode ? { partnerCode } : {}), ...(args.direction ? { direction: args.direction } : {}) },
-      order: { createdAt: 'DESC', id: 'ASC' },
-    });
+    const first = parsePageSize(args.first);
+    const after = args.after ? decodeCursor(args.after) : null;
+    const rows = await findPartnerOfferPage(ctx.dataSource, { partnerCode, direction: args.direction }, first, after);
+    return connectionOf(rows, first, args.after, (o) => ({ at: o.createdAt, id: o.id }));
   },
 
   partnerStatement: (_, args, ctx) => {

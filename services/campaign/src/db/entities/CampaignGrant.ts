@@ -24,6 +24,10 @@ export class CampaignGrant {
   @Column({ type: 'int', default: 0 })
   coupons: number;
 
+  /** Of `points`, what went back to the budget (a refunded order's proportion); never more than `points`. */
+  @Column({ name: 'points_returned', type: 'bigint', default: 0, transformer: bigintColumn })
+  pointsReturned: number;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

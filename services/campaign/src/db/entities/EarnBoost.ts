@@ -16,6 +16,10 @@ export class EarnBoost {
   @Column({ name: 'campaign_ids', type: 'text' })
   campaignIds: string;
 
+  /** Names this reservation: a refused earn returns the one it was answered, never a newer one for the same order. */
+  @Column({ name: 'reservation_id', type: 'varchar', length: 36, nullable: true })
+  reservationId: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

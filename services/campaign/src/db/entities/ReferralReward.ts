@@ -1,9 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { RewardKind } from './ReferralRung';
+import type { RewardKind } from './ReferralRungVersion';
 
-/** A reward owed by the ladder (or the POS welcome coupon, rung 0): one row per (referrer, rung, beneficiary). */
+/**
+ * A reward owed by the ladder (or the POS welcome coupon, rung 0): one row per (referrer, rung id,
+ * beneficiary), whatever edits the rung went through; it keeps the figures and the rung version it
+ * was owed under.
+ */
 @Entity({ name: 'referral_rewards' })
-@Index('uq_referral_rewards_rung', ['referrerId', 'rung', 'beneficiaryId'], { unique: true })
+@Index('uq_referral_rewards_rung_id', ['referrerId', 'rungId', 'beneficiaryId'], { unique: true })
 @Index('idx_referral_rewards_beneficiary', ['beneficiaryId'])
 export class ReferralReward {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -12,8 +16,17 @@ export class ReferralReward {
   @Column({ name: 'referrer_id', type: 'varchar', length: 36 })
   referrerId: string;
 
+  /** The rung's threshold (friends) in the version it was owed under; 0 for the POS welcome coupon. */
   @Column({ type: 'int' })
   rung: number;
+
+  /** The rung's stable id (0: the POS welcome coupon). */
+  @Column({ name: 'rung_id', type: 'int' })
+  rungId: number;
+
+  /** The ladder revision (ReferralRungVersion) it was owed under; null for the POS welcome coupon. */
+  @Column({ name: 'rung_revision', type: 'int', nullable: true })
+  rungRevision: number | null;
 
   @Column({ name: 'beneficiary_id', type: 'varchar', length: 36 })
   beneficiaryId: string;

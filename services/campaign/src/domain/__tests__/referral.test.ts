@@ -1,9 +1,9 @@
 import { dueRewards, kFactor, newReferralCode, normalizeReferralCode, sharePayloads, type Rung } from '../referral';
 
 const LADDER: Rung[] = [
-  { friends: 1, reward: 'COUPON', couponTemplate: 'REFERRAL20', points: null, tierId: null, inviteeToo: true },
-  { friends: 3, reward: 'POINTS', couponTemplate: null, points: 50, tierId: null, inviteeToo: false },
-  { friends: 5, reward: 'TIER', couponTemplate: null, points: null, tierId: 'GOLD', inviteeToo: false },
+  { rungId: 1, revision: 1, friends: 1, reward: 'COUPON', couponTemplate: 'REFERRAL20', points: null, tierId: null, inviteeToo: true },
+  { rungId: 3, revision: 2, friends: 3, reward: 'POINTS', couponTemplate: null, points: 50, tierId: null, inviteeToo: false },
+  { rungId: 5, revision: 3, friends: 5, reward: 'TIER', couponTemplate: null, points: null, tierId: 'GOLD', inviteeToo: false },
 ];
 
 describe('referral codes', () => {
@@ -45,6 +45,11 @@ describe('dueRewards: the ladder of DOMAIN.md §5', () => {
   it('a rung paid once is not due again, at any later count', () => {
     const has = () => true;
     expect(dueRewards('r', 'f9', 9, LADDER, has)).toEqual([]);
+  });
+  it('a rung moved to another threshold after it was paid is not paid again, nor to the friend who reaches it', () => {
+    const moved = LADDER.map((r) => (r.rungId === 1 ? { ...r, friends: 2, revision: 4 } : r));
+    const has = (rungId: number) => rungId === 1;
+    expect(dueRewards('r', 'f2', 2, moved, has)).toEqual([]);
   });
 });
 

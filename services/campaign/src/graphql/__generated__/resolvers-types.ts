@@ -12,7 +12,8 @@ import type { ChannelCac as ChannelCacModel } from '../../db/channelCac';
 import type { RecordedChannelSpend as RecordedChannelSpendModel } from '../../commands/recordChannelSpend';
 import type { ReferralMember as ReferralMemberModel } from '../../db/entities/ReferralMember';
 import type { ReferralReward as ReferralRewardModel } from '../../db/entities/ReferralReward';
-import type { ReferralRung as ReferralRungModel } from '../../db/entities/ReferralRung';
+import type { ReferralRungVersion as ReferralRungVersionModel } from '../../db/entities/ReferralRungVersion';
+import type { ReferralDecision as ReferralDecisionModel } from '../../db/entities/ReferralDecision';
 import type { CampaignContext } from '../../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -166,15 +167,21 @@ export type ReferralStatus =
   | 'PENDING'
   /** Counted for the ladder. */
   | 'COUNTED'
-  /** Held for staff review by the risk service. */
+  /** Held for staff review by the risk service (releaseReferral counts it, rejectReferral does not). */
   | 'REVIEW'
   /** Refused by the risk service (self-referral, a ring). */
-  | 'DENIED';
+  | 'DENIED'
+  /** Held for review, then rejected by staff: never counted. */
+  | 'REJECTED';
 
 export type ReferralReward = {
   __typename?: 'ReferralReward';
-  /** Friends counted when it was earned; 0 is the POS scan-to-register coupon. */
+  /** The rung's threshold (friends) when it was earned; 0 is the POS scan-to-register coupon. */
   rung: Scalars['Int']['output'];
+  /** The rung's stable id (0: the POS coupon): a rung pays once per referrer, whatever edits it went through. */
+  rungId: Scalars['Int']['output'];
+  /** The rung version it was earned under; null for the POS coupon. */
+  rungVersion: Maybe<ReferralRungVersion>;
   kind: ReferralRewardKind;
   couponTemplate: Maybe<Scalars['String']['output']>;
   points: Maybe<Scalars['Int']['output']>;
@@ -192,9 +199,12 @@ export type ReferralRewardStatus =
   | 'PENDING'
   | 'GRANTED';
 
-/** One rung of the referral ladder (data; seeded with DOMAIN §5). */
+/** One rung of the referral ladder as in force (data; seeded with DOMAIN §5, edited by staff). */
 export type ReferralRung = {
   __typename?: 'ReferralRung';
+  /** The rung's stable id across its versions (the seeded rungs keep their first thresholds: 1, 3, 5). */
+  rungId: Scalars['Int']['output'];
+  /** Friends counted to reach it. */
   friends: Scalars['Int']['output'];
   kind: ReferralRewardKind;
   couponTemplate: Maybe<Scalars['String']['output']>;
@@ -202,6 +212,84 @@ export type ReferralRung = {
   tierId: Maybe<Scalars['String']['output']>;
   /** The friend who completed the rung gets the same reward. */
   inviteeToo: Scalars['Boolean']['output'];
+  /** The ladder revision of the version in force, and since when (ISO-8601). */
+  revision: Scalars['Int']['output'];
+  effectiveFrom: Scalars['String']['output'];
+};
+
+/** A version of a rung as the ladder's history keeps it: every add, change and retirement, never rewritten. */
+export type ReferralRungVersion = {
+  __typename?: 'ReferralRungVersion';
+  /** Numbers every version of the whole ladder: 1, 2, 3 … */
+  revision: Scalars['Int']['output'];
+  rungId: Scalars['Int']['output'];
+  friends: Scalars['Int']['output'];
+  kind: ReferralRewardKind;
+  couponTemplate: Maybe<Scalars['String']['output']>;
+  points: Maybe<Scalars['Int']['output']>;
+  tierId: Maybe<Scalars['String']['output']>;
+  inviteeToo: Scalars['Boolean']['output'];
+  /** From effectiveFrom on, the rung pays nothing. */
+  retired: Scalars['Boolean']['output'];
+  /** ISO-8601: in force from then until the rung's next version. */
+  effectiveFrom: Scalars['String']['output'];
+  /** staff:<id>, or system for the seed. */
+  actor: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  /** ISO-8601. */
+  recordedAt: Scalars['String']['output'];
+};
+
+/**
+ * A rung as staff give it. Adding: friends and kind are required, with the figure of the kind. Changing: fields left out keep
+ * the rung's values (a new kind drops the old kind's figure, so give the new one).
+ */
+export type ReferralRungInput = {
+  /** Friends counted to reach the rung: 1 or more, not the threshold of another live rung. */
+  friends?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ReferralRewardKind>;
+  /** COUPON: the coupon template's code (benefits). */
+  couponTemplate?: InputMaybe<Scalars['String']['input']>;
+  /** POINTS: more than 0. */
+  points?: InputMaybe<Scalars['Int']['input']>;
+  /** TIER: a tier id of the programme, e.g. GOLD. */
+  tierId?: InputMaybe<Scalars['String']['input']>;
+  /** The friend who completes the rung gets the same reward. */
+  inviteeToo?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A referral as staff work it: the friend (its id), their inviter, and where risk and staff left it. */
+export type HeldReferral = {
+  __typename?: 'HeldReferral';
+  /** The friend's member id. */
+  id: Scalars['ID']['output'];
+  inviterId: Scalars['ID']['output'];
+  channel: Channel;
+  registeredAt: Scalars['String']['output'];
+  /** When the friend's qualifying event happened: the ladder in force then is the one that pays. */
+  qualifiedAt: Maybe<Scalars['String']['output']>;
+  status: ReferralStatus;
+  /** When the risk service held it (REVIEW) or refused it (DENIED), and why. */
+  heldAt: Maybe<Scalars['String']['output']>;
+  riskReason: Maybe<Scalars['String']['output']>;
+  /** Staff's decision; null while held. */
+  decision: Maybe<ReferralDecision>;
+};
+
+export type ReferralDecisionKind =
+  /** Counted and paid what the ladder pays. */
+  | 'RELEASED'
+  /** Never counted, nothing paid. */
+  | 'REJECTED';
+
+export type ReferralDecision = {
+  __typename?: 'ReferralDecision';
+  decision: ReferralDecisionKind;
+  reason: Maybe<Scalars['String']['output']>;
+  /** staff:<id>. */
+  decidedBy: Scalars['String']['output'];
+  /** ISO-8601. */
+  decidedAt: Scalars['String']['output'];
 };
 
 /** Fission over a period: K = invitations sent per member × invitation conversion. */
@@ -241,8 +329,14 @@ export type Query = {
   clustering: Maybe<Clustering>;
   /** Staff (ADMIN, OPERATOR, ANALYST): spend, members acquired and CAC of every channel for a month (YYYY-MM, programme time zone). */
   channelCac: Array<ChannelCac>;
-  /** The referral ladder. */
+  /** The referral ladder in force at `at` (ISO-8601; now when omitted), lowest threshold first. */
   referralLadder: Array<ReferralRung>;
+  /** Staff (ADMIN, OPERATOR, ANALYST): every version of the ladder's rungs (or of one), by revision. */
+  referralLadderHistory: Array<ReferralRungVersion>;
+  /** Staff (ADMIN, OPERATOR, ANALYST): referrals risk holds for REVIEW, longest held first; `after`: the id of the last one read. */
+  referralsInReview: Array<HeldReferral>;
+  /** Staff (ADMIN, OPERATOR, ANALYST): a referral by the friend's member id, with staff's decision. Null when the member was not referred. */
+  heldReferral: Maybe<HeldReferral>;
   /** Staff (ADMIN, OPERATOR, ANALYST): the K-factor of [from, to), for one channel or all. */
   referralKFactor: ReferralKFactor;
   /** How several live multipliers combine now. */
@@ -276,6 +370,27 @@ export type QueryMembersByArgs = {
 
 export type QueryChannelCacArgs = {
   month: Scalars['String']['input'];
+};
+
+
+export type QueryReferralLadderArgs = {
+  at?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryReferralLadderHistoryArgs = {
+  rungId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReferralsInReviewArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryHeldReferralArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -318,6 +433,25 @@ export type Mutation = {
   shareReferral: ReferralShares;
   /** The member themselves: adds a friend's code within the attribution window after registering. */
   claimReferral: Referral;
+  /**
+   * Staff (ADMIN, OPERATOR): adds a rung to the referral ladder from effectiveFrom (ISO-8601, now or later; now when omitted).
+   * BAD_USER_INPUT (reason THRESHOLD_NOT_POSITIVE, DUPLICATE_THRESHOLD, UNKNOWN_REWARD_KIND, UNKNOWN_TIER, NOT_POSITIVE_AMOUNT …), nothing written.
+   */
+  addReferralRung: ReferralRungVersion;
+  /**
+   * Staff (ADMIN, OPERATOR): a new version of a rung (threshold or reward) from effectiveFrom. Rewards already earned keep the
+   * version they were earned under; a referrer the rung paid is not paid again. Refused like addReferralRung; NOT_FOUND for an unknown rung.
+   */
+  changeReferralRung: ReferralRungVersion;
+  /** Staff (ADMIN, OPERATOR): the rung pays nothing from effectiveFrom on; its history and the rewards it paid stay. */
+  retireReferralRung: ReferralRungVersion;
+  /**
+   * Staff (ADMIN, OPERATOR): counts a referral risk held for REVIEW and grants what the ladder pays for it, exactly once (a
+   * repeat answers the release). CONFLICT (reason NOT_IN_REVIEW) when it is not held or was rejected.
+   */
+  releaseReferral: HeldReferral;
+  /** Staff (ADMIN, OPERATOR): rejects a referral held for REVIEW with a reason (3–255 characters); nothing is granted. */
+  rejectReferral: HeldReferral;
 };
 
 
@@ -394,6 +528,40 @@ export type MutationShareReferralArgs = {
 
 export type MutationClaimReferralArgs = {
   code: Scalars['String']['input'];
+};
+
+
+export type MutationAddReferralRungArgs = {
+  input: ReferralRungInput;
+  effectiveFrom?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationChangeReferralRungArgs = {
+  rungId: Scalars['Int']['input'];
+  input: ReferralRungInput;
+  effectiveFrom?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRetireReferralRungArgs = {
+  rungId: Scalars['Int']['input'];
+  effectiveFrom?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReleaseReferralArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRejectReferralArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 export type Member = {
@@ -816,7 +984,12 @@ export type ResolversTypes = {
   ReferralReward: ResolverTypeWrapper<ReferralRewardModel>;
   ReferralRewardKind: ReferralRewardKind;
   ReferralRewardStatus: ReferralRewardStatus;
-  ReferralRung: ResolverTypeWrapper<ReferralRungModel>;
+  ReferralRung: ResolverTypeWrapper<ReferralRungVersionModel>;
+  ReferralRungVersion: ResolverTypeWrapper<ReferralRungVersionModel>;
+  ReferralRungInput: ReferralRungInput;
+  HeldReferral: ResolverTypeWrapper<ReferralMemberModel>;
+  ReferralDecisionKind: ReferralDecisionKind;
+  ReferralDecision: ResolverTypeWrapper<ReferralDecisionModel>;
   ReferralKFactor: ResolverTypeWrapper<ReferralKFactor>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -862,7 +1035,11 @@ export type ResolversParentTypes = {
   ReferralShares: ReferralShares;
   ReferredFriend: ReferralMemberModel;
   ReferralReward: ReferralRewardModel;
-  ReferralRung: ReferralRungModel;
+  ReferralRung: ReferralRungVersionModel;
+  ReferralRungVersion: ReferralRungVersionModel;
+  ReferralRungInput: ReferralRungInput;
+  HeldReferral: ReferralMemberModel;
+  ReferralDecision: ReferralDecisionModel;
   ReferralKFactor: ReferralKFactor;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
@@ -940,6 +1117,8 @@ export type ReferredFriendResolvers<ContextType = CampaignContext, ParentType ex
 
 export type ReferralRewardResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['ReferralReward'] = ResolversParentTypes['ReferralReward']> = {
   rung?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rungId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rungVersion?: Resolver<Maybe<ResolversTypes['ReferralRungVersion']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ReferralRewardKind'], ParentType, ContextType>;
   couponTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -948,12 +1127,50 @@ export type ReferralRewardResolvers<ContextType = CampaignContext, ParentType ex
 };
 
 export type ReferralRungResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['ReferralRung'] = ResolversParentTypes['ReferralRung']> = {
+  rungId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   friends?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ReferralRewardKind'], ParentType, ContextType>;
   couponTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   tierId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   inviteeToo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReferralRungVersionResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['ReferralRungVersion'] = ResolversParentTypes['ReferralRungVersion']> = {
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rungId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  friends?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReferralRewardKind'], ParentType, ContextType>;
+  couponTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  tierId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inviteeToo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  retired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HeldReferralResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['HeldReferral'] = ResolversParentTypes['HeldReferral']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inviterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qualifiedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
+  heldAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  riskReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['ReferralDecision']>, ParentType, ContextType>;
+};
+
+export type ReferralDecisionResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['ReferralDecision'] = ResolversParentTypes['ReferralDecision']> = {
+  decision?: Resolver<ResolversTypes['ReferralDecisionKind'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReferralKFactorResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['ReferralKFactor'] = ResolversParentTypes['ReferralKFactor']> = {
@@ -979,7 +1196,10 @@ export type QueryResolvers<ContextType = CampaignContext, ParentType extends Res
   segmentSummary?: Resolver<ResolversTypes['SegmentSummary'], ParentType, ContextType>;
   clustering?: Resolver<Maybe<ResolversTypes['Clustering']>, ParentType, ContextType>;
   channelCac?: Resolver<Array<ResolversTypes['ChannelCac']>, ParentType, ContextType, RequireFields<QueryChannelCacArgs, 'month'>>;
-  referralLadder?: Resolver<Array<ResolversTypes['ReferralRung']>, ParentType, ContextType>;
+  referralLadder?: Resolver<Array<ResolversTypes['ReferralRung']>, ParentType, ContextType, Partial<QueryReferralLadderArgs>>;
+  referralLadderHistory?: Resolver<Array<ResolversTypes['ReferralRungVersion']>, ParentType, ContextType, Partial<QueryReferralLadderHistoryArgs>>;
+  referralsInReview?: Resolver<Array<ResolversTypes['HeldReferral']>, ParentType, ContextType, RequireFields<QueryReferralsInReviewArgs, 'first'>>;
+  heldReferral?: Resolver<Maybe<ResolversTypes['HeldReferral']>, ParentType, ContextType, RequireFields<QueryHeldReferralArgs, 'id'>>;
   referralKFactor?: Resolver<ResolversTypes['ReferralKFactor'], ParentType, ContextType, RequireFields<QueryReferralKFactorArgs, 'from' | 'to'>>;
   coefficientCombination?: Resolver<ResolversTypes['CoefficientCombination'], ParentType, ContextType>;
 };
@@ -999,6 +1219,11 @@ export type MutationResolvers<ContextType = CampaignContext, ParentType extends 
   setCoefficientCombination?: Resolver<ResolversTypes['CoefficientCombination'], ParentType, ContextType, RequireFields<MutationSetCoefficientCombinationArgs, 'combination'>>;
   shareReferral?: Resolver<ResolversTypes['ReferralShares'], ParentType, ContextType, RequireFields<MutationShareReferralArgs, 'channel'>>;
   claimReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationClaimReferralArgs, 'code'>>;
+  addReferralRung?: Resolver<ResolversTypes['ReferralRungVersion'], ParentType, ContextType, RequireFields<MutationAddReferralRungArgs, 'input' | 'reason'>>;
+  changeReferralRung?: Resolver<ResolversTypes['ReferralRungVersion'], ParentType, ContextType, RequireFields<MutationChangeReferralRungArgs, 'rungId' | 'input' | 'reason'>>;
+  retireReferralRung?: Resolver<ResolversTypes['ReferralRungVersion'], ParentType, ContextType, RequireFields<MutationRetireReferralRungArgs, 'rungId' | 'reason'>>;
+  releaseReferral?: Resolver<ResolversTypes['HeldReferral'], ParentType, ContextType, RequireFields<MutationReleaseReferralArgs, 'id'>>;
+  rejectReferral?: Resolver<ResolversTypes['HeldReferral'], ParentType, ContextType, RequireFields<MutationRejectReferralArgs, 'id' | 'reason'>>;
 };
 
 export type MemberResolvers<ContextType = CampaignContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'], FederationReferenceType extends FederationReferenceTypes['Member'] = FederationReferenceTypes['Member']> = {
@@ -1173,6 +1398,9 @@ export type Resolvers<ContextType = CampaignContext> = {
   ReferredFriend?: ReferredFriendResolvers<ContextType>;
   ReferralReward?: ReferralRewardResolvers<ContextType>;
   ReferralRung?: ReferralRungResolvers<ContextType>;
+  ReferralRungVersion?: ReferralRungVersionResolvers<ContextType>;
+  HeldReferral?: HeldReferralResolvers<ContextType>;
+  ReferralDecision?: ReferralDecisionResolvers<ContextType>;
   ReferralKFactor?: ReferralKFactorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

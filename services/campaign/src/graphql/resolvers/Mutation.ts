@@ -1,5 +1,10 @@
 import { actorOf, requireSelf, requireSelfOrStaff, requireStaff } from '../../../../kit/src';
+import { addReferralRung } from '../../commands/addReferralRung';
+import { changeReferralRung } from '../../commands/changeReferralRung';
 import { claimReferral } from '../../commands/claimReferral';
+import { rejectReferral } from '../../commands/rejectReferral';
+import { releaseReferral } from '../../commands/releaseReferral';
+import { retireReferralRung } from '../../commands/retireReferralRung';
 import { createCampaign } from '../../commands/createCampaign';
 import { createExperiment } from '../../commands/createExperiment';
 import { defineSegment } from '../../commands/defineSegment';
@@ -83,5 +88,39 @@ export const Mutation: MutationResolvers = {
   recordChannelSpend: (_, args, ctx) => {
     requireGrowthWriter(ctx.identity);
     return recordChannelSpend(ctx.dataSource, args, actorOf(ctx.identity), ctx.segments.utcOffsetMinutes);
+  },
+  addReferralRung: (_, args, ctx) => {
+    requireGrowthWriter(ctx.identity);
+    return addReferralRung(
+      ctx.dataSource,
+      ctx.peers,
+      { rung: args.input, effectiveFrom: args.effectiveFrom, reason: args.reason },
+      actorOf(ctx.identity),
+    );
+  },
+  changeReferralRung: (_, args, ctx) => {
+    requireGrowthWriter(ctx.identity);
+    return changeReferralRung(
+      ctx.dataSource,
+      ctx.peers,
+      { rungId: args.rungId, rung: args.input, effectiveFrom: args.effectiveFrom, reason: args.reason },
+      actorOf(ctx.identity),
+    );
+  },
+  retireReferralRung: (_, args, ctx) => {
+    requireGrowthWriter(ctx.identity);
+    return retireReferralRung(
+      ctx.dataSource,
+      { rungId: args.rungId, effectiveFrom: args.effectiveFrom, reason: args.reason },
+      actorOf(ctx.identity),
+    );
+  },
+  releaseReferral: (_, args, ctx) => {
+    requireGrowthWriter(ctx.identity);
+    return releaseReferral(ctx.dataSource, ctx.peers, { id: args.id, reason: args.reason }, actorOf(ctx.identity));
+  },
+  rejectReferral: (_, args, ctx) => {
+    requireGrowthWriter(ctx.identity);
+    return rejectReferral(ctx.dataSource, { id: args.id, reason: args.reason }, actorOf(ctx.identity));
   },
 };

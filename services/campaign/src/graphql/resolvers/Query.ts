@@ -3,11 +3,15 @@ import { parseChannel, parseInstant, requireStaff } from '../../../../kit/src';
 import { Campaign } from '../../db/entities/Campaign';
 import { Experiment } from '../../db/entities/Experiment';
 import { MemberRfm } from '../../db/entities/MemberRfm';
-import { ReferralRung } from '../../db/entities/ReferralRung';
+import { ReferralMember } from '../../db/entities/ReferralMember';
+import { ReferralRungVersion } from '../../db/entities/ReferralRungVersion';
 import { Segment } from '../../db/entities/Segment';
 import { channelCac } from '../../db/channelCac';
 import { withPlan } from '../../db/experiments';
 import { referralKFactor } from '../../db/kFactor';
+import { referralsInReview } from '../../db/referralQueue';
+import { asRungVersion, loadRungVersions } from '../../db/referralLadder';
+import { ladderAt } from '../../domain/referralLadder';
 import { findLiveCampaigns } from '../../db/liveCampaigns';
 import { coefficientCombination } from '../../db/settings';
 import { CUSTOMER_SEGMENT_INFO, CUSTOMER_SEGMENTS, RFM_SEGMENT_INFO, RFM_SEGMENTS } from '../../domain/rfm';
@@ -91,7 +95,27 @@ export const Query: QueryResolvers = {
     requireGrowthReader(ctx.identity);
     return channelCac(ctx.dataSource, ctx.segments.peers.member, args.month, ctx.segments.utcOffsetMinutes);
   },
-  referralLadder: (_, __, ctx) => ctx.dataSource.getRepository(ReferralRung).find({ order: { friends: 'ASC' } }),
+  referralLadder: async (_, args, ctx) => {
+    const at = args.at ? parseInstant(args.at, 'at') : new Date();
+    const rows = await loadRungVersions(ctx.dataSource);
+    const live = new Set(ladderAt(rows.map(asRungVersion), at).map((rung) => rung.revision));
+    return rows.filter((row) => live.has(row.revision)).sort((a, b) => a.friends - b.friends);
+  },
+  referralLadderHistory: (_, args, ctx) => {
+    requireGrowthReader(ctx.identity);
+    return ctx.dataSource
+      .getRepository(ReferralRungVersion)
+      .find({ where: args.rungId == null ? {} : { rungId: args.rungId }, order: { revision: 'ASC' } });
+  },
+  referralsInReview: (_, args, ctx) => {
+    requireGrowthReader(ctx.identity);
+    return referralsInReview(ctx.dataSource, args.first ?? 20, args.after ?? null);
+  },
+  heldReferral: async (_, args, ctx) => {
+    requireGrowthReader(ctx.identity);
+    const referral = await ctx.dataSource.getRepository(ReferralMember).findOneBy({ memberId: args.id });
+    return referral?.inviterId ? referral : null;
+  },
   referralKFactor: async (_, args, ctx) => {
     requireStaff(ctx.identity, ['ADMIN', 'OPERATOR', 'ANALYST']);
     const from = parseInstant(args.from, 'from');

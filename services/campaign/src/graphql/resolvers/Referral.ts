@@ -1,8 +1,11 @@
 import { sharePayloads } from '../../domain/referral';
 import type {
+  HeldReferralResolvers,
+  ReferralDecisionResolvers,
   ReferralResolvers,
   ReferralRewardResolvers,
   ReferralRungResolvers,
+  ReferralRungVersionResolvers,
   ReferredFriendResolvers,
 } from '../__generated__/resolvers-types';
 
@@ -22,8 +25,31 @@ export const ReferredFriend: ReferredFriendResolvers = {
 
 export const ReferralReward: ReferralRewardResolvers = {
   kind: (reward) => reward.reward,
+  rungVersion: (reward, _, ctx) => (reward.rungRevision === null ? null : ctx.loaders.rungVersion.load(reward.rungRevision)),
 };
 
 export const ReferralRung: ReferralRungResolvers = {
   kind: (rung) => rung.reward,
+  effectiveFrom: (rung) => rung.effectiveFrom.toISOString(),
+};
+
+export const ReferralRungVersion: ReferralRungVersionResolvers = {
+  kind: (version) => version.reward,
+  effectiveFrom: (version) => version.effectiveFrom.toISOString(),
+  recordedAt: (version) => version.recordedAt.toISOString(),
+};
+
+export const HeldReferral: HeldReferralResolvers = {
+  id: (referral) => referral.memberId,
+  inviterId: (referral) => referral.inviterId!,
+  channel: (referral) => referral.channel as never,
+  registeredAt: (referral) => referral.registeredAt.toISOString(),
+  qualifiedAt: (referral) => referral.qualifiedAt?.toISOString() ?? null,
+  status: (referral) => referral.status as never,
+  heldAt: (referral) => referral.heldAt?.toISOString() ?? null,
+  decision: (referral, _, ctx) => ctx.loaders.referralDecision.load(referral.memberId),
+};
+
+export const ReferralDecision: ReferralDecisionResolvers = {
+  decidedAt: (decision) => decision.decidedAt.toISOString(),
 };

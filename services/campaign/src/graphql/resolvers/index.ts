@@ -7,7 +7,7 @@ import { Member } from './Member';
 import { Clustering, MemberCluster, MemberSegment } from './MemberSegment';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
-import { Referral, ReferralReward, ReferralRung, ReferredFriend } from './Referral';
+import { HeldReferral, Referral, ReferralDecision, ReferralReward, ReferralRung, ReferralRungVersion, ReferredFriend } from './Referral';
 import { Segment } from './Segment';
 
 export const resolvers: Resolvers = {
@@ -30,4 +30,7 @@ export const resolvers: Resolvers = {
   ReferredFriend,
   ReferralReward,
   ReferralRung,
+  ReferralRungVersion,
+  HeldReferral,
+  ReferralDecision,
 };

@@ -35,5 +35,6 @@ export async function getActivityCoefficient(
     campaignIds: answer.campaignIds,
     grants: answer.applied.map((a) => ({ campaignId: a.campaignId, extraPoints: toInt64(a.extraPoints) })),
     replayed: answer.replayed,
+    reservationId: answer.reservationId ?? '',
   };
 }

@@ -1,0 +1,160 @@
+import { openCommandDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
+import { memoryPeers } from '../../../test/memoryPorts';
+import { campaignSchema } from '../../db/data-source';
+import { BudgetReturn } from '../../db/entities/BudgetReturn';
+import { Campaign } from '../../db/entities/Campaign';
+import { CampaignGrant } from '../../db/entities/CampaignGrant';
+import { EarnBoost } from '../../db/entities/EarnBoost';
+import { boostEarn } from '../boostEarn';
+import { createCampaign } from '../createCampaign';
+import { returnBudget } from '../returnBudget';
+
+let db: CommandDatabase;
+const peers = memoryPeers();
+beforeEach(async () => {
+  db = await openCommandDatabase(campaignSchema);
+});
+afterEach(() => db.close());
+
+const WEEK = { startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-12-08T00:00:00Z' };
+const AT = new Date('2026-12-03T12:00:00Z');
+
+/** A double-points week with a budget of 1,000 extra points. */
+const doubleWeek = (budgetPoints: number | null = 1000, activityCoefficient = '2.0') =>
+  createCampaign(
+    db.dataSource,
+    { name: `Double ${activityCoefficient}`, activityCoefficient, ...WEEK, ...(budgetPoints === null ? {} : { budgetPoints }) },
+    'staff:test',
+  );
+/** 100.00 CNY at base rate 1 and γ 1.0: 100 extra points at 2.0. */
+const earn = (orderNo: string, amountFen = 10_000, rule: 'max' | 'product' = 'max') =>
+  boostEarn(db.dataSource, peers, rule, {
+    memberId: 'm-1',
+    at: AT,
+    tierId: 'REGULAR',
+    channel: 'WEB',
+    store: null,
+    orderRef: `ORDER:${orderNo}`,
+    earn: { amountFen, baseRateMilli: 1000, multiplierMilli: 1000 },
+  });
+const spent = async (id: string) => (await db.dataSource.getRepository(Campaign).findOneByOrFail({ id })).spentPoints;
+const refused = (orderNo: string, reservationId: string) =>
+  returnBudget(db.dataSource, {
+    orderRef: `ORDER:${orderNo}`,
+    key: `REFUSED:${reservationId}`,
+    request: { kind: 'REFUSED', reservationId },
+  });
+const refunded = (orderNo: string, refundNo: string, refundedFen: number, amountFen = 10_000) =>
+  returnBudget(db.dataSource, {
+    orderRef: `ORDER:${orderNo}`,
+    key: `REFUND:${refundNo}`,
+    request: { kind: 'REFUND', refundedFen, amountFen },
+  });
+
+describe('returnBudget: a refused earn', () => {
+  it('gives the whole reservation back once, and a retry of the order reserves afresh', async () => {
+    const week = await doubleWeek();
+    const first = await earn('O-1');
+    expect(first).toMatchObject({ coefficientMilli: 2000, replayed: false });
+    expect(first.reservationId).toEqual(expect.any(String));
+    expect(await spent(week.id)).toBe(100);
+
+    expect(await refused('O-1', first.reservationId!)).toEqual({ returnedPoints: 100, replayed: false });
+    expect(await spent(week.id)).toBe(0);
+    expect(await db.dataSource.getRepository(CampaignGrant).countBy({ grantRef: 'ORDER:O-1' })).toBe(0);
+    expect(await db.dataSource.getRepository(EarnBoost).countBy({ orderRef: 'ORDER:O-1' })).toBe(0);
+    // Delivered again (the outbox delivers at least once): nothing more.
+    expect(await refused('O-1', first.reservationId!)).toEqual({ returnedPoints: 100, replayed: true });
+    expect(await spent(week.id)).toBe(0);
+
+    // The order is retried and earns: it reserves again, under a new reservation.
+    const retry = await earn('O-1');
+    expect(retry).toMatchObject({ coefficientMilli: 2000, replayed: false });
+    expect(retry.reservationId).not.toBe(first.reservationId);
+    expect(await spent(week.id)).toBe(100);
+    // A late return naming the first reservation under another key leaves the new one alone.
+    const stale = await returnBudget(db.dataSource, {
+      orderRef: 'ORDER:O-1',
+      key: 'REFUSED:late-copy',
+      request: { kind: 'REFUSED', reservationId: first.reservationId! },
+    });
+    expect(stale).toEqual({ returnedPoints: 0, replayed: false });
+    expect(await spent(week.id)).toBe(100);
+    expect(await earn('O-1')).toMatchObject({ coefficientMilli: 2000, replayed: true, reservationId: retry.reservationId });
+  });
+
+  it('returns every budgeted factor of a MULTIPLY earn and touches no unbudgeted campaign', async () => {
+    const double = await doubleWeek(1000, '2.0');
+    const half = await doubleWeek(1000, '1.5');
+    const open = await doubleWeek(null, '1.2');
+    const answer = await earn('O-2', 10_000, 'product');
+    // 1.0 → 2.0 (+100), → 3.0 (+100), → 3.6 (+60, unbudgeted).
+    expect(answer).toMatchObject({ coefficientMilli: 3600 });
+    expect([await spent(double.id), await spent(half.id), await spent(open.id)]).toEqual([100, 100, 0]);
+    expect(await refused('O-2', answer.reservationId!)).toEqual({ returnedPoints: 200, replayed: false });
+    expect([await spent(double.id), await spent(half.id), await spent(open.id)]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('returnBudget: a refunded order', () => {
+  it('gives back the refunded share, cumulatively over partial refunds, once per refund', async () => {
+    const week = await doubleWeek();
+    await earn('O-3');
+    // 30.00 of 100.00 refunded: 30 of the 100 extra points go back.
+    expect(await refunded('O-3', 'R-1', 3000)).toEqual({ returnedPoints: 30, replayed: false });
+    expect(await spent(week.id)).toBe(70);
+    expect(await refunded('O-3', 'R-1', 3000)).toEqual({ returnedPoints: 30, replayed: true });
+    // 33.33 more (63.33 in all): floor(100 × 6333 / 10000) = 63 in all, 33 now.
+    expect(await refunded('O-3', 'R-2', 6333)).toEqual({ returnedPoints: 33, replayed: false });
+    expect(await spent(week.id)).toBe(37);
+    // The rest: all 100 back in all, never more.
+    expect(await refunded('O-3', 'R-3', 10_000)).toEqual({ returnedPoints: 37, replayed: false });
+    expect(await spent(week.id)).toBe(0);
+    expect((await db.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-3' })).pointsReturned).toBe(100);
+  });
+
+  it('is order-free: an earlier refund delivered after a later one gives back nothing more', async () => {
+    const week = await doubleWeek();
+    await earn('O-4');
+    expect(await refunded('O-4', 'R-b', 10_000)).toMatchObject({ returnedPoints: 100 });
+    expect(await refunded('O-4', 'R-a', 5000)).toMatchObject({ returnedPoints: 0 });
+    expect(await spent(week.id)).toBe(0);
+  });
+
+  it('gives back nothing for an order no budgeted campaign paid for', async () => {
+    const open = await doubleWeek(null);
+    await earn('O-5');
+    expect(await refunded('O-5', 'R-5', 10_000)).toEqual({ returnedPoints: 0, replayed: false });
+    expect(await refunded('O-unknown', 'R-6', 10_000)).toEqual({ returnedPoints: 0, replayed: false });
+    expect(await spent(open.id)).toBe(0);
+  });
+});
+
+describe('returnBudget: bad input and broken books', () => {
+  it('refuses malformed returns and a key reused for another order, writing nothing', async () => {
+    const week = await doubleWeek();
+    await earn('O-7');
+    await expect(refunded('O-7', 'R-7', 12_000)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(refunded('O-7', 'R-7', 0)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(
+      returnBudget(db.dataSource, { orderRef: 'CHECK_IN:1', key: 'REFUND:x', request: { kind: 'REFUND', refundedFen: 1, amountFen: 1 } }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(
+      returnBudget(db.dataSource, { orderRef: 'ORDER:O-7', key: 'REFUSED:', request: { kind: 'REFUSED', reservationId: '' } }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await db.dataSource.getRepository(BudgetReturn).count()).toBe(0);
+    await refunded('O-7', 'R-8', 5000);
+    await expect(refunded('O-other', 'R-8', 5000)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await spent(week.id)).toBe(50);
+  });
+
+  it('never takes spent points below zero: a return the books cannot cover fails and writes nothing', async () => {
+    const week = await doubleWeek();
+    await earn('O-9');
+    await db.dataSource.getRepository(Campaign).update({ id: week.id }, { spentPoints: 10 });
+    await expect(refunded('O-9', 'R-9', 10_000)).rejects.toThrow(/spent less/);
+    expect(await spent(week.id)).toBe(10);
+    expect(await db.dataSource.getRepository(BudgetReturn).count()).toBe(0);
+    expect((await db.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-9' })).pointsReturned).toBe(0);
+  });
+});

@@ -1,0 +1,108 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { DomainError, inTransaction, isUniqueViolation, parseCode, rowLock } from '../../../kit/src';
+import { BudgetReturn } from '../db/entities/BudgetReturn';
+import { Campaign } from '../db/entities/Campaign';
+import { CampaignGrant } from '../db/entities/CampaignGrant';
+import { EarnBoost } from '../db/entities/EarnBoost';
+import { planBudgetReturn, type BudgetReturnRequest } from '../domain/budgetReturn';
+
+export interface BudgetReturnInput {
+  /** ORDER:<orderNo>, as the coefficient was asked with. */
+  orderRef: string;
+  /** Unique per return (REFUSED:<reservation id>, REFUND:<refundNo>): a repeat gives back nothing more. */
+  key: string;
+  request: BudgetReturnRequest;
+}
+
+export interface BudgetReturnAnswer {
+  /** Points given back to the campaigns' budgets by this return (the first one, on a replay). */
+  returnedPoints: number;
+  replayed: boolean;
+}
+
+/**
+ * Gives back budget an order reserved but does not keep (domain/budgetReturn.ts), exactly once by
+ * key. In one transaction: the order's grants are locked by primary key (record locks only, so an
+ * earn inserting another order's grant never waits on them), then each budgeted campaign's
+ * spent_points goes down by a guarded UPDATE that can never take it below zero. A refused earn also
+ * forgets the stored answer and its grants, so a retry of that order reserves afresh rather than
+ * replaying a coefficient whose budget went back; it does so only while the stored answer is still
+ * the reservation it names.
+ */
+export async function returnBudget(dataSource: DataSource, input: BudgetReturnInput, now = new Date()): Promise<BudgetReturnAnswer> {
+  parseCode(input.orderRef, 'orderRef', { max: 100 });
+  // Only an order's multiplier grants are reserved and given back this way (a bonus or task grant is paid, not reserved).
+  if (!input.orderRef.startsWith('ORDER:'))
+    throw new DomainError('BAD_USER_INPUT', 'orderRef must be ORDER:<orderNo>', { field: 'orderRef' });
+  parseCode(input.key, 'key', { max: 100 });
+  parseRequest(input.request);
+  const known = await dataSource.getRepository(BudgetReturn).findOneBy({ key: input.key });
+  if (known) return replay(known, input.orderRef);
+  try {
+    return await inTransaction(dataSource, async (manager) => {
+      const returned = await giveBack(manager, input);
+      await manager.insert(BudgetReturn, { key: input.key, orderRef: input.orderRef, points: returned, createdAt: now });
+      return { returnedPoints: returned, replayed: false };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // The same return delivered twice at once: the first one gave back.
+    return replay(await dataSource.getRepository(BudgetReturn).findOneByOrFail({ key: input.key }), input.orderRef);
+  }
+}
+
+async function giveBack(manager: EntityManager, input: BudgetReturnInput): Promise<number> {
+  const ids = (await manager.find(CampaignGrant, { select: { id: true }, where: { grantRef: input.orderRef } })).map((g) => g.id);
+  const grants =
+    ids.length === 0 ? [] : await manager.find(CampaignGrant, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: rowLock(manager) });
+  if (input.request.kind === 'REFUSED') {
+    const boost = await manager.findOne(EarnBoost, { where: { orderRef: input.orderRef }, lock: rowLock(manager) });
+    // Already returned, or the order was asked again since and holds a newer reservation: not this return's to give.
+    if (!boost || boost.reservationId !== input.request.reservationId) return 0;
+  }
+  const plan = planBudgetReturn(grants, input.request);
+  const campaigns = plan.length === 0 ? [] : await manager.find(Campaign, { where: { id: In(plan.map((p) => p.grant.campaignId)) } });
+  // Campaign rows in the order an earn locks them (coefficient, then id), so the two never wait on each other in a cycle.
+  campaigns.sort((a, b) => b.coefficientMilli - a.coefficientMilli || (a.id < b.id ? -1 : 1));
+  let returned = 0;
+  for (const campaign of campaigns) {
+    const { grant, back } = plan.find((p) => p.grant.campaignId === campaign.id)!;
+    if (campaign.budgetPoints !== null) {
+      const given = await manager
+        .createQueryBuilder()
+        .update(Campaign)
+        .set({ spentPoints: () => 'spent_points - :back' })
+        .where('id = :id AND spent_points >= :back', { id: campaign.id, back })
+        .execute();
+      // The grant's points were added to spent_points when it was reserved: less there means the books disagree.
+      if (given.affected !== 1) throw new Error(`campaign ${campaign.id} has spent less than grant ${grant.id} reserved`);
+      returned += back;
+    }
+    if (input.request.kind === 'REFUND')
+      await manager.update(CampaignGrant, { id: grant.id }, { pointsReturned: grant.pointsReturned + back });
+  }
+  if (input.request.kind === 'REFUSED') {
+    if (grants.length > 0) await manager.delete(CampaignGrant, { id: In(grants.map((g) => g.id)) });
+    await manager.delete(EarnBoost, { orderRef: input.orderRef });
+  }
+  return returned;
+}
+
+function parseRequest(request: BudgetReturnRequest): void {
+  if (request.kind === 'REFUSED') {
+    if (!request.reservationId) throw new DomainError('BAD_USER_INPUT', 'a refused earn names its reservation', { field: 'reservationId' });
+    return;
+  }
+  if (!Number.isSafeInteger(request.amountFen) || request.amountFen <= 0)
+    throw new DomainError('BAD_USER_INPUT', 'the order amount must be a positive number of fen', { field: 'amountFen' });
+  if (!Number.isSafeInteger(request.refundedFen) || request.refundedFen <= 0 || request.refundedFen > request.amountFen)
+    throw new DomainError('BAD_USER_INPUT', 'the refunded total must be more than nothing and at most the order amount', {
+      field: 'refundedFen',
+    });
+}
+
+function replay(known: BudgetReturn, orderRef: string): BudgetReturnAnswer {
+  if (known.orderRef !== orderRef)
+    throw new DomainError('CONFLICT', `return ${known.key} was already made for ${known.orderRef}`, { field: 'key' });
+  return { returnedPoints: known.points, replayed: true };
+}

@@ -1,0 +1,24 @@
+import { type DataSource } from 'typeorm';
+import { parsePageSize } from '../../../kit/src';
+import { ReferralMember } from './entities/ReferralMember';
+
+/**
+ * Referrals held for REVIEW, longest held first (held_at, then member id: the queue's index), a
+ * page after the referral `after` (its id; one already decided still marks its place).
+ */
+export async function referralsInReview(dataSource: DataSource, first: number, after: string | null): Promise<ReferralMember[]> {
+  const take = parsePageSize(first);
+  const query = dataSource
+    .getRepository(ReferralMember)
+    .createQueryBuilder('r')
+    .where('r.status = :status', { status: 'REVIEW' })
+    .orderBy('r.heldAt', 'ASC')
+    .addOrderBy('r.memberId', 'ASC')
+    .take(take);
+  if (after) {
+    const mark = await dataSource.getRepository(ReferralMember).findOneBy({ memberId: after });
+    if (mark?.heldAt) query.andWhere('(r.heldAt > :at OR (r.heldAt = :at AND r.memberId > :id))', { at: mark.heldAt, id: mark.memberId });
+    else if (mark) query.andWhere('r.memberId > :id', { id: mark.memberId });
+  }
+  return query.getMany();
+}

@@ -35,7 +35,7 @@ const scrapeAll = async () =>
   >;
 /** Until the risk assessments sent after the commits are all delivered (nothing else is left pending on a quiet stack). */
 async function settled(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 800; i++) {
     if (total(await scrape(stack.services.points.httpUrl), 'membergraph_outbox_pending_events') === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -76,7 +76,7 @@ describe('/metrics', () => {
     // The outbox gauges are read from the table: the earn's activity event was delivered at once,
     // its risk assessment right after the response (EARN_RISK_CHECK=after-commit), in the background.
     let pending = total(after.points, 'membergraph_outbox_pending_events');
-    for (let i = 0; i < 100 && pending > 0; i++) {
+    for (let i = 0; i < 500 && pending > 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       pending = total((await scrape(stack.services.points.httpUrl)).samples, 'membergraph_outbox_pending_events');
     }

@@ -119,7 +119,7 @@ describe('an earn assessed after its commit (EARN_RISK_CHECK=after-commit, the d
     expect(card.data.member.points.balance).toBe(20);
     // The assessments go to risk right after the commits, in the background.
     let denied: any;
-    for (let i = 0; i < 100 && !denied; i++) {
+    for (let i = 0; i < 400 && !denied; i++) {
       const queue = (await stack.query(QUEUE)).data.riskReviews.edges.map((e: any) => e.node);
       denied = queue.find((n: any) => n.memberId === earner);
       if (!denied) await new Promise((resolve) => setTimeout(resolve, 50));

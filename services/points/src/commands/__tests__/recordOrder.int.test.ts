@@ -228,7 +228,7 @@ describe('recordOrder with EARN_RISK_CHECK=after-commit', () => {
   });
   /** Waits until the background deliveries (deliverSoon) have sent what is pending for the key. */
   const delivered = async (key: string) => {
-    for (let i = 0; i < 200 && (await c.events(key)).some((e) => !e.delivered && e.attempts === 0); i++) {
+    for (let i = 0; i < 1000 && (await c.events(key)).some((e) => !e.delivered && e.attempts === 0); i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   };
@@ -288,7 +288,7 @@ describe('recordOrder with EARN_RISK_CHECK=after-commit', () => {
     const m = c.peers.member.add('m-1');
     c.peers.risk.down = true;
     expect(await record(order(m, 'O-1'), AFTER, at)).toMatchObject({ replayed: false, order: { pointsEarned: 123 } });
-    for (let i = 0; i < 200 && (await c.events(AFTER_COMMIT_ASSESSMENTS_KEY))[0].attempts === 0; i++) {
+    for (let i = 0; i < 1000 && (await c.events(AFTER_COMMIT_ASSESSMENTS_KEY))[0].attempts === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).toMatchObject([{ type: 'risk.assess', delivered: false, attempts: 1 }]);

@@ -72,10 +72,13 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
     // entry, the lot, the outbox events (activity and assessment, one INSERT), COMMIT; the activity's
     // delivery (pending events, 12-month figures, marked delivered) — 11 — and per assessment batch
     // its read and its marking (2). Member: the tier look-up (2) and the activity report with its
-    // tier engine (5). Campaign: the coefficient (1). Risk, per batch of one: the recorded decisions,
+    // tier engine (5, on SQLite). Campaign: the coefficient (1). Risk, per batch of one: the recorded decisions,
     // the rules, the rules' three facts, the decision (6).
     // (A background read may find its events taken by the run before it: hence ranges.)
-    expect(cost.sql).toMatchObject({ member: 7, benefits: 0, campaign: 1 });
+    // On MySQL the member's activity transaction sets its isolation (READ COMMITTED, for the top
+    // tier's seats) in one statement more.
+    const mysql = stack.services.member.dataSource.options.type === 'mysql';
+    expect(cost.sql).toMatchObject({ member: mysql ? 8 : 7, benefits: 0, campaign: 1 });
     expect(cost.sql.points).toBeGreaterThanOrEqual(11 + 2 * cost.assessBatches);
     expect(cost.sql.points).toBeLessThanOrEqual(13);
     expect(cost.sql.risk).toBeLessThanOrEqual(6);

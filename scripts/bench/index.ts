@@ -9,7 +9,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { readCommonConfig } from '../../services/kit/src';
+import { readCommonConfig, SERVICE_NAMES } from '../../services/kit/src';
+import { scrape, total } from './metrics';
 import { startBenchCluster } from './cluster';
 import { compareGateways } from './compare';
 import { load, measure, type Job, type WorkloadRow } from './measure';
@@ -23,6 +24,8 @@ import { jobTable, measureSegmentJobs } from './segments';
 import { tables } from './report';
 
 const quick = process.argv.includes('--quick');
+/** `--earn-only`: just the earn rows (gateway, direct, raw mysql2) after the seed, to measure a change to the earn path quickly. */
+const earnOnly = process.argv.includes('--earn-only');
 const DURATION = quick ? 3 : 15;
 const WARMUP = quick ? 1 : 5;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     );
     // Risk decisions from here on are the load rounds' (the seeded history is written before).
     const loadStarted = new Date();
+    if (earnOnly) return await earnRows(stack, seeded.memberIds, databasePid);
     // Before any load: the job's peak memory is then its own, not the load's.
     const jobs = await measureSegmentJobs(stack);
     // Before the load rounds too: their orders are all placed now, across every member, and would
@@ -257,6 +261,79 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
+}
+
+/** `--earn-only`: the two earn rows and the raw mysql2 row (MySQL), with their ratios and the earn targets. */
+async function earnRows(
+  stack: Awaited<ReturnType<typeof startBenchCluster>>,
+  memberIds: string[],
+  databasePid: ReturnType<typeof localDatabasePid>,
+): Promise<void> {
+  await stack.query(
+    'mutation { createStaff(input: { username: "bench-cashier", password: "bench-cashier-passphrase", roles: [OPERATOR], store: "BENCH-01" }) { id } }',
+  );
+  const cashier = await stack.loginStaff('bench-cashier', 'bench-cashier-passphrase');
+  const config = readCommonConfig('points', stack.env);
+  const ours = runningGateway('ours', stack.gateway.url, stack.gateway.pid);
+  // The seeder's outbox events (the full run's earlier rows give the dispatchers time to deliver
+  // them): delivered first, or their statements would be billed to the earns.
+  await outboxDrained(stack);
+  const base = { connections: CONNECTIONS, durationSeconds: DURATION };
+  // As the full run: each run goes on through its member list where the previous one stopped.
+  const cursors = new Map<string[], number>();
+  const row = async (workload: string, job: Job, throughGateway = false): Promise<WorkloadRow> => {
+    const warmup = await load({ ...job, memberOffset: cursors.get(job.memberIds) ?? 0, durationSeconds: WARMUP });
+    const at = (cursors.get(job.memberIds) ?? 0) + warmup.requests;
+    const sample = await measure(stack, { ...job, memberOffset: at }, { gateway: throughGateway ? ours : undefined, databasePid });
+    cursors.set(job.memberIds, at + sample.result.requests);
+    return { workload, sample };
+  };
+  const step = Math.max(1, Math.floor(memberIds.length / SAMPLE));
+  const sampled = memberIds.filter((_, i) => i % step === 0).slice(0, SAMPLE);
+  const pointsDatabase = stack.services.points.dataSource.options;
+  const rows: WorkloadRow[] = [
+    await row(
+      'earn (recordOrder), our gateway, POS staff token',
+      { ...base, url: ours.url, kind: 'earn', memberIds, token: cashier.accessToken },
+      true,
+    ),
+    await row('earn (recordOrder), points subgraph direct', {
+      ...base,
+      url: stack.services.points.httpUrl,
+      kind: 'earn',
+      memberIds,
+      signWith: config.identitySecret,
+      signAs: { kind: 'STAFF', subject: 'bench-cashier', roles: ['OPERATOR'], store: 'BENCH-01' },
+    }),
+    ...(pointsDatabase.type === 'mysql'
+      ? [
+          await row('the same ledger transaction, raw mysql2 (the database limit)', {
+            ...base,
+            url: '',
+            kind: 'raw-earn',
+            memberIds: sampled,
+            rawDatabaseUrl: pointsDatabase.url!,
+          }),
+        ]
+      : []),
+  ];
+  const database = process.env.DATABASE_URL ? 'MySQL/MariaDB' : 'SQLite (embedded)';
+  console.log(
+    `\n${tables({ header: `Database: ${database}; earn rows only (--earn-only).`, rows, comparison: { rows: [], ratios: [] }, rounds: 0 })}\n`,
+  );
+  await ours.stop();
+}
+
+/** Waits (up to 3 min) until no service has an outbox event left to deliver. */
+async function outboxDrained(stack: Awaited<ReturnType<typeof startBenchCluster>>): Promise<void> {
+  for (let waited = 0; waited < 180; waited++) {
+    const pending = await Promise.all(
+      SERVICE_NAMES.map(async (name) => total(await scrape(stack.services[name].httpUrl), 'membergraph_outbox_pending_events')),
+    );
+    if (pending.every((n) => n === 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  console.log('outbox events still pending after 3 min; measuring anyway');
 }
 
 main().catch((error: unknown) => {

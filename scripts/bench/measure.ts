@@ -29,6 +29,8 @@ export interface Sample {
   subgraphCallsPerRequest: number;
   sqlPerRequest: Record<string, number>;
   grpcPerRequest: number;
+  /** Of grpcPerRequest, the calls made after the response, off the request path (risk's AssessBatch of earns assessed after their commit). */
+  grpcAfterResponsePerRequest: number;
   /** Peak resident memory of each process so far (its high-water mark), in MiB. */
   peakRssMiB: { gateway?: number; services: Record<ServiceName, number>; database?: number };
 }
@@ -116,6 +118,7 @@ export async function measure(
     subgraphCallsPerRequest: perRequest(after.subgraphCalls - before.subgraphCalls, requests),
     sqlPerRequest,
     grpcPerRequest: perRequest(after.grpcCalls - before.grpcCalls, requests),
+    grpcAfterResponsePerRequest: perRequest(after.grpcAfterResponseCalls - before.grpcAfterResponseCalls, requests),
     peakRssMiB: {
       ...(options.gateway ? { gateway: Math.round(options.gateway.peakRssMiB()) } : {}),
       services: perService((s) => Math.round(processPeakRssMiB(servers.services[s].pid))),
@@ -162,6 +165,7 @@ export function combine(samples: Sample[], durationSeconds: number): Sample {
       ]),
     ),
     grpcPerRequest: weighted((s) => s.grpcPerRequest)!,
+    grpcAfterResponsePerRequest: weighted((s) => s.grpcAfterResponsePerRequest)!,
     peakRssMiB: samples[samples.length - 1].peakRssMiB,
   };
 }

@@ -41,7 +41,7 @@ export const metricsUrl = (graphqlUrl: string) => new URL('/metrics', graphqlUrl
 
 export async function scrape(graphqlUrl: string): Promise<MetricSample[]> {
   const response = await fetch(metricsUrl(graphqlUrl));
-  if (!response.ok) throw new Error(`${metricsUrl(graphqlUrl)} answered ${response.status}`);
+  if (!response.ok) throw new Error(`${metricsUrl(graphqlUrl)} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   return parseMetrics(await response.text());
 }
 
@@ -53,7 +53,11 @@ export interface Counters {
   subgraphCalls: number;
   /** gRPC calls the services have made to each other. */
   grpcCalls: number;
+  /** Of those, the calls no request waits for: risk's AssessBatch (earns assessed after their commit, from the points outbox). */
+  grpcAfterResponseCalls: number;
 }
+
+const AFTER_RESPONSE = { method: '/membergraph.risk.v1.RiskService/AssessBatch' };
 
 export async function readCounters(urls: Record<ServiceName, string>): Promise<Counters> {
   const scraped = await Promise.all(SERVICE_NAMES.map(async (service) => [service, await scrape(urls[service])] as const));
@@ -64,5 +68,6 @@ export async function readCounters(urls: Record<ServiceName, string>): Promise<C
     >,
     subgraphCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_http_requests_total', { route: '/graphql' }), 0),
     grpcCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_grpc_client_calls_total'), 0),
+    grpcAfterResponseCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_grpc_client_calls_total', AFTER_RESPONSE), 0),
   };
 }

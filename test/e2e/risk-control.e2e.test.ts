@@ -96,3 +96,43 @@ describe('risk control through the gateway', () => {
     expect(evidence.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('an earn assessed after its commit (EARN_RISK_CHECK=after-commit, the default)', () => {
+  const earnsPerMember = {
+    id: 'earn-velocity-member-deny',
+    description: 'More than 1 earn by one member within an hour',
+    enabled: true,
+    outcome: 'DENY',
+    score: 80,
+    definition: JSON.stringify({ kind: 'VELOCITY', actions: ['EARN'], by: 'MEMBER', windowSeconds: 3600, max: 1 }),
+  };
+  const REJECT =
+    'mutation($id: ID!, $reason: String!) { reviewRiskDecision(id: $id, verdict: REJECT, reason: $reason) { decision review { status } } }';
+
+  it('earns at once even when risk denies it; the DENY lands in the review queue with its reasons, and staff act on it', async () => {
+    const earner = (await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' })).data.registerMember.id as string;
+    await stack.query(SAVE_RULE, { input: earnsPerMember });
+    for (const orderNo of ['RISK-AFTER-1', 'RISK-AFTER-2']) {
+      expect((await stack.query(RECORD_ORDER, { memberId: earner, orderNo, amount: '10.00', channel: 'WEB' })).errors).toBeUndefined();
+    }
+    const card = await stack.query('query($id: ID!) { member(id: $id) { points { balance } } }', { id: earner });
+    expect(card.data.member.points.balance).toBe(20);
+    // The assessments go to risk right after the commits, in the background.
+    let denied: any;
+    for (let i = 0; i < 400 && !denied; i++) {
+      const queue = (await stack.query(QUEUE)).data.riskReviews.edges.map((e: any) => e.node);
+      denied = queue.find((n: any) => n.memberId === earner);
+      if (!denied) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(denied).toMatchObject({
+      action: 'EARN',
+      decision: 'DENY',
+      score: 80,
+      reasons: [{ rule: 'earn-velocity-member-deny', detail: `2 EARN by member ${earner} within 1 h (limit 1)` }],
+      review: { status: 'PENDING' },
+    });
+    const rejected = await stack.query(REJECT, { id: denied.id, reason: 'two tills, one customer: farming' });
+    expect(rejected.data.reviewRiskDecision).toEqual({ decision: 'DENY', review: { status: 'REJECTED' } });
+    await stack.query(SAVE_RULE, { input: { ...earnsPerMember, enabled: false } });
+  });
+});

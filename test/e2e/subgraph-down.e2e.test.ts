@@ -8,7 +8,8 @@ const OFFSET_CHECKOUT =
 let stack: Stack;
 let memberId: string;
 beforeAll(async () => {
-  stack = await startStack();
+  // The synchronous earn check, whose fail-open path this covers (after-commit never waits for risk: risk-control.e2e).
+  stack = await startStack({ env: { EARN_RISK_CHECK: 'before-commit' } });
   memberId = (await stack.query(REGISTER, { phone: '13812345678', channel: 'MINI_PROGRAM' })).data.registerMember.id;
   await stack.query(RECORD_ORDER, { memberId, orderNo: 'DOWN-1', amount: '50.00', channel: 'MINI_PROGRAM' });
   await stack.services.risk.stop();

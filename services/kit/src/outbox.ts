@@ -113,6 +113,16 @@ export async function enqueueOutboxEvent<P>(manager: EntityManager, event: NewOu
   return row.id;
 }
 
+/**
+ * Enqueues several events inside the caller's transaction with one multi-row INSERT (a change that
+ * announces more than one thing pays one statement). Returns the event ids in order.
+ */
+export async function enqueueOutboxEvents(manager: EntityManager, events: ReadonlyArray<NewOutboxEvent>): Promise<string[]> {
+  const rows = events.map(newOutboxRow);
+  if (rows.length) await manager.createQueryBuilder().insert().into(OutboxEventSchema).values(rows).updateEntity(false).execute();
+  return rows.map((row) => row.id);
+}
+
 /** The row an event is stored as, pending and due at once (the benchmark's seeder writes these too). */
 export function newOutboxRow<P>(event: NewOutboxEvent<P>): OutboxRow {
   const at = event.at ?? new Date();
@@ -153,6 +163,13 @@ export interface Outbox {
   enqueue: typeof enqueueOutboxEvent;
   /** After a commit: delivers the key's pending events now. Never throws; a failure is logged and left to the dispatcher. */
   deliverNow(key: string): Promise<void>;
+  /**
+   * After a commit, without waiting: delivers the key's pending events in the background. Calls
+   * while a delivery of the key runs coalesce into one more run after it, so under load a key's
+   * events go out in batches (as many as pending then, up to a run's limit), one delivery at a time;
+   * after a failure the key is left to the dispatcher's backoff.
+   */
+  deliverSoon(key: string): void;
   /** One dispatcher pass over every key with due events, oldest first; returns how many keys it tried. */
   dispatch(now?: Date): Promise<number>;
   /** Stops the dispatcher, waiting for a pass in progress. */
@@ -160,6 +177,8 @@ export interface Outbox {
 }
 
 const KEYS_PER_PASS = 100;
+/** Events of one key read and delivered at once at most; more wait for the next delivery of the key. */
+const EVENTS_PER_DELIVERY = 500;
 
 /**
  * A service's transactional outbox: `enqueue` in the transaction of a change, `deliverNow` after
@@ -174,9 +193,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   observeOutbox(dataSource, TABLE);
   const deliveries = metricsOf(dataSource)?.outboxDeliveries;
 
-  async function deliverKey(key: string): Promise<void> {
+  /** Delivers the key's oldest pending events (at most EVENTS_PER_DELIVERY); returns how many it read. */
+  async function deliverKey(key: string): Promise<number> {
     // Read what is pending first: a handler that sends current figures then covers every change they announced.
-    const pending = await rows().find({ where: { key, deliveredAt: IsNull() }, order: { seq: 'ASC' } });
+    const pending = await rows().find({ where: { key, deliveredAt: IsNull() }, order: { seq: 'ASC' }, take: EVENTS_PER_DELIVERY });
     for (const run of runsOfOneType(pending)) {
       const ids = run.map((row) => row.id);
       try {
@@ -191,6 +211,33 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await rows().update({ id: In(ids), deliveredAt: IsNull() }, { deliveredAt: new Date() });
       deliveries?.inc({ outcome: 'delivered' }, run.length);
     }
+    return pending.length;
+  }
+
+  // deliverSoon: per key, whether another run is wanted after the one in progress; and when a failed key may be tried again.
+  const inProgress = new Map<string, { again: boolean; done: Promise<void> }>();
+  const failedUntil = new Map<string, number>();
+  function deliverSoon(key: string): void {
+    const running = inProgress.get(key);
+    if (running) return void (running.again = true);
+    if ((failedUntil.get(key) ?? 0) > Date.now()) return;
+    const state = { again: true, done: Promise.resolve() };
+    state.done = (async () => {
+      try {
+        while (state.again) {
+          state.again = false;
+          // A full read leaves more behind: go on at once.
+          if ((await deliverKey(key)) >= EVENTS_PER_DELIVERY) state.again = true;
+        }
+        failedUntil.delete(key);
+      } catch (error) {
+        failedUntil.set(key, Date.now() + backoff.initialMs);
+        logger.warn({ err: error, key }, 'outbox events not delivered yet; the dispatcher will retry');
+      } finally {
+        inProgress.delete(key);
+      }
+    })();
+    inProgress.set(key, state);
   }
 
   async function recordFailure(key: string, ids: string[], attempts: number, error: unknown): Promise<void> {
@@ -227,11 +274,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
   return {
     enqueue: enqueueOutboxEvent,
     deliverNow: (key) =>
-      deliverKey(key).catch((error: unknown) =>
-        logger.warn({ err: error, key }, 'outbox events not delivered yet; the dispatcher will retry'),
+      deliverKey(key).then(
+        () => undefined,
+        (error: unknown) => logger.warn({ err: error, key }, 'outbox events not delivered yet; the dispatcher will retry'),
       ),
+    deliverSoon,
     dispatch,
-    stop: () => dispatcher.stop(),
+    stop: async () => {
+      await dispatcher.stop();
+      await Promise.all([...inProgress.values()].map((state) => state.done));
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { envReader, peerGrpcAddress, readCommonConfig } from '../../kit/src';
+import { EARN_RISK_CHECKS } from './commands/assessRisk';
 import { parseRateToMilli } from './domain/earn';
 
 /** The points service's configuration, validated once at start-up. */
@@ -23,6 +24,13 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     outboxIntervalMs: read.int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
     /** Days an order's points stay pending (its return window) before they can be spent; 0: at once. */
     returnWindowDays: read.int('POINTS_RETURN_WINDOW_DAYS', 0, { min: 0, max: 365 }),
+    /**
+     * When risk assesses an earn: `after-commit` (default) writes the assessment to the outbox in the
+     * earn's transaction and risk judges it right after, off the request path (a DENY then goes to
+     * staff's review queue); `before-commit` asks risk first and refuses an earn it denies
+     * (RISK_DENIED). Earns fail open either way; burns and redemptions always ask first and fail closed.
+     */
+    earnRiskCheck: read.oneOf('EARN_RISK_CHECK', EARN_RISK_CHECKS, 'after-commit'),
     /** Days after it was placed that an order may still be recorded; an older one needs an ADMIN and is flagged. */
     orderMaxLatenessDays: read.int('ORDER_MAX_LATENESS_DAYS', 7, { min: 0, max: 365 }),
     /** Welcome points on registration (0: none). */

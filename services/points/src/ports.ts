@@ -117,10 +117,19 @@ export interface RiskAction {
   occurredAt?: Date;
   /** The action went ahead without a decision (risk did not answer): risk queues it for review. */
   failOpen?: boolean;
+  /** The action already happened (an earn assessed after its commit): risk queues a DENY for review. */
+  afterCommit?: boolean;
 }
 
+export type RiskDecision = 'ALLOW' | 'REVIEW' | 'DENY';
+
 export interface RiskPort {
-  assess(action: RiskAction, scope?: CallScope): Promise<{ decision: 'ALLOW' | 'REVIEW' | 'DENY'; reason: string }>;
+  assess(action: RiskAction, scope?: CallScope): Promise<{ decision: RiskDecision; reason: string }>;
+  /**
+   * Actions sent after the fact, in order, judged in one call (each with the earlier ones in its
+   * history); one answer per action, `null` decision for one risk could not parse (nothing recorded).
+   */
+  assessBatch(actions: readonly RiskAction[], scope?: CallScope): Promise<Array<{ decision: RiskDecision | null; reason: string }>>;
 }
 
 export interface PointsPeers {
@@ -129,5 +138,5 @@ export interface PointsPeers {
   risk: RiskPort;
 }
 
-/** The outbox as commands see it: after a commit, deliver a member's pending events now (never throws). */
-export type EventDelivery = Pick<Outbox, 'deliverNow'>;
+/** The outbox as commands see it: after a commit, deliver a key's pending events now, or soon in the background (never throws). */
+export type EventDelivery = Pick<Outbox, 'deliverNow' | 'deliverSoon'>;

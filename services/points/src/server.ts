@@ -28,14 +28,14 @@ export async function createPointsService(
   const metrics = createServiceMetrics(config.service);
   const database = await openDatabase(resolveDatabaseTarget(config), pointsSchema, metrics);
   const peers = connectPeers(config, metrics);
-  // Tier activity reaches the member service, and earns risk did not answer for reach risk, from the
-  // outbox: at once after each write, retried by the dispatcher.
+  // Tier activity reaches the member service, and earns' assessments (after their commit, or when
+  // risk did not answer) reach risk, from the outbox: at once after each write, retried by the dispatcher.
   const outbox = createOutbox({
     dataSource: database.dataSource,
     handlers: {
       [ACTIVITY_TOPIC]: activityHandler(database.dataSource, peers.member),
       [POINTS_EXPIRING]: pointsExpiringHandler(logger),
-      [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk),
+      [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk, logger),
       [BUDGET_RETURN_TOPIC]: budgetReturnHandler(database.dataSource, peers.campaign),
     },
     logger,

@@ -174,6 +174,15 @@ export class MemoryRisk implements RiskPort {
     this.assessed.push(action);
     return { decision: this.decision, reason: this.decision === 'DENY' ? 'test rule' : 'no rule matched' };
   }
+
+  /** Every call of assessBatch, with its actions: a test sees how they were batched. */
+  readonly batches: RiskAction[][] = [];
+
+  async assessBatch(actions: readonly RiskAction[]) {
+    if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
+    this.batches.push([...actions]);
+    return Promise.all(actions.map((action) => this.assess(action)));
+  }
 }
 
 export interface MemoryPeers extends PointsPeers {

@@ -3,7 +3,15 @@ import { openCommandDatabase, type CommandDatabase } from '../../../../test/harn
 import { outboxEvents } from '../../../../test/harness/outboxEvents';
 import { inTransaction } from '../database';
 import { createLogger } from '../logger';
-import { createOutbox, createOutboxTable, dropOutboxTable, enqueueOutboxEvent, OutboxEventSchema, type OutboxEvent } from '../outbox';
+import {
+  createOutbox,
+  createOutboxTable,
+  dropOutboxTable,
+  enqueueOutboxEvent,
+  enqueueOutboxEvents,
+  OutboxEventSchema,
+  type OutboxEvent,
+} from '../outbox';
 
 /** A service whose only table is the outbox: what a new service's first migration creates. */
 class CreateOutbox1700000000000 implements MigrationInterface {
@@ -96,5 +104,65 @@ describe('createOutbox', () => {
     await enqueue('a', 'k3', 3);
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(delivered).toHaveLength(2);
+  });
+
+  it('deliverSoon delivers in the background, one delivery of a key at a time: calls meanwhile coalesce into one batch after it', async () => {
+    const batches: unknown[][] = [];
+    let release!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (release = resolve));
+    const outbox = createOutbox({
+      dataSource: db.dataSource,
+      handlers: {
+        a: async (events) => {
+          batches.push(events.map((e) => e.payload));
+          if (batches.length === 1) await firstHeld;
+        },
+      },
+      logger: createLogger('t', 'silent'),
+      intervalMs: 0,
+    });
+    await enqueue('a', 'k', 1);
+    outbox.deliverSoon('k');
+    while (batches.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // While the first delivery runs: two more events (one INSERT), each followed by a call.
+    await inTransaction(db.dataSource, (manager) =>
+      enqueueOutboxEvents(manager, [
+        { type: 'a', key: 'k', payload: 2 },
+        { type: 'a', key: 'k', payload: 3 },
+      ]),
+    );
+    outbox.deliverSoon('k');
+    outbox.deliverSoon('k');
+    release();
+    await outbox.stop(); // waits for the deliveries in progress
+    expect(batches).toEqual([[1], [2, 3]]);
+    expect((await outboxEvents(db.dataSource, 'k')).map((e) => e.delivered)).toEqual([true, true, true]);
+  });
+
+  it('deliverSoon leaves a key that failed to the dispatcher until its backoff has passed', async () => {
+    let down = true;
+    const calls: unknown[] = [];
+    const outbox = createOutbox({
+      dataSource: db.dataSource,
+      handlers: {
+        a: async (events) => {
+          calls.push(events.map((e) => e.payload));
+          if (down) throw new Error('peer down');
+        },
+      },
+      logger: createLogger('t', 'silent'),
+      intervalMs: 0,
+      backoff: { initialMs: 60_000, maxMs: 60_000 },
+    });
+    await enqueue('a', 'k', 1);
+    outbox.deliverSoon('k');
+    await outbox.stop();
+    await enqueue('a', 'k', 2);
+    outbox.deliverSoon('k'); // within the backoff: not tried
+    await outbox.stop();
+    expect(calls).toEqual([[1]]);
+    down = false;
+    expect(await outbox.dispatch(new Date(Date.now() + 120_000))).toBe(1);
+    expect(calls).toEqual([[1], [1, 2]]);
   });
 });

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueOutboxEvent, type OutboxHandler } from '../../../kit/src';
+import { enqueueOutboxEvent, type NewOutboxEvent, type OutboxHandler } from '../../../kit/src';
 import { spendStats } from '../db/spendStats';
 import type { MemberPort } from '../ports';
 
@@ -16,8 +16,13 @@ interface ActivityPayload {
  * changed; a refund says when the refunded order was placed.
  */
 export async function enqueueActivity(manager: EntityManager, memberId: string, now: Date, refundedOrderAt?: Date): Promise<void> {
+  await enqueueOutboxEvent(manager, activityEvent(memberId, now, refundedOrderAt));
+}
+
+/** The activity event itself, for a command that enqueues it with others in one statement (enqueueOutboxEvents). */
+export function activityEvent(memberId: string, now: Date, refundedOrderAt?: Date): NewOutboxEvent<ActivityPayload> {
   const payload: ActivityPayload = refundedOrderAt ? { memberId, refundedOrderAt: refundedOrderAt.toISOString() } : { memberId };
-  await enqueueOutboxEvent(manager, { type: ACTIVITY_TOPIC, key: memberId, payload, at: now });
+  return { type: ACTIVITY_TOPIC, key: memberId, payload, at: now };
 }
 
 /**

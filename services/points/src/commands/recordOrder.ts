@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, isUniqueViolation } from '../../../kit/src';
+import { enqueueOutboxEvents, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import type { PointsAccount } from '../db/entities/PointsAccount';
 import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
-import { assessEarn, enqueueLateAssessment } from './assessRisk';
+import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
 import { memberTier } from './memberTier';
-import { enqueueActivity } from './publishActivity';
+import { activityEvent } from './publishActivity';
 import { returnRefusedReservation } from './returnCampaignBudget';
 import { lotExpiry, planEarn } from '../domain/account';
 import { earnPoints } from '../domain/earn';
@@ -22,6 +22,8 @@ export interface EarnRules {
   returnWindowDays: number;
   /** How many days after it was placed an order may still be recorded without an ADMIN (ORDER_MAX_LATENESS_DAYS). */
   orderMaxLatenessDays: number;
+  /** Whether risk is asked before the earn commits or assesses it right after (EARN_RISK_CHECK, see assessRisk.ts). */
+  earnRiskCheck: EarnRiskCheck;
 }
 
 export interface Receipt {
@@ -60,11 +62,16 @@ function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Recei
 /**
  * Records an order and earns its points exactly once, with the tier and the campaigns in force
  * when it was placed (`orderedAt`, default now; see parseOrderTime for how late it may come). Peers
- * are asked first (tier multiplier, campaign coefficient, risk), then the order, the ledger entry
- * and the balance are written in one transaction; the order number's primary key makes a
- * concurrent or retried duplicate a replay. `callerIsAdmin`: only an ADMIN records an order later
- * than ORDER_MAX_LATENESS_DAYS, and its entry is flagged LATE_ORDER. An order that fails after a
- * budgeted campaign reserved its extra points gives them back (returnCampaignBudget.ts).
+ * are asked first (tier multiplier, campaign coefficient, and risk under before-commit), then the
+ * order, the ledger entry and the balance are written in one transaction; the order number's
+ * primary key makes a concurrent or retried duplicate a replay: its insert fails and the recorded
+ * order is answered (nothing reads the order before, which every new order would pay for; a
+ * replay asks the peers again, and they answer a repeated order the same). Under after-commit the
+ * earn's assessment is written in that transaction and sent to risk after it. `callerIsAdmin`:
+ * only an ADMIN records an order later than ORDER_MAX_LATENESS_DAYS, and its entry is flagged
+ * LATE_ORDER. An order that fails after a budgeted campaign reserved its extra points gives them
+ * back (returnCampaignBudget.ts; a reused order number with other details, CONFLICT, keeps the
+ * recorded order's reservation: the return is skipped for an order that exists).
  */
 export async function recordOrder(
   dataSource: DataSource,
@@ -101,9 +108,6 @@ async function earnOrder(
   const at = now ?? new Date();
   const { orderedAt, late } = parseOrderTime(input.orderedAt, at, rules.orderMaxLatenessDays, input.callerIsAdmin ?? false);
   const orders = dataSource.getRepository(Order);
-  const existing = await orders.findOneBy({ orderNo: order.orderNo });
-  if (existing) return replay(existing, order);
-
   // An order sent without its time is placed now: the member service then answers from the present tier.
   const placedBefore = input.orderedAt == null ? undefined : orderedAt;
   // The tier first: campaigns target by it, and budgeted ones reserve the extra points they grant.
@@ -126,8 +130,9 @@ async function earnOrder(
     ...(order.storeId ? { store: order.storeId } : {}),
     idempotencyKey: `EARN:${order.orderNo}`,
   };
-  // Fails open: without an answer the order earns, and its assessment is queued for review below.
-  const risk = await assessEarn(peers.risk, earn);
+  const afterCommit = rules.earnRiskCheck === 'after-commit';
+  // Before the commit it fails open: without an answer the order earns, its assessment queued for review below.
+  const risk = afterCommit ? 'after-commit' : await assessEarn(peers.risk, earn);
 
   const points = earnPoints({
     amountFen: order.amountFen,
@@ -170,7 +175,8 @@ async function earnOrder(
         flag: late ? LATE_ORDER : null,
       });
     }
-    await enqueueActivity(manager, order.memberId, at);
+    // The activity and (after-commit) the assessment in one statement.
+    await enqueueOutboxEvents(manager, [activityEvent(order.memberId, at), ...(afterCommit ? [afterCommitAssessment(earn, at)] : [])]);
     if (risk === 'unassessed') await enqueueLateAssessment(manager, earn, at);
   };
   try {
@@ -187,5 +193,7 @@ async function earnOrder(
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
   }
   await events.deliverNow(order.memberId);
+  // Not awaited: risk judges the earn off the request path, in a batch with the others pending.
+  if (afterCommit) events.deliverSoon(AFTER_COMMIT_ASSESSMENTS_KEY);
   return { order: row, replayed: false };
 }

@@ -2,9 +2,10 @@ import type { ProtoGrpcType as CampaignProto } from '../../../../proto/gen/campa
 import type { ProtoGrpcType as MemberProto } from '../../../../proto/gen/member';
 import type { QualifyingActivity as WireActivity } from '../../../../proto/gen/membergraph/member/v1/QualifyingActivity';
 import type { TierDecision__Output } from '../../../../proto/gen/membergraph/member/v1/TierDecision';
+import type { AssessRequest } from '../../../../proto/gen/membergraph/risk/v1/AssessRequest';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
 import { createPeerClient, fromInt64, loadProto, toEpochMs, toInt64, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
-import type { MemberPort, PointsPeers, QualifyingActivity, TierDecision } from '../ports';
+import type { MemberPort, PointsPeers, QualifyingActivity, RiskAction, RiskDecision, TierDecision } from '../ports';
 
 /** Where the peers are and what every call carries. */
 export interface PeerAddresses {
@@ -69,6 +70,23 @@ export function memberPeer(
   };
 }
 
+/** An action as risk's AssessRequest. */
+function assessRequest(action: RiskAction): AssessRequest {
+  return {
+    action: action.action,
+    memberId: action.memberId,
+    amountFen: toInt64(action.amountFen),
+    points: toInt64(action.points ?? 0),
+    channel: action.channel,
+    store: action.store ?? '',
+    ip: action.ip ?? '',
+    idempotencyKey: action.idempotencyKey,
+    occurredAtEpochMs: action.occurredAt ? toEpochMs(action.occurredAt) : '0',
+    failOpen: action.failOpen ?? false,
+    afterCommit: action.afterCommit ?? false,
+  };
+}
+
 /** Member, campaign and risk, as the points service's commands see them. */
 export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): PointsPeers & { close(): void } {
   const member = memberPeer(config, metrics);
@@ -86,8 +104,8 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): P
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
     tls: config.grpcTls,
-    // One decision per idempotency key: a repeated assessment answers the first.
-    retryable: ['Assess'],
+    // One decision per idempotency key: a repeated assessment answers the first (in a batch too).
+    retryable: ['Assess', 'AssessBatch'],
     metrics,
   });
   return {
@@ -136,23 +154,17 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): P
     },
     risk: {
       assess: async (action, scope) => {
-        const answer = await risk.Assess(
-          {
-            action: action.action,
-            memberId: action.memberId,
-            amountFen: toInt64(action.amountFen),
-            points: toInt64(action.points ?? 0),
-            channel: action.channel,
-            store: action.store ?? '',
-            ip: action.ip ?? '',
-            idempotencyKey: action.idempotencyKey,
-            occurredAtEpochMs: action.occurredAt ? toEpochMs(action.occurredAt) : '0',
-            failOpen: action.failOpen ?? false,
-          },
-          scope,
-        );
+        const answer = await risk.Assess(assessRequest(action), scope);
         // The risk service always decides one of the three (DECISION_UNSPECIFIED is only proto3's zero).
-        return { decision: answer.decision as 'ALLOW' | 'REVIEW' | 'DENY', reason: answer.reason };
+        return { decision: answer.decision as RiskDecision, reason: answer.reason };
+      },
+      assessBatch: async (actions, scope) => {
+        const answer = await risk.AssessBatch({ actions: actions.map(assessRequest) }, scope);
+        // DECISION_UNSPECIFIED: risk could not parse that action (its reason says why) and recorded nothing.
+        return answer.decisions.map((d) => ({
+          decision: d.decision === 'DECISION_UNSPECIFIED' ? null : (d.decision as RiskDecision),
+          reason: d.reason,
+        }));
       },
     },
     close: () => [member, campaign, risk].forEach((peer) => peer.close()),

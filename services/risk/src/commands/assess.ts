@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { isUniqueViolation } from '../../../kit/src';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { DomainError, isUniqueViolation } from '../../../kit/src';
 import { RiskEvent } from '../db/entities/RiskEvent';
 import { answerFact } from '../db/facts';
 import { enabledRules } from '../db/rules';
-import { parseAction, type AssessInput, type Decision } from '../domain/action';
+import { parseAction, type ActionToAssess, type AssessInput, type Decision } from '../domain/action';
 import { decide, planChecks, reviewFailedOpen, type Finding } from '../domain/evaluate';
+import type { RiskRule } from '../domain/rules';
 
 export interface Assessment {
   decision: Decision;
@@ -25,6 +26,31 @@ export function assessmentOf(event: RiskEvent): Assessment {
   };
 }
 
+/** An action judged, as the row that records it (not stored yet). */
+async function judge(manager: EntityManager, rules: RiskRule[], action: ActionToAssess, now: Date): Promise<RiskEvent> {
+  // An assessment sent after the fact is judged, and recorded, as of when the action happened.
+  const at = action.occurredAt ?? now;
+  const checks = planChecks(rules, action, at);
+  const answers = await Promise.all(checks.map((c) => answerFact(manager, c.query)));
+  const verdict = reviewFailedOpen(decide(checks.flatMap((c, i) => c.judge(answers[i]) ?? [])), action);
+  const { occurredAt: _occurredAt, failOpen, afterCommit, ...context } = action;
+  // A DENY of an action that already happened stops nothing: it waits in the review queue for staff.
+  const queued = verdict.decision === 'REVIEW' || (verdict.decision === 'DENY' && (failOpen || afterCommit));
+  return Object.assign(new RiskEvent(), {
+    ...context,
+    id: randomUUID(),
+    decision: verdict.decision,
+    score: verdict.score,
+    reason: verdict.reason,
+    reasons: verdict.findings.length ? JSON.stringify(verdict.findings) : null,
+    reviewStatus: queued ? 'PENDING' : null,
+    reviewedBy: null,
+    reviewedAt: null,
+    reviewNote: null,
+    createdAt: at,
+  });
+}
+
 /**
  * Judges an action against the enabled rules and records it with its decision, score and
  * findings. The facts are read outside any transaction: a decision is as of the moment it is
@@ -34,29 +60,11 @@ export function assessmentOf(event: RiskEvent): Assessment {
  */
 export async function assess(dataSource: DataSource, input: AssessInput, now = new Date()): Promise<Assessment> {
   const action = parseAction(input, now);
-  // An assessment sent after the fact is judged, and recorded, as of when the action happened.
-  const at = action.occurredAt ?? now;
   const events = dataSource.getRepository(RiskEvent);
   const known = await events.findOneBy({ idempotencyKey: action.idempotencyKey });
   if (known) return assessmentOf(known);
 
-  const checks = planChecks(await enabledRules(dataSource.manager), action, at);
-  const answers = await Promise.all(checks.map((c) => answerFact(dataSource.manager, c.query)));
-  const verdict = reviewFailedOpen(decide(checks.flatMap((c, i) => c.judge(answers[i]) ?? [])), action);
-  const { occurredAt: _occurredAt, failOpen: _failOpen, ...context } = action;
-  const event = Object.assign(new RiskEvent(), {
-    ...context,
-    id: randomUUID(),
-    decision: verdict.decision,
-    score: verdict.score,
-    reason: verdict.reason,
-    reasons: verdict.findings.length ? JSON.stringify(verdict.findings) : null,
-    reviewStatus: verdict.decision === 'REVIEW' ? 'PENDING' : null,
-    reviewedBy: null,
-    reviewedAt: null,
-    reviewNote: null,
-    createdAt: at,
-  });
+  const event = await judge(dataSource.manager, await enabledRules(dataSource.manager), action, now);
   try {
     // updateEntity(false): the row is complete as built, so TypeORM need not read its defaults back.
     await events.createQueryBuilder().insert().values(event).updateEntity(false).execute();
@@ -65,4 +73,111 @@ export async function assess(dataSource: DataSource, input: AssessInput, now = n
     if (!isUniqueViolation(error)) throw error;
     return assessmentOf(await events.findOneByOrFail({ idempotencyKey: action.idempotencyKey }));
   }
+}
+
+/** At most this many actions per AssessBatch call. */
+export const MAX_BATCH = 1000;
+/** Rows per multi-row insert: ~19 parameters a row stays under SQLite's oldest limit of 999 per statement. */
+const ROWS_PER_INSERT = 50;
+
+/** What AssessBatch answers per action: its assessment, or why it was not assessed (nothing recorded). */
+export type BatchAnswer = Assessment | { error: DomainError };
+
+/** The subjects whose history an action's rules read: two actions sharing one are judged one after the other. */
+function subjects(action: ActionToAssess): string[] {
+  return [
+    `m:${action.memberId}`,
+    ...(action.deviceId ? [`d:${action.deviceId}`] : []),
+    ...(action.ip ? [`i:${action.ip}`] : []),
+    ...(action.inviteeMemberId ? [`m:${action.inviteeMemberId}`] : []),
+  ];
+}
+
+/**
+ * Judges actions sent after the fact, in order, as that many Assess calls would, with fewer
+ * statements: one read of the decisions already recorded, one of the rules, and one multi-row
+ * insert per round. A round holds actions with no member, device or IP in common, so every action
+ * is still judged with the earlier ones of its subjects in its history. A round whose insert meets
+ * a decision recorded meanwhile (the same action delivered twice at once) is recorded one by one.
+ */
+export async function assessBatch(dataSource: DataSource, inputs: readonly AssessInput[], now = new Date()): Promise<BatchAnswer[]> {
+  if (inputs.length > MAX_BATCH) throw new DomainError('BAD_USER_INPUT', `at most ${MAX_BATCH} actions per batch`, { field: 'actions' });
+  const answers: BatchAnswer[] = new Array(inputs.length);
+  const parsed: Array<{ index: number; action: ActionToAssess }> = [];
+  inputs.forEach((input, index) => {
+    try {
+      parsed.push({ index, action: parseAction(input, now) });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      answers[index] = { error };
+    }
+  });
+  if (parsed.length === 0) return answers;
+  const events = dataSource.getRepository(RiskEvent);
+  const known = new Map(
+    (await events.findBy({ idempotencyKey: In([...new Set(parsed.map((p) => p.action.idempotencyKey))]) })).map((e) => [
+      e.idempotencyKey,
+      assessmentOf(e),
+    ]),
+  );
+  const rules = await enabledRules(dataSource.manager);
+  // Later copies of one key in the batch answer what its first copy got.
+  const firstOfKey = new Map<string, number>();
+  let pending = parsed.filter(({ index, action }) => {
+    const recorded = known.get(action.idempotencyKey);
+    if (recorded) answers[index] = recorded;
+    if (recorded || firstOfKey.has(action.idempotencyKey)) return false;
+    firstOfKey.set(action.idempotencyKey, index);
+    return true;
+  });
+  while (pending.length) {
+    const round: typeof pending = [];
+    const later: typeof pending = [];
+    const taken = new Set<string>();
+    for (const item of pending) {
+      const keys = subjects(item.action);
+      // Once one action of a subject waits for the next round, every later one of it waits too (order kept).
+      if (keys.some((k) => taken.has(k))) later.push(item);
+      else round.push(item);
+      keys.forEach((k) => taken.add(k));
+    }
+    const judged = await Promise.all(round.map(({ action }) => judge(dataSource.manager, rules, action, now)));
+    for (let from = 0; from < round.length; from += ROWS_PER_INSERT) {
+      const rows = judged.slice(from, from + ROWS_PER_INSERT);
+      const items = round.slice(from, from + ROWS_PER_INSERT);
+      try {
+        await events.createQueryBuilder().insert().values(rows).updateEntity(false).execute();
+        items.forEach(({ index }, i) => (answers[index] = assessmentOf(rows[i])));
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        for (const { index, action } of items) answers[index] = await assess(dataSource, inputOf(action), now);
+      }
+    }
+    pending = later;
+  }
+  inputs.forEach((_, index) => {
+    if (answers[index]) return;
+    const key = parsed.find((p) => p.index === index)!.action.idempotencyKey;
+    answers[index] = answers[firstOfKey.get(key)!];
+  });
+  return answers;
+}
+
+/** A parsed action as Assess takes it again. */
+function inputOf(action: ActionToAssess): AssessInput {
+  return {
+    action: action.action,
+    memberId: action.memberId,
+    amountFen: action.amountFen,
+    points: action.points,
+    channel: action.channel,
+    idempotencyKey: action.idempotencyKey,
+    deviceId: action.deviceId ?? undefined,
+    ip: action.ip ?? undefined,
+    store: action.store ?? undefined,
+    inviteeMemberId: action.inviteeMemberId ?? undefined,
+    occurredAtEpochMs: action.occurredAt?.getTime(),
+    failOpen: action.failOpen,
+    afterCommit: action.afterCommit,
+  };
 }

@@ -7,8 +7,9 @@ export type ReviewVerdict = 'APPROVE' | 'REJECT';
 const STATUS: Record<ReviewVerdict, ReviewStatus> = { APPROVE: 'APPROVED', REJECT: 'REJECTED' };
 
 /**
- * Staff close a REVIEW decision: approved (the action was fine; it no longer counts against the
- * member) or rejected (the member's risk level becomes HIGH), with a reason. A decision is
+ * Staff close a decision in the review queue (a REVIEW, or the DENY of an earn that had already
+ * happened): approved (the action was fine; it no longer counts against the member) or rejected
+ * (the member's risk level becomes HIGH), with a reason. A decision is
  * reviewed once: the same verdict again answers the recorded review, another one is CONFLICT.
  */
 export async function reviewDecision(
@@ -21,8 +22,12 @@ export async function reviewDecision(
   const events = dataSource.getRepository(RiskEvent);
   const event = input.eventId.length <= 36 ? await events.findOneBy({ id: input.eventId }) : null;
   if (!event) throw new DomainError('NOT_FOUND', 'no such risk decision', { field: 'id' });
-  if (event.decision !== 'REVIEW') {
-    throw new DomainError('BAD_USER_INPUT', `only REVIEW decisions are reviewed; this one is ${event.decision}`, { field: 'id' });
+  // The queue holds REVIEW decisions and the DENY of an action that had already happened (an earn
+  // assessed after its commit or while risk was down): staff judge both.
+  if (event.reviewStatus === null) {
+    throw new DomainError('BAD_USER_INPUT', `only decisions in the review queue are reviewed; this one is ${event.decision}`, {
+      field: 'id',
+    });
   }
   const status = STATUS[input.verdict];
   await inTransaction(dataSource, async (manager) => {

@@ -30,6 +30,8 @@ export interface ActionToAssess {
   occurredAt: Date | null;
   /** The caller went ahead without a decision (risk did not answer): review it whatever the rules say. */
   failOpen: boolean;
+  /** The action already happened (an earn assessed after its commit): a DENY goes to the review queue. */
+  afterCommit: boolean;
 }
 
 /** What a caller sends (the gRPC request with int64 fields as numbers; '' means absent, as proto3 sends it). */
@@ -47,6 +49,7 @@ export interface AssessInput {
   /** Epoch milliseconds; 0 or absent: now. */
   occurredAtEpochMs?: number;
   failOpen?: boolean;
+  afterCommit?: boolean;
 }
 
 function wholeAmount(value: number, field: string): number {
@@ -113,6 +116,7 @@ export function parseAction(input: AssessInput, now = new Date()): ActionToAsses
     inviteeMemberId,
     occurredAt,
     failOpen: input.failOpen ?? false,
+    afterCommit: input.afterCommit ?? false,
   };
 }
 

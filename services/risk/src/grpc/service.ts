@@ -3,6 +3,7 @@ import type { RiskServiceHandlers } from '../../../../proto/gen/membergraph/risk
 import type { ProtoGrpcType } from '../../../../proto/gen/risk';
 import { loadProto, unaryHandler, type GrpcGuard } from '../../../kit/src';
 import { assess } from './handlers/Assess';
+import { assessBatchHandler } from './handlers/AssessBatch';
 
 export const RISK_GRPC_SERVICE = 'membergraph.risk.v1.RiskService';
 
@@ -10,6 +11,7 @@ export function riskGrpcService(dataSource: DataSource, guard: GrpcGuard) {
   const proto = loadProto<ProtoGrpcType>('risk');
   const implementation: RiskServiceHandlers = {
     Assess: unaryHandler(guard, (request) => assess(dataSource, request)),
+    AssessBatch: unaryHandler(guard, (request) => assessBatchHandler(dataSource, request)),
   };
   return { definition: proto.membergraph.risk.v1.RiskService.service, implementation };
 }

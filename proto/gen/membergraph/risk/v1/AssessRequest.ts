@@ -51,6 +51,12 @@ export interface AssessRequest {
    * the action is recorded as REVIEW at least, with the finding "unassessed", for staff to look at.
    */
   'failOpen'?: (boolean);
+  /**
+   * The action already happened and the decision cannot stop it (earns assessed after their commit,
+   * by the caller's programme setting): a DENY is recorded as DENY and put in the review queue
+   * (PENDING) with its reasons, so staff act on it; ALLOW and REVIEW are recorded as usual.
+   */
+  'afterCommit'?: (boolean);
 }
 
 export interface AssessRequest__Output {
@@ -102,4 +108,10 @@ export interface AssessRequest__Output {
    * the action is recorded as REVIEW at least, with the finding "unassessed", for staff to look at.
    */
   'failOpen': (boolean);
+  /**
+   * The action already happened and the decision cannot stop it (earns assessed after their commit,
+   * by the caller's programme setting): a DENY is recorded as DENY and put in the review queue
+   * (PENDING) with its reasons, so staff act on it; ALLOW and REVIEW are recorded as usual.
+   */
+  'afterCommit': (boolean);
 }

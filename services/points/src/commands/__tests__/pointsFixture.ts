@@ -9,6 +9,8 @@ export const RULES: PointsRules = {
   utcOffsetMinutes: 480,
   returnWindowDays: 0,
   orderMaxLatenessDays: 7,
+  // The synchronous path: most tests see risk's answer in the earn itself (after-commit has its own tests).
+  earnRiskCheck: 'before-commit',
   pointsPerCnyOffset: 100,
   checkInPoints: 5,
   registrationBonus: 100,

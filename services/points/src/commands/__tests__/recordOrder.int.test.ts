@@ -1,5 +1,6 @@
 import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
 import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
+import { AFTER_COMMIT_ASSESSMENTS_KEY } from '../assessRisk';
 import { expireDueLots } from '../expireLots';
 import { recordOrder } from '../recordOrder';
 
@@ -36,7 +37,9 @@ describe('recordOrder', () => {
     await expect(record(order(m, 'O-1', '999.00'))).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await c.scalar('SELECT COUNT(*) FROM points_ledger')).toBe(1);
     expect(await c.scalar('SELECT COUNT(*) FROM outbox_events')).toBe(1);
-    expect(c.peers.risk.assessed).toHaveLength(1);
+    // Nothing reads the order before the peers are asked: a replay asks risk again under the same
+    // key, which risk answers with its one decision.
+    expect(new Set(c.peers.risk.assessed.map((a) => a.idempotencyKey))).toEqual(new Set(['EARN:O-1']));
   });
 
   it("a member's first earn creates the account; later earns read it under the lock once, with no statement before the transaction", async () => {
@@ -44,10 +47,11 @@ describe('recordOrder', () => {
     await record(order(m, 'O-1'));
     const before = c.queries.count;
     await record(order(m, 'O-2'));
-    // Is the order known; BEGIN, the account under lock, the order, the guarded balance update, the
-    // ledger entry, the lot, the activity event, COMMIT; then the event's delivery: the pending
-    // events of the member, their 12-month figures, marked delivered.
-    expect(c.queries.count - before).toBe(12);
+    // BEGIN, the account under lock, the order (its primary key makes a duplicate a replay, so no
+    // read before), the guarded balance update, the ledger entry, the lot, the activity event,
+    // COMMIT; then the event's delivery: the pending events of the member, their 12-month figures,
+    // marked delivered.
+    expect(c.queries.count - before).toBe(11);
     expect(await c.account(m)).toEqual({ balance: 246, debt: 0 });
     expect(await c.scalar('SELECT COUNT(*) FROM points_accounts')).toBe(1);
   });
@@ -208,5 +212,89 @@ describe('recordOrder with the time the order was placed (orderedAt)', () => {
       code: 'BAD_USER_INPUT',
       details: { field: 'orderedAt' },
     });
+  });
+});
+
+describe('recordOrder with EARN_RISK_CHECK=after-commit', () => {
+  const AFTER = { ...RULES, earnRiskCheck: 'after-commit' as const };
+  const at = new Date('2026-03-10T08:00:00Z');
+  const earnOf = (memberId: string, orderNo: string) => ({
+    action: 'EARN',
+    memberId,
+    amountFen: 12345,
+    channel: 'POS',
+    idempotencyKey: `EARN:${orderNo}`,
+    afterCommit: true,
+  });
+  /** Waits until the background deliveries (deliverSoon) have sent what is pending for the key. */
+  const delivered = async (key: string) => {
+    for (let i = 0; i < 1000 && (await c.events(key)).some((e) => !e.delivered && e.attempts === 0); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  it('earns without asking risk first; the assessment, written in the same transaction, reaches risk once right after', async () => {
+    const m = c.peers.member.add('m-1');
+    expect(await record(order(m, 'O-1'), AFTER, at)).toMatchObject({ replayed: false, order: { pointsEarned: 123 } });
+    expect(await c.account(m)).toEqual({ balance: 123, debt: 0 });
+    await delivered(AFTER_COMMIT_ASSESSMENTS_KEY);
+    expect(c.peers.risk.batches).toEqual([[{ ...earnOf(m, 'O-1'), occurredAt: at }]]);
+    expect(await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).toEqual([
+      { type: 'risk.assess', payload: { ...earnOf(m, 'O-1'), occurredAt: at.toISOString() }, delivered: true, attempts: 0 },
+    ]);
+    // The member's own events are the tier activity only, delivered with the earn.
+    expect(await c.events(m)).toEqual([{ type: 'tier.activity', payload: { memberId: m }, delivered: true, attempts: 0 }]);
+    // A replay writes nothing, so no second assessment; a dispatcher pass finds nothing left to send.
+    expect(await record(order(m, 'O-1'), AFTER, at)).toMatchObject({ replayed: true });
+    expect(await c.outbox.dispatch(new Date(Date.now() + 120_000))).toBe(0);
+    expect(c.peers.risk.assessed.map((a) => a.idempotencyKey)).toEqual(['EARN:O-1']);
+  });
+
+  it('costs the earn no statement more than the synchronous check: the assessment goes in the activity event’s INSERT', async () => {
+    const m = c.peers.member.add('m-1');
+    const notYet = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined };
+    await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-1'), 'staff:test', at);
+    const before = c.queries.count;
+    await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-2'), 'staff:test', at);
+    expect(c.queries.count - before).toBe(11);
+    expect((await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).map((e) => e.delivered)).toEqual([false, false]);
+    expect(c.peers.risk.assessed).toEqual([]);
+  });
+
+  it('sends concurrent earns’ assessments in batches, each exactly once, in the order of their commits', async () => {
+    const members = ['m-1', 'm-2', 'm-3', 'm-4', 'm-5'].map((id) => c.peers.member.add(id));
+    await Promise.all(members.map((m, i) => record(order(m, `O-${i}`), AFTER, at)));
+    await delivered(AFTER_COMMIT_ASSESSMENTS_KEY);
+    const sent = c.peers.risk.batches.flat().map((a) => a.idempotencyKey);
+    expect([...sent].sort()).toEqual(['EARN:O-0', 'EARN:O-1', 'EARN:O-2', 'EARN:O-3', 'EARN:O-4']);
+    const committed = (await c.dataSource.query("SELECT payload FROM outbox_events WHERE type = 'risk.assess' ORDER BY seq")).map(
+      (r: { payload: string }) => JSON.parse(r.payload).idempotencyKey,
+    );
+    expect(sent).toEqual(committed);
+  });
+
+  it('a DENY reached after the fact does not take the points back (risk puts it in its review queue)', async () => {
+    const m = c.peers.member.add('m-1');
+    c.peers.risk.decision = 'DENY';
+    expect(await record(order(m, 'O-1'), AFTER, at)).toMatchObject({ replayed: false, order: { pointsEarned: 123 } });
+    await delivered(AFTER_COMMIT_ASSESSMENTS_KEY);
+    expect(c.peers.risk.assessed).toEqual([{ ...earnOf(m, 'O-1'), occurredAt: at }]);
+    expect(await c.account(m)).toEqual({ balance: 123, debt: 0 });
+    // Decided: not sent again.
+    expect(await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).toMatchObject([{ delivered: true }]);
+  });
+
+  it('with risk down the earn is made and its assessment waits in the outbox; the dispatcher sends it when risk is back', async () => {
+    const m = c.peers.member.add('m-1');
+    c.peers.risk.down = true;
+    expect(await record(order(m, 'O-1'), AFTER, at)).toMatchObject({ replayed: false, order: { pointsEarned: 123 } });
+    for (let i = 0; i < 1000 && (await c.events(AFTER_COMMIT_ASSESSMENTS_KEY))[0].attempts === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).toMatchObject([{ type: 'risk.assess', delivered: false, attempts: 1 }]);
+    c.peers.risk.down = false;
+    expect(await c.outbox.dispatch(new Date(Date.now() + 120_000))).toBe(1);
+    expect(c.peers.risk.assessed).toEqual([{ ...earnOf(m, 'O-1'), occurredAt: at }]);
+    expect(await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).toMatchObject([{ delivered: true }]);
   });
 });

@@ -99,7 +99,7 @@ describe('reviewDecision', () => {
       reviewDecision(db.dataSource, { eventId: allowed.eventId, verdict: 'APPROVE', reason: 'nothing to review' }, 'staff:agent-1'),
     ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      message: 'only REVIEW decisions are reviewed; this one is ALLOW',
+      message: 'only decisions in the review queue are reviewed; this one is ALLOW',
     });
   });
 });

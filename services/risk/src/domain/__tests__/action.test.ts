@@ -23,6 +23,7 @@ describe('parseAction', () => {
       inviteeMemberId: null,
       occurredAt: null,
       failOpen: false,
+      afterCommit: false,
     });
     expect(parseAction({ ...earn, idempotencyKey: 'k'.repeat(128) }).idempotencyKey).toHaveLength(128);
     expect(parseAction({ ...earn, amountFen: Number.MAX_SAFE_INTEGER }).amountFen).toBe(Number.MAX_SAFE_INTEGER);

@@ -95,7 +95,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Creates or replaces a rule (ADMIN). A definition that does not parse is BAD_USER_INPUT on `definition`, nothing saved. */
   saveRiskRule: RiskRule;
-  /** Closes a REVIEW decision with a reason (ADMIN, SERVICE_AGENT); rejecting makes the member's risk level HIGH. */
+  /** Closes a decision in the review queue (a REVIEW, or the DENY of an earn assessed after it was made) with a reason (ADMIN, SERVICE_AGENT); rejecting makes the member's risk level HIGH. */
   reviewRiskDecision: RiskAssessment;
   /** Someone is on it: OPEN → ACKNOWLEDGED (again: the alert as it stands; a resolved one is CONFLICT). Staff: ADMIN, OPERATOR, SERVICE_AGENT, ANALYST. */
   acknowledgeRiskAlert: RiskAlert;
@@ -399,7 +399,7 @@ export type RiskAssessment = {
   inviteeMemberId: Maybe<Scalars['ID']['output']>;
   /** ISO-8601 timestamp. */
   at: Scalars['String']['output'];
-  /** Null unless the decision was REVIEW. */
+  /** Null unless the decision went to the review queue: a REVIEW, or the DENY of an earn assessed after it was made. */
   review: Maybe<RiskReview>;
 };
 

@@ -1,16 +1,21 @@
 import type { DataSource } from 'typeorm';
 import type { AssessRequest__Output } from '../../../../../proto/gen/membergraph/risk/v1/AssessRequest';
 import type { AssessResponse } from '../../../../../proto/gen/membergraph/risk/v1/AssessResponse';
-import { assess as assessAction } from '../../commands/assess';
+import { assess as assessAction, type Assessment } from '../../commands/assess';
+import type { AssessInput } from '../../domain/action';
 
-/** Parses the wire request (int64 as numbers) and answers the decision with its reasons. */
-export async function assess(dataSource: DataSource, request: AssessRequest__Output): Promise<AssessResponse> {
-  const assessment = await assessAction(dataSource, {
+/** The wire request as the command takes it (int64 as numbers). */
+export function assessInputOf(request: AssessRequest__Output): AssessInput {
+  return {
     ...request,
     amountFen: Number(request.amountFen),
     points: Number(request.points),
     occurredAtEpochMs: Number(request.occurredAtEpochMs),
-  });
+  };
+}
+
+/** A decision with its reasons, as the wire answers it. */
+export function assessResponseOf(assessment: Assessment): AssessResponse {
   return {
     decision: assessment.decision,
     reason: assessment.reason,
@@ -24,4 +29,9 @@ export async function assess(dataSource: DataSource, request: AssessRequest__Out
       relatedMemberIds: f.relatedMemberIds,
     })),
   };
+}
+
+/** Parses the wire request and answers the decision with its reasons. */
+export async function assess(dataSource: DataSource, request: AssessRequest__Output): Promise<AssessResponse> {
+  return assessResponseOf(await assessAction(dataSource, assessInputOf(request)));
 }

@@ -1,0 +1,98 @@
+/**
+ * What one earn through the gateway costs each service, counted exactly on a quiet stack (no
+ * dispatcher, no jobs) from the services' /metrics: SQL statements per service, and gRPC calls by
+ * method, the request path's apart from the risk assessments sent after the commit. The bench
+ * measures the same under load and noise; this keeps the earn's budget from creeping back.
+ */
+import { SERVICE_NAMES, type ServiceName } from '../../services/kit/src';
+import { scrape, total, type MetricSample } from '../../scripts/bench/metrics';
+import { REGISTER, uniquePhone } from '../harness/operations';
+import { startStack, type Stack } from '../harness/startStack';
+
+let stack: Stack;
+let members: string[];
+beforeAll(async () => {
+  stack = await startStack();
+  members = [];
+  for (let i = 0; i < 10; i++) members.push((await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' })).data.registerMember.id);
+  // Each member's first earn creates their points account: the figures below are of the earns after.
+  for (const memberId of members) await earn(memberId, `COST-FIRST-${memberId}`);
+  await settled();
+});
+afterAll(() => stack?.stop());
+
+/** The bench's earn: the till asks only for the points earned. */
+const EARN =
+  'mutation Earn($m: ID!, $o: String!) { recordOrder(memberId: $m, orderNo: $o, amount: "88.00", channel: POS) { pointsEarned } }';
+const earn = async (memberId: string, orderNo: string) => {
+  const result = await stack.query(EARN, { m: memberId, o: orderNo });
+  expect(result.errors).toBeUndefined();
+};
+const scrapeAll = async () =>
+  Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (s) => [s, await scrape(stack.services[s].httpUrl)] as const))) as Record<
+    ServiceName,
+    MetricSample[]
+  >;
+/** Until the risk assessments sent after the commits are all delivered (nothing else is left pending on a quiet stack). */
+async function settled(): Promise<void> {
+  for (let i = 0; i < 800; i++) {
+    if (total(await scrape(stack.services.points.httpUrl), 'membergraph_outbox_pending_events') === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the points outbox did not drain');
+}
+
+async function costOf(earns: () => Promise<void>, n: number) {
+  const before = await scrapeAll();
+  await earns();
+  await settled();
+  const after = await scrapeAll();
+  const per = (service: ServiceName, name: string, where: Record<string, string> = {}) =>
+    (total(after[service], name, where) - total(before[service], name, where)) / n;
+  const grpc = (method: string) => per('points', 'membergraph_grpc_client_calls_total', { method });
+  return {
+    sql: Object.fromEntries(SERVICE_NAMES.map((s) => [s, per(s, 'membergraph_sql_statements_total')])) as Record<ServiceName, number>,
+    tierLookups: grpc('/membergraph.member.v1.MemberService/GetMemberTiers'),
+    coefficients: grpc('/membergraph.campaign.v1.CampaignService/GetActivityCoefficient'),
+    activityReports: grpc('/membergraph.member.v1.MemberService/RecordQualifyingActivity'),
+    assess: grpc('/membergraph.risk.v1.RiskService/Assess'),
+    assessBatches: grpc('/membergraph.risk.v1.RiskService/AssessBatch'),
+  };
+}
+
+describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
+  it('one after another: three gRPC calls on the request path and none to risk; risk judges each earn after the commit', async () => {
+    const cost = await costOf(async () => {
+      for (const [i, memberId] of members.entries()) await earn(memberId, `COST-SEQ-${i}`);
+    }, members.length);
+    expect(cost).toMatchObject({ tierLookups: 1, coefficients: 1, activityReports: 1, assess: 0 });
+    expect(cost.assessBatches).toBeGreaterThan(0);
+    expect(cost.assessBatches).toBeLessThanOrEqual(1);
+    // Points: BEGIN, the account under lock, the order, the guarded balance update, the ledger
+    // entry, the lot, the outbox events (activity and assessment, one INSERT), COMMIT; the activity's
+    // delivery (pending events, 12-month figures, marked delivered) — 11 — and per assessment batch
+    // its read and its marking (2). Member: the tier look-up (2) and the activity report with its
+    // tier engine (5, on SQLite). Campaign: the coefficient (1). Risk, per batch of one: the recorded decisions,
+    // the rules, the rules' three facts, the decision (6).
+    // (A background read may find its events taken by the run before it: hence ranges.)
+    // On MySQL the member's activity transaction sets its isolation (READ COMMITTED, for the top
+    // tier's seats) in one statement more.
+    const mysql = stack.services.member.dataSource.options.type === 'mysql';
+    expect(cost.sql).toMatchObject({ member: mysql ? 8 : 7, benefits: 0, campaign: 1 });
+    expect(cost.sql.points).toBeGreaterThanOrEqual(11 + 2 * cost.assessBatches);
+    expect(cost.sql.points).toBeLessThanOrEqual(13);
+    expect(cost.sql.risk).toBeLessThanOrEqual(6);
+  });
+
+  it('concurrent: the assessments go to risk in batches, fewer calls than earns', async () => {
+    const cost = await costOf(() => Promise.all(members.map((m, i) => earn(m, `COST-PAR-${i}`))).then(() => undefined), members.length);
+    expect(cost).toMatchObject({ tierLookups: 1, coefficients: 1, activityReports: 1, assess: 0 });
+    expect(cost.assessBatches).toBeLessThan(1);
+    // Risk reads the recorded decisions and the rules once per batch and writes a batch's decisions in one INSERT.
+    expect(cost.sql.risk).toBeLessThan(6);
+    const decided = await stack.services.risk.dataSource.query(
+      "SELECT COUNT(*) AS n FROM risk_events WHERE idempotency_key LIKE 'EARN:COST-PAR-%'",
+    );
+    expect(Number(decided[0].n)).toBe(members.length);
+  });
+});

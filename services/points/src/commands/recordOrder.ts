@@ -64,14 +64,13 @@ function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Recei
  * when it was placed (`orderedAt`, default now; see parseOrderTime for how late it may come). Peers
  * are asked first (tier multiplier, campaign coefficient, and risk under before-commit), then the
  * order, the ledger entry and the balance are written in one transaction; the order number's
- * primary key makes a concurrent or retried duplicate a replay: its insert fails and the recorded
- * order is answered (nothing reads the order before, which every new order would pay for; a
- * replay asks the peers again, and they answer a repeated order the same). Under after-commit the
- * earn's assessment is written in that transaction and sent to risk after it. `callerIsAdmin`:
- * only an ADMIN records an order later than ORDER_MAX_LATENESS_DAYS, and its entry is flagged
- * LATE_ORDER. An order that fails after a budgeted campaign reserved its extra points gives them
- * back (returnCampaignBudget.ts; a reused order number with other details, CONFLICT, keeps the
- * recorded order's reservation: the return is skipped for an order that exists).
+ * primary key makes a concurrent or retried duplicate a replay. A retry of a recorded order is
+ * answered from the order alone before any peer is asked, so a till's retry gets its receipt while
+ * member or campaign is down, and a reused order number with other details is refused
+ * (CONFLICT) before it reaches a campaign's budget. Under after-commit the earn's assessment is
+ * written in that transaction and sent to risk after it. `callerIsAdmin`: only an ADMIN records an
+ * order later than ORDER_MAX_LATENESS_DAYS, and its entry is flagged LATE_ORDER. An order that
+ * fails after a budgeted campaign reserved its extra points gives them back (returnCampaignBudget.ts).
  */
 export async function recordOrder(
   dataSource: DataSource,
@@ -108,6 +107,9 @@ async function earnOrder(
   const at = now ?? new Date();
   const { orderedAt, late } = parseOrderTime(input.orderedAt, at, rules.orderMaxLatenessDays, input.callerIsAdmin ?? false);
   const orders = dataSource.getRepository(Order);
+  const existing = await orders.findOneBy({ orderNo: order.orderNo });
+  if (existing) return replay(existing, order);
+
   // An order sent without its time is placed now: the member service then answers from the present tier.
   const placedBefore = input.orderedAt == null ? undefined : orderedAt;
   // The tier first: campaigns target by it, and budgeted ones reserve the extra points they grant.

@@ -37,9 +37,16 @@ describe('recordOrder', () => {
     await expect(record(order(m, 'O-1', '999.00'))).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await c.scalar('SELECT COUNT(*) FROM points_ledger')).toBe(1);
     expect(await c.scalar('SELECT COUNT(*) FROM outbox_events')).toBe(1);
-    // Nothing reads the order before the peers are asked: a replay asks risk again under the same
-    // key, which risk answers with its one decision.
-    expect(new Set(c.peers.risk.assessed.map((a) => a.idempotencyKey))).toEqual(new Set(['EARN:O-1']));
+    expect(c.peers.risk.assessed).toHaveLength(1);
+  });
+
+  it("answers a till's retry of a recorded order while member is down, before asking any peer", async () => {
+    const m = c.peers.member.add('m-1');
+    await record(order(m, 'O-1'));
+    c.peers.member.down = true;
+    expect(await record(order(m, 'O-1'))).toMatchObject({ replayed: true, order: { pointsEarned: 123 } });
+    await expect(record(order(m, 'O-1', '999.00'))).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await c.scalar('SELECT COUNT(*) FROM points_ledger')).toBe(1);
   });
 
   it("a member's first earn creates the account; later earns read it under the lock once, with no statement before the transaction", async () => {
@@ -47,11 +54,10 @@ describe('recordOrder', () => {
     await record(order(m, 'O-1'));
     const before = c.queries.count;
     await record(order(m, 'O-2'));
-    // BEGIN, the account under lock, the order (its primary key makes a duplicate a replay, so no
-    // read before), the guarded balance update, the ledger entry, the lot, the activity event,
-    // COMMIT; then the event's delivery: the pending events of the member, their 12-month figures,
-    // marked delivered.
-    expect(c.queries.count - before).toBe(11);
+    // Is the order known; BEGIN, the account under lock, the order, the guarded balance update, the
+    // ledger entry, the lot, the activity event, COMMIT; then the event's delivery: the pending
+    // events of the member, their 12-month figures, marked delivered.
+    expect(c.queries.count - before).toBe(12);
     expect(await c.account(m)).toEqual({ balance: 246, debt: 0 });
     expect(await c.scalar('SELECT COUNT(*) FROM points_accounts')).toBe(1);
   });
@@ -256,7 +262,7 @@ describe('recordOrder with EARN_RISK_CHECK=after-commit', () => {
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-1'), 'staff:test', at);
     const before = c.queries.count;
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-2'), 'staff:test', at);
-    expect(c.queries.count - before).toBe(11);
+    expect(c.queries.count - before).toBe(12);
     expect((await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).map((e) => e.delivered)).toEqual([false, false]);
     expect(c.peers.risk.assessed).toEqual([]);
   });

@@ -93,3 +93,14 @@ it('one key sent 20 times at once redeems once and takes one of the stock', asyn
     redeemed: 1,
   });
 });
+
+it.each([
+  ['the last of the stock', { stock: 1 }, 'replay-key-0002'],
+  ['a member allowed one', { perMemberLimit: 1 }, 'replay-key-0003'],
+])('one key sent 20 times at once for %s is one redemption, answered to every retry', async (_, limits, key) => {
+  const id = await offer(limits);
+  const answers = await Promise.all(Array.from({ length: 20 }, () => redeem(id, 'member-4', key)));
+  expect(new Set(answers.map((a) => a.redemption.id)).size).toBe(1);
+  expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
+  expect(await dataSource.getRepository(ClearingEntry).countBy({ offerId: id })).toBe(1);
+});

@@ -166,8 +166,11 @@ export async function redeemPartnerOffer(
       await manager.getRepository(ClearingEntry).insert(clearing);
     });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const first = await redemptions.findOneByOrFail({ partnerCode: offer.partnerCode, redemptionKey });
+    // A retry racing its own first attempt waits on the count or stock row and, once the first
+    // commits, may find the limit or the stock used up by it: that retry is a replay too, not a refusal.
+    const raced = isUniqueViolation(error) || (error instanceof DomainError && error.code === 'CONFLICT');
+    const first = raced ? await redemptions.findOneBy({ partnerCode: offer.partnerCode, redemptionKey }) : null;
+    if (!first) throw error;
     return replay(dataSource, first, offer.id, partnerMemberId ? null : memberId!, partnerMemberId);
   }
   return { redemption, clearing, replayed: false };

@@ -29,8 +29,12 @@ const quick = process.argv.includes('--quick');
  * only take time; the targets table then shows the card's figures and dashes for the rest.
  */
 const cardOnly = process.argv.includes('--card');
-const DURATION = quick ? 3 : 15;
-const WARMUP = quick ? 1 : 5;
+/**
+ * Seconds per measured round and per discarded warm-up; BENCH_ROUND_SECONDS and BENCH_WARMUP_SECONDS
+ * override them (a `--card` run has no earlier rows to warm the servers' JIT: a quick one wants longer).
+ */
+const DURATION = Number(process.env.BENCH_ROUND_SECONDS ?? (quick ? 3 : 15));
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? (quick ? 1 : 5));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SEED = 20_261_125;
 const PROGRAMME = quick ? { members: 2_000, orders: 20_000 } : { members: 20_000, orders: 200_000 };

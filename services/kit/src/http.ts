@@ -37,6 +37,8 @@ export interface HttpOptions<Ctx extends BaseContext> {
   path?: string;
   /** The service's metrics: served at /metrics, and every request counted by route, method and status. */
   metrics?: ServiceMetrics;
+  /** Headers every answer Apollo gives carries unless Apollo sets them itself (the subgraphs' cache-control). */
+  graphqlHeaders?: Readonly<Record<string, string>>;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -72,9 +74,9 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
 }
 
 /** The document of a GET or POST GraphQL request, when it carries one as text. */
-function documentOf(body: unknown, url: URL): string | undefined {
+function documentOf(body: unknown, url: URL | undefined): string | undefined {
   if (body && typeof body === 'object' && typeof (body as { query?: unknown }).query === 'string') return (body as { query: string }).query;
-  return url.searchParams.get('query') ?? undefined;
+  return url?.searchParams.get('query') ?? undefined;
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -138,9 +140,13 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
     return pathname === path || pathname === '/healthz' || pathname === '/readyz' || routes[pathname] ? pathname : 'other';
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (url.pathname === '/readyz') {
+    // Every gateway request asks for exactly the GraphQL path: no URL to parse for it.
+    const target = req.url ?? '/';
+    const url = target === path ? undefined : new URL(target, 'http://localhost');
+    const pathname = url?.pathname ?? path;
+    const search = url?.search ?? '';
+    if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (pathname === '/readyz') {
       try {
         await options.ready();
         return sendJson(res, 200, { status: 'ready' });
@@ -148,13 +154,13 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
         return sendJson(res, 503, { status: 'unavailable' });
       }
     }
-    const route = routes[url.pathname];
+    const route = routes[pathname];
     if (route) return route(req, res);
-    if (url.pathname !== path) return sendJson(res, 404, graphQLError(`nothing is served at ${url.pathname}`, 'NOT_FOUND'));
+    if (pathname !== path) return sendJson(res, 404, graphQLError(`nothing is served at ${pathname}`, 'NOT_FOUND'));
     if (req.method !== 'GET' && req.method !== 'POST') {
       return sendJson(res, 405, graphQLError('GraphQL is served with GET and POST only', 'METHOD_NOT_ALLOWED'), { allow: 'GET, POST' });
     }
-    if (req.method === 'GET' && options.htmlLanding && (req.headers.accept ?? '').includes('text/html') && !url.search) {
+    if (req.method === 'GET' && options.htmlLanding && (req.headers.accept ?? '').includes('text/html') && !search) {
       return options.htmlLanding(req, res);
     }
     const headers = new HeaderMap();
@@ -169,9 +175,10 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
     }
     const context = await options.context(req, rawBody);
     const result = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
       context: async () => context,
     });
+    if (options.graphqlHeaders) for (const [key, value] of Object.entries(options.graphqlHeaders)) res.setHeader(key, value);
     for (const [key, value] of result.headers) res.setHeader(key, value);
     const complete = result.body.kind === 'complete' ? result.body.string : undefined;
     res.statusCode = legacyJsonStatus(req, result.status ?? 200, result.headers.get('content-type'), complete);

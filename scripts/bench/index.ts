@@ -24,9 +24,10 @@ import { tables } from './report';
 
 const quick = process.argv.includes('--quick');
 /**
- * `--card`: the member-card comparison alone (ours, Hive, direct), after seeding: no other workload,
- * segment job, model training or risk report. For work on the card's cost, where a run's other rows
- * only take time; the targets table then shows the card's figures and dashes for the rest.
+ * `--card`: the varied-member card alone (ours, Hive, direct), after seeding: no other workload,
+ * segment job, model training, risk report, same-member or fixed-rate card. For work on the card's
+ * cost, where a run's other rows only take time; the targets table then shows the card's figures
+ * and dashes for the rest.
  */
 const cardOnly = process.argv.includes('--card');
 /**
@@ -213,6 +214,7 @@ async function main(): Promise<void> {
           warmupSeconds: WARMUP,
           rounds: quick ? 1 : 3,
           databasePid,
+          variedOnly: cardOnly,
         },
       );
       // Every assessment of the load rounds is in now (earns and redemptions ask risk before answering).

@@ -79,17 +79,48 @@ function documentOf(body: unknown, url: URL | undefined): string | undefined {
   return url?.searchParams.get('query') ?? undefined;
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/**
+ * The body as text. Read with the stream's events rather than its async iterator, which costs a
+ * promise and an iteration object per chunk on every request. Over the limit, the stream is
+ * destroyed as the iterator's early return destroyed it, and the request is answered 413.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpError(413, 'request body too large', 'PAYLOAD_TOO_LARGE');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, 'request body too large', 'PAYLOAD_TOO_LARGE');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  if (declared > limit) return Promise.reject(new HttpError(413, 'request body too large', 'PAYLOAD_TOO_LARGE'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        done();
+        req.destroy();
+        reject(new HttpError(413, 'request body too large', 'PAYLOAD_TOO_LARGE'));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    // A client gone before the end of its body: nobody waits for an answer.
+    const onClose = () => onError(new Error('the request was closed before its body ended'));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }
 
 function parseBody(req: IncomingMessage, text: string): unknown {

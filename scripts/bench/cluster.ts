@@ -49,8 +49,9 @@ export interface BenchCluster {
   stop(): Promise<void>;
 }
 
-export async function startBenchCluster(env: Env): Promise<BenchCluster> {
-  const cluster = await startCluster(env);
+/** `nodeArgs`: Node options for some of the processes (see startCluster), e.g. the profiler's. */
+export async function startBenchCluster(env: Env, nodeArgs: Parameters<typeof startCluster>[1] = {}): Promise<BenchCluster> {
+  const cluster = await startCluster(env, nodeArgs);
   const opened: DataSource[] = [];
   const stop = async () => {
     await Promise.all(opened.map((d) => d.destroy()));

@@ -18,6 +18,8 @@ export interface CompareOptions {
   warmupSeconds: number;
   rounds: number;
   databasePid?: number;
+  /** The varied-member card alone (what the targets table reads): no same-member or fixed-rate rows. */
+  variedOnly?: boolean;
 }
 
 export interface TargetRow {
@@ -95,6 +97,7 @@ export async function compareGateways(
   };
   const variedResults = await run('member card, varied member', varied, targets);
   gatewayRatios('member card, varied member', variedResults);
+  if (options.variedOnly) return { rows, ratios };
   gatewayRatios('member card, same member', await run('member card, same member', same, targets));
   // A fixed arrival rate both gateways sustained above: latency compared at equal offered load, with
   // the floor at that rate too (below saturation, the gateway's own latency is not hidden by queueing).

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (`-- --quick` for the one-minute smoke run CI does): starts the five services and
+ * `npm run bench` (`-- --quick` for the one-minute smoke run CI does, `-- --card` for the member card alone): starts the five services and
  * our gateway each in its own process, as production runs them (on MySQL when DATABASE_URL is set,
  * the embedded SQLite otherwise), and Hive Gateway in one more, seeds a programme with a fixed seed,
  * and drives load from a separate process with autocannon after a discarded warm-up. Counters come
@@ -24,10 +24,21 @@ import { jobTable, measureSegmentJobs } from './segments';
 import { tables } from './report';
 
 const quick = process.argv.includes('--quick');
+/**
+ * `--card`: the varied-member card alone (ours, Hive, direct), after seeding: no other workload,
+ * segment job, model training, risk report, same-member or fixed-rate card. For work on the card's
+ * cost, where a run's other rows only take time; the targets table then shows the card's figures
+ * and dashes for the rest.
+ */
+const cardOnly = process.argv.includes('--card');
 /** `--earn-only`: just the earn rows (gateway, direct, raw mysql2) after the seed, to measure a change to the earn path quickly. */
 const earnOnly = process.argv.includes('--earn-only');
-const DURATION = quick ? 3 : 15;
-const WARMUP = quick ? 1 : 5;
+/**
+ * Seconds per measured round and per discarded warm-up; BENCH_ROUND_SECONDS and BENCH_WARMUP_SECONDS
+ * override them (a `--card` run has no earlier rows to warm the servers' JIT: a quick one wants longer).
+ */
+const DURATION = Number(process.env.BENCH_ROUND_SECONDS ?? (quick ? 3 : 15));
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? (quick ? 1 : 5));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SEED = 20_261_125;
 const PROGRAMME = quick ? { members: 2_000, orders: 20_000 } : { members: 20_000, orders: 200_000 };
@@ -63,34 +74,13 @@ async function main(): Promise<void> {
     const loadStarted = new Date();
     if (earnOnly) return await earnRows(stack, seeded.memberIds, databasePid);
     // Before any load: the job's peak memory is then its own, not the load's.
-    const jobs = await measureSegmentJobs(stack);
+    const jobs = cardOnly ? [] : await measureSegmentJobs(stack);
     // Before the load rounds too: their orders are all placed now, across every member, and would
     // leave no churned member in the history the models learn from (training then refuses).
-    const models = await benchModels(stack);
+    const models = cardOnly ? undefined : await benchModels(stack);
     const step = Math.max(1, Math.floor(seeded.memberIds.length / SAMPLE));
     const memberIds = seeded.memberIds.filter((_, i) => i % step === 0).slice(0, SAMPLE);
     const tokens = await memberTokens(stack, memberIds);
-    // Members who can spend (a burn or a redemption takes 1 point; without points it is refused after risk).
-    const spenders = (
-      await stack.services.points.dataSource.query<Array<{ member_id: string }>>(
-        'SELECT member_id FROM points_accounts WHERE balance >= 100 ORDER BY member_id',
-      )
-    ).map((r) => r.member_id);
-    const redeemers = spenders.filter((_, i) => i % Math.max(1, Math.floor(spenders.length / REDEEMERS)) === 0).slice(0, REDEEMERS);
-    const redeemerTokens = await memberTokens(stack, redeemers);
-    await stack.query(
-      'mutation { createStaff(input: { username: "bench-cashier", password: "bench-cashier-passphrase", roles: [OPERATOR], store: "BENCH-01" }) { id } }',
-    );
-    const cashier = await stack.loginStaff('bench-cashier', 'bench-cashier-passphrase');
-    // A reward cheap and plentiful enough that every sampled member can redeem it throughout a run.
-    await stack.query(
-      'mutation { defineCouponTemplate(input: { code: "BENCH_REWARD_COUPON", name: "Bench", kind: NO_THRESHOLD, amount: "1.00", validDays: 30, perMemberLimit: 1000, stock: 10000000 }) { code } }',
-    );
-    await stack.query(
-      'mutation { defineReward(input: { code: "BENCH_REWARD", name: "Bench reward", kind: COUPON, templateCode: "BENCH_REWARD_COUPON", pointsPrice: 1, stock: 10000000, perMemberLimit: 1000 }) { id } }',
-    );
-    const checkoutMembers = memberIds.slice(0, CHECKOUT_MEMBERS);
-    const chosenCoupons = await seedCoupons(stack, checkoutMembers);
     const config = readCommonConfig('points', stack.env);
     const ours = runningGateway('ours', stack.gateway.url, stack.gateway.pid);
     const hive = await startHiveGateway(stack);
@@ -118,88 +108,112 @@ async function main(): Promise<void> {
       };
       const base = { connections: CONNECTIONS, durationSeconds: DURATION };
       const pointsDatabase = stack.services.points.dataSource.options;
-      const rows: WorkloadRow[] = [
-        // The same list at two lengths: SQL statements per request must not grow with it.
-        await row(
-          'member list (staff), 10 members',
-          { ...base, url: ours.url, kind: 'list', listSize: 10, memberIds: seeded.memberIds, token: cashier.accessToken },
-          true,
-        ),
-        await row(
-          'member list (staff), 50 members',
-          { ...base, url: ours.url, kind: 'list', listSize: 50, memberIds: seeded.memberIds, token: cashier.accessToken },
-          true,
-        ),
-        await row('gRPC tier look-up (member GetMemberTiers), one member a call', {
-          ...base,
-          url: '',
-          kind: 'grpc-tiers',
-          memberIds,
-          grpc: { address: stack.services.member.grpcAddress, serviceToken: config.serviceToken },
-        }),
-        await row('risk Assess (gRPC), a burn: member, device, IP, channel, points; each member from its own device and IP', {
-          ...base,
-          url: '',
-          kind: 'grpc-assess',
-          memberIds: seeded.memberIds,
-          grpc: { address: stack.services.risk.grpcAddress, serviceToken: config.serviceToken },
-        }),
-        await row('campaign GetActivityCoefficient (gRPC), an earn: tier, channel, store, order ref and figures, as points asks it', {
-          ...base,
-          url: '',
-          kind: 'grpc-coefficient',
-          memberIds: seeded.memberIds,
-          grpc: { address: stack.services.campaign.grpcAddress, serviceToken: config.serviceToken },
-        }),
-        await row(
-          'earn (recordOrder), our gateway, POS staff token',
-          { ...base, url: ours.url, kind: 'earn', memberIds: seeded.memberIds, token: cashier.accessToken },
-          true,
-        ),
-        await row(
-          'reward redemption (redeemReward, the whole saga), our gateway, member tokens',
-          { ...base, url: ours.url, kind: 'redeem', rewardId: 'BENCH_REWARD', memberIds: redeemers, memberTokens: redeemerTokens },
-          true,
-        ),
-        await row('earn (recordOrder), points subgraph direct', {
-          ...base,
-          url: stack.services.points.httpUrl,
-          kind: 'earn',
-          memberIds: seeded.memberIds,
-          signWith: config.identitySecret,
-          signAs: { kind: 'STAFF', subject: 'bench-cashier', roles: ['OPERATOR'], store: 'BENCH-01' },
-        }),
-        await row(
-          `checkout (validateCoupons), 5-item cart, member holding ${COUPONS_PER_MEMBER} coupons, 2 chosen, member token`,
-          {
+      const workloadRows = async (): Promise<WorkloadRow[]> => {
+        // Members who can spend (a burn or a redemption takes 1 point; without points it is refused after risk).
+        const spenders = (
+          await stack.services.points.dataSource.query<Array<{ member_id: string }>>(
+            'SELECT member_id FROM points_accounts WHERE balance >= 100 ORDER BY member_id',
+          )
+        ).map((r) => r.member_id);
+        const redeemers = spenders.filter((_, i) => i % Math.max(1, Math.floor(spenders.length / REDEEMERS)) === 0).slice(0, REDEEMERS);
+        const redeemerTokens = await memberTokens(stack, redeemers);
+        await stack.query(
+          'mutation { createStaff(input: { username: "bench-cashier", password: "bench-cashier-passphrase", roles: [OPERATOR], store: "BENCH-01" }) { id } }',
+        );
+        const cashier = await stack.loginStaff('bench-cashier', 'bench-cashier-passphrase');
+        // A reward cheap and plentiful enough that every sampled member can redeem it throughout a run.
+        await stack.query(
+          'mutation { defineCouponTemplate(input: { code: "BENCH_REWARD_COUPON", name: "Bench", kind: NO_THRESHOLD, amount: "1.00", validDays: 30, perMemberLimit: 1000, stock: 10000000 }) { code } }',
+        );
+        await stack.query(
+          'mutation { defineReward(input: { code: "BENCH_REWARD", name: "Bench reward", kind: COUPON, templateCode: "BENCH_REWARD_COUPON", pointsPrice: 1, stock: 10000000, perMemberLimit: 1000 }) { id } }',
+        );
+        const checkoutMembers = memberIds.slice(0, CHECKOUT_MEMBERS);
+        const chosenCoupons = await seedCoupons(stack, checkoutMembers);
+        return [
+          // The same list at two lengths: SQL statements per request must not grow with it.
+          await row(
+            'member list (staff), 10 members',
+            { ...base, url: ours.url, kind: 'list', listSize: 10, memberIds: seeded.memberIds, token: cashier.accessToken },
+            true,
+          ),
+          await row(
+            'member list (staff), 50 members',
+            { ...base, url: ours.url, kind: 'list', listSize: 50, memberIds: seeded.memberIds, token: cashier.accessToken },
+            true,
+          ),
+          await row('gRPC tier look-up (member GetMemberTiers), one member a call', {
             ...base,
-            url: ours.url,
-            kind: 'validate',
-            memberIds: checkoutMembers,
-            memberTokens: tokens.slice(0, CHECKOUT_MEMBERS),
-            couponIds: chosenCoupons,
-          },
-          true,
-        ),
-        await row('burn (points Debit over gRPC, 1 point, risk asked first: fails closed)', {
-          ...base,
-          url: '',
-          kind: 'grpc-debit',
-          memberIds: spenders,
-          grpc: { address: stack.services.points.grpcAddress, serviceToken: config.serviceToken },
-        }),
-        ...(pointsDatabase.type === 'mysql'
-          ? [
-              await row('the same ledger transaction, raw mysql2 (the database limit)', {
-                ...base,
-                url: '',
-                kind: 'raw-earn',
-                memberIds,
-                rawDatabaseUrl: pointsDatabase.url!,
-              }),
-            ]
-          : []),
-      ];
+            url: '',
+            kind: 'grpc-tiers',
+            memberIds,
+            grpc: { address: stack.services.member.grpcAddress, serviceToken: config.serviceToken },
+          }),
+          await row('risk Assess (gRPC), a burn: member, device, IP, channel, points; each member from its own device and IP', {
+            ...base,
+            url: '',
+            kind: 'grpc-assess',
+            memberIds: seeded.memberIds,
+            grpc: { address: stack.services.risk.grpcAddress, serviceToken: config.serviceToken },
+          }),
+          await row('campaign GetActivityCoefficient (gRPC), an earn: tier, channel, store, order ref and figures, as points asks it', {
+            ...base,
+            url: '',
+            kind: 'grpc-coefficient',
+            memberIds: seeded.memberIds,
+            grpc: { address: stack.services.campaign.grpcAddress, serviceToken: config.serviceToken },
+          }),
+          await row(
+            'earn (recordOrder), our gateway, POS staff token',
+            { ...base, url: ours.url, kind: 'earn', memberIds: seeded.memberIds, token: cashier.accessToken },
+            true,
+          ),
+          await row(
+            'reward redemption (redeemReward, the whole saga), our gateway, member tokens',
+            { ...base, url: ours.url, kind: 'redeem', rewardId: 'BENCH_REWARD', memberIds: redeemers, memberTokens: redeemerTokens },
+            true,
+          ),
+          await row('earn (recordOrder), points subgraph direct', {
+            ...base,
+            url: stack.services.points.httpUrl,
+            kind: 'earn',
+            memberIds: seeded.memberIds,
+            signWith: config.identitySecret,
+            signAs: { kind: 'STAFF', subject: 'bench-cashier', roles: ['OPERATOR'], store: 'BENCH-01' },
+          }),
+          await row(
+            `checkout (validateCoupons), 5-item cart, member holding ${COUPONS_PER_MEMBER} coupons, 2 chosen, member token`,
+            {
+              ...base,
+              url: ours.url,
+              kind: 'validate',
+              memberIds: checkoutMembers,
+              memberTokens: tokens.slice(0, CHECKOUT_MEMBERS),
+              couponIds: chosenCoupons,
+            },
+            true,
+          ),
+          await row('burn (points Debit over gRPC, 1 point, risk asked first: fails closed)', {
+            ...base,
+            url: '',
+            kind: 'grpc-debit',
+            memberIds: spenders,
+            grpc: { address: stack.services.points.grpcAddress, serviceToken: config.serviceToken },
+          }),
+          ...(pointsDatabase.type === 'mysql'
+            ? [
+                await row('the same ledger transaction, raw mysql2 (the database limit)', {
+                  ...base,
+                  url: '',
+                  kind: 'raw-earn',
+                  memberIds,
+                  rawDatabaseUrl: pointsDatabase.url!,
+                }),
+              ]
+            : []),
+        ];
+      };
+      const rows = cardOnly ? [] : await workloadRows();
       const comparison = await compareGateways(
         stack,
         { ours, hive },
@@ -211,10 +225,11 @@ async function main(): Promise<void> {
           warmupSeconds: WARMUP,
           rounds: quick ? 1 : 3,
           databasePid,
+          variedOnly: cardOnly,
         },
       );
       // Every assessment of the load rounds is in now (earns and redemptions ask risk before answering).
-      const risk = await riskOutcomes(stack.services.risk.dataSource, loadStarted);
+      const risk = cardOnly ? undefined : await riskOutcomes(stack.services.risk.dataSource, loadStarted);
       const database = process.env.DATABASE_URL ? 'MySQL/MariaDB' : 'SQLite (embedded)';
       const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
       const table = tables({
@@ -227,9 +242,12 @@ async function main(): Promise<void> {
         comparison,
         rounds: quick ? 1 : 3,
       });
-      const checkout = rows.find((r) => r.workload.startsWith('checkout (validateCoupons)'))!.sample.result;
-      const beside = `- checkout validation p50 / p95: ours ${checkout.p50} / ${checkout.p95} ms at ${checkout.rps.toFixed(0)} req/s; Voucherify publishes ${VOUCHERIFY.p50} / ${VOUCHERIFY.p95} ms (their cloud API, over the internet: not the same measurement)`;
-      console.log(`\n${table}\n${beside}\n\n${riskTable(risk)}\n\n${jobTable(jobs)}\n\n${modelTable(models)}\n`);
+      const checkout = rows.find((r) => r.workload.startsWith('checkout (validateCoupons)'))?.sample.result;
+      const beside = checkout
+        ? `- checkout validation p50 / p95: ours ${checkout.p50} / ${checkout.p95} ms at ${checkout.rps.toFixed(0)} req/s; Voucherify publishes ${VOUCHERIFY.p50} / ${VOUCHERIFY.p95} ms (their cloud API, over the internet: not the same measurement)`
+        : '';
+      const rest = risk && models ? `\n\n${riskTable(risk)}\n\n${jobTable(jobs)}\n\n${modelTable(models)}` : '';
+      console.log(`\n${table}\n${beside}${rest}\n`);
       mkdirSync(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
       const file = join(__dirname, '..', '..', 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
       writeFileSync(
@@ -237,6 +255,7 @@ async function main(): Promise<void> {
         JSON.stringify(
           {
             quick,
+            cardOnly,
             database,
             machine,
             seed: SEED,

@@ -39,6 +39,8 @@ export class ChaosProcess {
     readonly name: string,
     private readonly entry: string,
     private readonly env: Env,
+    /** Node's own options for the process, e.g. `--cpu-prof` (the benchmark's profiler). */
+    private readonly nodeArgs: readonly string[] = [],
   ) {}
 
   /** The running process's id (undefined before start). */
@@ -53,7 +55,7 @@ export class ChaosProcess {
   /** Spawns the process; resolves with the time it reported listening. */
   start(timeoutMs = 90_000): Promise<{ readyAt: number }> {
     if (this.running) throw new Error(`${this.name} is already running`);
-    const child = spawn(process.execPath, [join(root, 'scripts', 'run-ts.js'), join(root, this.entry)], {
+    const child = spawn(process.execPath, [...this.nodeArgs, join(root, 'scripts', 'run-ts.js'), join(root, this.entry)], {
       cwd: root,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -79,15 +79,21 @@ async function staffToken(gatewayUrl: string, env: Env): Promise<string> {
   return token;
 }
 
-/** Starts the five services (in parallel: each knows its peers' addresses up front), then the gateway. */
-export async function startCluster(extraEnv: Env = {}): Promise<Cluster> {
+/**
+ * Starts the five services (in parallel: each knows its peers' addresses up front), then the gateway.
+ * `nodeArgs` gives a process Node options of its own (the benchmark profiles one with `--cpu-prof`).
+ */
+export async function startCluster(
+  extraEnv: Env = {},
+  nodeArgs: Partial<Record<ServiceName | 'gateway', string[]>> = {},
+): Promise<Cluster> {
   const database = testDatabaseEnv();
   const env: Env = { ...HARNESS_ENV, ...(await wiring()), ...database.env, ...extraEnv };
-  const services = Object.fromEntries(SERVICE_NAMES.map((s) => [s, new ChaosProcess(s, ENTRIES[s], env)])) as Record<
+  const services = Object.fromEntries(SERVICE_NAMES.map((s) => [s, new ChaosProcess(s, ENTRIES[s], env, nodeArgs[s])])) as Record<
     ServiceName,
     ChaosProcess
   >;
-  const gateway = new ChaosProcess('gateway', 'gateway/src/index.ts', { ...env, GATEWAY_PORT: '0' });
+  const gateway = new ChaosProcess('gateway', 'gateway/src/index.ts', { ...env, GATEWAY_PORT: '0' }, nodeArgs.gateway);
   const stop = async () => {
     await gateway.stop();
     await Promise.all(Object.values(services).map((s) => s.stop()));

@@ -50,14 +50,31 @@ async function statementsPerService(first: number): Promise<Record<ServiceName, 
   return Object.fromEntries(SERVICE_NAMES.map((s) => [s, stack.services[s].queries.count - before[s]])) as Record<ServiceName, number>;
 }
 
+/**
+ * Definitions every caller shares are read from the process's shared copy, at most once a second
+ * whatever the request (kit SharedValue): the benefit matrix in benefits, the ladder in member. A
+ * list may or may not be the one that refreshes them: one statement either way, never one per member.
+ */
+const SHARED_READS: Partial<Record<ServiceName, number>> = { benefits: 1, member: 1 };
+
 describe('a list of members costs a constant number of SQL statements per service (DataLoader)', () => {
-  it('is the same for 10 and for 50 members, and at most two per service', async () => {
+  it('is the same for 10 and for 50 members (but for a refresh of shared definitions), and at most two per service', async () => {
     const ten = await statementsPerService(10);
     const fifty = await statementsPerService(50);
-    expect(fifty).toEqual(ten);
-    for (const service of SERVICE_NAMES) expect(fifty[service]).toBeLessThanOrEqual(2);
-    // Every service really took part: each issued at least one statement.
-    for (const service of SERVICE_NAMES) expect(fifty[service]).toBeGreaterThanOrEqual(1);
+    for (const service of SERVICE_NAMES) {
+      expect(Math.abs(fifty[service] - ten[service])).toBeLessThanOrEqual(SHARED_READS[service] ?? 0);
+      expect(fifty[service]).toBeLessThanOrEqual(2);
+    }
+    // Every service but benefits (the matrix is all it reads for a list) issued a statement of its own.
+    for (const service of SERVICE_NAMES) if (service !== 'benefits') expect(fifty[service]).toBeGreaterThanOrEqual(1);
+  });
+
+  it("shows every member's and tier's benefits from the shared matrix", async () => {
+    const { data } = await stack.query(MEMBER_LIST, { first: 50 });
+    for (const member of data.members as Array<{ benefits: unknown[]; tier: { benefits: unknown[] } }>) {
+      expect(member.benefits.length).toBeGreaterThan(0);
+      expect(member.tier.benefits.length).toBeGreaterThan(0);
+    }
   });
 
   it('answers the right balance for each member of the list', async () => {

@@ -37,6 +37,8 @@ export interface HttpOptions<Ctx extends BaseContext> {
   path?: string;
   /** The service's metrics: served at /metrics, and every request counted by route, method and status. */
   metrics?: ServiceMetrics;
+  /** Headers every answer Apollo gives carries unless Apollo sets them itself (the subgraphs' cache-control). */
+  graphqlHeaders?: Readonly<Record<string, string>>;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -72,22 +74,53 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
 }
 
 /** The document of a GET or POST GraphQL request, when it carries one as text. */
-function documentOf(body: unknown, url: URL): string | undefined {
+function documentOf(body: unknown, url: URL | undefined): string | undefined {
   if (body && typeof body === 'object' && typeof (body as { query?: unknown }).query === 'string') return (body as { query: string }).query;
-  return url.searchParams.get('query') ?? undefined;
+  return url?.searchParams.get('query') ?? undefined;
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/**
+ * The body as text. Read with the stream's events rather than its async iterator, which costs a
+ * promise and an iteration object per chunk on every request. Over the limit, the stream is
+ * destroyed as the iterator's early return destroyed it, and the request is answered 413.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpError(413, 'request body too large', 'PAYLOAD_TOO_LARGE');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, 'request body too large', 'PAYLOAD_TOO_LARGE');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  if (declared > limit) return Promise.reject(new HttpError(413, 'request body too large', 'PAYLOAD_TOO_LARGE'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        done();
+        req.destroy();
+        reject(new HttpError(413, 'request body too large', 'PAYLOAD_TOO_LARGE'));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    // A client gone before the end of its body: nobody waits for an answer.
+    const onClose = () => onError(new Error('the request was closed before its body ended'));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }
 
 function parseBody(req: IncomingMessage, text: string): unknown {
@@ -138,9 +171,13 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
     return pathname === path || pathname === '/healthz' || pathname === '/readyz' || routes[pathname] ? pathname : 'other';
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (url.pathname === '/readyz') {
+    // Every gateway request asks for exactly the GraphQL path: no URL to parse for it.
+    const target = req.url ?? '/';
+    const url = target === path ? undefined : new URL(target, 'http://localhost');
+    const pathname = url?.pathname ?? path;
+    const search = url?.search ?? '';
+    if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (pathname === '/readyz') {
       try {
         await options.ready();
         return sendJson(res, 200, { status: 'ready' });
@@ -148,13 +185,13 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
         return sendJson(res, 503, { status: 'unavailable' });
       }
     }
-    const route = routes[url.pathname];
+    const route = routes[pathname];
     if (route) return route(req, res);
-    if (url.pathname !== path) return sendJson(res, 404, graphQLError(`nothing is served at ${url.pathname}`, 'NOT_FOUND'));
+    if (pathname !== path) return sendJson(res, 404, graphQLError(`nothing is served at ${pathname}`, 'NOT_FOUND'));
     if (req.method !== 'GET' && req.method !== 'POST') {
       return sendJson(res, 405, graphQLError('GraphQL is served with GET and POST only', 'METHOD_NOT_ALLOWED'), { allow: 'GET, POST' });
     }
-    if (req.method === 'GET' && options.htmlLanding && (req.headers.accept ?? '').includes('text/html') && !url.search) {
+    if (req.method === 'GET' && options.htmlLanding && (req.headers.accept ?? '').includes('text/html') && !search) {
       return options.htmlLanding(req, res);
     }
     const headers = new HeaderMap();
@@ -169,9 +206,10 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
     }
     const context = await options.context(req, rawBody);
     const result = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
       context: async () => context,
     });
+    if (options.graphqlHeaders) for (const [key, value] of Object.entries(options.graphqlHeaders)) res.setHeader(key, value);
     for (const [key, value] of result.headers) res.setHeader(key, value);
     const complete = result.body.kind === 'complete' ? result.body.string : undefined;
     res.statusCode = legacyJsonStatus(req, result.status ?? 200, result.headers.get('content-type'), complete);

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { DomainError } from './errors';
 
 /**
@@ -42,8 +42,21 @@ export const DEFAULT_SIGNATURE_WINDOW: SignatureWindow = Object.freeze({ maxAgeM
  * (base64url) can contain the separator, so no two different triples sign the same text.
  */
 function mac(secret: string, timestamp: string, identity: string, body: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${identity}.`).update(body).digest('base64url');
+  return createHmac('sha256', secretKey(secret)).update(`${timestamp}.${identity}.`).update(body).digest('base64url');
 }
+
+/** The secret as a key object, made once per secret: every request signs or checks with it (the same UTF-8 bytes as the string). */
+function secretKey(secret: string): KeyObject {
+  let key = secretKeys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    // A process knows one or two secrets (the current one, one being rotated out); never grows with requests.
+    if (secretKeys.size >= 8) secretKeys.clear();
+    secretKeys.set(secret, key);
+  }
+  return key;
+}
+const secretKeys = new Map<string, KeyObject>();
 
 /** The identity as its header carries it; the gateway encodes it once per incoming request. */
 export function encodeIdentity(identity: Identity): string {

@@ -15,6 +15,7 @@ export * from './paths';
 export * from './subgraph';
 export * from './money';
 export * from './schedule';
+export * from './sharedValue';
 export * from './outbox';
 export * from './outboxMigration';
 export * from './peers';

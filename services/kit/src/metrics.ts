@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import type CircuitBreaker from 'opossum';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
@@ -146,19 +146,20 @@ export function graphqlMetricsPlugin<Ctx extends BaseContext>(metrics: ServiceMe
     names.add(name);
     return name;
   };
+  // One listener for every request (it keeps no state of its own): nothing allocated per request.
+  const listener: GraphQLRequestListener<Ctx> = {
+    async willSendResponse({ operation, operationName, errors, response }) {
+      const failed = (errors?.length ?? 0) > 0 || (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
+      metrics.graphqlOperations.inc({
+        type: operation?.operation ?? 'unknown',
+        operation: label(operationName),
+        outcome: failed ? 'error' : 'ok',
+      });
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async willSendResponse({ operation, operationName, errors, response }) {
-          const failed =
-            (errors?.length ?? 0) > 0 || (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
-          metrics.graphqlOperations.inc({
-            type: operation?.operation ?? 'unknown',
-            operation: label(operationName),
-            outcome: failed ? 'error' : 'ok',
-          });
-        },
-      };
+      return listener;
     },
   };
 }

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
@@ -61,6 +65,9 @@ export function loadSubgraphTypeDefs(service: string) {
   return parse(readFileSync(repoPath('schemas', `${service}.graphql`), 'utf8'));
 }
 
+/** What Apollo's cache-control plugin answered for every operation here (no policy ever made one cacheable). */
+const NO_STORE = Object.freeze({ 'cache-control': 'no-store' });
+
 function headerReader(req: IncomingMessage) {
   return (name: string) => {
     const value = req.headers[name];
@@ -100,11 +107,20 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
     // whenever NODE_ENV is not "test") raced it, stopped Apollo twice and left the process hanging.
     stopOnTerminationSignals: false,
     // Inline traces are for Apollo's hosted studio, which brands on intranets do not use; they cost CPU per field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), graphqlMetricsPlugin<Ctx>(metrics)],
+    // Cache control (installed by default) wraps every resolver to compute a cache policy per field,
+    // for a header that can only say no-store: no type carries @cacheControl, and a subgraph's
+    // answers are personal. The HTTP front says no-store on every GraphQL answer instead.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      graphqlMetricsPlugin<Ctx>(metrics),
+    ],
   });
   await apollo.start();
   const http = createHttpServer<Ctx>({
     apollo,
+    graphqlHeaders: NO_STORE,
     routes: options.routes,
     metrics,
     ready: async () => {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Benefit } from '../db/entities/Benefit';
+import { catalogueChanged } from '../db/tierBenefits';
 import { parseBenefitType, parseLabel, parseMatrixCode } from '../domain/benefitMatrix';
 
 /**
@@ -19,7 +20,7 @@ export async function defineBenefit(
     throw new DomainError('BAD_USER_INPUT', "points acceleration shows the tier's multiplier γ and cannot be added", { field: 'type' });
   }
   try {
-    return await inTransaction(dataSource, async (manager) => {
+    const defined = await inTransaction(dataSource, async (manager) => {
       const benefits = manager.getRepository(Benefit);
       const known = await benefits.findOneBy({ code });
       if (known) {
@@ -33,6 +34,8 @@ export async function defineBenefit(
       await benefits.insert(benefit);
       return { benefit, created: true };
     });
+    catalogueChanged(dataSource);
+    return defined;
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', `${code} was added at the same time; read it again`, { field: 'code' });
     throw error;

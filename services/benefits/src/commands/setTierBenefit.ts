@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation, parseInstant, parseReason } from '../../../kit/src';
 import { Benefit } from '../db/entities/Benefit';
 import { BenefitCell } from '../db/entities/BenefitCell';
+import { catalogueChanged } from '../db/tierBenefits';
 import { parseMatrixCode, planCellRevision, type BenefitType } from '../domain/benefitMatrix';
 
 export interface TierBenefitEdit {
@@ -30,7 +31,7 @@ export async function setTierBenefit(dataSource: DataSource, edit: TierBenefitEd
   const benefit = await dataSource.getRepository(Benefit).findOneBy({ code: benefitCode });
   if (!benefit) throw new DomainError('NOT_FOUND', `no benefit ${benefitCode} in the catalogue`, { field: 'benefitCode' });
   try {
-    return await inTransaction(dataSource, async (manager) => {
+    const written = await inTransaction(dataSource, async (manager) => {
       const cells = manager.getRepository(BenefitCell);
       const latest = await cells.findOne({ where: { tierId, benefitCode }, order: { revision: 'DESC' } });
       // Planned first: points acceleration is refused whatever the edit (it is γ, never a figure here).
@@ -48,6 +49,8 @@ export async function setTierBenefit(dataSource: DataSource, edit: TierBenefitEd
       await cells.insert(cell);
       return cell;
     });
+    catalogueChanged(dataSource);
+    return written;
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new DomainError('CONFLICT', `${tierId} × ${benefitCode} was changed at the same time; read it again`, { field: 'benefitCode' });

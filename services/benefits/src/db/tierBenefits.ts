@@ -1,4 +1,5 @@
 import { In, LessThanOrEqual, Not, type DataSource } from 'typeorm';
+import { invalidateShared, sharedValue } from '../../../kit/src';
 import { cellsInEffect, type BenefitType } from '../domain/benefitMatrix';
 import { accelerationLevel } from '../domain/matrix';
 import { Benefit } from './entities/Benefit';
@@ -111,12 +112,62 @@ export async function findShownTierBenefits(
     ],
     relations: { cells: true },
   });
+  return shownTierBenefits(benefits, tiers, at);
+}
+
+/** The tiers' shown benefits from catalogue benefits with their cells (those of other tiers, or not in effect at `at`, are passed over). */
+function shownTierBenefits(benefits: readonly Benefit[], tiers: readonly TierInForce[], at: Date): TierBenefitView[][] {
+  const tierIds = new Set(tiers.map((t) => t.id));
   const derived = benefits.filter((b) => b.type === DERIVED);
   const stored = storedViews(
-    benefits.filter((b) => b.type !== DERIVED).flatMap((benefit) => (benefit.cells ?? []).map((cell) => Object.assign(cell, { benefit }))),
+    benefits
+      .filter((b) => b.type !== DERIVED)
+      .flatMap((benefit) =>
+        (benefit.cells ?? [])
+          .filter((cell) => tierIds.has(cell.tierId) && cell.effectiveFrom.getTime() <= at.getTime())
+          .map((cell) => (cell.benefit === benefit ? cell : Object.assign(cell, { benefit }))),
+      ),
     at,
   );
   return tiers.map((tier) =>
     [...stored.filter((cell) => cell.tierId === tier.id), ...derived.map((benefit) => derivedCell(benefit, tier))].sort(byTierAndPosition),
   );
+}
+
+const CATALOGUE = 'benefits.catalogue';
+
+/**
+ * The whole catalogue with every cell of every tier (past, in effect and scheduled revisions),
+ * shared by the requests of this process: the same for every caller, and small. setTierBenefit
+ * and defineBenefit clear it; read at most once a second otherwise (SHARED_VALUE_TTL_MS, for other
+ * replicas). Frozen, since all readers hold the same objects.
+ */
+function catalogue(dataSource: DataSource) {
+  return sharedValue(dataSource, CATALOGUE, async () => {
+    const benefits = await dataSource.getRepository(Benefit).find({ relations: { cells: true } });
+    for (const benefit of benefits) {
+      for (const cell of benefit.cells ?? []) Object.freeze(Object.assign(cell, { benefit }));
+      Object.freeze(benefit.cells);
+      Object.freeze(benefit);
+    }
+    return benefits;
+  });
+}
+
+/**
+ * findShownTierBenefits for reads (GraphQL: Member.benefits, Tier.benefits) from the shared
+ * catalogue, evaluated at `at`: the same answer without a statement per request.
+ */
+export async function sharedShownTierBenefits(
+  dataSource: DataSource,
+  tiers: readonly TierInForce[],
+  at = new Date(),
+): Promise<TierBenefitView[][]> {
+  if (tiers.length === 0) return [];
+  return shownTierBenefits(await catalogue(dataSource).get(), tiers, at);
+}
+
+/** After a write to the catalogue or its cells has committed: this process's next read sees it. */
+export function catalogueChanged(dataSource: DataSource): void {
+  invalidateShared(dataSource, CATALOGUE);
 }

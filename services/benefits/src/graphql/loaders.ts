@@ -9,7 +9,7 @@ import { CouponTemplate } from '../db/entities/CouponTemplate';
 import { PartnerBrand } from '../db/entities/PartnerBrand';
 import { PartnerOffer } from '../db/entities/PartnerOffer';
 import { Reward } from '../db/entities/Reward';
-import { findShownTierBenefits, type TierBenefitView, type TierInForce } from '../db/tierBenefits';
+import { sharedShownTierBenefits, type TierBenefitView, type TierInForce } from '../db/tierBenefits';
 import type { SpendSignals } from '../domain/ranking';
 import type { PointsPort } from '../ports';
 
@@ -33,8 +33,8 @@ export function createLoaders(dataSource: DataSource, points: Pick<PointsPort, '
       },
       { maxBatchSize: 500 },
     ),
-    /** Keyed by the tier as the member service has it in force: its γ is part of what it shows. */
-    benefitsOfTier: new DataLoader<TierInForce, TierBenefitView[], string>((tiers) => findShownTierBenefits(dataSource, tiers), {
+    /** Keyed by the tier as the member service has it in force: its γ is part of what it shows (the matrix: the process's shared catalogue). */
+    benefitsOfTier: new DataLoader<TierInForce, TierBenefitView[], string>((tiers) => sharedShownTierBenefits(dataSource, tiers), {
       cacheKeyFn: (t) => `${t.id}\u0000${t.multiplier}\u0000${t.pointsNeverExpire}\u0000${t.effectiveFrom.getTime()}`,
     }),
     /** A page of coupons names a few templates: one statement for all of them. */

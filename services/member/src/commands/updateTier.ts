@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DomainError, parseInstant, parseReason } from '../../../kit/src';
 import { TierVersion } from '../db/entities/TierVersion';
-import { loadLadder } from '../db/ladder';
+import { loadLadder, tierVersionsChanged } from '../db/ladder';
 import { editTier, type TierEdit } from '../domain/tierEdit';
 import type { TierRule } from '../domain/tiers';
 
@@ -42,5 +42,6 @@ export async function updateTier(
     reason,
     createdAt: now,
   });
+  tierVersionsChanged(dataSource);
   return { ...edited, effectiveFrom };
 }

@@ -6,13 +6,13 @@ import { TierChange } from '../db/entities/TierChange';
 import { ConsentChange } from '../db/entities/ConsentChange';
 import { readWithGrantsEnded } from '../commands/endGrants';
 import { recordPiiReads } from '../commands/recordPiiReads';
-import { loadLadder } from '../db/ladder';
+import { sharedLadder } from '../db/ladder';
 import type { TierRule } from '../domain/tiers';
 
 /** Per-request loaders: one SQL statement per kind of data however many members a query touches. */
 export function createLoaders(dataSource: DataSource, request: Pick<RequestBase, 'identity' | 'requestId'>) {
   let ladder: Promise<TierRule[]> | undefined;
-  const ladderNow = () => (ladder ??= loadLadder(dataSource));
+  const ladderNow = () => (ladder ??= sharedLadder(dataSource));
   return {
     member: new DataLoader<string, Member | null>(async (ids) =>
       orderByKeys(
@@ -29,7 +29,7 @@ export function createLoaders(dataSource: DataSource, request: Pick<RequestBase,
       await recordPiiReads(dataSource, { actor: actorOf(request.identity), requestId: request.requestId }, keys);
       return keys.map(() => true as const);
     }),
-    /** The ladder in force now, read once per request. */
+    /** The ladder in force now, the same for the whole request (from the process's shared tier versions). */
     ladder: ladderNow,
     tier: new DataLoader<string, TierRule | null>(async (ids) => orderByKeys(ids, await ladderNow(), (t) => t.id)),
     tierHistory: new DataLoader<string, TierChange[]>(async (memberIds) =>

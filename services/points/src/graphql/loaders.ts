@@ -19,13 +19,33 @@ export interface AccountView {
   held: number;
 }
 
+interface AccountRow {
+  member_id: string;
+  balance: string | number;
+  debt: string | number;
+  held: string | number;
+}
+
+/**
+ * The figures of the members' accounts, by plain SQL: every card reads them, and the entity
+ * manager's query building and hydration cost more than the statement (BIGINT: a string from
+ * mysql2, a number from SQLite, as the entity's bigintColumn reads it).
+ */
+async function accountViews(dataSource: DataSource, memberIds: readonly string[]): Promise<AccountView[]> {
+  const rows: AccountRow[] = await dataSource.query(
+    `SELECT member_id, balance, debt, held FROM ${dataSource.getMetadata(PointsAccount).tableName} WHERE member_id IN (${memberIds.map(() => '?').join(', ')})`,
+    [...memberIds],
+  );
+  return rows.map((row) => ({ memberId: row.member_id, balance: Number(row.balance), debt: Number(row.debt), held: Number(row.held) }));
+}
+
 /** Per-request loaders: one statement each for any number of members. */
 export function createLoaders(dataSource: DataSource, member: Pick<MemberPort, 'getExpiryHolds'>, now: () => Date = () => new Date()) {
   return {
     accountOfMember: new DataLoader<string, AccountView>(async (memberIds) =>
       orderByKeys(
         memberIds,
-        await dataSource.getRepository(PointsAccount).findBy({ memberId: In([...memberIds]) }),
+        await accountViews(dataSource, memberIds),
         (a) => a.memberId,
         (memberId): AccountView => ({ memberId, balance: 0, debt: 0, held: 0 }),
       ),

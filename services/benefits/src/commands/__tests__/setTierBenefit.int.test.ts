@@ -2,7 +2,8 @@ import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../
 import { benefitsSchema } from '../../db/data-source';
 import { BenefitCell } from '../../db/entities/BenefitCell';
 import { DeriveAcceleration1764800000000 } from '../../db/migrations/1764800000000-DeriveAcceleration';
-import { findShownTierBenefits, findTierBenefits } from '../../db/tierBenefits';
+import { findShownTierBenefits, findTierBenefits, sharedShownTierBenefits } from '../../db/tierBenefits';
+import { defineBenefit } from '../defineBenefit';
 import { setTierBenefit, type TierBenefitEdit } from '../setTierBenefit';
 
 let db: CommandDatabase;
@@ -184,5 +185,40 @@ describe('setTierBenefit', () => {
       details: { field: 'effectiveFrom' },
     });
     expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+  });
+});
+
+describe('the shared catalogue (what the graph reads)', () => {
+  const since = new Date('2026-06-01T00:00:00Z');
+  const tiers = ['REGULAR', 'SILVER', 'GOLD', 'DIAMOND'].map((id, i) => ({
+    id,
+    multiplier: 1 + i / 2,
+    pointsNeverExpire: i === 3,
+    effectiveFrom: since,
+  }));
+  const bothAt = async (at: Date) => [
+    await findShownTierBenefits(db.dataSource, tiers, at),
+    await sharedShownTierBenefits(db.dataSource, tiers, at),
+  ];
+
+  it('answers what the database answers, at any instant, revisions scheduled for later included', async () => {
+    await edit({ effectiveFrom: '2027-01-01T00:00:00Z' });
+    for (const at of [NOW, new Date('2026-12-31T23:59:59.999Z'), new Date('2027-01-01T00:00:00Z')]) {
+      const [fromDatabase, shared] = await bothAt(at);
+      expect(shared).toEqual(fromDatabase);
+    }
+    const [, later] = await bothAt(new Date('2027-01-02T00:00:00Z'));
+    expect(later[2].find((b) => b.code === 'DISCOUNT')).toMatchObject({ level: '28% off', revision: 2 });
+  });
+
+  it('shows a cell edit and a renamed benefit at once after the write, with no wait for the TTL', async () => {
+    const goldDiscount = async () => (await sharedShownTierBenefits(db.dataSource, tiers, NOW))[2].find((b) => b.code === 'DISCOUNT');
+    expect(await goldDiscount()).toMatchObject({ level: '25% off', name: 'Member discount 會員折扣' });
+    await edit();
+    expect(await goldDiscount()).toMatchObject({ level: '28% off', revision: 2 });
+    await defineBenefit(db.dataSource, { code: 'DISCOUNT', name: 'Members save', type: 'DISCOUNT' });
+    expect(await goldDiscount()).toMatchObject({ level: '28% off', name: 'Members save' });
+    const [fromDatabase, shared] = await bothAt(NOW);
+    expect(shared).toEqual(fromDatabase);
   });
 });

@@ -1,7 +1,7 @@
 import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
 import { memberSchema } from '../../db/data-source';
 import { TierVersion } from '../../db/entities/TierVersion';
-import { loadLadder } from '../../db/ladder';
+import { loadLadder, sharedLadder } from '../../db/ladder';
 import { updateTier } from '../updateTier';
 
 let db: CommandDatabase;
@@ -34,6 +34,20 @@ describe('updateTier', () => {
     const name = async (at: Date) => (await loadLadder(db.dataSource, at)).find((t) => t.id === 'SILVER')?.name;
     expect(await name(NOW)).toBe('Silver 銀卡');
     expect(await name(new Date(NOW.getTime() - 1))).not.toBe('Silver 銀卡');
+  });
+
+  it("is what the graph's shared ladder shows at once, at every instant, the edit read before included", async () => {
+    const at = [NOW, new Date('2027-01-01T00:00:00Z'), new Date('2027-06-01T00:00:00Z')];
+    for (const when of at) expect(await sharedLadder(db.dataSource, when)).toEqual(await loadLadder(db.dataSource, when));
+    await updateTier(
+      db.dataSource,
+      { id: 'REGULAR', input: { name: 'Regular 普卡' }, reason: 'rename', effectiveFrom: '2027-03-01T00:00:00Z' },
+      ACTOR,
+      NOW,
+    );
+    // No wait for the shared value's TTL: the write cleared it.
+    for (const when of at) expect(await sharedLadder(db.dataSource, when)).toEqual(await loadLadder(db.dataSource, when));
+    expect((await sharedLadder(db.dataSource, at[2])).find((t) => t.id === 'REGULAR')?.name).toBe('Regular 普卡');
   });
 
   it('allows a minute of clock skew in effectiveFrom', async () => {

@@ -131,6 +131,17 @@ async function main(): Promise<void> {
         const checkoutMembers = memberIds.slice(0, CHECKOUT_MEMBERS);
         const chosenCoupons = await seedCoupons(stack, checkoutMembers);
         return [
+          // The card with and without the member's ranked benefits, back to back: what ranking per member costs.
+          await row(
+            'member card, varied member, ranked Member.benefits (as the comparison below), our gateway, member tokens',
+            { ...base, url: ours.url, kind: 'card', memberIds, memberTokens: tokens },
+            true,
+          ),
+          await row(
+            'member card, varied member, without Member.benefits (the card before per-member ranking), our gateway, member tokens',
+            { ...base, url: ours.url, kind: 'card-unranked', memberIds, memberTokens: tokens },
+            true,
+          ),
           // The same list at two lengths: SQL statements per request must not grow with it.
           await row(
             'member list (staff), 10 members',

@@ -20,6 +20,7 @@ export interface LoadJob {
   url: string;
   kind:
     | 'card'
+    | 'card-unranked'
     | 'earn'
     | 'list'
     | 'grpc-tiers'
@@ -80,6 +81,12 @@ export interface LoadResult {
 
 const CARD =
   'query Card($id: ID!) { member(id: $id) { maskedPhone tier { name benefits { name } } points { balance } benefits { name } liveCampaigns { name } risk { level } } }';
+/**
+ * The same card without `Member.benefits`, the member's ranked benefits: the card as it was before
+ * benefits were ranked per member (the tier's benefits only), run beside 'card' for a like-for-like cost.
+ */
+const CARD_UNRANKED =
+  'query Card($id: ID!) { member(id: $id) { maskedPhone tier { name benefits { name } } points { balance } liveCampaigns { name } risk { level } } }';
 /** The staff list: many members with points, tier, benefits and risk. */
 const LIST =
   'query List($n: Int!, $after: ID) { members(first: $n, after: $after) { id maskedPhone tier { id } points { balance } benefits { name } risk { level } } }';
@@ -108,8 +115,8 @@ function requestFor(job: LoadJob, sequence: number): { headers: Record<string, s
   const memberId = job.memberIds[index];
   const token = job.memberTokens?.[index] ?? job.token;
   const body =
-    job.kind === 'card'
-      ? { query: CARD, variables: { id: memberId } }
+    job.kind === 'card' || job.kind === 'card-unranked'
+      ? { query: job.kind === 'card' ? CARD : CARD_UNRANKED, variables: { id: memberId } }
       : job.kind === 'list'
         ? { query: LIST, variables: listPage(job, sequence) }
         : job.kind === 'redeem'

@@ -71,3 +71,17 @@ export async function readCounters(urls: Record<ServiceName, string>): Promise<C
     grpcAfterResponseCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_grpc_client_calls_total', AFTER_RESPONSE), 0),
   };
 }
+
+/**
+ * Waits until no service behind `graphqlUrls` has an outbox event left to deliver (their
+ * `membergraph_outbox_pending_events`), polling once a second; false if some are still pending
+ * after `timeoutSeconds`.
+ */
+export async function outboxDrained(graphqlUrls: string[], timeoutSeconds = 180): Promise<boolean> {
+  for (let waited = 0; waited < timeoutSeconds; waited++) {
+    const pending = await Promise.all(graphqlUrls.map(async (url) => total(await scrape(url), 'membergraph_outbox_pending_events')));
+    if (pending.every((n) => n === 0)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return false;
+}

@@ -9,7 +9,8 @@
  */
 import { deepStrictEqual, equal, ok } from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
-import { readPiiCipher } from '../../services/kit/src';
+import { readPiiCipher, SERVICE_NAMES } from '../../services/kit/src';
+import { outboxDrained } from './metrics';
 import { loadMemberConfig } from '../../services/member/src/config';
 import { maskPhone } from '../../services/member/src/domain/phone';
 import { ladderAsOf, qualifyingTier, type TierVersion } from '../../services/member/src/domain/tierEngine';
@@ -307,6 +308,14 @@ export async function checkSeededProgramme(
   log(`card of ${id}:`, JSON.stringify(card));
   log(`200 member tokens in ${tokenSeconds.toFixed(2)} s`);
   await checkNewOrder(stack, rules, id, card);
+  // The new order's risk assessment leaves after its commit, in the background (EARN_RISK_CHECK=after-commit).
+  ok(
+    await outboxDrained(
+      SERVICE_NAMES.map((name) => stack.services[name].httpUrl),
+      30,
+    ),
+    "the new order's events delivered",
+  );
   await checkLedger(stack, { ...seeded, orders: seeded.orders + 1 });
   checkDeterminism(rules, options);
 }

@@ -1,6 +1,6 @@
-import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
-import { memoryPeers, MemorySegmentPeers } from '../../../test/memoryPorts';
-import { campaignSchema } from '../../db/data-source';
+import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
+import { AT, useCampaignCommands, WEEK } from '../../../test/campaignFixture';
+import { MemorySegmentPeers } from '../../../test/memoryPorts';
 import { Campaign } from '../../db/entities/Campaign';
 import { DEFAULT_RFM_BINS } from '../../domain/rfm';
 import { CampaignGrant } from '../../db/entities/CampaignGrant';
@@ -11,17 +11,9 @@ import { moveCampaign } from '../moveCampaign';
 import { recomputeSegments } from '../recomputeSegments';
 import { setCoefficientCombination } from '../setCoefficientCombination';
 
-let db: CommandDatabase;
-const peers = memoryPeers();
-beforeEach(async () => {
-  db = await openCommandDatabase(campaignSchema);
-});
-afterEach(() => db.close());
-
-const WEEK = { startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-12-08T00:00:00Z' };
-const AT = new Date('2026-12-03T12:00:00Z');
+const f = useCampaignCommands();
 const create = (input: Partial<Parameters<typeof createCampaign>[1]> & { name: string }) =>
-  createCampaign(db.dataSource, { activityCoefficient: '2.0', ...WEEK, ...input }, 'staff:test');
+  createCampaign(f.dataSource, { activityCoefficient: '2.0', ...WEEK, ...input }, 'staff:test');
 
 /** 100.00 CNY at base rate 1 and γ 1.0: 100 points before campaigns. */
 const order = (orderNo: string, change: Partial<EarnQuestion> = {}): EarnQuestion => ({
@@ -34,7 +26,7 @@ const order = (orderNo: string, change: Partial<EarnQuestion> = {}): EarnQuestio
   earn: { amountFen: 10_000, baseRateMilli: 1000, multiplierMilli: 1000 },
   ...change,
 });
-const ask = (question: EarnQuestion, rule: 'max' | 'product' = 'max') => boostEarn(db.dataSource, peers, rule, question);
+const ask = (question: EarnQuestion, rule: 'max' | 'product' = 'max') => boostEarn(f.dataSource, f.peers, rule, question);
 
 describe('boostEarn: targeting', () => {
   it('applies a campaign only to the tiers, channels and stores it names', async () => {
@@ -48,20 +40,20 @@ describe('boostEarn: targeting', () => {
 
   it('asks the member service for the tier only when the earn did not send it', async () => {
     await create({ name: 'Silver', target: { tiers: ['SILVER'] } });
-    peers.member.tiers.set('m-9', 'SILVER');
+    f.peers.member.tiers.set('m-9', 'SILVER');
     expect((await ask(order('b1', { memberId: 'm-9', tierId: null }))).coefficientMilli).toBe(2000);
   });
 
   it('excludes members who withdrew marketing consent from campaigns that require it', async () => {
     await create({ name: 'Consent only', target: { requireMarketingConsent: true } });
-    peers.member.withdrawn.add('m-out');
+    f.peers.member.withdrawn.add('m-out');
     expect((await ask(order('c1', { memberId: 'm-out' }))).coefficientMilli).toBe(1000);
     expect((await ask(order('c2'))).coefficientMilli).toBe(2000);
   });
 
   it('applies a segment campaign to the segment’s members (as of the last recomputation) only', async () => {
     const lapsed = await defineSegment(
-      db.dataSource,
+      f.dataSource,
       { key: 'LAPSED', name: 'No purchase for 90 days', rules: '{"field":"daysSinceLastPurchase","op":"gte","value":90}' },
       'staff:test',
     );
@@ -75,7 +67,7 @@ describe('boostEarn: targeting', () => {
       { purchases: 1, spendFen: 10_000, purchasesEver: 4, lastPurchaseAt: new Date('2026-06-01T00:00:00Z') },
     );
     const rules = { bins: DEFAULT_RFM_BINS, windowDays: 365, kMax: 2, batchSize: 10 };
-    await recomputeSegments(db.dataSource, facts, rules, 'staff:test', new Date('2026-12-01T00:00:00Z'));
+    await recomputeSegments(f.dataSource, facts, rules, 'staff:test', new Date('2026-12-01T00:00:00Z'));
     await create({ name: 'Win back', activityCoefficient: '3', target: { segments: [lapsed.id] } });
     expect((await ask(order('d1'))).coefficientMilli).toBe(1000);
     expect((await ask(order('d2', { memberId: 'm-lapsed' }))).coefficientMilli).toBe(3000);
@@ -84,9 +76,9 @@ describe('boostEarn: targeting', () => {
   it('ignores drafts until scheduled and stops at once when a campaign is ended', async () => {
     const draft = await create({ name: 'Draft', draft: true });
     expect((await ask(order('e1'))).coefficientMilli).toBe(1000);
-    await moveCampaign(db.dataSource, draft.id, 'SCHEDULE', new Date('2026-11-30T00:00:00Z'));
+    await moveCampaign(f.dataSource, draft.id, 'SCHEDULE', new Date('2026-11-30T00:00:00Z'));
     expect((await ask(order('e2'))).coefficientMilli).toBe(2000);
-    await moveCampaign(db.dataSource, draft.id, 'END', new Date('2026-12-02T00:00:00Z'));
+    await moveCampaign(f.dataSource, draft.id, 'END', new Date('2026-12-02T00:00:00Z'));
     expect((await ask(order('e3'))).coefficientMilli).toBe(1000);
   });
 });
@@ -96,7 +88,7 @@ describe('boostEarn: combination and budgets', () => {
     await create({ name: 'Double' });
     await create({ name: 'Weekend', activityCoefficient: '1.5' });
     expect((await ask(order('f1'))).coefficientMilli).toBe(2000);
-    await setCoefficientCombination(db.dataSource, 'MULTIPLY', 'staff:test');
+    await setCoefficientCombination(f.dataSource, 'MULTIPLY', 'staff:test');
     expect((await ask(order('f2'))).coefficientMilli).toBe(3000);
   });
 
@@ -118,8 +110,8 @@ describe('boostEarn: combination and budgets', () => {
       coefficientMilli: 2000,
       applied: [{ extraPoints: 50 }],
     });
-    expect((await db.dataSource.getRepository(Campaign).findOneByOrFail({ id: week.id })).spentPoints).toBe(250);
-    expect(await db.dataSource.getRepository(CampaignGrant).countBy({ campaignId: week.id })).toBe(3);
+    expect((await f.dataSource.getRepository(Campaign).findOneByOrFail({ id: week.id })).spentPoints).toBe(250);
+    expect(await f.dataSource.getRepository(CampaignGrant).countBy({ campaignId: week.id })).toBe(3);
   });
 
   it('falls back to the next multiplier under MAX when the best one’s budget is spent', async () => {
@@ -136,8 +128,8 @@ describe('boostEarn: combination and budgets', () => {
 
   it('writes nothing for an earn without budgeted campaigns', async () => {
     await create({ name: 'Unbudgeted' });
-    const before = await snapshotDatabase(db.dataSource);
+    const before = await snapshotDatabase(f.dataSource);
     expect((await ask(order('j1'))).coefficientMilli).toBe(2000);
-    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+    expect(await snapshotDatabase(f.dataSource)).toEqual(before);
   });
 });

@@ -1,6 +1,4 @@
-import { openCommandDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
-import { memoryPeers } from '../../../test/memoryPorts';
-import { campaignSchema } from '../../db/data-source';
+import { AT, useCampaignCommands, WEEK } from '../../../test/campaignFixture';
 import { BudgetReturn } from '../../db/entities/BudgetReturn';
 import { Campaign } from '../../db/entities/Campaign';
 import { CampaignGrant } from '../../db/entities/CampaignGrant';
@@ -9,26 +7,18 @@ import { boostEarn } from '../boostEarn';
 import { createCampaign } from '../createCampaign';
 import { returnBudget } from '../returnBudget';
 
-let db: CommandDatabase;
-const peers = memoryPeers();
-beforeEach(async () => {
-  db = await openCommandDatabase(campaignSchema);
-});
-afterEach(() => db.close());
-
-const WEEK = { startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-12-08T00:00:00Z' };
-const AT = new Date('2026-12-03T12:00:00Z');
+const f = useCampaignCommands();
 
 /** A double-points week with a budget of 1,000 extra points. */
 const doubleWeek = (budgetPoints: number | null = 1000, activityCoefficient = '2.0') =>
   createCampaign(
-    db.dataSource,
+    f.dataSource,
     { name: `Double ${activityCoefficient}`, activityCoefficient, ...WEEK, ...(budgetPoints === null ? {} : { budgetPoints }) },
     'staff:test',
   );
 /** 100.00 CNY at base rate 1 and γ 1.0: 100 extra points at 2.0. */
 const earn = (orderNo: string, amountFen = 10_000, rule: 'max' | 'product' = 'max') =>
-  boostEarn(db.dataSource, peers, rule, {
+  boostEarn(f.dataSource, f.peers, rule, {
     memberId: 'm-1',
     at: AT,
     tierId: 'REGULAR',
@@ -37,15 +27,15 @@ const earn = (orderNo: string, amountFen = 10_000, rule: 'max' | 'product' = 'ma
     orderRef: `ORDER:${orderNo}`,
     earn: { amountFen, baseRateMilli: 1000, multiplierMilli: 1000 },
   });
-const spent = async (id: string) => (await db.dataSource.getRepository(Campaign).findOneByOrFail({ id })).spentPoints;
+const spent = async (id: string) => (await f.dataSource.getRepository(Campaign).findOneByOrFail({ id })).spentPoints;
 const refused = (orderNo: string, reservationId: string) =>
-  returnBudget(db.dataSource, {
+  returnBudget(f.dataSource, {
     orderRef: `ORDER:${orderNo}`,
     key: `REFUSED:${reservationId}`,
     request: { kind: 'REFUSED', reservationId },
   });
 const refunded = (orderNo: string, refundNo: string, refundedFen: number, amountFen = 10_000) =>
-  returnBudget(db.dataSource, {
+  returnBudget(f.dataSource, {
     orderRef: `ORDER:${orderNo}`,
     key: `REFUND:${refundNo}`,
     request: { kind: 'REFUND', refundedFen, amountFen },
@@ -61,8 +51,8 @@ describe('returnBudget: a refused earn', () => {
 
     expect(await refused('O-1', first.reservationId!)).toEqual({ returnedPoints: 100, replayed: false });
     expect(await spent(week.id)).toBe(0);
-    expect(await db.dataSource.getRepository(CampaignGrant).countBy({ grantRef: 'ORDER:O-1' })).toBe(0);
-    expect(await db.dataSource.getRepository(EarnBoost).countBy({ orderRef: 'ORDER:O-1' })).toBe(0);
+    expect(await f.dataSource.getRepository(CampaignGrant).countBy({ grantRef: 'ORDER:O-1' })).toBe(0);
+    expect(await f.dataSource.getRepository(EarnBoost).countBy({ orderRef: 'ORDER:O-1' })).toBe(0);
     // Delivered again (the outbox delivers at least once): nothing more.
     expect(await refused('O-1', first.reservationId!)).toEqual({ returnedPoints: 100, replayed: true });
     expect(await spent(week.id)).toBe(0);
@@ -73,7 +63,7 @@ describe('returnBudget: a refused earn', () => {
     expect(retry.reservationId).not.toBe(first.reservationId);
     expect(await spent(week.id)).toBe(100);
     // A late return naming the first reservation under another key leaves the new one alone.
-    const stale = await returnBudget(db.dataSource, {
+    const stale = await returnBudget(f.dataSource, {
       orderRef: 'ORDER:O-1',
       key: 'REFUSED:late-copy',
       request: { kind: 'REFUSED', reservationId: first.reservationId! },
@@ -110,7 +100,7 @@ describe('returnBudget: a refunded order', () => {
     // The rest: all 100 back in all, never more.
     expect(await refunded('O-3', 'R-3', 10_000)).toEqual({ returnedPoints: 37, replayed: false });
     expect(await spent(week.id)).toBe(0);
-    expect((await db.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-3' })).pointsReturned).toBe(100);
+    expect((await f.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-3' })).pointsReturned).toBe(100);
   });
 
   it('is order-free: an earlier refund delivered after a later one gives back nothing more', async () => {
@@ -137,12 +127,12 @@ describe('returnBudget: bad input and broken books', () => {
     await expect(refunded('O-7', 'R-7', 12_000)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(refunded('O-7', 'R-7', 0)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(
-      returnBudget(db.dataSource, { orderRef: 'CHECK_IN:1', key: 'REFUND:x', request: { kind: 'REFUND', refundedFen: 1, amountFen: 1 } }),
+      returnBudget(f.dataSource, { orderRef: 'CHECK_IN:1', key: 'REFUND:x', request: { kind: 'REFUND', refundedFen: 1, amountFen: 1 } }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(
-      returnBudget(db.dataSource, { orderRef: 'ORDER:O-7', key: 'REFUSED:', request: { kind: 'REFUSED', reservationId: '' } }),
+      returnBudget(f.dataSource, { orderRef: 'ORDER:O-7', key: 'REFUSED:', request: { kind: 'REFUSED', reservationId: '' } }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(await db.dataSource.getRepository(BudgetReturn).count()).toBe(0);
+    expect(await f.dataSource.getRepository(BudgetReturn).count()).toBe(0);
     await refunded('O-7', 'R-8', 5000);
     await expect(refunded('O-other', 'R-8', 5000)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await spent(week.id)).toBe(50);
@@ -151,10 +141,10 @@ describe('returnBudget: bad input and broken books', () => {
   it('never takes spent points below zero: a return the books cannot cover fails and writes nothing', async () => {
     const week = await doubleWeek();
     await earn('O-9');
-    await db.dataSource.getRepository(Campaign).update({ id: week.id }, { spentPoints: 10 });
+    await f.dataSource.getRepository(Campaign).update({ id: week.id }, { spentPoints: 10 });
     await expect(refunded('O-9', 'R-9', 10_000)).rejects.toThrow(/spent less/);
     expect(await spent(week.id)).toBe(10);
-    expect(await db.dataSource.getRepository(BudgetReturn).count()).toBe(0);
-    expect((await db.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-9' })).pointsReturned).toBe(0);
+    expect(await f.dataSource.getRepository(BudgetReturn).count()).toBe(0);
+    expect((await f.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-9' })).pointsReturned).toBe(0);
   });
 });

@@ -1,10 +1,12 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation, parseCode, rowLock } from '../../../kit/src';
+import { moveSpentPoints } from '../db/campaignBudget';
 import { BudgetReturn } from '../db/entities/BudgetReturn';
 import { Campaign } from '../db/entities/Campaign';
 import { CampaignGrant } from '../db/entities/CampaignGrant';
 import { EarnBoost } from '../db/entities/EarnBoost';
 import { planBudgetReturn, type BudgetReturnRequest } from '../domain/budgetReturn';
+import { budgetLockOrder } from '../domain/earnBoost';
 
 export interface BudgetReturnInput {
   /** ORDER:<orderNo>, as the coefficient was asked with. */
@@ -62,20 +64,15 @@ async function giveBack(manager: EntityManager, input: BudgetReturnInput): Promi
   }
   const plan = planBudgetReturn(grants, input.request);
   const campaigns = plan.length === 0 ? [] : await manager.find(Campaign, { where: { id: In(plan.map((p) => p.grant.campaignId)) } });
-  // Campaign rows in the order an earn locks them (coefficient, then id), so the two never wait on each other in a cycle.
-  campaigns.sort((a, b) => b.coefficientMilli - a.coefficientMilli || (a.id < b.id ? -1 : 1));
+  // Campaign rows in the order an earn locks them, so the two never wait on each other in a cycle.
+  campaigns.sort(budgetLockOrder);
   let returned = 0;
   for (const campaign of campaigns) {
     const { grant, back } = plan.find((p) => p.grant.campaignId === campaign.id)!;
     if (campaign.budgetPoints !== null) {
-      const given = await manager
-        .createQueryBuilder()
-        .update(Campaign)
-        .set({ spentPoints: () => 'spent_points - :back' })
-        .where('id = :id AND spent_points >= :back', { id: campaign.id, back })
-        .execute();
       // The grant's points were added to spent_points when it was reserved: less there means the books disagree.
-      if (given.affected !== 1) throw new Error(`campaign ${campaign.id} has spent less than grant ${grant.id} reserved`);
+      if (!(await moveSpentPoints(manager, campaign.id, -back)))
+        throw new Error(`campaign ${campaign.id} has spent less than grant ${grant.id} reserved`);
       returned += back;
     }
     if (input.request.kind === 'REFUND')

@@ -22,6 +22,47 @@ export interface BudgetReturnAnswer {
   replayed: boolean;
 }
 
+/** What a return found when a campaign's spent points could not take back a grant's share. */
+export interface BooksDisagreement {
+  orderRef: string;
+  key: string;
+  campaignId: string;
+  grantId: string;
+  /** The points this return would give back to the campaign. */
+  returning: number;
+  /** The campaign's spent_points as the return found them: fewer than `returning`. */
+  spentPoints: number;
+}
+
+/**
+ * A broken invariant, not a client's mistake: every grant's points were added to spent_points
+ * when it was reserved, so a return can never find fewer there. Deliberately not a DomainError:
+ * the kit answers it INTERNAL without its details, and the gRPC handler (kit unaryHandler) logs it
+ * at error level with these fields on each attempt. The points outbox keeps retrying that member's
+ * key, so the alarm repeats until staff mend the books; nothing of the return is written meanwhile.
+ */
+export class BudgetBooksDisagree extends Error {
+  readonly orderRef: string;
+  readonly key: string;
+  readonly campaignId: string;
+  readonly grantId: string;
+  readonly returning: number;
+  readonly spentPoints: number;
+
+  constructor(found: BooksDisagreement) {
+    super(
+      `campaign budget books disagree: ${found.orderRef} (return ${found.key}) would give back ${found.returning} points of grant ${found.grantId} to campaign ${found.campaignId}, which has spent only ${found.spentPoints}`,
+    );
+    this.name = 'BudgetBooksDisagree';
+    this.orderRef = found.orderRef;
+    this.key = found.key;
+    this.campaignId = found.campaignId;
+    this.grantId = found.grantId;
+    this.returning = found.returning;
+    this.spentPoints = found.spentPoints;
+  }
+}
+
 /**
  * Gives back budget an order reserved but does not keep (domain/budgetReturn.ts), exactly once by
  * key. In one transaction: the order's grants are locked by primary key (record locks only, so an
@@ -71,8 +112,17 @@ async function giveBack(manager: EntityManager, input: BudgetReturnInput): Promi
     const { grant, back } = plan.find((p) => p.grant.campaignId === campaign.id)!;
     if (campaign.budgetPoints !== null) {
       // The grant's points were added to spent_points when it was reserved: less there means the books disagree.
-      if (!(await moveSpentPoints(manager, campaign.id, -back)))
-        throw new Error(`campaign ${campaign.id} has spent less than grant ${grant.id} reserved`);
+      if (!(await moveSpentPoints(manager, campaign.id, -back))) {
+        const now = await manager.findOneByOrFail(Campaign, { id: campaign.id });
+        throw new BudgetBooksDisagree({
+          orderRef: input.orderRef,
+          key: input.key,
+          campaignId: campaign.id,
+          grantId: grant.id,
+          returning: back,
+          spentPoints: now.spentPoints,
+        });
+      }
       returned += back;
     }
     if (input.request.kind === 'REFUND')

@@ -1,11 +1,17 @@
+import { Metadata, status as GrpcStatus, type ServerUnaryCall } from '@grpc/grpc-js';
+import pino from 'pino';
+import type { ReturnBudgetRequest__Output } from '../../../../../proto/gen/membergraph/campaign/v1/ReturnBudgetRequest';
+import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
+import { DomainError, unaryHandler } from '../../../../kit/src';
 import { AT, useCampaignCommands, WEEK } from '../../../test/campaignFixture';
+import { returnBudgetHandler } from '../../grpc/handlers/ReturnBudget';
 import { BudgetReturn } from '../../db/entities/BudgetReturn';
 import { Campaign } from '../../db/entities/Campaign';
 import { CampaignGrant } from '../../db/entities/CampaignGrant';
 import { EarnBoost } from '../../db/entities/EarnBoost';
 import { boostEarn } from '../boostEarn';
 import { createCampaign } from '../createCampaign';
-import { returnBudget } from '../returnBudget';
+import { BudgetBooksDisagree, returnBudget } from '../returnBudget';
 
 const f = useCampaignCommands();
 
@@ -138,13 +144,75 @@ describe('returnBudget: bad input and broken books', () => {
     expect(await spent(week.id)).toBe(50);
   });
 
-  it('never takes spent points below zero: a return the books cannot cover fails and writes nothing', async () => {
+  it('never takes spent points below zero: a return the books cannot cover is refused as a broken invariant and writes nothing', async () => {
     const week = await doubleWeek();
     await earn('O-9');
+    const grant = await f.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-9' });
     await f.dataSource.getRepository(Campaign).update({ id: week.id }, { spentPoints: 10 });
-    await expect(refunded('O-9', 'R-9', 10_000)).rejects.toThrow(/spent less/);
-    expect(await spent(week.id)).toBe(10);
+    const before = await snapshotDatabase(f.dataSource);
+    const failure = await refunded('O-9', 'R-9', 10_000).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BudgetBooksDisagree);
+    // Not a DomainError: the kit answers it INTERNAL and logs it instead of passing a code to the caller.
+    expect(failure).not.toBeInstanceOf(DomainError);
+    expect(failure).toMatchObject({
+      orderRef: 'ORDER:O-9',
+      key: 'REFUND:R-9',
+      campaignId: week.id,
+      grantId: grant.id,
+      returning: 100,
+      spentPoints: 10,
+    });
+    expect(await snapshotDatabase(f.dataSource)).toEqual(before);
+  });
+
+  it('refuses a refused earn the books cannot cover the same way: the reservation and its grant stay', async () => {
+    const week = await doubleWeek();
+    const answer = await earn('O-10');
+    await f.dataSource.getRepository(Campaign).update({ id: week.id }, { spentPoints: 99 });
+    const before = await snapshotDatabase(f.dataSource);
+    await expect(refused('O-10', answer.reservationId!)).rejects.toMatchObject({
+      name: 'BudgetBooksDisagree',
+      returning: 100,
+      spentPoints: 99,
+    });
+    expect(await snapshotDatabase(f.dataSource)).toEqual(before);
+  });
+
+  it('is logged at error level on every attempt through the gRPC handler, with the order and the figures, and answered INTERNAL', async () => {
+    const week = await doubleWeek();
+    await earn('O-11');
+    await f.dataSource.getRepository(Campaign).update({ id: week.id }, { spentPoints: 5 });
+    const logged: Array<Record<string, any>> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+    const handler = unaryHandler({ logger, serviceToken: 'token' }, (request: ReturnBudgetRequest__Output) =>
+      returnBudgetHandler(f.dataSource, request),
+    );
+    const metadata = new Metadata();
+    metadata.set('authorization', 'Bearer token');
+    const request: ReturnBudgetRequest__Output = {
+      orderRef: 'ORDER:O-11',
+      key: 'REFUND:R-11',
+      reservationId: '',
+      refundedFen: '10000',
+      amountFen: '10000',
+    };
+    const attempt = () =>
+      new Promise<{ code?: number; details?: string }>((resolve) =>
+        handler(
+          { request, metadata, getPath: () => '/ReturnBudget' } as unknown as ServerUnaryCall<ReturnBudgetRequest__Output, never>,
+          (error) => resolve(error as { code?: number; details?: string }),
+        ),
+      );
+    // The points outbox delivers the same return again after a failure: each attempt is one error line.
+    for (const expected of [1, 2]) {
+      expect(await attempt()).toMatchObject({ code: GrpcStatus.INTERNAL, details: 'internal error' });
+      expect(logged).toHaveLength(expected);
+    }
+    expect(logged[1]).toMatchObject({
+      level: 50,
+      err: { type: 'BudgetBooksDisagree', orderRef: 'ORDER:O-11', key: 'REFUND:R-11', campaignId: week.id, returning: 100, spentPoints: 5 },
+    });
+    expect(await spent(week.id)).toBe(5);
     expect(await f.dataSource.getRepository(BudgetReturn).count()).toBe(0);
-    expect((await f.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-9' })).pointsReturned).toBe(0);
   });
 });

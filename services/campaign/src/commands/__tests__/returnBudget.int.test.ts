@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { ReturnBudgetRequest__Output } from '../../../../../proto/gen/membergraph/campaign/v1/ReturnBudgetRequest';
 import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
 import { DomainError, unaryHandler } from '../../../../kit/src';
-import { AT, useCampaignCommands, WEEK } from '../../../test/campaignFixture';
+import { earnQuestion, useCampaignCommands, WEEK } from '../../../test/campaignFixture';
 import { returnBudgetHandler } from '../../grpc/handlers/ReturnBudget';
 import { BudgetReturn } from '../../db/entities/BudgetReturn';
 import { Campaign } from '../../db/entities/Campaign';
@@ -24,15 +24,7 @@ const doubleWeek = (budgetPoints: number | null = 1000, activityCoefficient = '2
   );
 /** 100.00 CNY at base rate 1 and γ 1.0: 100 extra points at 2.0. */
 const earn = (orderNo: string, amountFen = 10_000, rule: 'max' | 'product' = 'max') =>
-  boostEarn(f.dataSource, f.peers, rule, {
-    memberId: 'm-1',
-    at: AT,
-    tierId: 'REGULAR',
-    channel: 'WEB',
-    store: null,
-    orderRef: `ORDER:${orderNo}`,
-    earn: { amountFen, baseRateMilli: 1000, multiplierMilli: 1000 },
-  });
+  boostEarn(f.dataSource, f.peers, rule, earnQuestion(orderNo, { earn: { amountFen, baseRateMilli: 1000, multiplierMilli: 1000 } }));
 const spent = async (id: string) => (await f.dataSource.getRepository(Campaign).findOneByOrFail({ id })).spentPoints;
 const refused = (orderNo: string, reservationId: string) =>
   returnBudget(f.dataSource, {

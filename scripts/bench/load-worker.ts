@@ -6,7 +6,8 @@
  */
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
-import { createPeerClient, loadProto, signIdentity, toEpochMs, toInt64, type Identity } from '../../services/kit/src';
+import type * as grpc from '@grpc/grpc-js';
+import { createPeerClient, loadProto, signIdentity, toEpochMs, toInt64, type Identity, type PeerOptions } from '../../services/kit/src';
 import { memberPeer } from '../../services/points/src/grpc/peers';
 import type { ProtoGrpcType as CampaignProto } from '../../proto/gen/campaign';
 import type { ProtoGrpcType as PointsProto } from '../../proto/gen/points';
@@ -240,17 +241,21 @@ async function runGrpc(job: LoadJob) {
 }
 
 /**
+ * The kit's peer client of the service at job.grpc, as a service's own adapter builds it (deadline,
+ * credential, retry on UNAVAILABLE of the rpc the loop calls), so the bench measures the calls
+ * peers really make.
+ */
+function grpcPeer<D extends grpc.ServiceDefinition>(job: LoadJob, service: D, retryable: PeerOptions<D>['retryable']) {
+  return createPeerClient(service, { address: job.grpc!.address, deadlineMs: 2000, serviceToken: job.grpc!.serviceToken, retryable });
+}
+
+/**
  * Risk's Assess for a burn, as points asks before a checkout offset (action BURN, the points, the
  * channel, the client's address) plus the device: one call per member in turn, each from that
  * member's own device and address. Every call is judged by the stored rules and recorded.
  */
 async function runAssess(job: LoadJob) {
-  const risk = createPeerClient(loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, {
-    address: job.grpc!.address,
-    deadlineMs: 2000,
-    serviceToken: job.grpc!.serviceToken,
-    retryable: ['Assess'],
-  });
+  const risk = grpcPeer(job, loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, ['Assess']);
   try {
     return await closedLoop(job, async (sequence) => {
       const index = memberIndex(job, sequence);
@@ -278,12 +283,9 @@ async function runAssess(job: LoadJob) {
  * multipliers without budget or targeting) it reads and writes nothing per order.
  */
 async function runCoefficient(job: LoadJob) {
-  const campaign = createPeerClient(loadProto<CampaignProto>('campaign').membergraph.campaign.v1.CampaignService.service, {
-    address: job.grpc!.address,
-    deadlineMs: 2000,
-    serviceToken: job.grpc!.serviceToken,
-    retryable: ['GetActivityCoefficient'],
-  });
+  const campaign = grpcPeer(job, loadProto<CampaignProto>('campaign').membergraph.campaign.v1.CampaignService.service, [
+    'GetActivityCoefficient',
+  ]);
   try {
     return await closedLoop(job, async (sequence) => {
       const answer = await campaign.GetActivityCoefficient({
@@ -309,12 +311,7 @@ async function runCoefficient(job: LoadJob) {
  * is asked first and must answer (burns fail closed), then the points move.
  */
 async function runDebit(job: LoadJob) {
-  const points = createPeerClient(loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, {
-    address: job.grpc!.address,
-    deadlineMs: 2000,
-    serviceToken: job.grpc!.serviceToken,
-    retryable: ['Debit'],
-  });
+  const points = grpcPeer(job, loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, ['Debit']);
   try {
     return await closedLoop(job, async (sequence) => {
       const key = `BENCH-DEBIT-${job.runId}-${sequence}`;

@@ -50,6 +50,17 @@ it('the review queue pages longest held first, a decided referral still marking 
   await f.outbox.stop();
 });
 
+it('the review queue refuses an `after` that is not a referral instead of serving page 1 again', async () => {
+  const f = referralFixture(dataSource);
+  // Registered without an inviter: a member, but never in the queue.
+  await f.register('not-referred');
+  const refusal = { code: 'BAD_USER_INPUT', details: { field: 'after' } };
+  await expect(referralsInReview(dataSource, 1, 'nobody-known')).rejects.toMatchObject(refusal);
+  await expect(referralsInReview(dataSource, 1, 'not-referred')).rejects.toMatchObject(refusal);
+  await expect(referralsInReview(dataSource, 1, 'x'.repeat(37))).rejects.toMatchObject(refusal);
+  await f.outbox.stop();
+});
+
 it('five releases of one held referral at once, racing the outbox, flaky peers: counted once, each reward once', async () => {
   const f = referralFixture(dataSource);
   await f.register('host');

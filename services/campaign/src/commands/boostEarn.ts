@@ -4,6 +4,7 @@ import { inTransaction, isUniqueViolation, type CallScope } from '../../../kit/s
 import { Campaign } from '../db/entities/Campaign';
 import { CampaignGrant } from '../db/entities/CampaignGrant';
 import { EarnBoost } from '../db/entities/EarnBoost';
+import { moveSpentPoints } from '../db/campaignBudget';
 import { findLiveCampaigns } from '../db/liveCampaigns';
 import { segmentsOfMembers } from '../db/segmentMembership';
 import { coefficientCombination, type Combination } from '../db/settings';
@@ -145,13 +146,7 @@ function reserveIn(manager: EntityManager, campaigns: readonly Campaign[], membe
       await insertGrant(manager, campaign.id, orderRef, memberId, points);
       return true;
     }
-    const spent = await manager
-      .createQueryBuilder()
-      .update(Campaign)
-      .set({ spentPoints: () => 'spent_points + :points' })
-      .where('id = :id AND spent_points + :points <= budget_points', { id: campaign.id, points })
-      .execute();
-    if (spent.affected !== 1) return false;
+    if (!(await moveSpentPoints(manager, campaign.id, points))) return false;
     await insertGrant(manager, campaign.id, orderRef, memberId, points);
     return true;
   };

@@ -1,10 +1,12 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, inTransaction, isUniqueViolation, parseCode, rowLock } from '../../../kit/src';
+import { moveSpentPoints } from '../db/campaignBudget';
 import { BudgetReturn } from '../db/entities/BudgetReturn';
 import { Campaign } from '../db/entities/Campaign';
 import { CampaignGrant } from '../db/entities/CampaignGrant';
 import { EarnBoost } from '../db/entities/EarnBoost';
 import { planBudgetReturn, type BudgetReturnRequest } from '../domain/budgetReturn';
+import { budgetLockOrder } from '../domain/earnBoost';
 
 export interface BudgetReturnInput {
   /** ORDER:<orderNo>, as the coefficient was asked with. */
@@ -18,6 +20,47 @@ export interface BudgetReturnAnswer {
   /** Points given back to the campaigns' budgets by this return (the first one, on a replay). */
   returnedPoints: number;
   replayed: boolean;
+}
+
+/** What a return found when a campaign's spent points could not take back a grant's share. */
+export interface BooksDisagreement {
+  orderRef: string;
+  key: string;
+  campaignId: string;
+  grantId: string;
+  /** The points this return would give back to the campaign. */
+  returning: number;
+  /** The campaign's spent_points as the return found them: fewer than `returning`. */
+  spentPoints: number;
+}
+
+/**
+ * A broken invariant, not a client's mistake: every grant's points were added to spent_points
+ * when it was reserved, so a return can never find fewer there. Deliberately not a DomainError:
+ * the kit answers it INTERNAL without its details, and the gRPC handler (kit unaryHandler) logs it
+ * at error level with these fields on each attempt. The points outbox keeps retrying that member's
+ * key, so the alarm repeats until staff mend the books; nothing of the return is written meanwhile.
+ */
+export class BudgetBooksDisagree extends Error {
+  readonly orderRef: string;
+  readonly key: string;
+  readonly campaignId: string;
+  readonly grantId: string;
+  readonly returning: number;
+  readonly spentPoints: number;
+
+  constructor(found: BooksDisagreement) {
+    super(
+      `campaign budget books disagree: ${found.orderRef} (return ${found.key}) would give back ${found.returning} points of grant ${found.grantId} to campaign ${found.campaignId}, which has spent only ${found.spentPoints}`,
+    );
+    this.name = 'BudgetBooksDisagree';
+    this.orderRef = found.orderRef;
+    this.key = found.key;
+    this.campaignId = found.campaignId;
+    this.grantId = found.grantId;
+    this.returning = found.returning;
+    this.spentPoints = found.spentPoints;
+  }
 }
 
 /**
@@ -62,20 +105,24 @@ async function giveBack(manager: EntityManager, input: BudgetReturnInput): Promi
   }
   const plan = planBudgetReturn(grants, input.request);
   const campaigns = plan.length === 0 ? [] : await manager.find(Campaign, { where: { id: In(plan.map((p) => p.grant.campaignId)) } });
-  // Campaign rows in the order an earn locks them (coefficient, then id), so the two never wait on each other in a cycle.
-  campaigns.sort((a, b) => b.coefficientMilli - a.coefficientMilli || (a.id < b.id ? -1 : 1));
+  // Campaign rows in the order an earn locks them, so the two never wait on each other in a cycle.
+  campaigns.sort(budgetLockOrder);
   let returned = 0;
   for (const campaign of campaigns) {
     const { grant, back } = plan.find((p) => p.grant.campaignId === campaign.id)!;
     if (campaign.budgetPoints !== null) {
-      const given = await manager
-        .createQueryBuilder()
-        .update(Campaign)
-        .set({ spentPoints: () => 'spent_points - :back' })
-        .where('id = :id AND spent_points >= :back', { id: campaign.id, back })
-        .execute();
       // The grant's points were added to spent_points when it was reserved: less there means the books disagree.
-      if (given.affected !== 1) throw new Error(`campaign ${campaign.id} has spent less than grant ${grant.id} reserved`);
+      if (!(await moveSpentPoints(manager, campaign.id, -back))) {
+        const now = await manager.findOneByOrFail(Campaign, { id: campaign.id });
+        throw new BudgetBooksDisagree({
+          orderRef: input.orderRef,
+          key: input.key,
+          campaignId: campaign.id,
+          grantId: grant.id,
+          returning: back,
+          spentPoints: now.spentPoints,
+        });
+      }
       returned += back;
     }
     if (input.request.kind === 'REFUND')

@@ -34,13 +34,20 @@ export interface BoostPlan {
 }
 
 /**
+ * The one order campaigns' budget rows are locked in, by every earn (planBoost) and every return
+ * (returnBudget.ts): highest coefficient first, then id.
+ */
+export function budgetLockOrder(a: Pick<Boost, 'id' | 'coefficientMilli'>, b: Pick<Boost, 'id' | 'coefficientMilli'>): number {
+  return b.coefficientMilli - a.coefficientMilli || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
  * Combines the live, targeted multipliers of one order under their budgets. A multiplier's budget
  * is spent on the extra points it grants over coefficient 1.0. MAX: the highest coefficient whose
  * budget covers its extra points (a campaign that cannot pays nothing and the next one is tried).
  * MULTIPLY: highest first, each adds the points its factor adds to the running product (floored to
  * a thousandth per step, as combineCoefficients), skipped when its budget cannot cover them.
- * Campaigns are tried in one order (coefficient, then id), so concurrent orders lock budgets in the
- * same order.
+ * Campaigns are tried in budgetLockOrder, so concurrent orders lock budgets in the same order.
  */
 export async function planBoost(
   earn: EarnBase,
@@ -48,7 +55,7 @@ export async function planBoost(
   rule: 'max' | 'product',
   reserve: Reserve,
 ): Promise<BoostPlan> {
-  const ordered = [...candidates].sort((a, b) => b.coefficientMilli - a.coefficientMilli || (a.id < b.id ? -1 : 1));
+  const ordered = [...candidates].sort(budgetLockOrder);
   const applied: BoostPlan['applied'] = [];
   let coefficient = NEUTRAL_COEFFICIENT;
   for (const campaign of ordered) {

@@ -1,6 +1,6 @@
-import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
-import { memoryPeers, MemorySegmentPeers } from '../../../test/memoryPorts';
-import { campaignSchema } from '../../db/data-source';
+import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
+import { earnQuestion, useCampaignCommands, WEEK } from '../../../test/campaignFixture';
+import { MemorySegmentPeers } from '../../../test/memoryPorts';
 import { Campaign } from '../../db/entities/Campaign';
 import { DEFAULT_RFM_BINS } from '../../domain/rfm';
 import { CampaignGrant } from '../../db/entities/CampaignGrant';
@@ -11,57 +11,38 @@ import { moveCampaign } from '../moveCampaign';
 import { recomputeSegments } from '../recomputeSegments';
 import { setCoefficientCombination } from '../setCoefficientCombination';
 
-let db: CommandDatabase;
-const peers = memoryPeers();
-beforeEach(async () => {
-  db = await openCommandDatabase(campaignSchema);
-});
-afterEach(() => db.close());
-
-const WEEK = { startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-12-08T00:00:00Z' };
-const AT = new Date('2026-12-03T12:00:00Z');
+const f = useCampaignCommands();
 const create = (input: Partial<Parameters<typeof createCampaign>[1]> & { name: string }) =>
-  createCampaign(db.dataSource, { activityCoefficient: '2.0', ...WEEK, ...input }, 'staff:test');
+  createCampaign(f.dataSource, { activityCoefficient: '2.0', ...WEEK, ...input }, 'staff:test');
 
-/** 100.00 CNY at base rate 1 and γ 1.0: 100 points before campaigns. */
-const order = (orderNo: string, change: Partial<EarnQuestion> = {}): EarnQuestion => ({
-  memberId: 'm-1',
-  at: AT,
-  tierId: 'REGULAR',
-  channel: 'WEB',
-  store: null,
-  orderRef: `ORDER:${orderNo}`,
-  earn: { amountFen: 10_000, baseRateMilli: 1000, multiplierMilli: 1000 },
-  ...change,
-});
-const ask = (question: EarnQuestion, rule: 'max' | 'product' = 'max') => boostEarn(db.dataSource, peers, rule, question);
+const ask = (question: EarnQuestion, rule: 'max' | 'product' = 'max') => boostEarn(f.dataSource, f.peers, rule, question);
 
 describe('boostEarn: targeting', () => {
   it('applies a campaign only to the tiers, channels and stores it names', async () => {
     const gold = await create({ name: 'Gold in store', target: { tiers: ['GOLD'], channels: ['POS'], stores: ['SH-01'] } });
-    expect((await ask(order('a1'))).coefficientMilli).toBe(1000);
-    expect((await ask(order('a2', { tierId: 'GOLD', channel: 'WEB' }))).coefficientMilli).toBe(1000);
-    expect((await ask(order('a3', { tierId: 'GOLD', channel: 'POS', store: 'BJ-02' }))).coefficientMilli).toBe(1000);
-    const hit = await ask(order('a4', { tierId: 'GOLD', channel: 'POS', store: 'SH-01' }));
+    expect((await ask(earnQuestion('a1'))).coefficientMilli).toBe(1000);
+    expect((await ask(earnQuestion('a2', { tierId: 'GOLD', channel: 'WEB' }))).coefficientMilli).toBe(1000);
+    expect((await ask(earnQuestion('a3', { tierId: 'GOLD', channel: 'POS', store: 'BJ-02' }))).coefficientMilli).toBe(1000);
+    const hit = await ask(earnQuestion('a4', { tierId: 'GOLD', channel: 'POS', store: 'SH-01' }));
     expect(hit).toMatchObject({ coefficientMilli: 2000, campaignIds: [gold.id] });
   });
 
   it('asks the member service for the tier only when the earn did not send it', async () => {
     await create({ name: 'Silver', target: { tiers: ['SILVER'] } });
-    peers.member.tiers.set('m-9', 'SILVER');
-    expect((await ask(order('b1', { memberId: 'm-9', tierId: null }))).coefficientMilli).toBe(2000);
+    f.peers.member.tiers.set('m-9', 'SILVER');
+    expect((await ask(earnQuestion('b1', { memberId: 'm-9', tierId: null }))).coefficientMilli).toBe(2000);
   });
 
   it('excludes members who withdrew marketing consent from campaigns that require it', async () => {
     await create({ name: 'Consent only', target: { requireMarketingConsent: true } });
-    peers.member.withdrawn.add('m-out');
-    expect((await ask(order('c1', { memberId: 'm-out' }))).coefficientMilli).toBe(1000);
-    expect((await ask(order('c2'))).coefficientMilli).toBe(2000);
+    f.peers.member.withdrawn.add('m-out');
+    expect((await ask(earnQuestion('c1', { memberId: 'm-out' }))).coefficientMilli).toBe(1000);
+    expect((await ask(earnQuestion('c2'))).coefficientMilli).toBe(2000);
   });
 
   it('applies a segment campaign to the segment’s members (as of the last recomputation) only', async () => {
     const lapsed = await defineSegment(
-      db.dataSource,
+      f.dataSource,
       { key: 'LAPSED', name: 'No purchase for 90 days', rules: '{"field":"daysSinceLastPurchase","op":"gte","value":90}' },
       'staff:test',
     );
@@ -75,19 +56,19 @@ describe('boostEarn: targeting', () => {
       { purchases: 1, spendFen: 10_000, purchasesEver: 4, lastPurchaseAt: new Date('2026-06-01T00:00:00Z') },
     );
     const rules = { bins: DEFAULT_RFM_BINS, windowDays: 365, kMax: 2, batchSize: 10 };
-    await recomputeSegments(db.dataSource, facts, rules, 'staff:test', new Date('2026-12-01T00:00:00Z'));
+    await recomputeSegments(f.dataSource, facts, rules, 'staff:test', new Date('2026-12-01T00:00:00Z'));
     await create({ name: 'Win back', activityCoefficient: '3', target: { segments: [lapsed.id] } });
-    expect((await ask(order('d1'))).coefficientMilli).toBe(1000);
-    expect((await ask(order('d2', { memberId: 'm-lapsed' }))).coefficientMilli).toBe(3000);
+    expect((await ask(earnQuestion('d1'))).coefficientMilli).toBe(1000);
+    expect((await ask(earnQuestion('d2', { memberId: 'm-lapsed' }))).coefficientMilli).toBe(3000);
   });
 
   it('ignores drafts until scheduled and stops at once when a campaign is ended', async () => {
     const draft = await create({ name: 'Draft', draft: true });
-    expect((await ask(order('e1'))).coefficientMilli).toBe(1000);
-    await moveCampaign(db.dataSource, draft.id, 'SCHEDULE', new Date('2026-11-30T00:00:00Z'));
-    expect((await ask(order('e2'))).coefficientMilli).toBe(2000);
-    await moveCampaign(db.dataSource, draft.id, 'END', new Date('2026-12-02T00:00:00Z'));
-    expect((await ask(order('e3'))).coefficientMilli).toBe(1000);
+    expect((await ask(earnQuestion('e1'))).coefficientMilli).toBe(1000);
+    await moveCampaign(f.dataSource, draft.id, 'SCHEDULE', new Date('2026-11-30T00:00:00Z'));
+    expect((await ask(earnQuestion('e2'))).coefficientMilli).toBe(2000);
+    await moveCampaign(f.dataSource, draft.id, 'END', new Date('2026-12-02T00:00:00Z'));
+    expect((await ask(earnQuestion('e3'))).coefficientMilli).toBe(1000);
   });
 });
 
@@ -95,49 +76,51 @@ describe('boostEarn: combination and budgets', () => {
   it('combines by MAX by default and by MULTIPLY once staff set it', async () => {
     await create({ name: 'Double' });
     await create({ name: 'Weekend', activityCoefficient: '1.5' });
-    expect((await ask(order('f1'))).coefficientMilli).toBe(2000);
-    await setCoefficientCombination(db.dataSource, 'MULTIPLY', 'staff:test');
-    expect((await ask(order('f2'))).coefficientMilli).toBe(3000);
+    expect((await ask(earnQuestion('f1'))).coefficientMilli).toBe(2000);
+    await setCoefficientCombination(f.dataSource, 'MULTIPLY', 'staff:test');
+    expect((await ask(earnQuestion('f2'))).coefficientMilli).toBe(3000);
   });
 
   it('charges a multiplier’s budget with the extra points it grants, once per order', async () => {
     const week = await create({ name: 'Budgeted double', budgetPoints: 250 });
-    const first = await ask(order('g1'));
+    const first = await ask(earnQuestion('g1'));
     expect(first).toMatchObject({ coefficientMilli: 2000, applied: [{ campaignId: week.id, extraPoints: 100 }], replayed: false });
     // The same order again (points retried): the same answer, nothing spent twice.
-    expect(await ask(order('g1'))).toMatchObject({
+    expect(await ask(earnQuestion('g1'))).toMatchObject({
       coefficientMilli: 2000,
       applied: [{ campaignId: week.id, extraPoints: 100 }],
       replayed: true,
     });
-    await ask(order('g2'));
+    await ask(earnQuestion('g2'));
     // 200 of 250 spent: the third order's 100 extra points do not fit, so it earns at 1.0.
-    expect((await ask(order('g3'))).coefficientMilli).toBe(1000);
+    expect((await ask(earnQuestion('g3'))).coefficientMilli).toBe(1000);
     // A smaller order still fits the remaining 50.
-    expect(await ask(order('g4', { earn: { amountFen: 5_000, baseRateMilli: 1000, multiplierMilli: 1000 } }))).toMatchObject({
+    expect(await ask(earnQuestion('g4', { earn: { amountFen: 5_000, baseRateMilli: 1000, multiplierMilli: 1000 } }))).toMatchObject({
       coefficientMilli: 2000,
       applied: [{ extraPoints: 50 }],
     });
-    expect((await db.dataSource.getRepository(Campaign).findOneByOrFail({ id: week.id })).spentPoints).toBe(250);
-    expect(await db.dataSource.getRepository(CampaignGrant).countBy({ campaignId: week.id })).toBe(3);
+    expect((await f.dataSource.getRepository(Campaign).findOneByOrFail({ id: week.id })).spentPoints).toBe(250);
+    expect(await f.dataSource.getRepository(CampaignGrant).countBy({ campaignId: week.id })).toBe(3);
   });
 
   it('falls back to the next multiplier under MAX when the best one’s budget is spent', async () => {
     await create({ name: 'Triple', activityCoefficient: '3', budgetPoints: 0 });
     const double = await create({ name: 'Double' });
-    expect(await ask(order('h1'))).toMatchObject({ coefficientMilli: 2000, campaignIds: [double.id] });
+    expect(await ask(earnQuestion('h1'))).toMatchObject({ coefficientMilli: 2000, campaignIds: [double.id] });
   });
 
   it('measures extra points with γ: a Gold member’s extra is 150 of a 100 CNY order at double points', async () => {
     await create({ name: 'Double', budgetPoints: 1000 });
-    const answer = await ask(order('i1', { tierId: 'GOLD', earn: { amountFen: 10_000, baseRateMilli: 1000, multiplierMilli: 1500 } }));
+    const answer = await ask(
+      earnQuestion('i1', { tierId: 'GOLD', earn: { amountFen: 10_000, baseRateMilli: 1000, multiplierMilli: 1500 } }),
+    );
     expect(answer.applied[0].extraPoints).toBe(150);
   });
 
   it('writes nothing for an earn without budgeted campaigns', async () => {
     await create({ name: 'Unbudgeted' });
-    const before = await snapshotDatabase(db.dataSource);
-    expect((await ask(order('j1'))).coefficientMilli).toBe(2000);
-    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+    const before = await snapshotDatabase(f.dataSource);
+    expect((await ask(earnQuestion('j1'))).coefficientMilli).toBe(2000);
+    expect(await snapshotDatabase(f.dataSource)).toEqual(before);
   });
 });

@@ -1,6 +1,5 @@
-import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
-import { referralFixture } from '../../../test/referralFixture';
-import { campaignSchema } from '../../db/data-source';
+import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
+import { useReferralCommands } from '../../../test/referralFixture';
 import { ReferralReward } from '../../db/entities/ReferralReward';
 import { ReferralRungVersion } from '../../db/entities/ReferralRungVersion';
 import { asRungVersion, loadRungVersions } from '../../db/referralLadder';
@@ -9,27 +8,18 @@ import { addReferralRung } from '../addReferralRung';
 import { changeReferralRung } from '../changeReferralRung';
 import { retireReferralRung } from '../retireReferralRung';
 
-let db: CommandDatabase;
-let f: ReturnType<typeof referralFixture>;
-beforeEach(async () => {
-  db = await openCommandDatabase(campaignSchema);
-  f = referralFixture(db.dataSource);
-});
-afterEach(async () => {
-  await f.outbox.stop();
-  await db.close();
-});
+const f = useReferralCommands();
 
 const STAFF = 'staff:op-1';
 const ladder = async (at = new Date()) =>
-  ladderAt((await loadRungVersions(db.dataSource)).map(asRungVersion), at).map((r) => [
+  ladderAt((await loadRungVersions(f.dataSource)).map(asRungVersion), at).map((r) => [
     r.rungId,
     r.friends,
     r.reward,
     r.points ?? r.couponTemplate ?? r.tierId,
   ]);
 const rewardsOf = async (referrerId: string) =>
-  (await db.dataSource.getRepository(ReferralReward).find({ where: { referrerId }, order: { rung: 'ASC', beneficiaryId: 'ASC' } })).map(
+  (await f.dataSource.getRepository(ReferralReward).find({ where: { referrerId }, order: { rung: 'ASC', beneficiaryId: 'ASC' } })).map(
     (r) => [r.rungId, r.rungRevision, r.rung, r.beneficiaryId, r.reward, r.points ?? r.couponTemplate ?? r.tierId],
   );
 /** A referrer and `n` friends registering with their code (each counted on registration). */
@@ -46,14 +36,14 @@ describe('the seeded ladder', () => {
       [3, 3, 'POINTS', 50],
       [5, 5, 'TIER', 'GOLD'],
     ]);
-    expect(await db.dataSource.getRepository(ReferralRungVersion).count()).toBe(3);
+    expect(await f.dataSource.getRepository(ReferralRungVersion).count()).toBe(3);
   });
 });
 
 describe('addReferralRung', () => {
   it('adds a rung (history kept, who and why), paid to referrers who reach it', async () => {
     const added = await addReferralRung(
-      db.dataSource,
+      f.dataSource,
       f.peers,
       { rung: { friends: 2, kind: 'POINTS', points: 30 }, reason: 'double-up week' },
       STAFF,
@@ -86,7 +76,7 @@ describe('addReferralRung', () => {
 
   it('a tier reward names a tier the member service has', async () => {
     const rung = await addReferralRung(
-      db.dataSource,
+      f.dataSource,
       f.peers,
       { rung: { friends: 8, kind: 'TIER', tierId: 'DIAMOND' }, reason: 'top tier for 8' },
       STAFF,
@@ -97,7 +87,7 @@ describe('addReferralRung', () => {
   it('a rung scheduled for later does not pay before it takes effect', async () => {
     const tomorrow = new Date(Date.now() + 86_400_000);
     await addReferralRung(
-      db.dataSource,
+      f.dataSource,
       f.peers,
       { rung: { friends: 2, kind: 'POINTS', points: 30 }, effectiveFrom: tomorrow.toISOString(), reason: 'from tomorrow' },
       STAFF,
@@ -115,7 +105,7 @@ describe('changeReferralRung and retireReferralRung', () => {
     expect(before).toContainEqual([3, 2, 3, 'cal', 'POINTS', 50]);
     // Rung 3 moves to 4 friends with 80 points: cal (paid at 3) is not paid at 4.
     const moved = await changeReferralRung(
-      db.dataSource,
+      f.dataSource,
       f.peers,
       { rungId: 3, rung: { friends: 4, points: 80 }, reason: 'harder, richer' },
       STAFF,
@@ -127,7 +117,7 @@ describe('changeReferralRung and retireReferralRung', () => {
     await invite('dee', 4);
     expect((await rewardsOf('dee')).find((r) => r[0] === 3)).toEqual([3, 4, 4, 'dee', 'POINTS', 80]);
     expect(
-      (await db.dataSource.getRepository(ReferralRungVersion).find({ where: { rungId: 3 }, order: { revision: 'ASC' } })).map((v) => [
+      (await f.dataSource.getRepository(ReferralRungVersion).find({ where: { rungId: 3 }, order: { revision: 'ASC' } })).map((v) => [
         v.revision,
         v.friends,
         v.points,
@@ -141,7 +131,7 @@ describe('changeReferralRung and retireReferralRung', () => {
 
   it('switching the kind drops the old figure; the first friend rung becomes points', async () => {
     const changed = await changeReferralRung(
-      db.dataSource,
+      f.dataSource,
       f.peers,
       { rungId: 1, rung: { kind: 'POINTS', points: 20 }, reason: 'points instead of coupons' },
       STAFF,
@@ -155,9 +145,9 @@ describe('changeReferralRung and retireReferralRung', () => {
   });
 
   it('a retired rung pays nothing from then on; a new rung may take its threshold', async () => {
-    const retired = await retireReferralRung(db.dataSource, { rungId: 5, reason: 'no more free Gold' }, STAFF);
+    const retired = await retireReferralRung(f.dataSource, { rungId: 5, reason: 'no more free Gold' }, STAFF);
     expect(retired).toMatchObject({ rungId: 5, retired: true, tierId: 'GOLD' });
-    await addReferralRung(db.dataSource, f.peers, { rung: { friends: 5, kind: 'POINTS', points: 200 }, reason: 'points for five' }, STAFF);
+    await addReferralRung(f.dataSource, f.peers, { rung: { friends: 5, kind: 'POINTS', points: 200 }, reason: 'points for five' }, STAFF);
     await invite('fox', 5);
     expect((await rewardsOf('fox')).map((r) => [r[0], r[4]])).toEqual([
       [1, 'COUPON'],
@@ -173,9 +163,9 @@ describe('bad input: a coded error, nothing written', () => {
   const add =
     (rung: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     () =>
-      addReferralRung(db.dataSource, f.peers, { rung, reason: 'staff edit', ...extra }, STAFF);
+      addReferralRung(f.dataSource, f.peers, { rung, reason: 'staff edit', ...extra }, STAFF);
   const change = (rungId: number, rung: Record<string, unknown>) => () =>
-    changeReferralRung(db.dataSource, f.peers, { rungId, rung, reason: 'staff edit' }, STAFF);
+    changeReferralRung(f.dataSource, f.peers, { rungId, rung, reason: 'staff edit' }, STAFF);
   it.each([
     ['a threshold of 0', add({ friends: 0, kind: 'POINTS', points: 10 }), 'BAD_USER_INPUT', 'friends', 'THRESHOLD_NOT_POSITIVE'],
     ['a negative threshold', change(3, { friends: -1 }), 'BAD_USER_INPUT', 'friends', 'THRESHOLD_NOT_POSITIVE'],
@@ -198,24 +188,24 @@ describe('bad input: a coded error, nothing written', () => {
     ['an unknown rung', change(42, { points: 5 }), 'NOT_FOUND', 'rungId', undefined],
     [
       'retiring an unknown rung',
-      () => retireReferralRung(db.dataSource, { rungId: 42, reason: 'staff edit' }, STAFF),
+      () => retireReferralRung(f.dataSource, { rungId: 42, reason: 'staff edit' }, STAFF),
       'NOT_FOUND',
       'rungId',
       undefined,
     ],
   ])('%s', async (_, attempt, code, field, reason) => {
-    const before = await snapshotDatabase(db.dataSource);
+    const before = await snapshotDatabase(f.dataSource);
     await expect(attempt()).rejects.toMatchObject({ code, details: { field, ...(reason ? { reason } : {}) } });
-    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+    expect(await snapshotDatabase(f.dataSource)).toEqual(before);
   });
 
   it('a retired rung cannot be changed or retired again', async () => {
-    await retireReferralRung(db.dataSource, { rungId: 3, reason: 'staff edit' }, STAFF);
-    const before = await snapshotDatabase(db.dataSource);
+    await retireReferralRung(f.dataSource, { rungId: 3, reason: 'staff edit' }, STAFF);
+    const before = await snapshotDatabase(f.dataSource);
     await expect(change(3, { points: 5 })()).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'RUNG_RETIRED' } });
-    await expect(retireReferralRung(db.dataSource, { rungId: 3, reason: 'staff edit' }, STAFF)).rejects.toMatchObject({
+    await expect(retireReferralRung(f.dataSource, { rungId: 3, reason: 'staff edit' }, STAFF)).rejects.toMatchObject({
       details: { reason: 'RUNG_RETIRED' },
     });
-    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+    expect(await snapshotDatabase(f.dataSource)).toEqual(before);
   });
 });

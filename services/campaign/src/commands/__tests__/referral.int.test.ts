@@ -1,25 +1,15 @@
-import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
-import { referralFixture, RULES } from '../../../test/referralFixture';
-import { campaignSchema } from '../../db/data-source';
+import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
+import { referralFixture, RULES, useReferralCommands } from '../../../test/referralFixture';
 import { ReferralMember } from '../../db/entities/ReferralMember';
 import { ReferralReward } from '../../db/entities/ReferralReward';
 import { referralKFactor } from '../../db/kFactor';
 import { claimReferral } from '../claimReferral';
 import { shareReferral } from '../shareReferral';
 
-let db: CommandDatabase;
-let f: ReturnType<typeof referralFixture>;
-beforeEach(async () => {
-  db = await openCommandDatabase(campaignSchema);
-  f = referralFixture(db.dataSource);
-});
-afterEach(async () => {
-  await f.outbox.stop();
-  await db.close();
-});
+const f = useReferralCommands();
 
 const rewards = async (referrerId: string) =>
-  (await db.dataSource.getRepository(ReferralReward).find({ where: { referrerId }, order: { rung: 'ASC', beneficiaryId: 'ASC' } })).map(
+  (await f.dataSource.getRepository(ReferralReward).find({ where: { referrerId }, order: { rung: 'ASC', beneficiaryId: 'ASC' } })).map(
     (r) => [r.rung, r.beneficiaryId, r.reward, r.status],
   );
 
@@ -29,7 +19,7 @@ describe('recordRegistration', () => {
     const code = await f.codeOf('alice');
     expect(await f.register('bob', code)).toEqual({ inviterId: 'alice', replayed: false });
     expect(await f.register('bob', code)).toEqual({ inviterId: 'alice', replayed: true });
-    expect(await db.dataSource.getRepository(ReferralMember).findOneByOrFail({ memberId: 'bob' })).toMatchObject({
+    expect(await f.dataSource.getRepository(ReferralMember).findOneByOrFail({ memberId: 'bob' })).toMatchObject({
       inviterId: 'alice',
       status: 'COUNTED',
     });
@@ -86,7 +76,7 @@ describe('recordRegistration', () => {
     await f.register('eve');
     f.peers.risk.denied.add('eve>mallory');
     await f.register('mallory', await f.codeOf('eve'));
-    expect(await db.dataSource.getRepository(ReferralMember).findOneByOrFail({ memberId: 'mallory' })).toMatchObject({ status: 'DENIED' });
+    expect(await f.dataSource.getRepository(ReferralMember).findOneByOrFail({ memberId: 'mallory' })).toMatchObject({ status: 'DENIED' });
     expect(await rewards('eve')).toEqual([]);
   });
 
@@ -96,24 +86,24 @@ describe('recordRegistration', () => {
   });
 
   it('with FIRST_PURCHASE as the qualifying event, a registration waits', async () => {
-    const waiting = referralFixture(db.dataSource, { ...RULES, qualifyingEvent: 'FIRST_PURCHASE' });
+    const waiting = referralFixture(f.dataSource, { ...RULES, qualifyingEvent: 'FIRST_PURCHASE' });
     await waiting.register('fay');
     await waiting.register('gus', await waiting.codeOf('fay'));
-    expect(await db.dataSource.getRepository(ReferralMember).findOneByOrFail({ memberId: 'gus' })).toMatchObject({ status: 'WAITING' });
+    expect(await f.dataSource.getRepository(ReferralMember).findOneByOrFail({ memberId: 'gus' })).toMatchObject({ status: 'WAITING' });
     expect(waiting.peers.benefits.coupons).toEqual([]);
     await waiting.outbox.stop();
   });
 });
 
 describe('claimReferral', () => {
-  const claim = (memberId: string, code: string, now?: Date) => claimReferral(db.dataSource, RULES, f.outbox, { memberId, code }, now);
+  const claim = (memberId: string, code: string, now?: Date) => claimReferral(f.dataSource, RULES, f.outbox, { memberId, code }, now);
 
   it('attributes a member within the window and counts them', async () => {
     await f.register('host');
     await f.register('late');
     const claimed = await claim('late', (await f.codeOf('host')).toLowerCase());
     expect(claimed).toMatchObject({ inviterId: 'host', status: 'COUNTED' });
-    expect(await db.dataSource.getRepository(ReferralMember).findOneByOrFail({ memberId: 'late' })).toMatchObject({ status: 'COUNTED' });
+    expect(await f.dataSource.getRepository(ReferralMember).findOneByOrFail({ memberId: 'late' })).toMatchObject({ status: 'COUNTED' });
   });
 
   it.each([
@@ -130,9 +120,9 @@ describe('claimReferral', () => {
     await f.codeOf('other');
     await f.codeOf('third');
     await f.codeOf('me');
-    const before = await snapshotDatabase(db.dataSource);
+    const before = await snapshotDatabase(f.dataSource);
     await expect(attempt()).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'code', reason } });
-    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+    expect(await snapshotDatabase(f.dataSource)).toEqual(before);
   });
 });
 
@@ -141,16 +131,16 @@ describe('K-factor', () => {
     const from = new Date(Date.now() - 3_600_000);
     const to = new Date(Date.now() + 3_600_000);
     for (const m of ['k1', 'k2', 'k3', 'k4']) await f.register(m);
-    for (let i = 0; i < 6; i += 1) await shareReferral(db.dataSource, RULES, { memberId: 'k1', channel: 'MINI_PROGRAM' });
-    await shareReferral(db.dataSource, RULES, { memberId: 'k2', channel: 'WEB' });
-    await shareReferral(db.dataSource, RULES, { memberId: 'k2', channel: 'WEB' });
+    for (let i = 0; i < 6; i += 1) await shareReferral(f.dataSource, RULES, { memberId: 'k1', channel: 'MINI_PROGRAM' });
+    await shareReferral(f.dataSource, RULES, { memberId: 'k2', channel: 'WEB' });
+    await shareReferral(f.dataSource, RULES, { memberId: 'k2', channel: 'WEB' });
     await f.register('k5', await f.codeOf('k1'), 'MINI_PROGRAM');
     await f.register('k6', await f.codeOf('k1'), 'MINI_PROGRAM');
-    const all = await referralKFactor(db.dataSource, { from, to, channel: null });
+    const all = await referralKFactor(f.dataSource, { from, to, channel: null });
     expect(all).toMatchObject({ invitations: 8, inviters: 2, members: 6, conversions: 2 });
     expect(all.kFactor).toBeCloseTo((8 / 6) * (2 / 8), 10);
-    const mini = await referralKFactor(db.dataSource, { from, to, channel: 'MINI_PROGRAM' });
+    const mini = await referralKFactor(f.dataSource, { from, to, channel: 'MINI_PROGRAM' });
     expect(mini).toMatchObject({ invitations: 6, conversions: 2, conversionRate: 2 / 6 });
-    expect((await referralKFactor(db.dataSource, { from: to, to: new Date(to.getTime() + 1000), channel: null })).invitations).toBe(0);
+    expect((await referralKFactor(f.dataSource, { from: to, to: new Date(to.getTime() + 1000), channel: null })).invitations).toBe(0);
   });
 });

@@ -1,6 +1,5 @@
-import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
-import { referralFixture } from '../../../test/referralFixture';
-import { campaignSchema } from '../../db/data-source';
+import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
+import { useReferralCommands } from '../../../test/referralFixture';
 import { ReferralDecision } from '../../db/entities/ReferralDecision';
 import { ReferralMember } from '../../db/entities/ReferralMember';
 import { ReferralReward } from '../../db/entities/ReferralReward';
@@ -9,25 +8,16 @@ import { changeReferralRung } from '../changeReferralRung';
 import { rejectReferral } from '../rejectReferral';
 import { releaseReferral } from '../releaseReferral';
 
-let db: CommandDatabase;
-let f: ReturnType<typeof referralFixture>;
-beforeEach(async () => {
-  db = await openCommandDatabase(campaignSchema);
-  f = referralFixture(db.dataSource);
-});
-afterEach(async () => {
-  await f.outbox.stop();
-  await db.close();
-});
+const f = useReferralCommands();
 
 const STAFF = 'staff:op-1';
-const release = (id: string, reason?: string) => releaseReferral(db.dataSource, f.peers, { id, reason }, STAFF);
-const reject = (id: string, reason: string) => rejectReferral(db.dataSource, { id, reason }, STAFF);
+const release = (id: string, reason?: string) => releaseReferral(f.dataSource, f.peers, { id, reason }, STAFF);
+const reject = (id: string, reason: string) => rejectReferral(f.dataSource, { id, reason }, STAFF);
 const rewardsOf = async (referrerId: string) =>
-  (await db.dataSource.getRepository(ReferralReward).find({ where: { referrerId }, order: { rung: 'ASC', beneficiaryId: 'ASC' } })).map(
+  (await f.dataSource.getRepository(ReferralReward).find({ where: { referrerId }, order: { rung: 'ASC', beneficiaryId: 'ASC' } })).map(
     (r) => [r.rungId, r.rungRevision, r.beneficiaryId, r.reward, r.idempotencyKey, r.status],
   );
-const referral = (memberId: string) => db.dataSource.getRepository(ReferralMember).findOneByOrFail({ memberId });
+const referral = (memberId: string) => f.dataSource.getRepository(ReferralMember).findOneByOrFail({ memberId });
 
 /** `referrer` invites `friends`; those risk holds for review are named in `held`. */
 async function invite(referrer: string, friends: string[], held: string[] = []) {
@@ -42,9 +32,9 @@ describe('referrals held for REVIEW', () => {
     await invite('ann', ['a1', 'a2', 'a3'], ['a1', 'a3']);
     expect(await referral('a1')).toMatchObject({ status: 'REVIEW', riskReason: 'inviter and invitee share device d-1' });
     expect((await referral('a1')).heldAt).toBeInstanceOf(Date);
-    const queue = await referralsInReview(db.dataSource, 20, null);
+    const queue = await referralsInReview(f.dataSource, 20, null);
     expect(queue.map((r) => r.memberId)).toEqual(['a1', 'a3']);
-    expect((await referralsInReview(db.dataSource, 1, 'a1')).map((r) => r.memberId)).toEqual(['a3']);
+    expect((await referralsInReview(f.dataSource, 1, 'a1')).map((r) => r.memberId)).toEqual(['a3']);
     // a2 counted alone: the first rung, both.
     expect((await rewardsOf('ann')).map((r) => r[2])).toEqual(['a2', 'ann']);
   });
@@ -61,13 +51,13 @@ describe('releaseReferral', () => {
       [1, 1, 'bob', 'COUPON', 'REFERRAL:bob:1:bob', 'GRANTED'],
     ]);
     expect(f.peers.benefits.coupons.map((c) => c.idempotencyKey).sort()).toEqual(['REFERRAL:bob:1:b1', 'REFERRAL:bob:1:bob']);
-    expect(await db.dataSource.getRepository(ReferralDecision).findOneByOrFail({ memberId: 'b1' })).toMatchObject({
+    expect(await f.dataSource.getRepository(ReferralDecision).findOneByOrFail({ memberId: 'b1' })).toMatchObject({
       inviterId: 'bob',
       decision: 'RELEASED',
       reason: 'same household, checked',
       decidedBy: STAFF,
     });
-    expect(await referralsInReview(db.dataSource, 20, null)).toEqual([]);
+    expect(await referralsInReview(f.dataSource, 20, null)).toEqual([]);
   });
 
   it('twice at once, then the outbox redelivering everything: one count, each reward once', async () => {
@@ -77,19 +67,19 @@ describe('releaseReferral', () => {
     expect(second.status).toBe('COUNTED');
     await f.outbox.dispatch(new Date(Date.now() + 60_000));
     await release('c3');
-    expect(await db.dataSource.getRepository(ReferralMember).countBy({ inviterId: 'cat', status: 'COUNTED' })).toBe(3);
+    expect(await f.dataSource.getRepository(ReferralMember).countBy({ inviterId: 'cat', status: 'COUNTED' })).toBe(3);
     expect((await rewardsOf('cat')).map((r) => [r[0], r[2]])).toEqual([
       [1, 'c1'],
       [1, 'cat'],
       [3, 'cat'],
     ]);
     expect(f.peers.points.awards).toEqual([expect.objectContaining({ memberId: 'cat', points: 50, idempotencyKey: 'REFERRAL:cat:3:cat' })]);
-    expect(await db.dataSource.getRepository(ReferralDecision).countBy({ memberId: 'c3' })).toBe(1);
+    expect(await f.dataSource.getRepository(ReferralDecision).countBy({ memberId: 'c3' })).toBe(1);
   });
 
   it('pays with the ladder in force when the friend qualified, not the one at release', async () => {
     await invite('dot', ['d1', 'd2', 'd3'], ['d3']);
-    await changeReferralRung(db.dataSource, f.peers, { rungId: 3, rung: { points: 500 }, reason: 'richer third rung' }, STAFF);
+    await changeReferralRung(f.dataSource, f.peers, { rungId: 3, rung: { points: 500 }, reason: 'richer third rung' }, STAFF);
     await release('d3');
     expect((await rewardsOf('dot')).find((r) => r[0] === 3)).toEqual([3, 2, 'dot', 'POINTS', 'REFERRAL:dot:3:dot', 'GRANTED']);
     expect(f.peers.points.awards).toEqual([expect.objectContaining({ points: 50 })]);
@@ -111,7 +101,7 @@ describe('rejectReferral', () => {
     await invite('fay', ['f1'], ['f1']);
     const rejected = await reject('f1', 'same device as the inviter, a farm');
     expect(rejected).toMatchObject({ memberId: 'f1', status: 'REJECTED' });
-    expect(await db.dataSource.getRepository(ReferralDecision).findOneByOrFail({ memberId: 'f1' })).toMatchObject({
+    expect(await f.dataSource.getRepository(ReferralDecision).findOneByOrFail({ memberId: 'f1' })).toMatchObject({
       decision: 'REJECTED',
       reason: 'same device as the inviter, a farm',
       decidedBy: STAFF,
@@ -137,10 +127,10 @@ describe('refusals: a coded error, nothing written', () => {
     await invite('gus', ['g1', 'g2', 'g3', 'g4'], ['g1', 'g2', 'g4']);
     await reject('g1', 'a ring of devices');
     await release('g2');
-    const before = await snapshotDatabase(db.dataSource);
+    const before = await snapshotDatabase(f.dataSource);
     const grants = f.peers.benefits.coupons.length + f.peers.points.awards.length;
     await expect(attempt()).rejects.toMatchObject({ code, ...(reason ? { details: expect.objectContaining({ reason }) } : {}) });
-    expect(await snapshotDatabase(db.dataSource)).toEqual(before);
+    expect(await snapshotDatabase(f.dataSource)).toEqual(before);
     expect(f.peers.benefits.coupons.length + f.peers.points.awards.length).toBe(grants);
   });
 });

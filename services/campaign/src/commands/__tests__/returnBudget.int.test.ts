@@ -1,51 +1,39 @@
-import { openCommandDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
-import { memoryPeers } from '../../../test/memoryPorts';
-import { campaignSchema } from '../../db/data-source';
+import { Metadata, status as GrpcStatus, type ServerUnaryCall } from '@grpc/grpc-js';
+import pino from 'pino';
+import type { ReturnBudgetRequest__Output } from '../../../../../proto/gen/membergraph/campaign/v1/ReturnBudgetRequest';
+import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
+import { DomainError, unaryHandler } from '../../../../kit/src';
+import { earnQuestion, useCampaignCommands, WEEK } from '../../../test/campaignFixture';
+import { returnBudgetHandler } from '../../grpc/handlers/ReturnBudget';
 import { BudgetReturn } from '../../db/entities/BudgetReturn';
 import { Campaign } from '../../db/entities/Campaign';
 import { CampaignGrant } from '../../db/entities/CampaignGrant';
 import { EarnBoost } from '../../db/entities/EarnBoost';
 import { boostEarn } from '../boostEarn';
 import { createCampaign } from '../createCampaign';
-import { returnBudget } from '../returnBudget';
+import { BudgetBooksDisagree, returnBudget } from '../returnBudget';
 
-let db: CommandDatabase;
-const peers = memoryPeers();
-beforeEach(async () => {
-  db = await openCommandDatabase(campaignSchema);
-});
-afterEach(() => db.close());
-
-const WEEK = { startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-12-08T00:00:00Z' };
-const AT = new Date('2026-12-03T12:00:00Z');
+const f = useCampaignCommands();
 
 /** A double-points week with a budget of 1,000 extra points. */
 const doubleWeek = (budgetPoints: number | null = 1000, activityCoefficient = '2.0') =>
   createCampaign(
-    db.dataSource,
+    f.dataSource,
     { name: `Double ${activityCoefficient}`, activityCoefficient, ...WEEK, ...(budgetPoints === null ? {} : { budgetPoints }) },
     'staff:test',
   );
 /** 100.00 CNY at base rate 1 and γ 1.0: 100 extra points at 2.0. */
 const earn = (orderNo: string, amountFen = 10_000, rule: 'max' | 'product' = 'max') =>
-  boostEarn(db.dataSource, peers, rule, {
-    memberId: 'm-1',
-    at: AT,
-    tierId: 'REGULAR',
-    channel: 'WEB',
-    store: null,
-    orderRef: `ORDER:${orderNo}`,
-    earn: { amountFen, baseRateMilli: 1000, multiplierMilli: 1000 },
-  });
-const spent = async (id: string) => (await db.dataSource.getRepository(Campaign).findOneByOrFail({ id })).spentPoints;
+  boostEarn(f.dataSource, f.peers, rule, earnQuestion(orderNo, { earn: { amountFen, baseRateMilli: 1000, multiplierMilli: 1000 } }));
+const spent = async (id: string) => (await f.dataSource.getRepository(Campaign).findOneByOrFail({ id })).spentPoints;
 const refused = (orderNo: string, reservationId: string) =>
-  returnBudget(db.dataSource, {
+  returnBudget(f.dataSource, {
     orderRef: `ORDER:${orderNo}`,
     key: `REFUSED:${reservationId}`,
     request: { kind: 'REFUSED', reservationId },
   });
 const refunded = (orderNo: string, refundNo: string, refundedFen: number, amountFen = 10_000) =>
-  returnBudget(db.dataSource, {
+  returnBudget(f.dataSource, {
     orderRef: `ORDER:${orderNo}`,
     key: `REFUND:${refundNo}`,
     request: { kind: 'REFUND', refundedFen, amountFen },
@@ -61,8 +49,8 @@ describe('returnBudget: a refused earn', () => {
 
     expect(await refused('O-1', first.reservationId!)).toEqual({ returnedPoints: 100, replayed: false });
     expect(await spent(week.id)).toBe(0);
-    expect(await db.dataSource.getRepository(CampaignGrant).countBy({ grantRef: 'ORDER:O-1' })).toBe(0);
-    expect(await db.dataSource.getRepository(EarnBoost).countBy({ orderRef: 'ORDER:O-1' })).toBe(0);
+    expect(await f.dataSource.getRepository(CampaignGrant).countBy({ grantRef: 'ORDER:O-1' })).toBe(0);
+    expect(await f.dataSource.getRepository(EarnBoost).countBy({ orderRef: 'ORDER:O-1' })).toBe(0);
     // Delivered again (the outbox delivers at least once): nothing more.
     expect(await refused('O-1', first.reservationId!)).toEqual({ returnedPoints: 100, replayed: true });
     expect(await spent(week.id)).toBe(0);
@@ -73,7 +61,7 @@ describe('returnBudget: a refused earn', () => {
     expect(retry.reservationId).not.toBe(first.reservationId);
     expect(await spent(week.id)).toBe(100);
     // A late return naming the first reservation under another key leaves the new one alone.
-    const stale = await returnBudget(db.dataSource, {
+    const stale = await returnBudget(f.dataSource, {
       orderRef: 'ORDER:O-1',
       key: 'REFUSED:late-copy',
       request: { kind: 'REFUSED', reservationId: first.reservationId! },
@@ -110,7 +98,7 @@ describe('returnBudget: a refunded order', () => {
     // The rest: all 100 back in all, never more.
     expect(await refunded('O-3', 'R-3', 10_000)).toEqual({ returnedPoints: 37, replayed: false });
     expect(await spent(week.id)).toBe(0);
-    expect((await db.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-3' })).pointsReturned).toBe(100);
+    expect((await f.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-3' })).pointsReturned).toBe(100);
   });
 
   it('is order-free: an earlier refund delivered after a later one gives back nothing more', async () => {
@@ -137,24 +125,86 @@ describe('returnBudget: bad input and broken books', () => {
     await expect(refunded('O-7', 'R-7', 12_000)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(refunded('O-7', 'R-7', 0)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(
-      returnBudget(db.dataSource, { orderRef: 'CHECK_IN:1', key: 'REFUND:x', request: { kind: 'REFUND', refundedFen: 1, amountFen: 1 } }),
+      returnBudget(f.dataSource, { orderRef: 'CHECK_IN:1', key: 'REFUND:x', request: { kind: 'REFUND', refundedFen: 1, amountFen: 1 } }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(
-      returnBudget(db.dataSource, { orderRef: 'ORDER:O-7', key: 'REFUSED:', request: { kind: 'REFUSED', reservationId: '' } }),
+      returnBudget(f.dataSource, { orderRef: 'ORDER:O-7', key: 'REFUSED:', request: { kind: 'REFUSED', reservationId: '' } }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(await db.dataSource.getRepository(BudgetReturn).count()).toBe(0);
+    expect(await f.dataSource.getRepository(BudgetReturn).count()).toBe(0);
     await refunded('O-7', 'R-8', 5000);
     await expect(refunded('O-other', 'R-8', 5000)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await spent(week.id)).toBe(50);
   });
 
-  it('never takes spent points below zero: a return the books cannot cover fails and writes nothing', async () => {
+  it('never takes spent points below zero: a return the books cannot cover is refused as a broken invariant and writes nothing', async () => {
     const week = await doubleWeek();
     await earn('O-9');
-    await db.dataSource.getRepository(Campaign).update({ id: week.id }, { spentPoints: 10 });
-    await expect(refunded('O-9', 'R-9', 10_000)).rejects.toThrow(/spent less/);
-    expect(await spent(week.id)).toBe(10);
-    expect(await db.dataSource.getRepository(BudgetReturn).count()).toBe(0);
-    expect((await db.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-9' })).pointsReturned).toBe(0);
+    const grant = await f.dataSource.getRepository(CampaignGrant).findOneByOrFail({ grantRef: 'ORDER:O-9' });
+    await f.dataSource.getRepository(Campaign).update({ id: week.id }, { spentPoints: 10 });
+    const before = await snapshotDatabase(f.dataSource);
+    const failure = await refunded('O-9', 'R-9', 10_000).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BudgetBooksDisagree);
+    // Not a DomainError: the kit answers it INTERNAL and logs it instead of passing a code to the caller.
+    expect(failure).not.toBeInstanceOf(DomainError);
+    expect(failure).toMatchObject({
+      orderRef: 'ORDER:O-9',
+      key: 'REFUND:R-9',
+      campaignId: week.id,
+      grantId: grant.id,
+      returning: 100,
+      spentPoints: 10,
+    });
+    expect(await snapshotDatabase(f.dataSource)).toEqual(before);
+  });
+
+  it('refuses a refused earn the books cannot cover the same way: the reservation and its grant stay', async () => {
+    const week = await doubleWeek();
+    const answer = await earn('O-10');
+    await f.dataSource.getRepository(Campaign).update({ id: week.id }, { spentPoints: 99 });
+    const before = await snapshotDatabase(f.dataSource);
+    await expect(refused('O-10', answer.reservationId!)).rejects.toMatchObject({
+      name: 'BudgetBooksDisagree',
+      returning: 100,
+      spentPoints: 99,
+    });
+    expect(await snapshotDatabase(f.dataSource)).toEqual(before);
+  });
+
+  it('is logged at error level on every attempt through the gRPC handler, with the order and the figures, and answered INTERNAL', async () => {
+    const week = await doubleWeek();
+    await earn('O-11');
+    await f.dataSource.getRepository(Campaign).update({ id: week.id }, { spentPoints: 5 });
+    const logged: Array<Record<string, any>> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+    const handler = unaryHandler({ logger, serviceToken: 'token' }, (request: ReturnBudgetRequest__Output) =>
+      returnBudgetHandler(f.dataSource, request),
+    );
+    const metadata = new Metadata();
+    metadata.set('authorization', 'Bearer token');
+    const request: ReturnBudgetRequest__Output = {
+      orderRef: 'ORDER:O-11',
+      key: 'REFUND:R-11',
+      reservationId: '',
+      refundedFen: '10000',
+      amountFen: '10000',
+    };
+    const attempt = () =>
+      new Promise<{ code?: number; details?: string }>((resolve) =>
+        handler(
+          { request, metadata, getPath: () => '/ReturnBudget' } as unknown as ServerUnaryCall<ReturnBudgetRequest__Output, never>,
+          (error) => resolve(error as { code?: number; details?: string }),
+        ),
+      );
+    // The points outbox delivers the same return again after a failure: each attempt is one error line.
+    for (const expected of [1, 2]) {
+      expect(await attempt()).toMatchObject({ code: GrpcStatus.INTERNAL, details: 'internal error' });
+      expect(logged).toHaveLength(expected);
+    }
+    expect(logged[1]).toMatchObject({
+      level: 50,
+      err: { type: 'BudgetBooksDisagree', orderRef: 'ORDER:O-11', key: 'REFUND:R-11', campaignId: week.id, returning: 100, spentPoints: 5 },
+    });
+    expect(await spent(week.id)).toBe(5);
+    expect(await f.dataSource.getRepository(BudgetReturn).count()).toBe(0);
   });
 });

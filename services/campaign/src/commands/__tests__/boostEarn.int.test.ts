@@ -16,7 +16,10 @@ const peers = memoryPeers();
 beforeEach(async () => {
   db = await openCommandDatabase(campaignSchema);
 });
-afterEach(() => db.close());
+afterEach(() => {
+  jest.restoreAllMocks();
+  return db.close();
+});
 
 const WEEK = { startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-12-08T00:00:00Z' };
 const AT = new Date('2026-12-03T12:00:00Z');
@@ -98,6 +101,27 @@ describe('boostEarn: combination and budgets', () => {
     expect((await ask(order('f1'))).coefficientMilli).toBe(2000);
     await setCoefficientCombination(db.dataSource, 'MULTIPLY', 'staff:test');
     expect((await ask(order('f2'))).coefficientMilli).toBe(3000);
+  });
+
+  it('reads the combination setting once per process: two live multipliers cost one statement, a change is seen at once', async () => {
+    await create({ name: 'Double' });
+    await create({ name: 'Weekend', activityCoefficient: '1.5' });
+    // The process's clock stands still: the copy's one-second age (for other replicas) never runs out here.
+    const clock = Date.now();
+    jest.spyOn(Date, 'now').mockImplementation(() => clock);
+    const statements = async (question: EarnQuestion) => {
+      const before = db.queries.count;
+      const answer = await ask(question);
+      return { coefficientMilli: answer.coefficientMilli, statements: db.queries.count - before };
+    };
+    // The first earn reads the setting (none: MAX), the next only the live campaigns.
+    expect(await statements(order('h1'))).toEqual({ coefficientMilli: 2000, statements: 2 });
+    expect(await statements(order('h2'))).toEqual({ coefficientMilli: 2000, statements: 1 });
+    await setCoefficientCombination(db.dataSource, 'MULTIPLY', 'staff:test');
+    expect(await statements(order('h3'))).toEqual({ coefficientMilli: 3000, statements: 2 });
+    expect(await statements(order('h4'))).toEqual({ coefficientMilli: 3000, statements: 1 });
+    await setCoefficientCombination(db.dataSource, 'MAX', 'staff:test');
+    expect((await ask(order('h5'))).coefficientMilli).toBe(2000);
   });
 
   it('charges a multiplier’s budget with the extra points it grants, once per order', async () => {

@@ -24,6 +24,8 @@ export const earnQuestion = (orderNo: string, change: Partial<EarnQuestion> = {}
 
 export interface CampaignCommands {
   readonly dataSource: DataSource;
+  /** Statements the database has issued so far (a test counts a command's by the difference). */
+  readonly queries: CommandDatabase['queries'];
   readonly peers: MemoryPeers;
 }
 
@@ -50,6 +52,9 @@ export function useCampaignCommands(): CampaignCommands {
   return {
     get dataSource() {
       return running(db).dataSource;
+    },
+    get queries() {
+      return running(db).queries;
     },
     get peers() {
       return running(peers);

@@ -23,3 +23,4 @@ export * from './pii';
 export * from './tokens';
 export * from './jobLease';
 export * from './random';
+export * from './plainRead';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../../kit/src';
 import { CampaignSetting } from '../db/entities/CampaignSetting';
-import { COMBINATION_SETTING, type Combination } from '../db/settings';
+import { combinationChanged, COMBINATION_SETTING, type Combination } from '../db/settings';
 
 /** The programme's rule for several live multipliers: MAX (the default) or MULTIPLY. */
 export async function setCoefficientCombination(
@@ -13,5 +13,7 @@ export async function setCoefficientCombination(
   const value: Combination | null = rule === 'MAX' ? 'max' : rule === 'MULTIPLY' ? 'product' : null;
   if (!value) throw new DomainError('BAD_USER_INPUT', 'combination must be MAX or MULTIPLY', { field: 'combination' });
   await dataSource.getRepository(CampaignSetting).save({ name: COMBINATION_SETTING, value, updatedBy: actor, updatedAt: now });
+  // Earns read the setting from the process's shared copy: the next one reads the new value.
+  combinationChanged(dataSource);
   return value;
 }

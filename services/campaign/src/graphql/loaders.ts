@@ -32,70 +32,122 @@ export async function latestClustering(dataSource: DataSource): Promise<Clusteri
 }
 
 /**
- * Per-request loaders. The live campaigns are read once per request; the facts their targeting
- * needs (tiers, segments, consent) are asked for all members of the request in one batch, and only
- * when a live campaign targets by them. Segment data is batched per kind: one statement for any
- * number of members.
+ * Per-request loaders, each made on first use (a card asks for one of them: a request builds only
+ * what it reads). The live campaigns are read once per request; the facts their targeting needs
+ * (tiers, segments, consent) are asked for all members of the request in one batch, and only when a
+ * live campaign targets by them. Segment data is batched per kind: one statement for any number of
+ * members.
  */
-export function createLoaders(dataSource: DataSource, peers: Pick<CampaignPeers, 'member'>, now: () => Date = () => new Date()) {
-  let live: Promise<Campaign[]> | undefined;
-  let clustering: Promise<ClusteringView | null> | undefined;
-  return {
-    liveCampaignsOfMember: new DataLoader<string, Campaign[]>(async (memberIds) => {
-      live ??= findLiveCampaigns(dataSource, now());
-      const campaigns = await live;
+export class CampaignLoaders {
+  private live: Promise<Campaign[]> | undefined;
+  private latest: Promise<ClusteringView | null> | undefined;
+  private made: {
+    liveCampaignsOfMember?: DataLoader<string, Campaign[]>;
+    referralCode?: DataLoader<string, string>;
+    invitedBy?: DataLoader<string, ReferralMember[]>;
+    referralRewardsOf?: DataLoader<string, ReferralReward[]>;
+    rungVersion?: DataLoader<number, ReferralRungVersion | null>;
+    referralDecision?: DataLoader<string, ReferralDecision | null>;
+    rfmOfMember?: DataLoader<string, MemberRfm | null>;
+    segmentsOfMember?: DataLoader<string, Segment[]>;
+    segmentById?: DataLoader<string, Segment | null>;
+  } = {};
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly peers: Pick<CampaignPeers, 'member'>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get liveCampaignsOfMember(): DataLoader<string, Campaign[]> {
+    return (this.made.liveCampaignsOfMember ??= new DataLoader(async (memberIds) => {
+      this.live ??= findLiveCampaigns(this.dataSource, this.now());
+      const campaigns = await this.live;
       if (campaigns.length === 0) return memberIds.map(() => []);
-      const facts = await memberFacts(dataSource, peers, campaigns, memberIds, null);
+      const facts = await memberFacts(this.dataSource, this.peers, campaigns, memberIds, null);
       return memberIds.map((id) => campaigns.filter((c) => admits(c, facts.get(id)!)));
-    }),
-    /** Codes of the members asked for, one given to any member without one yet (ensureReferralCodes). */
-    referralCode: new DataLoader<string, string>(async (memberIds) => {
-      const codes = await ensureReferralCodes(dataSource, memberIds);
+    }));
+  }
+
+  /** Codes of the members asked for, one given to any member without one yet (ensureReferralCodes). */
+  get referralCode(): DataLoader<string, string> {
+    return (this.made.referralCode ??= new DataLoader(async (memberIds) => {
+      const codes = await ensureReferralCodes(this.dataSource, memberIds);
       return memberIds.map((id) => codes.get(id)!);
-    }),
-    invitedBy: new DataLoader<string, ReferralMember[]>(async (memberIds) => {
-      const rows = await dataSource
+    }));
+  }
+
+  get invitedBy(): DataLoader<string, ReferralMember[]> {
+    return (this.made.invitedBy ??= new DataLoader(async (memberIds) => {
+      const rows = await this.dataSource
         .getRepository(ReferralMember)
         .find({ where: { inviterId: In([...memberIds]) }, order: { registeredAt: 'DESC' } });
       return memberIds.map((id) => rows.filter((r) => r.inviterId === id));
-    }),
-    referralRewardsOf: new DataLoader<string, ReferralReward[]>(async (memberIds) => {
-      const rows = await dataSource.getRepository(ReferralReward).find({
+    }));
+  }
+
+  get referralRewardsOf(): DataLoader<string, ReferralReward[]> {
+    return (this.made.referralRewardsOf ??= new DataLoader(async (memberIds) => {
+      const rows = await this.dataSource.getRepository(ReferralReward).find({
         where: { beneficiaryId: In([...memberIds]) },
         order: { rung: 'ASC', createdAt: 'ASC' },
       });
       return memberIds.map((id) => rows.filter((r) => r.beneficiaryId === id));
-    }),
-    /** The ladder versions rewards were owed under, by revision. */
-    rungVersion: new DataLoader<number, ReferralRungVersion | null>(async (revisions) =>
+    }));
+  }
+
+  /** The ladder versions rewards were owed under, by revision. */
+  get rungVersion(): DataLoader<number, ReferralRungVersion | null> {
+    return (this.made.rungVersion ??= new DataLoader(async (revisions) =>
       orderByKeys(
         revisions,
-        await dataSource.getRepository(ReferralRungVersion).findBy({ revision: In([...revisions]) }),
+        await this.dataSource.getRepository(ReferralRungVersion).findBy({ revision: In([...revisions]) }),
         (v) => v.revision,
       ),
-    ),
-    /** Staff decisions on held referrals, by the friend's member id. */
-    referralDecision: new DataLoader<string, ReferralDecision | null>(async (memberIds) =>
-      orderByKeys(memberIds, await dataSource.getRepository(ReferralDecision).findBy({ memberId: In([...memberIds]) }), (d) => d.memberId),
-    ),
-    rfmOfMember: new DataLoader<string, MemberRfm | null>(async (memberIds) =>
-      orderByKeys(memberIds, await dataSource.getRepository(MemberRfm).findBy({ memberId: In([...memberIds]) }), (r) => r.memberId),
-    ),
-    segmentsOfMember: new DataLoader<string, Segment[]>(async (memberIds) => {
-      const memberships = await dataSource.getRepository(SegmentMember).findBy({ memberId: In([...memberIds]) });
+    ));
+  }
+
+  /** Staff decisions on held referrals, by the friend's member id. */
+  get referralDecision(): DataLoader<string, ReferralDecision | null> {
+    return (this.made.referralDecision ??= new DataLoader(async (memberIds) =>
+      orderByKeys(
+        memberIds,
+        await this.dataSource.getRepository(ReferralDecision).findBy({ memberId: In([...memberIds]) }),
+        (d) => d.memberId,
+      ),
+    ));
+  }
+
+  get rfmOfMember(): DataLoader<string, MemberRfm | null> {
+    return (this.made.rfmOfMember ??= new DataLoader(async (memberIds) =>
+      orderByKeys(memberIds, await this.dataSource.getRepository(MemberRfm).findBy({ memberId: In([...memberIds]) }), (r) => r.memberId),
+    ));
+  }
+
+  get segmentsOfMember(): DataLoader<string, Segment[]> {
+    return (this.made.segmentsOfMember ??= new DataLoader(async (memberIds) => {
+      const memberships = await this.dataSource.getRepository(SegmentMember).findBy({ memberId: In([...memberIds]) });
       const segmentIds = [...new Set(memberships.map((m) => m.segmentId))];
-      const segments = segmentIds.length ? await dataSource.getRepository(Segment).findBy({ id: In(segmentIds) }) : [];
+      const segments = segmentIds.length ? await this.dataSource.getRepository(Segment).findBy({ id: In(segmentIds) }) : [];
       const byId = new Map(segments.map((s) => [s.id, s]));
       return groupByKeys(memberIds, memberships, (m) => m.memberId).map((group) =>
         group.map((m) => byId.get(m.segmentId)!).sort((a, b) => a.key.localeCompare(b.key)),
       );
-    }),
-    segmentById: new DataLoader<string, Segment | null>(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(Segment).findBy({ id: In([...ids]) }), (s) => s.id),
-    ),
-    /** The last clustering, read once per request however many members ask for their cluster. */
-    clustering: () => (clustering ??= latestClustering(dataSource)),
-  };
+    }));
+  }
+
+  get segmentById(): DataLoader<string, Segment | null> {
+    return (this.made.segmentById ??= new DataLoader(async (ids) =>
+      orderByKeys(ids, await this.dataSource.getRepository(Segment).findBy({ id: In([...ids]) }), (s) => s.id),
+    ));
+  }
+
+  /** The last clustering, read once per request however many members ask for their cluster. */
+  clustering(): Promise<ClusteringView | null> {
+    return (this.latest ??= latestClustering(this.dataSource));
+  }
 }
 
-export type CampaignLoaders = ReturnType<typeof createLoaders>;
+export function createLoaders(dataSource: DataSource, peers: Pick<CampaignPeers, 'member'>, now?: () => Date): CampaignLoaders {
+  return new CampaignLoaders(dataSource, peers, now);
+}

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { actorOf, groupByKeys, orderByKeys, type RequestBase } from '../../../kit/src';
+import { actorOf, findByPlainSql, groupByKeys, orderByKeys, type RequestBase } from '../../../kit/src';
 import { Member } from '../db/entities/Member';
 import { TierChange } from '../db/entities/TierChange';
 import { ConsentChange } from '../db/entities/ConsentChange';
@@ -17,7 +17,7 @@ export function createLoaders(dataSource: DataSource, request: Pick<RequestBase,
     member: new DataLoader<string, Member | null>(async (ids) =>
       orderByKeys(
         ids,
-        await readWithGrantsEnded(dataSource, () => dataSource.getRepository(Member).findBy({ id: In([...ids]) })),
+        await readWithGrantsEnded(dataSource, () => findByPlainSql(dataSource, Member, 'WHERE id IN (:...ids)', { ids: [...ids] })),
         (m) => m.id,
       ),
     ),

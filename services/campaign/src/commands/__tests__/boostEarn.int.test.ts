@@ -12,6 +12,7 @@ import { recomputeSegments } from '../recomputeSegments';
 import { setCoefficientCombination } from '../setCoefficientCombination';
 
 const f = useCampaignCommands();
+afterEach(() => jest.restoreAllMocks());
 const create = (input: Partial<Parameters<typeof createCampaign>[1]> & { name: string }) =>
   createCampaign(f.dataSource, { activityCoefficient: '2.0', ...WEEK, ...input }, 'staff:test');
 
@@ -79,6 +80,27 @@ describe('boostEarn: combination and budgets', () => {
     expect((await ask(earnQuestion('f1'))).coefficientMilli).toBe(2000);
     await setCoefficientCombination(f.dataSource, 'MULTIPLY', 'staff:test');
     expect((await ask(earnQuestion('f2'))).coefficientMilli).toBe(3000);
+  });
+
+  it('reads the combination setting once per process: two live multipliers cost one statement, a change is seen at once', async () => {
+    await create({ name: 'Double' });
+    await create({ name: 'Weekend', activityCoefficient: '1.5' });
+    // The process's clock stands still: the copy's one-second age (for other replicas) never runs out here.
+    const clock = Date.now();
+    jest.spyOn(Date, 'now').mockImplementation(() => clock);
+    const statements = async (question: EarnQuestion) => {
+      const before = f.queries.count;
+      const answer = await ask(question);
+      return { coefficientMilli: answer.coefficientMilli, statements: f.queries.count - before };
+    };
+    // The first earn reads the setting (none: MAX), the next only the live campaigns.
+    expect(await statements(earnQuestion('h1'))).toEqual({ coefficientMilli: 2000, statements: 2 });
+    expect(await statements(earnQuestion('h2'))).toEqual({ coefficientMilli: 2000, statements: 1 });
+    await setCoefficientCombination(f.dataSource, 'MULTIPLY', 'staff:test');
+    expect(await statements(earnQuestion('h3'))).toEqual({ coefficientMilli: 3000, statements: 2 });
+    expect(await statements(earnQuestion('h4'))).toEqual({ coefficientMilli: 3000, statements: 1 });
+    await setCoefficientCombination(f.dataSource, 'MAX', 'staff:test');
+    expect((await ask(earnQuestion('h5'))).coefficientMilli).toBe(2000);
   });
 
   it('charges a multiplier’s budget with the extra points it grants, once per order', async () => {

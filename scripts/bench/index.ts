@@ -58,6 +58,9 @@ async function main(): Promise<void> {
     OUTBOX_INTERVAL_MS: '1000',
     DATABASE_POOL_SIZE: '20',
     AUTH_ACCESS_TTL_SECONDS: '7200',
+    // The segment job runs as the staff mutation through the gateway, and on 20,000 members it can
+    // outlast the default 5 s subgraph timeout; no other request comes near it, so the rows are unchanged.
+    SUBGRAPH_TIMEOUT_MS: '60000',
     // Counted exactly, as the test stack does: no welcome bonuses, no per-address sign-in limits.
     POINTS_REGISTRATION_BONUS: '0',
     POINTS_PROFILE_COMPLETION_BONUS: '0',

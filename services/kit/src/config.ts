@@ -112,8 +112,14 @@ export function estimatedBits(text: string): number {
   return perChar * text.length;
 }
 
-/** A text that is one block repeated (`abcabc…`) or holds a run like `123456` or `fedcba`. */
+/**
+ * A text that is one block repeated (`abcabc…`) or is largely a run like `123456` or `fedcba` (a
+ * quarter of it, at least 6 characters). A short run inside a long random value is chance, not a
+ * pattern: `openssl rand -hex 32` holds one of 6 about once in a hundred draws, and refusing it
+ * would refuse a good secret.
+ */
 function patterned(text: string): boolean {
+  const longRun = Math.max(6, Math.ceil(text.length / 4));
   for (let period = 1; period <= text.length / 2; period += 1) {
     if (text.slice(period) === text.slice(0, text.length - period)) return true;
   }
@@ -123,7 +129,7 @@ function patterned(text: string): boolean {
     const step = text.charCodeAt(i) - text.charCodeAt(i - 1);
     up = step === 1 ? up + 1 : 1;
     down = step === -1 ? down + 1 : 1;
-    if (up >= 6 || down >= 6) return true;
+    if (up >= longRun || down >= longRun) return true;
   }
   return false;
 }

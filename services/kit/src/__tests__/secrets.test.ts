@@ -98,6 +98,17 @@ describe('production refuses placeholder, development and weak secrets', () => {
     expect(refusal(() => assertProductionSecret('IDENTITY_SIGNING_SECRET', value)).message).toMatch(/IDENTITY_SIGNING_SECRET is too weak/);
   });
 
+  it('accepts a random value that happens to hold a short run (hex from openssl rand -hex 32)', () => {
+    const hex = randomBytes(32).toString('hex');
+    expect(() => assertProductionSecret('X', `${hex.slice(0, 20)}abcdef${hex.slice(26)}`)).not.toThrow();
+  });
+
+  it('refuses a value that is largely a run', () => {
+    expect(refusal(() => assertProductionSecret('X', `${randomBytes(9).toString('hex')}0123456789abcdefgh`)).message).toMatch(
+      /X is too weak/,
+    );
+  });
+
   it('accepts random values of the documented kind (openssl rand -base64 32, -hex 32)', () => {
     for (let i = 0; i < 200; i += 1) {
       expect(() => assertProductionSecret('X', randomBytes(32).toString('base64'))).not.toThrow();

@@ -31,6 +31,27 @@ const quick = process.argv.includes('--quick');
  * and dashes for the rest.
  */
 const cardOnly = process.argv.includes('--card');
+/**
+ * Measures workload rows: each after a discarded warm-up, and each starting in its member list
+ * where the previous run on that list stopped, so the runs' earns, burns and redemptions spread
+ * over the members as a programme's do (a member earning 40 times in a minute is what risk's
+ * velocity rules are there to catch).
+ */
+function rowRunner(
+  stack: Awaited<ReturnType<typeof startBenchCluster>>,
+  ours: ReturnType<typeof runningGateway>,
+  databasePid: ReturnType<typeof localDatabasePid>,
+) {
+  const cursors = new Map<string[], number>();
+  return async (workload: string, job: Job, throughGateway = false): Promise<WorkloadRow> => {
+    const warmup = await load({ ...job, memberOffset: cursors.get(job.memberIds) ?? 0, durationSeconds: WARMUP });
+    const at = (cursors.get(job.memberIds) ?? 0) + warmup.requests;
+    const sample = await measure(stack, { ...job, memberOffset: at }, { gateway: throughGateway ? ours : undefined, databasePid });
+    cursors.set(job.memberIds, at + sample.result.requests);
+    return { workload, sample };
+  };
+}
+
 /** `--earn-only`: just the earn rows (gateway, direct, raw mysql2) after the seed, to measure a change to the earn path quickly. */
 const earnOnly = process.argv.includes('--earn-only');
 /**
@@ -88,27 +109,7 @@ async function main(): Promise<void> {
     const ours = runningGateway('ours', stack.gateway.url, stack.gateway.pid);
     const hive = await startHiveGateway(stack);
     try {
-      // Each run starts in its member list where the previous run on that list stopped, so the
-      // runs' earns, burns and redemptions spread over the members as a programme's do (a member
-      // earning 40 times in a minute is what risk's velocity rules are there to catch).
-      const cursors = new Map<string[], number>();
-      const row = async (workload: string, job: Job, throughGateway = false): Promise<WorkloadRow> => {
-        const next = (requests: number) => {
-          const at = cursors.get(job.memberIds) ?? 0;
-          cursors.set(job.memberIds, at + requests);
-          return at;
-        };
-        const warmupAt = cursors.get(job.memberIds) ?? 0;
-        next((await load({ ...job, memberOffset: warmupAt, durationSeconds: WARMUP })).requests);
-        const measuredAt = cursors.get(job.memberIds) ?? 0;
-        const sample = await measure(
-          stack,
-          { ...job, memberOffset: measuredAt },
-          { gateway: throughGateway ? ours : undefined, databasePid },
-        );
-        next(sample.result.requests);
-        return { workload, sample };
-      };
+      const row = rowRunner(stack, ours, databasePid);
       const base = { connections: CONNECTIONS, durationSeconds: DURATION };
       const pointsDatabase = stack.services.points.dataSource.options;
       const workloadRows = async (): Promise<WorkloadRow[]> => {
@@ -314,15 +315,7 @@ async function earnRows(
     console.log('outbox events still pending after 3 min; measuring anyway');
   }
   const base = { connections: CONNECTIONS, durationSeconds: DURATION };
-  // As the full run: each run goes on through its member list where the previous one stopped.
-  const cursors = new Map<string[], number>();
-  const row = async (workload: string, job: Job, throughGateway = false): Promise<WorkloadRow> => {
-    const warmup = await load({ ...job, memberOffset: cursors.get(job.memberIds) ?? 0, durationSeconds: WARMUP });
-    const at = (cursors.get(job.memberIds) ?? 0) + warmup.requests;
-    const sample = await measure(stack, { ...job, memberOffset: at }, { gateway: throughGateway ? ours : undefined, databasePid });
-    cursors.set(job.memberIds, at + sample.result.requests);
-    return { workload, sample };
-  };
+  const row = rowRunner(stack, ours, databasePid);
   const step = Math.max(1, Math.floor(memberIds.length / SAMPLE));
   const sampled = memberIds.filter((_, i) => i % step === 0).slice(0, SAMPLE);
   const pointsDatabase = stack.services.points.dataSource.options;

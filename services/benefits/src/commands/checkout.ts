@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, parseMemberId } from '../../../kit/src';
 import { findHeldCoupons } from '../db/coupons';
-import { findTierBenefits } from '../db/tierBenefits';
+import { sharedTierBenefits } from '../db/tierBenefits';
 import { parseCart, planCheckout, type Cart, type CartInput, type CheckoutPlan, type TierDiscount } from '../domain/checkout';
 import type { MemberPort } from '../ports';
 
@@ -15,9 +15,12 @@ export interface CheckoutInput {
 /** The most coupons one order may use. */
 const MAX_CHOSEN = 10;
 
-/** The DISCOUNT benefit of the tier in force at `at`, if the tier has one. */
+/**
+ * The DISCOUNT benefit of the tier in force at `at`, if the tier has one: from the catalogue this
+ * process shares (no statement per checkout; see sharedTierBenefits for how soon an edit shows).
+ */
 export async function tierDiscountOf(dataSource: DataSource, tierId: string, at: Date): Promise<TierDiscount | null> {
-  const discount = (await findTierBenefits(dataSource, [tierId], at)).find((b) => b.type === 'DISCOUNT' && b.discountPercent);
+  const discount = (await sharedTierBenefits(dataSource, [tierId], at)).find((b) => b.type === 'DISCOUNT' && b.discountPercent);
   return discount ? { tierId, benefitCode: discount.code, percent: discount.discountPercent!, revision: discount.revision } : null;
 }
 

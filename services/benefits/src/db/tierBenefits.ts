@@ -167,6 +167,21 @@ export async function sharedShownTierBenefits(
   return shownTierBenefits(await catalogue(dataSource).get(), tiers, at);
 }
 
+/**
+ * findTierBenefits from the shared catalogue: the tiers' stored cells in effect at `at`, without a
+ * statement. A revision scheduled ahead takes effect exactly at its time (the catalogue holds
+ * every revision); only an edit effective at once reaches another replica up to
+ * SHARED_VALUE_TTL_MS later.
+ */
+export async function sharedTierBenefits(dataSource: DataSource, tierIds: readonly string[], at = new Date()): Promise<TierBenefitView[]> {
+  if (tierIds.length === 0) return [];
+  const wanted = new Set(tierIds);
+  const cells = (await catalogue(dataSource).get())
+    .filter((benefit) => benefit.type !== DERIVED)
+    .flatMap((benefit) => (benefit.cells ?? []).filter((cell) => wanted.has(cell.tierId)));
+  return storedViews(cells, at);
+}
+
 /** After a write to the catalogue or its cells has committed: this process's next read sees it. */
 export function catalogueChanged(dataSource: DataSource): void {
   invalidateShared(dataSource, CATALOGUE);

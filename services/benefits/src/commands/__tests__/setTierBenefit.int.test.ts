@@ -2,7 +2,7 @@ import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../
 import { benefitsSchema } from '../../db/data-source';
 import { BenefitCell } from '../../db/entities/BenefitCell';
 import { DeriveAcceleration1764800000000 } from '../../db/migrations/1764800000000-DeriveAcceleration';
-import { findShownTierBenefits, findTierBenefits, sharedShownTierBenefits } from '../../db/tierBenefits';
+import { findShownTierBenefits, findTierBenefits, sharedShownTierBenefits, sharedTierBenefits } from '../../db/tierBenefits';
 import { defineBenefit } from '../defineBenefit';
 import { setTierBenefit, type TierBenefitEdit } from '../setTierBenefit';
 
@@ -207,6 +207,18 @@ describe('the shared catalogue (what the graph reads)', () => {
       const [fromDatabase, shared] = await bothAt(at);
       expect(shared).toEqual(fromDatabase);
     }
+    // The stored cells alone (checkout's tier discount reads them so), for some tiers and for none.
+    for (const at of [NOW, new Date('2027-01-01T00:00:00Z')]) {
+      for (const tierIds of [['GOLD'], ['REGULAR', 'DIAMOND'], []]) {
+        expect(await sharedTierBenefits(db.dataSource, tierIds, at)).toEqual(await findTierBenefits(db.dataSource, tierIds, at));
+      }
+    }
+    expect(
+      (await sharedTierBenefits(db.dataSource, ['GOLD'], new Date('2027-01-01T00:00:00Z'))).find((b) => b.code === 'DISCOUNT'),
+    ).toMatchObject({
+      discountPercent: 28,
+      revision: 2,
+    });
     const [, later] = await bothAt(new Date('2027-01-02T00:00:00Z'));
     expect(later[2].find((b) => b.code === 'DISCOUNT')).toMatchObject({ level: '28% off', revision: 2 });
   });

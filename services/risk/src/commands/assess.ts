@@ -3,7 +3,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, isUniqueViolation } from '../../../kit/src';
 import { RiskEvent } from '../db/entities/RiskEvent';
 import { answerFact } from '../db/facts';
-import { enabledRules } from '../db/rules';
+import { sharedEnabledRules } from '../db/rules';
 import { parseAction, type ActionToAssess, type AssessInput, type Decision } from '../domain/action';
 import { decide, planChecks, reviewFailedOpen, type Finding } from '../domain/evaluate';
 import type { RiskRule } from '../domain/rules';
@@ -27,7 +27,7 @@ export function assessmentOf(event: RiskEvent): Assessment {
 }
 
 /** An action judged, as the row that records it (not stored yet). */
-async function judge(manager: EntityManager, rules: RiskRule[], action: ActionToAssess, now: Date): Promise<RiskEvent> {
+async function judge(manager: EntityManager, rules: readonly RiskRule[], action: ActionToAssess, now: Date): Promise<RiskEvent> {
   // An assessment sent after the fact is judged, and recorded, as of when the action happened.
   const at = action.occurredAt ?? now;
   const checks = planChecks(rules, action, at);
@@ -64,7 +64,7 @@ export async function assess(dataSource: DataSource, input: AssessInput, now = n
   const known = await events.findOneBy({ idempotencyKey: action.idempotencyKey });
   if (known) return assessmentOf(known);
 
-  const event = await judge(dataSource.manager, await enabledRules(dataSource.manager), action, now);
+  const event = await judge(dataSource.manager, await sharedEnabledRules(dataSource), action, now);
   try {
     // updateEntity(false): the row is complete as built, so TypeORM need not read its defaults back.
     await events.createQueryBuilder().insert().values(event).updateEntity(false).execute();
@@ -120,7 +120,7 @@ export async function assessBatch(dataSource: DataSource, inputs: readonly Asses
       assessmentOf(e),
     ]),
   );
-  const rules = await enabledRules(dataSource.manager);
+  const rules = await sharedEnabledRules(dataSource);
   // Later copies of one key in the batch answer what its first copy got.
   const firstOfKey = new Map<string, number>();
   let pending = parsed.filter(({ index, action }) => {

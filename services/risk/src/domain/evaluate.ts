@@ -111,7 +111,7 @@ function median(values: number[]): number {
 }
 
 /** The checks the action needs: enabled rules that name its action and whose scope it carries (no IP, no IP rule). */
-export function planChecks(rules: RiskRule[], action: ActionToAssess, now: Date): Check[] {
+export function planChecks(rules: readonly RiskRule[], action: ActionToAssess, now: Date): Check[] {
   const checks: Check[] = [];
   for (const rule of rules) {
     if (!rule.enabled) continue;

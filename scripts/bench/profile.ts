@@ -8,7 +8,8 @@
  * benchmark's cluster (one process per service, scripts/bench/cluster.ts) with the named services
  * under `--cpu-prof`, a seeded programme as the quick bench seeds it, the same card load through our
  * gateway; each service's CPU per card, and its profile counted over the measured load alone
- * (start-up, seeding and the warm-up are left out).
+ * (start-up, seeding and the warm-up are left out). With `--earn` the load is the bench's earn
+ * (recordOrder through our gateway, a POS staff token) instead of the card.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -126,8 +127,19 @@ function servicesToProfile(): ServiceName[] {
   return names as ServiceName[];
 }
 
-/** The subgraph processes' profiles on the member card through our gateway (see the header). */
-async function profileServices(services: ServiceName[]): Promise<void> {
+/** What the profiled services are loaded with: the member card, or with `--earn` the till's earn. */
+type Workload = 'card' | 'earn';
+
+/** The bench's POS cashier, as its earn rows use one: the token that records orders. */
+async function cashierToken(stack: Awaited<ReturnType<typeof startBenchCluster>>): Promise<string> {
+  await stack.query(
+    'mutation { createStaff(input: { username: "bench-cashier", password: "bench-cashier-passphrase", roles: [OPERATOR], store: "BENCH-01" }) { id } }',
+  );
+  return (await stack.loginStaff('bench-cashier', 'bench-cashier-passphrase')).accessToken;
+}
+
+/** The subgraph processes' profiles on the member card (or the earn) through our gateway (see the header). */
+async function profileServices(services: ServiceName[], workload: Workload): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const fileOf = (service: ServiceName) => `${service}-${stamp}.cpuprofile`;
   const stack = await startBenchCluster(
@@ -146,16 +158,12 @@ async function profileServices(services: ServiceName[]): Promise<void> {
     const seeded = await seedProgramme(stack, { members: 2_000, orders: 20_000, seed: 20_261_125 });
     const step = Math.max(1, Math.floor(seeded.memberIds.length / MEMBERS));
     const memberIds = seeded.memberIds.filter((_, i) => i % step === 0).slice(0, MEMBERS);
-    const tokens = await memberTokens(stack, memberIds);
     const gateway = runningGateway('ours', stack.gateway.url, stack.gateway.pid);
-    const job = (durationSeconds: number): Job => ({
-      url: gateway.url,
-      kind: 'card',
-      memberIds,
-      memberTokens: tokens,
-      connections: 20,
-      durationSeconds,
-    });
+    const as =
+      workload === 'earn'
+        ? { kind: 'earn' as const, token: await cashierToken(stack) }
+        : { kind: 'card' as const, memberTokens: await memberTokens(stack, memberIds) };
+    const job = (durationSeconds: number): Job => ({ url: gateway.url, ...as, memberIds, connections: 20, durationSeconds });
     await load(job(3));
     const from = Date.now();
     const sample = await measure(stack, job(SECONDS), { gateway });
@@ -184,7 +192,7 @@ async function profileServices(services: ServiceName[]): Promise<void> {
 async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const services = servicesToProfile();
-  if (services.length) return profileServices(services);
+  if (services.length) return profileServices(services, process.argv.includes('--earn') ? 'earn' : 'card');
   const stack = await startStack({ env: { POINTS_EXPIRY_INTERVAL_MS: '0' } });
   try {
     const memberIds: string[] = [];

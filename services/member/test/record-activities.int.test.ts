@@ -14,6 +14,7 @@ import {
   type Activity,
   type TierRules,
 } from '../src/commands/recordActivity';
+import { storeFigures } from '../src/db/activityBatch';
 import { memberSchema } from '../src/db/data-source';
 import { Member } from '../src/db/entities/Member';
 import { TierChange } from '../src/db/entities/TierChange';
@@ -246,6 +247,30 @@ describe('recordActivities', () => {
         expect(await stateOf(id)).toMatchObject({ tierId: 'REGULAR', spend12mFen: (200 + i) * 100, purchases12m: 2, activityAsOf: day(2) });
       }
     }
+  });
+
+  it('stores no figures of a member changed since the read (its tier, a newer report): the guard in the statement', async () => {
+    const [moved, newer, same] = await members(3);
+    await recordActivity(dataSource, report(newer, 100, 1, day(3)), onMilestone, day(3));
+    const figures = (memberId: string, cny: number, asOf: Date, tierId = 'REGULAR') => ({
+      memberId,
+      spendFen: cny * 100,
+      purchases: 1,
+      asOf,
+      tierId,
+      tierSource: 'EARNED' as const,
+    });
+    // Judged at Silver, but holding Regular; judged before a newer report arrived; as judged.
+    expect(
+      await storeFigures(
+        dataSource,
+        [figures(moved, 200, day(2), 'SILVER'), figures(newer, 200, day(2)), figures(same, 200, day(2))],
+        day(2),
+      ),
+    ).toBe(1);
+    expect(await stateOf(moved)).toMatchObject({ spend12mFen: 0, activityAsOf: null });
+    expect(await stateOf(newer)).toMatchObject({ spend12mFen: 10_000, activityAsOf: day(3) });
+    expect(await stateOf(same)).toMatchObject({ spend12mFen: 20_000, activityAsOf: day(2) });
   });
 
   it('stores the figures of a batch that changes no tier in three statements, however many members', async () => {

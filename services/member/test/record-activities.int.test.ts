@@ -87,6 +87,50 @@ beforeEach(() => {
 });
 
 describe('recordActivities', () => {
+  // First in the file: the cap is a share of every member in the database.
+  it('never seats more than a capped top tier gives when concurrent batches cross its thresholds', async () => {
+    const ids = await members(40);
+    const capped: TierRules = { ...DEFAULT_TIER_RULES, topTier: { maxSharePpm: 100_000, invitationOnly: false } }; // 4 seats of 40
+    const holders = async () => Number((await dataSource.query("SELECT COUNT(*) AS n FROM members WHERE tier_id = 'DIAMOND'"))[0].n);
+    const qualifying = ids.slice(0, 12);
+    // Three batches at once, each with members that qualify for Diamond and members that change nothing.
+    const batches = [0, 1, 2].map((b) => [
+      ...qualifying.filter((_, i) => i % 3 === b).map((id, i) => report(id, 30_000 + b * 1_000 + i * 100, 30, day(1))),
+      ...ids.slice(12 + b * 9, 21 + b * 9).map((id) => report(id, 100, 1, day(1))),
+    ]);
+    await Promise.all([
+      ...batches.map((batch) => recordActivities(dataSource, batch, onMilestone, day(1), capped)),
+      fillTopTierSeats(dataSource, capped.topTier, day(1)),
+    ]);
+    expect(await holders()).toBe(4);
+    expect(Number((await dataSource.query("SELECT COUNT(*) AS n FROM tier_history WHERE to_tier = 'DIAMOND'"))[0].n)).toBe(4);
+    const seated: string[] = (await dataSource.query("SELECT id FROM members WHERE tier_id = 'DIAMOND'")).map((r: { id: string }) => r.id);
+    // The others wait one step below; the members that changed nothing stay as they were.
+    expect(Number((await dataSource.query("SELECT COUNT(*) AS n FROM members WHERE tier_id = 'GOLD'"))[0].n)).toBe(8);
+
+    // The holders refund everything in one batch, the others wait: the freed seats go to the line.
+    const waiting = qualifying.filter((id) => !seated.includes(id));
+    await Promise.all([
+      recordActivities(
+        dataSource,
+        seated.map((id) => report(id, 0, 0, day(2), [day(1)])),
+        onMilestone,
+        day(2),
+        capped,
+      ),
+      recordActivities(
+        dataSource,
+        waiting.map((id, i) => report(id, 31_000 + i * 100, 31, day(2))),
+        onMilestone,
+        day(2),
+        capped,
+      ),
+    ]);
+    expect(await holders()).toBe(4);
+    const now: string[] = (await dataSource.query("SELECT id FROM members WHERE tier_id = 'DIAMOND'")).map((r: { id: string }) => r.id);
+    expect(now.filter((id) => seated.includes(id))).toEqual([]);
+  });
+
   it('decides a mixed batch as each report alone: upgrade, no change, stale, refund undo, grant ended, capped top tier', async () => {
     const [up, same, stale, refunded, granted, capped] = await members(6);
     // Before the batch: figures already held, a tier to undo, a grant that has ended by day 10.
@@ -234,17 +278,24 @@ describe('recordActivities', () => {
   });
 
   it('keeps the newest figures when two batches report one member at once with different dates', async () => {
-    for (let round = 0; round < 5; round += 1) {
-      const ids = await members(5);
+    for (let round = 0; round < 6; round += 1) {
+      const ids = await members(6);
+      // Half the newer reports cross Silver's thresholds (the locked path), racing the older figures' UPDATE.
       const older = ids.map((id, i) => report(id, 100 + i, 1, day(1)));
-      const newer = ids.map((id, i) => report(id, 200 + i, 2, day(2)));
+      const newer = ids.map((id, i) => (i % 2 ? report(id, 200 + i, 2, day(2)) : report(id, 3_000 + i, 5, day(2))));
       await Promise.all([
         recordActivities(dataSource, round % 2 ? older : newer, onMilestone, day(2)),
         recordActivities(dataSource, round % 2 ? newer : older, onMilestone, day(2)),
-        recordActivity(dataSource, older[0], onMilestone, day(2)),
+        recordActivity(dataSource, older[round % ids.length], onMilestone, day(2)),
       ]);
       for (const [i, id] of ids.entries()) {
-        expect(await stateOf(id)).toMatchObject({ tierId: 'REGULAR', spend12mFen: (200 + i) * 100, purchases12m: 2, activityAsOf: day(2) });
+        const { spendFen, purchases } = newer[i];
+        expect(await stateOf(id)).toMatchObject({
+          tierId: i % 2 ? 'REGULAR' : 'SILVER',
+          spend12mFen: spendFen,
+          purchases12m: purchases,
+          activityAsOf: day(2),
+        });
       }
     }
   });

@@ -105,7 +105,9 @@ export async function storeFigures(dataSource: DataSource, rows: readonly Figure
         purchases12m: () => `CASE id ${purchases.join(' ')} END`,
         activityAsOf: () => `CASE id ${asOf.join(' ')} END`,
       })
-      .where(`(${guards.join(' OR ')})`)
+      // The id list first: the statement finds (and on MySQL locks) only the batch's rows, by key.
+      .where('id IN (:...ids)', { ids: rows.map((row) => row.memberId) })
+      .andWhere(`(${guards.join(' OR ')})`)
       .andWhere("(tier_source <> 'GRANTED' OR grant_expires_at IS NULL OR grant_expires_at > :now)")
       .setParameters(parameters)
       .updateEntity(false)

@@ -235,6 +235,11 @@ describe('recordActivities', () => {
     ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
+    const tooMany = Array.from({ length: 501 }, () => report(id, 100, 1, day(1)));
+    await expect(recordActivities(dataSource, tooMany, onMilestone, day(1))).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'at most 500 reports at once',
+    });
     expect(await stateOf(id)).toEqual(before);
   });
 
@@ -341,6 +346,9 @@ describe('recordActivities', () => {
     }
     // The members with their milestones, the ladder, the guarded UPDATE.
     expect(counts).toEqual([3, 3, 3]);
+    const before = statements();
+    expect(await recordActivities(dataSource, [], onMilestone, day(1))).toEqual([]);
+    expect(statements()).toBe(before);
   });
 
   it('costs the single report three statements when it changes no tier, and skips an older one in two', async () => {

@@ -138,6 +138,7 @@ export async function recordActivities(
 ): Promise<TierDecision[]> {
   if (activities.length > MAX_ACTIVITY_BATCH) throw new DomainError('BAD_USER_INPUT', `at most ${MAX_ACTIVITY_BATCH} reports at once`);
   activities.forEach(validate);
+  if (activities.length === 0) return [];
   const states = await readActivityStates(
     dataSource,
     activities.map((a) => a.memberId),

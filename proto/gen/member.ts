@@ -19,6 +19,8 @@ import type { MemberServiceClient as _membergraph_member_v1_MemberServiceClient,
 import type { MemberTier as _membergraph_member_v1_MemberTier, MemberTier__Output as _membergraph_member_v1_MemberTier__Output } from './membergraph/member/v1/MemberTier';
 import type { PartnerMemberLink as _membergraph_member_v1_PartnerMemberLink, PartnerMemberLink__Output as _membergraph_member_v1_PartnerMemberLink__Output } from './membergraph/member/v1/PartnerMemberLink';
 import type { QualifyingActivity as _membergraph_member_v1_QualifyingActivity, QualifyingActivity__Output as _membergraph_member_v1_QualifyingActivity__Output } from './membergraph/member/v1/QualifyingActivity';
+import type { RecordQualifyingActivitiesRequest as _membergraph_member_v1_RecordQualifyingActivitiesRequest, RecordQualifyingActivitiesRequest__Output as _membergraph_member_v1_RecordQualifyingActivitiesRequest__Output } from './membergraph/member/v1/RecordQualifyingActivitiesRequest';
+import type { RecordQualifyingActivitiesResponse as _membergraph_member_v1_RecordQualifyingActivitiesResponse, RecordQualifyingActivitiesResponse__Output as _membergraph_member_v1_RecordQualifyingActivitiesResponse__Output } from './membergraph/member/v1/RecordQualifyingActivitiesResponse';
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from './membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from './membergraph/member/v1/ReevaluateTierRequest';
 import type { ResolvePartnerMembersRequest as _membergraph_member_v1_ResolvePartnerMembersRequest, ResolvePartnerMembersRequest__Output as _membergraph_member_v1_ResolvePartnerMembersRequest__Output } from './membergraph/member/v1/ResolvePartnerMembersRequest';
@@ -56,6 +58,8 @@ export interface ProtoGrpcType {
         MemberTier: MessageTypeDefinition<_membergraph_member_v1_MemberTier, _membergraph_member_v1_MemberTier__Output>
         PartnerMemberLink: MessageTypeDefinition<_membergraph_member_v1_PartnerMemberLink, _membergraph_member_v1_PartnerMemberLink__Output>
         QualifyingActivity: MessageTypeDefinition<_membergraph_member_v1_QualifyingActivity, _membergraph_member_v1_QualifyingActivity__Output>
+        RecordQualifyingActivitiesRequest: MessageTypeDefinition<_membergraph_member_v1_RecordQualifyingActivitiesRequest, _membergraph_member_v1_RecordQualifyingActivitiesRequest__Output>
+        RecordQualifyingActivitiesResponse: MessageTypeDefinition<_membergraph_member_v1_RecordQualifyingActivitiesResponse, _membergraph_member_v1_RecordQualifyingActivitiesResponse__Output>
         RecordQualifyingActivityRequest: MessageTypeDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_RecordQualifyingActivityRequest__Output>
         ReevaluateTierRequest: MessageTypeDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_ReevaluateTierRequest__Output>
         ResolvePartnerMembersRequest: MessageTypeDefinition<_membergraph_member_v1_ResolvePartnerMembersRequest, _membergraph_member_v1_ResolvePartnerMembersRequest__Output>

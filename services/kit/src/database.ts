@@ -190,6 +190,21 @@ export function inTransaction<T>(
 }
 
 /**
+ * Runs `work`'s statements each on its own, outside any transaction (autocommit), for a write that
+ * is one guarded statement: no BEGIN and COMMIT around it. On SQLite it waits its turn in
+ * inTransaction's queue, since on the one connection a statement sent while another's transaction
+ * is open would join that transaction and be lost with its rollback; MySQL runs it on the pool,
+ * again after a deadlock.
+ */
+export function outsideTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'better-sqlite3') return withDeadlockRetry(() => work(dataSource.manager));
+  const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => work(dataSource.manager));
+  sqliteQueues.set(dataSource, next);
+  return next;
+}
+
+/**
  * Lock option for reading a row that the transaction will change: SELECT … FOR UPDATE on MySQL.
  * SQLite needs none (inTransaction runs its transactions one at a time) and TypeORM refuses one there.
  */

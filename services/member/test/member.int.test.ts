@@ -1,6 +1,7 @@
 import { grpcCall, healthCheck } from '../../../test/harness/grpc';
 import { Member } from '../src/db/entities/Member';
 import { REGISTER } from '../../../test/harness/operations';
+import { pointsMemberPeer } from '../../../test/harness/pointsJobs';
 import { startStack, type Stack } from '../../../test/harness/startStack';
 
 let stack: Stack;
@@ -117,6 +118,34 @@ describe('member subgraph', () => {
     expect(await grpcCall('member', 'MemberService', stack.services.member.grpcAddress, 'listTiers', {})).toEqual({
       tierIds: ['REGULAR', 'SILVER', 'GOLD', 'DIAMOND'],
     });
+  });
+
+  it('RecordQualifyingActivities answers one decision per report in order, through points’ member peer', async () => {
+    const fresh: string[] = [];
+    for (const phone of ['13877770001', '13877770002']) {
+      fresh.push((await stack.querySubgraph('member', REGISTER, { phone, channel: 'WEB' })).data.registerMember.id);
+    }
+    const member = pointsMemberPeer(stack);
+    try {
+      const asOf = new Date(Date.now() + 1_000);
+      const decisions = await member.recordQualifyingActivities([
+        { memberId: fresh[0], spendFen: 300_000, purchases: 5, asOf },
+        { memberId: fresh[1], spendFen: 100, purchases: 1, asOf },
+        { memberId: fresh[0], spendFen: 100, purchases: 1, asOf: new Date(asOf.getTime() - 60_000) },
+      ]);
+      expect(decisions).toEqual([
+        { memberId: fresh[0], tierId: 'SILVER', changed: true },
+        { memberId: fresh[1], tierId: 'REGULAR', changed: false },
+        { memberId: fresh[0], tierId: 'SILVER', changed: false },
+      ]);
+      const stored = await stack.services.member.dataSource.getRepository(Member).findOneByOrFail({ id: fresh[1] });
+      expect(stored).toMatchObject({ spend12mFen: 100, purchases12m: 1, activityAsOf: asOf });
+      await expect(member.recordQualifyingActivities([{ memberId: 'nobody', spendFen: 0, purchases: 0, asOf }])).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    } finally {
+      member.close();
+    }
   });
 
   it('carries the standard gRPC health service', async () => {

@@ -54,6 +54,12 @@ export interface MemberPort {
   getExpiryHolds(memberIds: readonly string[], scope?: CallScope): Promise<ExpiryHold[]>;
   /** Reports fresh figures: the member upgrades at once when they cross a threshold. */
   recordQualifyingActivity(activity: QualifyingActivity, scope?: CallScope): Promise<TierDecision>;
+  /**
+   * Reports many members' fresh figures at once (at most 500), as recordQualifyingActivity each;
+   * answers one decision per report, in order. A report that changes nothing but the figures costs
+   * the member service no statement of its own.
+   */
+  recordQualifyingActivities(activities: readonly QualifyingActivity[], scope?: CallScope): Promise<TierDecision[]>;
   /** The yearly re-evaluation of one member for `cycle` (a year), applied once per cycle. */
   reevaluateTier(activity: QualifyingActivity, cycle: string, scope?: CallScope): Promise<TierDecision>;
 }

@@ -73,6 +73,12 @@ export class MemoryMember implements MemberPort {
     return { memberId: activity.memberId, tierId: this.tiers.get(activity.memberId)?.tierId ?? 'REGULAR', changed: false };
   }
 
+  async recordQualifyingActivities(activities: readonly QualifyingActivity[]): Promise<TierDecision[]> {
+    this.failIfDown(this.reportsDown);
+    this.reports.push(...activities);
+    return activities.map((a) => ({ memberId: a.memberId, tierId: this.tiers.get(a.memberId)?.tierId ?? 'REGULAR', changed: false }));
+  }
+
   async reevaluateTier(activity: QualifyingActivity, cycle: string): Promise<TierDecision> {
     this.failIfDown();
     this.reevaluations.push({ activity, cycle });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { isUniqueViolation, type Logger, type Outbox } from '../../../kit/src';
 import { Milestone } from '../db/entities/Milestone';
+import { twelfthPurchaseDue } from '../domain/activityTriage';
 import type { TierRule } from '../domain/tiers';
 import { enqueueMilestoneReached } from './memberEvents';
 
@@ -36,8 +37,6 @@ export function deliveringMilestoneHook(outbox: Pick<Outbox, 'deliverNow'>, logg
   };
 }
 
-const YEAR_MS = 365 * 24 * 3600 * 1000;
-
 /**
  * Records each milestone once and returns those reached just now; called under the member's row
  * lock. FIRST_TOP_TIER: the first time the member *earns* the top tier (a staff grant is not an
@@ -55,7 +54,7 @@ export async function recordMilestones(
   if (state.earned && state.tier.rank === top) candidates.push({ memberId, kind: 'FIRST_TOP_TIER', period: '', at });
   if (state.purchases12m >= 12) {
     const last = await manager.findOne(Milestone, { where: { memberId, kind: 'TWELFTH_PURCHASE' }, order: { at: 'DESC' } });
-    if (!last || at.getTime() - last.at.getTime() >= YEAR_MS) {
+    if (twelfthPurchaseDue(state.purchases12m, last?.at ?? null, at)) {
       candidates.push({ memberId, kind: 'TWELFTH_PURCHASE', period: at.toISOString().slice(0, 10).replace(/-/g, ''), at });
     }
   }

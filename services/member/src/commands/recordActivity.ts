@@ -3,7 +3,9 @@ import { DomainError, inTransaction, rowLock } from '../../../kit/src';
 import { Member } from '../db/entities/Member';
 import { TierChange } from '../db/entities/TierChange';
 import { loadLadder, tierById } from '../db/ladder';
+import { readActivityStates, storeFigures, type FiguresToStore } from '../db/activityBatch';
 import { TOP_TIER_TRANSACTION } from '../db/topTier';
+import { triageActivity } from '../domain/activityTriage';
 import { reevaluate, tierAfterRefund, upgradeTarget, type QualifyingStats } from '../domain/tierEngine';
 import type { TierRule } from '../domain/tiers';
 import { OPEN_TOP_TIER, type TopTierRule } from '../domain/scarcity';
@@ -101,6 +103,8 @@ async function upgradeWithin(
  * A member's latest qualifying activity: stored (when newer than what we have) and, when it
  * crosses a threshold, an immediate upgrade. Activity never downgrades, except that a refund
  * undoes an earned tier reached within the refunded order's return window (undoRefundedTier).
+ * As a batch of one (recordActivities): a report that changes nothing but the figures costs a read
+ * and one guarded UPDATE, no transaction.
  */
 export async function recordActivity(
   dataSource: DataSource,
@@ -109,7 +113,75 @@ export async function recordActivity(
   now = new Date(),
   rules: TierRules = DEFAULT_TIER_RULES,
 ): Promise<TierDecision> {
-  validate(activity);
+  const [decision] = await recordActivities(dataSource, [activity], onMilestone, now, rules);
+  return decision;
+}
+
+/** Most reports in one batch: its statements carry a few parameters per report. */
+export const MAX_ACTIVITY_BATCH = 500;
+
+/**
+ * Many members' reports at once, answered in their order, each decided as recordActivity decides
+ * it alone. One read of the members (and their milestones) and of the ladder judges every report
+ * (triageActivity): the older ones are skipped, those that only bring new figures are stored in one
+ * guarded UPDATE, and only those that may change a tier or reach a milestone go one by one through
+ * the locked path (top tier seats, milestones and tier history exactly as for one report). A member
+ * named twice goes the locked path for each of its reports, in order. A bad report or an unknown
+ * member refuses the whole batch before anything is written.
+ */
+export async function recordActivities(
+  dataSource: DataSource,
+  activities: readonly Activity[],
+  onMilestone: MilestoneHook,
+  now = new Date(),
+  rules: TierRules = DEFAULT_TIER_RULES,
+): Promise<TierDecision[]> {
+  if (activities.length > MAX_ACTIVITY_BATCH) throw new DomainError('BAD_USER_INPUT', `at most ${MAX_ACTIVITY_BATCH} reports at once`);
+  activities.forEach(validate);
+  if (activities.length === 0) return [];
+  const states = await readActivityStates(
+    dataSource,
+    activities.map((a) => a.memberId),
+    now,
+  );
+  const unknown = activities.find((a) => !states.has(a.memberId));
+  if (unknown) throw new DomainError('NOT_FOUND', `no member ${unknown.memberId}`);
+  const ladder = await loadLadder(dataSource, now);
+  const reports = new Map<string, number>();
+  for (const a of activities) reports.set(a.memberId, (reports.get(a.memberId) ?? 0) + 1);
+
+  const decisions: Array<TierDecision | undefined> = activities.map(() => undefined);
+  const locked: number[] = [];
+  const figures: Array<FiguresToStore & { index: number }> = [];
+  activities.forEach((activity, index) => {
+    const state = states.get(activity.memberId)!;
+    const triage = reports.get(activity.memberId)! > 1 ? 'TIER_ENGINE' : triageActivity(state, ladder, activity, now);
+    if (triage === 'TIER_ENGINE') return void locked.push(index);
+    decisions[index] = { memberId: activity.memberId, tierId: state.tierId, changed: false };
+    if (triage === 'FIGURES_ONLY') figures.push({ ...activity, tierId: state.tierId, tierSource: state.tierSource, index });
+  });
+  // A member that changed since the read (a tier, a grant, newer figures) fails the guard: then
+  // every report of the statement goes the locked path, which stores or skips each exactly.
+  if ((await storeFigures(dataSource, figures, now)) < figures.length) locked.push(...figures.map((f) => f.index));
+  for (const index of locked.sort((a, b) => a - b)) {
+    decisions[index] = await recordActivityLocked(dataSource, activities[index], onMilestone, now, rules);
+  }
+  // A refund may have freed a seat at a capped top tier, or moved a member up the line.
+  await fillTopTierSeats(dataSource, rules.topTier, now);
+  return decisions as TierDecision[];
+}
+
+/**
+ * One report under the member's row lock, the tier engine deciding; then its milestones' hook.
+ * Every report took this path before the batch existed: the batch's tests hold it to this.
+ */
+export async function recordActivityLocked(
+  dataSource: DataSource,
+  activity: Activity,
+  onMilestone: MilestoneHook,
+  now: Date,
+  rules: TierRules,
+): Promise<TierDecision> {
   const { decision, reached } = await inTransaction(
     dataSource,
     async (manager) => {
@@ -144,8 +216,6 @@ export async function recordActivity(
     TOP_TIER_TRANSACTION,
   );
   for (const milestone of reached) await onMilestone(milestone);
-  // A refund may have freed a seat at a capped top tier, or moved this member up the line.
-  await fillTopTierSeats(dataSource, rules.topTier, now);
   return decision;
 }
 

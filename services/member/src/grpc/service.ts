@@ -11,6 +11,7 @@ import { listBirthdays } from './handlers/ListBirthdays';
 import { listTiers } from './handlers/ListTiers';
 import { resolvePartnerMembersForPeer } from './handlers/ResolvePartnerMembers';
 import { grantTier } from './handlers/GrantTier';
+import { recordQualifyingActivities } from './handlers/RecordQualifyingActivities';
 import { recordQualifyingActivity } from './handlers/RecordQualifyingActivity';
 import { reevaluateTier } from './handlers/ReevaluateTier';
 import { streamSegmentProfiles } from './handlers/StreamSegmentProfiles';
@@ -30,6 +31,7 @@ export function memberGrpcService(
   const implementation: MemberServiceHandlers = {
     GetMemberTiers: unaryHandler(guard, (request) => getMemberTiers(dataSource, request)),
     RecordQualifyingActivity: unaryHandler(guard, (request) => recordQualifyingActivity(dataSource, onMilestone, request, tierRules)),
+    RecordQualifyingActivities: unaryHandler(guard, (request) => recordQualifyingActivities(dataSource, onMilestone, request, tierRules)),
     ReevaluateTier: unaryHandler(guard, (request) => reevaluateTier(dataSource, onMilestone, request, tierRules)),
     VerifyPartnerKey: unaryHandler(guard, (request) => verifyPartnerKey(dataSource, request)),
     StreamSegmentProfiles: serverStreamHandler(guard, (request) => streamSegmentProfiles(dataSource, request)),

@@ -1,6 +1,7 @@
 import type { ProtoGrpcType as CampaignProto } from '../../../../proto/gen/campaign';
 import type { ProtoGrpcType as MemberProto } from '../../../../proto/gen/member';
 import type { QualifyingActivity as WireActivity } from '../../../../proto/gen/membergraph/member/v1/QualifyingActivity';
+import type { RecordQualifyingActivityRequest } from '../../../../proto/gen/membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { TierDecision__Output } from '../../../../proto/gen/membergraph/member/v1/TierDecision';
 import type { AssessRequest } from '../../../../proto/gen/membergraph/risk/v1/AssessRequest';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
@@ -25,6 +26,11 @@ const wireActivity = (a: QualifyingActivity): WireActivity => ({
   asOfEpochMs: toEpochMs(a.asOf),
 });
 
+const wireReport = (a: QualifyingActivity): RecordQualifyingActivityRequest => ({
+  activity: wireActivity(a),
+  refundedOrdersAtEpochMs: (a.refundedOrdersAt ?? []).map(toEpochMs),
+});
+
 const decision = (d: TierDecision__Output): TierDecision => ({ memberId: d.memberId, tierId: d.tierId, changed: d.changed });
 
 /** The member service as points sees it (also used alone by the tier re-evaluation job). */
@@ -38,7 +44,7 @@ export function memberPeer(
     serviceToken: config.serviceToken,
     tls: config.grpcTls,
     // Tiers are a read; the figures are absolute and a cycle's re-evaluation applies once, so a repeat changes nothing.
-    retryable: ['GetMemberTiers', 'RecordQualifyingActivity', 'ReevaluateTier'],
+    retryable: ['GetMemberTiers', 'RecordQualifyingActivity', 'RecordQualifyingActivities', 'ReevaluateTier'],
     metrics,
   });
   return {
@@ -57,13 +63,9 @@ export function memberPeer(
         neverExpireEndedAt: Number(t.neverExpireEndedEpochMs) > 0 ? new Date(Number(t.neverExpireEndedEpochMs)) : null,
       }));
     },
-    recordQualifyingActivity: async (activity, scope) =>
-      decision(
-        await member.RecordQualifyingActivity(
-          { activity: wireActivity(activity), refundedOrdersAtEpochMs: (activity.refundedOrdersAt ?? []).map(toEpochMs) },
-          scope,
-        ),
-      ),
+    recordQualifyingActivity: async (activity, scope) => decision(await member.RecordQualifyingActivity(wireReport(activity), scope)),
+    recordQualifyingActivities: async (activities, scope) =>
+      (await member.RecordQualifyingActivities({ reports: activities.map(wireReport) }, scope)).decisions.map(decision),
     reevaluateTier: async (activity, cycle, scope) =>
       decision(await member.ReevaluateTier({ activity: wireActivity(activity), cycle }, scope)),
     close: () => member.close(),

@@ -13,6 +13,8 @@ import type { ListBirthdaysRequest as _membergraph_member_v1_ListBirthdaysReques
 import type { ListBirthdaysResponse as _membergraph_member_v1_ListBirthdaysResponse, ListBirthdaysResponse__Output as _membergraph_member_v1_ListBirthdaysResponse__Output } from '../../../membergraph/member/v1/ListBirthdaysResponse';
 import type { ListTiersRequest as _membergraph_member_v1_ListTiersRequest, ListTiersRequest__Output as _membergraph_member_v1_ListTiersRequest__Output } from '../../../membergraph/member/v1/ListTiersRequest';
 import type { ListTiersResponse as _membergraph_member_v1_ListTiersResponse, ListTiersResponse__Output as _membergraph_member_v1_ListTiersResponse__Output } from '../../../membergraph/member/v1/ListTiersResponse';
+import type { RecordQualifyingActivitiesRequest as _membergraph_member_v1_RecordQualifyingActivitiesRequest, RecordQualifyingActivitiesRequest__Output as _membergraph_member_v1_RecordQualifyingActivitiesRequest__Output } from '../../../membergraph/member/v1/RecordQualifyingActivitiesRequest';
+import type { RecordQualifyingActivitiesResponse as _membergraph_member_v1_RecordQualifyingActivitiesResponse, RecordQualifyingActivitiesResponse__Output as _membergraph_member_v1_RecordQualifyingActivitiesResponse__Output } from '../../../membergraph/member/v1/RecordQualifyingActivitiesResponse';
 import type { RecordQualifyingActivityRequest as _membergraph_member_v1_RecordQualifyingActivityRequest, RecordQualifyingActivityRequest__Output as _membergraph_member_v1_RecordQualifyingActivityRequest__Output } from '../../../membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { ReevaluateTierRequest as _membergraph_member_v1_ReevaluateTierRequest, ReevaluateTierRequest__Output as _membergraph_member_v1_ReevaluateTierRequest__Output } from '../../../membergraph/member/v1/ReevaluateTierRequest';
 import type { ResolvePartnerMembersRequest as _membergraph_member_v1_ResolvePartnerMembersRequest, ResolvePartnerMembersRequest__Output as _membergraph_member_v1_ResolvePartnerMembersRequest__Output } from '../../../membergraph/member/v1/ResolvePartnerMembersRequest';
@@ -131,6 +133,31 @@ export interface MemberServiceClient extends grpc.Client {
   listTiers(argument: _membergraph_member_v1_ListTiersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
   listTiers(argument: _membergraph_member_v1_ListTiersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
   listTiers(argument: _membergraph_member_v1_ListTiersRequest, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The same reports for many members at once (points' deferred delivery): one TierDecision per
+   * report, in the order asked, each as RecordQualifyingActivity would answer it. A report that
+   * changes nothing but the figures costs no statement of its own (the batch stores them in one);
+   * only members whose tier changes go through the tier engine's locked path. At most 500 reports;
+   * a bad report or an unknown member refuses the whole batch, writing nothing. Idempotent like
+   * the single rpc: a repeated or older report never overwrites newer figures.
+   */
+  RecordQualifyingActivities(argument: _membergraph_member_v1_RecordQualifyingActivitiesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_RecordQualifyingActivitiesResponse__Output>): grpc.ClientUnaryCall;
+  RecordQualifyingActivities(argument: _membergraph_member_v1_RecordQualifyingActivitiesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_RecordQualifyingActivitiesResponse__Output>): grpc.ClientUnaryCall;
+  RecordQualifyingActivities(argument: _membergraph_member_v1_RecordQualifyingActivitiesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_RecordQualifyingActivitiesResponse__Output>): grpc.ClientUnaryCall;
+  RecordQualifyingActivities(argument: _membergraph_member_v1_RecordQualifyingActivitiesRequest, callback: grpc.requestCallback<_membergraph_member_v1_RecordQualifyingActivitiesResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The same reports for many members at once (points' deferred delivery): one TierDecision per
+   * report, in the order asked, each as RecordQualifyingActivity would answer it. A report that
+   * changes nothing but the figures costs no statement of its own (the batch stores them in one);
+   * only members whose tier changes go through the tier engine's locked path. At most 500 reports;
+   * a bad report or an unknown member refuses the whole batch, writing nothing. Idempotent like
+   * the single rpc: a repeated or older report never overwrites newer figures.
+   */
+  recordQualifyingActivities(argument: _membergraph_member_v1_RecordQualifyingActivitiesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_RecordQualifyingActivitiesResponse__Output>): grpc.ClientUnaryCall;
+  recordQualifyingActivities(argument: _membergraph_member_v1_RecordQualifyingActivitiesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_RecordQualifyingActivitiesResponse__Output>): grpc.ClientUnaryCall;
+  recordQualifyingActivities(argument: _membergraph_member_v1_RecordQualifyingActivitiesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_RecordQualifyingActivitiesResponse__Output>): grpc.ClientUnaryCall;
+  recordQualifyingActivities(argument: _membergraph_member_v1_RecordQualifyingActivitiesRequest, callback: grpc.requestCallback<_membergraph_member_v1_RecordQualifyingActivitiesResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
@@ -268,6 +295,16 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
   ListTiers: grpc.handleUnaryCall<_membergraph_member_v1_ListTiersRequest__Output, _membergraph_member_v1_ListTiersResponse>;
   
   /**
+   * The same reports for many members at once (points' deferred delivery): one TierDecision per
+   * report, in the order asked, each as RecordQualifyingActivity would answer it. A report that
+   * changes nothing but the figures costs no statement of its own (the batch stores them in one);
+   * only members whose tier changes go through the tier engine's locked path. At most 500 reports;
+   * a bad report or an unknown member refuses the whole batch, writing nothing. Idempotent like
+   * the single rpc: a repeated or older report never overwrites newer figures.
+   */
+  RecordQualifyingActivities: grpc.handleUnaryCall<_membergraph_member_v1_RecordQualifyingActivitiesRequest__Output, _membergraph_member_v1_RecordQualifyingActivitiesResponse>;
+  
+  /**
    * Points reports a member's qualifying activity (rolling 12 months) after orders and refunds.
    * Crossing a threshold upgrades at once; activity never downgrades. Idempotent: the figures are
    * absolute and stamped with as_of, so a late or repeated report changes nothing.
@@ -312,6 +349,7 @@ export interface MemberServiceDefinition extends grpc.ServiceDefinition {
   GrantTier: MethodDefinition<_membergraph_member_v1_GrantTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_GrantTierRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ListBirthdays: MethodDefinition<_membergraph_member_v1_ListBirthdaysRequest, _membergraph_member_v1_ListBirthdaysResponse, _membergraph_member_v1_ListBirthdaysRequest__Output, _membergraph_member_v1_ListBirthdaysResponse__Output>
   ListTiers: MethodDefinition<_membergraph_member_v1_ListTiersRequest, _membergraph_member_v1_ListTiersResponse, _membergraph_member_v1_ListTiersRequest__Output, _membergraph_member_v1_ListTiersResponse__Output>
+  RecordQualifyingActivities: MethodDefinition<_membergraph_member_v1_RecordQualifyingActivitiesRequest, _membergraph_member_v1_RecordQualifyingActivitiesResponse, _membergraph_member_v1_RecordQualifyingActivitiesRequest__Output, _membergraph_member_v1_RecordQualifyingActivitiesResponse__Output>
   RecordQualifyingActivity: MethodDefinition<_membergraph_member_v1_RecordQualifyingActivityRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_RecordQualifyingActivityRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ReevaluateTier: MethodDefinition<_membergraph_member_v1_ReevaluateTierRequest, _membergraph_member_v1_TierDecision, _membergraph_member_v1_ReevaluateTierRequest__Output, _membergraph_member_v1_TierDecision__Output>
   ResolvePartnerMembers: MethodDefinition<_membergraph_member_v1_ResolvePartnerMembersRequest, _membergraph_member_v1_ResolvePartnerMembersResponse, _membergraph_member_v1_ResolvePartnerMembersRequest__Output, _membergraph_member_v1_ResolvePartnerMembersResponse__Output>

@@ -16,14 +16,19 @@ export function toActivity(activity: QualifyingActivity__Output | null): Activit
   };
 }
 
+/** A report as the command takes it: the activity and the instants of the refunded orders. */
+export function toReport(request: RecordQualifyingActivityRequest__Output): Activity {
+  const refundedOrdersAt = request.refundedOrdersAtEpochMs.map((ms) => new Date(Number(ms)));
+  if (refundedOrdersAt.some((at) => Number.isNaN(at.getTime()) || at.getTime() <= 0))
+    throw new DomainError('BAD_USER_INPUT', 'refunded_orders_at_epoch_ms must be instants');
+  return { ...toActivity(request.activity), refundedOrdersAt };
+}
+
 export function recordQualifyingActivity(
   dataSource: DataSource,
   onMilestone: MilestoneHook,
   request: RecordQualifyingActivityRequest__Output,
   rules: TierRules,
 ): Promise<TierDecision> {
-  const refundedOrdersAt = request.refundedOrdersAtEpochMs.map((ms) => new Date(Number(ms)));
-  if (refundedOrdersAt.some((at) => Number.isNaN(at.getTime()) || at.getTime() <= 0))
-    throw new DomainError('BAD_USER_INPUT', 'refunded_orders_at_epoch_ms must be instants');
-  return recordActivity(dataSource, { ...toActivity(request.activity), refundedOrdersAt }, onMilestone, new Date(), rules);
+  return recordActivity(dataSource, toReport(request), onMilestone, new Date(), rules);
 }

@@ -1,0 +1,117 @@
+import type { DataSource } from 'typeorm';
+import { outsideTransaction } from '../../../kit/src';
+import type { ActivityState } from '../domain/activityTriage';
+import { Member } from './entities/Member';
+import { Milestone } from './entities/Milestone';
+
+export interface MemberActivityState extends ActivityState {
+  id: string;
+  grantExpiresAt: Date | null;
+}
+
+/**
+ * The members a batch of reports is for, with what the reports are judged against
+ * (triageActivity), milestones included: one statement for the batch, no lock. What it reads may
+ * change before the figures are stored; storeFigures' guard notices.
+ */
+export async function readActivityStates(
+  dataSource: DataSource,
+  ids: readonly string[],
+  now: Date,
+): Promise<Map<string, MemberActivityState>> {
+  if (ids.length === 0) return new Map();
+  const member = dataSource.getMetadata(Member);
+  const column = (name: keyof Member) => member.findColumnWithPropertyName(name)!;
+  const milestoneAt = dataSource.getMetadata(Milestone).findColumnWithPropertyName('at')!;
+  const hydrate = (raw: unknown, meta: typeof milestoneAt) =>
+    raw === null || raw === undefined ? null : (dataSource.driver.prepareHydratedValue(raw, meta) as Date);
+  const rows: Array<Record<string, unknown>> = await dataSource
+    .createQueryBuilder()
+    .select('m.id', 'id')
+    .addSelect('m.tier_id', 'tier_id')
+    .addSelect('m.tier_source', 'tier_source')
+    .addSelect('m.grant_expires_at', 'grant_expires_at')
+    .addSelect('m.activity_as_of', 'activity_as_of')
+    .addSelect("(SELECT MAX(t.at) FROM member_milestones t WHERE t.member_id = m.id AND t.kind = 'TWELFTH_PURCHASE')", 'last_twelfth')
+    .addSelect("(SELECT COUNT(*) FROM member_milestones f WHERE f.member_id = m.id AND f.kind = 'FIRST_TOP_TIER')", 'first_top')
+    .from(Member, 'm')
+    .where('m.id IN (:...ids)', { ids: [...new Set(ids)] })
+    .getRawMany();
+  return new Map(
+    rows.map((row) => {
+      const tierSource = row.tier_source as MemberActivityState['tierSource'];
+      const grantExpiresAt = hydrate(row.grant_expires_at, column('grantExpiresAt'));
+      const state: MemberActivityState = {
+        id: String(row.id),
+        tierId: String(row.tier_id),
+        tierSource,
+        grantExpiresAt,
+        activityAsOf: hydrate(row.activity_as_of, column('activityAsOf')),
+        grantEnded: tierSource === 'GRANTED' && grantExpiresAt !== null && grantExpiresAt.getTime() <= now.getTime(),
+        lastTwelfthPurchaseAt: hydrate(row.last_twelfth, milestoneAt),
+        firstTopTierReached: Number(row.first_top) > 0,
+      };
+      return [state.id, state];
+    }),
+  );
+}
+
+export interface FiguresToStore {
+  memberId: string;
+  spendFen: number;
+  purchases: number;
+  asOf: Date;
+  /** The tier the figures were judged against: they are stored only while the member still holds it. */
+  tierId: string;
+  tierSource: 'EARNED' | 'GRANTED';
+}
+
+/**
+ * Stores many members' 12-month figures in one UPDATE, each only while the member is as judged
+ * (same tier and source, no grant expired by `now`) and the figures are not older than those held
+ * (activity_as_of compared in the statement, so of two reports racing the newer always stays).
+ * Answers the rows it matched: fewer than given means some member changed in between, and the
+ * caller applies those reports through the locked path instead.
+ */
+export async function storeFigures(dataSource: DataSource, rows: readonly FiguresToStore[], now: Date): Promise<number> {
+  if (rows.length === 0) return 0;
+  const parameters: Record<string, unknown> = { now };
+  const spend: string[] = [];
+  const purchases: string[] = [];
+  const asOf: string[] = [];
+  const guards: string[] = [];
+  rows.forEach((row, i) => {
+    Object.assign(parameters, {
+      [`id${i}`]: row.memberId,
+      [`spend${i}`]: row.spendFen,
+      [`purchases${i}`]: row.purchases,
+      [`asOf${i}`]: row.asOf,
+      [`tier${i}`]: row.tierId,
+      [`source${i}`]: row.tierSource,
+    });
+    spend.push(`WHEN :id${i} THEN :spend${i}`);
+    purchases.push(`WHEN :id${i} THEN :purchases${i}`);
+    asOf.push(`WHEN :id${i} THEN :asOf${i}`);
+    guards.push(
+      `(id = :id${i} AND tier_id = :tier${i} AND tier_source = :source${i} AND (activity_as_of IS NULL OR activity_as_of <= :asOf${i}))`,
+    );
+  });
+  const result = await outsideTransaction(dataSource, (manager) =>
+    manager
+      .createQueryBuilder()
+      .update(Member)
+      .set({
+        spend12mFen: () => `CASE id ${spend.join(' ')} END`,
+        purchases12m: () => `CASE id ${purchases.join(' ')} END`,
+        activityAsOf: () => `CASE id ${asOf.join(' ')} END`,
+      })
+      // The id list first: the statement finds (and on MySQL locks) only the batch's rows, by key.
+      .where('id IN (:...ids)', { ids: rows.map((row) => row.memberId) })
+      .andWhere(`(${guards.join(' OR ')})`)
+      .andWhere("(tier_source <> 'GRANTED' OR grant_expires_at IS NULL OR grant_expires_at > :now)")
+      .setParameters(parameters)
+      .updateEntity(false)
+      .execute(),
+  );
+  return result.affected ?? 0;
+}

@@ -3,7 +3,7 @@ import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit
 import { testDatabaseEnv } from '../../../test/harness/startStack';
 import { campaignSchema } from '../src/db/data-source';
 import { Campaign } from '../src/db/entities/Campaign';
-import { findLiveCampaigns } from '../src/db/liveCampaigns';
+import { campaignsChanged, findLiveCampaigns, fromSharedCopy, sharedLiveCampaigns, spendOf } from '../src/db/liveCampaigns';
 
 /**
  * findLiveCampaigns reads by plain SQL (kit findByPlainSql) instead of find(): on the database the
@@ -115,4 +115,50 @@ it('costs one statement', async () => {
   const before = counter.count;
   await findLiveCampaigns(dataSource, AT, ['MULTIPLIER']);
   expect(counter.count - before).toBe(1);
+});
+
+describe("the card's shared copy (sharedLiveCampaigns)", () => {
+  const statements = () => (dataSource.logger as unknown as { count: number }).count;
+  // Around the real clock: the copy holds the campaigns that end after its read.
+  const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+  it('answers what findLiveCampaigns answers, and reads no statement while the copy is fresh', async () => {
+    await dataSource.getRepository(Campaign).save(campaign('c-now', { startsAt: soon(-10), endsAt: soon(10) }));
+    campaignsChanged(dataSource);
+    const now = new Date();
+    expect(await sharedLiveCampaigns(dataSource, now)).toStrictEqual(await findLiveCampaigns(dataSource, now));
+    expect((await sharedLiveCampaigns(dataSource, now)).map((c) => c.id)).toContain('c-now');
+    // The fixtures' instant, whether the copy still holds it or (after it) the database answers.
+    expect(await sharedLiveCampaigns(dataSource, AT)).toStrictEqual(await findLiveCampaigns(dataSource, AT));
+    const before = statements();
+    await sharedLiveCampaigns(dataSource, new Date());
+    expect(statements() - before).toBe(0);
+  });
+
+  it('reads again after campaignsChanged, and the database for an instant before what the copy holds', async () => {
+    await sharedLiveCampaigns(dataSource, new Date());
+    await dataSource.getRepository(Campaign).update({ id: 'c-now' }, { status: 'ENDED', endedAt: new Date() });
+    campaignsChanged(dataSource);
+    expect((await sharedLiveCampaigns(dataSource, new Date())).map((c) => c.id)).not.toContain('c-now');
+    const long = new Date('2020-01-01T00:00:00Z');
+    const before = statements();
+    expect(await sharedLiveCampaigns(dataSource, long)).toStrictEqual(await findLiveCampaigns(dataSource, long));
+    expect(statements() - before).toBe(2);
+  });
+
+  it("marks its campaigns, whose spend counters are read now (spendOf), not the copy's", async () => {
+    await dataSource
+      .getRepository(Campaign)
+      .save(campaign('c-spend', { startsAt: soon(-10), endsAt: soon(10), spentPoints: 5, spentCoupons: 1 }));
+    campaignsChanged(dataSource);
+    const [copy] = (await sharedLiveCampaigns(dataSource, new Date())).filter((c) => c.id === 'c-spend');
+    expect(fromSharedCopy(copy)).toBe(true);
+    expect(fromSharedCopy((await findLiveCampaigns(dataSource, new Date())).find((c) => c.id === 'c-spend')!)).toBe(false);
+    await dataSource.getRepository(Campaign).update({ id: 'c-spend' }, { spentPoints: 9_007_199_254, spentCoupons: 4 });
+    expect(copy.spentPoints).toBe(5);
+    expect(await spendOf(dataSource, ['c-spend', 'c-none'])).toEqual([
+      { id: 'c-spend', spentPoints: 9_007_199_254, spentCoupons: 4 },
+      null,
+    ]);
+  });
 });

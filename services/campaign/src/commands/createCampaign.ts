@@ -1,6 +1,7 @@
 import { In, Not, type DataSource } from 'typeorm';
 import { DomainError, inTransaction } from '../../../kit/src';
 import { Campaign } from '../db/entities/Campaign';
+import { campaignsChanged } from '../db/liveCampaigns';
 import { assertSegmentsExist } from '../db/segmentMembership';
 import { overlaps } from '../domain/lifecycle';
 import { newCampaign, type CampaignInput } from '../domain/newCampaign';
@@ -31,5 +32,6 @@ export async function createCampaign(dataSource: DataSource, input: CampaignInpu
       );
     await manager.insert(Campaign, campaign);
   });
+  campaignsChanged(dataSource);
   return campaign;
 }

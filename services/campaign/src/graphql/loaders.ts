@@ -12,7 +12,7 @@ import { ReferralRungVersion } from '../db/entities/ReferralRungVersion';
 import { Segment } from '../db/entities/Segment';
 import { SegmentMember } from '../db/entities/SegmentMember';
 import { SegmentRun } from '../db/entities/SegmentRun';
-import { findLiveCampaigns } from '../db/liveCampaigns';
+import { sharedLiveCampaigns, spendOf } from '../db/liveCampaigns';
 import type { ClusteringReport } from '../domain/clusters';
 import { admits } from '../domain/targeting';
 import type { CampaignPeers } from '../ports';
@@ -33,7 +33,7 @@ export async function latestClustering(dataSource: DataSource): Promise<Clusteri
 
 /**
  * Per-request loaders, each made on first use (a card asks for one of them: a request builds only
- * what it reads). The live campaigns are read once per request; the facts their targeting needs
+ * what it reads). The live campaigns come from the process's shared copy (sharedLiveCampaigns); the facts their targeting needs
  * (tiers, segments, consent) are asked for all members of the request in one batch, and only when a
  * live campaign targets by them. Segment data is batched per kind: one statement for any number of
  * members.
@@ -43,6 +43,7 @@ export class CampaignLoaders {
   private latest: Promise<ClusteringView | null> | undefined;
   private made: {
     liveCampaignsOfMember?: DataLoader<string, Campaign[]>;
+    campaignSpend?: DataLoader<string, Pick<Campaign, 'id' | 'spentPoints' | 'spentCoupons'> | null>;
     referralCode?: DataLoader<string, string>;
     invitedBy?: DataLoader<string, ReferralMember[]>;
     referralRewardsOf?: DataLoader<string, ReferralReward[]>;
@@ -61,12 +62,17 @@ export class CampaignLoaders {
 
   get liveCampaignsOfMember(): DataLoader<string, Campaign[]> {
     return (this.made.liveCampaignsOfMember ??= new DataLoader(async (memberIds) => {
-      this.live ??= findLiveCampaigns(this.dataSource, this.now());
+      this.live ??= sharedLiveCampaigns(this.dataSource, this.now());
       const campaigns = await this.live;
       if (campaigns.length === 0) return memberIds.map(() => []);
       const facts = await memberFacts(this.dataSource, this.peers, campaigns, memberIds, null);
       return memberIds.map((id) => campaigns.filter((c) => admits(c, facts.get(id)!)));
     }));
+  }
+
+  /** Campaigns' spend counters as they are now, for campaigns from the shared copy (see sharedLiveCampaigns). */
+  get campaignSpend(): DataLoader<string, Pick<Campaign, 'id' | 'spentPoints' | 'spentCoupons'> | null> {
+    return (this.made.campaignSpend ??= new DataLoader((ids) => spendOf(this.dataSource, ids)));
   }
 
   /** Codes of the members asked for, one given to any member without one yet (ensureReferralCodes). */

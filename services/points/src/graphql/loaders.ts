@@ -39,28 +39,47 @@ async function accountViews(dataSource: DataSource, memberIds: readonly string[]
   return rows.map((row) => ({ memberId: row.member_id, balance: Number(row.balance), debt: Number(row.debt), held: Number(row.held) }));
 }
 
-/** Per-request loaders: one statement each for any number of members. */
-export function createLoaders(dataSource: DataSource, member: Pick<MemberPort, 'getExpiryHolds'>, now: () => Date = () => new Date()) {
-  return {
-    accountOfMember: new DataLoader<string, AccountView>(async (memberIds) =>
+/**
+ * Per-request loaders, each made on first use (a card reads the account alone: a request builds
+ * only what it reads): one statement each for any number of members.
+ */
+export class PointsLoaders {
+  private made: {
+    accountOfMember?: DataLoader<string, AccountView>;
+    lotsExpiringSoon?: DataLoader<string, Array<{ remaining: number; expiresAt: Date }>>;
+    pendingOfMember?: DataLoader<string, number>;
+    spendOfMember?: DataLoader<string, SpendView>;
+  } = {};
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly member: Pick<MemberPort, 'getExpiryHolds'>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get accountOfMember(): DataLoader<string, AccountView> {
+    return (this.made.accountOfMember ??= new DataLoader(async (memberIds) =>
       orderByKeys(
         memberIds,
-        await accountViews(dataSource, memberIds),
+        await accountViews(this.dataSource, memberIds),
         (a) => a.memberId,
         (memberId): AccountView => ({ memberId, balance: 0, debt: 0, held: 0 }),
       ),
-    ),
-    /** Lots expiring within the notice period by the member's tier now (none on Diamond), with their effective expiry. */
-    lotsExpiringSoon: new DataLoader<string, Array<{ remaining: number; expiresAt: Date }>>(async (memberIds) => {
-      const until = new Date(now().getTime() + EXPIRY_NOTICE_DAYS * DAY_MS);
+    ));
+  }
+
+  /** Lots expiring within the notice period by the member's tier now (none on Diamond), with their effective expiry. */
+  get lotsExpiringSoon(): DataLoader<string, Array<{ remaining: number; expiresAt: Date }>> {
+    return (this.made.lotsExpiringSoon ??= new DataLoader(async (memberIds) => {
+      const until = new Date(this.now().getTime() + EXPIRY_NOTICE_DAYS * DAY_MS);
       // Not bounded below: a lot past its calendar date may still be held, or in its notice period after Diamond.
-      const lots = await dataSource.getRepository(PointsLot).find({
+      const lots = await this.dataSource.getRepository(PointsLot).find({
         where: { memberId: In([...memberIds]), remaining: MoreThan(0), expiresAt: LessThanOrEqual(until) },
         order: { expiresAt: 'ASC' },
       });
       if (lots.length === 0) return memberIds.map(() => []);
       const holds = await holdsOf(
-        member,
+        this.member,
         lots.map((lot) => lot.memberId),
       );
       return groupByKeys(memberIds, lots, (l) => l.memberId).map((own) =>
@@ -68,9 +87,12 @@ export function createLoaders(dataSource: DataSource, member: Pick<MemberPort, '
           .map(({ lot, expiresAt }) => ({ remaining: lot.remaining, expiresAt }))
           .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime()),
       );
-    }),
-    pendingOfMember: new DataLoader<string, number>(async (memberIds) => {
-      const rows: Array<{ memberId: string; points: string | number }> = await dataSource
+    }));
+  }
+
+  get pendingOfMember(): DataLoader<string, number> {
+    return (this.made.pendingOfMember ??= new DataLoader(async (memberIds) => {
+      const rows: Array<{ memberId: string; points: string | number }> = await this.dataSource
         .getRepository(PendingPoints)
         .createQueryBuilder('p')
         .select('p.member_id', 'memberId')
@@ -79,9 +101,14 @@ export function createLoaders(dataSource: DataSource, member: Pick<MemberPort, '
         .groupBy('p.member_id')
         .getRawMany();
       return orderByKeys(memberIds, rows, (r) => r.memberId).map((row) => Number(row?.points ?? 0));
-    }),
-    spendOfMember: new DataLoader<string, SpendView>((memberIds) => spendStats(dataSource, memberIds, now())),
-  };
+    }));
+  }
+
+  get spendOfMember(): DataLoader<string, SpendView> {
+    return (this.made.spendOfMember ??= new DataLoader((memberIds) => spendStats(this.dataSource, memberIds, this.now())));
+  }
 }
 
-export type PointsLoaders = ReturnType<typeof createLoaders>;
+export function createLoaders(dataSource: DataSource, member: Pick<MemberPort, 'getExpiryHolds'>, now?: () => Date): PointsLoaders {
+  return new PointsLoaders(dataSource, member, now);
+}

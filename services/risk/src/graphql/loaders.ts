@@ -85,21 +85,36 @@ async function riskFacts(dataSource: DataSource, memberIds: string[], since: Dat
 /** A decision's findings as recorded (assessmentOf reads them the same way). */
 const findingsOf = (reasons: string | null): Finding[] => (reasons ? (JSON.parse(reasons) as Finding[]) : []);
 
-/** Per-request loaders: a fixed number of statements for any number of members. */
-export function createLoaders(dataSource: DataSource, now = () => new Date()) {
-  const events = dataSource.getRepository(RiskEvent);
-  return {
-    /** Each member's latest model scores (null before a scoring run): one statement. */
-    scoresOf: new DataLoader<string, MemberScoreRow | null>(async (memberIds) => {
-      const rows = await dataSource.getRepository(MemberScoreRow).findBy({ memberId: In([...memberIds]) });
+/**
+ * Per-request loaders, each made on first use (a card reads the risk level alone: a request builds
+ * only what it reads): a fixed number of statements for any number of members.
+ */
+export class RiskLoaders {
+  private made: {
+    scoresOf?: DataLoader<string, MemberScoreRow | null>;
+    riskOfMember?: DataLoader<string, RiskView>;
+    lastDecisionsOf?: DataLoader<string, RiskEvent[]>;
+  } = {};
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Each member's latest model scores (null before a scoring run): one statement. */
+  get scoresOf(): DataLoader<string, MemberScoreRow | null> {
+    return (this.made.scoresOf ??= new DataLoader(async (memberIds) => {
+      const rows = await this.dataSource.getRepository(MemberScoreRow).findBy({ memberId: In([...memberIds]) });
       const byId = new Map(rows.map((row) => [row.memberId, row]));
       return memberIds.map((id) => byId.get(id) ?? null);
-    }),
+    }));
+  }
 
-    /** Level, score and reasons from the last 30 days' REVIEW and DENY decisions and the staff-set level: one statement. */
-    riskOfMember: new DataLoader<string, RiskView>(async (memberIds) => {
-      const since = new Date(now().getTime() - PROFILE_WINDOW_DAYS * 86_400_000);
-      const { count, staffLevel, recent } = await riskFacts(dataSource, [...memberIds], since);
+  /** Level, score and reasons from the last 30 days' REVIEW and DENY decisions and the staff-set level: one statement. */
+  get riskOfMember(): DataLoader<string, RiskView> {
+    return (this.made.riskOfMember ??= new DataLoader(async (memberIds) => {
+      const since = new Date(this.now().getTime() - PROFILE_WINDOW_DAYS * 86_400_000);
+      const { count, staffLevel, recent } = await riskFacts(this.dataSource, [...memberIds], since);
       return memberIds.map((memberId) => ({
         memberId,
         assessments: count.get(memberId) ?? 0,
@@ -116,11 +131,13 @@ export function createLoaders(dataSource: DataSource, now = () => new Date()) {
             })),
         ),
       }));
-    }),
+    }));
+  }
 
-    /** Each member's latest MAX_LAST_DECISIONS decisions, newest first: two statements (ranked ids, then rows). */
-    lastDecisionsOf: new DataLoader<string, RiskEvent[]>(async (memberIds) => {
-      const ranked: Array<{ id: string }> = await dataSource.query(
+  /** Each member's latest MAX_LAST_DECISIONS decisions, newest first: two statements (ranked ids, then rows). */
+  get lastDecisionsOf(): DataLoader<string, RiskEvent[]> {
+    return (this.made.lastDecisionsOf ??= new DataLoader(async (memberIds) => {
+      const ranked: Array<{ id: string }> = await this.dataSource.query(
         `SELECT id FROM (
            SELECT id, ROW_NUMBER() OVER (PARTITION BY member_id ORDER BY created_at DESC, id DESC) AS n
            FROM risk_events WHERE member_id IN (${memberIds.map(() => '?').join(', ')})
@@ -128,11 +145,15 @@ export function createLoaders(dataSource: DataSource, now = () => new Date()) {
         [...memberIds],
       );
       const rows = ranked.length
-        ? await events.find({ where: { id: In(ranked.map((r) => r.id)) }, order: { createdAt: 'DESC', id: 'DESC' } })
+        ? await this.dataSource
+            .getRepository(RiskEvent)
+            .find({ where: { id: In(ranked.map((r) => r.id)) }, order: { createdAt: 'DESC', id: 'DESC' } })
         : [];
       return memberIds.map((memberId) => rows.filter((r) => r.memberId === memberId));
-    }),
-  };
+    }));
+  }
 }
 
-export type RiskLoaders = ReturnType<typeof createLoaders>;
+export function createLoaders(dataSource: DataSource, now?: () => Date): RiskLoaders {
+  return new RiskLoaders(dataSource, now);
+}

@@ -1,4 +1,5 @@
 import { milliToNumber } from '../../../../kit/src';
+import { fromSharedCopy } from '../../db/liveCampaigns';
 import { isLive } from '../../domain/coefficient';
 import { stateAt } from '../../domain/lifecycle';
 import type { CampaignResolvers, CampaignTargetResolvers } from '../__generated__/resolvers-types';
@@ -10,6 +11,15 @@ export const Campaign: CampaignResolvers = {
   endsAt: (campaign) => campaign.endsAt.toISOString(),
   live: (campaign) => campaign.status === 'SCHEDULED' && isLive(campaign, new Date()),
   target: (campaign) => campaign,
+  // A shared copy's counters are as old as its read, and every earn moves them: read them now.
+  spentPoints: async (campaign, _, ctx) =>
+    fromSharedCopy(campaign)
+      ? ((await ctx.loaders.campaignSpend.load(campaign.id))?.spentPoints ?? campaign.spentPoints)
+      : campaign.spentPoints,
+  spentCoupons: async (campaign, _, ctx) =>
+    fromSharedCopy(campaign)
+      ? ((await ctx.loaders.campaignSpend.load(campaign.id))?.spentCoupons ?? campaign.spentCoupons)
+      : campaign.spentCoupons,
 };
 
 export const CampaignTarget: CampaignTargetResolvers = {

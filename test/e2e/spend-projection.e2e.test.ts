@@ -110,7 +110,7 @@ describe('the spend benefits holds', () => {
     const benefits = benefitsPeer({ ...config, benefitsGrpcAddress: stack.services.benefits.grpcAddress });
     try {
       // Points' own handler, its read stamped before the one benefits holds, sending the order as it was then (unrefunded).
-      const stale = spendHandler(stack.services.points.dataSource, benefits, () => new Date(newest.asOf.getTime() - 1));
+      const stale = spendHandler(stack.services.points.dataSource, benefits, { clock: () => new Date(newest.asOf.getTime() - 1) });
       await grpcCall('benefits', 'BenefitsService', stack.services.benefits.grpcAddress, 'recordSpendStats', {
         members: [
           {

@@ -1,7 +1,7 @@
 import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
 import { spendStats, SPEND_WINDOW_MS } from '../../db/spendStats';
 import { mergeAccounts } from '../mergeAccounts';
-import { SPEND_EVENTS_KEY } from '../publishSpend';
+import { SPEND_EVENTS_KEY, spendHandler } from '../publishSpend';
 import { recordOrder } from '../recordOrder';
 import { refundOrder } from '../refundOrder';
 
@@ -97,6 +97,43 @@ describe('members’ spend, sent to benefits from the outbox', () => {
     expect(c.benefits.calls).toHaveLength(1);
     expect(c.benefits.calls[0].map((w) => [w.memberId, w.orders.length])).toEqual(members.map((m) => [m, 2]));
     expect((await c.events(SPEND_EVENTS_KEY)).every((e) => e.delivered)).toBe(true);
+  });
+
+  it('splits a batch over calls by its orders, never a member’s window', async () => {
+    const later = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined };
+    const counts = [2, 2, 5, 1];
+    const members = counts.map((_, i) => c.peers.member.add(`m-${i}`));
+    for (const [i, m] of members.entries()) {
+      for (let n = 0; n < counts[i]; n++) {
+        await recordOrder(
+          c.dataSource,
+          c.peers,
+          later,
+          RULES,
+          { memberId: m, orderNo: `O-${i}-${n}`, amount: '1.00', channel: 'WEB' },
+          'staff:test',
+        );
+      }
+    }
+    const events = members.map((memberId, i) => ({
+      id: `e-${i}`,
+      type: 'benefits.spend',
+      version: 1,
+      key: SPEND_EVENTS_KEY,
+      payload: { memberId },
+      createdAt: new Date(),
+    }));
+    await spendHandler(c.dataSource, c.benefits, { ordersPerCall: 4 })(events);
+    expect(c.benefits.calls.map((call) => call.map((w) => [w.memberId, w.orders.length]))).toEqual([
+      [
+        ['m-0', 2],
+        ['m-1', 2],
+      ],
+      [['m-2', 5]],
+      [['m-3', 1]],
+    ]);
+    // One read for the whole batch: every call carries the same asOf.
+    expect(new Set(c.benefits.calls.flat().map((w) => w.asOf.getTime())).size).toBe(1);
   });
 
   it('with benefits down the earn is made; the events wait and the dispatcher sends the figures as they are then', async () => {

@@ -8,6 +8,10 @@ import type { IssueCouponRequest as _membergraph_benefits_v1_IssueCouponRequest,
 import type { IssueCouponResponse as _membergraph_benefits_v1_IssueCouponResponse, IssueCouponResponse__Output as _membergraph_benefits_v1_IssueCouponResponse__Output } from './membergraph/benefits/v1/IssueCouponResponse';
 import type { ListTierBenefitsRequest as _membergraph_benefits_v1_ListTierBenefitsRequest, ListTierBenefitsRequest__Output as _membergraph_benefits_v1_ListTierBenefitsRequest__Output } from './membergraph/benefits/v1/ListTierBenefitsRequest';
 import type { ListTierBenefitsResponse as _membergraph_benefits_v1_ListTierBenefitsResponse, ListTierBenefitsResponse__Output as _membergraph_benefits_v1_ListTierBenefitsResponse__Output } from './membergraph/benefits/v1/ListTierBenefitsResponse';
+import type { MemberSpendWindow as _membergraph_benefits_v1_MemberSpendWindow, MemberSpendWindow__Output as _membergraph_benefits_v1_MemberSpendWindow__Output } from './membergraph/benefits/v1/MemberSpendWindow';
+import type { RecordSpendStatsRequest as _membergraph_benefits_v1_RecordSpendStatsRequest, RecordSpendStatsRequest__Output as _membergraph_benefits_v1_RecordSpendStatsRequest__Output } from './membergraph/benefits/v1/RecordSpendStatsRequest';
+import type { RecordSpendStatsResponse as _membergraph_benefits_v1_RecordSpendStatsResponse, RecordSpendStatsResponse__Output as _membergraph_benefits_v1_RecordSpendStatsResponse__Output } from './membergraph/benefits/v1/RecordSpendStatsResponse';
+import type { SpendOrder as _membergraph_benefits_v1_SpendOrder, SpendOrder__Output as _membergraph_benefits_v1_SpendOrder__Output } from './membergraph/benefits/v1/SpendOrder';
 import type { TierBenefit as _membergraph_benefits_v1_TierBenefit, TierBenefit__Output as _membergraph_benefits_v1_TierBenefit__Output } from './membergraph/benefits/v1/TierBenefit';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -25,6 +29,10 @@ export interface ProtoGrpcType {
         IssueCouponResponse: MessageTypeDefinition<_membergraph_benefits_v1_IssueCouponResponse, _membergraph_benefits_v1_IssueCouponResponse__Output>
         ListTierBenefitsRequest: MessageTypeDefinition<_membergraph_benefits_v1_ListTierBenefitsRequest, _membergraph_benefits_v1_ListTierBenefitsRequest__Output>
         ListTierBenefitsResponse: MessageTypeDefinition<_membergraph_benefits_v1_ListTierBenefitsResponse, _membergraph_benefits_v1_ListTierBenefitsResponse__Output>
+        MemberSpendWindow: MessageTypeDefinition<_membergraph_benefits_v1_MemberSpendWindow, _membergraph_benefits_v1_MemberSpendWindow__Output>
+        RecordSpendStatsRequest: MessageTypeDefinition<_membergraph_benefits_v1_RecordSpendStatsRequest, _membergraph_benefits_v1_RecordSpendStatsRequest__Output>
+        RecordSpendStatsResponse: MessageTypeDefinition<_membergraph_benefits_v1_RecordSpendStatsResponse, _membergraph_benefits_v1_RecordSpendStatsResponse__Output>
+        SpendOrder: MessageTypeDefinition<_membergraph_benefits_v1_SpendOrder, _membergraph_benefits_v1_SpendOrder__Output>
         TierBenefit: MessageTypeDefinition<_membergraph_benefits_v1_TierBenefit, _membergraph_benefits_v1_TierBenefit__Output>
       }
     }

@@ -14,7 +14,10 @@ import { outboxDrained } from './metrics';
 import { loadMemberConfig } from '../../services/member/src/config';
 import { maskPhone } from '../../services/member/src/domain/phone';
 import { ladderAsOf, qualifyingTier, type TierVersion } from '../../services/member/src/domain/tierEngine';
+import { findSpendWindows } from '../../services/benefits/src/db/memberSpend';
+import { spendAt } from '../../services/benefits/src/domain/spendWindow';
 import { PointsLot } from '../../services/points/src/db/entities/PointsLot';
+import { spendStats } from '../../services/points/src/db/spendStats';
 import { combineCoefficients, isLive } from '../../services/campaign/src/domain/coefficient';
 import { earnPoints } from '../../services/points/src/domain/earn';
 import { MEMBER_CARD, RECORD_ORDER } from '../../test/harness/operations';
@@ -292,6 +295,29 @@ function checkDeterminism(rules: SeedRules, options: { members: number; orders: 
   ok(other !== planProgramme({ ...options, now: rules.now }).members[0].id, 'another seed gives other members');
 }
 
+/**
+ * The spend benefits ranks by: a window for every member with orders, delivered from points' outbox
+ * after the seeding, giving exactly points' own figures (a sample of members, one statement each side).
+ */
+async function checkSpend(stack: Stack, seeded: SeedResult): Promise<void> {
+  const points = stack.services.points.dataSource;
+  const benefits = stack.services.benefits.dataSource;
+  equal(
+    await scalar(benefits, 'SELECT COUNT(*) FROM member_spend'),
+    await scalar(points, 'SELECT COUNT(DISTINCT member_id) FROM orders'),
+    'a spend window in benefits for every member with orders',
+  );
+  const sample = seeded.memberIds.filter((_, i) => i % Math.max(1, Math.floor(seeded.memberIds.length / 200)) === 0);
+  const now = new Date();
+  const windows = await findSpendWindows(benefits, sample);
+  const figures = await spendStats(points, sample, now);
+  deepStrictEqual(
+    windows.map((w) => (w ? spendAt(w, now) : { spendFen: 0, purchases: 0, lastPurchaseAt: null })),
+    figures,
+    "benefits' windows give points' figures",
+  );
+}
+
 /** Every check above, on a stack just seeded with `seeded` (as of `now`). Throws on the first failure. */
 export async function checkSeededProgramme(
   stack: Stack,
@@ -300,6 +326,7 @@ export async function checkSeededProgramme(
   log: (...line: unknown[]) => void = () => {},
 ): Promise<void> {
   await checkLedger(stack, seeded);
+  await checkSpend(stack, seeded);
   const rules = await readRules(stack, options.now);
   await checkEngagement(stack, seeded, rules);
   await checkTiers(stack, rules.tierVersions);

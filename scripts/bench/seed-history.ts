@@ -23,6 +23,7 @@ import { tierById } from '../../services/member/src/db/ladder';
 import { ladderAsOf, upgradeTarget, type QualifyingStats, type TierVersion } from '../../services/member/src/domain/tierEngine';
 import { entryTier, type TierRule } from '../../services/member/src/domain/tiers';
 import { ACTIVITY_TOPIC } from '../../services/points/src/commands/publishActivity';
+import { spendEvent } from '../../services/points/src/commands/publishSpend';
 import { orderEntryContext, orderReason } from '../../services/points/src/commands/recordOrder';
 import type { PointsRules } from '../../services/points/src/context';
 import { LedgerEntry } from '../../services/points/src/db/entities/LedgerEntry';
@@ -117,6 +118,12 @@ export interface MemberRows {
   ledger: LedgerEntry[];
   lots: PointsLot[];
   activityEvents: OutboxRow[];
+  /**
+   * The spend event of the member's last order, left pending: points' outbox sends every member's
+   * window to benefits after the seeding (seed.ts deliverSeededSpend), as it does after each order.
+   * (The events of the earlier orders would have been delivered long ago and changed nothing since.)
+   */
+  spendEvents: OutboxRow[];
   referralInvitations: ReferralInvitation[];
   riskEvents: RiskEvent[];
 }
@@ -328,6 +335,8 @@ class MemberReplay {
   private readonly memberEvents: OutboxRow[] = [];
   private readonly orders: Order[] = [];
   private readonly activityEvents: OutboxRow[] = [];
+  /** When the member's last order was placed (its spend event is the one left to deliver). */
+  private lastOrderAt: Date | null = null;
   private readonly referralInvitations: ReferralInvitation[] = [];
   private readonly riskEvents: RiskEvent[] = [];
   private readonly engaging: Random;
@@ -429,6 +438,7 @@ class MemberReplay {
       ledger: this.book.ledger,
       lots: this.book.lots,
       activityEvents: this.activityEvents,
+      spendEvents: this.lastOrderAt ? [{ ...newOutboxRow(spendEvent(this.planned.id, this.lastOrderAt)), id: this.newId() }] : [],
       referralInvitations: this.referralInvitations,
       riskEvents: this.riskEvents,
     };
@@ -518,6 +528,7 @@ class MemberReplay {
     });
     // Delivered at once: recordOrder publishes the member's activity before answering.
     this.activityEvents.push(this.delivered({ type: ACTIVITY_TOPIC, key: memberId, payload: { memberId }, at }));
+    this.lastOrderAt = at;
     this.tiers.record(ladder, this.year.add(time, amountFen), at);
   }
 

@@ -10,7 +10,17 @@
  * Same seed and same `now`: the same members, orders, points and tiers (ids included). Only the
  * sealed phones differ between runs (AES-GCM takes a fresh IV per value, by design).
  */
-import { inTransaction, OutboxEventSchema, type Channel } from '../../services/kit/src';
+import {
+  createLogger,
+  createOutbox,
+  inTransaction,
+  OutboxEventSchema,
+  peerGrpcAddress,
+  readCommonConfig,
+  type Channel,
+} from '../../services/kit/src';
+import { SPEND_EVENTS_KEY, SPEND_TOPIC, spendHandler } from '../../services/points/src/commands/publishSpend';
+import { benefitsPeer } from '../../services/points/src/grpc/peers';
 import { Campaign } from '../../services/campaign/src/db/entities/Campaign';
 import { ReferralInvitation } from '../../services/campaign/src/db/entities/ReferralInvitation';
 import { loadCampaignConfig } from '../../services/campaign/src/config';
@@ -170,6 +180,7 @@ const TABLES: ReadonlyArray<{
   { service: 'points', entity: LedgerEntry, rows: (m) => m.ledger },
   { service: 'points', entity: PointsLot, rows: (m) => m.lots },
   { service: 'points', entity: OutboxEventSchema, rows: (m) => m.activityEvents },
+  { service: 'points', entity: OutboxEventSchema, rows: (m) => m.spendEvents },
   { service: 'campaign', entity: ReferralInvitation, rows: (m) => m.referralInvitations },
   { service: 'risk', entity: RiskEvent, rows: (m) => m.riskEvents },
 ];
@@ -238,6 +249,7 @@ export async function seedProgramme(stack: SeedTarget, options: SeedOptions): Pr
   }
   await writing;
   await eventLoopTurn();
+  await deliverSeededSpend(stack);
   return {
     memberIds: plan.members.map((m) => m.id),
     tierCounts: totals.tiers,
@@ -245,6 +257,38 @@ export async function seedProgramme(stack: SeedTarget, options: SeedOptions): Pr
     rows: totals.rows,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * Sends every seeded member's spend to benefits as production does after an order: points' outbox
+ * delivers the pending spend events (one per member with orders, seed-history.ts) with points' own
+ * handler — each member's window read from points' orders, RecordSpendStats to the running benefits
+ * service, 500 members a call — until none is left. (The points service's own dispatcher may send
+ * some of them at the same time: the windows are absolute, so either delivery leaves the same.)
+ */
+async function deliverSeededSpend(stack: SeedTarget): Promise<void> {
+  const points = stack.services.points.dataSource;
+  const config = readCommonConfig('points', stack.env);
+  const benefits = benefitsPeer({ ...config, benefitsGrpcAddress: peerGrpcAddress('benefits', stack.env) });
+  const logger = createLogger('seed', 'warn');
+  const outbox = createOutbox({ dataSource: points, handlers: { [SPEND_TOPIC]: spendHandler(points, benefits) }, logger, intervalMs: 0 });
+  const pending = async () =>
+    Number(
+      Object.values(
+        (await points.query('SELECT COUNT(*) AS n FROM outbox_events WHERE event_key = ? AND delivered_at IS NULL', [SPEND_EVENTS_KEY]))[0],
+      )[0],
+    );
+  try {
+    for (let left = await pending(); left > 0;) {
+      await outbox.deliverNow(SPEND_EVENTS_KEY);
+      const now = await pending();
+      if (now >= left) throw new Error(`the seeded spend did not reach benefits (${now} events pending): is the benefits service up?`);
+      left = now;
+    }
+  } finally {
+    await outbox.stop();
+    benefits.close();
+  }
 }
 
 /**

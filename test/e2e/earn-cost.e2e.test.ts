@@ -33,7 +33,7 @@ const scrapeAll = async () =>
     ServiceName,
     MetricSample[]
   >;
-/** Until the risk assessments sent after the commits are all delivered (nothing else is left pending on a quiet stack). */
+/** Until the risk assessments and the spend sent after the commits are all delivered (nothing else is left pending on a quiet stack). */
 async function settled(): Promise<void> {
   for (let i = 0; i < 800; i++) {
     if (total(await scrape(stack.services.points.httpUrl), 'membergraph_outbox_pending_events') === 0) return;
@@ -57,35 +57,43 @@ async function costOf(earns: () => Promise<void>, n: number) {
     activityReports: grpc('/membergraph.member.v1.MemberService/RecordQualifyingActivity'),
     assess: grpc('/membergraph.risk.v1.RiskService/Assess'),
     assessBatches: grpc('/membergraph.risk.v1.RiskService/AssessBatch'),
+    spendBatches: grpc('/membergraph.benefits.v1.BenefitsService/RecordSpendStats'),
   };
 }
 
 describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
-  it('one after another: three gRPC calls on the request path and none to risk; risk judges each earn after the commit', async () => {
+  it('one after another: three gRPC calls on the request path and none to risk or benefits; risk judges each earn, benefits gets its spend, after the commit', async () => {
     const cost = await costOf(async () => {
       for (const [i, memberId] of members.entries()) await earn(memberId, `COST-SEQ-${i}`);
     }, members.length);
     expect(cost).toMatchObject({ tierLookups: 1, coefficients: 1, activityReports: 1, assess: 0 });
     expect(cost.assessBatches).toBeGreaterThan(0);
     expect(cost.assessBatches).toBeLessThanOrEqual(1);
+    // The spend goes to benefits after the commit too, in the background, at most one call an earn.
+    expect(cost.spendBatches).toBeGreaterThan(0);
+    expect(cost.spendBatches).toBeLessThanOrEqual(1);
     // Points: is the order known (a retry is answered from it alone), BEGIN, the account under lock, the order, the guarded balance update, the ledger
-    // entry, the lot, the outbox events (activity and assessment, one INSERT), COMMIT; the activity's
+    // entry, the lot, the outbox events (activity, spend and assessment, one INSERT), COMMIT; the activity's
     // delivery (pending events, 12-month figures, marked delivered) — 12 — and per assessment batch
-    // its read and its marking (2). Member: the tier look-up (2) and the activity report that
-    // changes no tier (3: the member with its milestones, the ladder, the guarded UPDATE; no
-    // transaction, so no isolation statement on MySQL either). Campaign: the coefficient (1). Risk,
-    // per batch of one: the recorded decisions, the rules, the rules' three facts, the decision (6).
-    // (A background read may find its events taken by the run before it: hence ranges.)
-    expect(cost.sql).toMatchObject({ member: 5, benefits: 0, campaign: 1 });
-    expect(cost.sql.points).toBeGreaterThanOrEqual(12 + 2 * cost.assessBatches);
-    expect(cost.sql.points).toBeLessThanOrEqual(14);
+    // its read and its marking (2), per spend batch its read, the members' window orders and its
+    // marking (3). Member: the tier look-up (2) and the activity report that changes no tier (3:
+    // the member with its milestones, the ladder, the guarded UPDATE; no transaction, so no
+    // isolation statement on MySQL either). Benefits: per spend batch the guarded upsert of its
+    // windows (1). Campaign: the coefficient (1). Risk, per batch of one: the recorded decisions,
+    // the rules' three facts, the decision (5; the rules are a shared value read at most once a
+    // second, so sometimes 6). (A background read may find its events taken by the run before it: hence ranges.)
+    expect(cost.sql).toMatchObject({ member: 5, benefits: cost.spendBatches, campaign: 1 });
+    expect(cost.sql.points).toBeGreaterThanOrEqual(12 + 2 * cost.assessBatches + 3 * cost.spendBatches);
+    expect(cost.sql.points).toBeLessThanOrEqual(17);
     expect(cost.sql.risk).toBeLessThanOrEqual(6);
   });
 
-  it('concurrent: the assessments go to risk in batches, fewer calls than earns', async () => {
+  it('concurrent: the assessments go to risk and the spend to benefits in batches, fewer calls than earns', async () => {
     const cost = await costOf(() => Promise.all(members.map((m, i) => earn(m, `COST-PAR-${i}`))).then(() => undefined), members.length);
     expect(cost).toMatchObject({ tierLookups: 1, coefficients: 1, activityReports: 1, assess: 0 });
     expect(cost.assessBatches).toBeLessThan(1);
+    expect(cost.spendBatches).toBeLessThan(1);
+    expect(cost.sql.benefits).toBe(cost.spendBatches);
     // Risk reads the recorded decisions and the rules once per batch and writes a batch's decisions in one INSERT.
     expect(cost.sql.risk).toBeLessThan(6);
     const decided = await stack.services.risk.dataSource.query(

@@ -1,11 +1,13 @@
 import { RECORD_ORDER } from '../harness/operations';
+import { spendSent } from '../harness/spendSent';
 import { startStack, type Stack } from '../harness/startStack';
 
 /**
  * Member.benefits, ranked, through the gateway: the gateway hands the benefits service the member's
- * registration (member service) by @requires, benefits reads the 12-month spend from the points
- * service over gRPC, and each member of the programme gets their own order with the reasons for
- * it; with points down the list is still ranked, without the spend, and says so.
+ * registration (member service) by @requires, benefits ranks by the 12-month spend the points
+ * service sends it from its outbox (over gRPC for a member it was never sent), and each member of
+ * the programme gets their own order with the reasons for it; with points down a member with
+ * orders is still ranked by their spend, and one benefits holds none for without it, saying so.
  */
 let stack: Stack;
 let fresh: { token: string; id: string };
@@ -109,27 +111,36 @@ describe('ratings', () => {
 describe('with the points service down', () => {
   let before: Array<{ code: string; score: number; reasons: string[] }>;
   beforeAll(async () => {
+    // The regular member's orders have reached benefits from points' outbox (RecordSpendStats).
+    await spendSent(stack.services.points.dataSource);
     before = (await stack.queryAs(regular.token, RANKED)).data.me.benefits;
     await stack.services.points.stop();
   });
 
-  // The spend comes from the points service over gRPC, not by @requires: without it the gateway
-  // still asks benefits, which ranks by the tier and what the member service gave, and says so.
-  it('still ranks the member’s benefits, without the spend features, saying so on each; the card stays', async () => {
+  // The spend is not brought by @requires: benefits holds what points sent it, so a member with
+  // orders is ranked by their spend as before; one it holds nothing for would be asked of points
+  // over gRPC, and without it the list is still ranked, by the tier and what the member service gave.
+  it('ranks a member with orders by the spend benefits holds, as with points up; the card stays', async () => {
     const response = await stack.queryAs(
       regular.token,
       '{ me { maskedPhone tier { id benefits { code } } benefits { code score reasons } } }',
     );
     expect(response.data.me.maskedPhone).toBe('138****0002');
     expect(response.data.me.tier.benefits.map((b: { code: string }) => b.code)).toContain('DISCOUNT');
+    expect(response.data.me.benefits).toEqual(before);
+    expect(before[0].code).toBe('POINTS_ACCELERATION');
+    expect(before.some((r) => r.reasons.includes('spend unavailable: ranked without spend'))).toBe(false);
+  });
+
+  it('ranks a member benefits holds no spend for without the spend features, saying so on each', async () => {
+    const response = await stack.queryAs(fresh.token, RANKED);
+    expect(response.errors).toBeUndefined();
     const ranked = response.data.me.benefits;
     expect(ranked.map((r: any) => [r.code, r.score])).toEqual([
       ['DISCOUNT', 4], // 3 + new 1
       ['POINTS_ACCELERATION', 3], // 2 + new 1
-      ['COMMUNITY', 3], // 1 + new 2
       ['BIRTHDAY', 1],
       ['PRIORITY_SERVICE', 1], // high value left out
-      ['EXCLUSIVE_EVENTS', 1],
     ]);
     expect(ranked[0].reasons).toEqual([
       'base value of a DISCOUNT benefit: 3',
@@ -137,8 +148,5 @@ describe('with the points service down', () => {
       'spend unavailable: ranked without spend',
     ]);
     expect(ranked.every((r: any) => r.reasons.includes('spend unavailable: ranked without spend'))).toBe(true);
-    // With points up the same member was ranked by their spend, and nothing was said of it missing.
-    expect(before[0].code).toBe('POINTS_ACCELERATION');
-    expect(before.some((r) => r.reasons.includes('spend unavailable: ranked without spend'))).toBe(false);
   });
 });

@@ -48,6 +48,8 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     memberGrpcAddress: peerGrpcAddress('member', env),
     campaignGrpcAddress: peerGrpcAddress('campaign', env),
     riskGrpcAddress: peerGrpcAddress('risk', env),
+    /** The benefits service: members' spend reaches it from the outbox (RecordSpendStats). */
+    benefitsGrpcAddress: peerGrpcAddress('benefits', env),
   };
 }
 

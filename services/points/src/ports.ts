@@ -138,6 +138,23 @@ export interface RiskPort {
   assessBatch(actions: readonly RiskAction[], scope?: CallScope): Promise<Array<{ decision: RiskDecision | null; reason: string }>>;
 }
 
+/** A member's orders in the rolling window at `asOf`, as the benefits service keeps them (RecordSpendStats). */
+export interface SpendWindowReport {
+  memberId: string;
+  asOf: Date;
+  windowMs: number;
+  orders: ReadonlyArray<{ orderedAt: Date; netFen: number; counted: boolean }>;
+}
+
+/**
+ * The benefits service, which ranks a member's benefits by their spend: it keeps what points sends
+ * after each change (only ever from the outbox). Absolute and guarded by asOf there, so a repeat is harmless.
+ */
+export interface BenefitsPort {
+  /** At most 500 members, each once. */
+  recordSpendStats(windows: readonly SpendWindowReport[], scope?: CallScope): Promise<void>;
+}
+
 export interface PointsPeers {
   member: MemberPort;
   campaign: CampaignPort;

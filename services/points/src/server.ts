@@ -12,11 +12,12 @@ import { POINTS_EXPIRING, pointsExpiringHandler } from './commands/noticeExpirin
 import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from './commands/assessRisk';
 import { BUDGET_RETURN_TOPIC, budgetReturnHandler } from './commands/returnCampaignBudget';
 import { ACTIVITY_TOPIC, activityHandler } from './commands/publishActivity';
+import { SPEND_TOPIC, spendHandler } from './commands/publishSpend';
 import type { PointsConfig } from './config';
 import { createPointsContext } from './context';
 import { pointsSchema } from './db/data-source';
 import { resolvers } from './graphql/resolvers';
-import { connectPeers } from './grpc/peers';
+import { benefitsPeer, connectPeers } from './grpc/peers';
 import { POINTS_GRPC_SERVICE, pointsGrpcService } from './grpc/service';
 import { scheduleJobs } from './jobs/scheduleHousekeeping';
 
@@ -28,8 +29,11 @@ export async function createPointsService(
   const metrics = createServiceMetrics(config.service);
   const database = await openDatabase(resolveDatabaseTarget(config), pointsSchema, metrics);
   const peers = connectPeers(config, metrics);
-  // Tier activity reaches the member service, and earns' assessments (after their commit, or when
-  // risk did not answer) reach risk, from the outbox: at once after each write, retried by the dispatcher.
+  // Only the outbox calls benefits (members' spend), so it is no peer of the commands.
+  const benefits = benefitsPeer(config, metrics);
+  // Tier activity reaches the member service, earns' assessments (after their commit, or when risk
+  // did not answer) reach risk, and members' spend reaches benefits, from the outbox: after each
+  // write, retried by the dispatcher.
   const outbox = createOutbox({
     dataSource: database.dataSource,
     handlers: {
@@ -37,6 +41,7 @@ export async function createPointsService(
       [POINTS_EXPIRING]: pointsExpiringHandler(logger),
       [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk, logger),
       [BUDGET_RETURN_TOPIC]: budgetReturnHandler(database.dataSource, peers.campaign),
+      [SPEND_TOPIC]: spendHandler(database.dataSource, benefits),
     },
     logger,
     intervalMs: config.outboxIntervalMs,
@@ -63,6 +68,7 @@ export async function createPointsService(
     onStop: async () => {
       await Promise.all([housekeeping.stop(), outbox.stop()]);
       peers.close();
+      benefits.close();
     },
   });
 }

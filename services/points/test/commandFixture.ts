@@ -6,14 +6,17 @@ import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from '../src/commands/as
 import { POINTS_EXPIRING, pointsExpiringHandler } from '../src/commands/noticeExpiringPoints';
 import { BUDGET_RETURN_TOPIC, budgetReturnHandler } from '../src/commands/returnCampaignBudget';
 import { ACTIVITY_TOPIC, activityHandler } from '../src/commands/publishActivity';
+import { SPEND_TOPIC, spendHandler } from '../src/commands/publishSpend';
 import { pointsSchema } from '../src/db/data-source';
-import { memoryPeers, type MemoryPeers } from './memoryPorts';
+import { MemoryBenefits, memoryPeers, type MemoryPeers } from './memoryPorts';
 
 export { RULES } from '../src/commands/__tests__/pointsFixture';
 
 /** What a points command runs against in a command test: its real schema, in-memory peers and the real outbox. */
 export interface PointsCommands extends CommandDatabase {
   peers: MemoryPeers;
+  /** Where the outbox sends members' spend (only the outbox calls benefits). */
+  benefits: MemoryBenefits;
   /** The service's outbox as server.ts builds it (no dispatcher: tests call dispatch()). */
   outbox: Outbox;
   /** A key's outbox events in enqueue order. */
@@ -26,6 +29,7 @@ export interface PointsCommands extends CommandDatabase {
 export async function openPointsCommands(): Promise<PointsCommands> {
   const db = await openCommandDatabase(pointsSchema);
   const peers = memoryPeers();
+  const benefits = new MemoryBenefits();
   const logger = createLogger('points-command-test', 'silent');
   const outbox = createOutbox({
     dataSource: db.dataSource,
@@ -34,6 +38,7 @@ export async function openPointsCommands(): Promise<PointsCommands> {
       [POINTS_EXPIRING]: pointsExpiringHandler(logger),
       [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk),
       [BUDGET_RETURN_TOPIC]: budgetReturnHandler(db.dataSource, peers.campaign),
+      [SPEND_TOPIC]: spendHandler(db.dataSource, benefits),
     },
     logger,
     intervalMs: 0,
@@ -42,6 +47,7 @@ export async function openPointsCommands(): Promise<PointsCommands> {
   return {
     ...db,
     peers,
+    benefits,
     outbox,
     events: (key) => outboxEvents(db.dataSource, key),
     account: async (memberId) => {

@@ -1,5 +1,6 @@
 import { DomainError } from '../../kit/src';
 import type {
+  BenefitsPort,
   BudgetReturn,
   CampaignPort,
   EarnContext,
@@ -10,6 +11,7 @@ import type {
   QualifyingActivity,
   RiskAction,
   RiskPort,
+  SpendWindowReport,
   TierDecision,
 } from '../src/ports';
 
@@ -188,6 +190,18 @@ export class MemoryRisk implements RiskPort {
     if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
     this.batches.push([...actions]);
     return Promise.all(actions.map((action) => this.assess(action)));
+  }
+}
+
+/** The benefits service in memory: every RecordSpendStats call, with its windows. */
+export class MemoryBenefits implements BenefitsPort {
+  readonly calls: SpendWindowReport[][] = [];
+  /** While true every call fails as a benefits service that is down would (UNAVAILABLE). */
+  down = false;
+
+  async recordSpendStats(windows: readonly SpendWindowReport[]) {
+    if (this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
+    this.calls.push([...windows]);
   }
 }
 

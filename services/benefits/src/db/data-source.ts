@@ -3,6 +3,7 @@ import { Benefit } from './entities/Benefit';
 import { BenefitCell } from './entities/BenefitCell';
 import { BenefitRating } from './entities/BenefitRating';
 import { ClearingEntry } from './entities/ClearingEntry';
+import { MemberSpend } from './entities/MemberSpend';
 import { Coupon } from './entities/Coupon';
 import { CouponClaim } from './entities/CouponClaim';
 import { CouponRedemption } from './entities/CouponRedemption';
@@ -25,6 +26,7 @@ import { RewardsSaga1764830000000 } from './migrations/1764830000000-RewardsSaga
 import { Occasions1764920000000 } from './migrations/1764920000000-Occasions';
 import { Partners1764930000000 } from './migrations/1764930000000-Partners';
 import { PartnerOfferStock1764940000000 } from './migrations/1764940000000-PartnerOfferStock';
+import { MemberSpend1764950000000 } from './migrations/1764950000000-MemberSpend';
 
 /** The benefits service's entities and migrations. */
 export const benefitsSchema: DatabaseSchema = {
@@ -48,6 +50,7 @@ export const benefitsSchema: DatabaseSchema = {
     PartnerOfferClaim,
     PartnerRedemption,
     ClearingEntry,
+    MemberSpend,
   ],
   migrations: [
     CreateBenefits1764000000000,
@@ -59,5 +62,6 @@ export const benefitsSchema: DatabaseSchema = {
     Occasions1764920000000,
     Partners1764930000000,
     PartnerOfferStock1764940000000,
+    MemberSpend1764950000000,
   ],
 };

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { DomainError, groupByKeys, orderByKeys } from '../../../kit/src';
 import { findMemberRatings } from '../db/benefitRatings';
+import { findSpendWindows } from '../db/memberSpend';
 import { Benefit } from '../db/entities/Benefit';
 import type { BenefitRating } from '../db/entities/BenefitRating';
 import { Coupon } from '../db/entities/Coupon';
@@ -11,6 +12,7 @@ import { PartnerOffer } from '../db/entities/PartnerOffer';
 import { Reward } from '../db/entities/Reward';
 import { sharedShownTierBenefits, type TierBenefitView, type TierInForce } from '../db/tierBenefits';
 import type { SpendSignals } from '../domain/ranking';
+import { spendAt } from '../domain/spendWindow';
 import type { PointsPort } from '../ports';
 
 /**
@@ -36,23 +38,34 @@ export class BenefitsLoaders {
   ) {}
 
   /**
-   * Each member's spend from the points service, one call for every member of a request; null for
-   * all of them when points does not answer (any error it sends back, or none within the
+   * Each member's spend: from the windows points sent (RecordSpendStats), aged to now, one local
+   * read for every member of a request; for a member none was sent for (no order since this was
+   * built, or seeded before), from the points service over gRPC, one call for all of them, as
+   * before. Null when that call does not answer (any error it sends back, or none within the
    * deadline): Member.benefits then ranks without the spend rather than fail. The peer client's
-   * metrics count the failed calls.
+   * metrics count the calls.
    */
   get spendOfMember(): DataLoader<string, SpendSignals | null> {
     return (this.made.spendOfMember ??= new DataLoader(
       async (memberIds) => {
-        try {
-          return await this.points.getSpendStats(memberIds);
-        } catch (error) {
-          if (error instanceof DomainError) return memberIds.map(() => null);
-          throw error;
-        }
+        const now = new Date();
+        const windows = await findSpendWindows(this.dataSource, memberIds);
+        const unsent = memberIds.filter((_, i) => windows[i] === null);
+        const asked = unsent.length ? await this.spendFromPoints(unsent) : [];
+        let next = 0;
+        return windows.map((window) => (window ? spendAt(window, now) : asked[next++]));
       },
       { maxBatchSize: 500 },
     ));
+  }
+
+  private async spendFromPoints(memberIds: readonly string[]): Promise<Array<SpendSignals | null>> {
+    try {
+      return await this.points.getSpendStats(memberIds);
+    } catch (error) {
+      if (error instanceof DomainError) return memberIds.map(() => null);
+      throw error;
+    }
   }
 
   /** Keyed by the tier as the member service has it in force: its γ is part of what it shows (the matrix: the process's shared catalogue). */

@@ -11,8 +11,9 @@ export interface TierRef {
 
 /**
  * What the gateway hands Member.benefits (@requires): the member service's fields. The spend is not
- * among them: it comes from the points service over gRPC, so that points being down costs the
- * ranking its spend features, not the whole list.
+ * among them: it is the points service's, held here as points sent it (loaders.spendOfMember), or
+ * asked of points over gRPC for a member it never sent, so that points being down costs at most the
+ * ranking's spend features, not the whole list.
  */
 export interface RankingRef {
   id: string;
@@ -29,7 +30,7 @@ const dateOf = (text: string | null | undefined) => {
 
 /**
  * The member's signals: the registration from the representation (a shape we do not read is
- * unknown, never a failure) and the spend as the points service gave it, or null when it could not.
+ * unknown, never a failure) and the points service's spend figures, or null when they could not be had.
  */
 export function signalsOf(ref: RankingRef, spend: SpendSignals | null): MemberSignals {
   return { registeredAt: dateOf(ref.registeredAt), spend };

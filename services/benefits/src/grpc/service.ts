@@ -6,6 +6,7 @@ import type { BenefitsPeers } from '../ports';
 import { grantMilestoneRewardForPeer } from './handlers/GrantMilestoneReward';
 import { issueCouponForPeer } from './handlers/IssueCoupon';
 import { listTierBenefits } from './handlers/ListTierBenefits';
+import { recordSpendStatsForPeer } from './handlers/RecordSpendStats';
 
 export const BENEFITS_GRPC_SERVICE = 'membergraph.benefits.v1.BenefitsService';
 
@@ -15,6 +16,7 @@ export function benefitsGrpcService(dataSource: DataSource, peers: BenefitsPeers
     ListTierBenefits: unaryHandler(guard, (request) => listTierBenefits(dataSource, request)),
     IssueCoupon: unaryHandler(guard, (request) => issueCouponForPeer(dataSource, peers.member, request)),
     GrantMilestoneReward: unaryHandler(guard, (request) => grantMilestoneRewardForPeer(dataSource, peers.member, request)),
+    RecordSpendStats: unaryHandler(guard, (request) => recordSpendStatsForPeer(dataSource, request)),
   };
   return { definition: proto.membergraph.benefits.v1.BenefitsService.service, implementation };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DomainError, inTransaction, isUniqueViolation } from '../../../kit/src';
+import { DomainError, enqueueOutboxEvents, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { LedgerEntry } from '../db/entities/LedgerEntry';
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
@@ -8,7 +8,8 @@ import { PointsAccount } from '../db/entities/PointsAccount';
 import { PointsLot } from '../db/entities/PointsLot';
 import { applyPlan, ensureAccount, lockAccount, openLots, setBalance } from '../db/ledger';
 import { planClawback } from '../domain/account';
-import { enqueueActivity } from './publishActivity';
+import { activityEvent } from './publishActivity';
+import { spendEvent } from './publishSpend';
 
 export interface MergeResult {
   pointsMoved: number;
@@ -102,8 +103,9 @@ export async function mergeAccounts(
           now: at,
         });
       }
-      // The target's 12-month figures now include the source's orders: tell the tier engine.
-      await enqueueActivity(manager, target, at);
+      // The target's 12-month figures now include the source's orders: tell the tier engine, and
+      // benefits both members' spend (the source's is now empty). The dispatcher delivers them.
+      await enqueueOutboxEvents(manager, [activityEvent(target, at), spendEvent(target, at), spendEvent(source, at)]);
       return { pointsMoved: moved, targetBalanceAfter: merged.balance - netted, replayed: false };
     });
   } catch (error) {

@@ -7,6 +7,7 @@ import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
 import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
 import { memberTier } from './memberTier';
 import { activityEvent } from './publishActivity';
+import { SPEND_EVENTS_KEY, spendEvent } from './publishSpend';
 import { returnRefusedReservation } from './returnCampaignBudget';
 import { lotExpiry, planEarn } from '../domain/account';
 import { earnPoints } from '../domain/earn';
@@ -177,8 +178,12 @@ async function earnOrder(
         flag: late ? LATE_ORDER : null,
       });
     }
-    // The activity and (after-commit) the assessment in one statement.
-    await enqueueOutboxEvents(manager, [activityEvent(order.memberId, at), ...(afterCommit ? [afterCommitAssessment(earn, at)] : [])]);
+    // The activity, the spend and (after-commit) the assessment in one statement.
+    await enqueueOutboxEvents(manager, [
+      activityEvent(order.memberId, at),
+      spendEvent(order.memberId, at),
+      ...(afterCommit ? [afterCommitAssessment(earn, at)] : []),
+    ]);
     if (risk === 'unassessed') await enqueueLateAssessment(manager, earn, at);
   };
   try {
@@ -197,5 +202,6 @@ async function earnOrder(
   await events.deliverNow(order.memberId);
   // Not awaited: risk judges the earn off the request path, in a batch with the others pending.
   if (afterCommit) events.deliverSoon(AFTER_COMMIT_ASSESSMENTS_KEY);
+  events.deliverSoon(SPEND_EVENTS_KEY);
   return { order: row, replayed: false };
 }

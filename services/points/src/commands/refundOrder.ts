@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, inTransaction, isUniqueViolation, parseCode, parsePositiveFen, rowLock } from '../../../kit/src';
+import { DomainError, enqueueOutboxEvents, inTransaction, isUniqueViolation, parseCode, parsePositiveFen, rowLock } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { OrderOffset } from '../db/entities/OrderOffset';
 import { PendingPoints } from '../db/entities/PendingPoints';
@@ -10,7 +10,8 @@ import { returnedLots } from '../domain/offset';
 import type { EarnRules } from './recordOrder';
 import type { EventDelivery } from '../ports';
 import { enqueueRiskSignal, refundSignal } from './assessRisk';
-import { enqueueActivity } from './publishActivity';
+import { activityEvent } from './publishActivity';
+import { SPEND_EVENTS_KEY, spendEvent } from './publishSpend';
 import { deliverBudgetReturns, enqueueRefundBudgetReturn } from './returnCampaignBudget';
 
 function replay(existing: Refund, orderNo: string, amountFen: number): { refund: Refund; replayed: boolean } {
@@ -131,8 +132,9 @@ export async function refundOrder(
         { orderNo: order.orderNo },
         { refundedFen: locked.refundedFen + amountFen, pointsClawed: locked.pointsClawed + points },
       );
-      // The tier engine judges the refund against when the order was placed (its return window).
-      await enqueueActivity(manager, order.memberId, at, order.orderedAt);
+      // The tier engine judges the refund against when the order was placed (its return window);
+      // benefits ranks by the lowered spend. Both in one statement.
+      await enqueueOutboxEvents(manager, [activityEvent(order.memberId, at, order.orderedAt), spendEvent(order.memberId, at)]);
       // Risk hears of every refund (earn-then-refund farming), from the outbox: a refund never waits on risk.
       await enqueueRiskSignal(manager, refundSignal(order, input.refundNo, amountFen), at);
       // The campaigns that boosted the order get the refunded share of their budget back, as its points are clawed back.
@@ -154,6 +156,7 @@ export async function refundOrder(
     });
     await events.deliverNow(order.memberId);
     await deliverBudgetReturns(events, order.memberId);
+    events.deliverSoon(SPEND_EVENTS_KEY);
     return { refund, replayed: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { fromRawDatetime, orderByKeys } from '../../../kit/src';
 import { Order } from './entities/Order';
 
-const YEAR_MS = 365 * 86_400_000;
+/** The rolling 12 months the figures are over (the benefits service ages what points sends it by this too). */
+export const SPEND_WINDOW_MS = 365 * 86_400_000;
 
 export interface SpendView {
   spendFen: number;
@@ -24,7 +25,7 @@ export async function spendStats(dataSource: DataSource, memberIds: readonly str
     `SELECT member_id, SUM(amount_fen - refunded_fen) AS spend, SUM(CASE WHEN refunded_fen < amount_fen THEN 1 ELSE 0 END) AS purchases,
        MAX(ordered_at) AS last
      FROM ${dataSource.getMetadata(Order).tableName} WHERE member_id IN (:...memberIds) AND ordered_at >= :since GROUP BY member_id`,
-    { memberIds: [...memberIds], since: new Date(now.getTime() - YEAR_MS) },
+    { memberIds: [...memberIds], since: new Date(now.getTime() - SPEND_WINDOW_MS) },
     {},
   );
   const rows: Array<{ member_id: string; spend: string | number | null; purchases: string | number; last: Date | string | null }> =

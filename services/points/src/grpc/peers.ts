@@ -1,3 +1,4 @@
+import type { ProtoGrpcType as BenefitsProto } from '../../../../proto/gen/benefits';
 import type { ProtoGrpcType as CampaignProto } from '../../../../proto/gen/campaign';
 import type { ProtoGrpcType as MemberProto } from '../../../../proto/gen/member';
 import type { QualifyingActivity as WireActivity } from '../../../../proto/gen/membergraph/member/v1/QualifyingActivity';
@@ -6,7 +7,7 @@ import type { TierDecision__Output } from '../../../../proto/gen/membergraph/mem
 import type { AssessRequest } from '../../../../proto/gen/membergraph/risk/v1/AssessRequest';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
 import { createPeerClient, fromInt64, loadProto, toEpochMs, toInt64, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
-import type { MemberPort, PointsPeers, QualifyingActivity, RiskAction, RiskDecision, TierDecision } from '../ports';
+import type { BenefitsPort, MemberPort, PointsPeers, QualifyingActivity, RiskAction, RiskDecision, TierDecision } from '../ports';
 
 /** Where the peers are and what every call carries. */
 export interface PeerAddresses {
@@ -69,6 +70,38 @@ export function memberPeer(
     reevaluateTier: async (activity, cycle, scope) =>
       decision(await member.ReevaluateTier({ activity: wireActivity(activity), cycle }, scope)),
     close: () => member.close(),
+  };
+}
+
+/** The benefits service as points' outbox sees it: where members' spend windows go. */
+export function benefitsPeer(
+  config: { benefitsGrpcAddress: string } & Pick<PeerAddresses, 'grpcDeadlineMs' | 'serviceToken' | 'grpcTls'>,
+  metrics?: ServiceMetrics,
+): BenefitsPort & { close(): void } {
+  const benefits = createPeerClient(loadProto<BenefitsProto>('benefits').membergraph.benefits.v1.BenefitsService.service, {
+    address: config.benefitsGrpcAddress,
+    deadlineMs: config.grpcDeadlineMs,
+    serviceToken: config.serviceToken,
+    tls: config.grpcTls,
+    // Absolute windows, each kept only over an older one: a repeat changes nothing.
+    retryable: ['RecordSpendStats'],
+    metrics,
+  });
+  return {
+    recordSpendStats: async (windows, scope) => {
+      await benefits.RecordSpendStats(
+        {
+          members: windows.map((w) => ({
+            memberId: w.memberId,
+            asOfEpochMs: toEpochMs(w.asOf),
+            windowMs: toInt64(w.windowMs),
+            orders: w.orders.map((o) => ({ orderedAtEpochMs: toEpochMs(o.orderedAt), netFen: toInt64(o.netFen), counted: o.counted })),
+          })),
+        },
+        scope,
+      );
+    },
+    close: () => benefits.close(),
   };
 }
 

@@ -120,7 +120,8 @@ export interface PointsServiceClient extends grpc.Client {
    * Members' qualifying activity of the rolling 12 months before now, batched, the figures
    * Member.spend shows: the benefits service ranks a member's benefits by them (benefits → points,
    * a read; it ranks without them when this does not answer, so a card never waits on points).
-   * Members with no orders answer zeros.
+   * Benefits reads this only for a member it holds no figures for: the figures reach it from
+   * points' outbox (BenefitsService.RecordSpendStats). Members with no orders answer zeros.
    */
   GetSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
   GetSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
@@ -130,7 +131,8 @@ export interface PointsServiceClient extends grpc.Client {
    * Members' qualifying activity of the rolling 12 months before now, batched, the figures
    * Member.spend shows: the benefits service ranks a member's benefits by them (benefits → points,
    * a read; it ranks without them when this does not answer, so a card never waits on points).
-   * Members with no orders answer zeros.
+   * Benefits reads this only for a member it holds no figures for: the figures reach it from
+   * points' outbox (BenefitsService.RecordSpendStats). Members with no orders answer zeros.
    */
   getSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
   getSpendStats(argument: _membergraph_points_v1_GetSpendStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_GetSpendStatsResponse__Output>): grpc.ClientUnaryCall;
@@ -288,7 +290,8 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
    * Members' qualifying activity of the rolling 12 months before now, batched, the figures
    * Member.spend shows: the benefits service ranks a member's benefits by them (benefits → points,
    * a read; it ranks without them when this does not answer, so a card never waits on points).
-   * Members with no orders answer zeros.
+   * Benefits reads this only for a member it holds no figures for: the figures reach it from
+   * points' outbox (BenefitsService.RecordSpendStats). Members with no orders answer zeros.
    */
   GetSpendStats: grpc.handleUnaryCall<_membergraph_points_v1_GetSpendStatsRequest__Output, _membergraph_points_v1_GetSpendStatsResponse>;
   

@@ -11,9 +11,10 @@ export const Member: MemberResolvers = {
   __resolveReference: readableMemberRef,
   /**
    * The tier's benefits ranked for this member from what the gateway required of the member service
-   * (@requires) and the spend the points service gives over gRPC (ranked without it when points
-   * does not answer); the tier's benefits are one look-up per distinct tier per request, the spend
-   * one call for every member of the request.
+   * (@requires) and the points service's spend figures (held here as points sent them; asked over
+   * gRPC for a member never sent, ranked without them when points does not answer); the tier's
+   * benefits are one look-up per distinct tier per request, the spend one read for every member of
+   * the request.
    */
   benefits: async (member, _, ctx) => {
     const [benefits, spend] = await Promise.all([

@@ -2,6 +2,7 @@ import { openPointsCommands, RULES, type PointsCommands } from '../../../test/co
 import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
 import { AFTER_COMMIT_ASSESSMENTS_KEY } from '../assessRisk';
 import { expireDueLots } from '../expireLots';
+import { SPEND_EVENTS_KEY } from '../publishSpend';
 import { recordOrder } from '../recordOrder';
 
 let c: PointsCommands;
@@ -13,6 +14,12 @@ afterEach(() => c.close());
 const order = (memberId: string, orderNo: string, amount = '123.45') => ({ memberId, orderNo, amount, channel: 'POS' });
 const record = (input: ReturnType<typeof order>, rules = RULES, now = new Date('2026-03-10T08:00:00Z')) =>
   recordOrder(c.dataSource, c.peers, c.outbox, rules, input, 'staff:test', now);
+/** Until the spend events sent to benefits in the background after the commits are delivered (or failed once). */
+const spendSent = async () => {
+  for (let i = 0; i < 1000 && (await c.events(SPEND_EVENTS_KEY)).some((e) => !e.delivered && e.attempts === 0); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
 
 describe('recordOrder', () => {
   it('earns floor(amount × base rate × γ × coefficient) once, with its lot, and reports the activity to the tier engine', async () => {
@@ -36,7 +43,8 @@ describe('recordOrder', () => {
     expect(await record(order(m, 'O-1'))).toMatchObject({ replayed: true, order: { pointsEarned: 123 } });
     await expect(record(order(m, 'O-1', '999.00'))).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await c.scalar('SELECT COUNT(*) FROM points_ledger')).toBe(1);
-    expect(await c.scalar('SELECT COUNT(*) FROM outbox_events')).toBe(1);
+    // The first earn's tier activity and spend events, nothing of the replays.
+    expect(await c.scalar('SELECT COUNT(*) FROM outbox_events')).toBe(2);
     expect(c.peers.risk.assessed).toHaveLength(1);
   });
 
@@ -51,12 +59,14 @@ describe('recordOrder', () => {
 
   it("a member's first earn creates the account; later earns read it under the lock once, with no statement before the transaction", async () => {
     const m = c.peers.member.add('m-1');
-    await record(order(m, 'O-1'));
+    // The spend sent to benefits in the background is counted apart (publishSpend.int.test.ts).
+    const spendLater = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined };
+    await recordOrder(c.dataSource, c.peers, spendLater, RULES, order(m, 'O-1'), 'staff:test', new Date('2026-03-10T08:00:00Z'));
     const before = c.queries.count;
-    await record(order(m, 'O-2'));
+    await recordOrder(c.dataSource, c.peers, spendLater, RULES, order(m, 'O-2'), 'staff:test', new Date('2026-03-10T08:00:00Z'));
     // Is the order known; BEGIN, the account under lock, the order, the guarded balance update, the
-    // ledger entry, the lot, the activity event, COMMIT; then the event's delivery: the pending
-    // events of the member, their 12-month figures, marked delivered.
+    // ledger entry, the lot, the activity and spend events (one INSERT), COMMIT; then the activity's
+    // delivery: the pending events of the member, their 12-month figures, marked delivered.
     expect(c.queries.count - before).toBe(12);
     expect(await c.account(m)).toEqual({ balance: 246, debt: 0 });
     expect(await c.scalar('SELECT COUNT(*) FROM points_accounts')).toBe(1);
@@ -110,6 +120,7 @@ describe('recordOrder', () => {
       { type: 'tier.activity', payload: { memberId: m }, delivered: true, attempts: 0 },
       { type: 'risk.assess', payload: late, delivered: false, attempts: 1 },
     ]);
+    await spendSent();
     c.peers.risk.down = false;
     expect(await c.outbox.dispatch(new Date(Date.now() + 120_000))).toBe(1);
     expect(c.peers.risk.assessed).toEqual([{ ...late, occurredAt: at }]);
@@ -122,6 +133,7 @@ describe('recordOrder', () => {
     expect(await record(order(m, 'O-1'))).toMatchObject({ replayed: false, order: { pointsEarned: 123 } });
     expect(await c.events(m)).toEqual([{ type: 'tier.activity', payload: { memberId: m }, delivered: false, attempts: 1 }]);
     c.peers.member.reportsDown = false;
+    await spendSent();
     // The failure set a backoff: a pass now finds nothing due, a pass after it delivers.
     expect(await c.outbox.dispatch(new Date())).toBe(0);
     expect(await c.outbox.dispatch(new Date(Date.now() + 120_000))).toBe(1);

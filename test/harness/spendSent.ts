@@ -1,0 +1,16 @@
+import type { DataSource } from 'typeorm';
+import { SPEND_EVENTS_KEY } from '../../services/points/src/commands/publishSpend';
+import { outboxEvents } from './outboxEvents';
+
+/**
+ * Until the points service's outbox has sent benefits every pending spend event (RecordSpendStats,
+ * in the background after each commit): on a quiet stack, the moment Member.benefits ranks by the
+ * figures of every order and refund so far.
+ */
+export async function spendSent(points: DataSource): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if ((await outboxEvents(points, SPEND_EVENTS_KEY)).every((e) => e.delivered)) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the points outbox did not send the spend events');
+}

@@ -29,7 +29,7 @@ export interface Sample {
   subgraphCallsPerRequest: number;
   sqlPerRequest: Record<string, number>;
   grpcPerRequest: number;
-  /** Of grpcPerRequest, the calls made after the response, off the request path (risk's AssessBatch of earns assessed after their commit). */
+  /** Of grpcPerRequest, the calls made after the response, off the request path (AFTER_RESPONSE_METHODS in metrics.ts: the outboxes' batches). */
   grpcAfterResponsePerRequest: number;
   /** Peak resident memory of each process so far (its high-water mark), in MiB. */
   peakRssMiB: { gateway?: number; services: Record<ServiceName, number>; database?: number };

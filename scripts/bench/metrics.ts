@@ -53,11 +53,20 @@ export interface Counters {
   subgraphCalls: number;
   /** gRPC calls the services have made to each other. */
   grpcCalls: number;
-  /** Of those, the calls no request waits for: risk's AssessBatch (earns assessed after their commit, from the points outbox). */
+  /**
+   * Of those, the calls no request waits for: what points' outbox delivers in batches after the
+   * commit (risk's AssessBatch of earns assessed after the fact, benefits' RecordSpendStats, member's
+   * RecordQualifyingActivities of reports that change no tier).
+   */
   grpcAfterResponseCalls: number;
 }
 
-const AFTER_RESPONSE = { method: '/membergraph.risk.v1.RiskService/AssessBatch' };
+/** The methods only ever called from an outbox after the commit (see Counters.grpcAfterResponseCalls). */
+export const AFTER_RESPONSE_METHODS = [
+  '/membergraph.risk.v1.RiskService/AssessBatch',
+  '/membergraph.benefits.v1.BenefitsService/RecordSpendStats',
+  '/membergraph.member.v1.MemberService/RecordQualifyingActivities',
+];
 
 export async function readCounters(urls: Record<ServiceName, string>): Promise<Counters> {
   const scraped = await Promise.all(SERVICE_NAMES.map(async (service) => [service, await scrape(urls[service])] as const));
@@ -68,7 +77,11 @@ export async function readCounters(urls: Record<ServiceName, string>): Promise<C
     >,
     subgraphCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_http_requests_total', { route: '/graphql' }), 0),
     grpcCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_grpc_client_calls_total'), 0),
-    grpcAfterResponseCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_grpc_client_calls_total', AFTER_RESPONSE), 0),
+    grpcAfterResponseCalls: scraped.reduce(
+      (sum, [, s]) =>
+        sum + AFTER_RESPONSE_METHODS.reduce((calls, method) => calls + total(s, 'membergraph_grpc_client_calls_total', { method }), 0),
+      0,
+    ),
   };
 }
 

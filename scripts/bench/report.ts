@@ -21,7 +21,7 @@ const sql = (s: Sample) =>
   Object.entries(s.sqlPerRequest)
     .map(([service, n]) => `${service} ${n}`)
     .join(', ') || '–';
-/** gRPC calls per request, those after the response (risk's AssessBatch) apart. */
+/** gRPC calls per request, those after the response (the outboxes' batches: AFTER_RESPONSE_METHODS in metrics.ts) apart. */
 const grpc = (s: Sample) =>
   s.grpcAfterResponsePerRequest > 0
     ? `${Math.round((s.grpcPerRequest - s.grpcAfterResponsePerRequest) * 100) / 100} on the request path + ${s.grpcAfterResponsePerRequest} after the response`

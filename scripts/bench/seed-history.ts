@@ -555,6 +555,7 @@ class MemberReplay {
       tierSince: tiers.since,
       tierSource: 'EARNED',
       grantExpiresAt: null,
+      tierVersion: 0,
       spend12mFen: tiers.stats.spendFen,
       purchases12m: tiers.stats.purchases,
       activityAsOf: tiers.asOf,

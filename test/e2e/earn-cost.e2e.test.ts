@@ -12,11 +12,14 @@ import { startStack, type Stack } from '../harness/startStack';
 let stack: Stack;
 let members: string[];
 beforeAll(async () => {
-  stack = await startStack();
+  // The ladder points holds is read once here and not again during the counts (its TTL longer than the test).
+  stack = await startStack({ env: { TIER_LADDER_TTL_MS: '600000' } });
   members = [];
   for (let i = 0; i < 10; i++) members.push((await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' })).data.registerMember.id);
-  // Each member's first earn creates their points account: the figures below are of the earns after.
+  // Each member's first earn creates their points account and points' copy of their tier (asked of
+  // member, no copy yet); one more earn reads the ladder points holds: the figures below are of the earns after.
   for (const memberId of members) await earn(memberId, `COST-FIRST-${memberId}`);
+  await earn(members[0], 'COST-LADDER');
   await settled();
 });
 afterAll(() => stack?.stop());
@@ -53,6 +56,7 @@ async function costOf(earns: () => Promise<void>, n: number) {
   return {
     sql: Object.fromEntries(SERVICE_NAMES.map((s) => [s, per(s, 'membergraph_sql_statements_total')])) as Record<ServiceName, number>,
     tierLookups: grpc('/membergraph.member.v1.MemberService/GetMemberTiers'),
+    ladderReads: grpc('/membergraph.member.v1.MemberService/ListTiers'),
     coefficients: grpc('/membergraph.campaign.v1.CampaignService/GetActivityCoefficient'),
     activityReports: grpc('/membergraph.member.v1.MemberService/RecordQualifyingActivity'),
     assess: grpc('/membergraph.risk.v1.RiskService/Assess'),
@@ -61,32 +65,33 @@ async function costOf(earns: () => Promise<void>, n: number) {
 }
 
 describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
-  it('one after another: three gRPC calls on the request path and none to risk; risk judges each earn after the commit', async () => {
+  it('one after another: two gRPC calls on the request path (no tier look-up) and none to risk; risk judges each earn after the commit', async () => {
     const cost = await costOf(async () => {
       for (const [i, memberId] of members.entries()) await earn(memberId, `COST-SEQ-${i}`);
     }, members.length);
-    expect(cost).toMatchObject({ tierLookups: 1, coefficients: 1, activityReports: 1, assess: 0 });
+    expect(cost).toMatchObject({ tierLookups: 0, ladderReads: 0, coefficients: 1, activityReports: 1, assess: 0 });
     expect(cost.assessBatches).toBeGreaterThan(0);
     expect(cost.assessBatches).toBeLessThanOrEqual(1);
-    // Points: is the order known (a retry is answered from it alone), BEGIN, the account under lock, the order, the guarded balance update, the ledger
-    // entry, the lot, the outbox events (activity and assessment, one INSERT), COMMIT; the activity's
-    // delivery (pending events, 12-month figures, marked delivered) — 12 — and per assessment batch
-    // its read and its marking (2). Member: the tier look-up (2) and the activity report with its
-    // tier engine (5, on SQLite). Campaign: the coefficient (1). Risk, per batch of one: the recorded decisions,
+    // Points: is the order known (a retry is answered from it alone), its copy of the member's tier
+    // (γ from the ladder it holds: no call to member), BEGIN, the account under lock, the order, the
+    // guarded balance update, the ledger entry, the lot, the outbox events (activity and assessment,
+    // one INSERT), COMMIT; the activity's delivery (pending events, 12-month figures, marked
+    // delivered) — 13 — and per assessment batch its read and its marking (2). Member: only the
+    // activity report with its tier engine (5, on SQLite). Campaign: the coefficient (1). Risk, per batch of one: the recorded decisions,
     // the rules, the rules' three facts, the decision (6).
     // (A background read may find its events taken by the run before it: hence ranges.)
     // On MySQL the member's activity transaction sets its isolation (READ COMMITTED, for the top
     // tier's seats) in one statement more.
     const mysql = stack.services.member.dataSource.options.type === 'mysql';
-    expect(cost.sql).toMatchObject({ member: mysql ? 8 : 7, benefits: 0, campaign: 1 });
-    expect(cost.sql.points).toBeGreaterThanOrEqual(12 + 2 * cost.assessBatches);
-    expect(cost.sql.points).toBeLessThanOrEqual(14);
+    expect(cost.sql).toMatchObject({ member: mysql ? 6 : 5, benefits: 0, campaign: 1 });
+    expect(cost.sql.points).toBeGreaterThanOrEqual(13 + 2 * cost.assessBatches);
+    expect(cost.sql.points).toBeLessThanOrEqual(15);
     expect(cost.sql.risk).toBeLessThanOrEqual(6);
   });
 
   it('concurrent: the assessments go to risk in batches, fewer calls than earns', async () => {
     const cost = await costOf(() => Promise.all(members.map((m, i) => earn(m, `COST-PAR-${i}`))).then(() => undefined), members.length);
-    expect(cost).toMatchObject({ tierLookups: 1, coefficients: 1, activityReports: 1, assess: 0 });
+    expect(cost).toMatchObject({ tierLookups: 0, ladderReads: 0, coefficients: 1, activityReports: 1, assess: 0 });
     expect(cost.assessBatches).toBeLessThan(1);
     // Risk reads the recorded decisions and the rules once per batch and writes a batch's decisions in one INSERT.
     expect(cost.sql.risk).toBeLessThan(6);

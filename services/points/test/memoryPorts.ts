@@ -11,6 +11,7 @@ import type {
   RiskAction,
   RiskPort,
   TierDecision,
+  TierRung,
 } from '../src/ports';
 
 /** The member service in memory: tiers set by the test, every report and re-evaluation recorded. */
@@ -55,6 +56,25 @@ export class MemoryMember implements MemberPort {
 
   /** When a member left a tier whose points never expire (see ExpiryHold). */
   readonly neverExpireEndedAt = new Map<string, Date>();
+
+  /** The default ladder (DOMAIN.md §2). Answers carry no tier versions, so points keeps no copy and asks for each earn. */
+  async listTiers(): Promise<TierRung[]> {
+    this.failIfDown();
+    return [
+      ['REGULAR', 0, 1000, 0, 1],
+      ['SILVER', 1, 1200, 300_000, 5],
+      ['GOLD', 2, 1500, 1_000_000, 15],
+      ['DIAMOND', 3, 2000, 3_000_000, 30],
+    ].map(([tierId, rank, multiplierMilli, spendThresholdFen, purchaseThreshold]) => ({
+      tierId: tierId as string,
+      rank: rank as number,
+      multiplierMilli: multiplierMilli as number,
+      pointsNeverExpire: tierId === 'DIAMOND',
+      spendThresholdFen: spendThresholdFen as number,
+      purchaseThreshold: purchaseThreshold as number,
+      rule: 'AND' as const,
+    }));
+  }
 
   async getExpiryHolds(memberIds: readonly string[]): Promise<ExpiryHold[]> {
     this.failIfDown();

@@ -9,6 +9,7 @@ import { PointsLot } from '../db/entities/PointsLot';
 import { applyPlan, ensureAccount, lockAccount, openLots, setBalance } from '../db/ledger';
 import { planClawback } from '../domain/account';
 import { enqueueActivity } from './publishActivity';
+import { keepTierCopies, MERGED_AWAY_VERSION } from '../db/memberTiers';
 
 export interface MergeResult {
   pointsMoved: number;
@@ -102,6 +103,12 @@ export async function mergeAccounts(
           now: at,
         });
       }
+      // The source is no member any more: its tier copy can never serve an earn again (the member service answers NOT_FOUND).
+      await keepTierCopies(
+        manager,
+        [{ memberId: source, tierId: '', tierVersion: MERGED_AWAY_VERSION, granted: false, grantExpiresAt: null }],
+        at,
+      );
       // The target's 12-month figures now include the source's orders: tell the tier engine.
       await enqueueActivity(manager, target, at);
       return { pointsMoved: moved, targetBalanceAfter: merged.balance - netted, replayed: false };

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { enqueueOutboxEvent, type NewOutboxEvent, type OutboxHandler } from '../../../kit/src';
+import { keepTierCopies } from '../db/memberTiers';
 import { spendStats } from '../db/spendStats';
 import type { MemberPort } from '../ports';
 
@@ -37,12 +38,15 @@ export function activityHandler(dataSource: DataSource, member: MemberPort, cloc
     const refundedOrdersAt = payloads.flatMap((p) => (p.refundedOrderAt ? [new Date(p.refundedOrderAt)] : []));
     const now = clock();
     const [stats] = await spendStats(dataSource, [memberId], now);
-    await member.recordQualifyingActivity({
+    const decision = await member.recordQualifyingActivity({
       memberId,
       spendFen: stats.spendFen,
       purchases: stats.purchases,
       asOf: now,
       ...(refundedOrdersAt.length ? { refundedOrdersAt } : {}),
     });
+    // An upgrade (or a refund's step down) is in points' tier copy before the earn answers; the
+    // member's own tier-change event repeats it later, which the copy's version check ignores.
+    if (decision.changed && decision.current) await keepTierCopies(dataSource, [decision.current], now);
   };
 }

@@ -54,10 +54,11 @@ describe('recordOrder', () => {
     await record(order(m, 'O-1'));
     const before = c.queries.count;
     await record(order(m, 'O-2'));
-    // Is the order known; BEGIN, the account under lock, the order, the guarded balance update, the
-    // ledger entry, the lot, the activity event, COMMIT; then the event's delivery: the pending
-    // events of the member, their 12-month figures, marked delivered.
-    expect(c.queries.count - before).toBe(12);
+    // Is the order known; points' copy of the member's tier (none here: this member service sends no
+    // tier versions, so it is asked); BEGIN, the account under lock, the order, the guarded balance
+    // update, the ledger entry, the lot, the activity event, COMMIT; then the event's delivery: the
+    // pending events of the member, their 12-month figures, marked delivered.
+    expect(c.queries.count - before).toBe(13);
     expect(await c.account(m)).toEqual({ balance: 246, debt: 0 });
     expect(await c.scalar('SELECT COUNT(*) FROM points_accounts')).toBe(1);
   });
@@ -262,7 +263,7 @@ describe('recordOrder with EARN_RISK_CHECK=after-commit', () => {
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-1'), 'staff:test', at);
     const before = c.queries.count;
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-2'), 'staff:test', at);
-    expect(c.queries.count - before).toBe(12);
+    expect(c.queries.count - before).toBe(13);
     expect((await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).map((e) => e.delivered)).toEqual([false, false]);
     expect(c.peers.risk.assessed).toEqual([]);
   });

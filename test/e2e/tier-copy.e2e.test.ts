@@ -46,6 +46,9 @@ async function copyOf(memberId: string): Promise<{ tierId: string; version: numb
   return row ? { tierId: row.tier_id, version: Number(row.tier_version) } : undefined;
 }
 
+const FIGURES = 'query($id: ID!) { member(id: $id) { tier { id } tierStatus { progress { spend purchases } } } }';
+const figuresOf = async (id: string) => (await stack.query(FIGURES, { id })).data.member;
+
 const recordMemberTiers = (changes: object[]) =>
   grpcCall('points', 'PointsService', stack.services.points.grpcAddress, 'recordMemberTiers', { changes });
 
@@ -83,10 +86,32 @@ describe("points' copy of the member's tier", () => {
   it('an upgrade by an earn is in the copy when the earn answers: the very next earn has the new γ', async () => {
     const id = await register();
     for (let i = 0; i < 4; i += 1) await earn(id, '600.00');
-    // The fifth purchase crosses Silver's thresholds (3,000.00 and 5 purchases).
+    // The fifth purchase crosses Silver's thresholds (3,000.00 and 5 purchases): reported before the
+    // answer, so the upgrade shows through the gateway at once.
     expect(await earn(id, '600.00')).toBe(600);
+    expect((await figuresOf(id)).tier.id).toBe('SILVER');
     expect((await copyOf(id))?.tierId).toBe('SILVER');
     expect(await earnCounting(id, '100.00')).toEqual({ points: 120, asked: 0 });
+  });
+
+  it('an earn that cannot upgrade answers first; its 12-month figures reach member right after', async () => {
+    const id = await register();
+    await earn(id, '100.00');
+    const before = total(await scrape(stack.services.points.httpUrl), 'membergraph_grpc_client_calls_total', {
+      method: '/membergraph.member.v1.MemberService/RecordQualifyingActivity',
+    });
+    expect(await earn(id, '250.00')).toBe(250);
+    // Sent in the background: poll (bounded) until member has them.
+    let figures = await figuresOf(id);
+    for (let i = 0; i < 200 && figures.tierStatus.progress.purchases !== 2; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      figures = await figuresOf(id);
+    }
+    expect(figures).toEqual({ tier: { id: 'REGULAR' }, tierStatus: { progress: { spend: '350.00', purchases: 2 } } });
+    const after = total(await scrape(stack.services.points.httpUrl), 'membergraph_grpc_client_calls_total', {
+      method: '/membergraph.member.v1.MemberService/RecordQualifyingActivity',
+    });
+    expect(after - before).toBe(1);
   });
 
   it('a refund within the return window takes the tier back in the copy at once', async () => {

@@ -45,10 +45,20 @@ export class MemoryMember implements MemberPort {
     this.history.set(memberId, changes);
   }
 
+  /**
+   * While true, an answer for now carries the member's tier with a version (always 0: no change
+   * here is announced), as the real member service's does, so points keeps a copy of it and asks no more.
+   */
+  versioned = false;
+
   async getMemberTier(memberId: string, at?: Date): Promise<MemberTier | null> {
     this.failIfDown();
     this.asked.push([memberId]);
-    if (!at) return this.tiers.get(memberId) ?? null;
+    if (!at) {
+      const tier = this.tiers.get(memberId);
+      if (!tier || !this.versioned) return tier ?? null;
+      return { ...tier, current: { memberId, tierId: tier.tierId, tierVersion: 0, granted: false, grantExpiresAt: null } };
+    }
     this.askedAt.push(at);
     const then = (this.history.get(memberId) ?? []).filter((change) => change.from.getTime() <= at.getTime()).pop();
     return then?.tier ?? this.tiers.get(memberId) ?? null;

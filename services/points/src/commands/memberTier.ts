@@ -47,7 +47,8 @@ function usable(copy: MemberTierCopy | undefined, now: Date): copy is MemberTier
  * tier-change events and its answers) with γ from the ladder held in this process, so an earn
  * usually asks the member service nothing. Without a usable copy, or when the ladder does not
  * answer or lacks the tier, it asks as before (memberTier: NOT_FOUND for an unknown member) and
- * keeps what the answer says for the next earn.
+ * keeps what the answer says for the next earn. `ladder` comes with a tier read from the copy: the
+ * earn then knows the member's tier now and the thresholds above it (reportEarnActivity).
  */
 export async function tierForEarn(
   dataSource: DataSource,
@@ -55,7 +56,7 @@ export async function tierForEarn(
   memberId: string,
   now: Date,
   ladderTtlMs?: number,
-): Promise<MemberTier & { fromCopy: boolean }> {
+): Promise<MemberTier & { ladder?: readonly TierRung[] }> {
   const copy = await readTierCopy(dataSource, memberId);
   if (usable(copy, now)) {
     const ladder = await tierLadder(dataSource, member, ladderTtlMs).catch(() => undefined);
@@ -66,11 +67,11 @@ export async function tierForEarn(
         tierId: rung.tierId,
         multiplierMilli: rung.multiplierMilli,
         pointsNeverExpire: rung.pointsNeverExpire,
-        fromCopy: true,
+        ladder,
       };
     }
   }
   const tier = await memberTier(member, memberId);
   if (tier.current) await keepTierCopies(dataSource, [tier.current], now);
-  return { ...tier, fromCopy: false };
+  return tier;
 }

@@ -6,7 +6,7 @@ import type { PointsAccount } from '../db/entities/PointsAccount';
 import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
 import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
 import { memberTier, tierForEarn } from './memberTier';
-import { activityEvent } from './publishActivity';
+import { activityEvent, reportEarnActivity } from './publishActivity';
 import { returnRefusedReservation } from './returnCampaignBudget';
 import { lotExpiry, planEarn } from '../domain/account';
 import { earnPoints } from '../domain/earn';
@@ -200,7 +200,8 @@ async function earnOrder(
     if (!isUniqueViolation(error)) throw error;
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
   }
-  await events.deliverNow(order.memberId);
+  // Before the answer only when this earn can upgrade the member (an upgrade shows at once), else just after it.
+  await reportEarnActivity(dataSource, events, order.memberId, tier, at);
   // Not awaited: risk judges the earn off the request path, in a batch with the others pending.
   if (afterCommit) events.deliverSoon(AFTER_COMMIT_ASSESSMENTS_KEY);
   return { order: row, replayed: false };

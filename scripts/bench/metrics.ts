@@ -53,11 +53,27 @@ export interface Counters {
   subgraphCalls: number;
   /** gRPC calls the services have made to each other. */
   grpcCalls: number;
-  /** Of those, the calls no request waits for: risk's AssessBatch (earns assessed after their commit, from the points outbox). */
+  /**
+   * Of those, the calls no request waits for: risk's AssessBatch (earns assessed after their
+   * commit, from the points outbox), member's RecordMemberTiers (tier changes for points' copy, from
+   * member's outbox in the background), and the activity reports points sent after an earn's
+   * answer: one RecordQualifyingActivity call per earn that reported after its answer at most
+   * (points' counter; a member's reports that coalesce into one call make it fewer).
+   */
   grpcAfterResponseCalls: number;
 }
 
-const AFTER_RESPONSE = { method: '/membergraph.risk.v1.RiskService/AssessBatch' };
+const method = (service: string, name: string) => ({
+  method: `/membergraph.${service}.v1.${service[0].toUpperCase()}${service.slice(1)}Service/${name}`,
+});
+const BACKGROUND = [method('risk', 'AssessBatch'), method('points', 'RecordMemberTiers')];
+
+function afterResponseCalls(s: MetricSample[]): number {
+  const background = BACKGROUND.reduce((sum, where) => sum + total(s, 'membergraph_grpc_client_calls_total', where), 0);
+  const reports = total(s, 'membergraph_grpc_client_calls_total', method('member', 'RecordQualifyingActivity'));
+  const afterAnswer = total(s, 'membergraph_activity_reports_total', { when: 'after_answer' });
+  return background + Math.min(reports, afterAnswer);
+}
 
 export async function readCounters(urls: Record<ServiceName, string>): Promise<Counters> {
   const scraped = await Promise.all(SERVICE_NAMES.map(async (service) => [service, await scrape(urls[service])] as const));
@@ -68,7 +84,7 @@ export async function readCounters(urls: Record<ServiceName, string>): Promise<C
     >,
     subgraphCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_http_requests_total', { route: '/graphql' }), 0),
     grpcCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_grpc_client_calls_total'), 0),
-    grpcAfterResponseCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_grpc_client_calls_total', AFTER_RESPONSE), 0),
+    grpcAfterResponseCalls: scraped.reduce((sum, [, s]) => sum + afterResponseCalls(s), 0),
   };
 }
 

@@ -58,6 +58,9 @@ async function costOf(earns: () => Promise<void>, n: number) {
     sql: Object.fromEntries(SERVICE_NAMES.map((s) => [s, per(s, 'membergraph_sql_statements_total')])) as Record<ServiceName, number>,
     tierLookups: grpc('/membergraph.member.v1.MemberService/GetMemberTiers'),
     ladderReads: grpc('/membergraph.member.v1.MemberService/ListTiers'),
+    // Earns by when their activity report went: before the answer, or after it in the background.
+    reportsBefore: per('points', 'membergraph_activity_reports_total', { when: 'before_answer' }),
+    reportsAfter: per('points', 'membergraph_activity_reports_total', { when: 'after_answer' }),
     coefficients: grpc('/membergraph.campaign.v1.CampaignService/GetActivityCoefficient'),
     activityReports: grpc('/membergraph.member.v1.MemberService/RecordQualifyingActivity'),
     assess: grpc('/membergraph.risk.v1.RiskService/Assess'),
@@ -71,6 +74,8 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
       for (const [i, memberId] of members.entries()) await earn(memberId, `COST-SEQ-${i}`);
     }, members.length);
     expect(cost).toMatchObject({ tierLookups: 0, ladderReads: 0, coefficients: 1, activityReports: 1, assess: 0 });
+    // 88.00 cannot upgrade anyone here: every report went after the answer.
+    expect(cost).toMatchObject({ reportsBefore: 0, reportsAfter: 1 });
     expect(cost.assessBatches).toBeGreaterThan(0);
     expect(cost.assessBatches).toBeLessThanOrEqual(1);
     // Points before the answer: is the order known (a retry is answered from it alone), its copy of
@@ -95,6 +100,7 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
   it('concurrent: the assessments go to risk in batches, fewer calls than earns', async () => {
     const cost = await costOf(() => Promise.all(members.map((m, i) => earn(m, `COST-PAR-${i}`))).then(() => undefined), members.length);
     expect(cost).toMatchObject({ tierLookups: 0, ladderReads: 0, coefficients: 1, activityReports: 1, assess: 0 });
+    expect(cost).toMatchObject({ reportsBefore: 0, reportsAfter: 1 });
     expect(cost.assessBatches).toBeLessThan(1);
     // Risk reads the recorded decisions and the rules once per batch and writes a batch's decisions in one INSERT.
     expect(cost.sql.risk).toBeLessThan(6);

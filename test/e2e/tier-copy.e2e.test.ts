@@ -49,6 +49,10 @@ async function copyOf(memberId: string): Promise<{ tierId: string; version: numb
 const FIGURES = 'query($id: ID!) { member(id: $id) { tier { id } tierStatus { progress { spend purchases } } } }';
 const figuresOf = async (id: string) => (await stack.query(FIGURES, { id })).data.member;
 
+/** Points' earns whose activity report went before their answer, or after it (membergraph_activity_reports_total). */
+const reportsBy = async (when: 'before_answer' | 'after_answer') =>
+  total(await scrape(stack.services.points.httpUrl), 'membergraph_activity_reports_total', { when });
+
 const recordMemberTiers = (changes: object[]) =>
   grpcCall('points', 'PointsService', stack.services.points.grpcAddress, 'recordMemberTiers', { changes });
 
@@ -88,7 +92,9 @@ describe("points' copy of the member's tier", () => {
     for (let i = 0; i < 4; i += 1) await earn(id, '600.00');
     // The fifth purchase crosses Silver's thresholds (3,000.00 and 5 purchases): reported before the
     // answer, so the upgrade shows through the gateway at once.
+    const [before, after] = [await reportsBy('before_answer'), await reportsBy('after_answer')];
     expect(await earn(id, '600.00')).toBe(600);
+    expect([(await reportsBy('before_answer')) - before, (await reportsBy('after_answer')) - after]).toEqual([1, 0]);
     expect((await figuresOf(id)).tier.id).toBe('SILVER');
     expect((await copyOf(id))?.tierId).toBe('SILVER');
     expect(await earnCounting(id, '100.00')).toEqual({ points: 120, asked: 0 });
@@ -100,7 +106,9 @@ describe("points' copy of the member's tier", () => {
     const before = total(await scrape(stack.services.points.httpUrl), 'membergraph_grpc_client_calls_total', {
       method: '/membergraph.member.v1.MemberService/RecordQualifyingActivity',
     });
+    const reportedAfter = await reportsBy('after_answer');
     expect(await earn(id, '250.00')).toBe(250);
+    expect((await reportsBy('after_answer')) - reportedAfter).toBe(1);
     // Sent in the background: poll (bounded) until member has them.
     let figures = await figuresOf(id);
     for (let i = 0; i < 200 && figures.tierStatus.progress.purchases !== 2; i += 1) {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueOutboxEvent, upgradeTarget, type NewOutboxEvent, type OutboxHandler } from '../../../kit/src';
+import { enqueueOutboxEvent, metricsOf, upgradeTarget, type NewOutboxEvent, type OutboxHandler } from '../../../kit/src';
 import { keepTierCopies } from '../db/memberTiers';
 import { spendStats } from '../db/spendStats';
 import type { EventDelivery, MemberPort, TierRung } from '../ports';
@@ -77,8 +77,12 @@ export async function reportEarnActivity(
       ([figures]) => figures,
       () => undefined,
     );
-    if (stats && !upgradeTarget(current, known.ladder, stats)) return deliverActivityLater(events, memberId);
+    if (stats && !upgradeTarget(current, known.ladder, stats)) {
+      metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer' });
+      return deliverActivityLater(events, memberId);
+    }
   }
+  metricsOf(dataSource)?.activityReports.inc({ when: 'before_answer' });
   await events.deliverNow(memberId);
 }
 

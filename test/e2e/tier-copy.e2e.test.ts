@@ -172,6 +172,14 @@ describe("points' copy of the member's tier", () => {
     // In one batch too, whatever the order within it.
     await recordMemberTiers([change('DIAMOND', 7), change('REGULAR', 6), change('DIAMOND', 7)]);
     expect(await copyOf(id)).toEqual({ tierId: 'DIAMOND', version: 7 });
+    // Racing deliveries (two member replicas, a retry) of a new member's changes: the highest wins whatever the order.
+    const racing = randomUUID();
+    const tiers = ['REGULAR', 'SILVER', 'GOLD', 'DIAMOND'];
+    const versions = Array.from({ length: 24 }, (_, i) => (i * 7) % 24);
+    await Promise.all(
+      versions.map((v) => recordMemberTiers([{ memberId: racing, tierId: tiers[v % 4], tierVersion: String(v), granted: false }])),
+    );
+    expect(await copyOf(racing)).toEqual({ tierId: tiers[23 % 4], version: 23 });
   });
 
   it('a grant past its end in the copy is not used: member is asked (and ends it), and the answer is kept', async () => {

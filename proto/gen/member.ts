@@ -29,6 +29,7 @@ import type { SegmentProfile as _membergraph_member_v1_SegmentProfile, SegmentPr
 import type { SegmentProfileBatch as _membergraph_member_v1_SegmentProfileBatch, SegmentProfileBatch__Output as _membergraph_member_v1_SegmentProfileBatch__Output } from './membergraph/member/v1/SegmentProfileBatch';
 import type { StreamSegmentProfilesRequest as _membergraph_member_v1_StreamSegmentProfilesRequest, StreamSegmentProfilesRequest__Output as _membergraph_member_v1_StreamSegmentProfilesRequest__Output } from './membergraph/member/v1/StreamSegmentProfilesRequest';
 import type { TierDecision as _membergraph_member_v1_TierDecision, TierDecision__Output as _membergraph_member_v1_TierDecision__Output } from './membergraph/member/v1/TierDecision';
+import type { TierRung as _membergraph_member_v1_TierRung, TierRung__Output as _membergraph_member_v1_TierRung__Output } from './membergraph/member/v1/TierRung';
 import type { VerifyPartnerKeyRequest as _membergraph_member_v1_VerifyPartnerKeyRequest, VerifyPartnerKeyRequest__Output as _membergraph_member_v1_VerifyPartnerKeyRequest__Output } from './membergraph/member/v1/VerifyPartnerKeyRequest';
 import type { VerifyPartnerKeyResponse as _membergraph_member_v1_VerifyPartnerKeyResponse, VerifyPartnerKeyResponse__Output as _membergraph_member_v1_VerifyPartnerKeyResponse__Output } from './membergraph/member/v1/VerifyPartnerKeyResponse';
 
@@ -68,6 +69,7 @@ export interface ProtoGrpcType {
         SegmentProfileBatch: MessageTypeDefinition<_membergraph_member_v1_SegmentProfileBatch, _membergraph_member_v1_SegmentProfileBatch__Output>
         StreamSegmentProfilesRequest: MessageTypeDefinition<_membergraph_member_v1_StreamSegmentProfilesRequest, _membergraph_member_v1_StreamSegmentProfilesRequest__Output>
         TierDecision: MessageTypeDefinition<_membergraph_member_v1_TierDecision, _membergraph_member_v1_TierDecision__Output>
+        TierRung: MessageTypeDefinition<_membergraph_member_v1_TierRung, _membergraph_member_v1_TierRung__Output>
         VerifyPartnerKeyRequest: MessageTypeDefinition<_membergraph_member_v1_VerifyPartnerKeyRequest, _membergraph_member_v1_VerifyPartnerKeyRequest__Output>
         VerifyPartnerKeyResponse: MessageTypeDefinition<_membergraph_member_v1_VerifyPartnerKeyResponse, _membergraph_member_v1_VerifyPartnerKeyResponse__Output>
       }

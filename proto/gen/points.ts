@@ -20,11 +20,16 @@ import type { ListMemberActivityResponse as _membergraph_points_v1_ListMemberAct
 import type { MemberActivity as _membergraph_points_v1_MemberActivity, MemberActivity__Output as _membergraph_points_v1_MemberActivity__Output } from './membergraph/points/v1/MemberActivity';
 import type { MemberOrderActivity as _membergraph_points_v1_MemberOrderActivity, MemberOrderActivity__Output as _membergraph_points_v1_MemberOrderActivity__Output } from './membergraph/points/v1/MemberOrderActivity';
 import type { MemberPointsActivity as _membergraph_points_v1_MemberPointsActivity, MemberPointsActivity__Output as _membergraph_points_v1_MemberPointsActivity__Output } from './membergraph/points/v1/MemberPointsActivity';
+import type { MemberTierChange as _membergraph_points_v1_MemberTierChange, MemberTierChange__Output as _membergraph_points_v1_MemberTierChange__Output } from './membergraph/points/v1/MemberTierChange';
 import type { MergeAccountsRequest as _membergraph_points_v1_MergeAccountsRequest, MergeAccountsRequest__Output as _membergraph_points_v1_MergeAccountsRequest__Output } from './membergraph/points/v1/MergeAccountsRequest';
 import type { MergeAccountsResponse as _membergraph_points_v1_MergeAccountsResponse, MergeAccountsResponse__Output as _membergraph_points_v1_MergeAccountsResponse__Output } from './membergraph/points/v1/MergeAccountsResponse';
 import type { PointsServiceClient as _membergraph_points_v1_PointsServiceClient, PointsServiceDefinition as _membergraph_points_v1_PointsServiceDefinition } from './membergraph/points/v1/PointsService';
 import type { PurchaseStats as _membergraph_points_v1_PurchaseStats, PurchaseStats__Output as _membergraph_points_v1_PurchaseStats__Output } from './membergraph/points/v1/PurchaseStats';
 import type { PurchaseStatsBatch as _membergraph_points_v1_PurchaseStatsBatch, PurchaseStatsBatch__Output as _membergraph_points_v1_PurchaseStatsBatch__Output } from './membergraph/points/v1/PurchaseStatsBatch';
+import type { RecordMemberTiersRequest as _membergraph_points_v1_RecordMemberTiersRequest, RecordMemberTiersRequest__Output as _membergraph_points_v1_RecordMemberTiersRequest__Output } from './membergraph/points/v1/RecordMemberTiersRequest';
+import type { RecordMemberTiersResponse as _membergraph_points_v1_RecordMemberTiersResponse, RecordMemberTiersResponse__Output as _membergraph_points_v1_RecordMemberTiersResponse__Output } from './membergraph/points/v1/RecordMemberTiersResponse';
+import type { RecordTierLadderChangeRequest as _membergraph_points_v1_RecordTierLadderChangeRequest, RecordTierLadderChangeRequest__Output as _membergraph_points_v1_RecordTierLadderChangeRequest__Output } from './membergraph/points/v1/RecordTierLadderChangeRequest';
+import type { RecordTierLadderChangeResponse as _membergraph_points_v1_RecordTierLadderChangeResponse, RecordTierLadderChangeResponse__Output as _membergraph_points_v1_RecordTierLadderChangeResponse__Output } from './membergraph/points/v1/RecordTierLadderChangeResponse';
 import type { ReleasePointsRequest as _membergraph_points_v1_ReleasePointsRequest, ReleasePointsRequest__Output as _membergraph_points_v1_ReleasePointsRequest__Output } from './membergraph/points/v1/ReleasePointsRequest';
 import type { ReleasePointsResponse as _membergraph_points_v1_ReleasePointsResponse, ReleasePointsResponse__Output as _membergraph_points_v1_ReleasePointsResponse__Output } from './membergraph/points/v1/ReleasePointsResponse';
 import type { SpendStats as _membergraph_points_v1_SpendStats, SpendStats__Output as _membergraph_points_v1_SpendStats__Output } from './membergraph/points/v1/SpendStats';
@@ -58,11 +63,16 @@ export interface ProtoGrpcType {
         MemberActivity: MessageTypeDefinition<_membergraph_points_v1_MemberActivity, _membergraph_points_v1_MemberActivity__Output>
         MemberOrderActivity: MessageTypeDefinition<_membergraph_points_v1_MemberOrderActivity, _membergraph_points_v1_MemberOrderActivity__Output>
         MemberPointsActivity: MessageTypeDefinition<_membergraph_points_v1_MemberPointsActivity, _membergraph_points_v1_MemberPointsActivity__Output>
+        MemberTierChange: MessageTypeDefinition<_membergraph_points_v1_MemberTierChange, _membergraph_points_v1_MemberTierChange__Output>
         MergeAccountsRequest: MessageTypeDefinition<_membergraph_points_v1_MergeAccountsRequest, _membergraph_points_v1_MergeAccountsRequest__Output>
         MergeAccountsResponse: MessageTypeDefinition<_membergraph_points_v1_MergeAccountsResponse, _membergraph_points_v1_MergeAccountsResponse__Output>
         PointsService: SubtypeConstructor<typeof grpc.Client, _membergraph_points_v1_PointsServiceClient> & { service: _membergraph_points_v1_PointsServiceDefinition }
         PurchaseStats: MessageTypeDefinition<_membergraph_points_v1_PurchaseStats, _membergraph_points_v1_PurchaseStats__Output>
         PurchaseStatsBatch: MessageTypeDefinition<_membergraph_points_v1_PurchaseStatsBatch, _membergraph_points_v1_PurchaseStatsBatch__Output>
+        RecordMemberTiersRequest: MessageTypeDefinition<_membergraph_points_v1_RecordMemberTiersRequest, _membergraph_points_v1_RecordMemberTiersRequest__Output>
+        RecordMemberTiersResponse: MessageTypeDefinition<_membergraph_points_v1_RecordMemberTiersResponse, _membergraph_points_v1_RecordMemberTiersResponse__Output>
+        RecordTierLadderChangeRequest: MessageTypeDefinition<_membergraph_points_v1_RecordTierLadderChangeRequest, _membergraph_points_v1_RecordTierLadderChangeRequest__Output>
+        RecordTierLadderChangeResponse: MessageTypeDefinition<_membergraph_points_v1_RecordTierLadderChangeResponse, _membergraph_points_v1_RecordTierLadderChangeResponse__Output>
         ReleasePointsRequest: MessageTypeDefinition<_membergraph_points_v1_ReleasePointsRequest, _membergraph_points_v1_ReleasePointsRequest__Output>
         ReleasePointsResponse: MessageTypeDefinition<_membergraph_points_v1_ReleasePointsResponse, _membergraph_points_v1_ReleasePointsResponse__Output>
         SpendStats: MessageTypeDefinition<_membergraph_points_v1_SpendStats, _membergraph_points_v1_SpendStats__Output>

@@ -54,9 +54,12 @@ export interface Counters {
   /** gRPC calls the services have made to each other. */
   grpcCalls: number;
   /**
-   * Of those, the calls no request waits for: what points' outbox delivers in batches after the
-   * commit (risk's AssessBatch of earns assessed after the fact, benefits' RecordSpendStats, member's
-   * RecordQualifyingActivities of reports that change no tier).
+   * Of those, the calls no request waits for: what the outboxes deliver in batches after the
+   * commit (AFTER_RESPONSE_METHODS: risk's AssessBatch of earns assessed after the fact, benefits'
+   * RecordSpendStats, member's RecordQualifyingActivities, points' RecordMemberTiers of tier changes
+   * for its copy), and the activity reports points sent after an earn's answer with the single
+   * RecordQualifyingActivity: one call per earn that reported after its answer at most (points'
+   * counter; a member's reports that coalesce into one call make it fewer).
    */
   grpcAfterResponseCalls: number;
 }
@@ -66,7 +69,16 @@ export const AFTER_RESPONSE_METHODS = [
   '/membergraph.risk.v1.RiskService/AssessBatch',
   '/membergraph.benefits.v1.BenefitsService/RecordSpendStats',
   '/membergraph.member.v1.MemberService/RecordQualifyingActivities',
+  '/membergraph.points.v1.PointsService/RecordMemberTiers',
 ];
+
+function afterResponseCalls(s: MetricSample[]): number {
+  const calls = (method: string) => total(s, 'membergraph_grpc_client_calls_total', { method });
+  const background = AFTER_RESPONSE_METHODS.reduce((sum, method) => sum + calls(method), 0);
+  const reports = calls('/membergraph.member.v1.MemberService/RecordQualifyingActivity');
+  const afterAnswer = total(s, 'membergraph_activity_reports_total', { when: 'after_answer' });
+  return background + Math.min(reports, afterAnswer);
+}
 
 export async function readCounters(urls: Record<ServiceName, string>): Promise<Counters> {
   const scraped = await Promise.all(SERVICE_NAMES.map(async (service) => [service, await scrape(urls[service])] as const));
@@ -77,11 +89,7 @@ export async function readCounters(urls: Record<ServiceName, string>): Promise<C
     >,
     subgraphCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_http_requests_total', { route: '/graphql' }), 0),
     grpcCalls: scraped.reduce((sum, [, s]) => sum + total(s, 'membergraph_grpc_client_calls_total'), 0),
-    grpcAfterResponseCalls: scraped.reduce(
-      (sum, [, s]) =>
-        sum + AFTER_RESPONSE_METHODS.reduce((calls, method) => calls + total(s, 'membergraph_grpc_client_calls_total', { method }), 0),
-      0,
-    ),
+    grpcAfterResponseCalls: scraped.reduce((sum, [, s]) => sum + afterResponseCalls(s), 0),
   };
 }
 

@@ -138,6 +138,7 @@ interface MemberRow {
   spend_12m_fen: string | number;
   purchases_12m: number;
   activity_as_of: Date | string | null;
+  tier_version: string | number;
 }
 
 const time = (value: Date | string) => (value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`)).getTime();
@@ -146,12 +147,17 @@ const time = (value: Date | string) => (value instanceof Date ? value : new Date
  * Tiers from the data alone: the stored 12-month figures are the rolling figures of the member's
  * orders at their last order, and the tier is the highest the engine qualified them for at any
  * order (upgrades are immediate, and no yearly re-evaluation has run), never below what the
- * stored figures qualify for.
+ * stored figures qualify for. Points' copy of each tier is the member's, at the member's version.
  */
 async function checkTiers(stack: Stack, versions: readonly TierVersion[]): Promise<void> {
   const members: MemberRow[] = await stack.services.member.dataSource.query(
-    'SELECT id, tier_id, tier_since, spend_12m_fen, purchases_12m, activity_as_of FROM members',
+    'SELECT id, tier_id, tier_since, spend_12m_fen, purchases_12m, activity_as_of, tier_version FROM members',
   );
+  const copies: Array<{ member_id: string; tier_id: string; tier_version: string | number }> = await stack.services.points.dataSource.query(
+    'SELECT member_id, tier_id, tier_version FROM member_tier_copies',
+  );
+  const copyOf = new Map(copies.map((c) => [c.member_id, { tierId: c.tier_id, version: Number(c.tier_version) }]));
+  equal(copies.length, members.length, "points' tier copies");
   const orders: Array<{ member_id: string; amount_fen: string | number; created_at: Date | string }> =
     await stack.services.points.dataSource.query('SELECT member_id, amount_fen, created_at FROM orders ORDER BY member_id, created_at');
   const byMember = new Map<string, Array<{ at: number; fen: number }>>();
@@ -178,6 +184,11 @@ async function checkTiers(stack: Stack, versions: readonly TierVersion[]): Promi
       `${context}: stored 12-month figures`,
     );
     equal(member.tier_id, best.id, `${context}: tier`);
+    deepStrictEqual(
+      copyOf.get(member.id),
+      { tierId: member.tier_id, version: Number(member.tier_version) },
+      `${context}: points' tier copy`,
+    );
     const stored = qualifyingTier(ladder, stats);
     ok(ladder.findIndex((t) => t.id === member.tier_id) >= ladder.indexOf(stored), `${context}: tier below its 12-month figures`);
     if (history.length) equal(time(member.activity_as_of!), history[history.length - 1].at, `${context}: activity as of its last order`);

@@ -27,6 +27,7 @@ import { spendEvent } from '../../services/points/src/commands/publishSpend';
 import { orderEntryContext, orderReason } from '../../services/points/src/commands/recordOrder';
 import type { PointsRules } from '../../services/points/src/context';
 import { LedgerEntry } from '../../services/points/src/db/entities/LedgerEntry';
+import { MemberTierCopy } from '../../services/points/src/db/entities/MemberTierCopy';
 import { Order } from '../../services/points/src/db/entities/Order';
 import { PointsAccount } from '../../services/points/src/db/entities/PointsAccount';
 import { PointsLot } from '../../services/points/src/db/entities/PointsLot';
@@ -114,6 +115,8 @@ export interface MemberRows {
   milestones: Milestone[];
   memberEvents: OutboxRow[];
   account: PointsAccount | null;
+  /** Points' copy of the member's tier, as the tier-change events and the activity answers leave it. */
+  tierCopy: MemberTierCopy;
   orders: Order[];
   ledger: LedgerEntry[];
   lots: PointsLot[];
@@ -265,6 +268,11 @@ class TierTrack {
 
   private milestone(kind: string, period: string, at: Date): void {
     this.milestones.push({ id: this.newId(), memberId: this.memberId, kind, period, at });
+  }
+
+  /** members.tier_version: one per change changeTier made (every change but the registration's). */
+  get version(): number {
+    return this.changes.length - 1;
   }
 
   private change(from: string | null, to: string, reason: string, note: string, at: Date): TierChange {
@@ -434,6 +442,14 @@ class MemberReplay {
       milestones: this.tiers.milestones,
       memberEvents: this.memberEvents,
       account: this.book.account(this.planned.id),
+      tierCopy: {
+        memberId: this.planned.id,
+        tierId: this.tiers.tierId,
+        tierVersion: this.tiers.version,
+        granted: false,
+        grantExpiresAt: null,
+        updatedAt: this.tiers.since,
+      },
       orders: this.orders,
       ledger: this.book.ledger,
       lots: this.book.lots,
@@ -566,6 +582,7 @@ class MemberReplay {
       tierSince: tiers.since,
       tierSource: 'EARNED',
       grantExpiresAt: null,
+      tierVersion: tiers.version,
       spend12mFen: tiers.stats.spendFen,
       purchases12m: tiers.stats.purchases,
       activityAsOf: tiers.asOf,

@@ -37,6 +37,7 @@ import { loadPointsConfig } from '../../services/points/src/config';
 import { LedgerEntry } from '../../services/points/src/db/entities/LedgerEntry';
 import { Order } from '../../services/points/src/db/entities/Order';
 import { PointsAccount } from '../../services/points/src/db/entities/PointsAccount';
+import { MemberTierCopy } from '../../services/points/src/db/entities/MemberTierCopy';
 import { PointsLot } from '../../services/points/src/db/entities/PointsLot';
 import { RiskEvent } from '../../services/risk/src/db/entities/RiskEvent';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -176,6 +177,7 @@ const TABLES: ReadonlyArray<{
   { service: 'member', entity: Milestone, rows: (m) => m.milestones },
   { service: 'member', entity: OutboxEventSchema, rows: (m) => m.memberEvents },
   { service: 'points', entity: PointsAccount, rows: (m) => m.account },
+  { service: 'points', entity: MemberTierCopy, rows: (m) => m.tierCopy },
   { service: 'points', entity: Order, rows: (m) => m.orders },
   { service: 'points', entity: LedgerEntry, rows: (m) => m.ledger },
   { service: 'points', entity: PointsLot, rows: (m) => m.lots },

@@ -1,7 +1,8 @@
 /**
  * What one earn through the gateway costs each service, counted exactly on a quiet stack (no
  * dispatcher, no jobs) from the services' /metrics: SQL statements per service, and gRPC calls by
- * method, the request path's apart from the risk assessments sent after the commit. The bench
+ * method, the request path's apart from the risk assessments and (for an earn that cannot upgrade its
+ * member, as every earn here) the activity reports sent after the answer. The bench
  * measures the same under load and noise; this keeps the earn's budget from creeping back.
  */
 import { SERVICE_NAMES, type ServiceName } from '../../services/kit/src';
@@ -12,11 +13,14 @@ import { startStack, type Stack } from '../harness/startStack';
 let stack: Stack;
 let members: string[];
 beforeAll(async () => {
-  stack = await startStack();
+  // The ladder points holds is read once here and not again during the counts (its TTL longer than the test).
+  stack = await startStack({ env: { TIER_LADDER_TTL_MS: '600000' } });
   members = [];
   for (let i = 0; i < 10; i++) members.push((await stack.query(REGISTER, { phone: uniquePhone(), channel: 'WEB' })).data.registerMember.id);
-  // Each member's first earn creates their points account: the figures below are of the earns after.
+  // Each member's first earn creates their points account and points' copy of their tier (asked of
+  // member, no copy yet); one more earn reads the ladder points holds: the figures below are of the earns after.
   for (const memberId of members) await earn(memberId, `COST-FIRST-${memberId}`);
+  await earn(members[0], 'COST-LADDER');
   await settled();
 });
 afterAll(() => stack?.stop());
@@ -53,6 +57,10 @@ async function costOf(earns: () => Promise<void>, n: number) {
   return {
     sql: Object.fromEntries(SERVICE_NAMES.map((s) => [s, per(s, 'membergraph_sql_statements_total')])) as Record<ServiceName, number>,
     tierLookups: grpc('/membergraph.member.v1.MemberService/GetMemberTiers'),
+    ladderReads: grpc('/membergraph.member.v1.MemberService/ListTiers'),
+    // Earns by when their activity report went: before the answer, or after it in the background.
+    reportsBefore: per('points', 'membergraph_activity_reports_total', { when: 'before_answer' }),
+    reportsAfter: per('points', 'membergraph_activity_reports_total', { when: 'after_answer' }),
     coefficients: grpc('/membergraph.campaign.v1.CampaignService/GetActivityCoefficient'),
     activityReports: grpc('/membergraph.member.v1.MemberService/RecordQualifyingActivity'),
     assess: grpc('/membergraph.risk.v1.RiskService/Assess'),
@@ -62,35 +70,41 @@ async function costOf(earns: () => Promise<void>, n: number) {
 }
 
 describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
-  it('one after another: three gRPC calls on the request path and none to risk or benefits; risk judges each earn, benefits gets its spend, after the commit', async () => {
+  it('one after another: one gRPC call on the request path (the coefficient); the tier from points’ copy; the activity report, risk and the spend after the answer', async () => {
     const cost = await costOf(async () => {
       for (const [i, memberId] of members.entries()) await earn(memberId, `COST-SEQ-${i}`);
     }, members.length);
-    expect(cost).toMatchObject({ tierLookups: 1, coefficients: 1, activityReports: 1, assess: 0 });
+    expect(cost).toMatchObject({ tierLookups: 0, ladderReads: 0, coefficients: 1, activityReports: 1, assess: 0 });
+    // 88.00 cannot upgrade anyone here: every report went after the answer.
+    expect(cost).toMatchObject({ reportsBefore: 0, reportsAfter: 1 });
     expect(cost.assessBatches).toBeGreaterThan(0);
     expect(cost.assessBatches).toBeLessThanOrEqual(1);
     // The spend goes to benefits after the commit too, in the background, at most one call an earn.
     expect(cost.spendBatches).toBeGreaterThan(0);
     expect(cost.spendBatches).toBeLessThanOrEqual(1);
-    // Points: is the order known (a retry is answered from it alone), BEGIN, the account under lock, the order, the guarded balance update, the ledger
-    // entry, the lot, the outbox events (activity, spend and assessment, one INSERT), COMMIT; the activity's
-    // delivery (pending events, 12-month figures, marked delivered) — 12 — and per assessment batch
-    // its read and its marking (2), per spend batch its read, the members' window orders and its
-    // marking (3). Member: the tier look-up (2) and the activity report that changes no tier (3:
-    // the member with its milestones, the ladder, the guarded UPDATE; no transaction, so no
-    // isolation statement on MySQL either). Benefits: per spend batch the guarded upsert of its
-    // windows (1). Campaign: the coefficient (1). Risk, per batch of one: the recorded decisions,
-    // the rules' three facts, the decision (5; the rules are a shared value read at most once a
-    // second, so sometimes 6). (A background read may find its events taken by the run before it: hence ranges.)
-    expect(cost.sql).toMatchObject({ member: 5, benefits: cost.spendBatches, campaign: 1 });
-    expect(cost.sql.points).toBeGreaterThanOrEqual(12 + 2 * cost.assessBatches + 3 * cost.spendBatches);
-    expect(cost.sql.points).toBeLessThanOrEqual(17);
+    // Points before the answer: is the order known (a retry is answered from it alone), its copy of
+    // the member's tier (γ from the ladder it holds: no call to member), BEGIN, the account under
+    // lock, the order, the guarded balance update, the ledger entry, the lot, the outbox events
+    // (activity, spend and assessment, one INSERT), COMMIT, the 12-month figures (88.00 cannot
+    // upgrade: the report waits) — 11; after it, the activity's delivery (pending events, 12-month
+    // figures, marked delivered) — 14 in all — per assessment batch its read and its marking (2),
+    // per spend batch its read, the members' window orders and its marking (3). Member, after the
+    // answer: the activity report that changes no tier (3: the member with its milestones, the
+    // ladder, the guarded UPDATE; no transaction); nothing before it (the tier look-up's 2 are gone).
+    // Benefits: per spend batch the guarded upsert of its windows (1). Campaign: the coefficient (1).
+    // Risk, per batch of one: the recorded decisions, the rules' three facts, the decision (5; the
+    // rules are a shared value read at most once a second, so sometimes 6).
+    // (A background read may find its events taken by the run before it: hence ranges.)
+    expect(cost.sql).toMatchObject({ member: 3, benefits: cost.spendBatches, campaign: 1 });
+    expect(cost.sql.points).toBeGreaterThanOrEqual(14 + 2 * cost.assessBatches + 3 * cost.spendBatches);
+    expect(cost.sql.points).toBeLessThanOrEqual(19);
     expect(cost.sql.risk).toBeLessThanOrEqual(6);
   });
 
   it('concurrent: the assessments go to risk and the spend to benefits in batches, fewer calls than earns', async () => {
     const cost = await costOf(() => Promise.all(members.map((m, i) => earn(m, `COST-PAR-${i}`))).then(() => undefined), members.length);
-    expect(cost).toMatchObject({ tierLookups: 1, coefficients: 1, activityReports: 1, assess: 0 });
+    expect(cost).toMatchObject({ tierLookups: 0, ladderReads: 0, coefficients: 1, activityReports: 1, assess: 0 });
+    expect(cost).toMatchObject({ reportsBefore: 0, reportsAfter: 1 });
     expect(cost.assessBatches).toBeLessThan(1);
     expect(cost.spendBatches).toBeLessThan(1);
     expect(cost.sql.benefits).toBe(cost.spendBatches);

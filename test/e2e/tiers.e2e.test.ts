@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Order } from '../../services/points/src/db/entities/Order';
 import { Member } from '../../services/member/src/db/entities/Member';
+import { MemberTierCopy } from '../../services/points/src/db/entities/MemberTierCopy';
 import { endExpiredGrants } from '../../services/member/src/commands/endGrants';
 import { enqueueActivity } from '../../services/points/src/commands/publishActivity';
 import { RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
@@ -204,8 +205,12 @@ describe('staff grants', () => {
 
 describe('a grant that expires', () => {
   const grantDiamond = `mutation($m: ID!) { grantTier(memberId: $m, tierId: "DIAMOND", reason: "launch event guest", expiresAt: "2099-01-01T00:00:00Z") { tier { id } } }`;
-  const expireGrantOf = (id: string) =>
-    stack.services.member.dataSource.getRepository(Member).update({ id }, { grantExpiresAt: new Date(Date.now() - 1000) });
+  // The grant's end passes: as time passing would, for the member service and for the copy of the tier points keeps alike.
+  const expireGrantOf = async (id: string) => {
+    const past = new Date(Date.now() - 1000);
+    await stack.services.member.dataSource.getRepository(Member).update({ id }, { grantExpiresAt: past });
+    await stack.services.points.dataSource.getRepository(MemberTierCopy).update({ memberId: id }, { grantExpiresAt: past });
+  };
   const SILVER_ORDERS = Array(5).fill('600.00');
 
   it('returns the member to the tier they had earned, on the next read and for the next earn', async () => {

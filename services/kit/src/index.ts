@@ -24,3 +24,4 @@ export * from './tokens';
 export * from './jobLease';
 export * from './random';
 export * from './plainRead';
+export * from './tierThresholds';

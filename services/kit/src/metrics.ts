@@ -29,6 +29,11 @@ export interface ServiceMetrics {
   readonly ledgerEntries: Counter<'kind'>;
   /** Outbox deliveries by outcome (delivered, failed), counted per event. */
   readonly outboxDeliveries: Counter<'outcome'>;
+  /**
+   * The points service's earns by when their activity report goes to the tier engine: before_answer
+   * (the earn can upgrade, or points cannot tell) or after_answer (in the background).
+   */
+  readonly activityReports: Counter<'when'>;
   /** Breaker state changes (open, halfOpen, close) and calls refused while open, by breaker. */
   readonly breakerTransitions: Counter<'breaker' | 'to'>;
   readonly breakerRejections: Counter<'breaker'>;
@@ -109,6 +114,12 @@ export function createServiceMetrics(service: string): ServiceMetrics {
       name: 'membergraph_outbox_deliveries_total',
       help: 'Outbox events delivered or failed',
       labelNames: ['outcome'],
+      registers,
+    }),
+    activityReports: new Counter({
+      name: 'membergraph_activity_reports_total',
+      help: "Earns by when their activity report goes to the tier engine: before or after the earn's answer",
+      labelNames: ['when'],
       registers,
     }),
     breakerTransitions: new Counter({

@@ -49,15 +49,16 @@ export class SharedValue<T> {
 const byDataSource = new WeakMap<DataSource, Map<string, SharedValue<unknown>>>();
 
 /**
- * The service's one SharedValue named `key` for this database (created with `read` on first use):
- * the loaders that read it and the commands that change it find the same one through the
- * DataSource both are given.
+ * The service's one SharedValue named `key` for this database (created with `read` and `ttlMs` on
+ * first use): the loaders that read it and the commands that change it find the same one through
+ * the DataSource both are given. A value another service owns (read over gRPC) cannot be
+ * invalidated by its writes: its `ttlMs` is how stale it may be.
  */
-export function sharedValue<T>(dataSource: DataSource, key: string, read: () => Promise<T>): SharedValue<T> {
+export function sharedValue<T>(dataSource: DataSource, key: string, read: () => Promise<T>, ttlMs = SHARED_VALUE_TTL_MS): SharedValue<T> {
   let values = byDataSource.get(dataSource);
   if (!values) byDataSource.set(dataSource, (values = new Map()));
   let value = values.get(key) as SharedValue<T> | undefined;
-  if (!value) values.set(key, (value = new SharedValue(read)));
+  if (!value) values.set(key, (value = new SharedValue(read, ttlMs)));
   return value;
 }
 

@@ -16,11 +16,26 @@ export interface AccountMerge {
   targetMemberId: string;
 }
 
+/** A member's tier as it stands after a change, for the points service's copy. */
+export interface MemberTierChange {
+  memberId: string;
+  tierId: string;
+  /** The member's tier version (members.tier_version): a copy keeps the highest it has seen. */
+  tierVersion: number;
+  granted: boolean;
+  /** A grant's end (null: earned, or a grant without an end). */
+  grantExpiresAt: Date | null;
+}
+
 export interface PointsPort {
   /** Pays a member event's bonus, once per member and kind. */
   awardBonus(memberId: string, kind: BonusKind, scope?: CallScope): Promise<{ points: number; balanceAfter: number; replayed: boolean }>;
   /** Moves a merged member's points, lots, orders and pending points to the member they were merged into. */
   mergeAccounts(merge: AccountMerge, scope?: CallScope): Promise<{ pointsMoved: number; targetBalanceAfter: number; replayed: boolean }>;
+  /** Members' tier changes for the points service's copy (an older version than the one it keeps changes nothing). */
+  recordMemberTiers(changes: readonly MemberTierChange[], scope?: CallScope): Promise<void>;
+  /** Staff edited the ladder: points reads it again. */
+  recordTierLadderChange(scope?: CallScope): Promise<void>;
 }
 
 /** A sign-in as the risk service judges it (proto/risk.proto Assess). */
@@ -85,5 +100,5 @@ export interface MemberPeers {
   campaign: CampaignPort;
 }
 
-/** The outbox as commands see it: after a commit, deliver a member's pending events now (never throws). */
-export type EventDelivery = Pick<Outbox, 'deliverNow'>;
+/** The outbox as commands see it: after a commit, deliver a member's pending events now, or soon in the background (never throws). */
+export type EventDelivery = Pick<Outbox, 'deliverNow' | 'deliverSoon'>;

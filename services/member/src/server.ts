@@ -92,6 +92,7 @@ export async function createMemberService(
         { logger, serviceToken: config.serviceToken },
         config.tierRules,
         config.pii,
+        outbox,
       ),
     ],
     grpcHealthName: MEMBER_GRPC_SERVICE,

@@ -71,6 +71,11 @@ describe('member subgraph', () => {
           pointsNeverExpire: false,
           neverExpireEndedEpochMs: '0',
           partnerSharing: false,
+          // The tier now with its version, for points' copy: no change yet.
+          currentTierId: 'REGULAR',
+          tierVersion: '0',
+          granted: false,
+          grantExpiresEpochMs: '0',
         },
         {
           memberId: ids[1],
@@ -79,6 +84,11 @@ describe('member subgraph', () => {
           pointsNeverExpire: false,
           neverExpireEndedEpochMs: '0',
           partnerSharing: false,
+          // The tier now with its version, for points' copy: no change yet.
+          currentTierId: 'REGULAR',
+          tierVersion: '0',
+          granted: false,
+          grantExpiresEpochMs: '0',
         },
       ]),
     );
@@ -114,10 +124,20 @@ describe('member subgraph', () => {
     await expect(call({ monthDays: ['11-30'], limit: 0 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
-  it('ListTiers answers the ladder’s tier ids in force, lowest rank first', async () => {
-    expect(await grpcCall('member', 'MemberService', stack.services.member.grpcAddress, 'listTiers', {})).toEqual({
-      tierIds: ['REGULAR', 'SILVER', 'GOLD', 'DIAMOND'],
+  it('ListTiers answers the ladder in force, lowest rank first: the ids, and the rungs with γ and thresholds', async () => {
+    const ladder = await grpcCall('member', 'MemberService', stack.services.member.grpcAddress, 'listTiers', {});
+    expect(ladder.tierIds).toEqual(['REGULAR', 'SILVER', 'GOLD', 'DIAMOND']);
+    expect(ladder.tiers.map((t: { tierId: string }) => t.tierId)).toEqual(ladder.tierIds);
+    expect(ladder.tiers[1]).toEqual({
+      tierId: 'SILVER',
+      rank: 1,
+      multiplierMilli: 1200,
+      pointsNeverExpire: false,
+      spendThresholdFen: '300000',
+      purchaseThreshold: 5,
+      rule: 'AND',
     });
+    expect(ladder.tiers[3]).toMatchObject({ tierId: 'DIAMOND', multiplierMilli: 2000, pointsNeverExpire: true });
   });
 
   it('RecordQualifyingActivities answers one decision per report in order, through points’ member peer', async () => {

@@ -5,6 +5,7 @@ import type {
   BonusKind,
   CampaignPort,
   MemberPeers,
+  MemberTierChange,
   MilestoneEvent,
   PointsPort,
   Registration,
@@ -34,6 +35,25 @@ export class MemoryPoints implements PointsPort {
     this.calls.push({ merge });
     const replayed = !this.once(`MERGE:${merge.mergeId}`);
     return { pointsMoved: 0, targetBalanceAfter: 0, replayed };
+  }
+
+  /** The tier copy, per member, as the real one keeps it: the highest version wins. */
+  readonly tiers = new Map<string, MemberTierChange>();
+
+  /** How many ladder edits were announced. */
+  ladderChanges = 0;
+
+  async recordTierLadderChange() {
+    this.failIfDown();
+    this.ladderChanges += 1;
+  }
+
+  async recordMemberTiers(changes: readonly MemberTierChange[]) {
+    this.failIfDown();
+    for (const change of changes) {
+      const kept = this.tiers.get(change.memberId);
+      if (!kept || kept.tierVersion < change.tierVersion) this.tiers.set(change.memberId, change);
+    }
   }
 
   private once(key: string): boolean {

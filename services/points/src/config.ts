@@ -1,4 +1,4 @@
-import { envReader, peerGrpcAddress, readCommonConfig } from '../../kit/src';
+import { envReader, peerGrpcAddress, readCommonConfig, SHARED_VALUE_TTL_MS } from '../../kit/src';
 import { EARN_RISK_CHECKS } from './commands/assessRisk';
 import { parseRateToMilli } from './domain/earn';
 
@@ -33,6 +33,11 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     earnRiskCheck: read.oneOf('EARN_RISK_CHECK', EARN_RISK_CHECKS, 'after-commit'),
     /** Days after it was placed that an order may still be recorded; an older one needs an ADMIN and is flagged. */
     orderMaxLatenessDays: read.int('ORDER_MAX_LATENESS_DAYS', 7, { min: 0, max: 365 }),
+    /**
+     * How long this process holds the tier ladder (γ and thresholds, the member service's ListTiers)
+     * before asking again: a ladder edit reaches earns within this time.
+     */
+    tierLadderTtlMs: read.int('TIER_LADDER_TTL_MS', SHARED_VALUE_TTL_MS, { min: 0 }),
     /** Welcome points on registration (0: none). */
     registrationBonus: read.int('POINTS_REGISTRATION_BONUS', 100, { min: 0, max: 100_000 }),
     /** Points for completing the profile (0: none). */

@@ -14,6 +14,30 @@ export interface MemberTier {
   multiplierMilli: number;
   /** Diamond: lots earned never expire. */
   pointsNeverExpire: boolean;
+  /** The member's tier now with its version, when the member service said it: what points' copy keeps. */
+  current?: TierCopy;
+}
+
+/** A member's tier as points keeps a copy of it (db/memberTiers.ts). */
+export interface TierCopy {
+  memberId: string;
+  tierId: string;
+  /** Grows with each change of the member's tier: a copy keeps the highest it has seen. */
+  tierVersion: number;
+  /** A staff grant, and when it ends (null: earned, or a grant without an end). */
+  granted: boolean;
+  grantExpiresAt: Date | null;
+}
+
+/** A rung of the ladder in force now (member's ListTiers). */
+export interface TierRung {
+  tierId: string;
+  rank: number;
+  multiplierMilli: number;
+  pointsNeverExpire: boolean;
+  spendThresholdFen: number;
+  purchaseThreshold: number;
+  rule: 'AND' | 'OR';
 }
 
 /** Whether a member's points may expire now, as the member service has it (DOMAIN.md §3). */
@@ -42,6 +66,8 @@ export interface TierDecision {
   memberId: string;
   tierId: string;
   changed: boolean;
+  /** The member's tier after the call with its version, when the member service said it: what points' copy keeps. */
+  current?: TierCopy;
 }
 
 export interface MemberPort {
@@ -50,6 +76,8 @@ export interface MemberPort {
    * null for an unknown member.
    */
   getMemberTier(memberId: string, at?: Date, scope?: CallScope): Promise<MemberTier | null>;
+  /** The ladder in force now, lowest rank first. */
+  listTiers(scope?: CallScope): Promise<TierRung[]>;
   /** Expiry holds of known members (unknown ones are left out), for the expiry job and its notice. */
   getExpiryHolds(memberIds: readonly string[], scope?: CallScope): Promise<ExpiryHold[]>;
   /** Reports fresh figures: the member upgrades at once when they cross a threshold. */

@@ -13,6 +13,7 @@ import type {
   RiskPort,
   SpendWindowReport,
   TierDecision,
+  TierRung,
 } from '../src/ports';
 
 /** The member service in memory: tiers set by the test, every report and re-evaluation recorded. */
@@ -46,10 +47,20 @@ export class MemoryMember implements MemberPort {
     this.history.set(memberId, changes);
   }
 
+  /**
+   * While true, an answer for now carries the member's tier with a version (always 0: no change
+   * here is announced), as the real member service's does, so points keeps a copy of it and asks no more.
+   */
+  versioned = false;
+
   async getMemberTier(memberId: string, at?: Date): Promise<MemberTier | null> {
     this.failIfDown();
     this.asked.push([memberId]);
-    if (!at) return this.tiers.get(memberId) ?? null;
+    if (!at) {
+      const tier = this.tiers.get(memberId);
+      if (!tier || !this.versioned) return tier ?? null;
+      return { ...tier, current: { memberId, tierId: tier.tierId, tierVersion: 0, granted: false, grantExpiresAt: null } };
+    }
     this.askedAt.push(at);
     const then = (this.history.get(memberId) ?? []).filter((change) => change.from.getTime() <= at.getTime()).pop();
     return then?.tier ?? this.tiers.get(memberId) ?? null;
@@ -57,6 +68,25 @@ export class MemoryMember implements MemberPort {
 
   /** When a member left a tier whose points never expire (see ExpiryHold). */
   readonly neverExpireEndedAt = new Map<string, Date>();
+
+  /** The default ladder (DOMAIN.md §2). Answers carry no tier versions, so points keeps no copy and asks for each earn. */
+  async listTiers(): Promise<TierRung[]> {
+    this.failIfDown();
+    return [
+      ['REGULAR', 0, 1000, 0, 1],
+      ['SILVER', 1, 1200, 300_000, 5],
+      ['GOLD', 2, 1500, 1_000_000, 15],
+      ['DIAMOND', 3, 2000, 3_000_000, 30],
+    ].map(([tierId, rank, multiplierMilli, spendThresholdFen, purchaseThreshold]) => ({
+      tierId: tierId as string,
+      rank: rank as number,
+      multiplierMilli: multiplierMilli as number,
+      pointsNeverExpire: tierId === 'DIAMOND',
+      spendThresholdFen: spendThresholdFen as number,
+      purchaseThreshold: purchaseThreshold as number,
+      rule: 'AND' as const,
+    }));
+  }
 
   async getExpiryHolds(memberIds: readonly string[]): Promise<ExpiryHold[]> {
     this.failIfDown();

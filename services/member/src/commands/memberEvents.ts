@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { enqueueOutboxEvent, type OutboxHandler } from '../../../kit/src';
-import type { AccountMerge, BenefitsPort, BonusKind, CampaignPort, MilestoneEvent, PointsPort } from '../ports';
+import type { AccountMerge, BenefitsPort, BonusKind, CampaignPort, MemberTierChange, MilestoneEvent, PointsPort } from '../ports';
 
 const AWARDS = { 'member.registered': 'REGISTRATION', 'member.profile_completed': 'PROFILE_COMPLETION' } as const satisfies Record<
   string,
@@ -9,6 +9,20 @@ const AWARDS = { 'member.registered': 'REGISTRATION', 'member.profile_completed'
 export type MemberTopic = keyof typeof AWARDS;
 export const MERGED_TOPIC = 'member.merged';
 export const MILESTONE_TOPIC = 'member.milestone_reached';
+export const TIER_CHANGED_TOPIC = 'member.tier_changed';
+export const LADDER_CHANGED_TOPIC = 'tier.ladder_changed';
+/** The outbox key of ladder edits: one for the whole programme, delivered in order. */
+export const LADDER_EVENT_KEY = 'tier-ladder';
+
+/** A tier change's payload (times as epoch ms: the payload is JSON). */
+interface TierChangedPayload {
+  memberId: string;
+  tierId: string;
+  tierVersion: number;
+  granted: boolean;
+  /** 0: earned, or a grant without an end. */
+  grantExpiresAtEpochMs: number;
+}
 
 /** A milestone event's payload (times as epoch ms: the payload is JSON). */
 export interface MilestonePayload {
@@ -41,16 +55,39 @@ export async function enqueueMemberMerged(manager: EntityManager, merge: Account
   await enqueueOutboxEvent(manager, { type: MERGED_TOPIC, key: merge.sourceMemberId, payload: merge, at: now });
 }
 
+/** In the transaction of a tier change (changeTier, the one writer of a tier): announce the new tier with its version, keyed by the member. */
+export async function enqueueTierChanged(manager: EntityManager, change: MemberTierChange, now: Date): Promise<void> {
+  const payload: TierChangedPayload = {
+    memberId: change.memberId,
+    tierId: change.tierId,
+    tierVersion: change.tierVersion,
+    granted: change.granted,
+    grantExpiresAtEpochMs: change.grantExpiresAt?.getTime() ?? 0,
+  };
+  await enqueueOutboxEvent(manager, { type: TIER_CHANGED_TOPIC, key: change.memberId, payload, at: now });
+}
+
+/** In the transaction of a ladder edit: announce it, so points reads the ladder (γ, thresholds) again at once. */
+export async function enqueueLadderChanged(manager: EntityManager, tierId: string, effectiveFrom: Date, now: Date): Promise<void> {
+  await enqueueOutboxEvent(manager, {
+    type: LADDER_CHANGED_TOPIC,
+    key: LADDER_EVENT_KEY,
+    payload: { tierId, effectiveFromEpochMs: effectiveFrom.getTime() },
+    at: now,
+  });
+}
+
 /** In the transaction that recorded the milestone: announce it, keyed by the member. */
 export async function enqueueMilestoneReached(manager: EntityManager, payload: MilestonePayload, now: Date): Promise<void> {
   await enqueueOutboxEvent(manager, { type: MILESTONE_TOPIC, key: payload.memberId, payload, at: now });
 }
 
 /**
- * How each member event reaches its service: bonuses and merges the points service, milestones
- * the benefits service, registrations and completed profiles also the campaign service; one call
- * per event, in order (each receiver applies an event once, by its member and kind, merge id or
- * milestone id, so a repeat after a failure is harmless).
+ * How each member event reaches its service: bonuses, merges and tier changes the points service,
+ * milestones the benefits service, registrations and completed profiles also the campaign service;
+ * one call per event, in order, except a run of tier changes, which goes as one batch (each
+ * receiver applies an event once, by its member and kind, merge id, milestone id or tier version,
+ * so a repeat after a failure is harmless).
  */
 export function memberEventHandlers(points: PointsPort, benefits: BenefitsPort, campaign: CampaignPort): Record<string, OutboxHandler> {
   const award =
@@ -80,6 +117,24 @@ export function memberEventHandlers(points: PointsPort, benefits: BenefitsPort, 
     },
     [MERGED_TOPIC]: async (events) => {
       for (const event of events) await points.mergeAccounts(event.payload as AccountMerge);
+    },
+    [TIER_CHANGED_TOPIC]: async (events) => {
+      await points.recordMemberTiers(
+        events.map((event) => {
+          const change = event.payload as TierChangedPayload;
+          return {
+            memberId: change.memberId,
+            tierId: change.tierId,
+            tierVersion: change.tierVersion,
+            granted: change.granted,
+            grantExpiresAt: change.grantExpiresAtEpochMs > 0 ? new Date(change.grantExpiresAtEpochMs) : null,
+          };
+        }),
+      );
+    },
+    // However many edits are pending, one call: the receiver reads the whole ladder again.
+    [LADDER_CHANGED_TOPIC]: async () => {
+      await points.recordTierLadderChange();
     },
     [MILESTONE_TOPIC]: async (events) => {
       for (const event of events) {

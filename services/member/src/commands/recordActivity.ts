@@ -35,6 +35,16 @@ export interface TierDecision {
   memberId: string;
   tierId: string;
   changed: boolean;
+  /** The member's tier version after the call, and whether the tier is a grant and until when: what a copy keeps (TierCopyFacts). */
+  tierVersion: number;
+  granted: boolean;
+  grantExpiresAt: Date | null;
+}
+
+/** What a copy of the member's tier keeps besides the tier, from the locked member row (as changeTier left it). */
+function copyFacts(member: Member, earnedNow: boolean): Pick<TierDecision, 'tierVersion' | 'granted' | 'grantExpiresAt'> {
+  const granted = !earnedNow && member.tierSource === 'GRANTED';
+  return { tierVersion: Number(member.tierVersion), granted, grantExpiresAt: granted ? member.grantExpiresAt : null };
 }
 
 function validate(activity: Activity): void {
@@ -157,7 +167,15 @@ export async function recordActivities(
     const state = states.get(activity.memberId)!;
     const triage = reports.get(activity.memberId)! > 1 ? 'TIER_ENGINE' : triageActivity(state, ladder, activity, now);
     if (triage === 'TIER_ENGINE') return void locked.push(index);
-    decisions[index] = { memberId: activity.memberId, tierId: state.tierId, changed: false };
+    const granted = state.tierSource === 'GRANTED';
+    decisions[index] = {
+      memberId: activity.memberId,
+      tierId: state.tierId,
+      changed: false,
+      tierVersion: state.tierVersion,
+      granted,
+      grantExpiresAt: granted ? state.grantExpiresAt : null,
+    };
     if (triage === 'FIGURES_ONLY') figures.push({ ...activity, tierId: state.tierId, tierSource: state.tierSource, index });
   });
   // A member that changed since the read (a tier, a grant, newer figures) fails the guard: then
@@ -188,7 +206,7 @@ export async function recordActivityLocked(
       const member = await lockMember(manager, activity.memberId);
       await endGrantIfDue(manager, member, now);
       if (member.activityAsOf && member.activityAsOf.getTime() > activity.asOf.getTime()) {
-        return { decision: { memberId: member.id, tierId: member.tierId, changed: false }, reached: [] };
+        return { decision: { memberId: member.id, tierId: member.tierId, changed: false, ...copyFacts(member, false) }, reached: [] };
       }
       await manager.update(
         Member,
@@ -197,7 +215,7 @@ export async function recordActivityLocked(
       );
       const ladder = await loadLadder(manager, now);
       const lowered = await undoRefundedTier(manager, member, ladder, activity, rules, now);
-      if (lowered) return { decision: { memberId: member.id, tierId: lowered.id, changed: true }, reached: [] };
+      if (lowered) return { decision: { memberId: member.id, tierId: lowered.id, changed: true, ...copyFacts(member, true) }, reached: [] };
       const target = await upgradeWithin(manager, member, ladder, activity, rules.topTier);
       if (target) {
         await changeTier(manager, member, {
@@ -211,7 +229,10 @@ export async function recordActivityLocked(
       const tier = target ?? tierById(ladder, member.tierId);
       const earned = target !== null || member.tierSource !== 'GRANTED';
       const reached = await recordMilestones(manager, member.id, { tier, ladder, purchases12m: activity.purchases, earned }, now);
-      return { decision: { memberId: member.id, tierId: tier.id, changed: target !== null }, reached };
+      return {
+        decision: { memberId: member.id, tierId: tier.id, changed: target !== null, ...copyFacts(member, target !== null) },
+        reached,
+      };
     },
     TOP_TIER_TRANSACTION,
   );
@@ -238,7 +259,7 @@ export async function reevaluateMember(
     dataSource,
     async (manager) => {
       const member = await lockMember(manager, activity.memberId);
-      const unchanged = { memberId: member.id, tierId: member.tierId, changed: false };
+      const unchanged = { memberId: member.id, tierId: member.tierId, changed: false, ...copyFacts(member, false) };
       if (member.reevaluatedCycle === cycle) return unchanged;
       // An expired grant ends first (back to the earned tier); the re-evaluation steps from there.
       await endGrantIfDue(manager, member, now);
@@ -256,7 +277,9 @@ export async function reevaluateMember(
       const given =
         evaluated.rank > current.rank ? await admitTarget(manager, member, ladder, activity, rules.topTier, evaluated) : evaluated;
       const target = evaluated.rank > current.rank && given.rank <= current.rank ? current : given;
-      if (target.id === member.tierId) return { ...unchanged, tierId: member.tierId, changed: member.tierId !== unchanged.tierId };
+      if (target.id === member.tierId) {
+        return { ...unchanged, tierId: member.tierId, changed: member.tierId !== unchanged.tierId, ...copyFacts(member, false) };
+      }
       await changeTier(manager, member, {
         toTier: target.id,
         reason: 'REEVALUATION',
@@ -268,7 +291,7 @@ export async function reevaluateMember(
       reached.push(
         ...(await recordMilestones(manager, member.id, { tier: target, ladder, purchases12m: activity.purchases, earned: true }, now)),
       );
-      return { memberId: member.id, tierId: target.id, changed: true };
+      return { memberId: member.id, tierId: target.id, changed: true, ...copyFacts(member, true) };
     },
     TOP_TIER_TRANSACTION,
   );

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DomainError, parseInstant, parseReason } from '../../../kit/src';
+import { DomainError, inTransaction, parseInstant, parseReason } from '../../../kit/src';
 import { TierVersion } from '../db/entities/TierVersion';
 import { loadLadder, tierVersionsChanged } from '../db/ladder';
 import { editTier, type TierEdit } from '../domain/tierEdit';
 import type { TierRule } from '../domain/tiers';
+import { enqueueLadderChanged } from './memberEvents';
 
 /** How far in the past `effectiveFrom` may be: the clock of the staff's browser, not a rewrite of history. */
 const CLOCK_SKEW_MS = 60_000;
@@ -27,20 +28,24 @@ export async function updateTier(
     });
   }
   const edited = editTier(await loadLadder(dataSource, effectiveFrom), input.id, input.input);
-  await dataSource.getRepository(TierVersion).insert({
-    id: randomUUID(),
-    tierId: edited.id,
-    effectiveFrom,
-    name: edited.name,
-    rank: edited.rank,
-    spendThresholdFen: edited.spendThresholdFen,
-    purchaseThreshold: edited.purchaseThreshold,
-    rule: edited.rule,
-    multiplierMilli: edited.multiplierMilli,
-    pointsNeverExpire: edited.pointsNeverExpire,
-    createdBy: actor,
-    reason,
-    createdAt: now,
+  // The version and its announcement together: points, which holds the ladder to earn, reads it again.
+  await inTransaction(dataSource, async (manager) => {
+    await manager.insert(TierVersion, {
+      id: randomUUID(),
+      tierId: edited.id,
+      effectiveFrom,
+      name: edited.name,
+      rank: edited.rank,
+      spendThresholdFen: edited.spendThresholdFen,
+      purchaseThreshold: edited.purchaseThreshold,
+      rule: edited.rule,
+      multiplierMilli: edited.multiplierMilli,
+      pointsNeverExpire: edited.pointsNeverExpire,
+      createdBy: actor,
+      reason,
+      createdAt: now,
+    });
+    await enqueueLadderChanged(manager, edited.id, effectiveFrom, now);
   });
   tierVersionsChanged(dataSource);
   return { ...edited, effectiveFrom };

@@ -7,6 +7,8 @@ import { Milestone } from './entities/Milestone';
 export interface MemberActivityState extends ActivityState {
   id: string;
   grantExpiresAt: Date | null;
+  /** The member's tier version (changeTier counts it), for the copy an answer refreshes. */
+  tierVersion: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function readActivityStates(
     .addSelect('m.tier_id', 'tier_id')
     .addSelect('m.tier_source', 'tier_source')
     .addSelect('m.grant_expires_at', 'grant_expires_at')
+    .addSelect('m.tier_version', 'tier_version')
     .addSelect('m.activity_as_of', 'activity_as_of')
     .addSelect("(SELECT MAX(t.at) FROM member_milestones t WHERE t.member_id = m.id AND t.kind = 'TWELFTH_PURCHASE')", 'last_twelfth')
     .addSelect("(SELECT COUNT(*) FROM member_milestones f WHERE f.member_id = m.id AND f.kind = 'FIRST_TOP_TIER')", 'first_top')
@@ -46,6 +49,7 @@ export async function readActivityStates(
         tierId: String(row.tier_id),
         tierSource,
         grantExpiresAt,
+        tierVersion: Number(row.tier_version),
         activityAsOf: hydrate(row.activity_as_of, column('activityAsOf')),
         grantEnded: tierSource === 'GRANTED' && grantExpiresAt !== null && grantExpiresAt.getTime() <= now.getTime(),
         lastTwelfthPurchaseAt: hydrate(row.last_twelfth, milestoneAt),

@@ -20,6 +20,7 @@ import { EncryptPhones1764300000000 } from './migrations/1764300000000-EncryptPh
 import { Identity1764400000000 } from './migrations/1764400000000-Identity';
 import { KitOutbox1764510000000 } from './migrations/1764510000000-KitOutbox';
 import { TierHistorySource1764613000000 } from './migrations/1764613000000-TierHistorySource';
+import { TierVersion1765000000000 } from './migrations/1765000000000-TierVersion';
 import { Consents1764900000000 } from './migrations/1764900000000-Consents';
 
 /** The member service's entities and migrations; the kit's factory builds the DataSource from it. */
@@ -50,5 +51,6 @@ export const memberSchema: DatabaseSchema = {
     KitOutbox1764510000000,
     TierHistorySource1764613000000,
     Consents1764900000000,
+    TierVersion1765000000000,
   ],
 };

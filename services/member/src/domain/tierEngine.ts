@@ -1,33 +1,9 @@
+import { byRank, qualifies, qualifyingTier, type QualifyingStats } from '../../../kit/src';
 import type { TierRule } from './tiers';
 
-/** A member's qualifying activity over the rolling last 12 months (spend net of refunds). */
-export interface QualifyingStats {
-  spendFen: number;
-  purchases: number;
-}
-
-/** Meets a tier's thresholds: both (AND) or either (OR), as the tier's rule says. */
-export function qualifies(tier: TierRule, stats: QualifyingStats): boolean {
-  const spend = stats.spendFen >= tier.spendThresholdFen;
-  const purchases = stats.purchases >= tier.purchaseThreshold;
-  return tier.rule === 'AND' ? spend && purchases : spend || purchases;
-}
-
-function byRank(tiers: readonly TierRule[]): TierRule[] {
-  return [...tiers].sort((a, b) => a.rank - b.rank);
-}
-
-/** The highest tier the activity qualifies for; the entry tier is the floor even with no activity. */
-export function qualifyingTier(tiers: readonly TierRule[], stats: QualifyingStats): TierRule {
-  const ladder = byRank(tiers);
-  return ladder.filter((t) => qualifies(t, stats)).pop() ?? ladder[0];
-}
-
-/** After a purchase: the tier to upgrade to at once, or null. Purchases never downgrade. */
-export function upgradeTarget(current: TierRule, tiers: readonly TierRule[], stats: QualifyingStats): TierRule | null {
-  const qualifying = qualifyingTier(tiers, stats);
-  return qualifying.rank > current.rank ? qualifying : null;
-}
+// The upgrade rule itself is in the kit (tierThresholds.ts): the points service applies it too, to
+// tell whether an earn can upgrade at all. Re-exported so the tier engine reads as one module.
+export { qualifies, qualifyingTier, upgradeTarget, type QualifyingStats } from '../../../kit/src';
 
 /**
  * The yearly re-evaluation (DOMAIN.md §2): up to what the 12 months qualify for, or down by at

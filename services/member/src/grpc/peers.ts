@@ -2,7 +2,16 @@ import type { ProtoGrpcType as BenefitsProto } from '../../../../proto/gen/benef
 import type { ProtoGrpcType as CampaignProto } from '../../../../proto/gen/campaign';
 import type { ProtoGrpcType as PointsProto } from '../../../../proto/gen/points';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
-import { createPeerClient, DomainError, fromInt64, loadProto, toEpochMs, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
+import {
+  createPeerClient,
+  DomainError,
+  fromInt64,
+  loadProto,
+  toEpochMs,
+  toInt64,
+  type GrpcTls,
+  type ServiceMetrics,
+} from '../../../kit/src';
 import type { MemberPeers, RiskDecision } from '../ports';
 
 const OUTCOMES = ['ISSUED', 'NO_REWARD', 'REFUSED'] as const;
@@ -32,8 +41,8 @@ export function connectPeers(
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
     tls: config.grpcTls,
-    // Both apply once: a bonus per member and kind, a merge per merge id.
-    retryable: ['Award', 'MergeAccounts'],
+    // All apply once: a bonus per member and kind, a merge per merge id, a tier change per version.
+    retryable: ['Award', 'MergeAccounts', 'RecordMemberTiers', 'RecordTierLadderChange'],
     metrics,
   });
   const risk = createPeerClient(loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, {
@@ -116,6 +125,23 @@ export function connectPeers(
           targetBalanceAfter: fromInt64(answer.targetBalanceAfter),
           replayed: answer.replayed,
         };
+      },
+      recordMemberTiers: async (changes, scope) => {
+        await points.RecordMemberTiers(
+          {
+            changes: changes.map((c) => ({
+              memberId: c.memberId,
+              tierId: c.tierId,
+              tierVersion: toInt64(c.tierVersion),
+              granted: c.granted,
+              grantExpiresEpochMs: c.grantExpiresAt ? toEpochMs(c.grantExpiresAt) : '0',
+            })),
+          },
+          scope,
+        );
+      },
+      recordTierLadderChange: async (scope) => {
+        await points.RecordTierLadderChange({}, scope);
       },
     },
     risk: {

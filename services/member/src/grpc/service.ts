@@ -4,6 +4,7 @@ import type { MemberServiceHandlers } from '../../../../proto/gen/membergraph/me
 import { loadProto, serverStreamHandler, unaryHandler, type GrpcGuard, type PiiCipher } from '../../../kit/src';
 import type { MilestoneHook } from '../commands/milestones';
 import type { TierRules } from '../commands/recordActivity';
+import type { EventDelivery } from '../ports';
 import { countRegistrations } from './handlers/CountRegistrations';
 import { getConsents } from './handlers/GetConsents';
 import { getMemberTiers } from './handlers/GetMemberTiers';
@@ -26,20 +27,25 @@ export function memberGrpcService(
   guard: GrpcGuard,
   tierRules: TierRules,
   pii: PiiCipher,
+  events: EventDelivery,
 ) {
   const proto = loadProto<ProtoGrpcType>('member');
   const implementation: MemberServiceHandlers = {
     GetMemberTiers: unaryHandler(guard, (request) => getMemberTiers(dataSource, request)),
-    RecordQualifyingActivity: unaryHandler(guard, (request) => recordQualifyingActivity(dataSource, onMilestone, request, tierRules)),
-    RecordQualifyingActivities: unaryHandler(guard, (request) => recordQualifyingActivities(dataSource, onMilestone, request, tierRules)),
-    ReevaluateTier: unaryHandler(guard, (request) => reevaluateTier(dataSource, onMilestone, request, tierRules)),
+    RecordQualifyingActivity: unaryHandler(guard, (request) =>
+      recordQualifyingActivity(dataSource, onMilestone, events, request, tierRules),
+    ),
+    RecordQualifyingActivities: unaryHandler(guard, (request) =>
+      recordQualifyingActivities(dataSource, onMilestone, events, request, tierRules),
+    ),
+    ReevaluateTier: unaryHandler(guard, (request) => reevaluateTier(dataSource, onMilestone, events, request, tierRules)),
     VerifyPartnerKey: unaryHandler(guard, (request) => verifyPartnerKey(dataSource, request)),
     StreamSegmentProfiles: serverStreamHandler(guard, (request) => streamSegmentProfiles(dataSource, request)),
     CountRegistrations: unaryHandler(guard, (request) => countRegistrations(dataSource, request)),
     GetConsents: unaryHandler(guard, (request) => getConsents(dataSource, request)),
     ListBirthdays: unaryHandler(guard, (request) => listBirthdays(dataSource, request)),
     ResolvePartnerMembers: unaryHandler(guard, (request) => resolvePartnerMembersForPeer(dataSource, pii, request)),
-    GrantTier: unaryHandler(guard, (request) => grantTier(dataSource, request)),
+    GrantTier: unaryHandler(guard, (request) => grantTier(dataSource, events, request)),
     ListTiers: unaryHandler(guard, () => listTiers(dataSource)),
   };
   return { definition: proto.membergraph.member.v1.MemberService.service, implementation };

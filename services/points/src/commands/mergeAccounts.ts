@@ -10,6 +10,7 @@ import { applyPlan, ensureAccount, lockAccount, openLots, setBalance } from '../
 import { planClawback } from '../domain/account';
 import { activityEvent } from './publishActivity';
 import { spendEvent } from './publishSpend';
+import { keepTierCopies, MERGED_AWAY_VERSION } from '../db/memberTiers';
 
 export interface MergeResult {
   pointsMoved: number;
@@ -103,6 +104,12 @@ export async function mergeAccounts(
           now: at,
         });
       }
+      // The source is no member any more: its tier copy can never serve an earn again (the member service answers NOT_FOUND).
+      await keepTierCopies(
+        manager,
+        [{ memberId: source, tierId: '', tierVersion: MERGED_AWAY_VERSION, granted: false, grantExpiresAt: null }],
+        at,
+      );
       // The target's 12-month figures now include the source's orders: tell the tier engine, and
       // benefits both members' spend (the source's is now empty). The dispatcher delivers them.
       await enqueueOutboxEvents(manager, [activityEvent(target, at), spendEvent(target, at), spendEvent(source, at)]);

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueOutboxEvent, type NewOutboxEvent, type OutboxHandler } from '../../../kit/src';
+import { enqueueOutboxEvent, metricsOf, upgradeTarget, type NewOutboxEvent, type OutboxHandler } from '../../../kit/src';
+import { keepTierCopies } from '../db/memberTiers';
 import { spendStats } from '../db/spendStats';
-import type { MemberPort } from '../ports';
+import type { EventDelivery, MemberPort, TierRung } from '../ports';
 
 export const ACTIVITY_TOPIC = 'tier.activity';
 
@@ -37,12 +38,60 @@ export function activityHandler(dataSource: DataSource, member: MemberPort, cloc
     const refundedOrdersAt = payloads.flatMap((p) => (p.refundedOrderAt ? [new Date(p.refundedOrderAt)] : []));
     const now = clock();
     const [stats] = await spendStats(dataSource, [memberId], now);
-    await member.recordQualifyingActivity({
+    const decision = await member.recordQualifyingActivity({
       memberId,
       spendFen: stats.spendFen,
       purchases: stats.purchases,
       asOf: now,
       ...(refundedOrdersAt.length ? { refundedOrdersAt } : {}),
     });
+    // An upgrade (or a refund's step down) is in points' tier copy before the earn answers; the
+    // member's own tier-change event repeats it later, which the copy's version check ignores.
+    if (decision.changed && decision.current) await keepTierCopies(dataSource, [decision.current], now);
   };
+}
+
+/**
+ * After an earn's commit: the member's activity report goes before the answer only when this earn
+ * can change their tier, so an upgrade still shows everywhere once the earn answers; otherwise it
+ * goes right after, in the background (deliverActivityLater), and member records the figures and
+ * milestones within about a second. "Can change" is the upgrade rule itself (the kit's
+ * upgradeTarget, the member's tier engine's rule) over the member's 12-month figures read now —
+ * after the commit, so of two racing earns of one member the later reader sees both — and the
+ * tier and ladder the earn read from points' copies (`known`). Without them (no copy, an order
+ * sent with its time, a tier the ladder lacks) it is reported before the answer, as always. A
+ * capped or invitation-only top tier may still refuse what the rule offers: then the report was
+ * early for nothing, never late.
+ */
+export async function reportEarnActivity(
+  dataSource: DataSource,
+  events: EventDelivery,
+  memberId: string,
+  known: { tierId: string; ladder?: readonly TierRung[] },
+  now: Date,
+): Promise<void> {
+  const current = known.ladder?.find((tier) => tier.tierId === known.tierId);
+  if (current && known.ladder) {
+    // The earn has committed: a failed read only means the report goes before the answer, as always.
+    const stats = await spendStats(dataSource, [memberId], now).then(
+      ([figures]) => figures,
+      () => undefined,
+    );
+    if (stats && !upgradeTarget(current, known.ladder, stats)) {
+      metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer' });
+      return deliverActivityLater(events, memberId);
+    }
+  }
+  metricsOf(dataSource)?.activityReports.inc({ when: 'before_answer' });
+  await events.deliverNow(memberId);
+}
+
+/**
+ * The one place an activity report that cannot change the tier is sent from: the member's pending
+ * events delivered in the background, after the answer (the outbox's deliverSoon: calls for one
+ * member while a delivery runs coalesce; a failure is left to the dispatcher). Sent with the
+ * per-member RecordQualifyingActivity; a batched rpc would take over here.
+ */
+export function deliverActivityLater(events: EventDelivery, memberId: string): void {
+  events.deliverSoon(memberId);
 }

@@ -5,8 +5,8 @@ import { PendingPoints } from '../db/entities/PendingPoints';
 import type { PointsAccount } from '../db/entities/PointsAccount';
 import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
 import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
-import { memberTier } from './memberTier';
-import { activityEvent } from './publishActivity';
+import { memberTier, tierForEarn } from './memberTier';
+import { activityEvent, reportEarnActivity } from './publishActivity';
 import { SPEND_EVENTS_KEY, spendEvent } from './publishSpend';
 import { returnRefusedReservation } from './returnCampaignBudget';
 import { lotExpiry, planEarn } from '../domain/account';
@@ -25,6 +25,8 @@ export interface EarnRules {
   orderMaxLatenessDays: number;
   /** Whether risk is asked before the earn commits or assesses it right after (EARN_RISK_CHECK, see assessRisk.ts). */
   earnRiskCheck: EarnRiskCheck;
+  /** How long this process holds the member service's tier ladder (TIER_LADDER_TTL_MS; default SHARED_VALUE_TTL_MS). */
+  tierLadderTtlMs?: number;
 }
 
 export interface Receipt {
@@ -63,7 +65,8 @@ function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Recei
 /**
  * Records an order and earns its points exactly once, with the tier and the campaigns in force
  * when it was placed (`orderedAt`, default now; see parseOrderTime for how late it may come). Peers
- * are asked first (tier multiplier, campaign coefficient, and risk under before-commit), then the
+ * are asked first (the tier only when points holds no copy of it or the order carries its time — see
+ * tierForEarn; the campaign coefficient; risk under before-commit), then the
  * order, the ledger entry and the balance are written in one transaction; the order number's
  * primary key makes a concurrent or retried duplicate a replay. A retry of a recorded order is
  * answered from the order alone before any peer is asked, so a till's retry gets its receipt while
@@ -111,10 +114,13 @@ async function earnOrder(
   const existing = await orders.findOneBy({ orderNo: order.orderNo });
   if (existing) return replay(existing, order);
 
-  // An order sent without its time is placed now: the member service then answers from the present tier.
-  const placedBefore = input.orderedAt == null ? undefined : orderedAt;
   // The tier first: campaigns target by it, and budgeted ones reserve the extra points they grant.
-  const tier = await memberTier(peers.member, order.memberId, undefined, placedBefore);
+  // An order sent without its time is placed now: its tier is points' copy of the present one (the
+  // member service is asked only without one); an order with its time asks for the tier held then.
+  const tier =
+    input.orderedAt == null
+      ? await tierForEarn(dataSource, peers.member, order.memberId, at, rules.tierLadderTtlMs)
+      : await memberTier(peers.member, order.memberId, undefined, orderedAt);
   const coefficient = await peers.campaign.getActivityCoefficient(order.memberId, orderedAt, undefined, {
     orderNo: order.orderNo,
     tierId: tier.tierId,
@@ -199,7 +205,8 @@ async function earnOrder(
     if (!isUniqueViolation(error)) throw error;
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
   }
-  await events.deliverNow(order.memberId);
+  // Before the answer only when this earn can upgrade the member (an upgrade shows at once), else just after it.
+  await reportEarnActivity(dataSource, events, order.memberId, tier, at);
   // Not awaited: risk judges the earn off the request path, in a batch with the others pending.
   if (afterCommit) events.deliverSoon(AFTER_COMMIT_ASSESSMENTS_KEY);
   events.deliverSoon(SPEND_EVENTS_KEY);

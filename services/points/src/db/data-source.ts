@@ -22,6 +22,8 @@ import { OrderOffsets1764614000000 } from './migrations/1764614000000-OrderOffse
 import { NoticesLeases1764620000000 } from './migrations/1764620000000-NoticesLeases';
 import { PendingFlag1764630000000 } from './migrations/1764630000000-PendingFlag';
 import { PointsHolds1764700000000 } from './migrations/1764700000000-PointsHolds';
+import { MemberTierCopies1765000000000 } from './migrations/1765000000000-MemberTierCopies';
+import { MemberTierCopy } from './entities/MemberTierCopy';
 
 /** The points service's entities and migrations. */
 export const pointsSchema: DatabaseSchema = {
@@ -37,6 +39,7 @@ export const pointsSchema: DatabaseSchema = {
     JobLease,
     OrderOffset,
     PointsHold,
+    MemberTierCopy,
   ],
   migrations: [
     CreatePoints1764000000000,
@@ -52,5 +55,6 @@ export const pointsSchema: DatabaseSchema = {
     NoticesLeases1764620000000,
     PendingFlag1764630000000,
     PointsHolds1764700000000,
+    MemberTierCopies1765000000000,
   ],
 };

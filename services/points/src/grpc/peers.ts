@@ -7,7 +7,7 @@ import type { TierDecision__Output } from '../../../../proto/gen/membergraph/mem
 import type { AssessRequest } from '../../../../proto/gen/membergraph/risk/v1/AssessRequest';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
 import { createPeerClient, fromInt64, loadProto, toEpochMs, toInt64, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
-import type { BenefitsPort, MemberPort, PointsPeers, QualifyingActivity, RiskAction, RiskDecision, TierDecision } from '../ports';
+import type { BenefitsPort, MemberPort, PointsPeers, QualifyingActivity, RiskAction, RiskDecision, TierCopy, TierDecision } from '../ports';
 
 /** Where the peers are and what every call carries. */
 export interface PeerAddresses {
@@ -32,7 +32,29 @@ const wireReport = (a: QualifyingActivity): RecordQualifyingActivityRequest => (
   refundedOrdersAtEpochMs: (a.refundedOrdersAt ?? []).map(toEpochMs),
 });
 
-const decision = (d: TierDecision__Output): TierDecision => ({ memberId: d.memberId, tierId: d.tierId, changed: d.changed });
+const decision = (d: TierDecision__Output): TierDecision => ({
+  memberId: d.memberId,
+  tierId: d.tierId,
+  changed: d.changed,
+  current: tierCopy(d.memberId, d.tierId, d),
+});
+
+/** The tier facts an answer carries for points' copy; none from a member service that does not send them yet (version 0 and no tier). */
+function tierCopy(
+  memberId: string,
+  tierId: string,
+  facts: { tierVersion: string; granted: boolean; grantExpiresEpochMs: string },
+): TierCopy | undefined {
+  if (!tierId) return undefined;
+  const ends = Number(facts.grantExpiresEpochMs);
+  return {
+    memberId,
+    tierId,
+    tierVersion: Number(facts.tierVersion),
+    granted: facts.granted,
+    grantExpiresAt: ends > 0 ? new Date(ends) : null,
+  };
+}
 
 /** The member service as points sees it (also used alone by the tier re-evaluation job). */
 export function memberPeer(
@@ -45,7 +67,7 @@ export function memberPeer(
     serviceToken: config.serviceToken,
     tls: config.grpcTls,
     // Tiers are a read; the figures are absolute and a cycle's re-evaluation applies once, so a repeat changes nothing.
-    retryable: ['GetMemberTiers', 'RecordQualifyingActivity', 'RecordQualifyingActivities', 'ReevaluateTier'],
+    retryable: ['GetMemberTiers', 'RecordQualifyingActivity', 'RecordQualifyingActivities', 'ReevaluateTier', 'ListTiers'],
     metrics,
   });
   return {
@@ -53,9 +75,25 @@ export function memberPeer(
       const { tiers } = await member.GetMemberTiers({ memberIds: [memberId], atEpochMs: at ? toEpochMs(at) : '0' }, scope);
       const tier = tiers.find((t) => t.memberId === memberId);
       return tier
-        ? { memberId, tierId: tier.tierId, multiplierMilli: tier.multiplierMilli, pointsNeverExpire: tier.pointsNeverExpire }
+        ? {
+            memberId,
+            tierId: tier.tierId,
+            multiplierMilli: tier.multiplierMilli,
+            pointsNeverExpire: tier.pointsNeverExpire,
+            current: tierCopy(memberId, tier.currentTierId, tier),
+          }
         : null;
     },
+    listTiers: async (scope) =>
+      (await member.ListTiers({}, scope)).tiers.map((rung) => ({
+        tierId: rung.tierId,
+        rank: rung.rank,
+        multiplierMilli: rung.multiplierMilli,
+        pointsNeverExpire: rung.pointsNeverExpire,
+        spendThresholdFen: Number(rung.spendThresholdFen),
+        purchaseThreshold: rung.purchaseThreshold,
+        rule: rung.rule === 'OR' ? 'OR' : 'AND',
+      })),
     getExpiryHolds: async (memberIds, scope) => {
       const { tiers } = await member.GetMemberTiers({ memberIds: [...memberIds], withNeverExpireEnd: true }, scope);
       return tiers.map((t) => ({

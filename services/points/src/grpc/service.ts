@@ -13,6 +13,8 @@ import { getSpendStats } from './handlers/GetSpendStats';
 import { streamPurchaseStats } from './handlers/StreamPurchaseStats';
 import { listMemberActivity } from './handlers/ListMemberActivity';
 import { capture, hold, release } from './handlers/Holds';
+import { recordMemberTiers } from './handlers/RecordMemberTiers';
+import { recordTierLadderChange } from './handlers/RecordTierLadderChange';
 
 export const POINTS_GRPC_SERVICE = 'membergraph.points.v1.PointsService';
 
@@ -39,6 +41,8 @@ export function pointsGrpcService(
     HoldPoints: unaryHandler(guard, (request) => hold(dataSource, peers.risk, rules.holdTtlMs, request)),
     CapturePoints: unaryHandler(guard, (request) => capture(dataSource, request)),
     ReleasePoints: unaryHandler(guard, (request) => release(dataSource, request)),
+    RecordMemberTiers: unaryHandler(guard, (request) => recordMemberTiers(dataSource, request)),
+    RecordTierLadderChange: unaryHandler(guard, () => recordTierLadderChange(dataSource)),
     AwardCampaignPoints: unaryHandler(guard, (request, call) =>
       awardCampaignPointsHandler(dataSource, peers.member, rules, request, { parent: call }),
     ),

@@ -118,16 +118,18 @@ export interface MemberServiceClient extends grpc.Client {
   listBirthdays(argument: _membergraph_member_v1_ListBirthdaysRequest, callback: grpc.requestCallback<_membergraph_member_v1_ListBirthdaysResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * The tier ids of the programme's ladder in force now, lowest rank first: the campaign service
-   * checks a referral rung's tier reward against it when staff edit the referral ladder. A read.
+   * The programme's ladder in force now, lowest rank first: the campaign service checks a referral
+   * rung's tier reward against its ids when staff edit the referral ladder; the points service
+   * holds the rungs (γ, thresholds) for a few seconds to earn without asking for each order. A read.
    */
   ListTiers(argument: _membergraph_member_v1_ListTiersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
   ListTiers(argument: _membergraph_member_v1_ListTiersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
   ListTiers(argument: _membergraph_member_v1_ListTiersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
   ListTiers(argument: _membergraph_member_v1_ListTiersRequest, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * The tier ids of the programme's ladder in force now, lowest rank first: the campaign service
-   * checks a referral rung's tier reward against it when staff edit the referral ladder. A read.
+   * The programme's ladder in force now, lowest rank first: the campaign service checks a referral
+   * rung's tier reward against its ids when staff edit the referral ladder; the points service
+   * holds the rungs (γ, thresholds) for a few seconds to earn without asking for each order. A read.
    */
   listTiers(argument: _membergraph_member_v1_ListTiersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
   listTiers(argument: _membergraph_member_v1_ListTiersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_member_v1_ListTiersResponse__Output>): grpc.ClientUnaryCall;
@@ -289,8 +291,9 @@ export interface MemberServiceHandlers extends grpc.UntypedServiceImplementation
   ListBirthdays: grpc.handleUnaryCall<_membergraph_member_v1_ListBirthdaysRequest__Output, _membergraph_member_v1_ListBirthdaysResponse>;
   
   /**
-   * The tier ids of the programme's ladder in force now, lowest rank first: the campaign service
-   * checks a referral rung's tier reward against it when staff edit the referral ladder. A read.
+   * The programme's ladder in force now, lowest rank first: the campaign service checks a referral
+   * rung's tier reward against its ids when staff edit the referral ladder; the points service
+   * holds the rungs (γ, thresholds) for a few seconds to earn without asking for each order. A read.
    */
   ListTiers: grpc.handleUnaryCall<_membergraph_member_v1_ListTiersRequest__Output, _membergraph_member_v1_ListTiersResponse>;
   

@@ -26,6 +26,15 @@ export interface MemberTier {
    * The member allows partner brands to see their masked data (and to be offered partner offers).
    */
   'partnerSharing'?: (boolean);
+  /**
+   * The member's tier now (whatever at_epoch_ms asked), for a caller that keeps a copy: its version
+   * (grows with each tier change of the member), whether it is a staff grant and until when (0:
+   * earned, or a grant without an end). See TierDecision.
+   */
+  'tierVersion'?: (number | string | Long);
+  'currentTierId'?: (string);
+  'granted'?: (boolean);
+  'grantExpiresEpochMs'?: (number | string | Long);
 }
 
 export interface MemberTier__Output {
@@ -52,4 +61,13 @@ export interface MemberTier__Output {
    * The member allows partner brands to see their masked data (and to be offered partner offers).
    */
   'partnerSharing': (boolean);
+  /**
+   * The member's tier now (whatever at_epoch_ms asked), for a caller that keeps a copy: its version
+   * (grows with each tier change of the member), whether it is a staff grant and until when (0:
+   * earned, or a grant without an end). See TierDecision.
+   */
+  'tierVersion': (string);
+  'currentTierId': (string);
+  'granted': (boolean);
+  'grantExpiresEpochMs': (string);
 }

@@ -20,6 +20,10 @@ import type { ListMemberActivityResponse as _membergraph_points_v1_ListMemberAct
 import type { MergeAccountsRequest as _membergraph_points_v1_MergeAccountsRequest, MergeAccountsRequest__Output as _membergraph_points_v1_MergeAccountsRequest__Output } from '../../../membergraph/points/v1/MergeAccountsRequest';
 import type { MergeAccountsResponse as _membergraph_points_v1_MergeAccountsResponse, MergeAccountsResponse__Output as _membergraph_points_v1_MergeAccountsResponse__Output } from '../../../membergraph/points/v1/MergeAccountsResponse';
 import type { PurchaseStatsBatch as _membergraph_points_v1_PurchaseStatsBatch, PurchaseStatsBatch__Output as _membergraph_points_v1_PurchaseStatsBatch__Output } from '../../../membergraph/points/v1/PurchaseStatsBatch';
+import type { RecordMemberTiersRequest as _membergraph_points_v1_RecordMemberTiersRequest, RecordMemberTiersRequest__Output as _membergraph_points_v1_RecordMemberTiersRequest__Output } from '../../../membergraph/points/v1/RecordMemberTiersRequest';
+import type { RecordMemberTiersResponse as _membergraph_points_v1_RecordMemberTiersResponse, RecordMemberTiersResponse__Output as _membergraph_points_v1_RecordMemberTiersResponse__Output } from '../../../membergraph/points/v1/RecordMemberTiersResponse';
+import type { RecordTierLadderChangeRequest as _membergraph_points_v1_RecordTierLadderChangeRequest, RecordTierLadderChangeRequest__Output as _membergraph_points_v1_RecordTierLadderChangeRequest__Output } from '../../../membergraph/points/v1/RecordTierLadderChangeRequest';
+import type { RecordTierLadderChangeResponse as _membergraph_points_v1_RecordTierLadderChangeResponse, RecordTierLadderChangeResponse__Output as _membergraph_points_v1_RecordTierLadderChangeResponse__Output } from '../../../membergraph/points/v1/RecordTierLadderChangeResponse';
 import type { ReleasePointsRequest as _membergraph_points_v1_ReleasePointsRequest, ReleasePointsRequest__Output as _membergraph_points_v1_ReleasePointsRequest__Output } from '../../../membergraph/points/v1/ReleasePointsRequest';
 import type { ReleasePointsResponse as _membergraph_points_v1_ReleasePointsResponse, ReleasePointsResponse__Output as _membergraph_points_v1_ReleasePointsResponse__Output } from '../../../membergraph/points/v1/ReleasePointsResponse';
 import type { StreamPurchaseStatsRequest as _membergraph_points_v1_StreamPurchaseStatsRequest, StreamPurchaseStatsRequest__Output as _membergraph_points_v1_StreamPurchaseStatsRequest__Output } from '../../../membergraph/points/v1/StreamPurchaseStatsRequest';
@@ -213,6 +217,46 @@ export interface PointsServiceClient extends grpc.Client {
   mergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Members' tier changes, batched (member → points, from the member service's outbox, never inside
+   * a request): the points service keeps each member's tier to earn without asking member per
+   * order. A change older than the one kept (a lower tier_version) is ignored, so a repeat or a late
+   * delivery changes nothing.
+   */
+  RecordMemberTiers(argument: _membergraph_points_v1_RecordMemberTiersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordMemberTiersResponse__Output>): grpc.ClientUnaryCall;
+  RecordMemberTiers(argument: _membergraph_points_v1_RecordMemberTiersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_RecordMemberTiersResponse__Output>): grpc.ClientUnaryCall;
+  RecordMemberTiers(argument: _membergraph_points_v1_RecordMemberTiersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordMemberTiersResponse__Output>): grpc.ClientUnaryCall;
+  RecordMemberTiers(argument: _membergraph_points_v1_RecordMemberTiersRequest, callback: grpc.requestCallback<_membergraph_points_v1_RecordMemberTiersResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Members' tier changes, batched (member → points, from the member service's outbox, never inside
+   * a request): the points service keeps each member's tier to earn without asking member per
+   * order. A change older than the one kept (a lower tier_version) is ignored, so a repeat or a late
+   * delivery changes nothing.
+   */
+  recordMemberTiers(argument: _membergraph_points_v1_RecordMemberTiersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordMemberTiersResponse__Output>): grpc.ClientUnaryCall;
+  recordMemberTiers(argument: _membergraph_points_v1_RecordMemberTiersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_RecordMemberTiersResponse__Output>): grpc.ClientUnaryCall;
+  recordMemberTiers(argument: _membergraph_points_v1_RecordMemberTiersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordMemberTiersResponse__Output>): grpc.ClientUnaryCall;
+  recordMemberTiers(argument: _membergraph_points_v1_RecordMemberTiersRequest, callback: grpc.requestCallback<_membergraph_points_v1_RecordMemberTiersResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Staff edited the tier ladder (member → points, from the member service's outbox): the points
+   * process that receives it reads the ladder (γ, thresholds) again on its next earn; other replicas
+   * within TIER_LADDER_TTL_MS. Repeating it is harmless.
+   */
+  RecordTierLadderChange(argument: _membergraph_points_v1_RecordTierLadderChangeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordTierLadderChangeResponse__Output>): grpc.ClientUnaryCall;
+  RecordTierLadderChange(argument: _membergraph_points_v1_RecordTierLadderChangeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_RecordTierLadderChangeResponse__Output>): grpc.ClientUnaryCall;
+  RecordTierLadderChange(argument: _membergraph_points_v1_RecordTierLadderChangeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordTierLadderChangeResponse__Output>): grpc.ClientUnaryCall;
+  RecordTierLadderChange(argument: _membergraph_points_v1_RecordTierLadderChangeRequest, callback: grpc.requestCallback<_membergraph_points_v1_RecordTierLadderChangeResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Staff edited the tier ladder (member → points, from the member service's outbox): the points
+   * process that receives it reads the ladder (γ, thresholds) again on its next earn; other replicas
+   * within TIER_LADDER_TTL_MS. Repeating it is harmless.
+   */
+  recordTierLadderChange(argument: _membergraph_points_v1_RecordTierLadderChangeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordTierLadderChangeResponse__Output>): grpc.ClientUnaryCall;
+  recordTierLadderChange(argument: _membergraph_points_v1_RecordTierLadderChangeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_RecordTierLadderChangeResponse__Output>): grpc.ClientUnaryCall;
+  recordTierLadderChange(argument: _membergraph_points_v1_RecordTierLadderChangeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordTierLadderChangeResponse__Output>): grpc.ClientUnaryCall;
+  recordTierLadderChange(argument: _membergraph_points_v1_RecordTierLadderChangeRequest, callback: grpc.requestCallback<_membergraph_points_v1_RecordTierLadderChangeResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Releases a hold. Never fails for the hold's state: it answers the state the hold ended in —
    * RELEASED, or CAPTURED when the capture came first (the caller then goes forward, not back).
    * Releasing a key never held leaves a RELEASED marker, so a hold arriving later is refused.
@@ -325,6 +369,21 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
   MergeAccounts: grpc.handleUnaryCall<_membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse>;
   
   /**
+   * Members' tier changes, batched (member → points, from the member service's outbox, never inside
+   * a request): the points service keeps each member's tier to earn without asking member per
+   * order. A change older than the one kept (a lower tier_version) is ignored, so a repeat or a late
+   * delivery changes nothing.
+   */
+  RecordMemberTiers: grpc.handleUnaryCall<_membergraph_points_v1_RecordMemberTiersRequest__Output, _membergraph_points_v1_RecordMemberTiersResponse>;
+  
+  /**
+   * Staff edited the tier ladder (member → points, from the member service's outbox): the points
+   * process that receives it reads the ladder (γ, thresholds) again on its next earn; other replicas
+   * within TIER_LADDER_TTL_MS. Repeating it is harmless.
+   */
+  RecordTierLadderChange: grpc.handleUnaryCall<_membergraph_points_v1_RecordTierLadderChangeRequest__Output, _membergraph_points_v1_RecordTierLadderChangeResponse>;
+  
+  /**
    * Releases a hold. Never fails for the hold's state: it answers the state the hold ended in —
    * RELEASED, or CAPTURED when the capture came first (the caller then goes forward, not back).
    * Releasing a key never held leaves a RELEASED marker, so a hold arriving later is refused.
@@ -352,6 +411,8 @@ export interface PointsServiceDefinition extends grpc.ServiceDefinition {
   HoldPoints: MethodDefinition<_membergraph_points_v1_HoldPointsRequest, _membergraph_points_v1_HoldPointsResponse, _membergraph_points_v1_HoldPointsRequest__Output, _membergraph_points_v1_HoldPointsResponse__Output>
   ListMemberActivity: MethodDefinition<_membergraph_points_v1_ListMemberActivityRequest, _membergraph_points_v1_ListMemberActivityResponse, _membergraph_points_v1_ListMemberActivityRequest__Output, _membergraph_points_v1_ListMemberActivityResponse__Output>
   MergeAccounts: MethodDefinition<_membergraph_points_v1_MergeAccountsRequest, _membergraph_points_v1_MergeAccountsResponse, _membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse__Output>
+  RecordMemberTiers: MethodDefinition<_membergraph_points_v1_RecordMemberTiersRequest, _membergraph_points_v1_RecordMemberTiersResponse, _membergraph_points_v1_RecordMemberTiersRequest__Output, _membergraph_points_v1_RecordMemberTiersResponse__Output>
+  RecordTierLadderChange: MethodDefinition<_membergraph_points_v1_RecordTierLadderChangeRequest, _membergraph_points_v1_RecordTierLadderChangeResponse, _membergraph_points_v1_RecordTierLadderChangeRequest__Output, _membergraph_points_v1_RecordTierLadderChangeResponse__Output>
   ReleasePoints: MethodDefinition<_membergraph_points_v1_ReleasePointsRequest, _membergraph_points_v1_ReleasePointsResponse, _membergraph_points_v1_ReleasePointsRequest__Output, _membergraph_points_v1_ReleasePointsResponse__Output>
   StreamPurchaseStats: MethodDefinition<_membergraph_points_v1_StreamPurchaseStatsRequest, _membergraph_points_v1_PurchaseStatsBatch, _membergraph_points_v1_StreamPurchaseStatsRequest__Output, _membergraph_points_v1_PurchaseStatsBatch__Output>
 }

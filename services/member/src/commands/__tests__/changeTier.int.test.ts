@@ -1,5 +1,5 @@
 import { openCommandDatabase, snapshotDatabase, type CommandDatabase } from '../../../../../test/harness/commandDatabase';
-import { inTransaction } from '../../../../kit/src';
+import { inTransaction, OutboxEventSchema } from '../../../../kit/src';
 import { memberSchema } from '../../db/data-source';
 import { Member } from '../../db/entities/Member';
 import { TierChange } from '../../db/entities/TierChange';
@@ -51,6 +51,33 @@ describe('changeTier', () => {
     await change('SILVER', reason, { grantExpiresAt: later(60) });
     expect(await reload()).toMatchObject({ tierId: 'SILVER', tierSource: 'EARNED', grantExpiresAt: null });
     expect((await history()).at(-1)).toMatchObject({ fromTier: 'DIAMOND', toTier: 'SILVER', reason });
+  });
+
+  it('counts the tier version up once a change and announces each change with it, in the same transaction', async () => {
+    const expires = later(30);
+    // Two changes in one transaction (a grant's end, then an upgrade): the second counts on from the first.
+    await inTransaction(db.dataSource, async (manager) => {
+      await changeTier(manager, member, {
+        toTier: 'DIAMOND',
+        reason: 'GRANT',
+        note: 'why',
+        actor: 'staff:s-1',
+        at,
+        grantExpiresAt: expires,
+      });
+      await changeTier(manager, member, { toTier: 'GOLD', reason: 'UPGRADE', note: 'why', actor: 'system', at });
+    });
+    expect(await reload()).toMatchObject({ tierId: 'GOLD', tierVersion: 2 });
+    const events = await db.dataSource
+      .getRepository(OutboxEventSchema)
+      .find({ where: { type: 'member.tier_changed' }, order: { seq: 'ASC' } });
+    expect(events.map((e) => ({ key: e.key, payload: JSON.parse(e.payload) }))).toEqual([
+      {
+        key: member.id,
+        payload: { memberId: member.id, tierId: 'DIAMOND', tierVersion: 1, granted: true, grantExpiresAtEpochMs: expires.getTime() },
+      },
+      { key: member.id, payload: { memberId: member.id, tierId: 'GOLD', tierVersion: 2, granted: false, grantExpiresAtEpochMs: 0 } },
+    ]);
   });
 
   it('keeps a note to the 255 characters the history holds', async () => {

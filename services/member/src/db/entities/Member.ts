@@ -35,6 +35,13 @@ export class Member {
   @Column({ name: 'grant_expires_at', type: 'datetime', precision: 3, nullable: true })
   grantExpiresAt: Date | null;
 
+  /**
+   * Grows by one with each tier change (changeTier, under the member's row lock): the version the
+   * points service's copy of the tier keeps, so a late or repeated announcement never overwrites a newer one.
+   */
+  @Column({ name: 'tier_version', type: 'bigint', transformer: bigintColumn, default: 0 })
+  tierVersion: number;
+
   /** Latest qualifying activity reported by the points service (rolling 12 months). */
   @Column({ name: 'spend_12m_fen', type: 'bigint', transformer: bigintColumn, default: 0 })
   spend12mFen: number;

@@ -93,6 +93,8 @@ export const SignInMutation: MutationResolvers = {
     const { target } = await mergeMembers(ctx.dataSource, args, actor);
     await ctx.auth.sessions.revokeSubject(args.sourceId);
     await ctx.deliverEvents(args.sourceId);
+    // The tier the target may have taken over reaches points' tier copy before the answer.
+    await ctx.deliverEvents(target);
     ctx.loaders.member.clearAll();
     return required(await ctx.loaders.member.load(target), `member ${target}`);
   },

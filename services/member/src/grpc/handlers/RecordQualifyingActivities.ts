@@ -3,14 +3,18 @@ import type { RecordQualifyingActivitiesRequest__Output } from '../../../../../p
 import type { RecordQualifyingActivitiesResponse } from '../../../../../proto/gen/membergraph/member/v1/RecordQualifyingActivitiesResponse';
 import type { MilestoneHook } from '../../commands/milestones';
 import { recordActivities, type TierRules } from '../../commands/recordActivity';
-import { toReport } from './RecordQualifyingActivity';
+import type { EventDelivery } from '../../ports';
+import { toReport, wireDecision } from './RecordQualifyingActivity';
 
+/** As RecordQualifyingActivity for many members: each answer carries the tier facts for points' copy, and each tier changed is announced soon after. */
 export async function recordQualifyingActivities(
   dataSource: DataSource,
   onMilestone: MilestoneHook,
+  events: EventDelivery,
   request: RecordQualifyingActivitiesRequest__Output,
   rules: TierRules,
 ): Promise<RecordQualifyingActivitiesResponse> {
   const decisions = await recordActivities(dataSource, request.reports.map(toReport), onMilestone, new Date(), rules);
-  return { decisions };
+  for (const decision of decisions) if (decision.changed) events.deliverSoon(decision.memberId);
+  return { decisions: decisions.map(wireDecision) };
 }

@@ -64,10 +64,11 @@ describe('recordOrder', () => {
     await recordOrder(c.dataSource, c.peers, spendLater, RULES, order(m, 'O-1'), 'staff:test', new Date('2026-03-10T08:00:00Z'));
     const before = c.queries.count;
     await recordOrder(c.dataSource, c.peers, spendLater, RULES, order(m, 'O-2'), 'staff:test', new Date('2026-03-10T08:00:00Z'));
-    // Is the order known; BEGIN, the account under lock, the order, the guarded balance update, the
-    // ledger entry, the lot, the activity and spend events (one INSERT), COMMIT; then the activity's
-    // delivery: the pending events of the member, their 12-month figures, marked delivered.
-    expect(c.queries.count - before).toBe(12);
+    // Is the order known; points' copy of the member's tier (none here: this member service sends no
+    // tier versions, so it is asked); BEGIN, the account under lock, the order, the guarded balance
+    // update, the ledger entry, the lot, the activity and spend events (one INSERT), COMMIT; then the
+    // activity's delivery: the pending events of the member, their 12-month figures, marked delivered.
+    expect(c.queries.count - before).toBe(13);
     expect(await c.account(m)).toEqual({ balance: 246, debt: 0 });
     expect(await c.scalar('SELECT COUNT(*) FROM points_accounts')).toBe(1);
   });
@@ -274,7 +275,7 @@ describe('recordOrder with EARN_RISK_CHECK=after-commit', () => {
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-1'), 'staff:test', at);
     const before = c.queries.count;
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-2'), 'staff:test', at);
-    expect(c.queries.count - before).toBe(12);
+    expect(c.queries.count - before).toBe(13);
     expect((await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).map((e) => e.delivered)).toEqual([false, false]);
     expect(c.peers.risk.assessed).toEqual([]);
   });
@@ -314,5 +315,66 @@ describe('recordOrder with EARN_RISK_CHECK=after-commit', () => {
     expect(await c.outbox.dispatch(new Date(Date.now() + 120_000))).toBe(1);
     expect(c.peers.risk.assessed).toEqual([{ ...earnOf(m, 'O-1'), occurredAt: at }]);
     expect(await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).toMatchObject([{ delivered: true }]);
+  });
+});
+
+describe("recordOrder with points' copy of the member's tier", () => {
+  const now = new Date('2026-03-10T08:00:00Z');
+  let delivered: { now: string[]; soon: string[] };
+  /** Records which delivery the earn chose; a deferred one waits until the test delivers it. */
+  const watching = () => ({
+    deliverNow: (key: string) => (delivered.now.push(key), c.outbox.deliverNow(key)),
+    deliverSoon: (key: string) => void delivered.soon.push(key),
+  });
+  const earn = (memberId: string, orderNo: string, amount: string) =>
+    recordOrder(c.dataSource, c.peers, watching(), RULES, order(memberId, orderNo, amount), 'staff:test', now);
+  beforeEach(() => {
+    delivered = { now: [], soon: [] };
+    c.peers.member.versioned = true;
+  });
+
+  it('asks member only without a copy, and reports the activity before the answer only when the earn can upgrade (DOMAIN.md §2)', async () => {
+    const m = c.peers.member.add('m-1');
+    // No copy yet: member is asked (and the answer kept); the report goes before the answer, in doubt.
+    await earn(m, 'O-1', '100.00');
+    expect(c.peers.member.asked).toEqual([[m]]);
+    expect(delivered).toEqual({ now: [m], soon: [] });
+    expect(c.peers.member.reports).toHaveLength(1);
+
+    // From the copy: 200.00 over 2 purchases is far from Silver (3,000.00 and 5): reported after the answer.
+    const before = c.queries.count;
+    expect((await earn(m, 'O-2', '100.00')).order.pointsEarned).toBe(100);
+    // Is the order known, the tier copy, the ledger transaction (8), the 12-month figures: nothing more before the answer.
+    expect(c.queries.count - before).toBe(11);
+    expect(c.peers.member.asked).toHaveLength(1);
+    expect(delivered).toEqual({ now: [m], soon: [m] });
+    expect(c.peers.member.reports).toHaveLength(1);
+    expect((await c.events(m)).map((e) => e.delivered)).toEqual([true, false]);
+    // The deferred delivery sends the figures all the same.
+    await c.outbox.deliverNow(m);
+    expect(c.peers.member.reports.at(-1)).toMatchObject({ memberId: m, spendFen: 20_000, purchases: 2 });
+
+    await earn(m, 'O-3', '100.00');
+    await earn(m, 'O-4', '100.00');
+    expect(delivered.now).toEqual([m]);
+    // The fifth purchase brings the 12 months to 3,000.00: it can cross Silver's thresholds, so member hears it before the answer.
+    await earn(m, 'O-5', '2600.00');
+    expect(delivered.now).toEqual([m, m]);
+    expect(c.peers.member.reports.at(-1)).toMatchObject({ memberId: m, spendFen: 300_000, purchases: 5 });
+  });
+
+  it('reports an order sent with its time before the answer (its tier is the one held then, not the copy)', async () => {
+    const m = c.peers.member.add('m-1');
+    await earn(m, 'O-1', '100.00');
+    await recordOrder(
+      c.dataSource,
+      c.peers,
+      watching(),
+      RULES,
+      { ...order(m, 'O-2', '100.00'), orderedAt: '2026-03-10T07:00:00Z' },
+      'staff:test',
+      now,
+    );
+    expect(delivered).toEqual({ now: [m, m], soon: [] });
   });
 });

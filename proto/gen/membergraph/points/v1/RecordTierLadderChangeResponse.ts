@@ -1,0 +1,8 @@
+// Original file: proto/points.proto
+
+
+export interface RecordTierLadderChangeResponse {
+}
+
+export interface RecordTierLadderChangeResponse__Output {
+}

@@ -153,11 +153,13 @@ describe('member subgraph', () => {
         { memberId: fresh[1], spendFen: 100, purchases: 1, asOf },
         { memberId: fresh[0], spendFen: 100, purchases: 1, asOf: new Date(asOf.getTime() - 60_000) },
       ]);
-      expect(decisions).toEqual([
+      expect(decisions).toMatchObject([
         { memberId: fresh[0], tierId: 'SILVER', changed: true },
         { memberId: fresh[1], tierId: 'REGULAR', changed: false },
         { memberId: fresh[0], tierId: 'SILVER', changed: false },
       ]);
+      // The upgrade's answer carries the tier facts points keeps in its copy.
+      expect(decisions[0].current).toEqual({ memberId: fresh[0], tierId: 'SILVER', tierVersion: 1, granted: false, grantExpiresAt: null });
       const stored = await stack.services.member.dataSource.getRepository(Member).findOneByOrFail({ id: fresh[1] });
       expect(stored).toMatchObject({ spend12mFen: 100, purchases12m: 1, activityAsOf: asOf });
       await expect(member.recordQualifyingActivities([{ memberId: 'nobody', spendFen: 0, purchases: 0, asOf }])).rejects.toMatchObject({

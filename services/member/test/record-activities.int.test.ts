@@ -156,7 +156,7 @@ describe('recordActivities', () => {
       day(10),
       rules,
     );
-    expect(decisions).toEqual([
+    expect(decisions).toMatchObject([
       { memberId: up, tierId: 'SILVER', changed: true },
       { memberId: same, tierId: 'REGULAR', changed: false },
       { memberId: stale, tierId: 'REGULAR', changed: false },
@@ -166,6 +166,21 @@ describe('recordActivities', () => {
       // Diamond's figures, no seat at the top: the highest tier below it they qualify for.
       { memberId: capped, tierId: 'GOLD', changed: true },
     ]);
+    // Each answer carries the member's tier facts as they now stand, for points' copy of the tier.
+    for (const decision of decisions) {
+      const row = await dataSource.getRepository(Member).findOneByOrFail({ id: decision.memberId });
+      const granted = row.tierSource === 'GRANTED';
+      expect(decision).toEqual({
+        memberId: row.id,
+        tierId: row.tierId,
+        changed: decision.changed,
+        tierVersion: Number(row.tierVersion),
+        granted,
+        grantExpiresAt: granted ? row.grantExpiresAt : null,
+      });
+    }
+    // One version a change: the upgrade 1; the refund's member up and back 2; the granted member's grant, its end and the upgrade 3; the capped one 1.
+    expect(decisions.map((d) => d.tierVersion)).toEqual([1, 0, 0, 2, 3, 1]);
     expect(await stateOf(same)).toMatchObject({ tierId: 'REGULAR', spend12mFen: 20_000, purchases12m: 2, activityAsOf: day(10) });
     expect(await stateOf(stale)).toMatchObject({ spend12mFen: 10_000, purchases12m: 1, activityAsOf: day(5) });
     expect(await historyOf(refunded)).toEqual(['REGISTERED -→REGULAR', 'UPGRADE REGULAR→GOLD', 'REFUND GOLD→REGULAR']);
@@ -196,7 +211,7 @@ describe('recordActivities', () => {
       onMilestone,
       day(2),
     );
-    expect(decisions).toEqual([
+    expect(decisions).toMatchObject([
       { memberId: buyer, tierId: 'GOLD', changed: false },
       { memberId: seated, tierId: 'DIAMOND', changed: false },
     ]);
@@ -216,7 +231,7 @@ describe('recordActivities', () => {
       onMilestone,
       day(3),
     );
-    expect(decisions).toEqual([
+    expect(decisions).toMatchObject([
       { memberId: id, tierId: 'SILVER', changed: true },
       { memberId: id, tierId: 'SILVER', changed: false },
       { memberId: id, tierId: 'SILVER', changed: false },

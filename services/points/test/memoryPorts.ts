@@ -26,6 +26,8 @@ export class MemoryMember implements MemberPort {
   /** Every look-up, as the batch of ids asked (a refused input must not ask at all). */
   readonly asked: string[][] = [];
   readonly reports: QualifyingActivity[] = [];
+  /** Every report call (single or batched), as the reports it carried. */
+  readonly reportCalls: QualifyingActivity[][] = [];
   readonly reevaluations: Array<{ activity: QualifyingActivity; cycle: string }> = [];
   /** While true every call fails as a member service that is down would (UNAVAILABLE). */
   down = false;
@@ -101,13 +103,17 @@ export class MemoryMember implements MemberPort {
 
   async recordQualifyingActivity(activity: QualifyingActivity): Promise<TierDecision> {
     this.failIfDown(this.reportsDown);
+    this.failIfUnknown([activity]);
     this.reports.push(activity);
+    this.reportCalls.push([activity]);
     return { memberId: activity.memberId, tierId: this.tiers.get(activity.memberId)?.tierId ?? 'REGULAR', changed: false };
   }
 
   async recordQualifyingActivities(activities: readonly QualifyingActivity[]): Promise<TierDecision[]> {
     this.failIfDown(this.reportsDown);
+    this.failIfUnknown(activities);
     this.reports.push(...activities);
+    this.reportCalls.push([...activities]);
     return activities.map((a) => ({ memberId: a.memberId, tierId: this.tiers.get(a.memberId)?.tierId ?? 'REGULAR', changed: false }));
   }
 
@@ -116,6 +122,12 @@ export class MemoryMember implements MemberPort {
     this.reevaluations.push({ activity, cycle });
     // Stands in for the tier engine: a member without purchases in the year steps down.
     return { memberId: activity.memberId, tierId: 'REGULAR', changed: activity.purchases === 0 };
+  }
+
+  /** As the member service: one unknown member refuses the whole call. */
+  private failIfUnknown(activities: readonly QualifyingActivity[]): void {
+    const unknown = activities.find((a) => !this.tiers.has(a.memberId));
+    if (unknown) throw new DomainError('NOT_FOUND', `no member ${unknown.memberId}`);
   }
 
   private failIfDown(alsoWhen = false): void {

@@ -33,6 +33,8 @@ export class MemoryMember implements MemberPort {
   down = false;
   /** While true only reports of activity fail (the service went down after the tier was read). */
   reportsDown = false;
+  /** How long a report call takes, as a call over the network does (0: answered at once). */
+  reportLatencyMs = 0;
 
   /** A known member, on the entry tier (γ 1.0) unless told otherwise. */
   add(memberId: string, tier: Partial<Omit<MemberTier, 'memberId'>> = {}): string {
@@ -102,6 +104,7 @@ export class MemoryMember implements MemberPort {
   }
 
   async recordQualifyingActivity(activity: QualifyingActivity): Promise<TierDecision> {
+    await this.latency();
     this.failIfDown(this.reportsDown);
     this.failIfUnknown([activity]);
     this.reports.push(activity);
@@ -110,6 +113,7 @@ export class MemoryMember implements MemberPort {
   }
 
   async recordQualifyingActivities(activities: readonly QualifyingActivity[]): Promise<TierDecision[]> {
+    await this.latency();
     this.failIfDown(this.reportsDown);
     this.failIfUnknown(activities);
     this.reports.push(...activities);
@@ -122,6 +126,10 @@ export class MemoryMember implements MemberPort {
     this.reevaluations.push({ activity, cycle });
     // Stands in for the tier engine: a member without purchases in the year steps down.
     return { memberId: activity.memberId, tierId: 'REGULAR', changed: activity.purchases === 0 };
+  }
+
+  private async latency(): Promise<void> {
+    if (this.reportLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.reportLatencyMs));
   }
 
   /** As the member service: one unknown member refuses the whole call. */

@@ -56,10 +56,10 @@ export interface Counters {
   /**
    * Of those, the calls no request waits for: what the outboxes deliver in batches after the
    * commit (AFTER_RESPONSE_METHODS: risk's AssessBatch of earns assessed after the fact, benefits'
-   * RecordSpendStats, member's RecordQualifyingActivities, points' RecordMemberTiers of tier changes
-   * for its copy), and the activity reports points sent after an earn's answer with the single
-   * RecordQualifyingActivity: one call per earn that reported after its answer at most (points'
-   * counter; a member's reports that coalesce into one call make it fewer).
+   * RecordSpendStats, member's RecordQualifyingActivities of the activity reports sent after an
+   * earn's answer, points' RecordMemberTiers of tier changes for its copy). The single
+   * RecordQualifyingActivity is the report sent before an answer (or a member's retry by the
+   * dispatcher): it counts on the request path.
    */
   grpcAfterResponseCalls: number;
 }
@@ -74,10 +74,7 @@ export const AFTER_RESPONSE_METHODS = [
 
 function afterResponseCalls(s: MetricSample[]): number {
   const calls = (method: string) => total(s, 'membergraph_grpc_client_calls_total', { method });
-  const background = AFTER_RESPONSE_METHODS.reduce((sum, method) => sum + calls(method), 0);
-  const reports = calls('/membergraph.member.v1.MemberService/RecordQualifyingActivity');
-  const afterAnswer = total(s, 'membergraph_activity_reports_total', { when: 'after_answer' });
-  return background + Math.min(reports, afterAnswer);
+  return AFTER_RESPONSE_METHODS.reduce((sum, method) => sum + calls(method), 0);
 }
 
 export async function readCounters(urls: Record<ServiceName, string>): Promise<Counters> {

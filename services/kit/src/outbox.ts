@@ -147,11 +147,24 @@ export function newOutboxRow<P>(event: NewOutboxEvent<P>): OutboxRow {
  */
 export type OutboxHandler = (events: ReadonlyArray<OutboxEvent>) => Promise<void>;
 
+/**
+ * Delivers many keys' pending events of one type at once (`deliverSoonTogether`): each key's run,
+ * oldest first, all of them or throws. Like a handler, it may be called again for events it already
+ * delivered (at least once), and may run beside the per-key delivery of the same key.
+ */
+export interface OutboxBatchHandler {
+  deliver(runs: ReadonlyArray<{ key: string; events: ReadonlyArray<OutboxEvent> }>): Promise<void>;
+  /** Whether an event may go in a batch; a key with any event that may not is left to the per-key path. */
+  accepts?(event: OutboxEvent): boolean;
+}
+
 export interface OutboxOptions {
   dataSource: DataSource;
   /** One handler per event type. */
   handlers: Record<string, OutboxHandler>;
   logger: Logger;
+  /** Per event type, a handler for many keys at once (`deliverSoonTogether`); its `handlers` entry still delivers one key. */
+  batchHandlers?: Record<string, OutboxBatchHandler>;
   /** How often the dispatcher looks for due events (0: never; `deliverNow` and `dispatch` only). */
   intervalMs: number;
   /** Retry delay after a failed delivery: doubling from `initialMs` up to `maxMs`. */
@@ -170,6 +183,15 @@ export interface Outbox {
    * after a failure the key is left to the dispatcher's backoff.
    */
   deliverSoon(key: string): void;
+  /**
+   * After a commit, without waiting: delivers the key's pending events, all of `type`, in the
+   * background together with other keys' (the type's batch handler, up to 500 keys a call). One
+   * flush runs at a time and keys added meanwhile go in the next, so under load many keys share a
+   * read, a call and a write. A key with another type or an event the handler does not accept
+   * pending, and every key of a failed batch, go to `deliverSoon` (delivered alone, backing off
+   * alone); without a batch handler for `type` it is `deliverSoon`.
+   */
+  deliverSoonTogether(type: string, key: string): void;
   /** One dispatcher pass over every key with due events, oldest first; returns how many keys it tried. */
   dispatch(now?: Date): Promise<number>;
   /** Stops the dispatcher, waiting for a pass in progress. */
@@ -179,6 +201,10 @@ export interface Outbox {
 const KEYS_PER_PASS = 100;
 /** Events of one key read and delivered at once at most; more wait for the next delivery of the key. */
 const EVENTS_PER_DELIVERY = 500;
+/** Keys a batch handler is given at most. */
+const KEYS_PER_BATCH = 500;
+/** Events one batch reads at most; a batch that reads this many goes again for what it left. */
+const EVENTS_PER_BATCH = 5000;
 
 /**
  * A service's transactional outbox: `enqueue` in the transaction of a change, `deliverNow` after
@@ -240,6 +266,59 @@ export function createOutbox(options: OutboxOptions): Outbox {
     inProgress.set(key, state);
   }
 
+  // deliverSoonTogether: per type, the keys waiting for the next flush and the flush in progress.
+  const batches = new Map<string, { keys: Set<string>; flushing: Promise<void> | null }>();
+  function deliverSoonTogether(type: string, key: string): void {
+    const handler = options.batchHandlers?.[type];
+    if (!handler) return deliverSoon(key);
+    let batch = batches.get(type);
+    if (!batch) batches.set(type, (batch = { keys: new Set(), flushing: null }));
+    batch.keys.add(key);
+    if (batch.flushing) return;
+    const state = batch;
+    state.flushing = (async () => {
+      try {
+        while (state.keys.size) {
+          const keys = [...state.keys].slice(0, KEYS_PER_BATCH);
+          for (const k of keys) state.keys.delete(k);
+          await deliverBatch(type, handler, keys).catch((error: unknown) => {
+            logger.warn({ err: error, type }, 'outbox batch not delivered; its keys go one by one');
+            for (const k of keys) deliverSoon(k);
+          });
+        }
+      } finally {
+        state.flushing = null;
+      }
+    })();
+  }
+
+  /** One read of the keys' pending events, one batch call, one write marking exactly the events read. */
+  async function deliverBatch(type: string, handler: OutboxBatchHandler, keys: string[]): Promise<void> {
+    const pending = await rows().find({ where: { key: In(keys), deliveredAt: IsNull() }, order: { seq: 'ASC' }, take: EVENTS_PER_BATCH });
+    const byKey = new Map<string, OutboxRow[]>();
+    for (const row of pending) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+    const runs: Array<{ key: string; events: OutboxEvent[] }> = [];
+    for (const [key, keyRows] of byKey) {
+      const events = keyRows.map(toEvent);
+      if (events.every((event) => event.type === type && (handler.accepts?.(event) ?? true))) runs.push({ key, events });
+      else deliverSoon(key);
+    }
+    if (runs.length) {
+      const count = runs.reduce((n, run) => n + run.events.length, 0);
+      try {
+        await handler.deliver(runs);
+      } catch (error) {
+        deliveries?.inc({ outcome: 'failed' }, count);
+        throw error;
+      }
+      const ids = runs.flatMap((run) => run.events.map((event) => event.id));
+      await rows().update({ id: In(ids), deliveredAt: IsNull() }, { deliveredAt: new Date() });
+      deliveries?.inc({ outcome: 'delivered' }, count);
+    }
+    // A read cut short left some keys' later events behind: they go in the next flush.
+    if (pending.length >= EVENTS_PER_BATCH) for (const key of byKey.keys()) batches.get(type)?.keys.add(key);
+  }
+
   async function recordFailure(key: string, ids: string[], attempts: number, error: unknown): Promise<void> {
     const delayMs = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.min(attempts - 1, 30));
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 255);
@@ -279,9 +358,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
         (error: unknown) => logger.warn({ err: error, key }, 'outbox events not delivered yet; the dispatcher will retry'),
       ),
     deliverSoon,
+    deliverSoonTogether,
     dispatch,
     stop: async () => {
       await dispatcher.stop();
+      // A failed batch hands its keys to deliverSoon: wait for the flushes first.
+      await Promise.all([...batches.values()].map((batch) => batch.flushing));
       await Promise.all([...inProgress.values()].map((state) => state.done));
     },
   };

@@ -189,5 +189,8 @@ export interface PointsPeers {
   risk: RiskPort;
 }
 
-/** The outbox as commands see it: after a commit, deliver a key's pending events now, or soon in the background (never throws). */
-export type EventDelivery = Pick<Outbox, 'deliverNow' | 'deliverSoon'>;
+/**
+ * The outbox as commands see it: after a commit, deliver a key's pending events now, or soon in the
+ * background, alone or together with other keys' (never throws).
+ */
+export type EventDelivery = Pick<Outbox, 'deliverNow' | 'deliverSoon' | 'deliverSoonTogether'>;

@@ -11,7 +11,7 @@ import {
 import { POINTS_EXPIRING, pointsExpiringHandler } from './commands/noticeExpiringPoints';
 import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from './commands/assessRisk';
 import { BUDGET_RETURN_TOPIC, budgetReturnHandler } from './commands/returnCampaignBudget';
-import { ACTIVITY_TOPIC, activityHandler } from './commands/publishActivity';
+import { ACTIVITY_TOPIC, activityBatchHandler, activityHandler } from './commands/publishActivity';
 import { SPEND_TOPIC, spendHandler } from './commands/publishSpend';
 import type { PointsConfig } from './config';
 import { createPointsContext } from './context';
@@ -43,6 +43,7 @@ export async function createPointsService(
       [BUDGET_RETURN_TOPIC]: budgetReturnHandler(database.dataSource, peers.campaign),
       [SPEND_TOPIC]: spendHandler(database.dataSource, benefits),
     },
+    batchHandlers: { [ACTIVITY_TOPIC]: activityBatchHandler(database.dataSource, peers.member) },
     logger,
     intervalMs: config.outboxIntervalMs,
   });

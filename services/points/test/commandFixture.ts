@@ -5,7 +5,7 @@ import { createLogger, createOutbox, type Outbox } from '../../kit/src';
 import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from '../src/commands/assessRisk';
 import { POINTS_EXPIRING, pointsExpiringHandler } from '../src/commands/noticeExpiringPoints';
 import { BUDGET_RETURN_TOPIC, budgetReturnHandler } from '../src/commands/returnCampaignBudget';
-import { ACTIVITY_TOPIC, activityHandler } from '../src/commands/publishActivity';
+import { ACTIVITY_TOPIC, activityBatchHandler, activityHandler } from '../src/commands/publishActivity';
 import { SPEND_TOPIC, spendHandler } from '../src/commands/publishSpend';
 import { pointsSchema } from '../src/db/data-source';
 import { MemoryBenefits, memoryPeers, type MemoryPeers } from './memoryPorts';
@@ -40,6 +40,7 @@ export async function openPointsCommands(): Promise<PointsCommands> {
       [BUDGET_RETURN_TOPIC]: budgetReturnHandler(db.dataSource, peers.campaign),
       [SPEND_TOPIC]: spendHandler(db.dataSource, benefits),
     },
+    batchHandlers: { [ACTIVITY_TOPIC]: activityBatchHandler(db.dataSource, peers.member) },
     logger,
     intervalMs: 0,
   });

@@ -26,11 +26,15 @@ export class MemoryMember implements MemberPort {
   /** Every look-up, as the batch of ids asked (a refused input must not ask at all). */
   readonly asked: string[][] = [];
   readonly reports: QualifyingActivity[] = [];
+  /** Every report call (single or batched), as the reports it carried. */
+  readonly reportCalls: QualifyingActivity[][] = [];
   readonly reevaluations: Array<{ activity: QualifyingActivity; cycle: string }> = [];
   /** While true every call fails as a member service that is down would (UNAVAILABLE). */
   down = false;
   /** While true only reports of activity fail (the service went down after the tier was read). */
   reportsDown = false;
+  /** How long a report call takes, as a call over the network does (0: answered at once). */
+  reportLatencyMs = 0;
 
   /** A known member, on the entry tier (γ 1.0) unless told otherwise. */
   add(memberId: string, tier: Partial<Omit<MemberTier, 'memberId'>> = {}): string {
@@ -100,14 +104,20 @@ export class MemoryMember implements MemberPort {
   }
 
   async recordQualifyingActivity(activity: QualifyingActivity): Promise<TierDecision> {
+    await this.latency();
     this.failIfDown(this.reportsDown);
+    this.failIfUnknown([activity]);
     this.reports.push(activity);
+    this.reportCalls.push([activity]);
     return { memberId: activity.memberId, tierId: this.tiers.get(activity.memberId)?.tierId ?? 'REGULAR', changed: false };
   }
 
   async recordQualifyingActivities(activities: readonly QualifyingActivity[]): Promise<TierDecision[]> {
+    await this.latency();
     this.failIfDown(this.reportsDown);
+    this.failIfUnknown(activities);
     this.reports.push(...activities);
+    this.reportCalls.push([...activities]);
     return activities.map((a) => ({ memberId: a.memberId, tierId: this.tiers.get(a.memberId)?.tierId ?? 'REGULAR', changed: false }));
   }
 
@@ -116,6 +126,16 @@ export class MemoryMember implements MemberPort {
     this.reevaluations.push({ activity, cycle });
     // Stands in for the tier engine: a member without purchases in the year steps down.
     return { memberId: activity.memberId, tierId: 'REGULAR', changed: activity.purchases === 0 };
+  }
+
+  private async latency(): Promise<void> {
+    if (this.reportLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.reportLatencyMs));
+  }
+
+  /** As the member service: one unknown member refuses the whole call. */
+  private failIfUnknown(activities: readonly QualifyingActivity[]): void {
+    const unknown = activities.find((a) => !this.tiers.has(a.memberId));
+    if (unknown) throw new DomainError('NOT_FOUND', `no member ${unknown.memberId}`);
   }
 
   private failIfDown(alsoWhen = false): void {

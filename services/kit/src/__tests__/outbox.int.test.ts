@@ -165,4 +165,94 @@ describe('createOutbox', () => {
     expect(await outbox.dispatch(new Date(Date.now() + 120_000))).toBe(1);
     expect(calls).toEqual([[1], [1, 2]]);
   });
+
+  describe('deliverSoonTogether', () => {
+    /** An outbox whose type `a` is delivered per key by `single` and many keys at once by `batch`. */
+    const together = (
+      single: string[][],
+      batch: Array<Array<[string, unknown[]]>>,
+      options: { failBatch?: () => boolean; held?: Promise<void> } = {},
+    ) =>
+      createOutbox({
+        dataSource: db.dataSource,
+        handlers: { a: async (events) => void single.push(events.map((e) => `${e.key}:${e.payload}`)), b: async () => undefined },
+        batchHandlers: {
+          a: {
+            accepts: (event) => event.payload !== 'alone',
+            deliver: async (runs) => {
+              batch.push(runs.map((run) => [run.key, run.events.map((e) => e.payload)]));
+              if (batch.length === 1) await options.held;
+              if (options.failBatch?.()) throw new Error('refused');
+            },
+          },
+        },
+        logger: createLogger('t', 'silent'),
+        intervalMs: 0,
+      });
+
+    it('delivers keys added while a batch runs in one next batch, and marks only the events it read', async () => {
+      const single: string[][] = [];
+      const batch: Array<Array<[string, unknown[]]>> = [];
+      let release!: () => void;
+      const outbox = together(single, batch, { held: new Promise<void>((resolve) => (release = resolve)) });
+      await enqueue('a', 'k1', 1);
+      outbox.deliverSoonTogether('a', 'k1');
+      while (batch.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      // While the first batch runs: k1 gets another event, three more keys theirs.
+      for (const [key, payload] of [
+        ['k1', 2],
+        ['k2', 3],
+        ['k3', 4],
+        ['k4', 5],
+      ] as const) {
+        await enqueue('a', key, payload);
+        outbox.deliverSoonTogether('a', key);
+      }
+      release();
+      await outbox.stop();
+      expect(batch).toEqual([
+        [['k1', [1]]],
+        [
+          ['k1', [2]],
+          ['k2', [3]],
+          ['k3', [4]],
+          ['k4', [5]],
+        ],
+      ]);
+      expect(single).toEqual([]);
+      for (const key of ['k1', 'k2', 'k3', 'k4']) expect((await outboxEvents(db.dataSource, key)).every((e) => e.delivered)).toBe(true);
+    });
+
+    it('leaves a key with another type or an event the batch does not accept to the per-key path', async () => {
+      const single: string[][] = [];
+      const batch: Array<Array<[string, unknown[]]>> = [];
+      const outbox = together(single, batch);
+      await enqueue('a', 'k1', 1);
+      await enqueue('a', 'k2', 'alone');
+      await enqueue('b', 'k3', 0);
+      await enqueue('a', 'k3', 3);
+      for (const key of ['k1', 'k2', 'k3']) outbox.deliverSoonTogether('a', key);
+      await outbox.stop();
+      expect(batch).toEqual([[['k1', [1]]]]);
+      expect(single).toEqual([['k2:alone'], ['k3:3']]);
+      for (const key of ['k1', 'k2', 'k3']) expect((await outboxEvents(db.dataSource, key)).every((e) => e.delivered)).toBe(true);
+    });
+
+    it('hands every key of a failed batch to the per-key path, marking nothing of the batch', async () => {
+      const single: string[][] = [];
+      const batch: Array<Array<[string, unknown[]]>> = [];
+      const outbox = together(single, batch, { failBatch: () => true });
+      await enqueue('a', 'k1', 1);
+      await enqueue('a', 'k2', 2);
+      outbox.deliverSoonTogether('a', 'k1');
+      outbox.deliverSoonTogether('a', 'k2');
+      await outbox.stop();
+      expect(batch).toEqual([[['k1', [1]]], [['k2', [2]]]]);
+      expect(single.sort()).toEqual([['k1:1'], ['k2:2']]);
+      expect([...(await outboxEvents(db.dataSource, 'k1')), ...(await outboxEvents(db.dataSource, 'k2'))]).toMatchObject([
+        { delivered: true, attempts: 0 },
+        { delivered: true, attempts: 0 },
+      ]);
+    });
+  });
 });

@@ -1,5 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueOutboxEvent, metricsOf, upgradeTarget, type NewOutboxEvent, type OutboxHandler } from '../../../kit/src';
+import {
+  enqueueOutboxEvent,
+  metricsOf,
+  upgradeTarget,
+  type NewOutboxEvent,
+  type OutboxBatchHandler,
+  type OutboxHandler,
+} from '../../../kit/src';
 import { keepTierCopies } from '../db/memberTiers';
 import { spendStats } from '../db/spendStats';
 import type { EventDelivery, MemberPort, TierRung } from '../ports';
@@ -87,11 +94,35 @@ export async function reportEarnActivity(
 }
 
 /**
+ * Delivers many members' pending activity events at once, for the reports that cannot change a
+ * tier (deliverActivityLater): their 12-month figures in one read, one RecordQualifyingActivities
+ * call, and the tier copies of any member it changed anyway. A refund's event never goes this way
+ * (its member is delivered alone, with the refunded order's time). If the call fails — member
+ * down, or one member it does not know refusing the whole batch — the outbox hands every member
+ * of the batch to the per-member path, where each is delivered or backs off alone.
+ */
+export function activityBatchHandler(dataSource: DataSource, member: MemberPort, clock: () => Date = () => new Date()): OutboxBatchHandler {
+  return {
+    accepts: (event) => !(event.payload as ActivityPayload).refundedOrderAt,
+    deliver: async (runs) => {
+      const memberIds = runs.map((run) => run.key);
+      const now = clock();
+      const stats = await spendStats(dataSource, memberIds, now);
+      const decisions = await member.recordQualifyingActivities(
+        memberIds.map((memberId, i) => ({ memberId, spendFen: stats[i].spendFen, purchases: stats[i].purchases, asOf: now })),
+      );
+      const changed = decisions.flatMap((decision) => (decision.changed && decision.current ? [decision.current] : []));
+      await keepTierCopies(dataSource, changed, now);
+    },
+  };
+}
+
+/**
  * The one place an activity report that cannot change the tier is sent from: the member's pending
- * events delivered in the background, after the answer (the outbox's deliverSoon: calls for one
- * member while a delivery runs coalesce; a failure is left to the dispatcher). Sent with the
- * per-member RecordQualifyingActivity; a batched rpc would take over here.
+ * events delivered in the background, after the answer, together with other members' (the
+ * outbox's deliverSoonTogether and activityBatchHandler: one RecordQualifyingActivities call for
+ * the members whose reports wait while a batch runs; a failure leaves them to the per-member path).
  */
 export function deliverActivityLater(events: EventDelivery, memberId: string): void {
-  events.deliverSoon(memberId);
+  events.deliverSoonTogether(ACTIVITY_TOPIC, memberId);
 }

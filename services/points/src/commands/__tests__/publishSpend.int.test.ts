@@ -81,7 +81,7 @@ describe('members’ spend, sent to benefits from the outbox', () => {
 
   it('the pending events of many members go out as one call, each member once, however many events each has', async () => {
     const members = ['m-1', 'm-2', 'm-3', 'm-4', 'm-5', 'm-6'].map((id) => c.peers.member.add(id));
-    const later = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined };
+    const later = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined, deliverSoonTogether: () => undefined };
     for (const [i, m] of members.entries()) {
       for (const n of [1, 2])
         await recordOrder(
@@ -100,7 +100,7 @@ describe('members’ spend, sent to benefits from the outbox', () => {
   });
 
   it('splits a batch over calls by its orders, never a member’s window', async () => {
-    const later = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined };
+    const later = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined, deliverSoonTogether: () => undefined };
     const counts = [2, 2, 5, 1];
     const members = counts.map((_, i) => c.peers.member.add(`m-${i}`));
     for (const [i, m] of members.entries()) {

@@ -60,7 +60,7 @@ describe('recordOrder', () => {
   it("a member's first earn creates the account; later earns read it under the lock once, with no statement before the transaction", async () => {
     const m = c.peers.member.add('m-1');
     // The spend sent to benefits in the background is counted apart (publishSpend.int.test.ts).
-    const spendLater = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined };
+    const spendLater = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined, deliverSoonTogether: () => undefined };
     await recordOrder(c.dataSource, c.peers, spendLater, RULES, order(m, 'O-1'), 'staff:test', new Date('2026-03-10T08:00:00Z'));
     const before = c.queries.count;
     await recordOrder(c.dataSource, c.peers, spendLater, RULES, order(m, 'O-2'), 'staff:test', new Date('2026-03-10T08:00:00Z'));
@@ -271,7 +271,7 @@ describe('recordOrder with EARN_RISK_CHECK=after-commit', () => {
 
   it('costs the earn no statement more than the synchronous check: the assessment goes in the activity event’s INSERT', async () => {
     const m = c.peers.member.add('m-1');
-    const notYet = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined };
+    const notYet = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined, deliverSoonTogether: () => undefined };
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-1'), 'staff:test', at);
     const before = c.queries.count;
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-2'), 'staff:test', at);
@@ -321,10 +321,12 @@ describe('recordOrder with EARN_RISK_CHECK=after-commit', () => {
 describe("recordOrder with points' copy of the member's tier", () => {
   const now = new Date('2026-03-10T08:00:00Z');
   let delivered: { now: string[]; soon: string[] };
-  /** Records which delivery the earn chose for the member's activity; a deferred one waits until the test delivers it (the spend sent to benefits in the background is not watched here: publishSpend.int.test.ts). */
+  /** Records which delivery the earn chose for the member's activity; a deferred one waits until the test delivers it. */
   const watching = () => ({
     deliverNow: (key: string) => (delivered.now.push(key), c.outbox.deliverNow(key)),
-    deliverSoon: (key: string) => void (key === SPEND_EVENTS_KEY || delivered.soon.push(key)),
+    // Members' spend goes soon after every earn (publishSpend.int.test.ts): not watched here.
+    deliverSoon: () => undefined,
+    deliverSoonTogether: (_type: string, key: string) => void delivered.soon.push(key),
   });
   const earn = (memberId: string, orderNo: string, amount: string) =>
     recordOrder(c.dataSource, c.peers, watching(), RULES, order(memberId, orderNo, amount), 'staff:test', now);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { findByPlainSql, orderByKeys } from '../../../kit/src';
+import { findByPlainSql, orderByKeys, outsideTransaction } from '../../../kit/src';
 import type { SpendWindow, WindowOrder } from '../domain/spendWindow';
 import { MemberSpend } from './entities/MemberSpend';
 
@@ -37,7 +37,9 @@ export async function recordSpendWindows(dataSource: DataSource, windows: readon
     parameters,
     {},
   );
-  await dataSource.query(sql, bound);
+  // On its own: on SQLite's one connection a statement sent while another request's transaction is
+  // open would join it and be lost with its rollback (outsideTransaction).
+  await outsideTransaction(dataSource, (manager) => manager.query(sql, bound));
 }
 
 /** The windows held for the members, in key order, null for a member none was sent for: one statement. */

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { findByPlainSql } from '../../../kit/src';
+import { findByPlainSql, outsideTransaction } from '../../../kit/src';
 import type { TierCopy } from '../ports';
 import { MemberTierCopy } from './entities/MemberTierCopy';
 
@@ -19,7 +19,8 @@ export async function readTierCopy(db: DataSource | EntityManager, memberId: str
  * Keeps each copy whose version is above the one kept (a new member's first copy included), in one
  * statement: a guarded upsert, so concurrent, repeated and late writes leave the highest version
  * whatever order they arrive in. MySQL assigns left to right: the version goes last, after the
- * columns that compare against the old one.
+ * columns that compare against the old one. Given an EntityManager, in its transaction; given the
+ * DataSource, outside any (never inside another request's transaction on SQLite).
  */
 export async function keepTierCopies(db: DataSource | EntityManager, copies: readonly TierCopy[], now = new Date()): Promise<void> {
   if (copies.length === 0) return;
@@ -52,5 +53,8 @@ export async function keepTierCopies(db: DataSource | EntityManager, copies: rea
     parameters,
     {},
   );
-  await db.query(sql, bound);
+  // Given the DataSource, on its own: on SQLite's one connection a statement sent while another
+  // request's transaction is open would join it and be lost with its rollback (outsideTransaction).
+  if ('connection' in db) await db.query(sql, bound);
+  else await outsideTransaction(db, (manager) => manager.query(sql, bound));
 }

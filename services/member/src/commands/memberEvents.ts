@@ -55,7 +55,20 @@ export async function enqueueMemberMerged(manager: EntityManager, merge: Account
   await enqueueOutboxEvent(manager, { type: MERGED_TOPIC, key: merge.sourceMemberId, payload: merge, at: now });
 }
 
-/** In the transaction of a tier change (changeTier, the one writer of a tier): announce the new tier with its version, keyed by the member. */
+/**
+ * The outbox key of a member's tier changes: a key of their own, so a change reaches points' copy
+ * even while an earlier event of the member for another service (a milestone for benefits, a
+ * registration for campaign) waits for a service that is down; the changes stay in order among
+ * themselves, and points keeps the highest version whatever order they arrive in.
+ */
+export const tierEventsKey = (memberId: string) => `tier:${memberId}`;
+
+/** After a commit that may have changed members' tiers: delivers their events, and their tier changes, now. */
+export async function deliverWithTierChanges(deliver: (key: string) => Promise<void>, memberId: string): Promise<void> {
+  await Promise.all([deliver(memberId), deliver(tierEventsKey(memberId))]);
+}
+
+/** In the transaction of a tier change (changeTier, the one writer of a tier): announce the new tier with its version (tierEventsKey). */
 export async function enqueueTierChanged(manager: EntityManager, change: MemberTierChange, now: Date): Promise<void> {
   const payload: TierChangedPayload = {
     memberId: change.memberId,
@@ -64,7 +77,7 @@ export async function enqueueTierChanged(manager: EntityManager, change: MemberT
     granted: change.granted,
     grantExpiresAtEpochMs: change.grantExpiresAt?.getTime() ?? 0,
   };
-  await enqueueOutboxEvent(manager, { type: TIER_CHANGED_TOPIC, key: change.memberId, payload, at: now });
+  await enqueueOutboxEvent(manager, { type: TIER_CHANGED_TOPIC, key: tierEventsKey(change.memberId), payload, at: now });
 }
 
 /** In the transaction of a ladder edit: announce it, so points reads the ladder (γ, thresholds) again at once. */

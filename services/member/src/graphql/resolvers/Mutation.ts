@@ -3,7 +3,7 @@ import { bindCard } from '../../commands/bindCard';
 import { linkPartnerMember } from '../../commands/linkPartnerMember';
 import { grantTier } from '../../commands/grantTier';
 import { inviteToTopTier } from '../../commands/topTier';
-import { LADDER_EVENT_KEY } from '../../commands/memberEvents';
+import { deliverWithTierChanges, LADDER_EVENT_KEY } from '../../commands/memberEvents';
 import { checkReferralCode, registerMember } from '../../commands/registerMember';
 import { setConsent } from '../../commands/setConsent';
 import { setPartnerSharing } from '../../commands/setPartnerSharing';
@@ -72,14 +72,14 @@ export const Mutation: MutationResolvers = {
     const actor = requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
     await grantTier(ctx.dataSource, args, actor);
     // In points' tier copy before the answer: the member's next earn has the granted γ.
-    await ctx.deliverEvents(args.memberId);
+    await deliverWithTierChanges(ctx.deliverEvents, args.memberId);
     return reloaded(ctx, args.memberId);
   },
 
   inviteToTopTier: async (_, args, ctx) => {
     const actor = requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
     await inviteToTopTier(ctx.dataSource, args, ctx.tierRules.topTier, actor);
-    await ctx.deliverEvents(args.memberId);
+    await deliverWithTierChanges(ctx.deliverEvents, args.memberId);
     return reloaded(ctx, args.memberId);
   },
 

@@ -13,6 +13,7 @@ import { unlockSignIn } from '../../commands/unlockSignIn';
 import type { MemberContext } from '../../context';
 import { StaffAccount as StaffAccountRow } from '../../db/entities/StaffAccount';
 import type { AuthSessionResolvers, MutationResolvers, PartnerKeyResolvers, StaffAccountResolvers } from '../__generated__/resolvers-types';
+import { deliverWithTierChanges } from '../../commands/memberEvents';
 
 /** A client's device id: 1–64 letters, digits or _-:. (what risk stores); none is fine. */
 const parseDeviceId = (text: string | null | undefined) => (text ? parseCode(text, 'deviceId', { max: 64 }) : null);
@@ -92,9 +93,9 @@ export const SignInMutation: MutationResolvers = {
     requireStaff(ctx.identity, ['ADMIN', 'SERVICE_AGENT']);
     const { target } = await mergeMembers(ctx.dataSource, args, actor);
     await ctx.auth.sessions.revokeSubject(args.sourceId);
-    await ctx.deliverEvents(args.sourceId);
+    await deliverWithTierChanges(ctx.deliverEvents, args.sourceId);
     // The tier the target may have taken over reaches points' tier copy before the answer.
-    await ctx.deliverEvents(target);
+    await deliverWithTierChanges(ctx.deliverEvents, target);
     ctx.loaders.member.clearAll();
     return required(await ctx.loaders.member.load(target), `member ${target}`);
   },

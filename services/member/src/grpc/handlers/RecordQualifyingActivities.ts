@@ -3,6 +3,7 @@ import type { RecordQualifyingActivitiesRequest__Output } from '../../../../../p
 import type { RecordQualifyingActivitiesResponse } from '../../../../../proto/gen/membergraph/member/v1/RecordQualifyingActivitiesResponse';
 import type { MilestoneHook } from '../../commands/milestones';
 import { recordActivities, type TierRules } from '../../commands/recordActivity';
+import { tierEventsKey } from '../../commands/memberEvents';
 import type { EventDelivery } from '../../ports';
 import { toReport, wireDecision } from './RecordQualifyingActivity';
 
@@ -15,6 +16,6 @@ export async function recordQualifyingActivities(
   rules: TierRules,
 ): Promise<RecordQualifyingActivitiesResponse> {
   const decisions = await recordActivities(dataSource, request.reports.map(toReport), onMilestone, new Date(), rules);
-  for (const decision of decisions) if (decision.changed) events.deliverSoon(decision.memberId);
+  for (const decision of decisions) if (decision.changed) events.deliverSoon(tierEventsKey(decision.memberId));
   return { decisions: decisions.map(wireDecision) };
 }

@@ -6,6 +6,7 @@ import { DomainError, toEpochMs, toInt64 } from '../../../../kit/src';
 import type { MilestoneHook } from '../../commands/milestones';
 import { recordActivity, type Activity, type TierDecision as Decision, type TierRules } from '../../commands/recordActivity';
 import type { EventDelivery } from '../../ports';
+import { tierEventsKey } from '../../commands/memberEvents';
 
 export function toActivity(activity: QualifyingActivity__Output | null): Activity {
   if (!activity) throw new DomainError('BAD_USER_INPUT', 'activity is required');
@@ -50,6 +51,6 @@ export async function recordQualifyingActivity(
   rules: TierRules,
 ): Promise<TierDecision> {
   const decision = await recordActivity(dataSource, toReport(request), onMilestone, new Date(), rules);
-  if (decision.changed) events.deliverSoon(decision.memberId);
+  if (decision.changed) events.deliverSoon(tierEventsKey(decision.memberId));
   return wireDecision(decision);
 }

@@ -5,6 +5,7 @@ import type { MilestoneHook } from '../../commands/milestones';
 import { reevaluateMember, type TierRules } from '../../commands/recordActivity';
 import type { EventDelivery } from '../../ports';
 import { toActivity, wireDecision } from './RecordQualifyingActivity';
+import { tierEventsKey } from '../../commands/memberEvents';
 
 /** A step the job makes reaches points' tier copy soon after, in the background (member.tier_changed). */
 export async function reevaluateTier(
@@ -15,6 +16,6 @@ export async function reevaluateTier(
   rules: TierRules,
 ): Promise<TierDecision> {
   const decision = await reevaluateMember(dataSource, toActivity(request.activity), request.cycle, onMilestone, new Date(), rules);
-  if (decision.changed) events.deliverSoon(decision.memberId);
+  if (decision.changed) events.deliverSoon(tierEventsKey(decision.memberId));
   return wireDecision(decision);
 }

@@ -4,6 +4,7 @@ import { memberSchema } from '../../db/data-source';
 import { Member } from '../../db/entities/Member';
 import { TierChange } from '../../db/entities/TierChange';
 import { changeTier } from '../changeTier';
+import { tierEventsKey } from '../memberEvents';
 import { newMember } from './memberFixture';
 
 let db: CommandDatabase;
@@ -73,10 +74,13 @@ describe('changeTier', () => {
       .find({ where: { type: 'member.tier_changed' }, order: { seq: 'ASC' } });
     expect(events.map((e) => ({ key: e.key, payload: JSON.parse(e.payload) }))).toEqual([
       {
-        key: member.id,
+        key: tierEventsKey(member.id),
         payload: { memberId: member.id, tierId: 'DIAMOND', tierVersion: 1, granted: true, grantExpiresAtEpochMs: expires.getTime() },
       },
-      { key: member.id, payload: { memberId: member.id, tierId: 'GOLD', tierVersion: 2, granted: false, grantExpiresAtEpochMs: 0 } },
+      {
+        key: tierEventsKey(member.id),
+        payload: { memberId: member.id, tierId: 'GOLD', tierVersion: 2, granted: false, grantExpiresAtEpochMs: 0 },
+      },
     ]);
   });
 

@@ -223,6 +223,29 @@ describe('recordActivities', () => {
     expect(await milestonesOf(seated)).toEqual(['FIRST_TOP_TIER']);
   });
 
+  it('a refund’s report that arrives after a newer report without the refund still takes the tier back, by the figures held', async () => {
+    const [single, batched] = await members(2);
+    for (const id of [single, batched]) {
+      // Gold by a purchase on day 2, within its return window.
+      await recordActivity(dataSource, report(id, 10_000, 15, day(2)), onMilestone, day(2));
+      // A later earn's report, sent after the answer and read after the refund (so without the refunded
+      // order), arrives first: figures only, never a step down.
+      await recordActivity(dataSource, report(id, 100, 1, day(4)), onMilestone, day(4));
+    }
+    // The refund's own report, stamped before that one, arrives last: single and batched alike.
+    const alone = await recordActivity(dataSource, report(single, 100, 1, day(3), [day(2)]), onMilestone, day(4));
+    const [inBatch] = await recordActivities(dataSource, [report(batched, 100, 1, day(3), [day(2)])], onMilestone, day(4));
+    for (const [id, decision] of [
+      [single, alone],
+      [batched, inBatch],
+    ] as const) {
+      expect(decision).toMatchObject({ memberId: id, tierId: 'REGULAR', changed: true });
+      expect(await historyOf(id)).toEqual(['REGISTERED -→REGULAR', 'UPGRADE REGULAR→GOLD', 'REFUND GOLD→REGULAR']);
+      // The newer figures stay.
+      expect(await stateOf(id)).toMatchObject({ spend12mFen: 10_000, purchases12m: 1, activityAsOf: day(4) });
+    }
+  });
+
   it('applies a member named twice in one batch in order, the newer figures staying', async () => {
     const [id] = await members(1);
     const decisions = await recordActivities(

@@ -206,7 +206,18 @@ export async function recordActivityLocked(
       const member = await lockMember(manager, activity.memberId);
       await endGrantIfDue(manager, member, now);
       if (member.activityAsOf && member.activityAsOf.getTime() > activity.asOf.getTime()) {
-        return { decision: { memberId: member.id, tierId: member.tierId, changed: false, ...copyFacts(member, false) }, reached: [] };
+        // Older than the figures held: they stay. A refund's report still undoes what the refund took
+        // away, judged by those newer figures (read after it, they count it): a report sent later
+        // without the refund may have arrived first, and the step down must not be lost with it.
+        const held = { ...activity, spendFen: Number(member.spend12mFen), purchases: Number(member.purchases12m) };
+        const lowered = activity.refundedOrdersAt?.length
+          ? await undoRefundedTier(manager, member, await loadLadder(manager, now), held, rules, now)
+          : null;
+        const tierId = lowered?.id ?? member.tierId;
+        return {
+          decision: { memberId: member.id, tierId, changed: lowered !== null, ...copyFacts(member, lowered !== null) },
+          reached: [],
+        };
       }
       await manager.update(
         Member,

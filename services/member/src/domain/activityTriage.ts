@@ -30,7 +30,7 @@ export interface ActivityReport extends QualifyingStats {
 }
 
 /**
- * How a report is applied. STALE: older than the figures held, nothing to do. FIGURES_ONLY: the
+ * How a report is applied. STALE: older than the figures held and no refund in it, nothing to do. FIGURES_ONLY: the
  * figures are stored and nothing else happens — no tier moves and no milestone is reached — so
  * they may be stored with other members' in one guarded statement. TIER_ENGINE: the report may
  * change the tier or reach a milestone, and goes through the locked path (recordActivity's
@@ -42,7 +42,9 @@ export type ActivityTriage = 'STALE' | 'FIGURES_ONLY' | 'TIER_ENGINE';
 export function triageActivity(state: ActivityState, ladder: readonly TierRule[], report: ActivityReport, at: Date): ActivityTriage {
   // The locked path ends an expired grant even for a stale report.
   if (state.grantEnded) return 'TIER_ENGINE';
-  if (state.activityAsOf && state.activityAsOf.getTime() > report.asOf.getTime()) return 'STALE';
+  // A stale refund's report may still take a tier back (the locked path judges it by the figures held).
+  if (state.activityAsOf && state.activityAsOf.getTime() > report.asOf.getTime())
+    return report.refundedOrdersAt?.length ? 'TIER_ENGINE' : 'STALE';
   const current = ladder.find((t) => t.id === state.tierId);
   if (!current) return 'TIER_ENGINE';
   if (upgradeTarget(current, ladder, report)) return 'TIER_ENGINE';

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { defineCouponTemplate } from '../src/commands/defineCouponTemplate';
 import { issueCoupon } from '../src/commands/issueCoupon';
 import { redeemCoupons } from '../src/commands/redeemCoupons';
@@ -20,12 +19,7 @@ let dataSource: DataSource;
 let stop: () => Promise<void>;
 const member = new MemoryMember();
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('benefits', database.env)), benefitsSchema));
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  ({ dataSource, close: stop } = await openServiceTestDatabase(benefitsSchema));
   for (let i = 0; i < 500; i += 1) member.add(`member-${i}`);
 });
 afterAll(() => stop?.());

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { definePartner, definePartnerOffer } from '../src/commands/partners';
 import { redeemPartnerOffer } from '../src/commands/redeemPartnerOffer';
 import { benefitsSchema } from '../src/db/data-source';
@@ -23,12 +22,7 @@ const HOTEL = { kind: 'PARTNER', partner: 'hotel' } as const;
 const NOW = new Date('2026-11-30T12:00:00Z');
 
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('benefits', database.env)), benefitsSchema));
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  ({ dataSource, close: stop } = await openServiceTestDatabase(benefitsSchema));
   for (let i = 0; i < 60; i += 1) member.sharing.add(member.add(`member-${i}`));
   await definePartner(dataSource, { code: 'hotel', name: 'Lakeside Hotels' }, 'staff:test');
 });

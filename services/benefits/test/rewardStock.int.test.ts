@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
-import { createLogger, createOutbox, openDatabase, readCommonConfig, resolveDatabaseTarget, type Outbox } from '../../kit/src';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
+import { createLogger, createOutbox, type Outbox } from '../../kit/src';
 import { defineCouponTemplate } from '../src/commands/defineCouponTemplate';
 import { defineReward } from '../src/commands/defineReward';
 import { redeemReward } from '../src/commands/redeemReward';
@@ -23,8 +23,8 @@ let stop: () => Promise<void>;
 const member = new MemoryMember();
 const points = new MemoryPoints();
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('benefits', database.env)), benefitsSchema));
+  const database = await openServiceTestDatabase(benefitsSchema);
+  ({ dataSource } = database);
   outbox = createOutbox({
     dataSource,
     handlers: {
@@ -42,8 +42,7 @@ beforeAll(async () => {
   });
   stop = async () => {
     await outbox.stop();
-    await dataSource.destroy();
-    await database.cleanup();
+    await database.close();
   };
   for (let i = 0; i < 200; i += 1) {
     member.add(`member-${i}`);

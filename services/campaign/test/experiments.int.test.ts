@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
 import { snapshotDatabase } from '../../../test/harness/commandDatabase';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { createExperiment } from '../src/commands/createExperiment';
 import { recordConversion } from '../src/commands/recordConversion';
 import { recordExperimentCost } from '../src/commands/recordExperimentCost';
@@ -20,12 +19,7 @@ import { experimentResults } from '../src/domain/experiment';
 let dataSource: DataSource;
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('campaign', database.env)), campaignSchema));
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  ({ dataSource, close: stop } = await openServiceTestDatabase(campaignSchema));
 });
 afterAll(() => stop?.());
 

@@ -1,6 +1,5 @@
 import { In, LessThanOrEqual, MoreThan, type DataSource } from 'typeorm';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { campaignSchema } from '../src/db/data-source';
 import { Campaign } from '../src/db/entities/Campaign';
 import { campaignsChanged, findLiveCampaigns, fromSharedCopy, sharedLiveCampaigns, spendOf } from '../src/db/liveCampaigns';
@@ -14,12 +13,7 @@ import { campaignsChanged, findLiveCampaigns, fromSharedCopy, sharedLiveCampaign
 let dataSource: DataSource;
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('campaign', database.env)), campaignSchema));
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  ({ dataSource, close: stop } = await openServiceTestDatabase(campaignSchema));
 });
 afterAll(() => stop?.());
 

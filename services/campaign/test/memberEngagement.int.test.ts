@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { DomainError, openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { DomainError } from '../../kit/src';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { Campaign } from '../src/db/entities/Campaign';
 import { CampaignAction } from '../src/db/entities/CampaignAction';
 import { CampaignProgress } from '../src/db/entities/CampaignProgress';
@@ -23,12 +23,7 @@ const at = (day: number) => new Date(Date.UTC(2026, 8, day, 10, 0, 0, 0));
 const ms = (day: number) => String(at(day).getTime());
 
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('campaign', database.env)), campaignSchema));
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  ({ dataSource, close: stop } = await openServiceTestDatabase(campaignSchema));
   const campaign = (id: string, type: Campaign['type'], taskAction: string) => ({
     id,
     name: id,

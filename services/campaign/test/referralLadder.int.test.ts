@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { campaignSchema } from '../src/db/data-source';
 import { ReferralMember } from '../src/db/entities/ReferralMember';
 import { ReferralReward } from '../src/db/entities/ReferralReward';
@@ -15,12 +14,7 @@ import { referralFixture } from './referralFixture';
 let dataSource: DataSource;
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('campaign', database.env)), campaignSchema));
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  ({ dataSource, close: stop } = await openServiceTestDatabase(campaignSchema));
 });
 afterAll(() => stop?.());
 

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { addReferralRung } from '../src/commands/addReferralRung';
 import { changeReferralRung } from '../src/commands/changeReferralRung';
 import { releaseReferral } from '../src/commands/releaseReferral';
@@ -21,12 +20,7 @@ import { referralFixture } from './referralFixture';
 let dataSource: DataSource;
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('campaign', database.env)), campaignSchema));
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  ({ dataSource, close: stop } = await openServiceTestDatabase(campaignSchema));
 });
 afterAll(() => stop?.());
 

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
 import { snapshotDatabase } from '../../../test/harness/commandDatabase';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { defineSegment } from '../src/commands/defineSegment';
 import { leasedRecompute, recomputeSegments, recomputeSegmentsNow, SEGMENT_JOB } from '../src/commands/recomputeSegments';
 import { recordChannelSpend } from '../src/commands/recordChannelSpend';
@@ -21,12 +20,7 @@ import { MemorySegmentPeers } from './memoryPorts';
 let dataSource: DataSource;
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('campaign', database.env)), campaignSchema));
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  ({ dataSource, close: stop } = await openServiceTestDatabase(campaignSchema));
 });
 afterAll(() => stop?.());
 

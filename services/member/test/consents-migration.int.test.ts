@@ -1,5 +1,5 @@
-import { createDataSource, ensureDatabase, openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import type { DataSource } from 'typeorm';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { memberSchema } from '../src/db/data-source';
 import { Consents1764900000000 } from '../src/db/migrations/1764900000000-Consents';
 import { ConsentChange } from '../src/db/entities/ConsentChange';
@@ -7,31 +7,24 @@ import { Member } from '../src/db/entities/Member';
 import { consentsOf } from '../src/domain/consent';
 
 describe('the consents migration', () => {
-  const database = testDatabaseEnv();
-  afterAll(() => database.cleanup());
-
   it('keeps partner sharing as it was, starts its history with the consent given then, and leaves marketing and analytics not given', async () => {
-    const target = resolveDatabaseTarget(readCommonConfig('member', database.env));
     // A database as the previous release left it: one member sharing with partners since `since`, one not.
     const previous = (memberSchema.migrations as Array<new () => unknown>).filter((m) => m !== Consents1764900000000);
-    const before = createDataSource(target, { entities: [], migrations: previous });
-    await ensureDatabase(target);
-    await before.initialize();
-    await before.runMigrations();
     const sql = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
     const since = new Date('2026-10-01T08:00:00.123Z');
-    for (const [id, sharing] of [
-      ['m-sharing', sql(since)],
-      ['m-private', null],
-    ]) {
-      await before.query(
-        "INSERT INTO members (id, phone_enc, phone_index, registered_via, tier_id, registered_at, tier_since, partner_sharing_at) VALUES (?, 'x', ?, 'WEB', 'REGULAR', ?, ?, ?)",
-        [id, `index-${id}`, sql(since), sql(since), sharing],
-      );
-    }
-    await before.destroy();
+    const seed = async (before: DataSource) => {
+      for (const [id, sharing] of [
+        ['m-sharing', sql(since)],
+        ['m-private', null],
+      ]) {
+        await before.query(
+          "INSERT INTO members (id, phone_enc, phone_index, registered_via, tier_id, registered_at, tier_since, partner_sharing_at) VALUES (?, 'x', ?, 'WEB', 'REGULAR', ?, ?, ?)",
+          [id, `index-${id}`, sql(since), sql(since), sharing],
+        );
+      }
+    };
 
-    const { dataSource } = await openDatabase(target, memberSchema);
+    const { dataSource, close } = await openServiceTestDatabase(memberSchema, { previousRelease: { migrations: previous, seed } });
     try {
       const sharing = await dataSource.getRepository(Member).findOneByOrFail({ id: 'm-sharing' });
       expect(consentsOf(sharing)).toEqual([
@@ -51,7 +44,7 @@ describe('the consents migration', () => {
         },
       ]);
     } finally {
-      await dataSource.destroy();
+      await close();
     }
   });
 });

@@ -1,14 +1,7 @@
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import type { DataSource } from 'typeorm';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { outboxEvents } from '../../../test/harness/outboxEvents';
-import {
-  createDataSource,
-  createLogger,
-  createOutbox,
-  ensureDatabase,
-  openDatabase,
-  readCommonConfig,
-  resolveDatabaseTarget,
-} from '../../kit/src';
+import { createLogger, createOutbox } from '../../kit/src';
 import { memberEventHandlers } from '../src/commands/memberEvents';
 import { memberSchema } from '../src/db/data-source';
 import { KitOutbox1764510000000 } from '../src/db/migrations/1764510000000-KitOutbox';
@@ -17,35 +10,29 @@ import { MemoryBenefits, MemoryCampaign, MemoryPoints } from './memoryPorts';
 const sqlTime = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
 
 describe('the move of member events onto the kit’s outbox table', () => {
-  const database = testDatabaseEnv();
-  afterAll(() => database.cleanup());
-
   it('keeps every undelivered event (a merge with its payload), in order; down puts them back', async () => {
-    const target = resolveDatabaseTarget(readCommonConfig('member', database.env));
     // A database as the previous release left it: one delivered event and three pending ones.
-    const before = createDataSource(target, {
-      entities: [],
-      migrations: (memberSchema.migrations as Array<new () => object>).filter((m) => m !== KitOutbox1764510000000),
+    const seed = async (before: DataSource) => {
+      await before.query(
+        "INSERT INTO member_merges (id, source_id, target_id, actor, reason, at) VALUES ('merge-1', 'm-a', 'm-b', 'staff:1', 'duplicate', ?)",
+        [sqlTime(new Date())],
+      );
+      const legacy = [
+        ['e-0', 'member.registered', 'm-z', '2026-01-01 00:00:00.000', '2026-01-01 00:00:01.000'],
+        ['e-1', 'member.registered', 'm-a', '2026-01-02 00:00:00.000', null],
+        ['e-3', 'member.merged', 'm-a', '2026-01-04 00:00:00.000', null],
+        ['e-2', 'member.profile_completed', 'm-a', '2026-01-03 00:00:00.000', null],
+      ];
+      for (const row of legacy) {
+        await before.query('INSERT INTO outbox (id, topic, member_id, created_at, delivered_at, attempts) VALUES (?, ?, ?, ?, ?, 2)', row);
+      }
+    };
+    const { dataSource, close } = await openServiceTestDatabase(memberSchema, {
+      previousRelease: {
+        migrations: (memberSchema.migrations as Array<new () => object>).filter((m) => m !== KitOutbox1764510000000),
+        seed,
+      },
     });
-    await ensureDatabase(target);
-    await before.initialize();
-    await before.runMigrations();
-    await before.query(
-      "INSERT INTO member_merges (id, source_id, target_id, actor, reason, at) VALUES ('merge-1', 'm-a', 'm-b', 'staff:1', 'duplicate', ?)",
-      [sqlTime(new Date())],
-    );
-    const legacy = [
-      ['e-0', 'member.registered', 'm-z', '2026-01-01 00:00:00.000', '2026-01-01 00:00:01.000'],
-      ['e-1', 'member.registered', 'm-a', '2026-01-02 00:00:00.000', null],
-      ['e-3', 'member.merged', 'm-a', '2026-01-04 00:00:00.000', null],
-      ['e-2', 'member.profile_completed', 'm-a', '2026-01-03 00:00:00.000', null],
-    ];
-    for (const row of legacy) {
-      await before.query('INSERT INTO outbox (id, topic, member_id, created_at, delivered_at, attempts) VALUES (?, ?, ?, ?, ?, 2)', row);
-    }
-    await before.destroy();
-
-    const { dataSource } = await openDatabase(target, memberSchema);
     try {
       expect(await outboxEvents(dataSource, 'm-z')).toEqual([]);
       expect(await outboxEvents(dataSource, 'm-a')).toEqual([
@@ -84,7 +71,7 @@ describe('the move of member events onto the kit’s outbox table', () => {
         { merge: { mergeId: 'merge-1', sourceMemberId: 'm-a', targetMemberId: 'm-b' } },
       ]);
     } finally {
-      await dataSource.destroy();
+      await close();
     }
   });
 });

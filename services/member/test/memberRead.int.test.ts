@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { memberSchema } from '../src/db/data-source';
 import { Member } from '../src/db/entities/Member';
 import { createLoaders } from '../src/graphql/loaders';
@@ -15,12 +14,7 @@ import { newMember } from '../src/commands/__tests__/memberFixture';
 let dataSource: DataSource;
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('member', database.env)), memberSchema));
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  ({ dataSource, close: stop } = await openServiceTestDatabase(memberSchema));
 });
 afterAll(() => stop?.());
 

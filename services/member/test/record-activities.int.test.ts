@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { In, type DataSource } from 'typeorm';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { newMember } from '../src/commands/__tests__/memberFixture';
 import { changeTier } from '../src/commands/changeTier';
 import type { ReachedMilestone } from '../src/commands/milestones';
@@ -28,12 +27,7 @@ import { TierChange } from '../src/db/entities/TierChange';
 let dataSource: DataSource;
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('member', database.env)), memberSchema));
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  ({ dataSource, close: stop } = await openServiceTestDatabase(memberSchema));
 });
 afterAll(() => stop?.());
 

@@ -1,5 +1,5 @@
-import { DomainError, openDatabase, readCommonConfig, readPiiCipher, resolveDatabaseTarget } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { DomainError, readPiiCipher } from '../../kit/src';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { Sessions } from '../src/auth/sessions';
 import { SigningKeys } from '../src/auth/signingKeys';
 import { memberSchema } from '../src/db/data-source';
@@ -12,14 +12,9 @@ import { memberSchema } from '../src/db/data-source';
 let sessions: Sessions;
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  const env = { ...database.env, OUTBOX_INTERVAL_MS: '0' };
-  const { dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('member', env)), memberSchema);
-  sessions = new Sessions(dataSource, new SigningKeys(dataSource, readPiiCipher(env)), { accessSeconds: 900, refreshSeconds: 3600 });
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  const { dataSource, close } = await openServiceTestDatabase(memberSchema);
+  stop = close;
+  sessions = new Sessions(dataSource, new SigningKeys(dataSource, readPiiCipher({})), { accessSeconds: 900, refreshSeconds: 3600 });
 });
 afterAll(() => stop?.());
 

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { DEFAULT_TIER_RULES, recordActivity, type TierRules } from '../src/commands/recordActivity';
 import { fillTopTierSeats } from '../src/commands/topTier';
 import { memberSchema } from '../src/db/data-source';
@@ -16,12 +15,7 @@ import { newMember } from '../src/commands/__tests__/memberFixture';
 let dataSource: DataSource;
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('member', database.env)), memberSchema));
-  stop = async () => {
-    await dataSource.destroy();
-    await database.cleanup();
-  };
+  ({ dataSource, close: stop } = await openServiceTestDatabase(memberSchema));
 });
 afterAll(() => stop?.());
 

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { adjustPoints } from '../src/commands/adjustPoints';
 import { debitPoints } from '../src/commands/debitPoints';
 import { capturePoints, holdPoints, releasePoints } from '../src/commands/holdPoints';
@@ -17,11 +16,11 @@ import { MemoryRisk } from './memoryPorts';
  * member spends a point twice — held + burned never exceeds what they had — and the account stays
  * exact: balance == Σ ledger == Σ lots, held == Σ of the HELD holds.
  */
-const database = testDatabaseEnv();
 let dataSource: DataSource;
+let close: () => Promise<void>;
 const risk = new MemoryRisk();
 beforeAll(async () => {
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('points', database.env)), pointsSchema));
+  ({ dataSource, close } = await openServiceTestDatabase(pointsSchema));
   const member = memberDirectory({ 'racer-1': REGULAR, 'sweeper-1': REGULAR });
   const staff = { name: 'staff:seed', subject: 'seed' };
   await adjustPoints(
@@ -41,10 +40,7 @@ beforeAll(async () => {
     );
   }
 });
-afterAll(async () => {
-  await dataSource?.destroy();
-  await database.cleanup();
-});
+afterAll(() => close?.());
 
 async function audit(memberId: string) {
   const [{ total }] = await dataSource.query('SELECT COALESCE(SUM(points), 0) AS total FROM points_ledger WHERE member_id = ?', [memberId]);

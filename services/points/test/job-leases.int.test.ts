@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { pointsSchema } from '../src/db/data-source';
 import { JobLease } from '../src/db/entities/JobLease';
 import { Order } from '../src/db/entities/Order';
@@ -9,15 +8,12 @@ import { leasedReevaluation, programmeYear } from '../src/jobs/scheduleHousekeep
 import { MemoryMember } from './memoryPorts';
 
 // On SQLite by default and on MySQL with DATABASE_URL: the lease is what keeps replicas apart.
-const database = testDatabaseEnv();
 let dataSource: DataSource;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('points', database.env)), pointsSchema));
+  ({ dataSource, close } = await openServiceTestDatabase(pointsSchema));
 });
-afterAll(async () => {
-  await dataSource?.destroy();
-  await database.cleanup();
-});
+afterAll(() => close?.());
 
 const gate = () => {
   let open!: () => void;

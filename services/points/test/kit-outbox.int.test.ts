@@ -1,35 +1,27 @@
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { outboxEvents } from '../../../test/harness/outboxEvents';
-import { createDataSource, ensureDatabase, openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
 import { pointsSchema } from '../src/db/data-source';
 import { KitOutbox1764510000000 } from '../src/db/migrations/1764510000000-KitOutbox';
 
 describe('the move of tier-activity events onto the kit’s outbox table', () => {
-  const database = testDatabaseEnv();
-  afterAll(() => database.cleanup());
-
   it('keeps the undelivered events, drops the delivered history; down puts them back', async () => {
-    const target = resolveDatabaseTarget(readCommonConfig('points', database.env));
-    const before = createDataSource(target, {
-      entities: [],
-      migrations: (pointsSchema.migrations as Array<new () => object>).filter((m) => m !== KitOutbox1764510000000),
+    const { dataSource, close } = await openServiceTestDatabase(pointsSchema, {
+      previousRelease: {
+        migrations: (pointsSchema.migrations as Array<new () => object>).filter((m) => m !== KitOutbox1764510000000),
+        seed: async (before) => {
+          for (const row of [
+            ['e-1', 'm-a', '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.500'],
+            ['e-2', 'm-a', '2026-01-02 00:00:00.000', null],
+            ['e-3', 'm-b', '2026-01-03 00:00:00.000', null],
+          ]) {
+            await before.query(
+              "INSERT INTO outbox (id, topic, member_id, created_at, delivered_at, attempts) VALUES (?, 'tier.activity', ?, ?, ?, 0)",
+              row,
+            );
+          }
+        },
+      },
     });
-    await ensureDatabase(target);
-    await before.initialize();
-    await before.runMigrations();
-    for (const row of [
-      ['e-1', 'm-a', '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.500'],
-      ['e-2', 'm-a', '2026-01-02 00:00:00.000', null],
-      ['e-3', 'm-b', '2026-01-03 00:00:00.000', null],
-    ]) {
-      await before.query(
-        "INSERT INTO outbox (id, topic, member_id, created_at, delivered_at, attempts) VALUES (?, 'tier.activity', ?, ?, ?, 0)",
-        row,
-      );
-    }
-    await before.destroy();
-
-    const { dataSource } = await openDatabase(target, pointsSchema);
     try {
       expect(await outboxEvents(dataSource, 'm-a')).toEqual([
         { type: 'tier.activity', payload: { memberId: 'm-a' }, delivered: false, attempts: 0 },
@@ -43,7 +35,7 @@ describe('the move of tier-activity events onto the kit’s outbox table', () =>
         { id: 'e-3', member_id: 'm-b' },
       ]);
     } finally {
-      await dataSource.destroy();
+      await close();
     }
   });
 });

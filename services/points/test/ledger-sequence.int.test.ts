@@ -1,42 +1,33 @@
-import { testDatabaseEnv } from '../../../test/harness/startStack';
-import { createDataSource, ensureDatabase, openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
+import type { DataSource } from 'typeorm';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { pointsSchema } from '../src/db/data-source';
 import { LedgerSequence1764600000000 } from '../src/db/migrations/1764600000000-LedgerSequence';
 
 describe('numbering the ledger entries written before seq existed', () => {
-  const database = testDatabaseEnv();
-  afterAll(() => database.cleanup());
-
   it('numbers each account’s entries by their time (then id), and sets the account’s last seq', async () => {
-    const target = resolveDatabaseTarget(readCommonConfig('points', database.env));
     const migrations = pointsSchema.migrations as Array<new () => object>;
-    const before = createDataSource(target, {
-      entities: [],
-      migrations: migrations.slice(0, migrations.indexOf(LedgerSequence1764600000000)),
-    });
-    await ensureDatabase(target);
-    await before.initialize();
-    await before.runMigrations();
-    const entry = (id: string, member: string, balanceAfter: number, at: string) =>
-      before.query(
-        `INSERT INTO points_ledger (id, member_id, entry_type, points, balance_after, source, source_ref, reason, actor, idempotency_key, created_at)
+    const seed = async (before: DataSource) => {
+      const entry = (id: string, member: string, balanceAfter: number, at: string) =>
+        before.query(
+          `INSERT INTO points_ledger (id, member_id, entry_type, points, balance_after, source, source_ref, reason, actor, idempotency_key, created_at)
          VALUES (?, ?, 'EARN', 10, ?, 'TEST', 'x', 'x', 'system', ?, ?)`,
-        [id, member, balanceAfter, `K:${id}`, at],
-      );
-    await entry('b', 'm-1', 20, '2026-01-02 00:00:00.000');
-    await entry('a', 'm-1', 10, '2026-01-01 00:00:00.000');
-    await entry('d', 'm-1', 40, '2026-01-03 00:00:00.000');
-    await entry('c', 'm-1', 30, '2026-01-03 00:00:00.000');
-    await entry('e', 'm-2', 10, '2026-01-01 00:00:00.000');
-    for (const [member, balance] of [
-      ['m-1', 40],
-      ['m-2', 10],
-      ['m-3', 0],
-    ])
-      await before.query('INSERT INTO points_accounts (member_id, balance, debt, version) VALUES (?, ?, 0, 1)', [member, balance]);
-    await before.destroy();
-
-    const { dataSource } = await openDatabase(target, pointsSchema);
+          [id, member, balanceAfter, `K:${id}`, at],
+        );
+      await entry('b', 'm-1', 20, '2026-01-02 00:00:00.000');
+      await entry('a', 'm-1', 10, '2026-01-01 00:00:00.000');
+      await entry('d', 'm-1', 40, '2026-01-03 00:00:00.000');
+      await entry('c', 'm-1', 30, '2026-01-03 00:00:00.000');
+      await entry('e', 'm-2', 10, '2026-01-01 00:00:00.000');
+      for (const [member, balance] of [
+        ['m-1', 40],
+        ['m-2', 10],
+        ['m-3', 0],
+      ])
+        await before.query('INSERT INTO points_accounts (member_id, balance, debt, version) VALUES (?, ?, 0, 1)', [member, balance]);
+    };
+    const { dataSource, close } = await openServiceTestDatabase(pointsSchema, {
+      previousRelease: { migrations: migrations.slice(0, migrations.indexOf(LedgerSequence1764600000000)), seed },
+    });
     try {
       const rows = await dataSource.query('SELECT member_id, id, seq FROM points_ledger ORDER BY member_id, seq');
       expect(rows.map((r: { member_id: string; id: string; seq: unknown }) => [r.member_id, r.id, Number(r.seq)])).toEqual([
@@ -60,7 +51,7 @@ describe('numbering the ledger entries written before seq existed', () => {
         ),
       ).rejects.toThrow();
     } finally {
-      await dataSource.destroy();
+      await close();
     }
   });
 });

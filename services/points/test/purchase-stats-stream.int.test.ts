@@ -4,14 +4,12 @@ import {
   createLogger,
   createStreamingPeerClient,
   loadProto,
-  openDatabase,
   readCommonConfig,
-  resolveDatabaseTarget,
   serverStreamHandler,
   startGrpcServer,
   type GrpcServerHandle,
 } from '../../kit/src';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { pointsSchema } from '../src/db/data-source';
 import { LedgerEntry } from '../src/db/entities/LedgerEntry';
 import { Order } from '../src/db/entities/Order';
@@ -29,8 +27,8 @@ const NOW = new Date('2026-11-30T00:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
 
 beforeAll(async () => {
-  const database = testDatabaseEnv();
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('points', database.env)), pointsSchema));
+  const database = await openServiceTestDatabase(pointsSchema);
+  ({ dataSource } = database);
   const proto = loadProto<ProtoGrpcType>('points');
   server = await startGrpcServer({
     host: '127.0.0.1',
@@ -49,8 +47,7 @@ beforeAll(async () => {
   });
   stop = async () => {
     await server.stop(100);
-    await dataSource.destroy();
-    await database.cleanup();
+    await database.close();
   };
   let n = 0;
   const order = (memberId: string, amountFen: number, orderedAt: Date, change: Partial<Order> = {}) =>

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { testDatabaseEnv } from '../../../test/harness/startStack';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
+import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
 import { assess, type Assessment } from '../src/commands/assess';
 import { riskSchema } from '../src/db/data-source';
 import { burnBurst, deviceFarm, ordinaryPopulation, referralRing, refundFarming, type TimedCall } from './populations';
@@ -15,8 +14,8 @@ jest.setTimeout(180_000);
 
 const START = new Date('2026-06-01T00:00:00Z');
 const ORDINARY_MEMBERS = 200;
-const database = testDatabaseEnv();
 let dataSource: DataSource;
+let close: () => Promise<void>;
 const decided = new Map<string, Assessment & { input: TimedCall['input'] }>();
 let ordinaryCalls = 0;
 const durations: number[] = [];
@@ -27,7 +26,7 @@ function decisionsOf(memberId: string, action: string) {
 }
 
 beforeAll(async () => {
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('risk', database.env)), riskSchema));
+  ({ dataSource, close } = await openServiceTestDatabase(riskSchema));
   const patternsAt = new Date(START.getTime() + 70 * 86_400_000);
   const ordinary = ordinaryPopulation(ORDINARY_MEMBERS, START);
   ordinaryCalls = ordinary.length;
@@ -50,10 +49,7 @@ beforeAll(async () => {
   console.info(`assess latency over ${sorted.length} calls (ms): p50 ${at(0.5)}, p95 ${at(0.95)}, p99 ${at(0.99)}`);
 });
 
-afterAll(async () => {
-  await dataSource?.destroy();
-  await database.cleanup();
-});
+afterAll(() => close?.());
 
 describe('fraud patterns under the default rules', () => {
   it('a device farm: the 4th to 10th registration on one device go to review, the 11th on are denied, naming the others', () => {

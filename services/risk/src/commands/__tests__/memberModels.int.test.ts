@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { testDatabaseEnv } from '../../../../../test/harness/startStack';
+import { openServiceTestDatabase } from '../../../../../test/harness/serviceTestDatabase';
 import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
-import { openDatabase, readCommonConfig, resolveDatabaseTarget } from '../../../../kit/src';
 import { riskSchema } from '../../db/data-source';
 import { MemberHealthRow } from '../../db/entities/MemberHealthRow';
 import { MemberScoreRow } from '../../db/entities/MemberScoreRow';
@@ -23,18 +22,15 @@ jest.setTimeout(180_000);
 
 const AS_OF = new Date('2026-10-01T00:00:00Z');
 const SETTINGS: ModelSettings = { seed: 1, margin: 0.3, horizonDays: 90, pageSize: 250 };
-const database = testDatabaseEnv();
 let dataSource: DataSource;
+let close: () => Promise<void>;
 const { members } = generateMembers(21, 1500, AS_OF);
 
 beforeAll(async () => {
-  ({ dataSource } = await openDatabase(resolveDatabaseTarget(readCommonConfig('risk', database.env)), riskSchema));
+  ({ dataSource, close } = await openServiceTestDatabase(riskSchema));
 });
 
-afterAll(async () => {
-  await dataSource?.destroy();
-  await database.cleanup();
-});
+afterAll(() => close?.());
 
 describe('training the member models', () => {
   it('refuses too little data with MODEL_TOO_LITTLE_DATA and writes nothing', async () => {

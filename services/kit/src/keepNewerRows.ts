@@ -4,7 +4,10 @@ import { outsideTransaction } from './database';
 
 /** Which property identifies a row (a unique key) and which one orders its versions. */
 export interface NewerRowsKeys<T> {
-  /** The property whose column is the table's primary or unique key: a row with the same key is the same row. */
+  /**
+   * The property whose column is the table's primary key, its only unique one (MySQL's ON DUPLICATE
+   * KEY fires on any): a row with the same key is the same row.
+   */
   key: keyof T & string;
   /** The property a newer row has a higher value of (a version, an instant); a NOT NULL column. */
   guard: keyof T & string;
@@ -31,8 +34,6 @@ export async function keepNewerRows<T extends ObjectLiteral>(
   const source = 'connection' in db ? db.connection : db;
   const metadata = source.getMetadata(entity);
   const columns = metadata.columns.filter((c) => !c.isVirtual);
-  const key = columnOf(columns, keys.key);
-  const guard = columnOf(columns, keys.guard);
   const parameters: unknown[] = [];
   for (const row of rows) {
     for (const column of columns) {
@@ -41,12 +42,26 @@ export async function keepNewerRows<T extends ObjectLiteral>(
       parameters.push(source.driver.preparePersistentValue(value, column));
     }
   }
-  const sql =
-    source.options.type === 'mysql'
-      ? mysqlStatement(source, metadata.tableName, columns, key, guard, rows.length)
-      : sqliteStatement(source, metadata.tableName, columns, key, guard, rows.length);
+  const table: Table = {
+    q: (name) => source.driver.escape(name),
+    name: metadata.tableName,
+    columns,
+    key: columnOf(columns, keys.key),
+    guard: columnOf(columns, keys.guard),
+  };
+  const sql = source.options.type === 'mysql' ? mysqlStatement(table, rows.length) : sqliteStatement(table, rows.length);
   if ('connection' in db) await db.query(sql, parameters);
   else await outsideTransaction(db, (manager) => manager.query(sql, parameters));
+}
+
+/** What a statement is built from: the entity's table and columns, and the key and guard among them. */
+interface Table {
+  /** Quotes an identifier as the driver does. */
+  q(name: string): string;
+  name: string;
+  columns: ColumnMetadata[];
+  key: ColumnMetadata;
+  guard: ColumnMetadata;
 }
 
 function columnOf(columns: readonly ColumnMetadata[], property: string): ColumnMetadata {
@@ -56,22 +71,13 @@ function columnOf(columns: readonly ColumnMetadata[], property: string): ColumnM
 }
 
 /** `INSERT … VALUES … ON CONFLICT(key) DO UPDATE … WHERE excluded.guard > held.guard` */
-function sqliteStatement(
-  source: DataSource,
-  table: string,
-  columns: ColumnMetadata[],
-  key: ColumnMetadata,
-  guard: ColumnMetadata,
-  count: number,
-): string {
-  const q = (name: string) => source.driver.escape(name);
-  const names = columns.map((c) => q(c.databaseName));
+function sqliteStatement({ q, name, columns, key, guard }: Table, count: number): string {
   const row = `(${columns.map(() => '?').join(', ')})`;
   const updates = columns.filter((c) => c !== key).map((c) => `${q(c.databaseName)} = excluded.${q(c.databaseName)}`);
   return (
-    `INSERT INTO ${q(table)} (${names.join(', ')}) VALUES ${Array(count).fill(row).join(', ')} ` +
+    `INSERT INTO ${q(name)} (${columns.map((c) => q(c.databaseName)).join(', ')}) VALUES ${Array(count).fill(row).join(', ')} ` +
     `ON CONFLICT(${q(key.databaseName)}) DO UPDATE SET ${updates.join(', ')} ` +
-    `WHERE excluded.${q(guard.databaseName)} > ${q(table)}.${q(guard.databaseName)}`
+    `WHERE excluded.${q(guard.databaseName)} > ${q(name)}.${q(guard.databaseName)}`
   );
 }
 
@@ -79,32 +85,25 @@ function sqliteStatement(
  * `INSERT … SELECT * FROM (rows) AS incoming ON DUPLICATE KEY UPDATE c = IF(newer, incoming.c, c)`.
  * The rows come as a derived table rather than VALUES so the update names them by its alias: the
  * VALUES(col) function is deprecated since MySQL 8.0.20, and MySQL 8's `VALUES … AS new` row alias
- * is not MariaDB's; a derived table's columns are referable on both (MySQL documents it as the way
- * to refer to a UNION's rows). Instants are cast to DATETIME there, so the guard compares as one on
- * both servers (a derived column of text would not). MySQL assigns left to right, each assignment
- * seeing the ones before: the guard goes last, so the others still compare against the held one.
+ * is not MariaDB's; a derived table's columns are referable on both (MySQL documents a derived
+ * table as the way to refer to a UNION's rows there). Instants are cast to DATETIME in it, so the
+ * guard compares instants on both servers, never text with a date. MySQL assigns left to right,
+ * each assignment seeing the ones before: the guard goes last, so the others still compare against
+ * the held one.
  */
-function mysqlStatement(
-  source: DataSource,
-  table: string,
-  columns: ColumnMetadata[],
-  key: ColumnMetadata,
-  guard: ColumnMetadata,
-  count: number,
-): string {
-  const q = (name: string) => source.driver.escape(name);
-  const names = columns.map((c) => q(c.databaseName));
+function mysqlStatement({ q, name, columns, key, guard }: Table, count: number): string {
   const placeholder = (c: ColumnMetadata) => (isInstant(c) ? `CAST(? AS DATETIME(${c.precision ?? 0}))` : '?');
   const first = `SELECT ${columns.map((c) => `${placeholder(c)} AS ${q(c.databaseName)}`).join(', ')}`;
   const next = `SELECT ${columns.map(placeholder).join(', ')}`;
-  const held = (c: ColumnMetadata) => `${q(table)}.${q(c.databaseName)}`;
+  const held = (c: ColumnMetadata) => `${q(name)}.${q(c.databaseName)}`;
   const incoming = (c: ColumnMetadata) => `incoming.${q(c.databaseName)}`;
   const newer = `${incoming(guard)} > ${held(guard)}`;
   const updates = [...columns.filter((c) => c !== key && c !== guard), guard].map(
     (c) => `${q(c.databaseName)} = IF(${newer}, ${incoming(c)}, ${held(c)})`,
   );
   return (
-    `INSERT INTO ${q(table)} (${names.join(', ')}) SELECT * FROM (${[first, ...Array(count - 1).fill(next)].join(' UNION ALL ')}) AS incoming ` +
+    `INSERT INTO ${q(name)} (${columns.map((c) => q(c.databaseName)).join(', ')}) ` +
+    `SELECT * FROM (${[first, ...Array(count - 1).fill(next)].join(' UNION ALL ')}) AS incoming ` +
     `ON DUPLICATE KEY UPDATE ${updates.join(', ')}`
   );
 }

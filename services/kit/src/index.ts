@@ -25,3 +25,4 @@ export * from './jobLease';
 export * from './random';
 export * from './plainRead';
 export * from './tierThresholds';
+export * from './earnCoefficient';

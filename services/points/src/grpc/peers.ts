@@ -6,7 +6,16 @@ import type { RecordQualifyingActivityRequest } from '../../../../proto/gen/memb
 import type { TierDecision__Output } from '../../../../proto/gen/membergraph/member/v1/TierDecision';
 import type { AssessRequest } from '../../../../proto/gen/membergraph/risk/v1/AssessRequest';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
-import { createPeerClient, fromInt64, loadProto, toEpochMs, toInt64, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
+import {
+  createPeerClient,
+  fromEpochMs,
+  fromInt64,
+  loadProto,
+  toEpochMs,
+  toInt64,
+  type GrpcTls,
+  type ServiceMetrics,
+} from '../../../kit/src';
 import type { BenefitsPort, MemberPort, PointsPeers, QualifyingActivity, RiskAction, RiskDecision, TierCopy, TierDecision } from '../ports';
 
 /** Where the peers are and what every call carries. */
@@ -168,8 +177,8 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): P
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
     tls: config.grpcTls,
-    // The coefficient is answered once per order, an action counted once per ref, a budget returned once per key: all safe to repeat.
-    retryable: ['GetActivityCoefficient', 'RecordAction', 'ReturnBudget'],
+    // The coefficient is answered once per order, an action counted once per ref, a budget returned once per key, the calendar a read: all safe to repeat.
+    retryable: ['GetActivityCoefficient', 'RecordAction', 'ReturnBudget', 'ListEarnCampaigns'],
     metrics,
   });
   const risk = createPeerClient(loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, {
@@ -217,6 +226,32 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): P
           scope,
         );
         return { returnedPoints: fromInt64(answer.returnedPoints), replayed: answer.replayed };
+      },
+      listEarnCampaigns: async (scope) => {
+        const answer = await campaign.ListEarnCampaigns({}, scope);
+        // An empty target list is no restriction (proto/campaign.proto).
+        const codes = (list: string[]) => (list.length > 0 ? list : null);
+        return {
+          campaigns: answer.campaigns.map((c) => ({
+            id: c.campaignId,
+            coefficientMilli: c.coefficientMilli,
+            startsAt: fromEpochMs(c.startsAtEpochMs),
+            endsAt: fromEpochMs(c.endsAtEpochMs),
+            budgeted: c.budgeted,
+            targetTiers: codes(c.targetTiers),
+            targetChannels: codes(c.targetChannels),
+            targetStores: codes(c.targetStores),
+            targetsSegments: c.targetsSegments,
+            requiresMarketingConsent: c.requiresMarketingConsent,
+          })),
+          combination: answer.combination === 'MULTIPLY' ? 'product' : 'max',
+          holdsFrom: fromEpochMs(answer.holdsFromEpochMs),
+          miniProgramOrderWindows: answer.miniProgramOrderCampaigns.map((c) => ({
+            startsAt: fromEpochMs(c.startsAtEpochMs),
+            endsAt: fromEpochMs(c.endsAtEpochMs),
+          })),
+          ordersQualifyReferrals: answer.ordersQualifyReferrals,
+        };
       },
       recordAction: async (action, scope) => {
         await campaign.RecordAction(

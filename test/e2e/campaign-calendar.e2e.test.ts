@@ -137,7 +137,24 @@ describe('the campaign calendar points holds', () => {
       input: { key: `CAL_${Date.now()}`, name: 'calendar', rules: JSON.stringify({ field: 'purchases', op: 'gte', value: 100 }) },
     });
     expect(segment.errors).toBeUndefined();
-    await createCampaign({ activityCoefficient: '4.0', target: { segments: [segment.data.defineSegment.id] } });
+    const segmented = await createCampaign({ activityCoefficient: '4.0', target: { segments: [segment.data.defineSegment.id] } });
     expect(await earn('100.00')).toEqual({ points: 150, coefficientCalls: 1, calendarReads: 1 });
+    await endCampaign(segmented);
+    expect(await earn('100.00')).toEqual({ points: 150, coefficientCalls: 0, calendarReads: 1 });
+  });
+
+  it('a mini-program order while a campaign counts it as an action: campaign is asked, and counts it', async () => {
+    const balance = async () =>
+      (await stack.query('query($id: ID!) { member(id: $id) { points { balance } } }', { id: memberId })).data.member.points
+        .balance as number;
+    await createCampaign({ type: 'BONUS', taskAction: 'FIRST_MINI_PROGRAM_ORDER', bonusPoints: 10 });
+    // A web order is no mini-program order: still answered from the copy.
+    expect(await earn('100.00')).toEqual({ points: 150, coefficientCalls: 0, calendarReads: 1 });
+    const before = await balance();
+    const app = await earn('100.00', 'MINI_PROGRAM');
+    expect(app).toEqual({ points: 150, coefficientCalls: 1, calendarReads: 0 });
+    // The bonus reaches points from campaign's outbox just after the earn.
+    for (let i = 0; i < 200 && (await balance()) !== before + app.points + 10; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await balance()).toBe(before + app.points + 10);
   });
 });

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { enqueueOutboxEvent, findByPlainSql, type OutboxHandler } from '../../../kit/src';
 import { Campaign } from '../db/entities/Campaign';
+import { SHARED_LOOKBACK_MS } from '../db/liveCampaigns';
 import { readCombination, type Combination } from '../db/settings';
 import type { CampaignPeers } from '../ports';
 
@@ -17,10 +18,10 @@ export const CALENDAR_EVENT_KEY = 'campaign-calendar';
 
 /**
  * How far back of its read the calendar holds ended campaigns: an earn placed just before the read
- * (a till's order sent a moment later) is still answered from it. The same look-back as the
- * campaign service's own shared copy (db/liveCampaigns.ts).
+ * (a till's order sent a moment later) is still answered from it. The look-back of the campaign
+ * service's own shared copy (db/liveCampaigns.ts).
  */
-export const CALENDAR_LOOKBACK_MS = 60_000;
+export const CALENDAR_LOOKBACK_MS = SHARED_LOOKBACK_MS;
 
 /** In the transaction of a change to campaigns or their combination: announce it (points reads the calendar again). */
 export async function enqueueCalendarChanged(manager: EntityManager, now: Date): Promise<void> {

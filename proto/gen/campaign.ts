@@ -3,12 +3,16 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { CampaignGrant as _membergraph_campaign_v1_CampaignGrant, CampaignGrant__Output as _membergraph_campaign_v1_CampaignGrant__Output } from './membergraph/campaign/v1/CampaignGrant';
 import type { CampaignServiceClient as _membergraph_campaign_v1_CampaignServiceClient, CampaignServiceDefinition as _membergraph_campaign_v1_CampaignServiceDefinition } from './membergraph/campaign/v1/CampaignService';
+import type { EarnCampaign as _membergraph_campaign_v1_EarnCampaign, EarnCampaign__Output as _membergraph_campaign_v1_EarnCampaign__Output } from './membergraph/campaign/v1/EarnCampaign';
 import type { GetActivityCoefficientRequest as _membergraph_campaign_v1_GetActivityCoefficientRequest, GetActivityCoefficientRequest__Output as _membergraph_campaign_v1_GetActivityCoefficientRequest__Output } from './membergraph/campaign/v1/GetActivityCoefficientRequest';
 import type { GetActivityCoefficientResponse as _membergraph_campaign_v1_GetActivityCoefficientResponse, GetActivityCoefficientResponse__Output as _membergraph_campaign_v1_GetActivityCoefficientResponse__Output } from './membergraph/campaign/v1/GetActivityCoefficientResponse';
 import type { GetMemberEngagementRequest as _membergraph_campaign_v1_GetMemberEngagementRequest, GetMemberEngagementRequest__Output as _membergraph_campaign_v1_GetMemberEngagementRequest__Output } from './membergraph/campaign/v1/GetMemberEngagementRequest';
 import type { GetMemberEngagementResponse as _membergraph_campaign_v1_GetMemberEngagementResponse, GetMemberEngagementResponse__Output as _membergraph_campaign_v1_GetMemberEngagementResponse__Output } from './membergraph/campaign/v1/GetMemberEngagementResponse';
+import type { ListEarnCampaignsRequest as _membergraph_campaign_v1_ListEarnCampaignsRequest, ListEarnCampaignsRequest__Output as _membergraph_campaign_v1_ListEarnCampaignsRequest__Output } from './membergraph/campaign/v1/ListEarnCampaignsRequest';
+import type { ListEarnCampaignsResponse as _membergraph_campaign_v1_ListEarnCampaignsResponse, ListEarnCampaignsResponse__Output as _membergraph_campaign_v1_ListEarnCampaignsResponse__Output } from './membergraph/campaign/v1/ListEarnCampaignsResponse';
 import type { MemberEngagement as _membergraph_campaign_v1_MemberEngagement, MemberEngagement__Output as _membergraph_campaign_v1_MemberEngagement__Output } from './membergraph/campaign/v1/MemberEngagement';
 import type { MemberEngagementEvent as _membergraph_campaign_v1_MemberEngagementEvent, MemberEngagementEvent__Output as _membergraph_campaign_v1_MemberEngagementEvent__Output } from './membergraph/campaign/v1/MemberEngagementEvent';
+import type { OrderActionCampaign as _membergraph_campaign_v1_OrderActionCampaign, OrderActionCampaign__Output as _membergraph_campaign_v1_OrderActionCampaign__Output } from './membergraph/campaign/v1/OrderActionCampaign';
 import type { RecordActionRequest as _membergraph_campaign_v1_RecordActionRequest, RecordActionRequest__Output as _membergraph_campaign_v1_RecordActionRequest__Output } from './membergraph/campaign/v1/RecordActionRequest';
 import type { RecordActionResponse as _membergraph_campaign_v1_RecordActionResponse, RecordActionResponse__Output as _membergraph_campaign_v1_RecordActionResponse__Output } from './membergraph/campaign/v1/RecordActionResponse';
 import type { RecordRegistrationRequest as _membergraph_campaign_v1_RecordRegistrationRequest, RecordRegistrationRequest__Output as _membergraph_campaign_v1_RecordRegistrationRequest__Output } from './membergraph/campaign/v1/RecordRegistrationRequest';
@@ -28,12 +32,16 @@ export interface ProtoGrpcType {
       v1: {
         CampaignGrant: MessageTypeDefinition<_membergraph_campaign_v1_CampaignGrant, _membergraph_campaign_v1_CampaignGrant__Output>
         CampaignService: SubtypeConstructor<typeof grpc.Client, _membergraph_campaign_v1_CampaignServiceClient> & { service: _membergraph_campaign_v1_CampaignServiceDefinition }
+        EarnCampaign: MessageTypeDefinition<_membergraph_campaign_v1_EarnCampaign, _membergraph_campaign_v1_EarnCampaign__Output>
         GetActivityCoefficientRequest: MessageTypeDefinition<_membergraph_campaign_v1_GetActivityCoefficientRequest, _membergraph_campaign_v1_GetActivityCoefficientRequest__Output>
         GetActivityCoefficientResponse: MessageTypeDefinition<_membergraph_campaign_v1_GetActivityCoefficientResponse, _membergraph_campaign_v1_GetActivityCoefficientResponse__Output>
         GetMemberEngagementRequest: MessageTypeDefinition<_membergraph_campaign_v1_GetMemberEngagementRequest, _membergraph_campaign_v1_GetMemberEngagementRequest__Output>
         GetMemberEngagementResponse: MessageTypeDefinition<_membergraph_campaign_v1_GetMemberEngagementResponse, _membergraph_campaign_v1_GetMemberEngagementResponse__Output>
+        ListEarnCampaignsRequest: MessageTypeDefinition<_membergraph_campaign_v1_ListEarnCampaignsRequest, _membergraph_campaign_v1_ListEarnCampaignsRequest__Output>
+        ListEarnCampaignsResponse: MessageTypeDefinition<_membergraph_campaign_v1_ListEarnCampaignsResponse, _membergraph_campaign_v1_ListEarnCampaignsResponse__Output>
         MemberEngagement: MessageTypeDefinition<_membergraph_campaign_v1_MemberEngagement, _membergraph_campaign_v1_MemberEngagement__Output>
         MemberEngagementEvent: MessageTypeDefinition<_membergraph_campaign_v1_MemberEngagementEvent, _membergraph_campaign_v1_MemberEngagementEvent__Output>
+        OrderActionCampaign: MessageTypeDefinition<_membergraph_campaign_v1_OrderActionCampaign, _membergraph_campaign_v1_OrderActionCampaign__Output>
         RecordActionRequest: MessageTypeDefinition<_membergraph_campaign_v1_RecordActionRequest, _membergraph_campaign_v1_RecordActionRequest__Output>
         RecordActionResponse: MessageTypeDefinition<_membergraph_campaign_v1_RecordActionResponse, _membergraph_campaign_v1_RecordActionResponse__Output>
         RecordRegistrationRequest: MessageTypeDefinition<_membergraph_campaign_v1_RecordRegistrationRequest, _membergraph_campaign_v1_RecordRegistrationRequest__Output>

@@ -26,6 +26,8 @@ import type { MergeAccountsResponse as _membergraph_points_v1_MergeAccountsRespo
 import type { PointsServiceClient as _membergraph_points_v1_PointsServiceClient, PointsServiceDefinition as _membergraph_points_v1_PointsServiceDefinition } from './membergraph/points/v1/PointsService';
 import type { PurchaseStats as _membergraph_points_v1_PurchaseStats, PurchaseStats__Output as _membergraph_points_v1_PurchaseStats__Output } from './membergraph/points/v1/PurchaseStats';
 import type { PurchaseStatsBatch as _membergraph_points_v1_PurchaseStatsBatch, PurchaseStatsBatch__Output as _membergraph_points_v1_PurchaseStatsBatch__Output } from './membergraph/points/v1/PurchaseStatsBatch';
+import type { RecordCampaignCalendarChangeRequest as _membergraph_points_v1_RecordCampaignCalendarChangeRequest, RecordCampaignCalendarChangeRequest__Output as _membergraph_points_v1_RecordCampaignCalendarChangeRequest__Output } from './membergraph/points/v1/RecordCampaignCalendarChangeRequest';
+import type { RecordCampaignCalendarChangeResponse as _membergraph_points_v1_RecordCampaignCalendarChangeResponse, RecordCampaignCalendarChangeResponse__Output as _membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output } from './membergraph/points/v1/RecordCampaignCalendarChangeResponse';
 import type { RecordMemberTiersRequest as _membergraph_points_v1_RecordMemberTiersRequest, RecordMemberTiersRequest__Output as _membergraph_points_v1_RecordMemberTiersRequest__Output } from './membergraph/points/v1/RecordMemberTiersRequest';
 import type { RecordMemberTiersResponse as _membergraph_points_v1_RecordMemberTiersResponse, RecordMemberTiersResponse__Output as _membergraph_points_v1_RecordMemberTiersResponse__Output } from './membergraph/points/v1/RecordMemberTiersResponse';
 import type { RecordTierLadderChangeRequest as _membergraph_points_v1_RecordTierLadderChangeRequest, RecordTierLadderChangeRequest__Output as _membergraph_points_v1_RecordTierLadderChangeRequest__Output } from './membergraph/points/v1/RecordTierLadderChangeRequest';
@@ -69,6 +71,8 @@ export interface ProtoGrpcType {
         PointsService: SubtypeConstructor<typeof grpc.Client, _membergraph_points_v1_PointsServiceClient> & { service: _membergraph_points_v1_PointsServiceDefinition }
         PurchaseStats: MessageTypeDefinition<_membergraph_points_v1_PurchaseStats, _membergraph_points_v1_PurchaseStats__Output>
         PurchaseStatsBatch: MessageTypeDefinition<_membergraph_points_v1_PurchaseStatsBatch, _membergraph_points_v1_PurchaseStatsBatch__Output>
+        RecordCampaignCalendarChangeRequest: MessageTypeDefinition<_membergraph_points_v1_RecordCampaignCalendarChangeRequest, _membergraph_points_v1_RecordCampaignCalendarChangeRequest__Output>
+        RecordCampaignCalendarChangeResponse: MessageTypeDefinition<_membergraph_points_v1_RecordCampaignCalendarChangeResponse, _membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output>
         RecordMemberTiersRequest: MessageTypeDefinition<_membergraph_points_v1_RecordMemberTiersRequest, _membergraph_points_v1_RecordMemberTiersRequest__Output>
         RecordMemberTiersResponse: MessageTypeDefinition<_membergraph_points_v1_RecordMemberTiersResponse, _membergraph_points_v1_RecordMemberTiersResponse__Output>
         RecordTierLadderChangeRequest: MessageTypeDefinition<_membergraph_points_v1_RecordTierLadderChangeRequest, _membergraph_points_v1_RecordTierLadderChangeRequest__Output>

@@ -54,6 +54,8 @@ export interface MemberPort {
 export interface PointsPort {
   /** Credits campaign points (a referral rung, a bonus), once per key. */
   awardPoints(award: { memberId: string; points: number; reason: string; idempotencyKey: string }, scope?: CallScope): Promise<void>;
+  /** The campaign calendar changed: the points process that hears it reads ListEarnCampaigns again. */
+  recordCampaignCalendarChange(scope?: CallScope): Promise<void>;
 }
 
 export interface BenefitsPort {

@@ -8,6 +8,7 @@ import {
   type Logger,
   type ServiceHandle,
 } from '../../kit/src';
+import { calendarHandlers } from './commands/campaignCalendar';
 import { actionRewardHandler, CAMPAIGN_REWARD } from './commands/recordAction';
 import { referralHandlers } from './commands/referralRewards';
 import type { CampaignConfig } from './config';
@@ -27,11 +28,15 @@ export async function createCampaignService(
   const metrics = createServiceMetrics(config.service);
   const database = await openDatabase(resolveDatabaseTarget(config), campaignSchema, metrics);
   const peers = connectPeers(config, metrics);
-  // Referral counting, referral and campaign rewards reach risk, member, points and benefits from the outbox: at once
-  // after each write, retried by the dispatcher.
+  // Referral counting, referral and campaign rewards reach risk, member, points and benefits from the outbox, and
+  // calendar changes points: at once after each write, retried by the dispatcher.
   const outbox = createOutbox({
     dataSource: database.dataSource,
-    handlers: { ...referralHandlers(database.dataSource, peers), [CAMPAIGN_REWARD]: actionRewardHandler(peers) },
+    handlers: {
+      ...referralHandlers(database.dataSource, peers),
+      [CAMPAIGN_REWARD]: actionRewardHandler(peers),
+      ...calendarHandlers(peers),
+    },
     logger,
     intervalMs: config.outboxIntervalMs,
   });

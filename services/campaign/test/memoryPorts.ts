@@ -107,6 +107,11 @@ export class MemoryPoints implements PointsPort {
     }
     if (!this.awards.some((a) => a.idempotencyKey === award.idempotencyKey)) this.awards.push(award);
   }
+  /** Calendar changes heard (each a RecordCampaignCalendarChange). */
+  calendarChanges = 0;
+  async recordCampaignCalendarChange() {
+    this.calendarChanges += 1;
+  }
 }
 
 export class MemoryBenefits implements BenefitsPort {

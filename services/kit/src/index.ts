@@ -26,3 +26,4 @@ export * from './random';
 export * from './plainRead';
 export * from './keepNewerRows';
 export * from './tierThresholds';
+export * from './earnCoefficient';

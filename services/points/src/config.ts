@@ -38,6 +38,12 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
      * before asking again: a ladder edit reaches earns within this time.
      */
     tierLadderTtlMs: read.int('TIER_LADDER_TTL_MS', SHARED_VALUE_TTL_MS, { min: 0 }),
+    /**
+     * How long this process holds the campaign calendar (the campaign service's ListEarnCampaigns)
+     * before asking again: a campaign change the campaign service's event did not clear here (it
+     * reached another replica) reaches earns within this time.
+     */
+    campaignCalendarTtlMs: read.int('CAMPAIGN_CALENDAR_TTL_MS', SHARED_VALUE_TTL_MS, { min: 0 }),
     /** Welcome points on registration (0: none). */
     registrationBonus: read.int('POINTS_REGISTRATION_BONUS', 100, { min: 0, max: 100_000 }),
     /** Points for completing the profile (0: none). */

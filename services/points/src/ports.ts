@@ -1,4 +1,5 @@
 import type { CallScope, Outbox } from '../../kit/src';
+import type { EarnCalendar } from './domain/earnCalendar';
 
 /*
  * The peers the points service needs, in its own terms: amounts in fen, times as Dates. Commands
@@ -129,6 +130,8 @@ export interface CampaignPort {
    * refunded), once by `key`: a repeat gives back nothing more.
    */
   returnBudget(budgetReturn: BudgetReturn, scope?: CallScope): Promise<{ returnedPoints: number; replayed: boolean }>;
+  /** The calendar of multiplier campaigns an earn may compute its coefficient from (ListEarnCampaigns). */
+  listEarnCampaigns(scope?: CallScope): Promise<EarnCalendar>;
   /** A member's action that BONUS, TASK and streak campaigns count (a check-in), once per ref. */
   recordAction(action: { memberId: string; action: 'CHECK_IN'; ref: string; at: Date }, scope?: CallScope): Promise<void>;
 }

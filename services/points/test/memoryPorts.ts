@@ -1,4 +1,5 @@
 import { DomainError } from '../../kit/src';
+import type { EarnCalendar } from '../src/domain/earnCalendar';
 import type {
   BenefitsPort,
   BudgetReturn,
@@ -197,6 +198,15 @@ export class MemoryCampaign implements CampaignPort {
     this.spentPoints -= back;
     this.returnedKeys.set(budgetReturn.key, back);
     return { returnedPoints: back, replayed: false };
+  }
+
+  /** The calendar served to points (ListEarnCampaigns); without one the call fails and every earn asks getActivityCoefficient. */
+  calendar: EarnCalendar | null = null;
+  calendarReads = 0;
+  async listEarnCampaigns(): Promise<EarnCalendar> {
+    this.calendarReads += 1;
+    if (!this.calendar || this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
+    return this.calendar;
   }
 
   async getActivityCoefficient(_memberId: string, at: Date, _scope?: unknown, earn?: EarnContext) {

@@ -2,6 +2,7 @@ import { In, Not, type DataSource } from 'typeorm';
 import { DomainError, inTransaction } from '../../../kit/src';
 import { Campaign } from '../db/entities/Campaign';
 import { campaignsChanged } from '../db/liveCampaigns';
+import { enqueueCalendarChanged } from './campaignCalendar';
 import { assertSegmentsExist } from '../db/segmentMembership';
 import { overlaps } from '../domain/lifecycle';
 import { newCampaign, type CampaignInput } from '../domain/newCampaign';
@@ -11,7 +12,7 @@ import { newCampaign, type CampaignInput } from '../domain/newCampaign';
  * until `endsAt`. Refused, writing nothing: bad input (newCampaign), a target segment that does
  * not exist (UNKNOWN_SEGMENT, checked against the segment store), or a window overlapping
  * another campaign of the same name and type that has not ended (the same campaign entered twice
- * would apply twice).
+ * would apply twice). The points service's calendar copy is told through the outbox (campaignCalendar.ts).
  */
 export async function createCampaign(dataSource: DataSource, input: CampaignInput, actor: string | null = null): Promise<Campaign> {
   const campaign = Object.assign(new Campaign(), newCampaign(input), { spentPoints: 0, spentCoupons: 0, endedAt: null, createdBy: actor });
@@ -31,6 +32,8 @@ export async function createCampaign(dataSource: DataSource, input: CampaignInpu
         },
       );
     await manager.insert(Campaign, campaign);
+    // Points' calendar copy reads the campaigns again (a draft too: scheduling it announces again).
+    await enqueueCalendarChanged(manager, new Date());
   });
   campaignsChanged(dataSource);
   return campaign;

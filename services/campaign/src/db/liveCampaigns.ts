@@ -23,7 +23,7 @@ const SHARED_SCHEDULED = 'campaign.scheduled';
  * How far back of its read the shared copy holds ended campaigns: a request that started just
  * before the copy was read still finds the campaigns live at its own time in it.
  */
-const SHARED_LOOKBACK_MS = 60_000;
+export const SHARED_LOOKBACK_MS = 60_000;
 
 interface ScheduledCampaigns {
   /** The copy holds every scheduled campaign that ends after this instant. */

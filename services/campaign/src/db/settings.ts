@@ -1,9 +1,9 @@
-import type { DataSource } from 'typeorm';
-import { invalidateShared, sharedValue } from '../../../kit/src';
+import type { DataSource, EntityManager } from 'typeorm';
+import { invalidateShared, sharedValue, type Combination } from '../../../kit/src';
 import { CampaignSetting } from './entities/CampaignSetting';
 
 export const COMBINATION_SETTING = 'coefficient_combination';
-export type Combination = 'max' | 'product';
+export type { Combination };
 
 const SHARED_COMBINATION = 'campaign.coefficientCombination';
 
@@ -14,15 +14,22 @@ const SHARED_COMBINATION = 'campaign.coefficientCombination';
  * what another replica shows, as for member's tier ladder).
  */
 function storedCombination(dataSource: DataSource) {
-  return sharedValue(dataSource, SHARED_COMBINATION, async () => {
-    const row = await dataSource.getRepository(CampaignSetting).findOneBy({ name: COMBINATION_SETTING });
-    return row?.value === 'product' || row?.value === 'max' ? row.value : null;
-  });
+  return sharedValue(dataSource, SHARED_COMBINATION, () => settingOf(dataSource));
+}
+
+async function settingOf(db: DataSource | EntityManager): Promise<Combination | null> {
+  const row = await db.getRepository(CampaignSetting).findOneBy({ name: COMBINATION_SETTING });
+  return row?.value === 'product' || row?.value === 'max' ? row.value : null;
 }
 
 /** How several live multipliers combine: the staff setting, or the configured default (max). */
 export async function coefficientCombination(dataSource: DataSource, fallback: Combination): Promise<Combination> {
   return (await storedCombination(dataSource).get()) ?? fallback;
+}
+
+/** The rule in force read from the database now (not this process's shared copy). */
+export async function readCombination(db: DataSource | EntityManager, fallback: Combination): Promise<Combination> {
+  return (await settingOf(db)) ?? fallback;
 }
 
 /** After a new combination setting has committed: this process's next read sees it. */

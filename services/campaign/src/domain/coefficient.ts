@@ -1,5 +1,7 @@
-/** Coefficients are thousandths (2.0 → 2000); 1000 means "no boost". */
-export const NEUTRAL_COEFFICIENT = 1000;
+import { NEUTRAL_COEFFICIENT } from '../../../kit/src';
+
+/** Coefficients are thousandths (2.0 → 2000); 1000 means "no boost" (the kit's, shared with the points service). */
+export { NEUTRAL_COEFFICIENT };
 
 /** Combines live campaigns' coefficients by the programme's rule; none live → neutral. */
 export function combineCoefficients(coefficients: readonly number[], rule: 'max' | 'product'): number {

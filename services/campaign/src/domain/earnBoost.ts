@@ -1,4 +1,6 @@
-import { NEUTRAL_COEFFICIENT } from './coefficient';
+import { budgetLockOrder, nextCoefficient, NEUTRAL_COEFFICIENT, type Boost } from '../../../kit/src';
+
+export { budgetLockOrder, type Boost };
 
 /** The order as the points service will earn it, without the campaigns' coefficient. */
 export interface EarnBase {
@@ -19,11 +21,6 @@ export function pointsAt(earn: EarnBase, coefficientMilli: number): number {
   return Number((BigInt(earn.amountFen) * BigInt(earn.baseRateMilli) * BigInt(earn.multiplierMilli) * BigInt(coefficientMilli)) / SCALE);
 }
 
-export interface Boost {
-  id: string;
-  coefficientMilli: number;
-}
-
 /** Spends `points` of a campaign's budget for this order; false when its budget cannot cover them. */
 export type Reserve = (campaign: Boost, points: number) => Promise<boolean>;
 
@@ -34,20 +31,14 @@ export interface BoostPlan {
 }
 
 /**
- * The one order campaigns' budget rows are locked in, by every earn (planBoost) and every return
- * (returnBudget.ts): highest coefficient first, then id.
- */
-export function budgetLockOrder(a: Pick<Boost, 'id' | 'coefficientMilli'>, b: Pick<Boost, 'id' | 'coefficientMilli'>): number {
-  return b.coefficientMilli - a.coefficientMilli || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/**
  * Combines the live, targeted multipliers of one order under their budgets. A multiplier's budget
  * is spent on the extra points it grants over coefficient 1.0. MAX: the highest coefficient whose
  * budget covers its extra points (a campaign that cannot pays nothing and the next one is tried).
  * MULTIPLY: highest first, each adds the points its factor adds to the running product (floored to
  * a thousandth per step, as combineCoefficients), skipped when its budget cannot cover them.
- * Campaigns are tried in budgetLockOrder, so concurrent orders lock budgets in the same order.
+ * Campaigns are tried in budgetLockOrder (the kit's, as the combination step), so concurrent
+ * orders lock budgets in the same order; when every reservation succeeds the answer is the kit's
+ * unbudgetedCoefficient, which the points service computes from its calendar copy.
  */
 export async function planBoost(
   earn: EarnBase,
@@ -59,8 +50,8 @@ export async function planBoost(
   const applied: BoostPlan['applied'] = [];
   let coefficient = NEUTRAL_COEFFICIENT;
   for (const campaign of ordered) {
-    if (campaign.coefficientMilli <= NEUTRAL_COEFFICIENT) continue;
-    const next = rule === 'max' ? campaign.coefficientMilli : Math.floor((coefficient * campaign.coefficientMilli) / 1000);
+    const next = nextCoefficient(coefficient, campaign, rule);
+    if (next === null) continue;
     const extra = pointsAt(earn, next) - pointsAt(earn, coefficient);
     if (!(await reserve(campaign, extra))) continue;
     applied.push({ campaignId: campaign.id, extraPoints: extra });

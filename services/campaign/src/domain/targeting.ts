@@ -1,3 +1,4 @@
+import { admitsTierAndOrder } from '../../../kit/src';
 import type { Targeting } from './newCampaign';
 
 /** What is known of a member at the moment a campaign is asked about (earn path or member view). */
@@ -20,10 +21,8 @@ export interface MemberFacts {
  */
 export function admits(campaign: Targeting, member: MemberFacts): boolean {
   if (campaign.requireMarketingConsent && !member.marketingConsent) return false;
-  if (campaign.targetTiers && !(member.tierId && campaign.targetTiers.includes(member.tierId))) return false;
-  const action = member.action;
-  if (action && campaign.targetChannels && !campaign.targetChannels.includes(action.channel)) return false;
-  if (action && campaign.targetStores && !(action.store && campaign.targetStores.includes(action.store))) return false;
+  // Tier, channel and store: the kit's check, the one the points service applies to its calendar copy.
+  if (!admitsTierAndOrder(campaign, member.tierId, member.action)) return false;
   if (campaign.targetSegments && !campaign.targetSegments.some((s) => member.segments.has(s))) return false;
   return true;
 }

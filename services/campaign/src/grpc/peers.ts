@@ -31,7 +31,7 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): C
   const points = createPeerClient(loadProto<PointsProto>('points').membergraph.points.v1.PointsService.service, {
     ...common,
     address: config.pointsGrpcAddress,
-    retryable: ['AwardCampaignPoints'],
+    retryable: ['AwardCampaignPoints', 'RecordCampaignCalendarChange'],
   });
   const benefits = createPeerClient(loadProto<BenefitsProto>('benefits').membergraph.benefits.v1.BenefitsService.service, {
     ...common,
@@ -67,6 +67,9 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): C
     points: {
       awardPoints: async (award, scope) => {
         await points.AwardCampaignPoints({ ...award, points: toInt64(award.points) }, scope);
+      },
+      recordCampaignCalendarChange: async (scope) => {
+        await points.RecordCampaignCalendarChange({}, scope);
       },
     },
     benefits: {

@@ -11,6 +11,7 @@ import { normalizeReferralCode } from '../domain/referral';
 import type { CampaignPeers, EventDelivery } from '../ports';
 import { getActivityCoefficient } from './handlers/GetActivityCoefficient';
 import { getMemberEngagement } from './handlers/GetMemberEngagement';
+import { listEarnCampaigns } from './handlers/ListEarnCampaigns';
 import { returnBudgetHandler } from './handlers/ReturnBudget';
 
 export const CAMPAIGN_GRPC_SERVICE = 'membergraph.campaign.v1.CampaignService';
@@ -46,6 +47,7 @@ export function campaignGrpcService(
         }).catch((error: unknown) => guard.logger.warn({ err: error, memberId: request.memberId }, 'first mini-program order not counted'));
       return answer;
     }),
+    ListEarnCampaigns: unaryHandler(guard, () => listEarnCampaigns(dataSource, config)),
     ReturnBudget: unaryHandler(guard, (request) => returnBudgetHandler(dataSource, request)),
     RecordAction: unaryHandler(guard, async (request) => {
       const grants = await recordAction(dataSource, peers, events, config.utcOffsetMinutes, {

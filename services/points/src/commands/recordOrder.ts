@@ -4,6 +4,7 @@ import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import type { PointsAccount } from '../db/entities/PointsAccount';
 import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
+import { localCoefficient } from './campaignCalendar';
 import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
 import { memberTier, tierForEarn } from './memberTier';
 import { activityEvent, reportEarnActivity } from './publishActivity';
@@ -27,6 +28,8 @@ export interface EarnRules {
   earnRiskCheck: EarnRiskCheck;
   /** How long this process holds the member service's tier ladder (TIER_LADDER_TTL_MS; default SHARED_VALUE_TTL_MS). */
   tierLadderTtlMs?: number;
+  /** How long this process holds the campaign service's calendar (CAMPAIGN_CALENDAR_TTL_MS; default SHARED_VALUE_TTL_MS). */
+  campaignCalendarTtlMs?: number;
 }
 
 export interface Receipt {
@@ -66,7 +69,8 @@ function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Recei
  * Records an order and earns its points exactly once, with the tier and the campaigns in force
  * when it was placed (`orderedAt`, default now; see parseOrderTime for how late it may come). Peers
  * are asked first (the tier only when points holds no copy of it or the order carries its time — see
- * tierForEarn; the campaign coefficient; risk under before-commit), then the
+ * tierForEarn; the campaign coefficient, unless points' calendar copy answers it; risk under
+ * before-commit), then the
  * order, the ledger entry and the balance are written in one transaction; the order number's
  * primary key makes a concurrent or retried duplicate a replay. A retry of a recorded order is
  * answered from the order alone before any peer is asked, so a till's retry gets its receipt while
@@ -121,15 +125,27 @@ async function earnOrder(
     input.orderedAt == null
       ? await tierForEarn(dataSource, peers.member, order.memberId, at, rules.tierLadderTtlMs)
       : await memberTier(peers.member, order.memberId, undefined, orderedAt);
-  const coefficient = await peers.campaign.getActivityCoefficient(order.memberId, orderedAt, undefined, {
-    orderNo: order.orderNo,
-    tierId: tier.tierId,
-    channel: order.channel,
-    store: order.storeId ?? null,
-    amountFen: order.amountFen,
-    baseRateMilli: rules.baseRateMilli,
-    multiplierMilli: tier.multiplierMilli,
-  });
+  // The coefficient from the campaign calendar points holds when no campaign that applies has a
+  // budget, segments or consent (campaignCalendar.ts: the same answer, no call); otherwise campaign
+  // answers it and reserves what its budgets grant.
+  const local = await localCoefficient(
+    dataSource,
+    peers.campaign,
+    { orderedAt, tierId: tier.tierId, channel: order.channel, store: order.storeId ?? null },
+    rules.campaignCalendarTtlMs,
+  );
+  const coefficient =
+    local !== null
+      ? { coefficientMilli: local, reservationId: null }
+      : await peers.campaign.getActivityCoefficient(order.memberId, orderedAt, undefined, {
+          orderNo: order.orderNo,
+          tierId: tier.tierId,
+          channel: order.channel,
+          store: order.storeId ?? null,
+          amountFen: order.amountFen,
+          baseRateMilli: rules.baseRateMilli,
+          multiplierMilli: tier.multiplierMilli,
+        });
   onReserved(coefficient.reservationId);
   const earn = {
     action: 'EARN',

@@ -1,12 +1,23 @@
 import type { ProtoGrpcType as BenefitsProto } from '../../../../proto/gen/benefits';
 import type { ProtoGrpcType as CampaignProto } from '../../../../proto/gen/campaign';
+import type { ListEarnCampaignsResponse__Output } from '../../../../proto/gen/membergraph/campaign/v1/ListEarnCampaignsResponse';
 import type { ProtoGrpcType as MemberProto } from '../../../../proto/gen/member';
 import type { QualifyingActivity as WireActivity } from '../../../../proto/gen/membergraph/member/v1/QualifyingActivity';
 import type { RecordQualifyingActivityRequest } from '../../../../proto/gen/membergraph/member/v1/RecordQualifyingActivityRequest';
 import type { TierDecision__Output } from '../../../../proto/gen/membergraph/member/v1/TierDecision';
 import type { AssessRequest } from '../../../../proto/gen/membergraph/risk/v1/AssessRequest';
 import type { ProtoGrpcType as RiskProto } from '../../../../proto/gen/risk';
-import { createPeerClient, fromInt64, loadProto, toEpochMs, toInt64, type GrpcTls, type ServiceMetrics } from '../../../kit/src';
+import {
+  createPeerClient,
+  fromEpochMs,
+  fromInt64,
+  loadProto,
+  toEpochMs,
+  toInt64,
+  type GrpcTls,
+  type ServiceMetrics,
+} from '../../../kit/src';
+import type { EarnCalendar } from '../domain/earnCalendar';
 import type { BenefitsPort, MemberPort, PointsPeers, QualifyingActivity, RiskAction, RiskDecision, TierCopy, TierDecision } from '../ports';
 
 /** Where the peers are and what every call carries. */
@@ -160,6 +171,32 @@ function assessRequest(action: RiskAction): AssessRequest {
   };
 }
 
+/** The campaign service's calendar in points' terms (an empty target list is no restriction, proto/campaign.proto). */
+export function calendarOfWire(answer: ListEarnCampaignsResponse__Output): EarnCalendar {
+  const codes = (list: string[]) => (list.length > 0 ? list : null);
+  const window = (c: { startsAtEpochMs: string; endsAtEpochMs: string }) => ({
+    startsAt: fromEpochMs(c.startsAtEpochMs),
+    endsAt: fromEpochMs(c.endsAtEpochMs),
+  });
+  return {
+    campaigns: answer.campaigns.map((c) => ({
+      id: c.campaignId,
+      coefficientMilli: c.coefficientMilli,
+      ...window(c),
+      budgeted: c.budgeted,
+      targetTiers: codes(c.targetTiers),
+      targetChannels: codes(c.targetChannels),
+      targetStores: codes(c.targetStores),
+      targetsSegments: c.targetsSegments,
+      requiresMarketingConsent: c.requiresMarketingConsent,
+    })),
+    combination: answer.combination === 'MULTIPLY' ? 'product' : 'max',
+    holdsFrom: fromEpochMs(answer.holdsFromEpochMs),
+    miniProgramOrderWindows: answer.miniProgramOrderCampaigns.map(window),
+    ordersQualifyReferrals: answer.ordersQualifyReferrals,
+  };
+}
+
 /** Member, campaign and risk, as the points service's commands see them. */
 export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): PointsPeers & { close(): void } {
   const member = memberPeer(config, metrics);
@@ -168,8 +205,8 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): P
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: config.serviceToken,
     tls: config.grpcTls,
-    // The coefficient is answered once per order, an action counted once per ref, a budget returned once per key: all safe to repeat.
-    retryable: ['GetActivityCoefficient', 'RecordAction', 'ReturnBudget'],
+    // The coefficient is answered once per order, an action counted once per ref, a budget returned once per key, the calendar a read: all safe to repeat.
+    retryable: ['GetActivityCoefficient', 'RecordAction', 'ReturnBudget', 'ListEarnCampaigns'],
     metrics,
   });
   const risk = createPeerClient(loadProto<RiskProto>('risk').membergraph.risk.v1.RiskService.service, {
@@ -218,6 +255,7 @@ export function connectPeers(config: PeerAddresses, metrics?: ServiceMetrics): P
         );
         return { returnedPoints: fromInt64(answer.returnedPoints), replayed: answer.replayed };
       },
+      listEarnCampaigns: async (scope) => calendarOfWire(await campaign.ListEarnCampaigns({}, scope)),
       recordAction: async (action, scope) => {
         await campaign.RecordAction(
           { memberId: action.memberId, action: action.action, ref: action.ref, atEpochMs: toEpochMs(action.at) },

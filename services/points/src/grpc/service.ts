@@ -14,6 +14,7 @@ import { streamPurchaseStats } from './handlers/StreamPurchaseStats';
 import { listMemberActivity } from './handlers/ListMemberActivity';
 import { capture, hold, release } from './handlers/Holds';
 import { recordMemberTiers } from './handlers/RecordMemberTiers';
+import { recordCampaignCalendarChange } from './handlers/RecordCampaignCalendarChange';
 import { recordTierLadderChange } from './handlers/RecordTierLadderChange';
 
 export const POINTS_GRPC_SERVICE = 'membergraph.points.v1.PointsService';
@@ -43,6 +44,7 @@ export function pointsGrpcService(
     ReleasePoints: unaryHandler(guard, (request) => release(dataSource, request)),
     RecordMemberTiers: unaryHandler(guard, (request) => recordMemberTiers(dataSource, request)),
     RecordTierLadderChange: unaryHandler(guard, () => recordTierLadderChange(dataSource)),
+    RecordCampaignCalendarChange: unaryHandler(guard, () => recordCampaignCalendarChange(dataSource)),
     AwardCampaignPoints: unaryHandler(guard, (request, call) =>
       awardCampaignPointsHandler(dataSource, peers.member, rules, request, { parent: call }),
     ),

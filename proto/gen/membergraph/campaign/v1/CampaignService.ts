@@ -6,6 +6,8 @@ import type { GetActivityCoefficientRequest as _membergraph_campaign_v1_GetActiv
 import type { GetActivityCoefficientResponse as _membergraph_campaign_v1_GetActivityCoefficientResponse, GetActivityCoefficientResponse__Output as _membergraph_campaign_v1_GetActivityCoefficientResponse__Output } from '../../../membergraph/campaign/v1/GetActivityCoefficientResponse';
 import type { GetMemberEngagementRequest as _membergraph_campaign_v1_GetMemberEngagementRequest, GetMemberEngagementRequest__Output as _membergraph_campaign_v1_GetMemberEngagementRequest__Output } from '../../../membergraph/campaign/v1/GetMemberEngagementRequest';
 import type { GetMemberEngagementResponse as _membergraph_campaign_v1_GetMemberEngagementResponse, GetMemberEngagementResponse__Output as _membergraph_campaign_v1_GetMemberEngagementResponse__Output } from '../../../membergraph/campaign/v1/GetMemberEngagementResponse';
+import type { ListEarnCampaignsRequest as _membergraph_campaign_v1_ListEarnCampaignsRequest, ListEarnCampaignsRequest__Output as _membergraph_campaign_v1_ListEarnCampaignsRequest__Output } from '../../../membergraph/campaign/v1/ListEarnCampaignsRequest';
+import type { ListEarnCampaignsResponse as _membergraph_campaign_v1_ListEarnCampaignsResponse, ListEarnCampaignsResponse__Output as _membergraph_campaign_v1_ListEarnCampaignsResponse__Output } from '../../../membergraph/campaign/v1/ListEarnCampaignsResponse';
 import type { RecordActionRequest as _membergraph_campaign_v1_RecordActionRequest, RecordActionRequest__Output as _membergraph_campaign_v1_RecordActionRequest__Output } from '../../../membergraph/campaign/v1/RecordActionRequest';
 import type { RecordActionResponse as _membergraph_campaign_v1_RecordActionResponse, RecordActionResponse__Output as _membergraph_campaign_v1_RecordActionResponse__Output } from '../../../membergraph/campaign/v1/RecordActionResponse';
 import type { RecordRegistrationRequest as _membergraph_campaign_v1_RecordRegistrationRequest, RecordRegistrationRequest__Output as _membergraph_campaign_v1_RecordRegistrationRequest__Output } from '../../../membergraph/campaign/v1/RecordRegistrationRequest';
@@ -67,6 +69,37 @@ export interface CampaignServiceClient extends grpc.Client {
   getMemberEngagement(argument: _membergraph_campaign_v1_GetMemberEngagementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_campaign_v1_GetMemberEngagementResponse__Output>): grpc.ClientUnaryCall;
   getMemberEngagement(argument: _membergraph_campaign_v1_GetMemberEngagementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_GetMemberEngagementResponse__Output>): grpc.ClientUnaryCall;
   getMemberEngagement(argument: _membergraph_campaign_v1_GetMemberEngagementRequest, callback: grpc.requestCallback<_membergraph_campaign_v1_GetMemberEngagementResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The campaign calendar an earn's coefficient depends on, for the points service to compute the
+   * coefficient itself when no campaign needs this service (points → campaign, a read; points holds
+   * the answer for CAMPAIGN_CALENDAR_TTL_MS and reads it again at once after
+   * PointsService.RecordCampaignCalendarChange): every SCHEDULED MULTIPLIER campaign that ends after
+   * holds_from_epoch_ms with its window, coefficient, budget and targeting, the combination rule in
+   * force, and what else an order does here (counts as a first mini-program order, qualifies a
+   * referral). Points still asks GetActivityCoefficient for every order this cannot answer alone
+   * (a budgeted, segment or consent campaign applies, an order before holds_from_epoch_ms, an order
+   * that counts as an action here).
+   */
+  ListEarnCampaigns(argument: _membergraph_campaign_v1_ListEarnCampaignsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_ListEarnCampaignsResponse__Output>): grpc.ClientUnaryCall;
+  ListEarnCampaigns(argument: _membergraph_campaign_v1_ListEarnCampaignsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_campaign_v1_ListEarnCampaignsResponse__Output>): grpc.ClientUnaryCall;
+  ListEarnCampaigns(argument: _membergraph_campaign_v1_ListEarnCampaignsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_ListEarnCampaignsResponse__Output>): grpc.ClientUnaryCall;
+  ListEarnCampaigns(argument: _membergraph_campaign_v1_ListEarnCampaignsRequest, callback: grpc.requestCallback<_membergraph_campaign_v1_ListEarnCampaignsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The campaign calendar an earn's coefficient depends on, for the points service to compute the
+   * coefficient itself when no campaign needs this service (points → campaign, a read; points holds
+   * the answer for CAMPAIGN_CALENDAR_TTL_MS and reads it again at once after
+   * PointsService.RecordCampaignCalendarChange): every SCHEDULED MULTIPLIER campaign that ends after
+   * holds_from_epoch_ms with its window, coefficient, budget and targeting, the combination rule in
+   * force, and what else an order does here (counts as a first mini-program order, qualifies a
+   * referral). Points still asks GetActivityCoefficient for every order this cannot answer alone
+   * (a budgeted, segment or consent campaign applies, an order before holds_from_epoch_ms, an order
+   * that counts as an action here).
+   */
+  listEarnCampaigns(argument: _membergraph_campaign_v1_ListEarnCampaignsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_ListEarnCampaignsResponse__Output>): grpc.ClientUnaryCall;
+  listEarnCampaigns(argument: _membergraph_campaign_v1_ListEarnCampaignsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_campaign_v1_ListEarnCampaignsResponse__Output>): grpc.ClientUnaryCall;
+  listEarnCampaigns(argument: _membergraph_campaign_v1_ListEarnCampaignsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_campaign_v1_ListEarnCampaignsResponse__Output>): grpc.ClientUnaryCall;
+  listEarnCampaigns(argument: _membergraph_campaign_v1_ListEarnCampaignsRequest, callback: grpc.requestCallback<_membergraph_campaign_v1_ListEarnCampaignsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * A member's action that BONUS, TASK and CHECK_IN_STREAK campaigns count (points → campaign for a
@@ -181,6 +214,19 @@ export interface CampaignServiceHandlers extends grpc.UntypedServiceImplementati
   GetMemberEngagement: grpc.handleUnaryCall<_membergraph_campaign_v1_GetMemberEngagementRequest__Output, _membergraph_campaign_v1_GetMemberEngagementResponse>;
   
   /**
+   * The campaign calendar an earn's coefficient depends on, for the points service to compute the
+   * coefficient itself when no campaign needs this service (points → campaign, a read; points holds
+   * the answer for CAMPAIGN_CALENDAR_TTL_MS and reads it again at once after
+   * PointsService.RecordCampaignCalendarChange): every SCHEDULED MULTIPLIER campaign that ends after
+   * holds_from_epoch_ms with its window, coefficient, budget and targeting, the combination rule in
+   * force, and what else an order does here (counts as a first mini-program order, qualifies a
+   * referral). Points still asks GetActivityCoefficient for every order this cannot answer alone
+   * (a budgeted, segment or consent campaign applies, an order before holds_from_epoch_ms, an order
+   * that counts as an action here).
+   */
+  ListEarnCampaigns: grpc.handleUnaryCall<_membergraph_campaign_v1_ListEarnCampaignsRequest__Output, _membergraph_campaign_v1_ListEarnCampaignsResponse>;
+  
+  /**
    * A member's action that BONUS, TASK and CHECK_IN_STREAK campaigns count (points → campaign for a
    * check-in, member → campaign from its outbox for a completed profile). Counted once per campaign,
    * member and ref, so a retry changes nothing; rewards now due are granted from the campaign's
@@ -219,6 +265,7 @@ export interface CampaignServiceHandlers extends grpc.UntypedServiceImplementati
 export interface CampaignServiceDefinition extends grpc.ServiceDefinition {
   GetActivityCoefficient: MethodDefinition<_membergraph_campaign_v1_GetActivityCoefficientRequest, _membergraph_campaign_v1_GetActivityCoefficientResponse, _membergraph_campaign_v1_GetActivityCoefficientRequest__Output, _membergraph_campaign_v1_GetActivityCoefficientResponse__Output>
   GetMemberEngagement: MethodDefinition<_membergraph_campaign_v1_GetMemberEngagementRequest, _membergraph_campaign_v1_GetMemberEngagementResponse, _membergraph_campaign_v1_GetMemberEngagementRequest__Output, _membergraph_campaign_v1_GetMemberEngagementResponse__Output>
+  ListEarnCampaigns: MethodDefinition<_membergraph_campaign_v1_ListEarnCampaignsRequest, _membergraph_campaign_v1_ListEarnCampaignsResponse, _membergraph_campaign_v1_ListEarnCampaignsRequest__Output, _membergraph_campaign_v1_ListEarnCampaignsResponse__Output>
   RecordAction: MethodDefinition<_membergraph_campaign_v1_RecordActionRequest, _membergraph_campaign_v1_RecordActionResponse, _membergraph_campaign_v1_RecordActionRequest__Output, _membergraph_campaign_v1_RecordActionResponse__Output>
   RecordRegistration: MethodDefinition<_membergraph_campaign_v1_RecordRegistrationRequest, _membergraph_campaign_v1_RecordRegistrationResponse, _membergraph_campaign_v1_RecordRegistrationRequest__Output, _membergraph_campaign_v1_RecordRegistrationResponse__Output>
   ResolveReferralCode: MethodDefinition<_membergraph_campaign_v1_ResolveReferralCodeRequest, _membergraph_campaign_v1_ResolveReferralCodeResponse, _membergraph_campaign_v1_ResolveReferralCodeRequest__Output, _membergraph_campaign_v1_ResolveReferralCodeResponse__Output>

@@ -20,6 +20,8 @@ import type { ListMemberActivityResponse as _membergraph_points_v1_ListMemberAct
 import type { MergeAccountsRequest as _membergraph_points_v1_MergeAccountsRequest, MergeAccountsRequest__Output as _membergraph_points_v1_MergeAccountsRequest__Output } from '../../../membergraph/points/v1/MergeAccountsRequest';
 import type { MergeAccountsResponse as _membergraph_points_v1_MergeAccountsResponse, MergeAccountsResponse__Output as _membergraph_points_v1_MergeAccountsResponse__Output } from '../../../membergraph/points/v1/MergeAccountsResponse';
 import type { PurchaseStatsBatch as _membergraph_points_v1_PurchaseStatsBatch, PurchaseStatsBatch__Output as _membergraph_points_v1_PurchaseStatsBatch__Output } from '../../../membergraph/points/v1/PurchaseStatsBatch';
+import type { RecordCampaignCalendarChangeRequest as _membergraph_points_v1_RecordCampaignCalendarChangeRequest, RecordCampaignCalendarChangeRequest__Output as _membergraph_points_v1_RecordCampaignCalendarChangeRequest__Output } from '../../../membergraph/points/v1/RecordCampaignCalendarChangeRequest';
+import type { RecordCampaignCalendarChangeResponse as _membergraph_points_v1_RecordCampaignCalendarChangeResponse, RecordCampaignCalendarChangeResponse__Output as _membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output } from '../../../membergraph/points/v1/RecordCampaignCalendarChangeResponse';
 import type { RecordMemberTiersRequest as _membergraph_points_v1_RecordMemberTiersRequest, RecordMemberTiersRequest__Output as _membergraph_points_v1_RecordMemberTiersRequest__Output } from '../../../membergraph/points/v1/RecordMemberTiersRequest';
 import type { RecordMemberTiersResponse as _membergraph_points_v1_RecordMemberTiersResponse, RecordMemberTiersResponse__Output as _membergraph_points_v1_RecordMemberTiersResponse__Output } from '../../../membergraph/points/v1/RecordMemberTiersResponse';
 import type { RecordTierLadderChangeRequest as _membergraph_points_v1_RecordTierLadderChangeRequest, RecordTierLadderChangeRequest__Output as _membergraph_points_v1_RecordTierLadderChangeRequest__Output } from '../../../membergraph/points/v1/RecordTierLadderChangeRequest';
@@ -217,6 +219,29 @@ export interface PointsServiceClient extends grpc.Client {
   mergeAccounts(argument: _membergraph_points_v1_MergeAccountsRequest, callback: grpc.requestCallback<_membergraph_points_v1_MergeAccountsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Staff created, scheduled or ended a campaign or changed how campaigns combine (campaign →
+   * points, from the campaign service's outbox, delivered before staff get their answer): the points
+   * process that receives it reads the campaign calendar (CampaignService.ListEarnCampaigns) again
+   * on its next earn; other replicas within CAMPAIGN_CALENDAR_TTL_MS. Repeating it is harmless.
+   * (campaign → points like AwardCampaignPoints; points asks campaign only for reads and earns' coefficients.)
+   */
+  RecordCampaignCalendarChange(argument: _membergraph_points_v1_RecordCampaignCalendarChangeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output>): grpc.ClientUnaryCall;
+  RecordCampaignCalendarChange(argument: _membergraph_points_v1_RecordCampaignCalendarChangeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output>): grpc.ClientUnaryCall;
+  RecordCampaignCalendarChange(argument: _membergraph_points_v1_RecordCampaignCalendarChangeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output>): grpc.ClientUnaryCall;
+  RecordCampaignCalendarChange(argument: _membergraph_points_v1_RecordCampaignCalendarChangeRequest, callback: grpc.requestCallback<_membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Staff created, scheduled or ended a campaign or changed how campaigns combine (campaign →
+   * points, from the campaign service's outbox, delivered before staff get their answer): the points
+   * process that receives it reads the campaign calendar (CampaignService.ListEarnCampaigns) again
+   * on its next earn; other replicas within CAMPAIGN_CALENDAR_TTL_MS. Repeating it is harmless.
+   * (campaign → points like AwardCampaignPoints; points asks campaign only for reads and earns' coefficients.)
+   */
+  recordCampaignCalendarChange(argument: _membergraph_points_v1_RecordCampaignCalendarChangeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output>): grpc.ClientUnaryCall;
+  recordCampaignCalendarChange(argument: _membergraph_points_v1_RecordCampaignCalendarChangeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output>): grpc.ClientUnaryCall;
+  recordCampaignCalendarChange(argument: _membergraph_points_v1_RecordCampaignCalendarChangeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output>): grpc.ClientUnaryCall;
+  recordCampaignCalendarChange(argument: _membergraph_points_v1_RecordCampaignCalendarChangeRequest, callback: grpc.requestCallback<_membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Members' tier changes, batched (member → points, from the member service's outbox, never inside
    * a request): the points service keeps each member's tier to earn without asking member per
    * order. A change older than the one kept (a lower tier_version) is ignored, so a repeat or a late
@@ -369,6 +394,15 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
   MergeAccounts: grpc.handleUnaryCall<_membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse>;
   
   /**
+   * Staff created, scheduled or ended a campaign or changed how campaigns combine (campaign →
+   * points, from the campaign service's outbox, delivered before staff get their answer): the points
+   * process that receives it reads the campaign calendar (CampaignService.ListEarnCampaigns) again
+   * on its next earn; other replicas within CAMPAIGN_CALENDAR_TTL_MS. Repeating it is harmless.
+   * (campaign → points like AwardCampaignPoints; points asks campaign only for reads and earns' coefficients.)
+   */
+  RecordCampaignCalendarChange: grpc.handleUnaryCall<_membergraph_points_v1_RecordCampaignCalendarChangeRequest__Output, _membergraph_points_v1_RecordCampaignCalendarChangeResponse>;
+  
+  /**
    * Members' tier changes, batched (member → points, from the member service's outbox, never inside
    * a request): the points service keeps each member's tier to earn without asking member per
    * order. A change older than the one kept (a lower tier_version) is ignored, so a repeat or a late
@@ -411,6 +445,7 @@ export interface PointsServiceDefinition extends grpc.ServiceDefinition {
   HoldPoints: MethodDefinition<_membergraph_points_v1_HoldPointsRequest, _membergraph_points_v1_HoldPointsResponse, _membergraph_points_v1_HoldPointsRequest__Output, _membergraph_points_v1_HoldPointsResponse__Output>
   ListMemberActivity: MethodDefinition<_membergraph_points_v1_ListMemberActivityRequest, _membergraph_points_v1_ListMemberActivityResponse, _membergraph_points_v1_ListMemberActivityRequest__Output, _membergraph_points_v1_ListMemberActivityResponse__Output>
   MergeAccounts: MethodDefinition<_membergraph_points_v1_MergeAccountsRequest, _membergraph_points_v1_MergeAccountsResponse, _membergraph_points_v1_MergeAccountsRequest__Output, _membergraph_points_v1_MergeAccountsResponse__Output>
+  RecordCampaignCalendarChange: MethodDefinition<_membergraph_points_v1_RecordCampaignCalendarChangeRequest, _membergraph_points_v1_RecordCampaignCalendarChangeResponse, _membergraph_points_v1_RecordCampaignCalendarChangeRequest__Output, _membergraph_points_v1_RecordCampaignCalendarChangeResponse__Output>
   RecordMemberTiers: MethodDefinition<_membergraph_points_v1_RecordMemberTiersRequest, _membergraph_points_v1_RecordMemberTiersResponse, _membergraph_points_v1_RecordMemberTiersRequest__Output, _membergraph_points_v1_RecordMemberTiersResponse__Output>
   RecordTierLadderChange: MethodDefinition<_membergraph_points_v1_RecordTierLadderChangeRequest, _membergraph_points_v1_RecordTierLadderChangeResponse, _membergraph_points_v1_RecordTierLadderChangeRequest__Output, _membergraph_points_v1_RecordTierLadderChangeResponse__Output>
   ReleasePoints: MethodDefinition<_membergraph_points_v1_ReleasePointsRequest, _membergraph_points_v1_ReleasePointsResponse, _membergraph_points_v1_ReleasePointsRequest__Output, _membergraph_points_v1_ReleasePointsResponse__Output>

@@ -5,6 +5,7 @@ import { claimReferral } from '../../commands/claimReferral';
 import { rejectReferral } from '../../commands/rejectReferral';
 import { releaseReferral } from '../../commands/releaseReferral';
 import { retireReferralRung } from '../../commands/retireReferralRung';
+import { CALENDAR_EVENT_KEY } from '../../commands/campaignCalendar';
 import { createCampaign } from '../../commands/createCampaign';
 import { createExperiment } from '../../commands/createExperiment';
 import { defineSegment } from '../../commands/defineSegment';
@@ -22,21 +23,29 @@ import type { MutationResolvers } from '../__generated__/resolvers-types';
 import { requireGrowthWriter } from '../staff';
 
 export const Mutation: MutationResolvers = {
-  createCampaign: (_, args, ctx) => {
+  // Points holds the campaign calendar to earn with: told before the answer, so the next earn applies the change.
+  createCampaign: async (_, args, ctx) => {
     const actor = requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
-    return createCampaign(ctx.dataSource, args.input, actor);
+    const campaign = await createCampaign(ctx.dataSource, args.input, actor);
+    await ctx.events.deliverNow(CALENDAR_EVENT_KEY);
+    return campaign;
   },
-  scheduleCampaign: (_, args, ctx) => {
+  scheduleCampaign: async (_, args, ctx) => {
     requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
-    return moveCampaign(ctx.dataSource, args.id, 'SCHEDULE');
+    const campaign = await moveCampaign(ctx.dataSource, args.id, 'SCHEDULE');
+    await ctx.events.deliverNow(CALENDAR_EVENT_KEY);
+    return campaign;
   },
-  endCampaign: (_, args, ctx) => {
+  endCampaign: async (_, args, ctx) => {
     requireStaff(ctx.identity, ['ADMIN', 'OPERATOR']);
-    return moveCampaign(ctx.dataSource, args.id, 'END');
+    const campaign = await moveCampaign(ctx.dataSource, args.id, 'END');
+    await ctx.events.deliverNow(CALENDAR_EVENT_KEY);
+    return campaign;
   },
   setCoefficientCombination: async (_, args, ctx) => {
     requireStaff(ctx.identity, ['ADMIN']);
     const rule = await setCoefficientCombination(ctx.dataSource, args.combination, actorOf(ctx.identity));
+    await ctx.events.deliverNow(CALENDAR_EVENT_KEY);
     return rule === 'max' ? 'MAX' : 'MULTIPLY';
   },
   shareReferral: (_, args, ctx) => {

@@ -1,6 +1,8 @@
 import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
 import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
+import type { CalendarCampaign } from '../../domain/earnCalendar';
 import { AFTER_COMMIT_ASSESSMENTS_KEY } from '../assessRisk';
+import { campaignCalendarChanged } from '../campaignCalendar';
 import { expireDueLots } from '../expireLots';
 import { SPEND_EVENTS_KEY } from '../publishSpend';
 import { recordOrder } from '../recordOrder';
@@ -378,5 +380,71 @@ describe("recordOrder with points' copy of the member's tier", () => {
       now,
     );
     expect(delivered).toEqual({ now: [m, m], soon: [] });
+  });
+});
+
+describe("recordOrder with points' campaign calendar", () => {
+  const NOW = new Date('2026-03-10T08:00:00Z');
+  const week = { startsAt: new Date('2026-03-09T00:00:00Z'), endsAt: new Date('2026-03-16T00:00:00Z') };
+  const multiplier = (id: string, coefficientMilli: number, change: Partial<CalendarCampaign> = {}): CalendarCampaign => ({
+    id,
+    coefficientMilli,
+    ...week,
+    budgeted: false,
+    targetTiers: null,
+    targetChannels: null,
+    targetStores: null,
+    targetsSegments: false,
+    requiresMarketingConsent: false,
+    ...change,
+  });
+  const serve = (campaigns: CalendarCampaign[]) => {
+    c.peers.campaign.calendar = {
+      campaigns,
+      combination: 'max',
+      holdsFrom: new Date(NOW.getTime() - 60_000),
+      miniProgramOrderWindows: [],
+      ordersQualifyReferrals: false,
+    };
+  };
+
+  it('computes an unbudgeted coefficient itself: no call to campaign, the calendar read once for both earns', async () => {
+    const m = c.peers.member.add('m-1', { multiplierMilli: 1200 });
+    serve([multiplier('double', 2000), multiplier('gold only', 3000, { targetTiers: ['GOLD'] })]);
+    // 123.45 × 1 × 1.2 × 2.0 = 296.28 → 296 (the Gold campaign does not admit a Regular member).
+    expect((await record(order(m, 'L-1'), RULES, NOW)).order.pointsEarned).toBe(296);
+    expect((await record(order(m, 'L-2'), RULES, NOW)).order.pointsEarned).toBe(296);
+    expect(c.peers.campaign.askedAt).toEqual([]);
+    expect(c.peers.campaign.calendarReads).toBe(1);
+  });
+
+  it('asks campaign when a budgeted campaign admits the order, and for an order older than the calendar holds', async () => {
+    const m = c.peers.member.add('m-1');
+    serve([multiplier('budgeted', 2000, { budgeted: true })]);
+    c.peers.campaign.coefficientMilli = 2000;
+    c.peers.campaign.budgetPoints = 1000;
+    const receipt = await record(order(m, 'B-1', '100.00'), RULES, NOW);
+    expect(receipt.order.pointsEarned).toBe(200);
+    expect(c.peers.campaign.reservations.get('B-1')).toMatchObject({ points: 100 });
+    serve([multiplier('double', 2000)]);
+    campaignCalendarChanged(c.dataSource);
+    const late = { ...order(m, 'B-2', '100.00'), orderedAt: new Date(NOW.getTime() - 3_600_000).toISOString() };
+    await recordOrder(c.dataSource, c.peers, c.outbox, RULES, late, 'staff:test', NOW);
+    expect(c.peers.campaign.askedAt).toEqual([NOW, new Date(NOW.getTime() - 3_600_000)]);
+  });
+
+  it('without a calendar (campaign down) asks campaign as before, and does not try the calendar again until the TTL or the event', async () => {
+    const m = c.peers.member.add('m-1');
+    c.peers.campaign.coefficientMilli = 1500;
+    const rules = { ...RULES, campaignCalendarTtlMs: 600_000 };
+    expect((await record(order(m, 'D-1', '100.00'), rules, NOW)).order.pointsEarned).toBe(150);
+    expect((await record(order(m, 'D-2', '100.00'), rules, NOW)).order.pointsEarned).toBe(150);
+    expect(c.peers.campaign.askedAt).toHaveLength(2);
+    expect(c.peers.campaign.calendarReads).toBe(1);
+    serve([multiplier('one and a half', 1500)]);
+    campaignCalendarChanged(c.dataSource);
+    expect((await record(order(m, 'D-3', '100.00'), rules, NOW)).order.pointsEarned).toBe(150);
+    expect(c.peers.campaign.askedAt).toHaveLength(2);
+    expect(c.peers.campaign.calendarReads).toBe(2);
   });
 });

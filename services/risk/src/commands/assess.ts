@@ -5,7 +5,7 @@ import { RiskEvent } from '../db/entities/RiskEvent';
 import { answerFact } from '../db/facts';
 import { sharedEnabledRules } from '../db/rules';
 import { parseAction, type ActionToAssess, type AssessInput, type Decision } from '../domain/action';
-import { decide, planChecks, reviewFailedOpen, type Finding } from '../domain/evaluate';
+import { decide, isLoopback, planChecks, reviewFailedOpen, type Finding } from '../domain/evaluate';
 import type { RiskRule } from '../domain/rules';
 
 export interface Assessment {
@@ -83,27 +83,56 @@ const ROWS_PER_INSERT = 50;
 /** What AssessBatch answers per action: its assessment, or why it was not assessed (nothing recorded). */
 export type BatchAnswer = Assessment | { error: DomainError };
 
-/** The subjects whose history an action's rules read: two actions sharing one are judged one after the other. */
+/**
+ * The subjects whose history an action's rules read: two actions sharing one are judged one after
+ * the other. A loopback address is none (no IP rule reads it: see isLoopback).
+ */
 function subjects(action: ActionToAssess): string[] {
   return [
     `m:${action.memberId}`,
     ...(action.deviceId ? [`d:${action.deviceId}`] : []),
-    ...(action.ip ? [`i:${action.ip}`] : []),
+    ...(action.ip && !isLoopback(action.ip) ? [`i:${action.ip}`] : []),
     ...(action.inviteeMemberId ? [`m:${action.inviteeMemberId}`] : []),
   ];
+}
+
+type Pending = { index: number; action: ActionToAssess };
+
+/**
+ * The actions of the next round, in order, and those that wait for a later one. An action waits
+ * while an earlier one of its subjects waits or is in the round. A referral's facts read other
+ * members' history too (the inviter's other invitees on the invitee's devices, the referral graph),
+ * so it is judged in a round of its own, after every earlier action is recorded and before any
+ * later one is.
+ */
+function nextRound(pending: readonly Pending[]): { round: Pending[]; later: Pending[] } {
+  const round: Pending[] = [];
+  const later: Pending[] = [];
+  const taken = new Set<string>();
+  let closed = false;
+  for (const item of pending) {
+    const keys = subjects(item.action);
+    const referral = item.action.action === 'REFERRAL_REWARD';
+    if (closed || keys.some((k) => taken.has(k)) || (referral && (round.length > 0 || later.length > 0))) later.push(item);
+    else round.push(item);
+    keys.forEach((k) => taken.add(k));
+    if (referral) closed = true;
+  }
+  return { round, later };
 }
 
 /**
  * Judges actions sent after the fact, in order, as that many Assess calls would, with fewer
  * statements: one read of the decisions already recorded, one of the rules, and one multi-row
- * insert per round. A round holds actions with no member, device or IP in common, so every action
- * is still judged with the earlier ones of its subjects in its history. A round whose insert meets
- * a decision recorded meanwhile (the same action delivered twice at once) is recorded one by one.
+ * insert per round. A round holds actions with no member, device or IP in common (nextRound), so
+ * every action is still judged with the earlier ones of its subjects in its history and none of
+ * the later ones. A round whose insert meets a decision recorded meanwhile (the same action
+ * delivered twice at once) is recorded one by one.
  */
 export async function assessBatch(dataSource: DataSource, inputs: readonly AssessInput[], now = new Date()): Promise<BatchAnswer[]> {
   if (inputs.length > MAX_BATCH) throw new DomainError('BAD_USER_INPUT', `at most ${MAX_BATCH} actions per batch`, { field: 'actions' });
   const answers: BatchAnswer[] = new Array(inputs.length);
-  const parsed: Array<{ index: number; action: ActionToAssess }> = [];
+  const parsed: Pending[] = [];
   inputs.forEach((input, index) => {
     try {
       parsed.push({ index, action: parseAction(input, now) });
@@ -131,16 +160,7 @@ export async function assessBatch(dataSource: DataSource, inputs: readonly Asses
     return true;
   });
   while (pending.length) {
-    const round: typeof pending = [];
-    const later: typeof pending = [];
-    const taken = new Set<string>();
-    for (const item of pending) {
-      const keys = subjects(item.action);
-      // Once one action of a subject waits for the next round, every later one of it waits too (order kept).
-      if (keys.some((k) => taken.has(k))) later.push(item);
-      else round.push(item);
-      keys.forEach((k) => taken.add(k));
-    }
+    const { round, later } = nextRound(pending);
     const judged = await Promise.all(round.map(({ action }) => judge(dataSource.manager, rules, action, now)));
     for (let from = 0; from < round.length; from += ROWS_PER_INSERT) {
       const rows = judged.slice(from, from + ROWS_PER_INSERT);

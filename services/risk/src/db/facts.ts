@@ -24,9 +24,10 @@ function inWindow(manager: EntityManager, by: keyof typeof SCOPE_COLUMN, key: st
 }
 
 async function referral(manager: EntityManager, inviter: string, invitee: string, maxDepth: number): Promise<FactAnswers['REFERRAL']> {
+  // In order, so the evidence reads the same whichever way the database searches.
   const shared: Array<{ device: string }> = await manager.query(
     `SELECT DISTINCT a.device_id AS device FROM risk_events a JOIN risk_events b ON b.device_id = a.device_id
-     WHERE a.member_id = ? AND b.member_id = ? AND a.device_id IS NOT NULL LIMIT ${SAMPLE}`,
+     WHERE a.member_id = ? AND b.member_id = ? AND a.device_id IS NOT NULL ORDER BY device LIMIT ${SAMPLE}`,
     [inviter, invitee],
   );
   const sharing: Array<{ memberId: string }> = await manager.query(
@@ -34,7 +35,7 @@ async function referral(manager: EntityManager, inviter: string, invitee: string
      WHERE o.member_id IN (SELECT r.invitee_member_id FROM risk_events r
                            WHERE r.member_id = ? AND r.action = 'REFERRAL_REWARD' AND r.invitee_member_id <> ?)
        AND o.device_id IN (SELECT d.device_id FROM risk_events d WHERE d.member_id = ? AND d.device_id IS NOT NULL)
-     LIMIT ${SAMPLE}`,
+     ORDER BY memberId LIMIT ${SAMPLE}`,
     [inviter, invitee, invitee],
   );
   // Breadth first from the invitee along past referrals (inviter → invitee): reaching the inviter closes a cycle.
@@ -45,6 +46,8 @@ async function referral(manager: EntityManager, inviter: string, invitee: string
     const edges = await manager.getRepository(RiskEvent).find({
       select: { memberId: true, inviteeMemberId: true },
       where: { memberId: In(frontier), action: 'REFERRAL_REWARD' },
+      // In order, so the cycle found is the same whichever way the database searches.
+      order: { memberId: 'ASC', inviteeMemberId: 'ASC' },
     });
     const next: string[] = [];
     for (const edge of edges) {
@@ -72,7 +75,12 @@ export async function answerFact<Q extends FactQuery>(manager: EntityManager, qu
     case 'MEMBERS': {
       const others = () => inWindow(manager, query.by, query.key, query.actions, query.since).andWhere('e.member_id <> :except', query);
       const [{ n }] = await others().select('COUNT(DISTINCT e.member_id)', 'n').getRawMany<{ n: string | number }>();
-      const sample = await others().select('DISTINCT e.member_id', 'memberId').limit(SAMPLE).getRawMany<{ memberId: string }>();
+      // In member order, so the sample is the same whichever way the database searches.
+      const sample = await others()
+        .select('DISTINCT e.member_id', 'memberId')
+        .orderBy('e.member_id')
+        .limit(SAMPLE)
+        .getRawMany<{ memberId: string }>();
       return { count: Number(n), sample: sample.map((r) => r.memberId) } as Answer<Q>;
     }
     case 'AMOUNTS': {

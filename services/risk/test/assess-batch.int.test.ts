@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Like, type DataSource } from 'typeorm';
 import { createDataSource, DomainError, ensureDatabase, QueryCounter, readCommonConfig, resolveDatabaseTarget } from '../../kit/src';
 import { testDatabaseEnv } from '../../../test/harness/startStack';
-import { assess, assessBatch, type BatchAnswer } from '../src/commands/assess';
+import { assess, assessBatch, type Assessment, type BatchAnswer } from '../src/commands/assess';
 import { saveRiskRule } from '../src/commands/saveRiskRule';
 import { riskSchema } from '../src/db/data-source';
 import { RiskEvent } from '../src/db/entities/RiskEvent';
@@ -11,7 +11,7 @@ import type { AssessInput } from '../src/domain/action';
 /*
  * AssessBatch against one Assess after another, on the database the suite runs on (SQLite, or
  * MySQL with DATABASE_URL): random histories and random batches get the same decisions, scores,
- * reasons and findings, and record the same rows.
+ * reasons and findings, and record the same rows; and a batch's statements do not grow with it.
  */
 
 /** Counts like the service's counter, and keeps the text, so the rules' reads (a shared value, read by the clock) can be left out. */
@@ -107,8 +107,10 @@ const TIGHT_RULES = [
 
 let single: Database & { stop(): Promise<void> };
 let batched: Database & { stop(): Promise<void> };
+/** With the seeded rules only, as deployed: for the statement counts. */
+let seeded: Database & { stop(): Promise<void> };
 beforeAll(async () => {
-  [single, batched] = await Promise.all([openRisk(), openRisk()]);
+  [single, batched, seeded] = await Promise.all([openRisk(), openRisk(), openRisk()]);
   for (const { dataSource } of [single, batched]) {
     for (const rule of TIGHT_RULES) {
       await saveRiskRule(
@@ -122,6 +124,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await single?.stop();
   await batched?.stop();
+  await seeded?.stop();
 });
 
 const NOW = new Date('2026-11-30T08:00:00Z');
@@ -284,5 +287,41 @@ describe('assessBatch decides as one Assess after another', () => {
       findings: [expect.objectContaining({ rule: 'referral-ring' }), expect.anything()],
     });
     expect((await assessBatch(batched.dataSource, batch, NOW)).map(outcomeOf)).toEqual(expected);
+  });
+});
+
+describe('the statements of a batch', () => {
+  let n = 0;
+  const earn = (member: string): AssessInput => ({
+    action: 'EARN',
+    memberId: member,
+    amountFen: 8_800,
+    channel: 'POS',
+    idempotencyKey: `EARN:COUNT-${++n}`,
+    occurredAtEpochMs: NOW.getTime() - 60_000 + n,
+    afterCommit: true,
+  });
+  /** Statements of one AssessBatch, less the rules' read (a shared value, read at most once a second by the clock). */
+  async function statementsOf(inputs: AssessInput[]): Promise<number> {
+    const { recorder, dataSource } = seeded;
+    const before = recorder.statements.length;
+    const answers = await assessBatch(dataSource, inputs, NOW);
+    expect(answers.every((a) => !('error' in a) && (a as Assessment).decision === 'ALLOW')).toBe(true);
+    return recorder.statements.slice(before).filter((sql) => !/risk_rules/.test(sql)).length;
+  }
+  const members = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+
+  it('do not grow with the number of earns of different members', async () => {
+    const counts: Record<number, number> = {};
+    for (const size of [1, 5, 20]) counts[size] = await statementsOf(members(`count-${size}`, size).map(earn));
+    console.info(`statements per AssessBatch of N earns: ${JSON.stringify(counts)}`);
+    // The decisions already recorded, the facts of every earn, the decisions (one multi-row INSERT).
+    expect(counts).toEqual({ 1: 3, 5: 3, 20: 3 });
+  });
+
+  it('grow with the rounds only: a member’s second earn is judged after its first is recorded', async () => {
+    const five = members('rounds', 5);
+    // Two rounds: the facts and the INSERT twice, the recorded decisions once.
+    expect(await statementsOf([...five.map(earn), ...five.map(earn)])).toBe(5);
   });
 });

@@ -49,7 +49,7 @@ function actionList(actions: readonly Action[]): string {
 }
 
 /**
- * The branches answering query number `q`: the search each fact made alone, its rows tagged with q.
+ * The branches answering query number `q`: the search its query would make alone, its rows tagged with q.
  * A search with LIMIT sits in a derived table: a term of a compound SELECT takes no ORDER BY or LIMIT.
  */
 function branchesOf(query: Exclude<FactQuery, { type: 'REFERRAL' }>, q: number): Branch[] {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, isUniqueViolation } from '../../../kit/src';
 import { RiskEvent } from '../db/entities/RiskEvent';
-import { answerFact } from '../db/facts';
+import { answerFacts } from '../db/facts';
 import { sharedEnabledRules } from '../db/rules';
 import { parseAction, type ActionToAssess, type AssessInput, type Decision } from '../domain/action';
-import { decide, planChecks, reviewFailedOpen, type Finding } from '../domain/evaluate';
+import { decide, isLoopback, planChecks, reviewFailedOpen, type Finding, type Verdict } from '../domain/evaluate';
 import type { RiskRule } from '../domain/rules';
 
 export interface Assessment {
@@ -26,13 +26,35 @@ export function assessmentOf(event: RiskEvent): Assessment {
   };
 }
 
-/** An action judged, as the row that records it (not stored yet). */
-async function judge(manager: EntityManager, rules: readonly RiskRule[], action: ActionToAssess, now: Date): Promise<RiskEvent> {
-  // An assessment sent after the fact is judged, and recorded, as of when the action happened.
-  const at = action.occurredAt ?? now;
-  const checks = planChecks(rules, action, at);
-  const answers = await Promise.all(checks.map((c) => answerFact(manager, c.query)));
-  const verdict = reviewFailedOpen(decide(checks.flatMap((c, i) => c.judge(answers[i]) ?? [])), action);
+/**
+ * Actions judged together (one Assess, or one round of AssessBatch), as the rows that record them
+ * (not stored yet), with the facts all of them need read at once (answerFacts). Each is judged
+ * without the others, none being stored yet: hence a round's actions have no subject in common.
+ */
+async function judge(
+  manager: EntityManager,
+  rules: readonly RiskRule[],
+  actions: readonly ActionToAssess[],
+  now: Date,
+): Promise<RiskEvent[]> {
+  const planned = actions.map((action) => {
+    // An assessment sent after the fact is judged, and recorded, as of when the action happened.
+    const at = action.occurredAt ?? now;
+    return { action, at, checks: planChecks(rules, action, at) };
+  });
+  const answers = await answerFacts(
+    manager,
+    planned.flatMap(({ checks }) => checks.map((c) => c.query)),
+  );
+  let next = 0;
+  return planned.map(({ action, at, checks }) => {
+    const findings = checks.flatMap((c) => c.judge(answers[next++]) ?? []);
+    return eventOf(action, at, reviewFailedOpen(decide(findings), action));
+  });
+}
+
+/** The row that records an action judged as of `at`. */
+function eventOf(action: ActionToAssess, at: Date, verdict: Verdict): RiskEvent {
   const { occurredAt: _occurredAt, failOpen, afterCommit, ...context } = action;
   // A DENY of an action that already happened stops nothing: it waits in the review queue for staff.
   const queued = verdict.decision === 'REVIEW' || (verdict.decision === 'DENY' && (failOpen || afterCommit));
@@ -64,7 +86,7 @@ export async function assess(dataSource: DataSource, input: AssessInput, now = n
   const known = await events.findOneBy({ idempotencyKey: action.idempotencyKey });
   if (known) return assessmentOf(known);
 
-  const event = await judge(dataSource.manager, await sharedEnabledRules(dataSource), action, now);
+  const [event] = await judge(dataSource.manager, await sharedEnabledRules(dataSource), [action], now);
   try {
     // updateEntity(false): the row is complete as built, so TypeORM need not read its defaults back.
     await events.createQueryBuilder().insert().values(event).updateEntity(false).execute();
@@ -83,27 +105,57 @@ const ROWS_PER_INSERT = 50;
 /** What AssessBatch answers per action: its assessment, or why it was not assessed (nothing recorded). */
 export type BatchAnswer = Assessment | { error: DomainError };
 
-/** The subjects whose history an action's rules read: two actions sharing one are judged one after the other. */
+/**
+ * The subjects whose history an action's rules read: two actions sharing one are judged one after
+ * the other. A loopback address is none (no IP rule reads it: see isLoopback).
+ */
 function subjects(action: ActionToAssess): string[] {
   return [
     `m:${action.memberId}`,
     ...(action.deviceId ? [`d:${action.deviceId}`] : []),
-    ...(action.ip ? [`i:${action.ip}`] : []),
+    ...(action.ip && !isLoopback(action.ip) ? [`i:${action.ip}`] : []),
     ...(action.inviteeMemberId ? [`m:${action.inviteeMemberId}`] : []),
   ];
 }
 
+type Pending = { index: number; action: ActionToAssess };
+
+/**
+ * The actions of the next round, in order, and those that wait for a later one. An action waits
+ * while an earlier one of its subjects waits or is in the round. A referral's facts read other
+ * members' history too (the inviter's other invitees on the invitee's devices, the referral graph),
+ * so it is judged in a round of its own, after every earlier action is recorded and before any
+ * later one is.
+ */
+function nextRound(pending: readonly Pending[]): { round: Pending[]; later: Pending[] } {
+  const round: Pending[] = [];
+  const later: Pending[] = [];
+  const taken = new Set<string>();
+  let closed = false;
+  for (const item of pending) {
+    const keys = subjects(item.action);
+    const referral = item.action.action === 'REFERRAL_REWARD';
+    if (closed || keys.some((k) => taken.has(k)) || (referral && (round.length > 0 || later.length > 0))) later.push(item);
+    else round.push(item);
+    keys.forEach((k) => taken.add(k));
+    if (referral) closed = true;
+  }
+  return { round, later };
+}
+
 /**
  * Judges actions sent after the fact, in order, as that many Assess calls would, with fewer
- * statements: one read of the decisions already recorded, one of the rules, and one multi-row
- * insert per round. A round holds actions with no member, device or IP in common, so every action
- * is still judged with the earlier ones of its subjects in its history. A round whose insert meets
- * a decision recorded meanwhile (the same action delivered twice at once) is recorded one by one.
+ * statements: one read of the decisions already recorded, one of the rules (a shared value), and
+ * per round one read of all its actions' facts (answerFacts) and one multi-row insert. A round
+ * holds actions with no member, device or IP in common (nextRound), so every action is still
+ * judged with the earlier ones of its subjects in its history and none of the later ones. A
+ * round whose insert meets a decision recorded meanwhile (the same action delivered twice at
+ * once) is recorded one by one.
  */
 export async function assessBatch(dataSource: DataSource, inputs: readonly AssessInput[], now = new Date()): Promise<BatchAnswer[]> {
   if (inputs.length > MAX_BATCH) throw new DomainError('BAD_USER_INPUT', `at most ${MAX_BATCH} actions per batch`, { field: 'actions' });
   const answers: BatchAnswer[] = new Array(inputs.length);
-  const parsed: Array<{ index: number; action: ActionToAssess }> = [];
+  const parsed: Pending[] = [];
   inputs.forEach((input, index) => {
     try {
       parsed.push({ index, action: parseAction(input, now) });
@@ -131,17 +183,13 @@ export async function assessBatch(dataSource: DataSource, inputs: readonly Asses
     return true;
   });
   while (pending.length) {
-    const round: typeof pending = [];
-    const later: typeof pending = [];
-    const taken = new Set<string>();
-    for (const item of pending) {
-      const keys = subjects(item.action);
-      // Once one action of a subject waits for the next round, every later one of it waits too (order kept).
-      if (keys.some((k) => taken.has(k))) later.push(item);
-      else round.push(item);
-      keys.forEach((k) => taken.add(k));
-    }
-    const judged = await Promise.all(round.map(({ action }) => judge(dataSource.manager, rules, action, now)));
+    const { round, later } = nextRound(pending);
+    const judged = await judge(
+      dataSource.manager,
+      rules,
+      round.map(({ action }) => action),
+      now,
+    );
     for (let from = 0; from < round.length; from += ROWS_PER_INSERT) {
       const rows = judged.slice(from, from + ROWS_PER_INSERT);
       const items = round.slice(from, from + ROWS_PER_INSERT);

@@ -4,7 +4,8 @@ import type { RiskRule, Scope } from './rules';
 /*
  * Evaluation in two pure steps around one read: `planChecks` says, for each enabled rule that
  * applies to the action, which fact of the stored history it needs (a FactQuery, answered by
- * db/facts.ts with one indexed query); `judge` turns the answers into findings, and `decide`
+ * db/facts.ts with one indexed search, all the facts of the actions judged together in one
+ * statement); `judge` turns the answers into findings, and `decide`
  * into a decision. The history never includes the action being assessed: it is not stored yet.
  */
 

@@ -3,6 +3,7 @@ import { enqueueOutboxEvents, inTransaction, isUniqueViolation } from '../../../
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import type { PointsAccount } from '../db/entities/PointsAccount';
+import { readEarnState } from '../db/earnState';
 import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
 import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
 import { memberTier, tierForEarn } from './memberTier';
@@ -111,7 +112,8 @@ async function earnOrder(
   const at = now ?? new Date();
   const { orderedAt, late } = parseOrderTime(input.orderedAt, at, rules.orderMaxLatenessDays, input.callerIsAdmin ?? false);
   const orders = dataSource.getRepository(Order);
-  const existing = await orders.findOneBy({ orderNo: order.orderNo });
+  // The order and points' copy of the member's tier in one statement; a known order is answered from it alone.
+  const { order: existing, tierCopy } = await readEarnState(dataSource, order.orderNo, order.memberId);
   if (existing) return replay(existing, order);
 
   // The tier first: campaigns target by it, and budgeted ones reserve the extra points they grant.
@@ -119,7 +121,7 @@ async function earnOrder(
   // member service is asked only without one); an order with its time asks for the tier held then.
   const tier =
     input.orderedAt == null
-      ? await tierForEarn(dataSource, peers.member, order.memberId, at, rules.tierLadderTtlMs)
+      ? await tierForEarn(dataSource, peers.member, order.memberId, at, rules.tierLadderTtlMs, tierCopy)
       : await memberTier(peers.member, order.memberId, undefined, orderedAt);
   const coefficient = await peers.campaign.getActivityCoefficient(order.memberId, orderedAt, undefined, {
     orderNo: order.orderNo,

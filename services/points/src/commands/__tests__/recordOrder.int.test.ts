@@ -64,11 +64,11 @@ describe('recordOrder', () => {
     await recordOrder(c.dataSource, c.peers, spendLater, RULES, order(m, 'O-1'), 'staff:test', new Date('2026-03-10T08:00:00Z'));
     const before = c.queries.count;
     await recordOrder(c.dataSource, c.peers, spendLater, RULES, order(m, 'O-2'), 'staff:test', new Date('2026-03-10T08:00:00Z'));
-    // Is the order known; points' copy of the member's tier (none here: this member service sends no
-    // tier versions, so it is asked); BEGIN, the account under lock, the order, the guarded balance
-    // update, the ledger entry, the lot, the activity and spend events (one INSERT), COMMIT; then the
-    // activity's delivery: the pending events of the member, their 12-month figures, marked delivered.
-    expect(c.queries.count - before).toBe(13);
+    // Is the order known and points' copy of the member's tier, in one statement (no copy here: this
+    // member service sends no tier versions, so it is asked); BEGIN, the account under lock, the order,
+    // the guarded balance update, the ledger entry, the lot, the activity and spend events (one INSERT),
+    // COMMIT; then the activity's delivery: the pending events of the member, their 12-month figures, marked delivered.
+    expect(c.queries.count - before).toBe(12);
     expect(await c.account(m)).toEqual({ balance: 246, debt: 0 });
     expect(await c.scalar('SELECT COUNT(*) FROM points_accounts')).toBe(1);
   });
@@ -275,7 +275,7 @@ describe('recordOrder with EARN_RISK_CHECK=after-commit', () => {
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-1'), 'staff:test', at);
     const before = c.queries.count;
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-2'), 'staff:test', at);
-    expect(c.queries.count - before).toBe(13);
+    expect(c.queries.count - before).toBe(12);
     expect((await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).map((e) => e.delivered)).toEqual([false, false]);
     expect(c.peers.risk.assessed).toEqual([]);
   });
@@ -346,8 +346,8 @@ describe("recordOrder with points' copy of the member's tier", () => {
     // From the copy: 200.00 over 2 purchases is far from Silver (3,000.00 and 5): reported after the answer.
     const before = c.queries.count;
     expect((await earn(m, 'O-2', '100.00')).order.pointsEarned).toBe(100);
-    // Is the order known, the tier copy, the ledger transaction (8), the 12-month figures: nothing more before the answer.
-    expect(c.queries.count - before).toBe(11);
+    // Is the order known and the tier copy (one statement), the ledger transaction (8), the 12-month figures: nothing more before the answer.
+    expect(c.queries.count - before).toBe(10);
     expect(c.peers.member.asked).toHaveLength(1);
     expect(delivered).toEqual({ now: [m], soon: [m] });
     expect(c.peers.member.reports).toHaveLength(1);

@@ -143,9 +143,21 @@ export function newOutboxRow<P>(event: NewOutboxEvent<P>): OutboxRow {
 /**
  * Delivers a run of one key's pending events of one type, oldest first: all of them, or throws
  * (then all are retried; handlers are idempotent, an outbox delivers at least once). A handler may
- * deliver a run as one message when its events only say "this changed".
+ * deliver a run as one message when its events only say "this changed". `known`: what the caller
+ * of deliverNow read after committing every event of the run (see KnownToDelivery), or undefined.
  */
-export type OutboxHandler = (events: ReadonlyArray<OutboxEvent>) => Promise<void>;
+export type OutboxHandler = (events: ReadonlyArray<OutboxEvent>, known?: unknown) => Promise<void>;
+
+/**
+ * What the caller of deliverNow read after committing the events it names (e.g. the figures a report
+ * sends): handed to the handler only for a run made of those events alone, so the handler need not
+ * read it again. A run with any other event (committed later, or earlier and still pending) gets
+ * none: the handler reads for itself, as it would without.
+ */
+export interface KnownToDelivery {
+  eventIds: readonly string[];
+  facts: unknown;
+}
 
 /**
  * Delivers many keys' pending events of one type at once (`deliverSoonTogether`): each key's run,
@@ -174,8 +186,11 @@ export interface OutboxOptions {
 export interface Outbox {
   /** The same as `enqueueOutboxEvent`: enqueueing needs only the caller's transaction. */
   enqueue: typeof enqueueOutboxEvent;
-  /** After a commit: delivers the key's pending events now. Never throws; a failure is logged and left to the dispatcher. */
-  deliverNow(key: string): Promise<void>;
+  /**
+   * After a commit: delivers the key's pending events now. Never throws; a failure is logged and left
+   * to the dispatcher. `known`: what the caller already read for its own events (KnownToDelivery).
+   */
+  deliverNow(key: string, known?: KnownToDelivery): Promise<void>;
   /**
    * After a commit, without waiting: delivers the key's pending events in the background. Calls
    * while a delivery of the key runs coalesce into one more run after it, so under load a key's
@@ -220,7 +235,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const deliveries = metricsOf(dataSource)?.outboxDeliveries;
 
   /** Delivers the key's oldest pending events (at most EVENTS_PER_DELIVERY); returns how many it read. */
-  async function deliverKey(key: string): Promise<number> {
+  async function deliverKey(key: string, known?: KnownToDelivery): Promise<number> {
     // Read what is pending first: a handler that sends current figures then covers every change they announced.
     const pending = await rows().find({ where: { key, deliveredAt: IsNull() }, order: { seq: 'ASC' }, take: EVENTS_PER_DELIVERY });
     for (const run of runsOfOneType(pending)) {
@@ -228,7 +243,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       try {
         const handler = handlers[run[0].type];
         if (!handler) throw new Error(`no outbox handler for events of type ${run[0].type}`);
-        await handler(run.map(toEvent));
+        const covered = known !== undefined && ids.every((id) => known.eventIds.includes(id));
+        await handler(run.map(toEvent), covered ? known.facts : undefined);
       } catch (error) {
         deliveries?.inc({ outcome: 'failed' }, run.length);
         await recordFailure(key, ids, run[0].attempts + 1, error);
@@ -352,8 +368,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   return {
     enqueue: enqueueOutboxEvent,
-    deliverNow: (key) =>
-      deliverKey(key).then(
+    deliverNow: (key, known) =>
+      deliverKey(key, known).then(
         () => undefined,
         (error: unknown) => logger.warn({ err: error, key }, 'outbox events not delivered yet; the dispatcher will retry'),
       ),

@@ -165,6 +165,7 @@ async function earnOrder(
     orderedAt,
   });
   const lotExpiresAt = lotExpiry(orderedAt, rules);
+  let activityEventId = '';
   // The order, its points (or their pending hold) and the events announcing it, in one transaction.
   const write = async (manager: EntityManager, account?: PointsAccount) => {
     await manager.insert(Order, row);
@@ -187,7 +188,7 @@ async function earnOrder(
       });
     }
     // The activity, the spend and (after-commit) the assessment in one statement.
-    await enqueueOutboxEvents(manager, [
+    [activityEventId] = await enqueueOutboxEvents(manager, [
       activityEvent(order.memberId, at),
       spendEvent(order.memberId, at),
       ...(afterCommit ? [afterCommitAssessment(earn, at)] : []),
@@ -208,7 +209,7 @@ async function earnOrder(
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
   }
   // Before the answer only when this earn can upgrade the member (an upgrade shows at once), else just after it.
-  await reportEarnActivity(dataSource, events, order.memberId, tier, at);
+  await reportEarnActivity(dataSource, events, order.memberId, tier, activityEventId, now);
   // Not awaited: risk judges the earn off the request path, in a batch with the others pending.
   if (afterCommit) events.deliverSoon(AFTER_COMMIT_ASSESSMENTS_KEY);
   events.deliverSoon(SPEND_EVENTS_KEY);

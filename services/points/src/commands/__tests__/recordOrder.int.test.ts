@@ -1,3 +1,4 @@
+import type { KnownToDelivery } from '../../../../kit/src';
 import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
 import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
 import { AFTER_COMMIT_ASSESSMENTS_KEY } from '../assessRisk';
@@ -323,7 +324,7 @@ describe("recordOrder with points' copy of the member's tier", () => {
   let delivered: { now: string[]; soon: string[] };
   /** Records which delivery the earn chose for the member's activity; a deferred one waits until the test delivers it. */
   const watching = () => ({
-    deliverNow: (key: string) => (delivered.now.push(key), c.outbox.deliverNow(key)),
+    deliverNow: (key: string, known?: KnownToDelivery) => (delivered.now.push(key), c.outbox.deliverNow(key, known)),
     // Members' spend goes soon after every earn (publishSpend.int.test.ts): not watched here.
     deliverSoon: () => undefined,
     deliverSoonTogether: (_type: string, key: string) => void delivered.soon.push(key),
@@ -360,9 +361,14 @@ describe("recordOrder with points' copy of the member's tier", () => {
     await earn(m, 'O-4', '100.00');
     expect(delivered.now).toEqual([m]);
     // The fifth purchase brings the 12 months to 3,000.00: it can cross Silver's thresholds, so member hears it before the answer.
+    await c.outbox.deliverNow(m);
+    const upgrade = c.queries.count;
     await earn(m, 'O-5', '2600.00');
     expect(delivered.now).toEqual([m, m]);
     expect(c.peers.member.reports.at(-1)).toMatchObject({ memberId: m, spendFen: 300_000, purchases: 5 });
+    // The figures are read once, for the decision, and sent with the earn's event: the order and the
+    // copy, the ledger transaction (8), the figures; the delivery's pending events and their marking.
+    expect(c.queries.count - upgrade).toBe(12);
   });
 
   it('reports an order sent with its time before the answer (its tier is the one held then, not the copy)', async () => {

@@ -24,4 +24,5 @@ export * from './tokens';
 export * from './jobLease';
 export * from './random';
 export * from './plainRead';
+export * from './plainWrite';
 export * from './tierThresholds';

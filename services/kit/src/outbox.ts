@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntitySchema, In, IsNull, Table, TableIndex, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Logger } from './logger';
 import { metricsOf, observeOutbox } from './metrics';
+import { insertByPlainSql } from './plainWrite';
 import { runEvery } from './schedule';
 
 /**
@@ -107,19 +108,19 @@ export interface NewOutboxEvent<P = unknown> {
  * announcement commit or roll back together. Returns the event id.
  */
 export async function enqueueOutboxEvent<P>(manager: EntityManager, event: NewOutboxEvent<P>): Promise<string> {
-  const row = newOutboxRow(event);
-  // The generated seq is never needed back: no re-read after the insert.
-  await manager.createQueryBuilder().insert().into(OutboxEventSchema).values(row).updateEntity(false).execute();
-  return row.id;
+  const [id] = await enqueueOutboxEvents(manager, [event]);
+  return id;
 }
 
 /**
  * Enqueues several events inside the caller's transaction with one multi-row INSERT (a change that
- * announces more than one thing pays one statement). Returns the event ids in order.
+ * announces more than one thing pays one statement). Returns the event ids in order. Plain SQL
+ * (insertByPlainSql): nearly every write enqueues, and the query builder cost more than the
+ * statement; the generated seq is never read back.
  */
 export async function enqueueOutboxEvents(manager: EntityManager, events: ReadonlyArray<NewOutboxEvent>): Promise<string[]> {
   const rows = events.map(newOutboxRow);
-  if (rows.length) await manager.createQueryBuilder().insert().into(OutboxEventSchema).values(rows).updateEntity(false).execute();
+  await insertByPlainSql(manager, OutboxEventSchema, rows);
   return rows.map((row) => row.id);
 }
 

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueOutboxEvents, inTransaction, isUniqueViolation } from '../../../kit/src';
+import { enqueueOutboxEvents, insertByPlainSql, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import type { PointsAccount } from '../db/entities/PointsAccount';
@@ -168,7 +168,7 @@ async function earnOrder(
   let activityEventId = '';
   // The order, its points (or their pending hold) and the events announcing it, in one transaction.
   const write = async (manager: EntityManager, account?: PointsAccount) => {
-    await manager.insert(Order, row);
+    await insertByPlainSql(manager, Order, [row]);
     if (account) {
       await applyPlan(manager, account, planEarn(account, points, orderReason(order)), {
         ...orderEntryContext({ ...order, orderedAt, late }, actor, now),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { inTransaction, metricsOf, rowLock } from '../../../kit/src';
+import { executeByPlainSql, findByPlainSql, forUpdate, inTransaction, insertByPlainSql, metricsOf } from '../../../kit/src';
 import type { Plan } from '../domain/account';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { PointsAccount } from './entities/PointsAccount';
@@ -27,8 +27,14 @@ export async function ensureAccount(dataSource: DataSource, memberId: string): P
  * this lock first, so lots and entries are never raced and lock order is the same everywhere.
  */
 export async function lockAccount(manager: EntityManager, memberId: string): Promise<PointsAccount> {
-  const account = await manager.findOne(PointsAccount, { where: { memberId }, lock: rowLock(manager) });
+  const account = await readLocked(manager, memberId);
   if (!account) throw new Error(`no points account for ${memberId}: call ensureAccount first`);
+  return account;
+}
+
+/** The account under its row lock, or undefined (plain SQL: every earn and burn takes it, and find()'s query building cost more than the statement). */
+async function readLocked(manager: EntityManager, memberId: string): Promise<PointsAccount | undefined> {
+  const [account] = await findByPlainSql(manager, PointsAccount, `WHERE member_id = :memberId${forUpdate(manager)}`, { memberId });
   return account;
 }
 
@@ -49,7 +55,7 @@ export async function inAccountTransaction<T>(
 ): Promise<T> {
   const attempt = () =>
     inTransaction(dataSource, async (manager) => {
-      const account = await manager.findOne(PointsAccount, { where: { memberId }, lock: rowLock(manager) });
+      const account = await readLocked(manager, memberId);
       if (!account) throw new NoAccountYet(memberId);
       return work(manager, account);
     });
@@ -70,7 +76,8 @@ export function openLots(manager: EntityManager, memberId: string): Promise<Poin
 /**
  * Sets a locked account's balance and debt by an UPDATE guarded by the version read under the
  * lock: a lost update fails loudly, never silently. `entries` is how many ledger entries the change
- * appends: they take the account's next sequence numbers (see `nextSeqs`).
+ * appends: they take the account's next sequence numbers (see `nextSeqs`). Plain SQL: every change
+ * of points runs it, and the query builder cost more CPU than the statement.
  */
 export async function setBalance(
   manager: EntityManager,
@@ -78,19 +85,20 @@ export async function setBalance(
   after: { balance: number; debt: number; held?: number },
   entries: number,
 ): Promise<void> {
-  const moved = await manager
-    .createQueryBuilder()
-    .update(PointsAccount)
-    .set({
-      balance: after.balance,
-      debt: after.debt,
-      ...(after.held === undefined ? {} : { held: after.held }),
-      lastSeq: account.lastSeq + entries,
-      version: () => 'version + 1',
-    })
-    .where('member_id = :memberId AND version = :version', { memberId: account.memberId, version: account.version })
-    .execute();
-  if (moved.affected !== 1) throw new Error(`points account ${account.memberId} changed under its lock`);
+  const held = after.held === undefined ? '' : ', held = ?';
+  const moved = await executeByPlainSql(
+    manager,
+    `UPDATE points_accounts SET balance = ?, debt = ?${held}, last_seq = ?, version = version + 1 WHERE member_id = ? AND version = ?`,
+    [
+      after.balance,
+      after.debt,
+      ...(after.held === undefined ? [] : [after.held]),
+      account.lastSeq + entries,
+      account.memberId,
+      account.version,
+    ],
+  );
+  if (moved !== 1) throw new Error(`points account ${account.memberId} changed under its lock`);
 }
 
 export interface EntryContext {
@@ -173,11 +181,14 @@ export async function applyPlan(
   // The time of application, read here under the lock, so that it follows the entries' order.
   const { entries, newLot } = rowsOfPlan(account, plan, { ...context, now: context.now ?? new Date() });
   await setBalance(manager, account, plan.after, entries.length);
-  if (entries.length) await manager.insert(LedgerEntry, entries);
+  // Plain statements (kit insertByPlainSql): the same rows and statements as insert() and update(), without their query building.
+  await insertByPlainSql(manager, LedgerEntry, entries);
   // Counted as written; a transaction rolled back afterwards (a deadlock retried) counts again when it is redone.
   const ledger = metricsOf(manager.connection)?.ledgerEntries;
   for (const entry of entries) ledger?.inc({ kind: entry.entryType });
-  for (const [lotId, remaining] of plan.lotChanges) await manager.update(PointsLot, { id: lotId }, { remaining });
-  if (newLot) await manager.insert(PointsLot, newLot);
+  for (const [lotId, remaining] of plan.lotChanges) {
+    await executeByPlainSql(manager, 'UPDATE points_lots SET remaining = ? WHERE id = ?', [remaining, lotId]);
+  }
+  if (newLot) await insertByPlainSql(manager, PointsLot, [newLot]);
   return entries;
 }

@@ -112,8 +112,8 @@ async function earnOrder(
   const at = now ?? new Date();
   const { orderedAt, late } = parseOrderTime(input.orderedAt, at, rules.orderMaxLatenessDays, input.callerIsAdmin ?? false);
   const orders = dataSource.getRepository(Order);
-  // The order and points' copy of the member's tier in one statement; a known order is answered from it alone.
-  const { order: existing, tierCopy } = await readEarnState(dataSource, order.orderNo, order.memberId);
+  // The order, points' copy of the member's tier and their account in one statement; a known order is answered from it alone.
+  const { order: existing, tierCopy, account: accountBefore } = await readEarnState(dataSource, order.orderNo, order.memberId);
   if (existing) return replay(existing, order);
 
   // The tier first: campaigns target by it, and budgeted ones reserve the extra points they grant.
@@ -168,13 +168,15 @@ async function earnOrder(
   let activityEventId = '';
   // The order, its points (or their pending hold) and the events announcing it, in one transaction.
   const write = async (manager: EntityManager, account?: PointsAccount) => {
-    await insertByPlainSql(manager, Order, [row]);
+    // The account first: applyPlan's guarded UPDATE is the transaction's first lock when the account was read before it.
     if (account) {
       await applyPlan(manager, account, planEarn(account, points, orderReason(order)), {
         ...orderEntryContext({ ...order, orderedAt, late }, actor, now),
         lotExpiresAt,
       });
-    } else {
+    }
+    await insertByPlainSql(manager, Order, [row]);
+    if (!account) {
       // Inside the return window the points are held back; releasePendingPoints earns them later.
       await manager.insert(PendingPoints, {
         orderNo: order.orderNo,
@@ -202,7 +204,9 @@ async function earnOrder(
     } else {
       // The account lock first, as every command on a member's points takes it: concurrent orders of
       // one member (a duplicate among them) wait here, and a duplicate's insert below is a replay.
-      await inAccountTransaction(dataSource, order.memberId, write);
+      // The account read with the order is planned from and guarded by its version, without the
+      // locking read; if it changed meanwhile, the earn runs again under that read (inAccountTransaction).
+      await inAccountTransaction(dataSource, order.memberId, write, accountBefore);
     }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

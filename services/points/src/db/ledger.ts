@@ -41,18 +41,38 @@ async function readLocked(manager: EntityManager, memberId: string): Promise<Poi
 /** The member has no account row yet: the transaction that wanted to lock it rolls back (see inAccountTransaction). */
 class NoAccountYet extends Error {}
 
+/** The account's version is not the one its change was planned from (setBalance's guard): nothing of that change is written. */
+export class AccountChanged extends Error {}
+
 /**
  * Runs `work` in one transaction that starts by locking the member's account (as lockAccount),
  * without the INSERT IGNORE of ensureAccount before it: nearly every member already has their
  * account, so that statement was wasted on all but a first earn. For a member without one, the
  * transaction rolls back before it has written anything, the row is created in its own statement
  * (ensureAccount: why not inside, see there) and the transaction runs again.
+ *
+ * `readBefore`: the account as read just before the transaction (with other rows, in one statement:
+ * readEarnState), for a change planned from the account row alone (an earn: balance, debt, last
+ * seq; no lot). The transaction then starts without the locking read, and `work` must begin with
+ * applyPlan: its UPDATE, guarded by the version read, takes the row's lock as the first lock of the
+ * transaction (the same lock, in the same order, as every other command), so the plan is applied
+ * to exactly the account it was planned from, or — the account changed since it was read — the
+ * transaction rolls back having written nothing (AccountChanged) and runs again the usual way,
+ * under the lock read.
  */
 export async function inAccountTransaction<T>(
   dataSource: DataSource,
   memberId: string,
   work: (manager: EntityManager, account: PointsAccount) => Promise<T>,
+  readBefore?: PointsAccount,
 ): Promise<T> {
+  if (readBefore) {
+    try {
+      return await inTransaction(dataSource, (manager) => work(manager, readBefore));
+    } catch (error) {
+      if (!(error instanceof AccountChanged)) throw error;
+    }
+  }
   const attempt = () =>
     inTransaction(dataSource, async (manager) => {
       const account = await readLocked(manager, memberId);
@@ -98,7 +118,7 @@ export async function setBalance(
       account.version,
     ],
   );
-  if (moved !== 1) throw new Error(`points account ${account.memberId} changed under its lock`);
+  if (moved !== 1) throw new AccountChanged(`points account ${account.memberId} changed under its lock`);
 }
 
 export interface EntryContext {

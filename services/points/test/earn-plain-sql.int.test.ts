@@ -70,8 +70,9 @@ it('refuses a row without a value for a column, writing nothing', async () => {
   expect(await dataSource.getRepository(Order).countBy({ orderNo: 'PLAIN-X' })).toBe(0);
 });
 
-it('reads the order and the tier copy in one statement, each the entity find() reads, or undefined', async () => {
+it('reads the order, the tier copy and the account in one statement, each the entity find() reads, or undefined', async () => {
   await insertByPlainSql(dataSource, Order, [order('READ-1', 'm-read')]);
+  await ensureAccount(dataSource, 'm-read');
   const grantEnds = new Date('2027-01-01T00:00:00.123Z');
   await keepTierCopies(dataSource, [{ memberId: 'm-read', tierId: 'GOLD', tierVersion: 7, granted: true, grantExpiresAt: grantEnds }]);
   const before = statements();
@@ -80,7 +81,12 @@ it('reads the order and the tier copy in one statement, each the entity find() r
   expect(state.order).toStrictEqual(await dataSource.getRepository(Order).findOneByOrFail({ orderNo: 'READ-1' }));
   expect(state.tierCopy).toStrictEqual(await dataSource.getRepository(MemberTierCopy).findOneByOrFail({ memberId: 'm-read' }));
   expect(state.tierCopy).toMatchObject({ granted: true, grantExpiresAt: grantEnds, tierVersion: 7 });
-  expect(await readEarnState(dataSource, 'READ-1', 'm-unknown')).toMatchObject({ order: expect.any(Order), tierCopy: undefined });
+  expect(state.account).toStrictEqual(await dataSource.getRepository(PointsAccount).findOneByOrFail({ memberId: 'm-read' }));
+  expect(await readEarnState(dataSource, 'READ-1', 'm-unknown')).toEqual({
+    order: expect.any(Order),
+    tierCopy: undefined,
+    account: undefined,
+  });
   expect(await readEarnState(dataSource, 'NO-SUCH-ORDER', 'm-read')).toMatchObject({
     order: undefined,
     tierCopy: expect.any(MemberTierCopy),

@@ -58,7 +58,8 @@ export class AccountChanged extends Error {}
  * transaction (the same lock, in the same order, as every other command), so the plan is applied
  * to exactly the account it was planned from, or — the account changed since it was read — the
  * transaction rolls back having written nothing (AccountChanged) and runs again the usual way,
- * under the lock read.
+ * under the lock read. The entries' time, which applyPlan then takes just before that UPDATE, still
+ * follows the previous entry's: the change that wrote it had committed before the account was read.
  */
 export async function inAccountTransaction<T>(
   dataSource: DataSource,

@@ -60,7 +60,9 @@ export type PrimaryKeyLookups = Record<string, readonly [entity: new () => Objec
 /** Per name, the entity found, or undefined. */
 export type FoundEach<L extends PrimaryKeyLookups> = { [K in keyof L]: InstanceType<L[K][0]> | undefined };
 
-const joins = new Map<string, { sql: string; parts: Array<{ name: string; metadata: EntityMetadata; columns: ColumnMetadata[] }> }>();
+type Join = { sql: string; parts: Array<{ name: string; metadata: EntityMetadata; columns: ColumnMetadata[] }> };
+/** Per DataSource (its driver quotes names its own way), the statements built, by their lookups' names and tables. */
+const joins = new WeakMap<DataSource, Map<string, Join>>();
 
 /**
  * Rows of several tables, each by its primary key, in ONE plain statement: a one-row derived table
@@ -76,7 +78,9 @@ export async function findOneEachByPlainSql<L extends PrimaryKeyLookups>(
   const source = sourceOf(db);
   const names = Object.keys(lookups);
   const signature = names.map((name) => `${name}:${source.getMetadata(lookups[name][0]).tableName}`).join(',');
-  let join = joins.get(signature);
+  let built = joins.get(source);
+  if (built === undefined) joins.set(source, (built = new Map()));
+  let join = built.get(signature);
   if (join === undefined) {
     const driver = source.driver;
     const parts = names.map((name) => {
@@ -92,7 +96,7 @@ export async function findOneEachByPlainSql<L extends PrimaryKeyLookups>(
       ({ metadata }, i) =>
         `LEFT JOIN ${driver.escape(metadata.tableName)} t${i} ON t${i}.${driver.escape(metadata.primaryColumns[0].databaseName)} = ?`,
     );
-    joins.set(signature, (join = { sql: `SELECT ${select.join(', ')} FROM (SELECT 1 AS one) k ${from.join(' ')}`, parts }));
+    built.set(signature, (join = { sql: `SELECT ${select.join(', ')} FROM (SELECT 1 AS one) k ${from.join(' ')}`, parts }));
   }
   const [row]: Array<Record<string, unknown>> = await db.query(
     join.sql,

@@ -117,11 +117,11 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
     expect(cost.spendBatches).toBeGreaterThan(0);
     expect(cost.spendBatches).toBeLessThanOrEqual(1);
     // Points before the answer: is the order known (a retry is answered from it alone), its copy of
-    // the member's tier (γ from the ladder it holds: no call to member), BEGIN, the account under
-    // lock, the order, the guarded balance update, the ledger entry, the lot, the outbox events
-    // (activity, spend and assessment, one INSERT), COMMIT, the 12-month figures (88.00 cannot
-    // upgrade: the report waits) — 11; after it, the activity batch's delivery (the members' pending
-    // events, their 12-month figures, those events marked delivered) — 14 in all — per assessment batch its read and its marking (2),
+    // the member's tier (γ from the ladder it holds: no call to member) and the account, in one
+    // statement; BEGIN, the balance update guarded by the version read (no locking read), the ledger
+    // entry, the lot, the order, the outbox events (activity, spend and assessment, one INSERT),
+    // COMMIT, the 12-month figures (88.00 cannot upgrade: the report waits) — 9; after it, the activity batch's delivery (the members' pending
+    // events, their 12-month figures, those events marked delivered) — 12 in all — per assessment batch its read and its marking (2),
     // per spend batch its read, the members' window orders and its marking (3). Member, after the
     // answer: the activity batch that changes no tier (3 for any number of members: the members with
     // their milestones, the ladder, the guarded UPDATE; no transaction); nothing before it (the tier look-up's 2 are gone).
@@ -131,8 +131,8 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
     // decision (3; the rules are a shared value read at most once a second, so sometimes 4).
     // (A background read may find its events taken by the run before it: hence ranges.)
     expect(cost.sql).toMatchObject({ member: 3, benefits: cost.spendBatches, campaign: 0 });
-    expect(cost.sql.points).toBeGreaterThanOrEqual(14 + 2 * cost.assessBatches + 3 * cost.spendBatches);
-    expect(cost.sql.points).toBeLessThanOrEqual(19);
+    expect(cost.sql.points).toBeGreaterThanOrEqual(12 + 2 * cost.assessBatches + 3 * cost.spendBatches);
+    expect(cost.sql.points).toBeLessThanOrEqual(17);
     expect(cost.sql.risk).toBeGreaterThanOrEqual(3 * cost.assessBatches - ROUNDING);
     expect(cost.sql.risk).toBeLessThanOrEqual(4 * cost.assessBatches + ROUNDING);
   });
@@ -144,11 +144,11 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
     expect(cost.sql.campaign).toBe(0);
     // Reports that wait while a batch runs go in the next one: fewer calls to member than earns, and
     // member's 3 statements per batch, not per earn; points reads, figures and marks per batch too
-    // (sequentially 14 + 2 per assessment batch + 3 per spend batch).
+    // (sequentially 12 + 2 per assessment batch + 3 per spend batch).
     expect(cost.activityBatches).toBeGreaterThan(0);
     expect(cost.activityBatches).toBeLessThan(1);
     expect(cost.sql.member).toBeCloseTo(3 * cost.activityBatches, 5);
-    expect(cost.sql.points).toBeLessThan(11 + 3 + 2 * cost.assessBatches + 3 * cost.spendBatches);
+    expect(cost.sql.points).toBeLessThan(9 + 3 + 2 * cost.assessBatches + 3 * cost.spendBatches);
     expect(cost.assessBatches).toBeLessThan(1);
     expect(cost.spendBatches).toBeLessThan(1);
     expect(cost.sql.benefits).toBe(cost.spendBatches);

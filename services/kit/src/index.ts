@@ -25,5 +25,6 @@ export * from './jobLease';
 export * from './random';
 export * from './plainRead';
 export * from './keepNewerRows';
+export * from './plainWrite';
 export * from './tierThresholds';
 export * from './earnCoefficient';

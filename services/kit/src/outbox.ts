@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EntitySchema, In, IsNull, Table, TableIndex, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Logger } from './logger';
 import { metricsOf, observeOutbox } from './metrics';
+import { findByPlainSql } from './plainRead';
+import { insertByPlainSql } from './plainWrite';
 import { runEvery } from './schedule';
 
 /**
@@ -107,19 +109,19 @@ export interface NewOutboxEvent<P = unknown> {
  * announcement commit or roll back together. Returns the event id.
  */
 export async function enqueueOutboxEvent<P>(manager: EntityManager, event: NewOutboxEvent<P>): Promise<string> {
-  const row = newOutboxRow(event);
-  // The generated seq is never needed back: no re-read after the insert.
-  await manager.createQueryBuilder().insert().into(OutboxEventSchema).values(row).updateEntity(false).execute();
-  return row.id;
+  const [id] = await enqueueOutboxEvents(manager, [event]);
+  return id;
 }
 
 /**
  * Enqueues several events inside the caller's transaction with one multi-row INSERT (a change that
- * announces more than one thing pays one statement). Returns the event ids in order.
+ * announces more than one thing pays one statement). Returns the event ids in order. Plain SQL
+ * (insertByPlainSql): nearly every write enqueues, and the query builder cost more than the
+ * statement; the generated seq is never read back.
  */
 export async function enqueueOutboxEvents(manager: EntityManager, events: ReadonlyArray<NewOutboxEvent>): Promise<string[]> {
   const rows = events.map(newOutboxRow);
-  if (rows.length) await manager.createQueryBuilder().insert().into(OutboxEventSchema).values(rows).updateEntity(false).execute();
+  await insertByPlainSql(manager, OutboxEventSchema, rows);
   return rows.map((row) => row.id);
 }
 
@@ -143,9 +145,21 @@ export function newOutboxRow<P>(event: NewOutboxEvent<P>): OutboxRow {
 /**
  * Delivers a run of one key's pending events of one type, oldest first: all of them, or throws
  * (then all are retried; handlers are idempotent, an outbox delivers at least once). A handler may
- * deliver a run as one message when its events only say "this changed".
+ * deliver a run as one message when its events only say "this changed". `known`: what the caller
+ * of deliverNow read after committing every event of the run (see KnownToDelivery), or undefined.
  */
-export type OutboxHandler = (events: ReadonlyArray<OutboxEvent>) => Promise<void>;
+export type OutboxHandler = (events: ReadonlyArray<OutboxEvent>, known?: unknown) => Promise<void>;
+
+/**
+ * What the caller of deliverNow read after committing the events it names (e.g. the figures a report
+ * sends): handed to the handler only for a run made of those events alone, so the handler need not
+ * read it again. A run with any other event (committed later, or earlier and still pending) gets
+ * none: the handler reads for itself, as it would without.
+ */
+export interface KnownToDelivery {
+  eventIds: readonly string[];
+  facts: unknown;
+}
 
 /**
  * Delivers many keys' pending events of one type at once (`deliverSoonTogether`): each key's run,
@@ -174,8 +188,11 @@ export interface OutboxOptions {
 export interface Outbox {
   /** The same as `enqueueOutboxEvent`: enqueueing needs only the caller's transaction. */
   enqueue: typeof enqueueOutboxEvent;
-  /** After a commit: delivers the key's pending events now. Never throws; a failure is logged and left to the dispatcher. */
-  deliverNow(key: string): Promise<void>;
+  /**
+   * After a commit: delivers the key's pending events now. Never throws; a failure is logged and left
+   * to the dispatcher. `known`: what the caller already read for its own events (KnownToDelivery).
+   */
+  deliverNow(key: string, known?: KnownToDelivery): Promise<void>;
   /**
    * After a commit, without waiting: delivers the key's pending events in the background. Calls
    * while a delivery of the key runs coalesce into one more run after it, so under load a key's
@@ -219,22 +236,40 @@ export function createOutbox(options: OutboxOptions): Outbox {
   observeOutbox(dataSource, TABLE);
   const deliveries = metricsOf(dataSource)?.outboxDeliveries;
 
+  // Every delivery reads its keys' pending events and marks those it delivered: plain SQL (the kit's
+  // findByPlainSql), since find()'s and update()'s query building cost more CPU than the statements.
+  /** The keys' pending events, oldest first, at most `limit`. */
+  const pendingOf = (keys: readonly string[], limit: number): Promise<OutboxRow[]> =>
+    findByPlainSql(dataSource, OutboxEventSchema, `WHERE event_key IN (:...keys) AND delivered_at IS NULL ORDER BY seq LIMIT ${limit}`, {
+      keys: [...keys],
+    });
+  /** Marks exactly these events delivered (one another delivery marked first keeps its time). */
+  async function markDelivered(ids: readonly string[]): Promise<void> {
+    const [sql, bound] = dataSource.driver.escapeQueryWithParameters(
+      `UPDATE ${TABLE} SET delivered_at = :at WHERE id IN (:...ids) AND delivered_at IS NULL`,
+      { at: new Date(), ids: [...ids] },
+      {},
+    );
+    await dataSource.query(sql, bound);
+  }
+
   /** Delivers the key's oldest pending events (at most EVENTS_PER_DELIVERY); returns how many it read. */
-  async function deliverKey(key: string): Promise<number> {
+  async function deliverKey(key: string, known?: KnownToDelivery): Promise<number> {
     // Read what is pending first: a handler that sends current figures then covers every change they announced.
-    const pending = await rows().find({ where: { key, deliveredAt: IsNull() }, order: { seq: 'ASC' }, take: EVENTS_PER_DELIVERY });
+    const pending = await pendingOf([key], EVENTS_PER_DELIVERY);
     for (const run of runsOfOneType(pending)) {
       const ids = run.map((row) => row.id);
       try {
         const handler = handlers[run[0].type];
         if (!handler) throw new Error(`no outbox handler for events of type ${run[0].type}`);
-        await handler(run.map(toEvent));
+        const covered = known !== undefined && ids.every((id) => known.eventIds.includes(id));
+        await handler(run.map(toEvent), covered ? known.facts : undefined);
       } catch (error) {
         deliveries?.inc({ outcome: 'failed' }, run.length);
         await recordFailure(key, ids, run[0].attempts + 1, error);
         throw error;
       }
-      await rows().update({ id: In(ids), deliveredAt: IsNull() }, { deliveredAt: new Date() });
+      await markDelivered(ids);
       deliveries?.inc({ outcome: 'delivered' }, run.length);
     }
     return pending.length;
@@ -294,7 +329,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   /** One read of the keys' pending events, one batch call, one write marking exactly the events read. */
   async function deliverBatch(type: string, handler: OutboxBatchHandler, keys: string[]): Promise<void> {
-    const pending = await rows().find({ where: { key: In(keys), deliveredAt: IsNull() }, order: { seq: 'ASC' }, take: EVENTS_PER_BATCH });
+    const pending = await pendingOf(keys, EVENTS_PER_BATCH);
     const byKey = new Map<string, OutboxRow[]>();
     for (const row of pending) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
     const runs: Array<{ key: string; events: OutboxEvent[] }> = [];
@@ -312,7 +347,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         throw error;
       }
       const ids = runs.flatMap((run) => run.events.map((event) => event.id));
-      await rows().update({ id: In(ids), deliveredAt: IsNull() }, { deliveredAt: new Date() });
+      await markDelivered(ids);
       deliveries?.inc({ outcome: 'delivered' }, count);
     }
     // A read cut short left some keys' later events behind: they go in the next flush.
@@ -352,8 +387,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   return {
     enqueue: enqueueOutboxEvent,
-    deliverNow: (key) =>
-      deliverKey(key).then(
+    deliverNow: (key, known) =>
+      deliverKey(key, known).then(
         () => undefined,
         (error: unknown) => logger.warn({ err: error, key }, 'outbox events not delivered yet; the dispatcher will retry'),
       ),

@@ -53,3 +53,65 @@ export async function findByPlainSql<T extends ObjectLiteral>(
     return entityObject;
   });
 }
+
+/** What findOneEachByPlainSql looks up: per name, an entity with a one-column primary key and the key's value. */
+export type PrimaryKeyLookups = Record<string, readonly [entity: new () => ObjectLiteral, id: string | number]>;
+
+/** Per name, the entity found, or undefined. */
+export type FoundEach<L extends PrimaryKeyLookups> = { [K in keyof L]: InstanceType<L[K][0]> | undefined };
+
+type Join = { sql: string; parts: Array<{ name: string; metadata: EntityMetadata; columns: ColumnMetadata[] }> };
+/** Per DataSource (its driver quotes names its own way), the statements built, by their lookups' names and tables. */
+const joins = new WeakMap<DataSource, Map<string, Join>>();
+
+/**
+ * Rows of several tables, each by its primary key, in ONE plain statement: a one-row derived table
+ * LEFT JOINed to each (`SELECT … FROM (SELECT 1 AS one) k LEFT JOIN t0 ON t0.pk = ? LEFT JOIN …`,
+ * valid on SQLite and MySQL/MariaDB, each join a primary-key look-up), every row hydrated as
+ * findByPlainSql hydrates it. For a request that needs a few independent rows before it decides
+ * anything: one round trip instead of one per row. The statement is built once per set of lookups.
+ */
+export async function findOneEachByPlainSql<L extends PrimaryKeyLookups>(
+  db: DataSource | EntityManager,
+  lookups: L,
+): Promise<FoundEach<L>> {
+  const source = sourceOf(db);
+  const names = Object.keys(lookups);
+  const signature = names.map((name) => `${name}:${source.getMetadata(lookups[name][0]).tableName}`).join(',');
+  let built = joins.get(source);
+  if (built === undefined) joins.set(source, (built = new Map()));
+  let join = built.get(signature);
+  if (join === undefined) {
+    const driver = source.driver;
+    const parts = names.map((name) => {
+      const metadata = source.getMetadata(lookups[name][0]);
+      if (metadata.primaryColumns.length !== 1)
+        throw new Error(`${metadata.tableName}: findOneEachByPlainSql needs a one-column primary key`);
+      return { name, metadata, columns: metadata.columns.filter((c) => !c.isVirtual) };
+    });
+    const select = parts.flatMap(({ columns }, i) =>
+      columns.map((c) => `t${i}.${driver.escape(c.databaseName)} AS ${driver.escape(`t${i}_${c.databaseName}`)}`),
+    );
+    const from = parts.map(
+      ({ metadata }, i) =>
+        `LEFT JOIN ${driver.escape(metadata.tableName)} t${i} ON t${i}.${driver.escape(metadata.primaryColumns[0].databaseName)} = ?`,
+    );
+    built.set(signature, (join = { sql: `SELECT ${select.join(', ')} FROM (SELECT 1 AS one) k ${from.join(' ')}`, parts }));
+  }
+  const [row]: Array<Record<string, unknown>> = await db.query(
+    join.sql,
+    names.map((name) => lookups[name][1]),
+  );
+  const found: Record<string, ObjectLiteral | undefined> = {};
+  join.parts.forEach(({ name, metadata, columns }, i) => {
+    const key = row?.[`t${i}_${metadata.primaryColumns[0].databaseName}`];
+    if (key === null || key === undefined) return void (found[name] = undefined);
+    const entityObject = metadata.create(undefined, { fromDeserializer: true });
+    for (const column of columns) {
+      const raw = row[`t${i}_${column.databaseName}`];
+      if (raw !== undefined) column.setEntityValue(entityObject, source.driver.prepareHydratedValue(raw, column));
+    }
+    found[name] = entityObject;
+  });
+  return found as FoundEach<L>;
+}

@@ -58,6 +58,26 @@ describe('createOutbox', () => {
     expect((await outboxEvents(db.dataSource, 'other')).map((e) => e.delivered)).toEqual([false]);
   });
 
+  it('hands deliverNow’s known facts to a run made of the events they name alone, never to a run with another', async () => {
+    const given: unknown[] = [];
+    const outbox = createOutbox({
+      dataSource: db.dataSource,
+      handlers: { a: async (_events, known) => void given.push(known) },
+      logger: createLogger('t', 'silent'),
+      intervalMs: 0,
+    });
+    const own = await enqueue('a', 'k', {});
+    await outbox.deliverNow('k', { eventIds: [own], facts: { read: 'once' } });
+    // Another event of the key still pending (committed before or after the facts were read): the handler reads for itself.
+    await enqueue('a', 'k', {});
+    const second = await enqueue('a', 'k', {});
+    await outbox.deliverNow('k', { eventIds: [second], facts: { read: 'twice' } });
+    // The facts of events already delivered by someone else: nothing left to hand them to.
+    await outbox.deliverNow('k', { eventIds: [own], facts: { read: 'late' } });
+    expect(given).toEqual([{ read: 'once' }, undefined]);
+    expect((await outboxEvents(db.dataSource, 'k')).map((e) => e.delivered)).toEqual([true, true, true]);
+  });
+
   it('holds a key behind an event no handler knows, and backs off doubling up to the maximum', async () => {
     const outbox = createOutbox({
       dataSource: db.dataSource,

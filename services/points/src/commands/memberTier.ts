@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, invalidateShared, sharedValue, SHARED_VALUE_TTL_MS, type CallScope } from '../../../kit/src';
 import type { MemberTierCopy } from '../db/entities/MemberTierCopy';
-import { keepTierCopies, MERGED_AWAY_VERSION, readTierCopy } from '../db/memberTiers';
+import { keepTierCopies, MERGED_AWAY_VERSION } from '../db/memberTiers';
 import type { MemberPort, MemberTier, TierRung } from '../ports';
 
 /** The member's tier as the member service has it now (or at `at`); NOT_FOUND for a member it does not know. */
@@ -48,16 +48,17 @@ function usable(copy: MemberTierCopy | undefined, now: Date): copy is MemberTier
  * usually asks the member service nothing. Without a usable copy, or when the ladder does not
  * answer or lacks the tier, it asks as before (memberTier: NOT_FOUND for an unknown member) and
  * keeps what the answer says for the next earn. `ladder` comes with a tier read from the copy: the
- * earn then knows the member's tier now and the thresholds above it (reportEarnActivity).
+ * earn then knows the member's tier now and the thresholds above it (reportEarnActivity). `copy` is
+ * the member's copy as the earn read it (readTierCopy, or with the order in one statement: readEarnState).
  */
 export async function tierForEarn(
   dataSource: DataSource,
   member: Pick<MemberPort, 'getMemberTier' | 'listTiers'>,
   memberId: string,
   now: Date,
-  ladderTtlMs?: number,
+  ladderTtlMs: number | undefined,
+  copy: MemberTierCopy | undefined,
 ): Promise<MemberTier & { ladder?: readonly TierRung[] }> {
-  const copy = await readTierCopy(dataSource, memberId);
   if (usable(copy, now)) {
     const ladder = await tierLadder(dataSource, member, ladderTtlMs).catch(() => undefined);
     const rung = ladder?.find((tier) => tier.tierId === copy.tierId);

@@ -33,18 +33,28 @@ export function activityEvent(memberId: string, now: Date, refundedOrderAt?: Dat
   return { type: ACTIVITY_TOPIC, key: memberId, payload, at: now };
 }
 
+/** The 12-month figures an earn read after its commit for its upgrade decision, and the moment taken just before that read. */
+interface EarnFigures {
+  spendFen: number;
+  purchases: number;
+  asOf: Date;
+}
+
 /**
  * Delivers a member's pending activity events as one report. The outbox reads which events are
  * pending *before* this runs, so the figures read here include every change they announced; the
- * figures are absolute, so delivering twice (two replicas, a retry) is harmless.
+ * figures are absolute, so delivering twice (two replicas, a retry) is harmless. An earn's own
+ * event comes with the figures it read after its commit (reportEarnActivity; the outbox hands them
+ * over only for a run of that event alone): they include it, so they are sent as read, not read again.
  */
 export function activityHandler(dataSource: DataSource, member: MemberPort, clock: () => Date = () => new Date()): OutboxHandler {
-  return async (events) => {
+  return async (events, known) => {
     const payloads = events.map((event) => event.payload as ActivityPayload);
     const { memberId } = payloads[0];
     const refundedOrdersAt = payloads.flatMap((p) => (p.refundedOrderAt ? [new Date(p.refundedOrderAt)] : []));
-    const now = clock();
-    const [stats] = await spendStats(dataSource, [memberId], now);
+    const figures = known as EarnFigures | undefined;
+    const now = figures?.asOf ?? clock();
+    const stats = figures ?? (await spendStats(dataSource, [memberId], now))[0];
     const decision = await member.recordQualifyingActivity({
       memberId,
       spendFen: stats.spendFen,
@@ -68,29 +78,36 @@ export function activityHandler(dataSource: DataSource, member: MemberPort, cloc
  * tier and ladder the earn read from points' copies (`known`). Without them (no copy, an order
  * sent with its time, a tier the ladder lacks) it is reported before the answer, as always. A
  * capped or invitation-only top tier may still refuse what the rule offers: then the report was
- * early for nothing, never late.
+ * early for nothing, never late. A report before the answer sends the figures read here with the
+ * earn's event (`activityEventId`; activityHandler), so they are read once: as the handler would
+ * read them, after the commit, dated (asOf) the moment before the read. `now`: the earn's clock
+ * when a test sets one (the figures' 12 months end then), else the moment of the read.
  */
 export async function reportEarnActivity(
   dataSource: DataSource,
   events: EventDelivery,
   memberId: string,
   known: { tierId: string; ladder?: readonly TierRung[] },
-  now: Date,
+  activityEventId: string,
+  now?: Date,
 ): Promise<void> {
   const current = known.ladder?.find((tier) => tier.tierId === known.tierId);
+  let figures: EarnFigures | undefined;
   if (current && known.ladder) {
+    const asOf = new Date();
     // The earn has committed: a failed read only means the report goes before the answer, as always.
-    const stats = await spendStats(dataSource, [memberId], now).then(
-      ([figures]) => figures,
+    const stats = await spendStats(dataSource, [memberId], now ?? asOf).then(
+      ([read]) => read,
       () => undefined,
     );
     if (stats && !upgradeTarget(current, known.ladder, stats)) {
       metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer' });
       return deliverActivityLater(events, memberId);
     }
+    if (stats) figures = { spendFen: stats.spendFen, purchases: stats.purchases, asOf };
   }
   metricsOf(dataSource)?.activityReports.inc({ when: 'before_answer' });
-  await events.deliverNow(memberId);
+  await events.deliverNow(memberId, figures && { eventIds: [activityEventId], facts: figures });
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueOutboxEvents, inTransaction, isUniqueViolation } from '../../../kit/src';
+import { enqueueOutboxEvents, insertByPlainSql, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import type { PointsAccount } from '../db/entities/PointsAccount';
+import { readEarnState } from '../db/earnState';
 import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
 import { localCoefficient } from './campaignCalendar';
 import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
@@ -115,7 +116,8 @@ async function earnOrder(
   const at = now ?? new Date();
   const { orderedAt, late } = parseOrderTime(input.orderedAt, at, rules.orderMaxLatenessDays, input.callerIsAdmin ?? false);
   const orders = dataSource.getRepository(Order);
-  const existing = await orders.findOneBy({ orderNo: order.orderNo });
+  // The order, points' copy of the member's tier and their account in one statement; a known order is answered from it alone.
+  const { order: existing, tierCopy, account: accountBefore } = await readEarnState(dataSource, order.orderNo, order.memberId);
   if (existing) return replay(existing, order);
 
   // The tier first: campaigns target by it, and budgeted ones reserve the extra points they grant.
@@ -123,7 +125,7 @@ async function earnOrder(
   // member service is asked only without one); an order with its time asks for the tier held then.
   const tier =
     input.orderedAt == null
-      ? await tierForEarn(dataSource, peers.member, order.memberId, at, rules.tierLadderTtlMs)
+      ? await tierForEarn(dataSource, peers.member, order.memberId, at, rules.tierLadderTtlMs, tierCopy)
       : await memberTier(peers.member, order.memberId, undefined, orderedAt);
   // The coefficient from the campaign calendar points holds when no campaign that applies has a
   // budget, segments or consent (campaignCalendar.ts: the same answer, no call); otherwise campaign
@@ -179,15 +181,18 @@ async function earnOrder(
     orderedAt,
   });
   const lotExpiresAt = lotExpiry(orderedAt, rules);
+  let activityEventId = '';
   // The order, its points (or their pending hold) and the events announcing it, in one transaction.
   const write = async (manager: EntityManager, account?: PointsAccount) => {
-    await manager.insert(Order, row);
+    // The account first: applyPlan's guarded UPDATE is the transaction's first lock when the account was read before it.
     if (account) {
       await applyPlan(manager, account, planEarn(account, points, orderReason(order)), {
         ...orderEntryContext({ ...order, orderedAt, late }, actor, now),
         lotExpiresAt,
       });
-    } else {
+    }
+    await insertByPlainSql(manager, Order, [row]);
+    if (!account) {
       // Inside the return window the points are held back; releasePendingPoints earns them later.
       await manager.insert(PendingPoints, {
         orderNo: order.orderNo,
@@ -201,7 +206,7 @@ async function earnOrder(
       });
     }
     // The activity, the spend and (after-commit) the assessment in one statement.
-    await enqueueOutboxEvents(manager, [
+    [activityEventId] = await enqueueOutboxEvents(manager, [
       activityEvent(order.memberId, at),
       spendEvent(order.memberId, at),
       ...(afterCommit ? [afterCommitAssessment(earn, at)] : []),
@@ -215,14 +220,16 @@ async function earnOrder(
     } else {
       // The account lock first, as every command on a member's points takes it: concurrent orders of
       // one member (a duplicate among them) wait here, and a duplicate's insert below is a replay.
-      await inAccountTransaction(dataSource, order.memberId, write);
+      // The account read with the order is planned from and guarded by its version, without the
+      // locking read; if it changed meanwhile, the earn runs again under that read (inAccountTransaction).
+      await inAccountTransaction(dataSource, order.memberId, write, accountBefore);
     }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
   }
   // Before the answer only when this earn can upgrade the member (an upgrade shows at once), else just after it.
-  await reportEarnActivity(dataSource, events, order.memberId, tier, at);
+  await reportEarnActivity(dataSource, events, order.memberId, tier, activityEventId, now);
   // Not awaited: risk judges the earn off the request path, in a batch with the others pending.
   if (afterCommit) events.deliverSoon(AFTER_COMMIT_ASSESSMENTS_KEY);
   events.deliverSoon(SPEND_EVENTS_KEY);

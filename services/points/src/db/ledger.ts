@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { inTransaction, metricsOf, rowLock } from '../../../kit/src';
+import { executeByPlainSql, findByPlainSql, forUpdate, inTransaction, insertByPlainSql, metricsOf } from '../../../kit/src';
 import type { Plan } from '../domain/account';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { PointsAccount } from './entities/PointsAccount';
@@ -27,13 +27,22 @@ export async function ensureAccount(dataSource: DataSource, memberId: string): P
  * this lock first, so lots and entries are never raced and lock order is the same everywhere.
  */
 export async function lockAccount(manager: EntityManager, memberId: string): Promise<PointsAccount> {
-  const account = await manager.findOne(PointsAccount, { where: { memberId }, lock: rowLock(manager) });
+  const account = await readLocked(manager, memberId);
   if (!account) throw new Error(`no points account for ${memberId}: call ensureAccount first`);
+  return account;
+}
+
+/** The account under its row lock, or undefined (plain SQL: every earn and burn takes it, and find()'s query building cost more than the statement). */
+async function readLocked(manager: EntityManager, memberId: string): Promise<PointsAccount | undefined> {
+  const [account] = await findByPlainSql(manager, PointsAccount, `WHERE member_id = :memberId${forUpdate(manager)}`, { memberId });
   return account;
 }
 
 /** The member has no account row yet: the transaction that wanted to lock it rolls back (see inAccountTransaction). */
 class NoAccountYet extends Error {}
+
+/** The account's version is not the one its change was planned from (setBalance's guard): nothing of that change is written. */
+export class AccountChanged extends Error {}
 
 /**
  * Runs `work` in one transaction that starts by locking the member's account (as lockAccount),
@@ -41,15 +50,33 @@ class NoAccountYet extends Error {}
  * account, so that statement was wasted on all but a first earn. For a member without one, the
  * transaction rolls back before it has written anything, the row is created in its own statement
  * (ensureAccount: why not inside, see there) and the transaction runs again.
+ *
+ * `readBefore`: the account as read just before the transaction (with other rows, in one statement:
+ * readEarnState), for a change planned from the account row alone (an earn: balance, debt, last
+ * seq; no lot). The transaction then starts without the locking read, and `work` must begin with
+ * applyPlan: its UPDATE, guarded by the version read, takes the row's lock as the first lock of the
+ * transaction (the same lock, in the same order, as every other command), so the plan is applied
+ * to exactly the account it was planned from, or — the account changed since it was read — the
+ * transaction rolls back having written nothing (AccountChanged) and runs again the usual way,
+ * under the lock read. The entries' time, which applyPlan then takes just before that UPDATE, still
+ * follows the previous entry's: the change that wrote it had committed before the account was read.
  */
 export async function inAccountTransaction<T>(
   dataSource: DataSource,
   memberId: string,
   work: (manager: EntityManager, account: PointsAccount) => Promise<T>,
+  readBefore?: PointsAccount,
 ): Promise<T> {
+  if (readBefore) {
+    try {
+      return await inTransaction(dataSource, (manager) => work(manager, readBefore));
+    } catch (error) {
+      if (!(error instanceof AccountChanged)) throw error;
+    }
+  }
   const attempt = () =>
     inTransaction(dataSource, async (manager) => {
-      const account = await manager.findOne(PointsAccount, { where: { memberId }, lock: rowLock(manager) });
+      const account = await readLocked(manager, memberId);
       if (!account) throw new NoAccountYet(memberId);
       return work(manager, account);
     });
@@ -70,7 +97,8 @@ export function openLots(manager: EntityManager, memberId: string): Promise<Poin
 /**
  * Sets a locked account's balance and debt by an UPDATE guarded by the version read under the
  * lock: a lost update fails loudly, never silently. `entries` is how many ledger entries the change
- * appends: they take the account's next sequence numbers (see `nextSeqs`).
+ * appends: they take the account's next sequence numbers (see `nextSeqs`). Plain SQL: every change
+ * of points runs it, and the query builder cost more CPU than the statement.
  */
 export async function setBalance(
   manager: EntityManager,
@@ -78,19 +106,20 @@ export async function setBalance(
   after: { balance: number; debt: number; held?: number },
   entries: number,
 ): Promise<void> {
-  const moved = await manager
-    .createQueryBuilder()
-    .update(PointsAccount)
-    .set({
-      balance: after.balance,
-      debt: after.debt,
-      ...(after.held === undefined ? {} : { held: after.held }),
-      lastSeq: account.lastSeq + entries,
-      version: () => 'version + 1',
-    })
-    .where('member_id = :memberId AND version = :version', { memberId: account.memberId, version: account.version })
-    .execute();
-  if (moved.affected !== 1) throw new Error(`points account ${account.memberId} changed under its lock`);
+  const held = after.held === undefined ? '' : ', held = ?';
+  const moved = await executeByPlainSql(
+    manager,
+    `UPDATE points_accounts SET balance = ?, debt = ?${held}, last_seq = ?, version = version + 1 WHERE member_id = ? AND version = ?`,
+    [
+      after.balance,
+      after.debt,
+      ...(after.held === undefined ? [] : [after.held]),
+      account.lastSeq + entries,
+      account.memberId,
+      account.version,
+    ],
+  );
+  if (moved !== 1) throw new AccountChanged(`points account ${account.memberId} changed under its lock`);
 }
 
 export interface EntryContext {
@@ -173,11 +202,14 @@ export async function applyPlan(
   // The time of application, read here under the lock, so that it follows the entries' order.
   const { entries, newLot } = rowsOfPlan(account, plan, { ...context, now: context.now ?? new Date() });
   await setBalance(manager, account, plan.after, entries.length);
-  if (entries.length) await manager.insert(LedgerEntry, entries);
+  // Plain statements (kit insertByPlainSql): the same rows and statements as insert() and update(), without their query building.
+  await insertByPlainSql(manager, LedgerEntry, entries);
   // Counted as written; a transaction rolled back afterwards (a deadlock retried) counts again when it is redone.
   const ledger = metricsOf(manager.connection)?.ledgerEntries;
   for (const entry of entries) ledger?.inc({ kind: entry.entryType });
-  for (const [lotId, remaining] of plan.lotChanges) await manager.update(PointsLot, { id: lotId }, { remaining });
-  if (newLot) await manager.insert(PointsLot, newLot);
+  for (const [lotId, remaining] of plan.lotChanges) {
+    await executeByPlainSql(manager, 'UPDATE points_lots SET remaining = ? WHERE id = ?', [remaining, lotId]);
+  }
+  if (newLot) await insertByPlainSql(manager, PointsLot, [newLot]);
   return entries;
 }

@@ -1,3 +1,4 @@
+import type { KnownToDelivery } from '../../../../kit/src';
 import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
 import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
 import type { CalendarCampaign } from '../../domain/earnCalendar';
@@ -6,6 +7,7 @@ import { campaignCalendarChanged } from '../campaignCalendar';
 import { expireDueLots } from '../expireLots';
 import { SPEND_EVENTS_KEY } from '../publishSpend';
 import { recordOrder } from '../recordOrder';
+import type { PointsPeers } from '../../ports';
 
 let c: PointsCommands;
 beforeEach(async () => {
@@ -66,13 +68,43 @@ describe('recordOrder', () => {
     await recordOrder(c.dataSource, c.peers, spendLater, RULES, order(m, 'O-1'), 'staff:test', new Date('2026-03-10T08:00:00Z'));
     const before = c.queries.count;
     await recordOrder(c.dataSource, c.peers, spendLater, RULES, order(m, 'O-2'), 'staff:test', new Date('2026-03-10T08:00:00Z'));
-    // Is the order known; points' copy of the member's tier (none here: this member service sends no
-    // tier versions, so it is asked); BEGIN, the account under lock, the order, the guarded balance
-    // update, the ledger entry, the lot, the activity and spend events (one INSERT), COMMIT; then the
-    // activity's delivery: the pending events of the member, their 12-month figures, marked delivered.
-    expect(c.queries.count - before).toBe(13);
+    // Is the order known, points' copy of the member's tier and the account, in one statement (no copy
+    // here: this member service sends no tier versions, so it is asked); BEGIN, the balance update
+    // guarded by the version read (no locking read), the ledger entry, the lot, the order, the activity
+    // and spend events (one INSERT), COMMIT; then the activity's delivery: the pending events of the
+    // member, their 12-month figures, marked delivered.
+    expect(c.queries.count - before).toBe(11);
     expect(await c.account(m)).toEqual({ balance: 246, debt: 0 });
     expect(await c.scalar('SELECT COUNT(*) FROM points_accounts')).toBe(1);
+  });
+
+  it('an account changed between the earn’s read and its transaction: the guarded update refuses the plan, and the earn is made again under the lock', async () => {
+    const m = c.peers.member.add('m-1');
+    // No background deliveries: every statement counted below is the earns' own.
+    const events = { deliverNow: c.outbox.deliverNow, deliverSoon: () => undefined, deliverSoonTogether: () => undefined };
+    const at = new Date('2026-03-10T08:00:00Z');
+    const earn = (orderNo: string, amount: string, peers: PointsPeers = c.peers) =>
+      recordOrder(c.dataSource, peers, events, RULES, order(m, orderNo, amount), 'staff:test', at);
+    await earn('O-1', '123.45');
+    // Risk is asked after the earn read the account and before its transaction: another earn of the member commits meanwhile.
+    const risk = c.peers.risk;
+    const meanwhile = async (action: Parameters<typeof risk.assess>[0]) => (await earn('O-2', '10.00'), risk.assess(action));
+    const before = c.queries.count;
+    await earn('O-3', '1.00', { ...c.peers, risk: { assess: meanwhile, assessBatch: (actions) => risk.assessBatch(actions) } });
+    const between = c.queries.count;
+    await earn('O-4', '1.00');
+    const oneEarn = c.queries.count - between;
+    // O-3 and O-2 within it: O-3's refused attempt (BEGIN, the update that matched no row, ROLLBACK) and its locking read are 4 more.
+    expect(between - before).toBe(2 * oneEarn + 4);
+    expect(await c.account(m)).toEqual({ balance: 123 + 10 + 1 + 1, debt: 0 });
+    const ledger = await c.dataSource.query('SELECT source_ref, points, balance_after, seq FROM points_ledger ORDER BY seq');
+    expect(ledger.map((e: Record<string, unknown>) => [e.source_ref, Number(e.points), Number(e.balance_after), Number(e.seq)])).toEqual([
+      ['O-1', 123, 123, 1],
+      ['O-2', 10, 133, 2],
+      ['O-3', 1, 134, 3],
+      ['O-4', 1, 135, 4],
+    ]);
+    expect(await c.scalar('SELECT COUNT(*) FROM orders')).toBe(4);
   });
 
   it('two racing first attempts of one order earn once', async () => {
@@ -277,7 +309,7 @@ describe('recordOrder with EARN_RISK_CHECK=after-commit', () => {
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-1'), 'staff:test', at);
     const before = c.queries.count;
     await recordOrder(c.dataSource, c.peers, notYet, AFTER, order(m, 'O-2'), 'staff:test', at);
-    expect(c.queries.count - before).toBe(13);
+    expect(c.queries.count - before).toBe(11);
     expect((await c.events(AFTER_COMMIT_ASSESSMENTS_KEY)).map((e) => e.delivered)).toEqual([false, false]);
     expect(c.peers.risk.assessed).toEqual([]);
   });
@@ -325,7 +357,7 @@ describe("recordOrder with points' copy of the member's tier", () => {
   let delivered: { now: string[]; soon: string[] };
   /** Records which delivery the earn chose for the member's activity; a deferred one waits until the test delivers it. */
   const watching = () => ({
-    deliverNow: (key: string) => (delivered.now.push(key), c.outbox.deliverNow(key)),
+    deliverNow: (key: string, known?: KnownToDelivery) => (delivered.now.push(key), c.outbox.deliverNow(key, known)),
     // Members' spend goes soon after every earn (publishSpend.int.test.ts): not watched here.
     deliverSoon: () => undefined,
     deliverSoonTogether: (_type: string, key: string) => void delivered.soon.push(key),
@@ -348,8 +380,8 @@ describe("recordOrder with points' copy of the member's tier", () => {
     // From the copy: 200.00 over 2 purchases is far from Silver (3,000.00 and 5): reported after the answer.
     const before = c.queries.count;
     expect((await earn(m, 'O-2', '100.00')).order.pointsEarned).toBe(100);
-    // Is the order known, the tier copy, the ledger transaction (8), the 12-month figures: nothing more before the answer.
-    expect(c.queries.count - before).toBe(11);
+    // Is the order known, the tier copy and the account (one statement), the ledger transaction (7), the 12-month figures: nothing more before the answer.
+    expect(c.queries.count - before).toBe(9);
     expect(c.peers.member.asked).toHaveLength(1);
     expect(delivered).toEqual({ now: [m], soon: [m] });
     expect(c.peers.member.reports).toHaveLength(1);
@@ -362,9 +394,14 @@ describe("recordOrder with points' copy of the member's tier", () => {
     await earn(m, 'O-4', '100.00');
     expect(delivered.now).toEqual([m]);
     // The fifth purchase brings the 12 months to 3,000.00: it can cross Silver's thresholds, so member hears it before the answer.
+    await c.outbox.deliverNow(m);
+    const upgrade = c.queries.count;
     await earn(m, 'O-5', '2600.00');
     expect(delivered.now).toEqual([m, m]);
     expect(c.peers.member.reports.at(-1)).toMatchObject({ memberId: m, spendFen: 300_000, purchases: 5 });
+    // The figures are read once, for the decision, and sent with the earn's event: the order, the copy
+    // and the account, the ledger transaction (7), the figures; the delivery's pending events and their marking.
+    expect(c.queries.count - upgrade).toBe(11);
   });
 
   it('reports an order sent with its time before the answer (its tier is the one held then, not the copy)', async () => {

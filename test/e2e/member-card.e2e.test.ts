@@ -1,4 +1,4 @@
-import { SERVICE_NAMES, SHARED_VALUE_TTL_MS, type ServiceName } from '../../services/kit/src';
+import { readCommonConfig, SERVICE_NAMES, SHARED_VALUE_TTL_MS, signIdentity, type ServiceName } from '../../services/kit/src';
 import { scrape, total, type MetricSample } from '../../scripts/bench/metrics';
 import { MEMBER_CARD, RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
 import { spendSent } from '../harness/spendSent';
@@ -92,5 +92,42 @@ describe('what one member card costs each service', () => {
     });
     // member: the member, the ladder; points: the account; benefits: the matrix, the spend; campaign: the calendar; risk: the profile.
     expect(per('membergraph_sql_statements_total')).toEqual({ member: 2, points: 1, benefits: 2, campaign: 1, risk: 1 });
+  });
+});
+
+/**
+ * A subgraph runs a document it has accepted before without Apollo Server's request pipeline
+ * (kit knownOperations.ts): the second answer to the same request, and one of another member's
+ * data, are the first path's in every byte, header and count.
+ */
+describe('a subgraph answers a document it knows as Apollo Server answered it', () => {
+  it('the same status, headers and body the second time, FORBIDDEN for another member, each operation counted', async () => {
+    const [alice, bob] = [await stack.loginMember(uniquePhone()), await stack.loginMember(uniquePhone())];
+    const secret = readCommonConfig('risk', stack.env).identitySecret;
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id risk { level assessments } } } }';
+    const send = async (memberId: string) => {
+      const body = JSON.stringify({ query, variables: { r: [{ __typename: 'Member', id: memberId }] } });
+      const identity = { kind: 'MEMBER' as const, subject: alice.memberId, channel: 'WEB' };
+      const response = await fetch(stack.services.risk.httpUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signIdentity(identity, secret, body) },
+        body,
+      });
+      const headers = ['content-type', 'cache-control', 'content-length'].map((h) => [h, response.headers.get(h)]);
+      return { status: response.status, headers, body: await response.text() };
+    };
+    const operations = async () =>
+      total(await scrape(stack.services.risk.httpUrl), 'membergraph_graphql_operations_total', { type: 'query' });
+    const counted = await operations();
+    // Another member's data first (Apollo learns the document on it), then again (the known path).
+    const others = [await send(bob.memberId!), await send(bob.memberId!)];
+    expect(others[0].status).toBe(200);
+    expect(JSON.parse(others[0].body)).toMatchObject({ data: null, errors: [{ extensions: { code: 'FORBIDDEN' } }] });
+    expect(others[1]).toEqual(others[0]);
+    const own = await send(alice.memberId!);
+    expect(own.status).toBe(200);
+    expect(JSON.parse(own.body).data._entities[0]).toEqual({ id: alice.memberId, risk: { level: 'LOW', assessments: 1 } }); // her sign-in's
+    expect(own.headers).toEqual(others[0].headers.map(([h, v]) => [h, h === 'content-length' ? String(Buffer.byteLength(own.body)) : v]));
+    expect((await operations()) - counted).toBe(3);
   });
 });

@@ -44,6 +44,9 @@ const MAX_KNOWN = 500;
 /** What Apollo answers a single result with when the request names no Accept type (as the gateway sends it). */
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** `application/json`, with parameters or none (what the gateway sends), and nothing else. */
+const JSON_REQUEST = /^application\/json\s*(;|$)/i;
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
 
@@ -74,11 +77,13 @@ export class KnownOperations {
   }
 
   /**
-   * The request's known operation, when it is a plain JSON POST of one (no batch, no extensions, no
-   * Accept type to negotiate, variables an object or absent); undefined sends it to Apollo.
+   * The request's known operation, when it is a plain JSON POST of one (`application/json`, so that
+   * Apollo's CSRF check would let it through too; no batch, no extensions, no Accept type to
+   * negotiate, variables an object or absent); undefined sends it to Apollo.
    */
-  lookup(method: string | undefined, accept: string | undefined, body: unknown): KnownOperation | undefined {
-    if (method !== 'POST' || accept !== undefined || !isRecord(body) || typeof body.query !== 'string') return undefined;
+  lookup(request: { method?: string; contentType?: string; accept?: string }, body: unknown): KnownOperation | undefined {
+    if (request.method !== 'POST' || request.accept !== undefined || !JSON_REQUEST.test(request.contentType ?? '')) return undefined;
+    if (!isRecord(body) || typeof body.query !== 'string') return undefined;
     if (body.extensions !== undefined && body.extensions !== null) return undefined;
     if (body.variables !== undefined && body.variables !== null && !isRecord(body.variables)) return undefined;
     if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') return undefined;

@@ -143,7 +143,7 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
       return options.createContext({ identity: verified.identity, requestId });
     },
     answer: async (req, body, context) => {
-      const operation = known.lookup(req.method, req.headers.accept, body);
+      const operation = known.lookup({ method: req.method, contentType: req.headers['content-type'], accept: req.headers.accept }, body);
       const answer = operation && (await known.run(operation, body as Record<string, unknown>, context));
       if (answer) countOperation(answer.type, answer.name, answer.failed);
       return answer;

@@ -1,22 +1,22 @@
 /**
  * The member card fetched straight from the subgraphs, with no gateway: the floor a gateway cannot
- * beat without caching. The same six subgraph requests our gateway's query plan sends (the member,
- * then points, benefits ×2, campaign and risk by entity reference), each signed as the member the
- * way the gateway signs, over keep-alive undici pools — either one after another ("sequential") or,
- * as the plan does, the five entity calls at once after the member ("parallel").
+ * beat without caching. The same five subgraph requests our gateway's query plan sends (the member,
+ * then points, benefits, campaign and risk by entity reference; benefits answers the member's
+ * benefits and their tier's in one, from the member's key), each signed as the member the way the
+ * gateway signs, over keep-alive undici pools — either one after another ("sequential") or, as the
+ * plan does, the four entity calls at once after the member ("parallel").
  */
 import { Pool } from 'undici';
 import { encodeIdentity, signEncodedIdentity } from '../../services/kit/src';
 
 export type DirectMode = 'sequential' | 'parallel';
 
-/** The tier's fields benefits @requires for Member.benefits and Tier.benefits (the gateway's plan fetches them too). */
+/** The tier's fields in benefits' key of Member (the gateway's plan fetches them too) and registeredAt, which Member.benefits @requires. */
 const MEMBER =
-  'query($id:ID!){member(id:$id){__typename id maskedPhone tier{__typename id name multiplier pointsNeverExpire effectiveFrom}}}';
+  'query($id:ID!){member(id:$id){__typename id maskedPhone tier{__typename id name multiplier pointsNeverExpire effectiveFrom} registeredAt}}';
 const entities = (selection: string) => `query($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;
 const POINTS = entities('...on Member{points{balance}}');
-const MEMBER_BENEFITS = entities('...on Member{benefits{name}}');
-const TIER_BENEFITS = entities('...on Tier{benefits{name}}');
+const BENEFITS = entities('...on Member{benefits{name} tier{benefits{name}}}');
 const CAMPAIGNS = entities('...on Member{liveCampaigns{name}}');
 const RISK = entities('...on Member{risk{level}}');
 
@@ -30,6 +30,7 @@ interface CardTier {
 interface CardMember {
   id: string;
   tier: CardTier | null;
+  registeredAt: string;
 }
 
 export class DirectCard {
@@ -68,9 +69,8 @@ export class DirectCard {
     const calls: Array<[string, string, unknown[]]> = [
       ['risk', RISK, [ref]],
       ['campaign', CAMPAIGNS, [ref]],
-      ['benefits', MEMBER_BENEFITS, [{ ...ref, tier }]],
+      ['benefits', BENEFITS, [{ ...ref, tier, registeredAt: member.registeredAt }]],
       ['points', POINTS, [ref]],
-      ...(tier ? [['benefits', TIER_BENEFITS, [{ __typename: 'Tier', ...tier }]] as [string, string, unknown[]]] : []),
     ];
     if (this.mode === 'parallel') {
       await Promise.all(calls.map(([service, query, representations]) => post(service, query, { representations })));

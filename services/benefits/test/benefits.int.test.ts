@@ -85,6 +85,44 @@ describe('benefits subgraph', () => {
     );
   });
 
+  it("answers a member's tier and its benefits from the member's key, in the same request as the member's own benefits", async () => {
+    const response = await stack.querySubgraph(
+      'benefits',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id tier { id multiplier benefits { code level } } benefits { code } } } }`,
+      { r: [{ __typename: 'Member', id: 'm2', tier: { id: 'GOLD', ...inForce(1.5) }, registeredAt: '2020-01-01T00:00:00Z' }] },
+    );
+    expect(response.errors).toBeUndefined();
+    const [member] = response.data._entities;
+    expect(member.tier).toMatchObject({ id: 'GOLD', multiplier: 1.5 });
+    expect(member.tier.benefits[0]).toEqual({ code: 'DISCOUNT', level: '25% off' });
+    expect(member.tier.benefits.find((b: { code: string }) => b.code === 'POINTS_ACCELERATION').level).toBe('1.5×');
+    expect(member.benefits.map((b: { code: string }) => b.code).sort()).toEqual(
+      member.tier.benefits.map((b: { code: string }) => b.code).sort(),
+    );
+  });
+
+  it("gives a partner the tier's benefits of a member's key (what the member service showed it) and nothing of the member's own", async () => {
+    const partner = { kind: 'PARTNER' as const, subject: 'tea-house', partner: 'tea-house' };
+    const representation = { __typename: 'Member', id: 'm3', tier: { id: 'GOLD', ...inForce(1.5) } };
+    const tier = await stack.querySubgraph(
+      'benefits',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { tier { benefits { code } } } } }`,
+      { r: [representation] },
+      partner,
+    );
+    expect(tier.errors).toBeUndefined();
+    expect(tier.data._entities[0].tier.benefits[0]).toEqual({ code: 'DISCOUNT' });
+    for (const selection of ['benefits { code }', 'coupons { edges { node { id } } }', 'rewardRedemptions { edges { node { id } } }']) {
+      const own = await stack.querySubgraph(
+        'benefits',
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { ${selection} } } }`,
+        { r: [{ ...representation, registeredAt: '2020-01-01T00:00:00Z' }] },
+        partner,
+      );
+      expect({ selection, code: own.errors?.[0]?.extensions?.code }).toEqual({ selection, code: 'FORBIDDEN' });
+    }
+  });
+
   it('ranks Member.benefits by the registration the gateway requires and the spend points sends from its outbox', async () => {
     const memberId = (await stack.querySubgraph('member', 'mutation { registerMember(phone: "13844440002", channel: WEB) { id } }')).data
       .registerMember.id;

@@ -39,6 +39,15 @@ export interface HttpOptions<Ctx extends BaseContext> {
   metrics?: ServiceMetrics;
   /** Headers every answer Apollo gives carries unless Apollo sets them itself (the subgraphs' cache-control). */
   graphqlHeaders?: Readonly<Record<string, string>>;
+  /**
+   * Answers a GraphQL request instead of Apollo when it can (the subgraphs' known operations,
+   * knownOperations.ts), after the identity check and the context; undefined leaves it to Apollo.
+   */
+  answer?: (
+    req: IncomingMessage,
+    body: unknown,
+    context: Ctx,
+  ) => Promise<{ status: number; headers: Record<string, string>; body: string } | undefined>;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -194,10 +203,6 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
     if (req.method === 'GET' && options.htmlLanding && (req.headers.accept ?? '').includes('text/html') && !search) {
       return options.htmlLanding(req, res);
     }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
     const rawBody = req.method === 'POST' ? await readBody(req, limit) : '';
     const body = parseBody(req, rawBody);
     const document = documentOf(body, url);
@@ -205,6 +210,18 @@ export function createHttpServer<Ctx extends BaseContext>(options: HttpOptions<C
       throw new HttpError(400, `the document nests deeper than ${maxNesting} levels`, 'GRAPHQL_PARSE_FAILED');
     }
     const context = await options.context(req, rawBody);
+    const answered = options.answer && (await options.answer(req, body, context));
+    if (answered) {
+      if (options.graphqlHeaders) for (const [key, value] of Object.entries(options.graphqlHeaders)) res.setHeader(key, value);
+      for (const [key, value] of Object.entries(answered.headers)) res.setHeader(key, value);
+      res.statusCode = answered.status;
+      res.end(answered.body);
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
       context: async () => context,

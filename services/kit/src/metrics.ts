@@ -147,8 +147,11 @@ export function metricsRoute(metrics: ServiceMetrics) {
   };
 }
 
-/** Counts executed operations by type, name (bounded) and outcome. */
-export function graphqlMetricsPlugin<Ctx extends BaseContext>(metrics: ServiceMetrics): ApolloServerPlugin<Ctx> {
+/** Counts one executed operation by type, name (bounded) and outcome. */
+export type OperationCount = (type: string, name: string | null | undefined, failed: boolean) => void;
+
+/** The executed-operations counter of a service: its Apollo plugin and its known operations (knownOperations.ts) count through one. */
+export function operationCounter(metrics: ServiceMetrics): OperationCount {
   const names = new Set<string>();
   const label = (name: string | null | undefined) => {
     if (!name || !OPERATION_NAME.test(name)) return name ? 'other' : 'anonymous';
@@ -157,15 +160,19 @@ export function graphqlMetricsPlugin<Ctx extends BaseContext>(metrics: ServiceMe
     names.add(name);
     return name;
   };
+  return (type, name, failed) => metrics.graphqlOperations.inc({ type, operation: label(name), outcome: failed ? 'error' : 'ok' });
+}
+
+/** Counts executed operations by type, name (bounded) and outcome. */
+export function graphqlMetricsPlugin<Ctx extends BaseContext>(
+  metrics: ServiceMetrics,
+  count: OperationCount = operationCounter(metrics),
+): ApolloServerPlugin<Ctx> {
   // One listener for every request (it keeps no state of its own): nothing allocated per request.
   const listener: GraphQLRequestListener<Ctx> = {
     async willSendResponse({ operation, operationName, errors, response }) {
       const failed = (errors?.length ?? 0) > 0 || (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
-      metrics.graphqlOperations.inc({
-        type: operation?.operation ?? 'unknown',
-        operation: label(operationName),
-        outcome: failed ? 'error' : 'ok',
-      });
+      count(operation?.operation ?? 'unknown', operationName, failed);
     },
   };
   return {

@@ -18,7 +18,8 @@ import { startGrpcServer, type grpc } from './grpc';
 import { closeHttpServer, createHttpServer, HttpError, listen, type Route } from './http';
 import { verifyIdentity, type Identity } from './identity';
 import type { Logger } from './logger';
-import { createServiceMetrics, graphqlMetricsPlugin, metricsOf, type ServiceMetrics } from './metrics';
+import { KnownOperations } from './knownOperations';
+import { createServiceMetrics, graphqlMetricsPlugin, metricsOf, operationCounter, type ServiceMetrics } from './metrics';
 import { repoPath } from './paths';
 
 /** What every resolver sees, whatever the service: who calls and a request id for the logs. */
@@ -96,12 +97,16 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
   const { dataSource, queries } = options.database;
   // The registry the database was opened with (openDatabase), so statements and requests count together.
   const metrics = metricsOf(dataSource) ?? createServiceMetrics(config.service);
+  const schema = buildSubgraphSchema({
+    typeDefs: loadSubgraphTypeDefs(config.service),
+    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+  });
+  const formatError = formatGraphQLError((error) => logger.error({ err: error }, 'unexpected resolver error'));
+  const countOperation = operationCounter(metrics);
+  const known = new KnownOperations(schema, formatError);
   const apollo = new ApolloServer<Ctx>({
-    schema: buildSubgraphSchema({
-      typeDefs: loadSubgraphTypeDefs(config.service),
-      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-    }),
-    formatError: formatGraphQLError((error) => logger.error({ err: error }, 'unexpected resolver error')),
+    schema,
+    formatError,
     includeStacktraceInErrorResponses: false,
     // runUntilSignal owns SIGTERM and stops everything in order; Apollo's own handler (installed
     // whenever NODE_ENV is not "test") raced it, stopped Apollo twice and left the process hanging.
@@ -114,7 +119,8 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      graphqlMetricsPlugin<Ctx>(metrics),
+      graphqlMetricsPlugin<Ctx>(metrics, countOperation),
+      known.plugin<Ctx>(),
     ],
   });
   await apollo.start();
@@ -135,6 +141,12 @@ async function startServers<Ctx extends RequestBase>(options: SubgraphServiceOpt
       }
       const requestId = headerReader(req)('x-request-id') ?? randomUUID();
       return options.createContext({ identity: verified.identity, requestId });
+    },
+    answer: async (req, body, context) => {
+      const operation = known.lookup({ method: req.method, contentType: req.headers['content-type'], accept: req.headers.accept }, body);
+      const answer = operation && (await known.run(operation, body as Record<string, unknown>, context));
+      if (answer) countOperation(answer.type, answer.name, answer.failed);
+      return answer;
     },
   });
   const httpPort = await listen(http, config.host, config.httpPort);

@@ -22,7 +22,7 @@ export interface TierBenefitView {
   derived: boolean;
 }
 
-/** A tier as the member service holds it in force (the gateway brings these fields, @requires). */
+/** A tier as the member service holds it in force (the gateway brings these fields in the keys of Tier and Member). */
 export interface TierInForce {
   id: string;
   /** γ, the earn multiplier. */

@@ -1,7 +1,7 @@
 import type { TierBenefitView, TierInForce } from '../db/tierBenefits';
 import type { MemberSignals, RankedBenefit, SpendSignals } from '../domain/ranking';
 
-/** A tier as the gateway hands it to Tier.benefits and Member.benefits (@requires from the member service). */
+/** A tier as the gateway hands it to Tier.benefits and Member.benefits (in their keys, from the member service). */
 export interface TierRef {
   id: string;
   multiplier?: number | null;
@@ -10,7 +10,7 @@ export interface TierRef {
 }
 
 /**
- * What the gateway hands Member.benefits (@requires): the member service's fields. The spend is not
+ * What the gateway hands Member.benefits (the key's tier, registeredAt by @requires): the member service's fields. The spend is not
  * among them: it is the points service's, held here as points sent it (loaders.spendOfMember), or
  * asked of points over gRPC for a member it never sent, so that points being down costs at most the
  * ranking's spend features, not the whole list.
@@ -48,7 +48,7 @@ export function tierInForce(ref: TierRef): TierInForce {
     typeof ref.pointsNeverExpire !== 'boolean' ||
     !effectiveFrom
   ) {
-    throw new Error(`tier ${ref.id} came without its multiplier, pointsNeverExpire and effectiveFrom (@requires)`);
+    throw new Error(`tier ${ref.id} came without its multiplier, pointsNeverExpire and effectiveFrom (the key)`);
   }
   return { id: ref.id, multiplier: ref.multiplier, pointsNeverExpire: ref.pointsNeverExpire, effectiveFrom };
 }

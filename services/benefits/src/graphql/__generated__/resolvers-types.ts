@@ -1041,15 +1041,13 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   Tier:
     ( { __typename: 'Tier' }
-    & GraphQLRecursivePick<FederationTypes['Tier'], {"id":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Tier'], {"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['Tier'], {"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true}> );
   Member:
     ( { __typename: 'Member' }
-    & GraphQLRecursivePick<FederationTypes['Member'], {"id":true}>
+    & GraphQLRecursivePick<FederationTypes['Member'], {"id":true,"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true}}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true}>
-        | GraphQLRecursivePick<FederationTypes['Member'], {"tier":{"id":true,"multiplier":true,"pointsNeverExpire":true,"effectiveFrom":true},"registeredAt":true,"partnerSharing":true}>
+        | GraphQLRecursivePick<FederationTypes['Member'], {"registeredAt":true}>
+        | GraphQLRecursivePick<FederationTypes['Member'], {"registeredAt":true,"partnerSharing":true}>
         | GraphQLRecursivePick<FederationTypes['Member'], {"partnerSharing":true}> ) );
 };
 
@@ -1236,12 +1234,16 @@ export type TierBenefitRevisionResolvers<ContextType = BenefitsContext, ParentTy
 export type TierResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['Tier'] = ResolversParentTypes['Tier'], FederationReferenceType extends FederationReferenceTypes['Tier'] = FederationReferenceTypes['Tier']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tier']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  multiplier?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pointsNeverExpire?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   benefits?: Resolver<Maybe<Array<ResolversTypes['Benefit']>>, ParentType, ContextType>;
 };
 
 export type MemberResolvers<ContextType = BenefitsContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'], FederationReferenceType extends FederationReferenceTypes['Member'] = FederationReferenceTypes['Member']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Member']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
   benefits?: Resolver<Maybe<Array<ResolversTypes['MemberBenefit']>>, ParentType, ContextType>;
   coupons?: Resolver<Maybe<ResolversTypes['CouponConnection']>, ParentType, ContextType, RequireFields<MemberCouponsArgs, 'first'>>;
   partnerOffers?: Resolver<Maybe<ResolversTypes['PartnerOfferConnection']>, ParentType, ContextType, RequireFields<MemberPartnerOffersArgs, 'first'>>;

@@ -6,12 +6,23 @@ import { connectionOf, decodeCursor } from '../connection';
 import type { MemberResolvers } from '../__generated__/resolvers-types';
 import { signalsOf, tierInForce } from '../memberSignals';
 
-/** The gateway sends `tier { id }` with each member (@requires), so no call to the member service is needed. */
+/**
+ * The gateway sends each member with their tier as the member service answered it (the key of Member
+ * here: `tier { id multiplier pointsNeverExpire effectiveFrom }`), so no call to the member service is
+ * needed, and `tier { benefits }` is answered in the same fetch as the member's own fields.
+ */
 export const Member: MemberResolvers = {
-  __resolveReference: readableMemberRef,
   /**
-   * The tier's benefits ranked for this member from what the gateway required of the member service
-   * (@requires) and the points service's spend figures (held here as points sent them; asked over
+   * Not refused here: the reference only echoes what the member service already gave this caller,
+   * and `tier` is what a partner may see of a sharing member (`tier { benefits }` of the card). Every
+   * field of the member's own data below checks its reader (readableMemberRef), as before.
+   */
+  __resolveReference: (ref) => ref,
+  /** The tier the member service answered (the key): Tier.benefits shows its benefits. */
+  tier: (member) => member.tier,
+  /**
+   * The tier's benefits ranked for this member from what the gateway brought of the member service
+   * (the key's tier, registeredAt by @requires) and the points service's spend figures (held here as points sent them; asked over
    * gRPC for a member never sent, ranked without them when points does not answer); the tier's
    * benefits are one look-up per distinct tier per request, the spend one read for every member of
    * the request.

@@ -54,11 +54,11 @@ export function tables(report: {
     assess && of
       ? `${name}: p50 ${of.result.p50} ms, of which risk Assess p50 ${assess.result.p50} ms (${((100 * assess.result.p50) / Math.max(0.1, of.result.p50)).toFixed(0)} %) — ${note}`
       : `${name}: –`;
-  // Campaign's share of an earn: the coefficient look-up every earn makes, after the tier look-up.
+  // Campaign's share of an earn that asks it: the coefficient look-up, when points' calendar cannot answer it.
   const coefficient = find('campaign GetActivityCoefficient (gRPC)');
   const campaignShare =
     coefficient && earnDirect
-      ? `GetActivityCoefficient’s share of one earn (recordOrder, points subgraph direct): p50 ${earnDirect.result.p50} ms, of which campaign GetActivityCoefficient p50 ${coefficient.result.p50} ms (${((100 * coefficient.result.p50) / Math.max(0.1, earnDirect.result.p50)).toFixed(0)} %) — synchronous: 1 gRPC call to campaign per earn, in sequence after the tier look-up (campaigns target by tier); ${coefficient.sqlPerRequest.campaign ?? 0} SQL statements in campaign per look-up with the seeded campaigns (no budget: nothing written)`
+      ? `GetActivityCoefficient’s share of one earn (recordOrder, points subgraph direct): p50 ${earnDirect.result.p50} ms, of which campaign GetActivityCoefficient p50 ${coefficient.result.p50} ms (${((100 * coefficient.result.p50) / Math.max(0.1, earnDirect.result.p50)).toFixed(0)} %) — only when campaign must answer (a budgeted, segment or consent campaign applies to the order); the seeded campaigns need none, so points computes the coefficient from the calendar it holds (${Math.round((earnDirect.grpcPerRequest - earnDirect.grpcAfterResponsePerRequest) * 100) / 100} gRPC calls per earn on the request path in all); ${coefficient.sqlPerRequest.campaign ?? 0} SQL statements in campaign per look-up`
       : 'GetActivityCoefficient’s share of one earn: –';
   const riskShares = [
     riskShare(burn, 'Assess’s share of one burn (points Debit over gRPC)', 'synchronous, fails closed: 1 gRPC call to risk per burn'),

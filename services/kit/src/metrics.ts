@@ -27,6 +27,11 @@ export interface ServiceMetrics {
   readonly sqlErrors: Counter;
   /** Ledger entries appended, by entry type (EARN, BURN, EXPIRE, …): the points service's. */
   readonly ledgerEntries: Counter<'kind'>;
+  /**
+   * Changes planned from an account read before their transaction (an earn) that found the account
+   * changed at their guarded UPDATE and ran again under the lock read: the points service's.
+   */
+  readonly ledgerReplans: Counter;
   /** Outbox deliveries by outcome (delivered, failed), counted per event. */
   readonly outboxDeliveries: Counter<'outcome'>;
   /**
@@ -108,6 +113,11 @@ export function createServiceMetrics(service: string): ServiceMetrics {
       name: 'membergraph_ledger_entries_total',
       help: 'Points ledger entries appended, by kind',
       labelNames: ['kind'],
+      registers,
+    }),
+    ledgerReplans: new Counter({
+      name: 'membergraph_ledger_replans_total',
+      help: 'Points changes planned from an account read before their transaction that ran again under its lock',
       registers,
     }),
     outboxDeliveries: new Counter({

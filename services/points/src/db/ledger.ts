@@ -72,6 +72,7 @@ export async function inAccountTransaction<T>(
       return await inTransaction(dataSource, (manager) => work(manager, readBefore));
     } catch (error) {
       if (!(error instanceof AccountChanged)) throw error;
+      metricsOf(dataSource)?.ledgerReplans.inc();
     }
   }
   const attempt = () =>

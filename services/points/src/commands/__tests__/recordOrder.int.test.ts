@@ -1,4 +1,4 @@
-import type { KnownToDelivery } from '../../../../kit/src';
+import { attachDatabaseMetrics, createServiceMetrics, type KnownToDelivery } from '../../../../kit/src';
 import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
 import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
 import type { CalendarCampaign } from '../../domain/earnCalendar';
@@ -85,6 +85,8 @@ describe('recordOrder', () => {
     const at = new Date('2026-03-10T08:00:00Z');
     const earn = (orderNo: string, amount: string, peers: PointsPeers = c.peers) =>
       recordOrder(c.dataSource, peers, events, RULES, order(m, orderNo, amount), 'staff:test', at);
+    const metrics = createServiceMetrics('points');
+    attachDatabaseMetrics(c.dataSource, metrics);
     await earn('O-1', '123.45');
     // Risk is asked after the earn read the account and before its transaction: another earn of the member commits meanwhile.
     const risk = c.peers.risk;
@@ -96,6 +98,8 @@ describe('recordOrder', () => {
     const oneEarn = c.queries.count - between;
     // O-3 and O-2 within it: O-3's refused attempt (BEGIN, the update that matched no row, ROLLBACK) and its locking read are 4 more.
     expect(between - before).toBe(2 * oneEarn + 4);
+    // The re-run is counted (membergraph_ledger_replans_total); the earns that found their account unchanged are not.
+    expect((await metrics.ledgerReplans.get()).values[0]?.value).toBe(1);
     expect(await c.account(m)).toEqual({ balance: 123 + 10 + 1 + 1, debt: 0 });
     const ledger = await c.dataSource.query('SELECT source_ref, points, balance_after, seq FROM points_ledger ORDER BY seq');
     expect(ledger.map((e: Record<string, unknown>) => [e.source_ref, Number(e.points), Number(e.balance_after), Number(e.seq)])).toEqual([

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { findOneEachByPlainSql } from '../../../kit/src';
+import { findOneEachByPlainSql, outsideTransaction } from '../../../kit/src';
 import { MemberTierCopy } from './entities/MemberTierCopy';
 import { Order } from './entities/Order';
 import { PointsAccount } from './entities/PointsAccount';
@@ -19,12 +19,17 @@ export interface EarnState {
  * look-ups joined to a one-row table): an earn needs them all, and a round trip each cost a
  * statement's CPU each. The order decides alone whether it is a replay, so a till's retry is still
  * answered from it while member is down. The account is read without a lock: the earn's guarded
- * UPDATE refuses it if it changed before the earn's transaction (inAccountTransaction).
+ * UPDATE refuses it if it changed before the earn's transaction (inAccountTransaction). Read outside
+ * any transaction (outsideTransaction): on SQLite's one connection a read sent while another
+ * request's transaction is open sees its uncommitted rows, and an account planned from a change
+ * later rolled back can pass the version guard once another change brings it to that version.
  */
 export async function readEarnState(dataSource: DataSource, orderNo: string, memberId: string): Promise<EarnState> {
-  return findOneEachByPlainSql(dataSource, {
-    order: [Order, orderNo],
-    tierCopy: [MemberTierCopy, memberId],
-    account: [PointsAccount, memberId],
-  });
+  return outsideTransaction(dataSource, () =>
+    findOneEachByPlainSql(dataSource, {
+      order: [Order, orderNo],
+      tierCopy: [MemberTierCopy, memberId],
+      account: [PointsAccount, memberId],
+    }),
+  );
 }

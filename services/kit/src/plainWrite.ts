@@ -1,5 +1,6 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { outsideTransaction } from './database';
 
 const sourceOf = (db: DataSource | EntityManager): DataSource => ('connection' in db ? db.connection : db);
 
@@ -17,8 +18,9 @@ function insertOf(source: DataSource, metadata: EntityMetadata): PlainInsert {
   let insert = inserts.get(metadata);
   if (insert === undefined) {
     const driver = source.driver;
-    // A generated column (an AUTO_INCREMENT seq) is the database's to fill.
-    const columns = metadata.columns.filter((c) => !c.isVirtual && !c.isGenerated);
+    // An AUTO_INCREMENT column is the database's to fill; any other generated one (a uuid) TypeORM
+    // fills in JS, so here the caller must give it, as every other column.
+    const columns = metadata.columns.filter((c) => !c.isVirtual && !(c.isGenerated && c.generationStrategy === 'increment'));
     insert = {
       head: `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `,
       row: `(${columns.map(() => '?').join(', ')})`,
@@ -60,9 +62,12 @@ export async function insertByPlainSql<T extends ObjectLiteral>(
 /**
  * Runs one plain write statement (`?` placeholders, values bound by position as the driver binds
  * them) and returns how many rows it changed, on SQLite and MySQL alike: for a guarded UPDATE whose
- * caller must know whether its guard held. In `manager`'s transaction when it has one.
+ * caller must know whether its guard held. In `manager`'s transaction when it has one; given the
+ * DataSource, outside any.
  */
 export async function executeByPlainSql(db: DataSource | EntityManager, sql: string, parameters: readonly unknown[]): Promise<number> {
+  // Given the DataSource: outside any transaction, after SQLite's open one (see outsideTransaction).
+  if (!('connection' in db)) return outsideTransaction(db, (manager) => executeByPlainSql(manager, sql, parameters));
   const source = sourceOf(db);
   const own = 'connection' in db ? db.queryRunner : undefined;
   const runner = own ?? source.createQueryRunner();

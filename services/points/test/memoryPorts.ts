@@ -203,8 +203,11 @@ export class MemoryCampaign implements CampaignPort {
   /** The calendar served to points (ListEarnCampaigns); without one the call fails and every earn asks getActivityCoefficient. */
   calendar: EarnCalendar | null = null;
   calendarReads = 0;
+  /** While set, a calendar read waits for it (a hung campaign service): it answers when this resolves. */
+  calendarHeld: Promise<void> | null = null;
   async listEarnCampaigns(): Promise<EarnCalendar> {
     this.calendarReads += 1;
+    if (this.calendarHeld) await this.calendarHeld;
     if (!this.calendar || this.down) throw new DomainError('UNAVAILABLE', 'a service this request depends on is unavailable; retry later');
     return this.calendar;
   }

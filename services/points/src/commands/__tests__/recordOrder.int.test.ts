@@ -474,6 +474,28 @@ describe("recordOrder with points' campaign calendar", () => {
     expect(c.peers.campaign.askedAt).toEqual([NOW, new Date(NOW.getTime() - 3_600_000)]);
   });
 
+  it('with the calendar read hung, concurrent earns ask campaign after CALENDAR_WAIT_MS, not after the read; the read once answered serves later earns', async () => {
+    const m = c.peers.member.add('m-1');
+    c.peers.campaign.coefficientMilli = 1500;
+    const rules = { ...RULES, campaignCalendarTtlMs: 600_000 };
+    let answer!: () => void;
+    c.peers.campaign.calendarHeld = new Promise((resolve) => (answer = resolve));
+    // Without the bound these earns would wait for the read, which never answers here.
+    const earned = await Promise.all(['H-1', 'H-2', 'H-3'].map((no) => record(order(m, no, '100.00'), rules, NOW)));
+    expect(earned.map((r) => r.order.pointsEarned)).toEqual([150, 150, 150]);
+    expect(c.peers.campaign.askedAt).toHaveLength(3);
+    // The late read is not tried again by each earn: one read in all.
+    expect((await record(order(m, 'H-4', '100.00'), rules, NOW)).order.pointsEarned).toBe(150);
+    expect(c.peers.campaign.calendarReads).toBe(1);
+    // The read answers at last: the calendar it brings serves the next earn, no call.
+    serve([multiplier('double', 2000)]);
+    answer();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await record(order(m, 'H-5', '100.00'), rules, NOW)).order.pointsEarned).toBe(200);
+    expect(c.peers.campaign.askedAt).toHaveLength(4);
+    expect(c.peers.campaign.calendarReads).toBe(1);
+  });
+
   it('without a calendar (campaign down) asks campaign as before, and does not try the calendar again until the TTL or the event', async () => {
     const m = c.peers.member.add('m-1');
     c.peers.campaign.coefficientMilli = 1500;

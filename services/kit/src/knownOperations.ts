@@ -14,7 +14,7 @@ import { execute, GraphQLError, type DocumentNode, type GraphQLFormattedError, t
  *
  * What stays exactly as it was: every document is parsed and validated by Apollo Server the first
  * time it is seen (with its rules, introspection's included), and only a document Apollo accepted
- * and then reached execution with is ever run here; the identity check, the nesting limit and the
+ * and then started executing is ever run here; the identity check, the nesting limit and the
  * context come before either path. Anything that is not a plain POST of a known document (GET,
  * batches, persisted queries, other Accept types, a document never seen) goes to Apollo as before.
  * A request that fails before its execution starts (its variables do not coerce) is handed to
@@ -39,8 +39,15 @@ export interface KnownAnswer {
   failed: boolean;
 }
 
-/** Enough for the gateway's documents (a few per subgraph); past it, new documents simply stay with Apollo. */
+/**
+ * Enough for the gateway's documents (a few per subgraph and plan step). Clients shape them too
+ * (operation names, literals the plan copies), so the least recently used ones give way past these
+ * bounds, and a large document, which no plan of ours sends, is never kept: one-off documents cannot
+ * pin memory or crowd out the documents the gateway sends all day.
+ */
 const MAX_KNOWN = 500;
+const MAX_KNOWN_CHARACTERS = 4 * 1024 * 1024;
+const MAX_DOCUMENT_CHARACTERS = 16 * 1024;
 /** What Apollo answers a single result with when the request names no Accept type (as the gateway sends it). */
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -53,27 +60,43 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const keyOf = (query: string, operationName: unknown) => (typeof operationName === 'string' ? `${operationName}\n${query}` : `\n${query}`);
 
 export class KnownOperations {
+  /** In order of last use, oldest first. */
   private readonly known = new Map<string, KnownOperation>();
+  private characters = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
   ) {}
 
-  /** Learns each POSTed document Apollo parsed, validated and resolved an operation of. */
+  /**
+   * Learns each POSTed document whose execution Apollo started (parsed, validated, its operation
+   * resolved, every plugin's earlier hook passed).
+   */
   plugin<Ctx extends BaseContext>(): ApolloServerPlugin<Ctx> {
-    const known = this.known;
+    const learn = (key: string, operation: KnownOperation) => this.learn(key, operation);
     return {
       async requestDidStart() {
         return {
-          async didResolveOperation({ request, source, document, operation }) {
-            if (request.http?.method !== 'POST' || !operation || known.size >= MAX_KNOWN) return;
-            if (request.extensions?.persistedQuery) return;
-            known.set(keyOf(source, request.operationName), { document, type: operation.operation, name: operation.name?.value ?? null });
+          async executionDidStart({ request, source, document, operation }) {
+            if (request.http?.method !== 'POST' || request.extensions?.persistedQuery) return;
+            if (source.length > MAX_DOCUMENT_CHARACTERS) return;
+            learn(keyOf(source, request.operationName), { document, type: operation.operation, name: operation.name?.value ?? null });
           },
         };
       },
     };
+  }
+
+  private learn(key: string, operation: KnownOperation): void {
+    if (this.known.has(key)) return;
+    this.known.set(key, operation);
+    this.characters += key.length;
+    for (const [oldest] of this.known) {
+      if (this.known.size <= MAX_KNOWN && this.characters <= MAX_KNOWN_CHARACTERS) break;
+      this.known.delete(oldest);
+      this.characters -= oldest.length;
+    }
   }
 
   /**
@@ -87,7 +110,19 @@ export class KnownOperations {
     if (body.extensions !== undefined && body.extensions !== null) return undefined;
     if (body.variables !== undefined && body.variables !== null && !isRecord(body.variables)) return undefined;
     if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') return undefined;
-    return this.known.get(keyOf(body.query, body.operationName));
+    const key = keyOf(body.query, body.operationName);
+    const operation = this.known.get(key);
+    if (operation) {
+      // Last used now: moved to the end of the eviction order.
+      this.known.delete(key);
+      this.known.set(key, operation);
+    }
+    return operation;
+  }
+
+  /** How many documents are known (for tests). */
+  get size(): number {
+    return this.known.size;
   }
 
   /** Runs a known operation; undefined when it failed before execution (Apollo answers it then). */

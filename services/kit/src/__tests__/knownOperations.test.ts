@@ -91,6 +91,24 @@ describe('known operations: documents Apollo Server accepted, run again without 
     expect(known.lookup(POST, { query: `${ITEM} ` })).toBeUndefined();
   });
 
+  it('never learns a large document, and past its bound forgets the least recently used ones first', async () => {
+    // A long literal makes a document no plan of ours sends: run by Apollo, never kept.
+    const large = { query: `query Large { item(id: "${'x'.repeat(17 * 1024)}") { id } }` };
+    expect((await apolloAnswer(large)).status).toBe(200);
+    expect(known.lookup(POST, large)).toBeUndefined();
+    const used = { query: ITEM, variables: { id: 'a' } };
+    await apolloAnswer(used);
+    // 500 one-off documents (as a client's literals make them), the kept one used now and then.
+    for (let n = 0; n < 500; n++) {
+      await apolloAnswer({ query: `query OneOff { item(id: "one-off-${n}") { id } }` });
+      if (n % 100 === 0) expect(known.lookup(POST, used)).toBeDefined();
+    }
+    expect(known.size).toBe(500);
+    expect(known.lookup(POST, used)).toBeDefined();
+    expect(known.lookup(POST, { query: 'query OneOff { item(id: "one-off-0") { id } }' })).toBeUndefined();
+    expect(known.lookup(POST, { query: 'query OneOff { item(id: "one-off-499") { id } }' })).toBeDefined();
+  });
+
   it('never learns a document Apollo refused', async () => {
     const invalid = { query: 'query { item(id: "a") { nope } }' };
     expect((await apolloAnswer(invalid)).status).toBe(400);

@@ -189,7 +189,18 @@ class PointsBook {
     // ensureAccount runs only when points move (an order, an award that is not zero).
     return this.version === 0
       ? null
-      : { memberId, balance: this.state.balance, debt: this.state.debt, held: 0, version: this.version, lastSeq: this.lastSeq };
+      : {
+          memberId,
+          balance: this.state.balance,
+          debt: this.state.debt,
+          held: 0,
+          version: this.version,
+          lastSeq: this.lastSeq,
+          // The bound of the 12-month figures not known: each member's first earn reads them, and the activity delivery sets it.
+          boundSpendFen: null,
+          boundPurchases: null,
+          boundSince: null,
+        };
   }
 }
 

@@ -103,7 +103,7 @@ export async function reportEarnActivity(
   if (current && known.ladder) {
     const asOf = new Date();
     if (bound && boundCovers(bound, now ?? asOf) && !upgradeTarget(current, known.ladder, bound)) {
-      metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer' });
+      metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer', decided_by: 'bound' });
       return deliverActivityLater(events, memberId);
     }
     // The earn has committed: a failed read only means the report goes before the answer, as always.
@@ -112,12 +112,12 @@ export async function reportEarnActivity(
       () => undefined,
     );
     if (stats && !upgradeTarget(current, known.ladder, stats)) {
-      metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer' });
+      metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer', decided_by: 'figures' });
       return deliverActivityLater(events, memberId);
     }
     if (stats) figures = { spendFen: stats.spendFen, purchases: stats.purchases, asOf };
   }
-  metricsOf(dataSource)?.activityReports.inc({ when: 'before_answer' });
+  metricsOf(dataSource)?.activityReports.inc({ when: 'before_answer', decided_by: figures ? 'figures' : 'none' });
   await events.deliverNow(memberId, figures && { eventIds: [activityEventId], facts: figures });
 }
 

@@ -196,12 +196,28 @@ class PointsBook {
           held: 0,
           version: this.version,
           lastSeq: this.lastSeq,
-          // The bound of the 12-month figures not known: each member's first earn reads them, and the activity delivery sets it.
+          // The bound of the 12-month figures: set by withBound from the member's orders.
           boundSpendFen: null,
           boundPurchases: null,
           boundSince: null,
         };
   }
+}
+
+/**
+ * The account with the bound of its 12-month figures (services/points/src/db/activityBound.ts) over
+ * every order the member has, whenever placed: none is left out, so it is ≥ the figures of any 12
+ * months (bound_since at the epoch), and an earn of a seeded member decides from it as a live one does.
+ */
+function withBound(account: PointsAccount | null, orders: readonly Order[]): PointsAccount | null {
+  if (!account) return null;
+  const live = orders.filter((o) => o.refundedFen < o.amountFen);
+  return {
+    ...account,
+    boundSpendFen: orders.reduce((sum, o) => sum + o.amountFen - o.refundedFen, 0),
+    boundPurchases: live.length,
+    boundSince: new Date(0),
+  };
 }
 
 /** Spend and purchases of the rolling 12 months up to each new order, as spendStats counts them (no refunds here). */
@@ -452,7 +468,7 @@ class MemberReplay {
       tierChanges: this.tiers.changes,
       milestones: this.tiers.milestones,
       memberEvents: this.memberEvents,
-      account: this.book.account(this.planned.id),
+      account: withBound(this.book.account(this.planned.id), this.orders),
       tierCopy: {
         memberId: this.planned.id,
         tierId: this.tiers.tierId,

@@ -205,18 +205,18 @@ class PointsBook {
 }
 
 /**
- * The account with the bound of its 12-month figures (services/points/src/db/activityBound.ts) over
- * every order the member has, whenever placed: none is left out, so it is ≥ the figures of any 12
- * months (bound_since at the epoch), and an earn of a seeded member decides from it as a live one does.
+ * The account with the bound of its 12-month figures (services/points/src/db/activityBound.ts): the
+ * figures as a refresh at the seed's `now` sets them, over every order placed from `since` (its 12
+ * months' start) on, so an earn of a seeded member decides from it as a live member's does.
  */
-function withBound(account: PointsAccount | null, orders: readonly Order[]): PointsAccount | null {
+function withBound(account: PointsAccount | null, orders: readonly Order[], since: Date): PointsAccount | null {
   if (!account) return null;
-  const live = orders.filter((o) => o.refundedFen < o.amountFen);
+  const counted = orders.filter((o) => o.orderedAt.getTime() >= since.getTime());
   return {
     ...account,
-    boundSpendFen: orders.reduce((sum, o) => sum + o.amountFen - o.refundedFen, 0),
-    boundPurchases: live.length,
-    boundSince: new Date(0),
+    boundSpendFen: counted.reduce((sum, o) => sum + o.amountFen - o.refundedFen, 0),
+    boundPurchases: counted.filter((o) => o.refundedFen < o.amountFen).length,
+    boundSince: since,
   };
 }
 
@@ -468,7 +468,7 @@ class MemberReplay {
       tierChanges: this.tiers.changes,
       milestones: this.tiers.milestones,
       memberEvents: this.memberEvents,
-      account: withBound(this.book.account(this.planned.id), this.orders),
+      account: withBound(this.book.account(this.planned.id), this.orders, new Date(this.rules.now.getTime() - YEAR_MS)),
       tierCopy: {
         memberId: this.planned.id,
         tierId: this.tiers.tierId,

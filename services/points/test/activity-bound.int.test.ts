@@ -11,7 +11,7 @@ import { upgradeTarget } from '../../kit/src';
 import { mergeAccounts } from '../src/commands/mergeAccounts';
 import { recordOrder } from '../src/commands/recordOrder';
 import { refundOrder } from '../src/commands/refundOrder';
-import { boundCovers, spendStatsRefreshingBounds, type ActivityBound } from '../src/db/activityBound';
+import { boundCovers, readFiguresForRefresh, refreshBounds, spendStatsRefreshingBounds, type ActivityBound } from '../src/db/activityBound';
 import { spendStats } from '../src/db/spendStats';
 import type { EventDelivery } from '../src/ports';
 import { openServiceTestDatabase } from '../../../test/harness/serviceTestDatabase';
@@ -176,6 +176,30 @@ describe('the bound of the 12-month figures on the points account', () => {
     await mergeAccounts(dataSource, { mergeId: 'MERGE-B', sourceMemberId: from, targetMemberId: into }, 'staff:test', START);
     expect(await boundOf(into)).toBeUndefined();
     await expectBoundsAbove([from, into], START);
+  });
+
+  it('a refresh whose figures were read before an earn committed writes nothing: the bound keeps the earn’s order', async () => {
+    const memberId = peers.member.add('guard-1');
+    const events = watchedDelivery(() => START);
+    const earnOne = (orderNo: string, rules = RULES) =>
+      recordOrder(dataSource, peers, events, rules, { memberId, orderNo, amount: '100.00', channel: 'POS' }, 'staff:test', START);
+    await earnOne('GUARD-1');
+    await spendStatsRefreshingBounds(dataSource, [memberId], START);
+    // A refund lowers the figures below the bound: the next refresh has something to write.
+    await refundOrder(dataSource, { orderNo: 'GUARD-1', refundNo: 'GUARD-R1', amount: '50.00' }, events, RULES, 'staff:test', START);
+    for (const [orderNo, rules] of [
+      ['GUARD-2', RULES],
+      ['GUARD-3', PENDING_RULES],
+    ] as const) {
+      // The refresh reads (before the earn), the earn commits (at once, or inside the return window), then the refresh writes.
+      const read = await readFiguresForRefresh(dataSource, [memberId], START);
+      await earnOne(orderNo, rules);
+      await refreshBounds(dataSource, read.rows, read.since);
+      await expectBoundsAbove([memberId], START);
+    }
+    // Read after the earns, the refresh writes: the bound is the figures again.
+    await spendStatsRefreshingBounds(dataSource, [memberId], START);
+    expect(await boundOf(memberId)).toMatchObject({ spendFen: 25_000, purchases: 3 });
   });
 
   it("one member's concurrent earns racing refreshes: the bound stays ≥ the figures, and ends equal to them after a last refresh", async () => {

@@ -67,7 +67,7 @@ export async function addPendingOrder(manager: EntityManager, memberId: string, 
 }
 
 /** A member's exact figures with what a refresh needs: the account's version and bound, read in the same statement. */
-interface FiguresRow {
+export interface FiguresRow {
   member_id: string;
   spend: string | number | null;
   purchases: string | number;
@@ -84,6 +84,21 @@ interface FiguresRow {
  */
 export async function spendStatsRefreshingBounds(dataSource: DataSource, memberIds: readonly string[], now: Date): Promise<SpendView[]> {
   if (memberIds.length === 0) return [];
+  const { rows, since } = await readFiguresForRefresh(dataSource, memberIds, now);
+  await refreshBounds(dataSource, rows, since);
+  return orderByKeys(memberIds, rows, (r) => r.member_id).map((row) => ({
+    spendFen: Number(row?.spend ?? 0),
+    purchases: Number(row?.purchases ?? 0),
+    lastPurchaseAt: fromRawDatetime(row?.last),
+  }));
+}
+
+/** The members' 12-month figures ending `now` (from `since`) with their accounts' versions and bounds, in one statement. */
+export async function readFiguresForRefresh(
+  dataSource: DataSource,
+  memberIds: readonly string[],
+  now: Date,
+): Promise<{ rows: FiguresRow[]; since: Date }> {
   const since = new Date(now.getTime() - SPEND_WINDOW_MS);
   // One statement: the figures and the version are of one snapshot, so no order counted here is
   // missing from the version, nor one missing from the figures counted in it.
@@ -96,13 +111,7 @@ export async function spendStatsRefreshingBounds(dataSource: DataSource, memberI
     { memberIds: [...memberIds], since },
     {},
   );
-  const rows: FiguresRow[] = await dataSource.query(sql, parameters);
-  await refreshBounds(dataSource, rows, since);
-  return orderByKeys(memberIds, rows, (r) => r.member_id).map((row) => ({
-    spendFen: Number(row?.spend ?? 0),
-    purchases: Number(row?.purchases ?? 0),
-    lastPurchaseAt: fromRawDatetime(row?.last),
-  }));
+  return { rows: await dataSource.query(sql, parameters), since };
 }
 
 /**
@@ -113,7 +122,7 @@ export async function spendStatsRefreshingBounds(dataSource: DataSource, memberI
  * order to a bound that was ≥ the truth either way. A bound already equal to the figures is left
  * as it is (no statement): the usual case after an earn of a member whose bound was refreshed.
  */
-async function refreshBounds(dataSource: DataSource, rows: readonly FiguresRow[], since: Date): Promise<void> {
+export async function refreshBounds(dataSource: DataSource, rows: readonly FiguresRow[], since: Date): Promise<void> {
   for (const row of rows) {
     if (row.version === null) continue;
     const spend = Number(row.spend ?? 0);

@@ -38,7 +38,8 @@ export class RawEarn {
       const { balance, version, last_seq: lastSeq } = rows[0];
       const after = Number(balance) + points;
       const [updated] = await connection.query<ResultSetHeader>(
-        'UPDATE points_accounts SET balance = ?, debt = 0, last_seq = last_seq + 1, version = version + 1 WHERE member_id = ? AND version = ?',
+        // As the service's: the order joins the bound of the member's 12-month figures (activityBound.ts) in the same UPDATE.
+        'UPDATE points_accounts SET balance = ?, debt = 0, last_seq = last_seq + 1, version = version + 1, bound_spend_fen = bound_spend_fen + 12880, bound_purchases = bound_purchases + 1 WHERE member_id = ? AND version = ?',
         [after, memberId, version],
       );
       // The service retries a lost version race; here it is counted as an error (distinct members make it rare).

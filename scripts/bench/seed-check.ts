@@ -68,6 +68,27 @@ async function checkLedger(stack: Stack, seeded: SeedResult): Promise<void> {
     'no ledger without an account',
   );
   equal(await scalar(db, 'SELECT COUNT(*) FROM points_accounts WHERE balance < 0 OR debt <> 0'), 0, 'no negative balance, no debt');
+  // Every account with orders knows the bound of its 12-month figures, and it covers every order
+  // placed from its bound_since on (activityBound.ts): the seeder's over all the orders, a refresh's over its 12 months.
+  equal(
+    await scalar(
+      db,
+      'SELECT COUNT(*) FROM points_accounts a WHERE a.bound_spend_fen IS NULL AND EXISTS (SELECT 1 FROM orders o WHERE o.member_id = a.member_id)',
+    ),
+    0,
+    'a bound of the 12-month figures on every account with orders',
+  );
+  const counted = (what: string) =>
+    `(SELECT COALESCE(SUM(${what}), 0) FROM orders o WHERE o.member_id = a.member_id AND o.ordered_at >= a.bound_since)`;
+  equal(
+    await scalar(
+      db,
+      `SELECT COUNT(*) FROM points_accounts a WHERE a.bound_spend_fen IS NOT NULL
+       AND (a.bound_spend_fen < ${counted('o.amount_fen - o.refunded_fen')} OR a.bound_purchases < ${counted('CASE WHEN o.refunded_fen < o.amount_fen THEN 1 ELSE 0 END')})`,
+    ),
+    0,
+    'the bound ≥ the orders it counts',
+  );
   equal(await scalar(db, 'SELECT COUNT(*) FROM points_lots WHERE remaining < 0 OR remaining > points'), 0, 'lots within bounds');
   // Every point taken from a lot is a debit in the ledger, and every lot an earn.
   const consumed = await scalar(db, 'SELECT SUM(points - remaining) FROM points_lots');

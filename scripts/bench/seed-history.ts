@@ -189,8 +189,35 @@ class PointsBook {
     // ensureAccount runs only when points move (an order, an award that is not zero).
     return this.version === 0
       ? null
-      : { memberId, balance: this.state.balance, debt: this.state.debt, held: 0, version: this.version, lastSeq: this.lastSeq };
+      : {
+          memberId,
+          balance: this.state.balance,
+          debt: this.state.debt,
+          held: 0,
+          version: this.version,
+          lastSeq: this.lastSeq,
+          // The bound of the 12-month figures: set by withBound from the member's orders.
+          boundSpendFen: null,
+          boundPurchases: null,
+          boundSince: null,
+        };
   }
+}
+
+/**
+ * The account with the bound of its 12-month figures (services/points/src/db/activityBound.ts): the
+ * figures as a refresh at the seed's `now` sets them, over every order placed from `since` (its 12
+ * months' start) on, so an earn of a seeded member decides from it as a live member's does.
+ */
+function withBound(account: PointsAccount | null, orders: readonly Order[], since: Date): PointsAccount | null {
+  if (!account) return null;
+  const counted = orders.filter((o) => o.orderedAt.getTime() >= since.getTime());
+  return {
+    ...account,
+    boundSpendFen: counted.reduce((sum, o) => sum + o.amountFen - o.refundedFen, 0),
+    boundPurchases: counted.filter((o) => o.refundedFen < o.amountFen).length,
+    boundSince: since,
+  };
 }
 
 /** Spend and purchases of the rolling 12 months up to each new order, as spendStats counts them (no refunds here). */
@@ -441,7 +468,7 @@ class MemberReplay {
       tierChanges: this.tiers.changes,
       milestones: this.tiers.milestones,
       memberEvents: this.memberEvents,
-      account: this.book.account(this.planned.id),
+      account: withBound(this.book.account(this.planned.id), this.orders, new Date(this.rules.now.getTime() - YEAR_MS)),
       tierCopy: {
         memberId: this.planned.id,
         tierId: this.tiers.tierId,

@@ -83,6 +83,8 @@ async function costOf(earns: () => Promise<void>, n: number) {
     // Earns by when their activity report went: before the answer, or after it in the background.
     reportsBefore: per('points', 'membergraph_activity_reports_total', { when: 'before_answer' }),
     reportsAfter: per('points', 'membergraph_activity_reports_total', { when: 'after_answer' }),
+    // Earns that decided from the bound of the 12-month figures on the account, without reading the figures.
+    decidedByBound: per('points', 'membergraph_activity_reports_total', { decided_by: 'bound' }),
     coefficients: grpc('/membergraph.campaign.v1.CampaignService/GetActivityCoefficient'),
     calendarReads: grpc('/membergraph.campaign.v1.CampaignService/ListEarnCampaigns'),
     activityReports: grpc('/membergraph.member.v1.MemberService/RecordQualifyingActivity'),
@@ -109,8 +111,9 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
       for (const [i, memberId] of members.entries()) await earn(memberId, `COST-SEQ-${i}`);
     }, members.length);
     expect(cost).toMatchObject({ tierLookups: 0, ladderReads: 0, coefficients: 0, calendarReads: 0, activityReports: 0, assess: 0 });
-    // 88.00 cannot upgrade anyone here: every report went after the answer, one batch (of one member) per earn.
-    expect(cost).toMatchObject({ reportsBefore: 0, reportsAfter: 1, activityBatches: 1, requestPathCalls: 0 });
+    // 88.00 cannot upgrade anyone here: every report went after the answer, one batch (of one member) per earn,
+    // decided from the bound on the account (set by the first earns' deliveries), the figures not read.
+    expect(cost).toMatchObject({ reportsBefore: 0, reportsAfter: 1, decidedByBound: 1, activityBatches: 1, requestPathCalls: 0 });
     expect(cost.assessBatches).toBeGreaterThan(0);
     expect(cost.assessBatches).toBeLessThanOrEqual(1);
     // The spend goes to benefits after the commit too, in the background, at most one call an earn.
@@ -120,8 +123,9 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
     // the member's tier (γ from the ladder it holds: no call to member) and the account, in one
     // statement; BEGIN, the balance update guarded by the version read (no locking read), the ledger
     // entry, the lot, the order, the outbox events (activity, spend and assessment, one INSERT),
-    // COMMIT, the 12-month figures (88.00 cannot upgrade: the report waits) — 9; after it, the activity batch's delivery (the members' pending
-    // events, their 12-month figures, those events marked delivered) — 12 in all — per assessment batch its read and its marking (2),
+    // COMMIT — 8 (the order joins the bound of the member's 12-month figures in the guarded update,
+    // and the bound cannot reach Silver: the figures are not read, the report waits); after it, the activity batch's delivery (the members' pending
+    // events, their 12-month figures with the accounts' bounds, equal to them: no refresh; those events marked delivered) — 11 in all — per assessment batch its read and its marking (2),
     // per spend batch its read, the members' window orders and its marking (3). Member, after the
     // answer: the activity batch that changes no tier (3 for any number of members: the members with
     // their milestones, the ladder, the guarded UPDATE; no transaction); nothing before it (the tier look-up's 2 are gone).
@@ -131,8 +135,8 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
     // decision (3; the rules are a shared value read at most once a second, so sometimes 4).
     // (A background read may find its events taken by the run before it: hence ranges.)
     expect(cost.sql).toMatchObject({ member: 3, benefits: cost.spendBatches, campaign: 0 });
-    expect(cost.sql.points).toBeGreaterThanOrEqual(12 + 2 * cost.assessBatches + 3 * cost.spendBatches);
-    expect(cost.sql.points).toBeLessThanOrEqual(17);
+    expect(cost.sql.points).toBeGreaterThanOrEqual(11 + 2 * cost.assessBatches + 3 * cost.spendBatches);
+    expect(cost.sql.points).toBeLessThanOrEqual(16);
     expect(cost.sql.risk).toBeGreaterThanOrEqual(3 * cost.assessBatches - ROUNDING);
     expect(cost.sql.risk).toBeLessThanOrEqual(4 * cost.assessBatches + ROUNDING);
   });
@@ -140,15 +144,15 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
   it('concurrent: the activity reports go to member, the assessments to risk and the spend to benefits in batches, fewer calls than earns', async () => {
     const cost = await costOf(() => Promise.all(members.map((m, i) => earn(m, `COST-PAR-${i}`))).then(() => undefined), members.length);
     expect(cost).toMatchObject({ tierLookups: 0, ladderReads: 0, coefficients: 0, calendarReads: 0, activityReports: 0, assess: 0 });
-    expect(cost).toMatchObject({ reportsBefore: 0, reportsAfter: 1, requestPathCalls: 0 });
+    expect(cost).toMatchObject({ reportsBefore: 0, reportsAfter: 1, decidedByBound: 1, requestPathCalls: 0 });
     expect(cost.sql.campaign).toBe(0);
     // Reports that wait while a batch runs go in the next one: fewer calls to member than earns, and
     // member's 3 statements per batch, not per earn; points reads, figures and marks per batch too
-    // (sequentially 12 + 2 per assessment batch + 3 per spend batch).
+    // (sequentially 11 + 2 per assessment batch + 3 per spend batch).
     expect(cost.activityBatches).toBeGreaterThan(0);
     expect(cost.activityBatches).toBeLessThan(1);
     expect(cost.sql.member).toBeCloseTo(3 * cost.activityBatches, 5);
-    expect(cost.sql.points).toBeLessThan(9 + 3 + 2 * cost.assessBatches + 3 * cost.spendBatches);
+    expect(cost.sql.points).toBeLessThan(8 + 3 + 2 * cost.assessBatches + 3 * cost.spendBatches);
     expect(cost.assessBatches).toBeLessThan(1);
     expect(cost.spendBatches).toBeLessThan(1);
     expect(cost.sql.benefits).toBe(cost.spendBatches);

@@ -53,6 +53,10 @@ const figuresOf = async (id: string) => (await stack.query(FIGURES, { id })).dat
 const reportsBy = async (when: 'before_answer' | 'after_answer') =>
   total(await scrape(stack.services.points.httpUrl), 'membergraph_activity_reports_total', { when });
 
+/** Points' earns whose activity report was decided by the bound of the 12-month figures on the account, or by the figures read. */
+const decidedBy = async (by: 'bound' | 'figures') =>
+  total(await scrape(stack.services.points.httpUrl), 'membergraph_activity_reports_total', { decided_by: by });
+
 const recordMemberTiers = (changes: object[]) =>
   grpcCall('points', 'PointsService', stack.services.points.grpcAddress, 'recordMemberTiers', { changes });
 
@@ -89,12 +93,17 @@ describe("points' copy of the member's tier", () => {
 
   it('an upgrade by an earn is in the copy when the earn answers: the very next earn has the new γ', async () => {
     const id = await register();
-    for (let i = 0; i < 4; i += 1) await earn(id, '600.00');
-    // The fifth purchase crosses Silver's thresholds (3,000.00 and 5 purchases): reported before the
-    // answer, so the upgrade shows through the gateway at once.
-    const [before, after] = [await reportsBy('before_answer'), await reportsBy('after_answer')];
+    await earn(id, '600.00');
+    // The first earn's delivery read the figures and set the bound on the account: the next three decide from it, without reading.
+    const byBound = await decidedBy('bound');
+    for (let i = 0; i < 3; i += 1) await earn(id, '600.00');
+    expect((await decidedBy('bound')) - byBound).toBe(3);
+    // The fifth purchase crosses Silver's thresholds (3,000.00 and 5 purchases): the bound says it can,
+    // so the figures are read and it is reported before the answer: the upgrade shows through the gateway at once.
+    const [before, after, byFigures] = [await reportsBy('before_answer'), await reportsBy('after_answer'), await decidedBy('figures')];
     expect(await earn(id, '600.00')).toBe(600);
     expect([(await reportsBy('before_answer')) - before, (await reportsBy('after_answer')) - after]).toEqual([1, 0]);
+    expect((await decidedBy('figures')) - byFigures).toBe(1);
     expect((await figuresOf(id)).tier.id).toBe('SILVER');
     expect((await copyOf(id))?.tierId).toBe('SILVER');
     expect(await earnCounting(id, '100.00')).toEqual({ points: 120, asked: 0 });

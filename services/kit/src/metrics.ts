@@ -38,7 +38,7 @@ export interface ServiceMetrics {
    * The points service's earns by when their activity report goes to the tier engine: before_answer
    * (the earn can upgrade, or points cannot tell) or after_answer (in the background).
    */
-  readonly activityReports: Counter<'when'>;
+  readonly activityReports: Counter<'when' | 'decided_by'>;
   /** Breaker state changes (open, halfOpen, close) and calls refused while open, by breaker. */
   readonly breakerTransitions: Counter<'breaker' | 'to'>;
   readonly breakerRejections: Counter<'breaker'>;
@@ -128,8 +128,8 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     }),
     activityReports: new Counter({
       name: 'membergraph_activity_reports_total',
-      help: "Earns by when their activity report goes to the tier engine: before or after the earn's answer",
-      labelNames: ['when'],
+      help: "Earns by when their activity report goes to the tier engine (before or after the earn's answer) and what decided it: the bound of the 12-month figures on the account, the figures read, or none (no tier copy or ladder: before the answer)",
+      labelNames: ['when', 'decided_by'],
       registers,
     }),
     breakerTransitions: new Counter({

@@ -61,7 +61,8 @@ export async function mergeAccounts(
       const moved = from.balance;
       const at = now ?? new Date();
       await setBalance(manager, from, { balance: 0, debt: 0 }, 1);
-      await setBalance(manager, to, { balance: to.balance + moved, debt: to.debt + from.debt }, 1);
+      // The source's orders become the target's (below): the bound of the target's 12-month figures is not known any more.
+      await setBalance(manager, to, { balance: to.balance + moved, debt: to.debt + from.debt }, 1, 'unknown');
       // Always both entries (0 points when the source held none): the pair is the merge's record and its key.
       const entry = (memberId: string, seq: number, points: number, balanceAfter: number, key: string, reason: string) =>
         Object.assign(new LedgerEntry(), {

@@ -7,6 +7,7 @@ import {
   type OutboxBatchHandler,
   type OutboxHandler,
 } from '../../../kit/src';
+import { boundCovers, spendStatsRefreshingBounds, type ActivityBound } from '../db/activityBound';
 import { keepTierCopies } from '../db/memberTiers';
 import { spendStats } from '../db/spendStats';
 import type { EventDelivery, MemberPort, TierRung } from '../ports';
@@ -54,7 +55,7 @@ export function activityHandler(dataSource: DataSource, member: MemberPort, cloc
     const refundedOrdersAt = payloads.flatMap((p) => (p.refundedOrderAt ? [new Date(p.refundedOrderAt)] : []));
     const figures = known as EarnFigures | undefined;
     const now = figures?.asOf ?? clock();
-    const stats = figures ?? (await spendStats(dataSource, [memberId], now))[0];
+    const stats = figures ?? (await spendStatsRefreshingBounds(dataSource, [memberId], now))[0];
     const decision = await member.recordQualifyingActivity({
       memberId,
       spendFen: stats.spendFen,
@@ -82,6 +83,11 @@ export function activityHandler(dataSource: DataSource, member: MemberPort, cloc
  * earn's event (`activityEventId`; activityHandler), so they are read once: as the handler would
  * read them, after the commit, dated (asOf) the moment before the read. `now`: the earn's clock
  * when a test sets one (the figures' 12 months end then), else the moment of the read.
+ *
+ * `bound`: an upper bound of those figures with this earn's order in it (the account's, as the
+ * earn's guarded UPDATE left it; activityBound.ts). When it covers the 12 months and even it cannot
+ * upgrade the member, neither can the figures (the rule only rises with them): the report goes
+ * after the answer without reading them. Otherwise they are read as before.
  */
 export async function reportEarnActivity(
   dataSource: DataSource,
@@ -90,23 +96,28 @@ export async function reportEarnActivity(
   known: { tierId: string; ladder?: readonly TierRung[] },
   activityEventId: string,
   now?: Date,
+  bound?: ActivityBound,
 ): Promise<void> {
   const current = known.ladder?.find((tier) => tier.tierId === known.tierId);
   let figures: EarnFigures | undefined;
   if (current && known.ladder) {
     const asOf = new Date();
+    if (bound && boundCovers(bound, now ?? asOf) && !upgradeTarget(current, known.ladder, bound)) {
+      metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer', decided_by: 'bound' });
+      return deliverActivityLater(events, memberId);
+    }
     // The earn has committed: a failed read only means the report goes before the answer, as always.
     const stats = await spendStats(dataSource, [memberId], now ?? asOf).then(
       ([read]) => read,
       () => undefined,
     );
     if (stats && !upgradeTarget(current, known.ladder, stats)) {
-      metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer' });
+      metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer', decided_by: 'figures' });
       return deliverActivityLater(events, memberId);
     }
     if (stats) figures = { spendFen: stats.spendFen, purchases: stats.purchases, asOf };
   }
-  metricsOf(dataSource)?.activityReports.inc({ when: 'before_answer' });
+  metricsOf(dataSource)?.activityReports.inc({ when: 'before_answer', decided_by: figures ? 'figures' : 'none' });
   await events.deliverNow(memberId, figures && { eventIds: [activityEventId], facts: figures });
 }
 
@@ -124,7 +135,8 @@ export function activityBatchHandler(dataSource: DataSource, member: MemberPort,
     deliver: async (runs) => {
       const memberIds = runs.map((run) => run.key);
       const now = clock();
-      const stats = await spendStats(dataSource, memberIds, now);
+      // The figures the earns' bounds are refreshed to (activityBound.ts), off the request path.
+      const stats = await spendStatsRefreshingBounds(dataSource, memberIds, now);
       const decisions = await member.recordQualifyingActivities(
         memberIds.map((memberId, i) => ({ memberId, spendFen: stats[i].spendFen, purchases: stats[i].purchases, asOf: now })),
       );

@@ -5,6 +5,7 @@ import { PendingPoints } from '../db/entities/PendingPoints';
 import type { PointsAccount } from '../db/entities/PointsAccount';
 import { readEarnState } from '../db/earnState';
 import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
+import { addPendingOrder, boundAfterEarn, type ActivityBound } from '../db/activityBound';
 import { localCoefficient } from './campaignCalendar';
 import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
 import { memberTier, tierForEarn } from './memberTier';
@@ -182,14 +183,24 @@ async function earnOrder(
   });
   const lotExpiresAt = lotExpiry(orderedAt, rules);
   let activityEventId = '';
+  // The bound of the member's 12-month figures with this order in it, as the transaction that committed wrote it (activityBound.ts).
+  let bound: ActivityBound | undefined;
   // The order, its points (or their pending hold) and the events announcing it, in one transaction.
   const write = async (manager: EntityManager, account?: PointsAccount) => {
     // The account first: applyPlan's guarded UPDATE is the transaction's first lock when the account was read before it.
     if (account) {
+      // The order joins the bound of the member's 12-month figures in the same guarded UPDATE.
       await applyPlan(manager, account, planEarn(account, points, orderReason(order)), {
         ...orderEntryContext({ ...order, orderedAt, late }, actor, now),
         lotExpiresAt,
+        bound: { spendFen: order.amountFen, purchases: 1 },
       });
+      // Planned from exactly this account (the UPDATE's version guard): its bound plus this order.
+      bound = boundAfterEarn(account, order.amountFen);
+    } else {
+      // No balance changes, but the order counts in the 12-month figures at once: into the bound, the account's lock first.
+      // (Its bound after is not known here without reading it: this earn's decision reads the figures.)
+      await addPendingOrder(manager, order.memberId, order.amountFen);
     }
     await insertByPlainSql(manager, Order, [row]);
     if (!account) {
@@ -229,7 +240,7 @@ async function earnOrder(
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
   }
   // Before the answer only when this earn can upgrade the member (an upgrade shows at once), else just after it.
-  await reportEarnActivity(dataSource, events, order.memberId, tier, activityEventId, now);
+  await reportEarnActivity(dataSource, events, order.memberId, tier, activityEventId, now, bound);
   // Not awaited: risk judges the earn off the request path, in a batch with the others pending.
   if (afterCommit) events.deliverSoon(AFTER_COMMIT_ASSESSMENTS_KEY);
   events.deliverSoon(SPEND_EVENTS_KEY);

@@ -23,6 +23,7 @@ import { NoticesLeases1764620000000 } from './migrations/1764620000000-NoticesLe
 import { PendingFlag1764630000000 } from './migrations/1764630000000-PendingFlag';
 import { PointsHolds1764700000000 } from './migrations/1764700000000-PointsHolds';
 import { MemberTierCopies1765000000000 } from './migrations/1765000000000-MemberTierCopies';
+import { ActivityBounds1765100000000 } from './migrations/1765100000000-ActivityBounds';
 import { MemberTierCopy } from './entities/MemberTierCopy';
 
 /** The points service's entities and migrations. */
@@ -56,5 +57,6 @@ export const pointsSchema: DatabaseSchema = {
     PendingFlag1764630000000,
     PointsHolds1764700000000,
     MemberTierCopies1765000000000,
+    ActivityBounds1765100000000,
   ],
 };

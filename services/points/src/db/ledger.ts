@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { executeByPlainSql, findByPlainSql, forUpdate, inTransaction, insertByPlainSql, metricsOf } from '../../../kit/src';
 import type { Plan } from '../domain/account';
+import { boundChangeSql, type BoundChange } from './activityBound';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { PointsAccount } from './entities/PointsAccount';
 import { PointsLot } from './entities/PointsLot';
@@ -16,7 +17,7 @@ export async function ensureAccount(dataSource: DataSource, memberId: string): P
     .createQueryBuilder()
     .insert()
     .into(PointsAccount)
-    .values({ memberId, balance: 0, debt: 0, held: 0, version: 0, lastSeq: 0 })
+    .values({ memberId, balance: 0, debt: 0, held: 0, version: 0, lastSeq: 0, boundSpendFen: null, boundPurchases: null, boundSince: null })
     .orIgnore()
     .execute();
 }
@@ -99,23 +100,28 @@ export function openLots(manager: EntityManager, memberId: string): Promise<Poin
  * Sets a locked account's balance and debt by an UPDATE guarded by the version read under the
  * lock: a lost update fails loudly, never silently. `entries` is how many ledger entries the change
  * appends: they take the account's next sequence numbers (see `nextSeqs`). Plain SQL: every change
- * of points runs it, and the query builder cost more CPU than the statement.
+ * of points runs it, and the query builder cost more CPU than the statement. `bound`: what the
+ * change does to the bound of the member's 12-month figures (an earn's order, a merge's unknown;
+ * activityBound.ts), in the same statement.
  */
 export async function setBalance(
   manager: EntityManager,
   account: PointsAccount,
   after: { balance: number; debt: number; held?: number },
   entries: number,
+  bound?: BoundChange,
 ): Promise<void> {
   const held = after.held === undefined ? '' : ', held = ?';
+  const boundSet = boundChangeSql(bound);
   const moved = await executeByPlainSql(
     manager,
-    `UPDATE points_accounts SET balance = ?, debt = ?${held}, last_seq = ?, version = version + 1 WHERE member_id = ? AND version = ?`,
+    `UPDATE points_accounts SET balance = ?, debt = ?${held}, last_seq = ?, version = version + 1${boundSet.sql} WHERE member_id = ? AND version = ?`,
     [
       after.balance,
       after.debt,
       ...(after.held === undefined ? [] : [after.held]),
       account.lastSeq + entries,
+      ...boundSet.parameters,
       account.memberId,
       account.version,
     ],
@@ -193,16 +199,17 @@ export function rowsOfPlan(
  * Applies a plan to a locked account: the balance and debt by an UPDATE guarded by the version
  * read under the lock (a lost update would fail loudly, never silently), the ledger entries
  * (append-only, numbered on from the account's last seq), the lots it consumed and the lot it creates.
+ * `context.bound`: what the change does to the bound of the 12-month figures (setBalance).
  */
 export async function applyPlan(
   manager: EntityManager,
   account: PointsAccount,
   plan: Plan,
-  context: Omit<EntryContext, 'now'> & { now?: Date },
+  context: Omit<EntryContext, 'now'> & { now?: Date; bound?: BoundChange },
 ): Promise<LedgerEntry[]> {
   // The time of application, read here under the lock, so that it follows the entries' order.
   const { entries, newLot } = rowsOfPlan(account, plan, { ...context, now: context.now ?? new Date() });
-  await setBalance(manager, account, plan.after, entries.length);
+  await setBalance(manager, account, plan.after, entries.length, context.bound);
   // Plain statements (kit insertByPlainSql): the same rows and statements as insert() and update(), without their query building.
   await insertByPlainSql(manager, LedgerEntry, entries);
   // Counted as written; a transaction rolled back afterwards (a deadlock retried) counts again when it is redone.

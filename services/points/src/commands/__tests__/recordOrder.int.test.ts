@@ -422,6 +422,59 @@ describe("recordOrder with points' copy of the member's tier", () => {
     );
     expect(delivered).toEqual({ now: [m, m], soon: [] });
   });
+
+  it('decides from the bound of the 12-month figures on the account, without reading them, until the bound could upgrade', async () => {
+    const m = c.peers.member.add('m-1');
+    // The clock of the outbox's deliveries, which refresh the bound: the earns' own is the same.
+    const earnNow = (orderNo: string, amount: string) =>
+      recordOrder(c.dataSource, c.peers, watching(), RULES, order(m, orderNo, amount), 'staff:test', new Date());
+    const bound = async () =>
+      (
+        await c.dataSource.query('SELECT bound_spend_fen AS spend, bound_purchases AS purchases FROM points_accounts WHERE member_id = ?', [
+          m,
+        ])
+      ).map((r: { spend: unknown; purchases: unknown }) => [
+        r.spend === null ? null : Number(r.spend),
+        r.purchases === null ? null : Number(r.purchases),
+      ])[0];
+    // No tier copy yet: reported before the answer, the delivery reading the figures sets the bound.
+    await earnNow('N-1', '100.00');
+    expect(await bound()).toEqual([10_000, 1]);
+    // Not known (an account from before the bound, or the target of a merge): the next earn reads the figures.
+    await c.dataSource.query('UPDATE points_accounts SET bound_spend_fen = NULL, bound_purchases = NULL, bound_since = NULL');
+    const first = c.queries.count;
+    await earnNow('N-2', '100.00');
+    expect(c.queries.count - first).toBe(9);
+    expect(await bound()).toEqual([null, null]);
+    await c.outbox.deliverNow(m);
+    expect(await bound()).toEqual([20_000, 2]);
+
+    // Known: 300.00 over 3 purchases cannot reach Silver (3,000.00 and 5). The order, the copy and the
+    // account (1), BEGIN, the guarded update (adding the order to the bound), the entry, the lot, the
+    // order, the events, COMMIT (7): 8 before the answer, the figures not read.
+    const known = c.queries.count;
+    await earnNow('N-3', '100.00');
+    expect(c.queries.count - known).toBe(8);
+    expect(delivered.soon).toEqual([m, m]);
+    expect(await bound()).toEqual([30_000, 3]);
+    // The delivery reads the exact figures, equal to the bound: it leaves the bound as it is.
+    const delivery = c.queries.count;
+    await c.outbox.deliverNow(m);
+    expect(c.peers.member.reports.at(-1)).toMatchObject({ memberId: m, spendFen: 30_000, purchases: 3 });
+    // The member's pending event, the figures with the account's version and bound, the event marked delivered.
+    expect(c.queries.count - delivery).toBe(3);
+
+    await earnNow('N-4', '100.00');
+    await c.outbox.deliverNow(m);
+    expect(await bound()).toEqual([40_000, 4]);
+    // 5 purchases and 3,000.00 with this one: even the bound says it can upgrade, so the figures are read and it goes before the answer.
+    const crossing = c.queries.count;
+    await earnNow('N-5', '2600.00');
+    expect(delivered.now).toEqual([m, m]);
+    expect(c.peers.member.reports.at(-1)).toMatchObject({ memberId: m, spendFen: 300_000, purchases: 5 });
+    // The order, the copy and the account, the ledger transaction (7), the figures; the delivery's pending events and their marking.
+    expect(c.queries.count - crossing).toBe(11);
+  });
 });
 
 describe("recordOrder with points' campaign calendar", () => {

@@ -32,4 +32,22 @@ export class PointsAccount {
   /** The seq of the account's latest ledger entry (0: none yet). */
   @Column({ name: 'last_seq', type: 'bigint', transformer: bigintColumn })
   lastSeq: number;
+
+  /**
+   * An upper bound of the member's 12-month spend (fen, net of refunds): every order placed from
+   * `boundSince` on as counted at the last refresh, plus every order recorded since (at any time).
+   * Aging and refunds only lower the true figures, so it stays ≥ them for any 12 months starting at
+   * or after `boundSince`; whatever adds activity another way (a merge) sets all three NULL: not known.
+   * See activityBound.ts.
+   */
+  @Column({ name: 'bound_spend_fen', type: 'bigint', nullable: true, transformer: bigintColumn })
+  boundSpendFen: number | null;
+
+  /** The same upper bound of the member's 12-month purchases. */
+  @Column({ name: 'bound_purchases', type: 'int', nullable: true })
+  boundPurchases: number | null;
+
+  /** Where the orders the bound counted at its last refresh begin (that refresh's 12 months' start). */
+  @Column({ name: 'bound_since', type: 'datetime', precision: 3, nullable: true })
+  boundSince: Date | null;
 }

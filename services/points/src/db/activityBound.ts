@@ -1,8 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { executeByPlainSql, fromRawDatetime, orderByKeys } from '../../../kit/src';
-import { Order } from './entities/Order';
+import { executeByPlainSql, fromRawDatetime, orderByKeys, outsideTransaction } from '../../../kit/src';
 import type { PointsAccount } from './entities/PointsAccount';
-import { SPEND_WINDOW_MS, type SpendView } from './spendStats';
+import { figuresStatement, SPEND_WINDOW_MS, type SpendView } from './spendStats';
 
 /**
  * The upper bound of a member's 12-month figures kept on their points account (PointsAccount.boundSpendFen,
@@ -84,8 +83,13 @@ export interface FiguresRow {
  */
 export async function spendStatsRefreshingBounds(dataSource: DataSource, memberIds: readonly string[], now: Date): Promise<SpendView[]> {
   if (memberIds.length === 0) return [];
-  const { rows, since } = await readFiguresForRefresh(dataSource, memberIds, now);
-  await refreshBounds(dataSource, rows, since);
+  // Outside any transaction (outsideTransaction): on SQLite's one connection the read would see an
+  // open transaction's uncommitted orders and version, and the refresh could join it.
+  const rows = await outsideTransaction(dataSource, async () => {
+    const read = await readFiguresForRefresh(dataSource, memberIds, now);
+    await refreshBounds(dataSource, read.rows, read.since);
+    return read.rows;
+  });
   return orderByKeys(memberIds, rows, (r) => r.member_id).map((row) => ({
     spendFen: Number(row?.spend ?? 0),
     purchases: Number(row?.purchases ?? 0),
@@ -102,15 +106,7 @@ export async function readFiguresForRefresh(
   const since = new Date(now.getTime() - SPEND_WINDOW_MS);
   // One statement: the figures and the version are of one snapshot, so no order counted here is
   // missing from the version, nor one missing from the figures counted in it.
-  const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
-    `SELECT o.member_id, SUM(o.amount_fen - o.refunded_fen) AS spend,
-       SUM(CASE WHEN o.refunded_fen < o.amount_fen THEN 1 ELSE 0 END) AS purchases, MAX(o.ordered_at) AS last,
-       MAX(a.version) AS version, MAX(a.bound_spend_fen) AS bound_spend, MAX(a.bound_purchases) AS bound_purchases
-     FROM ${dataSource.getMetadata(Order).tableName} o LEFT JOIN points_accounts a ON a.member_id = o.member_id
-     WHERE o.member_id IN (:...memberIds) AND o.ordered_at >= :since GROUP BY o.member_id`,
-    { memberIds: [...memberIds], since },
-    {},
-  );
+  const [sql, parameters] = figuresStatement(dataSource, memberIds, since, true);
   return { rows: await dataSource.query(sql, parameters), since };
 }
 

@@ -12,6 +12,34 @@ export interface SpendView {
 }
 
 /**
+ * The statement of the members' figures over the orders placed from `since` on (spend net of
+ * refunds, purchases not wholly refunded, the last order's time), one row per member with orders.
+ * `withAccount` adds the points account's version and bound of the 12-month figures, read in the
+ * same statement (activityBound.ts refreshes the bound from it). Plain SQL, bound by the driver as
+ * the entity manager binds it (an instant: UTC text for SQLite, a Date for mysql2): every card asks,
+ * and the query builder cost more than the statement.
+ */
+export function figuresStatement(
+  dataSource: DataSource,
+  memberIds: readonly string[],
+  since: Date,
+  withAccount = false,
+): [string, unknown[]] {
+  const account = withAccount
+    ? ', MAX(a.version) AS version, MAX(a.bound_spend_fen) AS bound_spend, MAX(a.bound_purchases) AS bound_purchases'
+    : '';
+  const join = withAccount ? ' LEFT JOIN points_accounts a ON a.member_id = o.member_id' : '';
+  return dataSource.driver.escapeQueryWithParameters(
+    `SELECT o.member_id, SUM(o.amount_fen - o.refunded_fen) AS spend,
+       SUM(CASE WHEN o.refunded_fen < o.amount_fen THEN 1 ELSE 0 END) AS purchases, MAX(o.ordered_at) AS last${account}
+     FROM ${dataSource.getMetadata(Order).tableName} o${join}
+     WHERE o.member_id IN (:...memberIds) AND o.ordered_at >= :since GROUP BY o.member_id`,
+    { memberIds: [...memberIds], since },
+    {},
+  );
+}
+
+/**
  * Qualifying activity of the rolling 12 months before `now`, per member, net of refunds: one
  * statement for any number of members. The figures the tier engine and Member.spend both use.
  * An order counts by when it was placed (`orderedAt`), not when a store uploaded it: a late upload
@@ -19,15 +47,7 @@ export interface SpendView {
  */
 export async function spendStats(dataSource: DataSource, memberIds: readonly string[], now: Date): Promise<SpendView[]> {
   if (memberIds.length === 0) return [];
-  // Plain SQL, bound by the driver as the entity manager binds it (an instant: UTC text for SQLite,
-  // a Date for mysql2): every card asks, and the query builder cost more than the statement.
-  const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
-    `SELECT member_id, SUM(amount_fen - refunded_fen) AS spend, SUM(CASE WHEN refunded_fen < amount_fen THEN 1 ELSE 0 END) AS purchases,
-       MAX(ordered_at) AS last
-     FROM ${dataSource.getMetadata(Order).tableName} WHERE member_id IN (:...memberIds) AND ordered_at >= :since GROUP BY member_id`,
-    { memberIds: [...memberIds], since: new Date(now.getTime() - SPEND_WINDOW_MS) },
-    {},
-  );
+  const [sql, parameters] = figuresStatement(dataSource, memberIds, new Date(now.getTime() - SPEND_WINDOW_MS));
   const rows: Array<{ member_id: string; spend: string | number | null; purchases: string | number; last: Date | string | null }> =
     await dataSource.query(sql, parameters);
   return orderByKeys(memberIds, rows, (r) => r.member_id).map((row) => ({

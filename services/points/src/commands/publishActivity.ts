@@ -81,8 +81,9 @@ export function activityHandler(dataSource: DataSource, member: MemberPort, cloc
  * capped or invitation-only top tier may still refuse what the rule offers: then the report was
  * early for nothing, never late. A report before the answer sends the figures read here with the
  * earn's event (`activityEventId`; activityHandler), so they are read once: as the handler would
- * read them, after the commit, dated (asOf) the moment before the read. `now`: the earn's clock
- * when a test sets one (the figures' 12 months end then), else the moment of the read.
+ * read them, after the commit, dated (asOf) the instant their 12 months end. That instant is `now`,
+ * the earn's clock when a test sets one, else the moment before the read: member must be told the
+ * figures as of the instant they were read for, or it would date a test's figures by the wall clock.
  *
  * `bound`: an upper bound of those figures with this earn's order in it (the account's, as the
  * earn's guarded UPDATE left it; activityBound.ts). When it covers the 12 months and even it cannot
@@ -101,13 +102,13 @@ export async function reportEarnActivity(
   const current = known.ladder?.find((tier) => tier.tierId === known.tierId);
   let figures: EarnFigures | undefined;
   if (current && known.ladder) {
-    const asOf = new Date();
-    if (bound && boundCovers(bound, now ?? asOf) && !upgradeTarget(current, known.ladder, bound)) {
+    const asOf = now ?? new Date();
+    if (bound && boundCovers(bound, asOf) && !upgradeTarget(current, known.ladder, bound)) {
       metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer', decided_by: 'bound' });
       return deliverActivityLater(events, memberId);
     }
     // The earn has committed: a failed read only means the report goes before the answer, as always.
-    const stats = await spendStats(dataSource, [memberId], now ?? asOf).then(
+    const stats = await spendStats(dataSource, [memberId], asOf).then(
       ([read]) => read,
       () => undefined,
     );

@@ -117,4 +117,14 @@ describe('deferred activity reports, many members at once', () => {
     expect(await upgrade).toContainEqual({ memberId: near, spendFen: 340_000, purchases: 5, asOf: expect.any(Date) });
     await settled();
   });
+
+  it('an earn reported before its answer dates the figures by the instant they were read for: the earn’s clock when given', async () => {
+    const [near] = await withCopies(1);
+    for (const n of [2, 3, 4]) await earn(near, `${near}-${n}`, '700.00');
+    await settled();
+    c.peers.member.reports.length = 0;
+    // The fifth purchase can reach Silver: its figures, the 12 months up to `now`, go with its event before the answer.
+    await earn(near, `${near}-5`, '1200.00');
+    expect(c.peers.member.reports).toEqual([{ memberId: near, spendFen: 340_000, purchases: 5, asOf: now }]);
+  });
 });

@@ -1,4 +1,5 @@
 import { attachDatabaseMetrics, createServiceMetrics, type KnownToDelivery } from '../../../../kit/src';
+import { multiplier, servedCalendar } from '../../../test/calendarFixture';
 import { openPointsCommands, RULES, type PointsCommands } from '../../../test/commandFixture';
 import { snapshotDatabase } from '../../../../../test/harness/commandDatabase';
 import type { CalendarCampaign } from '../../domain/earnCalendar';
@@ -480,31 +481,13 @@ describe("recordOrder with points' copy of the member's tier", () => {
 describe("recordOrder with points' campaign calendar", () => {
   const NOW = new Date('2026-03-10T08:00:00Z');
   const week = { startsAt: new Date('2026-03-09T00:00:00Z'), endsAt: new Date('2026-03-16T00:00:00Z') };
-  const multiplier = (id: string, coefficientMilli: number, change: Partial<CalendarCampaign> = {}): CalendarCampaign => ({
-    id,
-    coefficientMilli,
-    ...week,
-    budgeted: false,
-    targetTiers: null,
-    targetChannels: null,
-    targetStores: null,
-    targetsSegments: false,
-    requiresMarketingConsent: false,
-    ...change,
-  });
   const serve = (campaigns: CalendarCampaign[]) => {
-    c.peers.campaign.calendar = {
-      campaigns,
-      combination: 'max',
-      holdsFrom: new Date(NOW.getTime() - 60_000),
-      miniProgramOrderWindows: [],
-      ordersQualifyReferrals: false,
-    };
+    c.peers.campaign.calendar = servedCalendar(campaigns, new Date(NOW.getTime() - 60_000));
   };
 
   it('computes an unbudgeted coefficient itself: no call to campaign, the calendar read once for both earns', async () => {
     const m = c.peers.member.add('m-1', { multiplierMilli: 1200 });
-    serve([multiplier('double', 2000), multiplier('gold only', 3000, { targetTiers: ['GOLD'] })]);
+    serve([multiplier('double', 2000, week), multiplier('gold only', 3000, week, { targetTiers: ['GOLD'] })]);
     // 123.45 × 1 × 1.2 × 2.0 = 296.28 → 296 (the Gold campaign does not admit a Regular member).
     expect((await record(order(m, 'L-1'), RULES, NOW)).order.pointsEarned).toBe(296);
     expect((await record(order(m, 'L-2'), RULES, NOW)).order.pointsEarned).toBe(296);
@@ -514,13 +497,13 @@ describe("recordOrder with points' campaign calendar", () => {
 
   it('asks campaign when a budgeted campaign admits the order, and for an order older than the calendar holds', async () => {
     const m = c.peers.member.add('m-1');
-    serve([multiplier('budgeted', 2000, { budgeted: true })]);
+    serve([multiplier('budgeted', 2000, week, { budgeted: true })]);
     c.peers.campaign.coefficientMilli = 2000;
     c.peers.campaign.budgetPoints = 1000;
     const receipt = await record(order(m, 'B-1', '100.00'), RULES, NOW);
     expect(receipt.order.pointsEarned).toBe(200);
     expect(c.peers.campaign.reservations.get('B-1')).toMatchObject({ points: 100 });
-    serve([multiplier('double', 2000)]);
+    serve([multiplier('double', 2000, week)]);
     campaignCalendarChanged(c.dataSource);
     const late = { ...order(m, 'B-2', '100.00'), orderedAt: new Date(NOW.getTime() - 3_600_000).toISOString() };
     await recordOrder(c.dataSource, c.peers, c.outbox, RULES, late, 'staff:test', NOW);
@@ -541,7 +524,7 @@ describe("recordOrder with points' campaign calendar", () => {
     expect((await record(order(m, 'H-4', '100.00'), rules, NOW)).order.pointsEarned).toBe(150);
     expect(c.peers.campaign.calendarReads).toBe(1);
     // The read answers at last: the calendar it brings serves the next earn, no call.
-    serve([multiplier('double', 2000)]);
+    serve([multiplier('double', 2000, week)]);
     answer();
     await new Promise((resolve) => setImmediate(resolve));
     expect((await record(order(m, 'H-5', '100.00'), rules, NOW)).order.pointsEarned).toBe(200);
@@ -557,7 +540,7 @@ describe("recordOrder with points' campaign calendar", () => {
     expect((await record(order(m, 'D-2', '100.00'), rules, NOW)).order.pointsEarned).toBe(150);
     expect(c.peers.campaign.askedAt).toHaveLength(2);
     expect(c.peers.campaign.calendarReads).toBe(1);
-    serve([multiplier('one and a half', 1500)]);
+    serve([multiplier('one and a half', 1500, week)]);
     campaignCalendarChanged(c.dataSource);
     expect((await record(order(m, 'D-3', '100.00'), rules, NOW)).order.pointsEarned).toBe(150);
     expect(c.peers.campaign.askedAt).toHaveLength(2);

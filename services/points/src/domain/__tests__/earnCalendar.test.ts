@@ -1,30 +1,13 @@
+import { multiplier, servedCalendar } from '../../../test/calendarFixture';
 import { calendarCoefficient, type CalendarCampaign, type EarnCalendar } from '../earnCalendar';
 
 const AT = new Date('2026-12-03T12:00:00Z');
 const hours = (n: number) => new Date(AT.getTime() + n * 3_600_000);
 
-const campaign = (id: string, coefficientMilli: number, change: Partial<CalendarCampaign> = {}): CalendarCampaign => ({
-  id,
-  coefficientMilli,
-  startsAt: hours(-1),
-  endsAt: hours(1),
-  budgeted: false,
-  targetTiers: null,
-  targetChannels: null,
-  targetStores: null,
-  targetsSegments: false,
-  requiresMarketingConsent: false,
-  ...change,
-});
-
-const calendar = (campaigns: CalendarCampaign[], change: Partial<EarnCalendar> = {}): EarnCalendar => ({
-  campaigns,
-  combination: 'max',
-  holdsFrom: hours(-2),
-  miniProgramOrderWindows: [],
-  ordersQualifyReferrals: false,
-  ...change,
-});
+// Live from an hour before the order to an hour after it, the calendar holding campaigns from two hours before.
+const campaign = (id: string, coefficientMilli: number, change: Partial<CalendarCampaign> = {}) =>
+  multiplier(id, coefficientMilli, { startsAt: hours(-1), endsAt: hours(1) }, change);
+const calendar = (campaigns: CalendarCampaign[], change: Partial<EarnCalendar> = {}) => servedCalendar(campaigns, hours(-2), change);
 
 const order = { orderedAt: AT, tierId: 'SILVER', channel: 'POS', store: 'SH-01' };
 

@@ -97,7 +97,12 @@ export async function createGateway(
     cacheMs: config.partnerKeyCacheMs,
     metrics,
   });
-  const authenticate = createAuthenticator(config.jwksUrl, config.jwksCooldownMs, partners, clientAddress(config.trustedProxies));
+  const authenticate = createAuthenticator({
+    jwksUrl: config.jwksUrl,
+    cooldownMs: config.jwksCooldownMs,
+    partners,
+    addressOf: clientAddress(config.trustedProxies),
+  });
   const playground = config.playground ? playgroundRoutes('/graphql') : undefined;
   const http = createHttpServer<GatewayContext>({
     apollo,

@@ -1,4 +1,4 @@
-import { envReader, peerGrpcAddress, readCommonConfig } from '../../kit/src';
+import { envReader, peerGrpcAddress, readCommonConfig, readOutboxBatching } from '../../kit/src';
 
 /** The benefits service's configuration, validated once at start-up. */
 export function loadBenefitsConfig(env: Record<string, string | undefined> = process.env) {
@@ -10,6 +10,8 @@ export function loadBenefitsConfig(env: Record<string, string | undefined> = pro
     pointsGrpcAddress: peerGrpcAddress('points', env),
     /** How often the outbox dispatcher resumes reward sagas whose next step is due (after a failure or a restart); 0: off. */
     outboxIntervalMs: read.int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
+    /** How the outbox gathers deliveries made after an answer into batches (OUTBOX_BATCH_LINGER_MS, OUTBOX_BATCH_MAX). */
+    outboxBatching: readOutboxBatching(env),
     /** How long a redemption's points hold lasts if the saga never captures it (the points service's sweep then releases it). */
     rewardHoldTtlMs: read.int('REWARD_HOLD_TTL_MS', 15 * 60_000, { min: 1000 }),
     /** The deadline of the saga's local coupon issue; past it the step counts as failed and the saga compensates. */

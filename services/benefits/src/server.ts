@@ -41,6 +41,7 @@ export async function createBenefitsService(
     handlers: { [REWARD_SAGA_STEP]: rewardSagaHandler(saga) },
     logger,
     intervalMs: config.outboxIntervalMs,
+    batching: config.outboxBatching,
     backoff: { initialMs: 500, maxMs: 30_000 },
   });
   const birthdays = scheduleBirthdays(

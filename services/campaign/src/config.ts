@@ -1,4 +1,4 @@
-import { envReader, peerGrpcAddress, readCommonConfig } from '../../kit/src';
+import { envReader, peerGrpcAddress, readCommonConfig, readOutboxBatching } from '../../kit/src';
 import { DEFAULT_RFM_BINS, DEFAULT_RFM_WINDOW_DAYS, parseRfmBins } from './domain/rfm';
 
 /** The campaign service's configuration, validated once at start-up. */
@@ -53,6 +53,8 @@ export function loadCampaignConfig(env: Record<string, string | undefined> = pro
     },
     /** How often undelivered referral rewards are retried; 0 turns the dispatcher off. */
     outboxIntervalMs: read.int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
+    /** How the outbox gathers deliveries made after an answer into batches (OUTBOX_BATCH_LINGER_MS, OUTBOX_BATCH_MAX). */
+    outboxBatching: readOutboxBatching(env),
   };
 }
 

@@ -39,6 +39,7 @@ export async function createCampaignService(
     },
     logger,
     intervalMs: config.outboxIntervalMs,
+    batching: config.outboxBatching,
   });
   // Segments read member facts and purchase statistics from member and points (streams, in batches).
   const segmentPeers = connectSegmentPeers(config, metrics);

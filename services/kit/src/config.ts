@@ -279,6 +279,23 @@ export function readCommonConfig(service: ServiceName, env: Env = process.env) {
 
 export type CommonConfig = ReturnType<typeof readCommonConfig>;
 
+/** The background deliveries' linger when OUTBOX_BATCH_LINGER_MS is unset (README: the earn's staleness windows). */
+export const DEFAULT_OUTBOX_BATCH_LINGER_MS = 10;
+
+/**
+ * How a service's outbox gathers its background deliveries into batches (the kit's OutboxBatching):
+ * OUTBOX_BATCH_LINGER_MS, how long a delivery made after a request's answer waits for more events
+ * before it starts (0: at once), and OUTBOX_BATCH_MAX, how many waiting events make it start
+ * before the linger ends (up to 500, what one delivery reads and one batch call carries).
+ */
+export function readOutboxBatching(env: Env = process.env): { lingerMs: number; maxEvents: number } {
+  const read = envReader(env);
+  return {
+    lingerMs: read.int('OUTBOX_BATCH_LINGER_MS', DEFAULT_OUTBOX_BATCH_LINGER_MS, { min: 0, max: 1000 }),
+    maxEvents: read.int('OUTBOX_BATCH_MAX', 500, { min: 1, max: 500 }),
+  };
+}
+
 /** Address of a peer service's gRPC server: `<PEER>_GRPC_ADDRESS`, else localhost and its default port. */
 export function peerGrpcAddress(peer: ServiceName, env: Env = process.env): string {
   return envReader(env).string(`${peer.toUpperCase()}_GRPC_ADDRESS`, `127.0.0.1:${DEFAULT_PORTS[peer].grpc}`);

@@ -183,6 +183,21 @@ export interface OutboxOptions {
   intervalMs: number;
   /** Retry delay after a failed delivery: doubling from `initialMs` up to `maxMs`. */
   backoff?: { initialMs: number; maxMs: number };
+  /** How background deliveries (`deliverSoon`, `deliverSoonTogether`) gather events into batches; none: each starts at once. */
+  batching?: OutboxBatching;
+}
+
+/**
+ * The linger of background deliveries (`OUTBOX_BATCH_LINGER_MS`, `OUTBOX_BATCH_MAX`: readOutboxBatching).
+ * A background delivery starts `lingerMs` after the first call it answers, not at once, so calls
+ * that arrive meanwhile share its read, its call and its write; it starts early once `maxEvents`
+ * calls wait (a full batch gains nothing by waiting) and at once while the outbox stops. Only work
+ * done after a request's answer goes this way: `deliverNow` (what must show before the answer,
+ * an upgrade among it) never waits.
+ */
+export interface OutboxBatching {
+  lingerMs: number;
+  maxEvents: number;
 }
 
 export interface Outbox {
@@ -197,21 +212,25 @@ export interface Outbox {
    * After a commit, without waiting: delivers the key's pending events in the background. Calls
    * while a delivery of the key runs coalesce into one more run after it, so under load a key's
    * events go out in batches (as many as pending then, up to a run's limit), one delivery at a time;
-   * after a failure the key is left to the dispatcher's backoff.
+   * with `batching`, a run starts its linger after the first call it answers (or when enough calls
+   * wait). After a failure the key is left to the dispatcher's backoff.
    */
   deliverSoon(key: string): void;
   /**
    * After a commit, without waiting: delivers the key's pending events, all of `type`, in the
    * background together with other keys' (the type's batch handler, up to 500 keys a call). One
-   * flush runs at a time and keys added meanwhile go in the next, so under load many keys share a
-   * read, a call and a write. A key with another type or an event the handler does not accept
+   * flush runs at a time and keys added meanwhile go in the next (with `batching`, its linger after
+   * the first of them), so under load many keys share a read, a call and a write. A key with another type or an event the handler does not accept
    * pending, and every key of a failed batch, go to `deliverSoon` (delivered alone, backing off
    * alone); without a batch handler for `type` it is `deliverSoon`.
    */
   deliverSoonTogether(type: string, key: string): void;
   /** One dispatcher pass over every key with due events, oldest first; returns how many keys it tried. */
   dispatch(now?: Date): Promise<number>;
-  /** Stops the dispatcher, waiting for a pass in progress. */
+  /**
+   * Stops the dispatcher, waiting for a pass in progress, and ends the linger: background deliveries
+   * still waiting start at once, and it returns when none runs (no timer is left behind).
+   */
   stop(): Promise<void>;
 }
 
@@ -275,56 +294,89 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return pending.length;
   }
 
-  // deliverSoon: per key, whether another run is wanted after the one in progress; and when a failed key may be tried again.
-  const inProgress = new Map<string, { again: boolean; done: Promise<void> }>();
+  // Every background delivery (a key's for deliverSoon, a type's batch for deliverSoonTogether) is
+  // one flush: at most one runs at a time, calls meanwhile make one more after it, and the next
+  // starts `lingerMs` after the first call waiting for it (OutboxBatching), so under load it carries
+  // what arrived while the last one ran and during the linger, not only the former.
+  const lingerMs = options.batching?.lingerMs ?? 0;
+  const maxEvents = Math.max(1, options.batching?.maxEvents ?? 1);
+  let stopping = false;
+  interface Flush {
+    run: () => Promise<void>;
+    /** Calls waiting for the next run, and when the first of them came. */
+    waiting: number;
+    since: number;
+    timer: NodeJS.Timeout | null;
+    running: Promise<void> | null;
+  }
+  const flushes = new Map<string, Flush>();
+  function flushSoon(id: string, run: () => Promise<void>): void {
+    let flush = flushes.get(id);
+    if (!flush) flushes.set(id, (flush = { run, waiting: 0, since: 0, timer: null, running: null }));
+    if (flush.waiting++ === 0) flush.since = Date.now();
+    if (!flush.running) schedule(id, flush);
+  }
+  function schedule(id: string, flush: Flush): void {
+    const wait = stopping || flush.waiting >= maxEvents ? 0 : flush.since + lingerMs - Date.now();
+    if (wait <= 0) return startFlush(id, flush);
+    if (flush.timer) return;
+    flush.timer = setTimeout(() => startFlush(id, flush), wait);
+    // The events are stored: an exiting process leaves them to the next start's dispatcher.
+    flush.timer.unref();
+  }
+  function startFlush(id: string, flush: Flush): void {
+    if (flush.timer) clearTimeout(flush.timer);
+    flush.timer = null;
+    flush.waiting = 0;
+    flush.running = (async () => {
+      try {
+        await flush.run();
+      } finally {
+        flush.running = null;
+        if (flush.waiting > 0) schedule(id, flush);
+        else flushes.delete(id);
+      }
+    })();
+  }
+
+  // deliverSoon: when a key that failed may be tried again.
   const failedUntil = new Map<string, number>();
   function deliverSoon(key: string): void {
-    const running = inProgress.get(key);
-    if (running) return void (running.again = true);
     if ((failedUntil.get(key) ?? 0) > Date.now()) return;
-    const state = { again: true, done: Promise.resolve() };
-    state.done = (async () => {
+    flushSoon(`key:${key}`, async () => {
+      // Calls that waited through a failed run are left to the dispatcher's backoff too.
+      if ((failedUntil.get(key) ?? 0) > Date.now()) return;
       try {
-        while (state.again) {
-          state.again = false;
-          // A full read leaves more behind: go on at once.
-          if ((await deliverKey(key)) >= EVENTS_PER_DELIVERY) state.again = true;
-        }
+        // A full read leaves more behind: go on at once.
+        while ((await deliverKey(key)) >= EVENTS_PER_DELIVERY);
         failedUntil.delete(key);
       } catch (error) {
         failedUntil.set(key, Date.now() + backoff.initialMs);
         logger.warn({ err: error, key }, 'outbox events not delivered yet; the dispatcher will retry');
-      } finally {
-        inProgress.delete(key);
       }
-    })();
-    inProgress.set(key, state);
+    });
   }
 
-  // deliverSoonTogether: per type, the keys waiting for the next flush and the flush in progress.
-  const batches = new Map<string, { keys: Set<string>; flushing: Promise<void> | null }>();
+  // deliverSoonTogether: per type, the keys waiting for the type's next batch.
+  const batchKeys = new Map<string, Set<string>>();
   function deliverSoonTogether(type: string, key: string): void {
     const handler = options.batchHandlers?.[type];
     if (!handler) return deliverSoon(key);
-    let batch = batches.get(type);
-    if (!batch) batches.set(type, (batch = { keys: new Set(), flushing: null }));
-    batch.keys.add(key);
-    if (batch.flushing) return;
-    const state = batch;
-    state.flushing = (async () => {
-      try {
-        while (state.keys.size) {
-          const keys = [...state.keys].slice(0, KEYS_PER_BATCH);
-          for (const k of keys) state.keys.delete(k);
-          await deliverBatch(type, handler, keys).catch((error: unknown) => {
-            logger.warn({ err: error, type }, 'outbox batch not delivered; its keys go one by one');
-            for (const k of keys) deliverSoon(k);
-          });
-        }
-      } finally {
-        state.flushing = null;
-      }
-    })();
+    let keys = batchKeys.get(type);
+    if (!keys) batchKeys.set(type, (keys = new Set()));
+    keys.add(key);
+    const queued = keys;
+    flushSoon(`type:${type}`, async () => {
+      // More keys than one batch takes: the rest go at once, they waited their linger.
+      do {
+        const batch = [...queued].slice(0, KEYS_PER_BATCH);
+        for (const k of batch) queued.delete(k);
+        await deliverBatch(type, handler, batch).catch((error: unknown) => {
+          logger.warn({ err: error, type }, 'outbox batch not delivered; its keys go one by one');
+          for (const k of batch) deliverSoon(k);
+        });
+      } while (queued.size >= KEYS_PER_BATCH);
+    });
   }
 
   /** One read of the keys' pending events, one batch call, one write marking exactly the events read. */
@@ -351,7 +403,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       deliveries?.inc({ outcome: 'delivered' }, count);
     }
     // A read cut short left some keys' later events behind: they go in the next flush.
-    if (pending.length >= EVENTS_PER_BATCH) for (const key of byKey.keys()) batches.get(type)?.keys.add(key);
+    if (pending.length >= EVENTS_PER_BATCH) for (const key of byKey.keys()) deliverSoonTogether(type, key);
   }
 
   async function recordFailure(key: string, ids: string[], attempts: number, error: unknown): Promise<void> {
@@ -396,10 +448,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     deliverSoonTogether,
     dispatch,
     stop: async () => {
+      // Nothing lingers from here on: what waits starts now, and so does what a flush hands on
+      // (a failed batch's keys), until no flush runs; a stopped outbox leaves no timer behind.
+      stopping = true;
       await dispatcher.stop();
-      // A failed batch hands its keys to deliverSoon: wait for the flushes first.
-      await Promise.all([...batches.values()].map((batch) => batch.flushing));
-      await Promise.all([...inProgress.values()].map((state) => state.done));
+      for (let active = [...flushes.values()]; active.length; active = [...flushes.values()]) {
+        for (const [id, flush] of flushes) if (!flush.running) startFlush(id, flush);
+        await Promise.all(active.map((flush) => flush.running));
+      }
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   envReader,
   peerGrpcAddress,
   readCommonConfig,
+  readOutboxBatching,
   readPiiCipher,
   readSecret,
 } from '../../kit/src';
@@ -77,6 +78,8 @@ export function loadMemberConfig(env: Record<string, string | undefined> = proce
     campaignGrpcAddress: peerGrpcAddress('campaign', env),
     /** How often undelivered member events are retried; 0 turns the dispatcher off. */
     outboxIntervalMs: envReader(env).int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
+    /** How the outbox gathers deliveries made after an answer into batches (OUTBOX_BATCH_LINGER_MS, OUTBOX_BATCH_MAX). */
+    outboxBatching: readOutboxBatching(env),
     /** How often expired staff tier grants are ended (they also end on the next read); 0: only on read. */
     grantSweepIntervalMs: envReader(env).int('TIER_GRANT_SWEEP_INTERVAL_MS', 60_000, { min: 0 }),
     tierRules: {

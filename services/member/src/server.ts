@@ -57,6 +57,7 @@ export async function createMemberService(
     },
     logger,
     intervalMs: config.outboxIntervalMs,
+    batching: config.outboxBatching,
   });
   // Ends staff grants at their expiry (with a history entry) even for members nobody reads; and,
   // with a capped top tier, gives seats freed meanwhile (or added by new members) to those in line.

@@ -1,4 +1,4 @@
-import { envReader, peerGrpcAddress, readCommonConfig, SHARED_VALUE_TTL_MS } from '../../kit/src';
+import { envReader, peerGrpcAddress, readCommonConfig, readOutboxBatching, SHARED_VALUE_TTL_MS } from '../../kit/src';
 import { EARN_RISK_CHECKS } from './commands/assessRisk';
 import { parseRateToMilli } from './domain/earn';
 
@@ -22,6 +22,8 @@ export function loadPointsConfig(env: Record<string, string | undefined> = proce
     reevaluationCheckMs: read.int('TIER_REEVALUATION_CHECK_MS', 3_600_000, { min: 0 }),
     /** How often undelivered tier-activity events are retried; 0 turns the dispatcher off. */
     outboxIntervalMs: read.int('OUTBOX_INTERVAL_MS', 1000, { min: 0 }),
+    /** How the outbox gathers deliveries made after an answer into batches (OUTBOX_BATCH_LINGER_MS, OUTBOX_BATCH_MAX). */
+    outboxBatching: readOutboxBatching(env),
     /** Days an order's points stay pending (its return window) before they can be spent; 0: at once. */
     returnWindowDays: read.int('POINTS_RETURN_WINDOW_DAYS', 0, { min: 0, max: 365 }),
     /**

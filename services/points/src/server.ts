@@ -46,6 +46,7 @@ export async function createPointsService(
     batchHandlers: { [ACTIVITY_TOPIC]: activityBatchHandler(database.dataSource, peers.member) },
     logger,
     intervalMs: config.outboxIntervalMs,
+    batching: config.outboxBatching,
   });
   const housekeeping = scheduleJobs(
     database.dataSource,

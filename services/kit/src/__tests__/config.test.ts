@@ -1,4 +1,13 @@
-import { ConfigError, DEFAULT_PORTS, SERVICE_NAMES, envReader, peerGrpcAddress, readCommonConfig } from '../config';
+import {
+  ConfigError,
+  DEFAULT_OUTBOX_BATCH_LINGER_MS,
+  DEFAULT_PORTS,
+  SERVICE_NAMES,
+  envReader,
+  peerGrpcAddress,
+  readCommonConfig,
+  readOutboxBatching,
+} from '../config';
 import { thrown } from '../../../../test/harness/thrown';
 
 // Strong enough for production (assertProductionSecret): random, not a phrase.
@@ -287,5 +296,17 @@ describe('peerGrpcAddress', () => {
     expect(peerGrpcAddress('member', {})).toBe('127.0.0.1:50051');
     expect(peerGrpcAddress('member', { MEMBER_GRPC_ADDRESS: 'member:9000' })).toBe('member:9000');
     expect(peerGrpcAddress('points', { POINTS_GRPC_ADDRESS: 'points:7000' })).toBe('points:7000');
+  });
+});
+
+describe('readOutboxBatching', () => {
+  it('reads the linger and the batch bound, with defaults, naming the variable when one is out of range', () => {
+    expect(readOutboxBatching({})).toEqual({ lingerMs: DEFAULT_OUTBOX_BATCH_LINGER_MS, maxEvents: 500 });
+    expect(readOutboxBatching({ OUTBOX_BATCH_LINGER_MS: '0', OUTBOX_BATCH_MAX: '50' })).toEqual({ lingerMs: 0, maxEvents: 50 });
+    expect(thrown(ConfigError, () => readOutboxBatching({ OUTBOX_BATCH_LINGER_MS: '-1' })).variable).toBe('OUTBOX_BATCH_LINGER_MS');
+    expect(thrown(ConfigError, () => readOutboxBatching({ OUTBOX_BATCH_LINGER_MS: '1001' })).variable).toBe('OUTBOX_BATCH_LINGER_MS');
+    // More than one delivery reads or one batch call carries would never fill.
+    expect(thrown(ConfigError, () => readOutboxBatching({ OUTBOX_BATCH_MAX: '501' })).variable).toBe('OUTBOX_BATCH_MAX');
+    expect(thrown(ConfigError, () => readOutboxBatching({ OUTBOX_BATCH_MAX: '0' })).variable).toBe('OUTBOX_BATCH_MAX');
   });
 });

@@ -15,6 +15,8 @@ export const SHARED_VALUE_TTL_MS = 1_000;
 export class SharedValue<T> {
   private value: Promise<T> | undefined;
   private readAt = 0;
+  /** What `of` (the read behind `value` when it answered) resolved to: what held() gives while `of` is still the value. */
+  private settled: { readonly of: Promise<T>; readonly value: T } | undefined;
 
   constructor(
     private readonly read: () => Promise<T>,
@@ -27,13 +29,32 @@ export class SharedValue<T> {
     if (this.value && at - this.readAt < this.ttlMs) return this.value;
     // The age counts from the read's start: whatever committed before it is in it.
     this.readAt = at;
-    const value = this.read().catch((error: unknown) => {
-      // A failed read is not kept: the next caller reads again.
-      if (this.value === value) this.value = undefined;
-      throw error;
-    });
+    const value: Promise<T> = this.read().then(
+      (result) => {
+        // Only while it is still the value: a read that invalidate() or a newer read replaced is held by nobody.
+        if (this.value === value) this.settled = { of: value, value: result };
+        return result;
+      },
+      (error: unknown) => {
+        // A failed read is not kept: the next caller reads again.
+        if (this.value === value) this.value = undefined;
+        throw error;
+      },
+    );
     this.value = value;
     return value;
+  }
+
+  /**
+   * The value, synchronously, when a read has answered it and get() would return it now (within the
+   * TTL, not invalidated); undefined when get() would read or wait for a read in flight. A caller
+   * that bounds its wait for get() (a timer raced against it) sets that up only then: a held value
+   * needs no timer, no race and no trip through the microtask queue.
+   */
+  held(): { readonly value: T } | undefined {
+    const settled = this.settled;
+    if (!settled || settled.of !== this.value || this.now() - this.readAt >= this.ttlMs) return undefined;
+    return settled;
   }
 
   /**
@@ -43,6 +64,7 @@ export class SharedValue<T> {
    */
   invalidate(): void {
     this.value = undefined;
+    this.settled = undefined;
   }
 }
 

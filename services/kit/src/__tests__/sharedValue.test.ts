@@ -62,6 +62,52 @@ describe('SharedValue', () => {
   });
 });
 
+describe('SharedValue.held', () => {
+  it('gives nothing until the read has answered, then the value itself until the TTL ends', async () => {
+    let now = 1_000;
+    const source = counter();
+    const value = new SharedValue(source.read, 1_000, () => now);
+    expect(value.held()).toBeUndefined();
+    const first = value.get();
+    // In flight: a caller must wait for it.
+    expect(value.held()).toBeUndefined();
+    await first;
+    expect(value.held()?.value).toBe(1);
+    now += 999;
+    expect(value.held()?.value).toBe(1);
+    now += 1;
+    expect(value.held()).toBeUndefined();
+    // The expired value is not read again by held(), only by get().
+    expect(source.reads()).toBe(1);
+    const second = value.get();
+    expect(value.held()).toBeUndefined();
+    expect(await second).toBe(2);
+    expect(value.held()?.value).toBe(2);
+  });
+
+  it('gives nothing after invalidate(), even when the read it replaced answers later', async () => {
+    let release: (n: number) => void = () => undefined;
+    const value = new SharedValue(() => new Promise<number>((resolve) => (release = resolve)), 60_000);
+    const early = value.get();
+    value.invalidate();
+    release(1);
+    expect(await early).toBe(1);
+    expect(value.held()).toBeUndefined();
+    const again = value.get();
+    release(2);
+    await again;
+    expect(value.held()?.value).toBe(2);
+    value.invalidate();
+    expect(value.held()).toBeUndefined();
+  });
+
+  it('gives nothing after a failed read', async () => {
+    const value = new SharedValue(() => Promise.reject(new Error('database down')), 60_000);
+    await expect(value.get()).rejects.toThrow('database down');
+    expect(value.held()).toBeUndefined();
+  });
+});
+
 describe('sharedValue / invalidateShared', () => {
   it('is one value per database and key, cleared through the same database', async () => {
     const [a, b] = [{} as DataSource, {} as DataSource];

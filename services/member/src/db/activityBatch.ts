@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { outsideTransaction } from '../../../kit/src';
+import { executeByPlainSql } from '../../../kit/src';
 import type { ActivityState } from '../domain/activityTriage';
 import { Member } from './entities/Member';
 import { Milestone } from './entities/Milestone';
@@ -10,6 +10,13 @@ export interface MemberActivityState extends ActivityState {
   /** The member's tier version (changeTier counts it), for the copy an answer refreshes. */
   tierVersion: number;
 }
+
+const READ_STATES_SQL =
+  'SELECT m.id AS id, m.tier_id AS tier_id, m.tier_source AS tier_source, m.grant_expires_at AS grant_expires_at,' +
+  ' m.tier_version AS tier_version, m.activity_as_of AS activity_as_of,' +
+  " (SELECT MAX(t.at) FROM member_milestones t WHERE t.member_id = m.id AND t.kind = 'TWELFTH_PURCHASE') AS last_twelfth," +
+  " (SELECT COUNT(*) FROM member_milestones f WHERE f.member_id = m.id AND f.kind = 'FIRST_TOP_TIER') AS first_top" +
+  ' FROM members m WHERE m.id IN (:...ids)';
 
 /**
  * The members a batch of reports is for, with what the reports are judged against
@@ -23,34 +30,26 @@ export async function readActivityStates(
 ): Promise<Map<string, MemberActivityState>> {
   if (ids.length === 0) return new Map();
   const member = dataSource.getMetadata(Member);
-  const column = (name: keyof Member) => member.findColumnWithPropertyName(name)!;
+  const grantExpiresAtColumn = member.findColumnWithPropertyName('grantExpiresAt')!;
+  const activityAsOfColumn = member.findColumnWithPropertyName('activityAsOf')!;
   const milestoneAt = dataSource.getMetadata(Milestone).findColumnWithPropertyName('at')!;
   const hydrate = (raw: unknown, meta: typeof milestoneAt) =>
     raw === null || raw === undefined ? null : (dataSource.driver.prepareHydratedValue(raw, meta) as Date);
-  const rows: Array<Record<string, unknown>> = await dataSource
-    .createQueryBuilder()
-    .select('m.id', 'id')
-    .addSelect('m.tier_id', 'tier_id')
-    .addSelect('m.tier_source', 'tier_source')
-    .addSelect('m.grant_expires_at', 'grant_expires_at')
-    .addSelect('m.tier_version', 'tier_version')
-    .addSelect('m.activity_as_of', 'activity_as_of')
-    .addSelect("(SELECT MAX(t.at) FROM member_milestones t WHERE t.member_id = m.id AND t.kind = 'TWELFTH_PURCHASE')", 'last_twelfth')
-    .addSelect("(SELECT COUNT(*) FROM member_milestones f WHERE f.member_id = m.id AND f.kind = 'FIRST_TOP_TIER')", 'first_top')
-    .from(Member, 'm')
-    .where('m.id IN (:...ids)', { ids: [...new Set(ids)] })
-    .getRawMany();
+  // Plain SQL, bound as the query builder binds it (the driver's escapeQueryWithParameters): the same
+  // statement without the query builder's per-call building, which cost the batch more CPU than the statement.
+  const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(READ_STATES_SQL, { ids: [...new Set(ids)] }, {});
+  const rows: Array<Record<string, unknown>> = await dataSource.query(sql, parameters);
   return new Map(
     rows.map((row) => {
       const tierSource = row.tier_source as MemberActivityState['tierSource'];
-      const grantExpiresAt = hydrate(row.grant_expires_at, column('grantExpiresAt'));
+      const grantExpiresAt = hydrate(row.grant_expires_at, grantExpiresAtColumn);
       const state: MemberActivityState = {
         id: String(row.id),
         tierId: String(row.tier_id),
         tierSource,
         grantExpiresAt,
         tierVersion: Number(row.tier_version),
-        activityAsOf: hydrate(row.activity_as_of, column('activityAsOf')),
+        activityAsOf: hydrate(row.activity_as_of, activityAsOfColumn),
         grantEnded: tierSource === 'GRANTED' && grantExpiresAt !== null && grantExpiresAt.getTime() <= now.getTime(),
         lastTwelfthPurchaseAt: hydrate(row.last_twelfth, milestoneAt),
         firstTopTierReached: Number(row.first_top) > 0,
@@ -79,43 +78,27 @@ export interface FiguresToStore {
  */
 export async function storeFigures(dataSource: DataSource, rows: readonly FiguresToStore[], now: Date): Promise<number> {
   if (rows.length === 0) return 0;
-  const parameters: Record<string, unknown> = { now };
-  const spend: string[] = [];
-  const purchases: string[] = [];
-  const asOf: string[] = [];
-  const guards: string[] = [];
-  rows.forEach((row, i) => {
-    Object.assign(parameters, {
-      [`id${i}`]: row.memberId,
-      [`spend${i}`]: row.spendFen,
-      [`purchases${i}`]: row.purchases,
-      [`asOf${i}`]: row.asOf,
-      [`tier${i}`]: row.tierId,
-      [`source${i}`]: row.tierSource,
-    });
-    spend.push(`WHEN :id${i} THEN :spend${i}`);
-    purchases.push(`WHEN :id${i} THEN :purchases${i}`);
-    asOf.push(`WHEN :id${i} THEN :asOf${i}`);
-    guards.push(
-      `(id = :id${i} AND tier_id = :tier${i} AND tier_source = :source${i} AND (activity_as_of IS NULL OR activity_as_of <= :asOf${i}))`,
-    );
-  });
-  const result = await outsideTransaction(dataSource, (manager) =>
-    manager
-      .createQueryBuilder()
-      .update(Member)
-      .set({
-        spend12mFen: () => `CASE id ${spend.join(' ')} END`,
-        purchases12m: () => `CASE id ${purchases.join(' ')} END`,
-        activityAsOf: () => `CASE id ${asOf.join(' ')} END`,
-      })
-      // The id list first: the statement finds (and on MySQL locks) only the batch's rows, by key.
-      .where('id IN (:...ids)', { ids: rows.map((row) => row.memberId) })
-      .andWhere(`(${guards.join(' OR ')})`)
-      .andWhere("(tier_source <> 'GRANTED' OR grant_expires_at IS NULL OR grant_expires_at > :now)")
-      .setParameters(parameters)
-      .updateEntity(false)
-      .execute(),
-  );
-  return result.affected ?? 0;
+  // Plain SQL with `?` bound by position (executeByPlainSql, outside any transaction as before), each
+  // instant converted as the entity manager converts it for its column: the same statement as the
+  // query builder's, without building it (and naming six parameters a report) on every batch.
+  const members = dataSource.getMetadata(Member);
+  const asOfColumn = members.findColumnWithPropertyName('activityAsOf')!;
+  const instant = (at: Date, column = asOfColumn) => dataSource.driver.preparePersistentValue(at, column) as unknown;
+  const when = rows.map(() => 'WHEN ? THEN ?').join(' ');
+  const sql =
+    `UPDATE members SET spend_12m_fen = CASE id ${when} END, purchases_12m = CASE id ${when} END, activity_as_of = CASE id ${when} END` +
+    // The id list first: the statement finds (and on MySQL locks) only the batch's rows, by key.
+    ` WHERE id IN (${rows.map(() => '?').join(', ')}) AND (` +
+    rows.map(() => '(id = ? AND tier_id = ? AND tier_source = ? AND (activity_as_of IS NULL OR activity_as_of <= ?))').join(' OR ') +
+    ") AND (tier_source <> 'GRANTED' OR grant_expires_at IS NULL OR grant_expires_at > ?)";
+  const asOf = rows.map((row) => instant(row.asOf));
+  const parameters: unknown[] = [
+    ...rows.flatMap((row) => [row.memberId, row.spendFen]),
+    ...rows.flatMap((row) => [row.memberId, row.purchases]),
+    ...rows.flatMap((row, i) => [row.memberId, asOf[i]]),
+    ...rows.map((row) => row.memberId),
+    ...rows.flatMap((row, i) => [row.memberId, row.tierId, row.tierSource, asOf[i]]),
+    instant(now, members.findColumnWithPropertyName('grantExpiresAt')!),
+  ];
+  return executeByPlainSql(dataSource, sql, parameters);
 }

@@ -13,7 +13,12 @@ const unavailableUntil = new WeakMap<DataSource, number>();
  * (CAMPAIGN_CALENDAR_TTL_MS, as the tier ladder): the campaign service's event clears it in the
  * process that receives it (campaignCalendarChanged), so another replica shows a change within that time.
  */
-export function campaignCalendar(dataSource: DataSource, campaign: Pick<CampaignPort, 'listEarnCampaigns'>, ttlMs = SHARED_VALUE_TTL_MS) {
+export function campaignCalendar(dataSource: DataSource, campaign: Pick<CampaignPort, 'listEarnCampaigns'>, ttlMs?: number) {
+  return calendarValue(dataSource, campaign, ttlMs).get();
+}
+
+/** The process's SharedValue behind campaignCalendar (held() tells whether a read would be waited for). */
+function calendarValue(dataSource: DataSource, campaign: Pick<CampaignPort, 'listEarnCampaigns'>, ttlMs = SHARED_VALUE_TTL_MS) {
   return sharedValue(
     dataSource,
     CALENDAR,
@@ -24,7 +29,7 @@ export function campaignCalendar(dataSource: DataSource, campaign: Pick<Campaign
       return calendar;
     },
     ttlMs,
-  ).get();
+  );
 }
 
 /**
@@ -58,11 +63,15 @@ export async function localCoefficient(
   ttlMs?: number,
 ): Promise<number | null> {
   if ((unavailableUntil.get(dataSource) ?? 0) > Date.now()) return null;
+  const calendarHere = calendarValue(dataSource, campaign, ttlMs);
+  // Most earns: the calendar is held and fresh, so there is nothing to wait for: no timer, no race.
+  const held = calendarHere.held();
+  if (held) return calendarCoefficient(held.value, order);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), CALENDAR_WAIT_MS);
   });
-  const read = campaignCalendar(dataSource, campaign, ttlMs).catch(() => undefined);
+  const read = calendarHere.get().catch(() => undefined);
   const calendar = await Promise.race([read, late]).finally(() => clearTimeout(timer));
   if (!calendar) {
     unavailableUntil.set(dataSource, Date.now() + (ttlMs ?? SHARED_VALUE_TTL_MS));

@@ -20,6 +20,7 @@ import type { GatewayConfig } from './config';
 import { parseOptions, queryLimits } from './armor';
 import { withApolloErrorCodes } from './apolloErrorCodes';
 import { operationGuard, plannerErrorsAsValidation } from './operationGuard';
+import { partnerSelection } from './partnerSelection';
 import { createAuthenticator } from './auth';
 import { clientAddress } from './clientAddress';
 import { partnerKeyCheck } from './partnerKeys';
@@ -82,6 +83,7 @@ export async function createGateway(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       operationGuard(),
+      partnerSelection(),
       trustedDocuments(registered, config.trustedDocuments.enforce),
       ...limits.plugins,
       rates.plugin,

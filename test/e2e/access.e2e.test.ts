@@ -1,4 +1,5 @@
-import type { Identity, ServiceName } from '../../services/kit/src';
+import { randomUUID } from 'node:crypto';
+import { signIdentity, type Identity, type ServiceName } from '../../services/kit/src';
 import { MEMBER_CARD, RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
 import { postGraphQL, startStack, type GraphQLResponse, type SignedIn, type Stack } from '../harness/startStack';
 
@@ -270,6 +271,111 @@ describe('what a partner sees, through the gateway with its API key', () => {
     const unknown = await ask('00000000-0000-4000-8000-000000000000');
     expect(unknown.errors?.[0]?.code).toBe('FORBIDDEN');
     expect(await ask(private_.memberId!)).toEqual(unknown);
+  });
+});
+
+describe('what a partner is recorded as reading (pii_access_log), through the gateway', () => {
+  let key: string;
+  let sharing: SignedIn;
+  beforeAll(async () => {
+    key = (await stack.query('mutation { issuePartnerKey(partner: "tea-shop") { key } }')).data.issuePartnerKey.key as string;
+    sharing = await stack.loginMember(uniquePhone());
+    await stack.queryAs(sharing.accessToken, 'mutation($m: ID!) { setPartnerSharing(memberId: $m, consent: true) { id } }', {
+      m: sharing.memberId,
+    });
+  });
+
+  /** Runs `query` as the partner and answers the fields its request was recorded as reading (its own request id). */
+  const recorded = async (query: string) => {
+    const requestId = randomUUID();
+    const { body } = await postGraphQL(stack.gatewayUrl, query, { id: sharing.memberId }, { 'x-api-key': key, 'x-request-id': requestId });
+    const rows: Array<{ actor: string; fields: string }> = await stack.services.member.dataSource.query(
+      'SELECT actor, fields FROM pii_access_log WHERE member_id = ? AND purpose = ?',
+      [sharing.memberId, `GraphQL read, request ${requestId}`],
+    );
+    expect(rows.every((row) => row.actor === 'partner:tea-shop')).toBe(true);
+    return { fields: rows.flatMap((row) => row.fields.split(',')).sort(), body };
+  };
+
+  // Every benefits field of Member makes the gateway fetch benefits' key (the member's tier) from
+  // the member service, which resolves the tier whether or not the partner selected it.
+  it.each<[string, string, string[]]>([
+    ['only coupons (FORBIDDEN): not the tier', 'query($id: ID!) { member(id: $id) { coupons { edges { node { id } } } } }', []],
+    [
+      'only partnerOffers (its @requires refused): not the tier',
+      'query($id: ID!) { member(id: $id) { partnerOffers { pageInfo { hasNextPage } } } }',
+      [],
+    ],
+    [
+      'rewardRedemptions and benefits: not the tier',
+      'query($id: ID!) { member(id: $id) { id rewardRedemptions { pageInfo { hasNextPage } } benefits { name } } }',
+      [],
+    ],
+    ['tier { name }: the tier', 'query($id: ID!) { member(id: $id) { tier { name } } }', ['tier']],
+    ['maskedPhone: the masked phone only', 'query($id: ID!) { member(id: $id) { maskedPhone } }', ['maskedPhone']],
+    [
+      'maskedPhone and coupons: the masked phone only',
+      'query($id: ID!) { member(id: $id) { maskedPhone coupons { edges { node { id } } } } }',
+      ['maskedPhone'],
+    ],
+    [
+      'tier { benefits } (answered by benefits from the key): the tier',
+      'query($id: ID!) { member(id: $id) { tier { benefits { name } } } }',
+      ['tier'],
+    ],
+    [
+      'the tier under an alias, beside coupons: the tier',
+      'query($id: ID!) { member(id: $id) { coupons { edges { node { id } } } level: tier { id } } }',
+      ['tier'],
+    ],
+    [
+      'the tier in a named fragment, beside coupons: the tier',
+      'query($id: ID!) { member(id: $id) { coupons { edges { node { id } } } ...Grade } } fragment Grade on Member { tier { benefits { name } } }',
+      ['tier'],
+    ],
+    [
+      'both, in an inline fragment: both',
+      'query($id: ID!) { member(id: $id) { ... on Member { maskedPhone t: tier { id } } } }',
+      ['maskedPhone', 'tier'],
+    ],
+  ])('%s', async (_, query, expected) => {
+    expect((await recorded(query)).fields).toEqual(expected);
+  });
+
+  it('the answer to coupons alone carries no tier, and is FORBIDDEN', async () => {
+    const { body, fields } = await recorded('query($id: ID!) { member(id: $id) { coupons { edges { node { id } } } } }');
+    expect(codeOf(body)).toBe('FORBIDDEN');
+    expect(JSON.stringify(body.data)).not.toContain('tier');
+    expect(fields).toEqual([]);
+  });
+
+  it('identity headers a client sends along are not believed: the gateway signs its own', async () => {
+    const claim = {
+      ...signIdentity({ kind: 'PARTNER', subject: 'key-x', partner: 'tea-shop', selects: [] }, 'a-secret-guessed-by-the-client', ''),
+    };
+    const requestId = randomUUID();
+    const { body } = await postGraphQL(
+      stack.gatewayUrl,
+      'query($id: ID!) { member(id: $id) { tier { name } } }',
+      { id: sharing.memberId },
+      { 'x-api-key': key, 'x-request-id': requestId, ...claim },
+    );
+    expect(body.errors).toBeUndefined();
+    const rows = await stack.services.member.dataSource.query('SELECT fields FROM pii_access_log WHERE purpose = ?', [
+      `GraphQL read, request ${requestId}`,
+    ]);
+    expect(rows.map((row: { fields: string }) => row.fields)).toEqual(['tier']);
+  });
+
+  it('a request signed without the selection (not through the gateway) records everything it resolved, as before', async () => {
+    const PARTNER: Identity = { kind: 'PARTNER', subject: 'key-x', partner: 'direct-shop' };
+    const keyOfBenefits = 'query($id: ID!) { member(id: $id) { __typename id tier { id multiplier pointsNeverExpire effectiveFrom } } }';
+    expect((await stack.querySubgraph('member', keyOfBenefits, { id: sharing.memberId }, PARTNER)).errors).toBeUndefined();
+    const rows = await stack.services.member.dataSource.query(
+      "SELECT fields FROM pii_access_log WHERE actor = 'partner:direct-shop' AND member_id = ?",
+      [sharing.memberId],
+    );
+    expect(rows.map((row: { fields: string }) => row.fields)).toEqual(['tier']);
   });
 });
 

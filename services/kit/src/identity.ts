@@ -18,6 +18,28 @@ export interface Identity {
   store?: string;
   /** The client's address as the gateway saw it (login limits count per address). */
   ip?: string;
+  /**
+   * PARTNER only: which of PARTNER_AUDITED_FIELDS the client's operation selects on `Member`, as
+   * the gateway found them in the operation's document. The member service records a partner's
+   * read of a field only when it is listed here: it resolves more than the partner selected (the
+   * gateway's plan fetches benefits' key, the member's tier, for any benefits field of `Member`).
+   * Signed with the rest of the identity, so nobody but the gateway can narrow it. Absent when the
+   * signer did not say (an older gateway, a test signing its own request): then every read the
+   * member service resolved is recorded, erring towards recording.
+   */
+  selects?: PartnerAuditedField[];
+}
+
+/** The fields of `Member` a partner may read, each read of which the member service records (PIPL audit). */
+export const PARTNER_AUDITED_FIELDS = ['maskedPhone', 'tier'] as const;
+export type PartnerAuditedField = (typeof PARTNER_AUDITED_FIELDS)[number];
+
+/**
+ * Whether the caller's operation selected `field`, so that resolving it is a read to record:
+ * unknown (no signed `selects`) counts as selected.
+ */
+export function clientSelected(identity: Identity, field: PartnerAuditedField): boolean {
+  return !Array.isArray(identity.selects) || identity.selects.includes(field);
 }
 
 export const ANONYMOUS: Identity = Object.freeze({ kind: 'ANONYMOUS' as const });

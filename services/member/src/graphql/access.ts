@@ -1,4 +1,4 @@
-import { DomainError, requireMemberReader } from '../../../kit/src';
+import { clientSelected, DomainError, requireMemberReader, type PartnerAuditedField } from '../../../kit/src';
 import type { MemberContext } from '../context';
 import type { Member } from '../db/entities/Member';
 
@@ -60,7 +60,12 @@ export async function auditRead(ctx: MemberContext, reader: Reader, member: Memb
   if (reader !== 'SELF') await ctx.loaders.piiRead.load(`${member.id}:${field}`);
 }
 
-/** The masked fields (phone, tier) are personal data only to a partner: audited for partners alone. */
-export async function auditPartnerRead(ctx: MemberContext, member: Member, field: string): Promise<void> {
-  if (readerOf(ctx, member) === 'PARTNER') await auditRead(ctx, 'PARTNER', member, field);
+/**
+ * The masked fields (phone, tier) are personal data only to a partner: audited for partners alone,
+ * and only when the partner's operation selected the field. The tier is resolved here for any
+ * benefits field of `Member` too (it is benefits' key), which the partner's answer need not carry:
+ * the gateway says which fields the operation selects (Identity.selects); without it, all is recorded.
+ */
+export async function auditPartnerRead(ctx: MemberContext, member: Member, field: PartnerAuditedField): Promise<void> {
+  if (readerOf(ctx, member) === 'PARTNER' && clientSelected(ctx.identity, field)) await auditRead(ctx, 'PARTNER', member, field);
 }

@@ -1,4 +1,15 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { createOutboxTable, dropOutboxTable, OutboxEventSchema } from '../../services/kit/src/outbox';
+
+/** A service whose only table is the outbox: what a new service's first migration creates. */
+class CreateOutbox1700000000000 implements MigrationInterface {
+  name = 'CreateOutbox1700000000000';
+  up = (queryRunner: QueryRunner) => createOutboxTable(queryRunner);
+  down = (queryRunner: QueryRunner) => dropOutboxTable(queryRunner);
+}
+
+/** The schema of that service, for the kit's outbox tests. */
+export const OUTBOX_ONLY_SCHEMA = { entities: [OutboxEventSchema], migrations: [CreateOutbox1700000000000] };
 
 export interface StoredEvent {
   type: string;

@@ -1,28 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { openCommandDatabase, type CommandDatabase } from '../../../../test/harness/commandDatabase';
-import { outboxEvents } from '../../../../test/harness/outboxEvents';
+import { OUTBOX_ONLY_SCHEMA, outboxEvents } from '../../../../test/harness/outboxEvents';
 import { inTransaction } from '../database';
 import { createLogger } from '../logger';
-import {
-  createOutbox,
-  createOutboxTable,
-  dropOutboxTable,
-  enqueueOutboxEvent,
-  enqueueOutboxEvents,
-  OutboxEventSchema,
-  type OutboxEvent,
-} from '../outbox';
-
-/** A service whose only table is the outbox: what a new service's first migration creates. */
-class CreateOutbox1700000000000 implements MigrationInterface {
-  name = 'CreateOutbox1700000000000';
-  up = (queryRunner: QueryRunner) => createOutboxTable(queryRunner);
-  down = (queryRunner: QueryRunner) => dropOutboxTable(queryRunner);
-}
+import { createOutbox, enqueueOutboxEvent, enqueueOutboxEvents, type OutboxEvent } from '../outbox';
 
 let db: CommandDatabase;
 beforeEach(async () => {
-  db = await openCommandDatabase({ entities: [OutboxEventSchema], migrations: [CreateOutbox1700000000000] });
+  db = await openCommandDatabase(OUTBOX_ONLY_SCHEMA);
 });
 afterEach(() => db.close());
 

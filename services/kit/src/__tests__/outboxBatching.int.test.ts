@@ -1,17 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { outboxEvents } from '../../../../test/harness/outboxEvents';
+import { OUTBOX_ONLY_SCHEMA, outboxEvents } from '../../../../test/harness/outboxEvents';
 import { openServiceTestDatabase, type ServiceTestDatabase } from '../../../../test/harness/serviceTestDatabase';
 import { inTransaction } from '../database';
 import { createLogger } from '../logger';
-import {
-  createOutbox,
-  createOutboxTable,
-  dropOutboxTable,
-  enqueueOutboxEvent,
-  OutboxEventSchema,
-  type OutboxBatching,
-  type OutboxEvent,
-} from '../outbox';
+import { createOutbox, enqueueOutboxEvent, type OutboxBatching, type OutboxEvent } from '../outbox';
 
 /*
  * The linger of the outbox's background deliveries (OutboxBatching), on the database the suite runs
@@ -20,15 +11,9 @@ import {
  * a failed batch still falls back to its keys one by one, and a failed key to the dispatcher.
  */
 
-class CreateOutbox1700000000000 implements MigrationInterface {
-  name = 'CreateOutbox1700000000000';
-  up = (queryRunner: QueryRunner) => createOutboxTable(queryRunner);
-  down = (queryRunner: QueryRunner) => dropOutboxTable(queryRunner);
-}
-
 let db: ServiceTestDatabase;
 beforeAll(async () => {
-  db = await openServiceTestDatabase({ entities: [OutboxEventSchema], migrations: [CreateOutbox1700000000000] });
+  db = await openServiceTestDatabase(OUTBOX_ONLY_SCHEMA);
 });
 afterAll(() => db?.close());
 beforeEach(() => db.dataSource.query('DELETE FROM outbox_events'));

@@ -1,28 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { EarnCalendar } from '../../domain/earnCalendar';
+import { multiplier, servedCalendar } from '../../../test/calendarFixture';
 import { campaignCalendarChanged, localCoefficient } from '../campaignCalendar';
 
 const NOW = new Date('2026-03-10T08:00:00Z');
-const CALENDAR: EarnCalendar = {
-  campaigns: [
-    {
-      id: 'double',
-      coefficientMilli: 2000,
-      startsAt: new Date('2026-03-09T00:00:00Z'),
-      endsAt: new Date('2026-03-16T00:00:00Z'),
-      budgeted: false,
-      targetTiers: null,
-      targetChannels: null,
-      targetStores: null,
-      targetsSegments: false,
-      requiresMarketingConsent: false,
-    },
-  ],
-  combination: 'max',
-  holdsFrom: new Date(NOW.getTime() - 60_000),
-  miniProgramOrderWindows: [],
-  ordersQualifyReferrals: false,
-};
+const CALENDAR: EarnCalendar = servedCalendar(
+  [multiplier('double', 2000, { startsAt: new Date('2026-03-09T00:00:00Z'), endsAt: new Date('2026-03-16T00:00:00Z') })],
+  new Date(NOW.getTime() - 60_000),
+);
 const ORDER = { orderedAt: NOW, tierId: 'REGULAR', channel: 'POS', store: null };
 
 describe('localCoefficient', () => {

@@ -79,7 +79,14 @@ describe('points subgraph', () => {
   });
 
   it('the risk service recorded one EARN assessment for the order, even though it was sent twice', async () => {
-    const rows = await stack.services.risk.dataSource.query('SELECT action, member_id, idempotency_key, decision FROM risk_events');
+    // Assessed after the commit (EARN_RISK_CHECK=after-commit), in a batch that starts after the
+    // outbox's linger: it may reach risk after the answers above.
+    const read = () => stack.services.risk.dataSource.query('SELECT action, member_id, idempotency_key, decision FROM risk_events');
+    let rows = await read();
+    for (let i = 0; i < 200 && rows.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      rows = await read();
+    }
     expect(rows).toEqual([{ action: 'EARN', member_id: memberId, idempotency_key: 'EARN:INT-1', decision: 'ALLOW' }]);
   });
 

@@ -33,6 +33,12 @@ describe('the member card through the gateway', () => {
       member: { points: { balance: 399 } },
     });
 
+    // The earn is assessed after its commit (EARN_RISK_CHECK=after-commit), in a batch after the
+    // outbox's linger: the card counts the assessment once it has reached risk.
+    const assessed = async () =>
+      Number((await stack.services.risk.dataSource.query('SELECT COUNT(*) AS n FROM risk_events WHERE member_id = ?', [id]))[0].n);
+    for (let i = 0; i < 200 && (await assessed()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+
     const card = await stack.query(MEMBER_CARD, { id });
     expect(card.errors).toBeUndefined();
     expect(card.data.member).toMatchObject({

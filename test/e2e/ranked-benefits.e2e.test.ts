@@ -26,6 +26,8 @@ beforeAll(async () => {
     const order = await stack.query(RECORD_ORDER, { memberId: regular.id, orderNo: `RANK-${i}`, amount: '1000.00', channel: 'WEB' });
     expect(order.errors).toBeUndefined();
   }
+  // Benefits ranks by the spend points sends it after each answer (its outbox, after a short linger): all twelve orders.
+  await spendSent(stack.services.points.dataSource);
 });
 afterAll(() => stack?.stop());
 

@@ -280,7 +280,7 @@ export function readCommonConfig(service: ServiceName, env: Env = process.env) {
 export type CommonConfig = ReturnType<typeof readCommonConfig>;
 
 /** The background deliveries' linger when OUTBOX_BATCH_LINGER_MS is unset (README: the earn's staleness windows). */
-export const DEFAULT_OUTBOX_BATCH_LINGER_MS = 10;
+export const DEFAULT_OUTBOX_BATCH_LINGER_MS = 100;
 
 /**
  * How a service's outbox gathers its background deliveries into batches (the kit's OutboxBatching):

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
-import { upgradeTarget } from '../../kit/src';
+import { upgradeTarget, type QueryCounter } from '../../kit/src';
 import { mergeAccounts } from '../src/commands/mergeAccounts';
 import { recordOrder } from '../src/commands/recordOrder';
 import { refundOrder } from '../src/commands/refundOrder';
@@ -22,9 +22,10 @@ import { memoryPeers, type MemoryPeers } from './memoryPorts';
 // On the suite's database (SQLite, or MySQL with DATABASE_URL): the races below need MySQL's row locks to mean anything.
 let dataSource: DataSource;
 let close: () => Promise<void>;
+let queries: QueryCounter;
 let peers: MemoryPeers;
 beforeAll(async () => {
-  ({ dataSource, close } = await openServiceTestDatabase(pointsSchema));
+  ({ dataSource, close, queries } = await openServiceTestDatabase(pointsSchema));
   peers = memoryPeers();
   // Points keeps a copy of each member's tier, so earns decide from the ladder it holds (and the bound).
   peers.member.versioned = true;
@@ -200,6 +201,39 @@ describe('the bound of the 12-month figures on the points account', () => {
     // Read after the earns, the refresh writes: the bound is the figures again.
     await spendStatsRefreshingBounds(dataSource, [memberId], START);
     expect(await boundOf(memberId)).toMatchObject({ spendFen: 25_000, purchases: 3 });
+  });
+
+  it('one refresh of many members writes each bound by its own guard: a member whose earn committed after the read keeps that earn', async () => {
+    const ids = ['multi-1', 'multi-2', 'multi-3'].map((id) => peers.member.add(id));
+    const events = watchedDelivery(() => START);
+    const earn = (memberId: string, orderNo: string) =>
+      recordOrder(dataSource, peers, events, RULES, { memberId, orderNo, amount: '100.00', channel: 'POS' }, 'staff:test', START);
+    for (const [i, memberId] of ids.entries()) await earn(memberId, `MULTI-${i}`);
+    await spendStatsRefreshingBounds(dataSource, ids, START);
+    // Refunds lower every member's figures below their bounds: the refresh has three bounds to write.
+    for (const i of ids.keys()) {
+      await refundOrder(
+        dataSource,
+        { orderNo: `MULTI-${i}`, refundNo: `MULTI-R${i}`, amount: '40.00' },
+        events,
+        RULES,
+        'staff:test',
+        START,
+      );
+    }
+    const read = await readFiguresForRefresh(dataSource, ids, START);
+    // The second member earns between the read and the write: their bound must keep the new order.
+    await earn(ids[1], 'MULTI-LATE');
+    // The refresh's own statements (a background statement of the earn may land meanwhile): one for the three.
+    const sent = jest.spyOn(queries, 'logQuery');
+    await refreshBounds(dataSource, read.rows, read.since);
+    const refreshes = sent.mock.calls.filter(([sql]) => sql?.startsWith('UPDATE points_accounts SET bound_spend_fen'));
+    sent.mockRestore();
+    expect(refreshes).toHaveLength(1);
+    expect(await boundOf(ids[0])).toMatchObject({ spendFen: 6_000, purchases: 1 });
+    expect(await boundOf(ids[1])).toMatchObject({ spendFen: 20_000, purchases: 2 });
+    expect(await boundOf(ids[2])).toMatchObject({ spendFen: 6_000, purchases: 1 });
+    await expectBoundsAbove(ids, START);
   });
 
   it("one member's concurrent earns racing refreshes: the bound stays ≥ the figures, and ends equal to them after a last refresh", async () => {

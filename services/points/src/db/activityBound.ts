@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { executeByPlainSql, fromRawDatetime, orderByKeys, outsideTransaction } from '../../../kit/src';
-import type { PointsAccount } from './entities/PointsAccount';
+import { PointsAccount } from './entities/PointsAccount';
 import { figuresStatement, SPEND_WINDOW_MS, type SpendView } from './spendStats';
 
 /**
@@ -113,22 +113,35 @@ export async function readFiguresForRefresh(
 /**
  * Sets each bound to the exact figures read, guarded by the version read with them: an earn, a
  * pending earn or a merge that committed after that read bumped it, so the refresh writes nothing
- * and the bound keeps that change's addition (or its NULL). The version is not bumped here: a
- * refresh changes no balance, and a concurrent earn planned from the account before it adds its
- * order to a bound that was ≥ the truth either way. A bound already equal to the figures is left
- * as it is (no statement): the usual case after an earn of a member whose bound was refreshed.
+ * for that member and the bound keeps that change's addition (or its NULL). The version is not
+ * bumped here: a refresh changes no balance, and a concurrent earn planned from the account before
+ * it adds its order to a bound that was ≥ the truth either way. A bound already equal to the
+ * figures is left as it is: the usual case after an earn of a member whose bound was refreshed.
+ * The rest go in one UPDATE (each row guarded by its own member and version, as storeFigures in
+ * member does): a batch of activity reports refreshes many bounds, and one statement each was most
+ * of what points sent after an earn's answer.
  */
 export async function refreshBounds(dataSource: DataSource, rows: readonly FiguresRow[], since: Date): Promise<void> {
-  for (const row of rows) {
-    if (row.version === null) continue;
+  const stale = rows.flatMap((row) => {
+    if (row.version === null) return [];
     const spend = Number(row.spend ?? 0);
     const purchases = Number(row.purchases ?? 0);
-    if (row.bound_spend !== null && Number(row.bound_spend) === spend && Number(row.bound_purchases) === purchases) continue;
-    const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
-      'UPDATE points_accounts SET bound_spend_fen = :spend, bound_purchases = :purchases, bound_since = :since WHERE member_id = :memberId AND version = :version',
-      { spend, purchases, since, memberId: row.member_id, version: Number(row.version) },
-      {},
-    );
-    await dataSource.query(sql, parameters);
-  }
+    if (row.bound_spend !== null && Number(row.bound_spend) === spend && Number(row.bound_purchases) === purchases) return [];
+    return [{ memberId: row.member_id, spend, purchases, version: Number(row.version) }];
+  });
+  if (stale.length === 0) return;
+  const when = stale.map(() => 'WHEN ? THEN ?').join(' ');
+  const sql =
+    `UPDATE points_accounts SET bound_spend_fen = CASE member_id ${when} END, bound_purchases = CASE member_id ${when} END, bound_since = ?` +
+    // The key list first: the statement finds (and on MySQL locks) only these rows, by key.
+    ` WHERE member_id IN (${stale.map(() => '?').join(', ')}) AND (${stale.map(() => '(member_id = ? AND version = ?)').join(' OR ')})`;
+  const sinceColumn = dataSource.getMetadata(PointsAccount).findColumnWithPropertyName('boundSince')!;
+  // The manager, not the DataSource: the caller is already outside any transaction (spendStatsRefreshingBounds).
+  await executeByPlainSql(dataSource.manager, sql, [
+    ...stale.flatMap((row) => [row.memberId, row.spend]),
+    ...stale.flatMap((row) => [row.memberId, row.purchases]),
+    dataSource.driver.preparePersistentValue(since, sinceColumn),
+    ...stale.map((row) => row.memberId),
+    ...stale.flatMap((row) => [row.memberId, row.version]),
+  ]);
 }

@@ -10,6 +10,7 @@ import { Member } from '../../services/member/src/db/entities/Member';
 import { MemberTierCopy } from '../../services/points/src/db/entities/MemberTierCopy';
 import { grpcCall } from '../harness/grpc';
 import { RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
+import { outboxesSettled } from '../harness/outboxEvents';
 import { startStack, type Stack } from '../harness/startStack';
 
 let stack: Stack;
@@ -112,6 +113,9 @@ describe("points' copy of the member's tier", () => {
   it('an earn that cannot upgrade answers first; its 12-month figures reach member right after', async () => {
     const id = await register();
     await earn(id, '100.00');
+    // That earn's own report (and any earlier test's) goes after its answer too: all of them delivered
+    // (the call answered, its events marked) before the calls are counted, or one could fall in the count.
+    await outboxesSettled([stack.services.points.dataSource, stack.services.member.dataSource]);
     // Sent after the answer with other members' deferred reports, in one RecordQualifyingActivities call.
     const reportCalls = async () => {
       const samples = await scrape(stack.services.points.httpUrl);
@@ -123,12 +127,9 @@ describe("points' copy of the member's tier", () => {
     const reportedAfter = await reportsBy('after_answer');
     expect(await earn(id, '250.00')).toBe(250);
     expect((await reportsBy('after_answer')) - reportedAfter).toBe(1);
-    // Sent in the background: poll (bounded) until member has them.
-    let figures = await figuresOf(id);
-    for (let i = 0; i < 200 && figures.tierStatus.progress.purchases !== 2; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      figures = await figuresOf(id);
-    }
+    // Sent in the background: poll (bounded) until it is delivered.
+    await outboxesSettled([stack.services.points.dataSource, stack.services.member.dataSource]);
+    const figures = await figuresOf(id);
     expect(figures).toEqual({ tier: { id: 'REGULAR' }, tierStatus: { progress: { spend: '350.00', purchases: 2 } } });
     const after = await reportCalls();
     expect([after[0] - before[0], after[1] - before[1]]).toEqual([0, 1]);

@@ -31,3 +31,25 @@ export async function outboxEvents(dataSource: DataSource, key: string): Promise
     attempts: Number(row.attempts),
   }));
 }
+
+/**
+ * Until no outbox of these services holds an undelivered event, twice in a row (a delivery may
+ * enqueue another service's event: member's tier events after points' reports): on a quiet stack,
+ * the moment the background deliveries of what a test did before have all run, so counting a
+ * request's statements from then on counts its own. Polled, bounded.
+ */
+export async function outboxesSettled(dataSources: readonly DataSource[]): Promise<void> {
+  const pending = async () => {
+    let count = 0;
+    for (const dataSource of dataSources) {
+      const [row] = await dataSource.query('SELECT COUNT(*) AS n FROM outbox_events WHERE delivered_at IS NULL');
+      count += Number(row.n);
+    }
+    return count;
+  };
+  for (let settled = 0, i = 0; settled < 2; i++) {
+    if (i >= 400) throw new Error('the outboxes did not deliver their pending events');
+    settled = (await pending()) === 0 ? settled + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { executeByPlainSql, fromRawDatetime, orderByKeys, outsideTransaction } from '../../../kit/src';
+import { executeByPlainSql, fromRawDatetime, orderByKeys, outsideTransaction, queryByPlainSql } from '../../../kit/src';
 import type { PointsAccount } from './entities/PointsAccount';
-import { figuresStatement, SPEND_WINDOW_MS, type SpendView } from './spendStats';
+import { readFigures, SPEND_WINDOW_MS, type SpendView } from './spendStats';
 
 /**
  * The upper bound of a member's 12-month figures kept on their points account (PointsAccount.boundSpendFen,
@@ -106,8 +106,7 @@ export async function readFiguresForRefresh(
   const since = new Date(now.getTime() - SPEND_WINDOW_MS);
   // One statement: the figures and the version are of one snapshot, so no order counted here is
   // missing from the version, nor one missing from the figures counted in it.
-  const [sql, parameters] = figuresStatement(dataSource, memberIds, since, true);
-  return { rows: await dataSource.query(sql, parameters), since };
+  return { rows: await readFigures<FiguresRow>(dataSource, memberIds, since, true), since };
 }
 
 /**
@@ -124,11 +123,10 @@ export async function refreshBounds(dataSource: DataSource, rows: readonly Figur
     const spend = Number(row.spend ?? 0);
     const purchases = Number(row.purchases ?? 0);
     if (row.bound_spend !== null && Number(row.bound_spend) === spend && Number(row.bound_purchases) === purchases) continue;
-    const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
+    await queryByPlainSql(
+      dataSource,
       'UPDATE points_accounts SET bound_spend_fen = :spend, bound_purchases = :purchases, bound_since = :since WHERE member_id = :memberId AND version = :version',
       { spend, purchases, since, memberId: row.member_id, version: Number(row.version) },
-      {},
     );
-    await dataSource.query(sql, parameters);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntitySchema, In, IsNull, Table, TableIndex, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Logger } from './logger';
 import { metricsOf, observeOutbox } from './metrics';
-import { findByPlainSql } from './plainRead';
+import { findByPlainSql, queryByPlainSql } from './plainRead';
 import { insertByPlainSql } from './plainWrite';
 import { runEvery } from './schedule';
 
@@ -264,12 +264,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     });
   /** Marks exactly these events delivered (one another delivery marked first keeps its time). */
   async function markDelivered(ids: readonly string[]): Promise<void> {
-    const [sql, bound] = dataSource.driver.escapeQueryWithParameters(
-      `UPDATE ${TABLE} SET delivered_at = :at WHERE id IN (:...ids) AND delivered_at IS NULL`,
-      { at: new Date(), ids: [...ids] },
-      {},
-    );
-    await dataSource.query(sql, bound);
+    await queryByPlainSql(dataSource, `UPDATE ${TABLE} SET delivered_at = :at WHERE id IN (:...ids) AND delivered_at IS NULL`, {
+      at: new Date(),
+      ids: [...ids],
+    });
   }
 
   /** Delivers the key's oldest pending events (at most EVENTS_PER_DELIVERY); returns how many it read. */

@@ -10,6 +10,24 @@ interface PlainSelect {
 /** The DataSource behind a DataSource or an entity manager. */
 const sourceOf = (db: DataSource | EntityManager): DataSource => ('connection' in db ? db.connection : db);
 
+/**
+ * Runs one plain statement with `:name` / `:...names` parameters, bound by the driver as the entity
+ * manager binds them (an instant: UTC text for SQLite, a Date for mysql2; a list spread into `?, ?`),
+ * and answers its rows as the driver gives them: no hydration, the caller converts what it reads.
+ * In `db`'s transaction when it is a manager that has one. For statements written by hand on a hot
+ * path, where the query builder's building cost more CPU than the statement's own work. A write's
+ * answer is the driver's own and differs between SQLite and MySQL: run one for its effect only
+ * (executeByPlainSql when the count of rows changed matters).
+ */
+export async function queryByPlainSql<Row = Record<string, unknown>>(
+  db: DataSource | EntityManager,
+  sql: string,
+  parameters: ObjectLiteral,
+): Promise<Row[]> {
+  const [bound, values] = sourceOf(db).driver.escapeQueryWithParameters(sql, parameters, {});
+  return db.query(bound, values);
+}
+
 const selects = new WeakMap<EntityMetadata, PlainSelect>();
 
 /** An entity's stored columns and the statement selecting them, built once per entity. */
@@ -42,8 +60,7 @@ export async function findByPlainSql<T extends ObjectLiteral>(
   const metadata = source.getMetadata(entity);
   const driver = source.driver;
   const select = selectAll(db, metadata);
-  const [sql, bound] = driver.escapeQueryWithParameters(`${select.sql} ${rest}`, parameters, {});
-  const rows: Array<Record<string, unknown>> = await db.query(sql, bound);
+  const rows = await queryByPlainSql(db, `${select.sql} ${rest}`, parameters);
   return rows.map((row) => {
     const entityObject = metadata.create(undefined, { fromDeserializer: true }) as T;
     for (const column of select.columns) {

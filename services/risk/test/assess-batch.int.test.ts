@@ -11,7 +11,8 @@ import type { AssessInput } from '../src/domain/action';
 /*
  * AssessBatch against one Assess after another, on the database the suite runs on (SQLite, or
  * MySQL with DATABASE_URL): random histories and random batches get the same decisions, scores,
- * reasons and findings, and record the same rows; and a batch's statements do not grow with it.
+ * reasons and findings, and record the same rows; a batch's statements do not grow with it; and an
+ * action delivered twice at once (Assess or AssessBatch) is recorded once, both answering its decision.
  */
 
 /** Counts like the service's counter, and keeps the text, so the rules' reads (a shared value, read by the clock) can be left out. */
@@ -324,5 +325,42 @@ describe('the statements of a batch', () => {
     const five = members('rounds', 5);
     // Two rounds: the facts and the INSERT twice, the recorded decisions once.
     expect(await statementsOf([...five.map(earn), ...five.map(earn)])).toBe(5);
+  });
+});
+
+describe('a decision recorded meanwhile (the same action delivered twice at once)', () => {
+  const earn = (key: string, member: string): AssessInput => ({
+    action: 'EARN',
+    memberId: member,
+    amountFen: 8_800,
+    channel: 'POS',
+    idempotencyKey: key,
+    occurredAtEpochMs: NOW.getTime() - 60_000,
+    afterCommit: true,
+  });
+  const idOf = (answer: BatchAnswer) => (answer as Assessment).eventId;
+  // On MySQL, with the pool's connections open already, so the calls run side by side instead of one
+  // after the other while the pool opens a connection for each (which would leave no race to test).
+  beforeAll(() => Promise.all(Array.from({ length: 4 }, () => seeded.dataSource.query('SELECT 1'))));
+  const rowsUnder = (keys: string[]) =>
+    seeded.dataSource.getRepository(RiskEvent).find({ where: keys.map((idempotencyKey) => ({ idempotencyKey })) });
+
+  it('Assess: the insert that meets the other’s key answers the decision recorded, recording once', async () => {
+    const answers = await Promise.all([1, 2, 3].map(() => assess(seeded.dataSource, earn('RACE-A', 'race-a'), NOW)));
+    const rows = await rowsUnder(['RACE-A']);
+    expect(rows).toHaveLength(1);
+    expect(answers.map((a) => a.eventId)).toEqual([rows[0].id, rows[0].id, rows[0].id]);
+  });
+
+  it('AssessBatch: the round whose insert meets them is recorded one by one, each key once', async () => {
+    const keys = ['RACE-B1', 'RACE-B2', 'RACE-B3'];
+    const [one, other] = await Promise.all([
+      assessBatch(seeded.dataSource, [earn(keys[0], 'race-b1'), earn(keys[1], 'race-b2')], NOW),
+      assessBatch(seeded.dataSource, [earn(keys[1], 'race-b2'), earn(keys[2], 'race-b3'), earn(keys[0], 'race-b1')], NOW),
+    ]);
+    const rows = new Map((await rowsUnder(keys)).map((row) => [row.idempotencyKey, row.id]));
+    expect(rows.size).toBe(3);
+    expect(one.map(idOf)).toEqual([rows.get(keys[0]), rows.get(keys[1])]);
+    expect(other.map(idOf)).toEqual([rows.get(keys[1]), rows.get(keys[2]), rows.get(keys[0])]);
   });
 });

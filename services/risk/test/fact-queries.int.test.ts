@@ -21,7 +21,7 @@ const FACT_SEARCHES = {
   REFUNDS: /SUM\(CASE WHEN action = 'REFUND'/,
   REFERRAL_SHARED: /JOIN risk_events b ON b.device_id = a.device_id/,
   REFERRAL_SHARING: /r.invitee_member_id <> /,
-  REFERRAL_WALK: /"member_id" IN \(.*"action" = /,
+  REFERRAL_WALK: /WHERE member_id IN \([^)]*\) AND action = 'REFERRAL_REWARD'/,
 };
 
 class RecordingCounter extends QueryCounter {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { executeByPlainSql } from '../../../kit/src';
+import { executeByPlainSql, queryByPlainSql } from '../../../kit/src';
 import type { ActivityState } from '../domain/activityTriage';
 import { Member } from './entities/Member';
 import { Milestone } from './entities/Milestone';
@@ -35,10 +35,9 @@ export async function readActivityStates(
   const milestoneAt = dataSource.getMetadata(Milestone).findColumnWithPropertyName('at')!;
   const hydrate = (raw: unknown, meta: typeof milestoneAt) =>
     raw === null || raw === undefined ? null : (dataSource.driver.prepareHydratedValue(raw, meta) as Date);
-  // Plain SQL, bound as the query builder binds it (the driver's escapeQueryWithParameters): the same
-  // statement without the query builder's per-call building, which cost the batch more CPU than the statement.
-  const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(READ_STATES_SQL, { ids: [...new Set(ids)] }, {});
-  const rows: Array<Record<string, unknown>> = await dataSource.query(sql, parameters);
+  // Plain SQL, bound as the query builder binds it (the kit's queryByPlainSql): the same statement
+  // without the query builder's per-call building, which cost the batch more CPU than the statement.
+  const rows = await queryByPlainSql(dataSource, READ_STATES_SQL, { ids: [...new Set(ids)] });
   return new Map(
     rows.map((row) => {
       const tierSource = row.tier_source as MemberActivityState['tierSource'];

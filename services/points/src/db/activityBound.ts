@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { executeByPlainSql, fromRawDatetime, orderByKeys, outsideTransaction } from '../../../kit/src';
 import { PointsAccount } from './entities/PointsAccount';
-import { figuresStatement, SPEND_WINDOW_MS, type SpendView } from './spendStats';
+import { readFigures, SPEND_WINDOW_MS, type SpendView } from './spendStats';
 
 /**
  * The upper bound of a member's 12-month figures kept on their points account (PointsAccount.boundSpendFen,
@@ -106,8 +106,7 @@ export async function readFiguresForRefresh(
   const since = new Date(now.getTime() - SPEND_WINDOW_MS);
   // One statement: the figures and the version are of one snapshot, so no order counted here is
   // missing from the version, nor one missing from the figures counted in it.
-  const [sql, parameters] = figuresStatement(dataSource, memberIds, since, true);
-  return { rows: await dataSource.query(sql, parameters), since };
+  return { rows: await readFigures<FiguresRow>(dataSource, memberIds, since, true), since };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { fromRawDatetime, orderByKeys } from '../../../kit/src';
+import { fromRawDatetime, orderByKeys, queryByPlainSql } from '../../../kit/src';
 import { Order } from './entities/Order';
 
 /** The rolling 12 months the figures are over (the benefits service ages what points sends it by this too). */
@@ -12,30 +12,25 @@ export interface SpendView {
 }
 
 /**
- * The statement of the members' figures over the orders placed from `since` on (spend net of
- * refunds, purchases not wholly refunded, the last order's time), one row per member with orders.
+ * The members' figures over the orders placed from `since` on (spend net of refunds, purchases not
+ * wholly refunded, the last order's time), one row per member with orders, read by one statement.
  * `withAccount` adds the points account's version and bound of the 12-month figures, read in the
  * same statement (activityBound.ts refreshes the bound from it). Plain SQL, bound by the driver as
- * the entity manager binds it (an instant: UTC text for SQLite, a Date for mysql2): every card asks,
- * and the query builder cost more than the statement.
+ * the entity manager binds it (the kit's queryByPlainSql): every card asks, and the query builder
+ * cost more than the statement.
  */
-export function figuresStatement(
-  dataSource: DataSource,
-  memberIds: readonly string[],
-  since: Date,
-  withAccount = false,
-): [string, unknown[]] {
+export function readFigures<Row>(dataSource: DataSource, memberIds: readonly string[], since: Date, withAccount = false): Promise<Row[]> {
   const account = withAccount
     ? ', MAX(a.version) AS version, MAX(a.bound_spend_fen) AS bound_spend, MAX(a.bound_purchases) AS bound_purchases'
     : '';
   const join = withAccount ? ' LEFT JOIN points_accounts a ON a.member_id = o.member_id' : '';
-  return dataSource.driver.escapeQueryWithParameters(
+  return queryByPlainSql<Row>(
+    dataSource,
     `SELECT o.member_id, SUM(o.amount_fen - o.refunded_fen) AS spend,
        SUM(CASE WHEN o.refunded_fen < o.amount_fen THEN 1 ELSE 0 END) AS purchases, MAX(o.ordered_at) AS last${account}
      FROM ${dataSource.getMetadata(Order).tableName} o${join}
      WHERE o.member_id IN (:...memberIds) AND o.ordered_at >= :since GROUP BY o.member_id`,
     { memberIds: [...memberIds], since },
-    {},
   );
 }
 
@@ -47,9 +42,12 @@ export function figuresStatement(
  */
 export async function spendStats(dataSource: DataSource, memberIds: readonly string[], now: Date): Promise<SpendView[]> {
   if (memberIds.length === 0) return [];
-  const [sql, parameters] = figuresStatement(dataSource, memberIds, new Date(now.getTime() - SPEND_WINDOW_MS));
-  const rows: Array<{ member_id: string; spend: string | number | null; purchases: string | number; last: Date | string | null }> =
-    await dataSource.query(sql, parameters);
+  const rows = await readFigures<{
+    member_id: string;
+    spend: string | number | null;
+    purchases: string | number;
+    last: Date | string | null;
+  }>(dataSource, memberIds, new Date(now.getTime() - SPEND_WINDOW_MS));
   return orderByKeys(memberIds, rows, (r) => r.member_id).map((row) => ({
     spendFen: Number(row?.spend ?? 0),
     purchases: Number(row?.purchases ?? 0),

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { fromRawDatetime, groupByKeys } from '../../../kit/src';
+import { fromRawDatetime, groupByKeys, queryByPlainSql } from '../../../kit/src';
 import { Order } from './entities/Order';
 import { SPEND_WINDOW_MS } from './spendStats';
 
@@ -20,14 +20,12 @@ export interface WindowOrderView {
  */
 export async function spendWindows(dataSource: DataSource, memberIds: readonly string[], now: Date): Promise<WindowOrderView[][]> {
   if (memberIds.length === 0) return [];
-  const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
+  const rows = await queryByPlainSql<{ member_id: string; ordered_at: Date | string; net: string | number; counted: string | number }>(
+    dataSource,
     `SELECT member_id, ordered_at, amount_fen - refunded_fen AS net, CASE WHEN refunded_fen < amount_fen THEN 1 ELSE 0 END AS counted
      FROM ${dataSource.getMetadata(Order).tableName} WHERE member_id IN (:...memberIds) AND ordered_at >= :since`,
     { memberIds: [...memberIds], since: new Date(now.getTime() - SPEND_WINDOW_MS) },
-    {},
   );
-  const rows: Array<{ member_id: string; ordered_at: Date | string; net: string | number; counted: string | number }> =
-    await dataSource.query(sql, parameters);
   return groupByKeys(memberIds, rows, (r) => r.member_id).map((orders) =>
     orders.map((r) => ({ orderedAt: fromRawDatetime(r.ordered_at)!, netFen: Number(r.net), counted: Number(r.counted) === 1 })),
   );

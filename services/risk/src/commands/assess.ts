@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import { DomainError, isUniqueViolation } from '../../../kit/src';
+import { EntityNotFoundError, type DataSource, type EntityManager } from 'typeorm';
+import { DomainError, findByPlainSql, insertByPlainSql, isUniqueViolation } from '../../../kit/src';
 import { RiskEvent } from '../db/entities/RiskEvent';
 import { answerFacts } from '../db/facts';
 import { sharedEnabledRules } from '../db/rules';
@@ -73,6 +73,18 @@ function eventOf(action: ActionToAssess, at: Date, verdict: Verdict): RiskEvent 
   });
 }
 
+/*
+ * Every earn is assessed (in a batch, after its commit), so the decisions are read and recorded by
+ * plain SQL (the kit's findByPlainSql and insertByPlainSql): the same statements as findBy() and
+ * insert(), whose query building cost risk more CPU than the statements' own work. eventOf gives
+ * every column a value, as insertByPlainSql needs.
+ */
+
+/** The decisions recorded under these idempotency keys (at most one a key: the key is unique). */
+function recordedUnder(dataSource: DataSource, keys: readonly string[]): Promise<RiskEvent[]> {
+  return findByPlainSql(dataSource, RiskEvent, 'WHERE idempotency_key IN (:...keys)', { keys: [...keys] });
+}
+
 /**
  * Judges an action against the enabled rules and records it with its decision, score and
  * findings. The facts are read outside any transaction: a decision is as of the moment it is
@@ -82,18 +94,18 @@ function eventOf(action: ActionToAssess, at: Date, verdict: Verdict): RiskEvent 
  */
 export async function assess(dataSource: DataSource, input: AssessInput, now = new Date()): Promise<Assessment> {
   const action = parseAction(input, now);
-  const events = dataSource.getRepository(RiskEvent);
-  const known = await events.findOneBy({ idempotencyKey: action.idempotencyKey });
+  const [known] = await recordedUnder(dataSource, [action.idempotencyKey]);
   if (known) return assessmentOf(known);
 
   const [event] = await judge(dataSource.manager, await sharedEnabledRules(dataSource), [action], now);
   try {
-    // updateEntity(false): the row is complete as built, so TypeORM need not read its defaults back.
-    await events.createQueryBuilder().insert().values(event).updateEntity(false).execute();
+    await insertByPlainSql(dataSource, RiskEvent, [event]);
     return assessmentOf(event);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return assessmentOf(await events.findOneByOrFail({ idempotencyKey: action.idempotencyKey }));
+    const [recorded] = await recordedUnder(dataSource, [action.idempotencyKey]);
+    if (!recorded) throw new EntityNotFoundError(RiskEvent, { idempotencyKey: action.idempotencyKey });
+    return assessmentOf(recorded);
   }
 }
 
@@ -165,9 +177,8 @@ export async function assessBatch(dataSource: DataSource, inputs: readonly Asses
     }
   });
   if (parsed.length === 0) return answers;
-  const events = dataSource.getRepository(RiskEvent);
   const known = new Map(
-    (await events.findBy({ idempotencyKey: In([...new Set(parsed.map((p) => p.action.idempotencyKey))]) })).map((e) => [
+    (await recordedUnder(dataSource, [...new Set(parsed.map((p) => p.action.idempotencyKey))])).map((e) => [
       e.idempotencyKey,
       assessmentOf(e),
     ]),
@@ -194,7 +205,7 @@ export async function assessBatch(dataSource: DataSource, inputs: readonly Asses
       const rows = judged.slice(from, from + ROWS_PER_INSERT);
       const items = round.slice(from, from + ROWS_PER_INSERT);
       try {
-        await events.createQueryBuilder().insert().values(rows).updateEntity(false).execute();
+        await insertByPlainSql(dataSource, RiskEvent, rows);
         items.forEach(({ index }, i) => (answers[index] = assessmentOf(rows[i])));
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -1,8 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
-import { fromRawDatetime } from '../../../kit/src';
+import type { EntityManager } from 'typeorm';
+import { fromRawDatetime, queryByPlainSql } from '../../../kit/src';
 import { ACTIONS, magnitudeOf, type Action } from '../domain/action';
 import type { FactAnswers, FactQuery } from '../domain/evaluate';
-import { RiskEvent } from './entities/RiskEvent';
 
 /*
  * The facts the rules ask for, from the stored events, each by an index search on risk_events:
@@ -141,12 +140,7 @@ function answerOf(query: Exclude<FactQuery, { type: 'REFERRAL' }>, rows: FactRow
 async function answerInOne(manager: EntityManager, queries: Array<Exclude<FactQuery, { type: 'REFERRAL' }>>): Promise<Answer[]> {
   const branches = queries.flatMap((query, q) => branchesOf(query, q));
   const union = branches.map((b) => b.sql).join('\nUNION ALL\n');
-  const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
-    union,
-    Object.assign({}, ...branches.map((b) => b.parameters)),
-    {},
-  );
-  const rows: FactRow[] = await manager.query(sql, parameters);
+  const rows = await queryByPlainSql<FactRow>(manager, union, Object.assign({}, ...branches.map((b) => b.parameters)));
   const byQuery = queries.map((): FactRow[] => []);
   for (const row of rows) byQuery[Number(row.q)].push(row);
   return queries.map((query, q) => answerOf(query, byQuery[q]));
@@ -172,15 +166,16 @@ async function referral(manager: EntityManager, inviter: string, invitee: string
   let frontier = [invitee];
   let cycle: string[] | null = null;
   for (let depth = 0; depth < maxDepth && frontier.length && !cycle; depth++) {
-    const edges = await manager.getRepository(RiskEvent).find({
-      select: { memberId: true, inviteeMemberId: true },
-      where: { memberId: In(frontier), action: 'REFERRAL_REWARD' },
-      // In order, so the cycle found is the same whichever way the database searches.
-      order: { memberId: 'ASC', inviteeMemberId: 'ASC' },
-    });
+    // In order, so the cycle found is the same whichever way the database searches.
+    const edges = await queryByPlainSql<{ memberId: string; inviteeMemberId: string }>(
+      manager,
+      `SELECT member_id AS memberId, invitee_member_id AS inviteeMemberId FROM risk_events
+       WHERE member_id IN (:...frontier) AND action = 'REFERRAL_REWARD' ORDER BY member_id ASC, invitee_member_id ASC`,
+      { frontier },
+    );
     const next: string[] = [];
     for (const edge of edges) {
-      const to = edge.inviteeMemberId!;
+      const to = edge.inviteeMemberId;
       if (cameFrom.has(to)) continue;
       cameFrom.set(to, edge.memberId);
       if (to === inviter) {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { fromRawDatetime } from '../../../kit/src';
+import { fromRawDatetime, queryByPlainSql } from '../../../kit/src';
 import { MemberScoreRow } from '../db/entities/MemberScoreRow';
 import { RiskEvent } from '../db/entities/RiskEvent';
 import type { Decision, RiskLevel } from '../domain/action';
@@ -41,7 +41,8 @@ interface FactRow {
  */
 async function riskFacts(dataSource: DataSource, memberIds: string[], since: Date) {
   const events = dataSource.getMetadata(RiskEvent).tableName;
-  const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
+  const rows = await queryByPlainSql<FactRow>(
+    dataSource,
     `SELECT 'COUNT' AS kind, member_id, COUNT(*) AS n, NULL AS level, NULL AS decision, NULL AS score, NULL AS review_status,
        NULL AS reasons, NULL AS created_at
      FROM ${events} WHERE member_id IN (:...memberIds) GROUP BY member_id
@@ -51,9 +52,7 @@ async function riskFacts(dataSource: DataSource, memberIds: string[], since: Dat
      SELECT 'FLAG', member_id, 0, NULL, decision, score, review_status, reasons, created_at
      FROM ${events} WHERE member_id IN (:...memberIds) AND decision IN ('REVIEW', 'DENY') AND created_at >= :since`,
     { memberIds, since },
-    {},
   );
-  const rows: FactRow[] = await dataSource.query(sql, parameters);
   const count = new Map<string, number>();
   const staffLevel = new Map<string, RiskLevel>();
   const recent: Array<{

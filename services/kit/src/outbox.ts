@@ -225,7 +225,10 @@ export interface Outbox {
    * alone); without a batch handler for `type` it is `deliverSoon`.
    */
   deliverSoonTogether(type: string, key: string): void;
-  /** One dispatcher pass over every key with due events, oldest first; returns how many keys it tried. */
+  /**
+   * One dispatcher pass over every key with due events, oldest first, but those a background
+   * delivery of this process is about to carry (deliverSoon, deliverSoonTogether); returns how many keys it tried.
+   */
   dispatch(now?: Date): Promise<number>;
   /**
    * Stops the dispatcher, waiting for a pass in progress, and ends the linger: background deliveries
@@ -357,6 +360,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   // deliverSoonTogether: per type, the keys waiting for the type's next batch.
   const batchKeys = new Map<string, Set<string>>();
+  /** Keys a running batch carries. */
+  const batching = new Set<string>();
   function deliverSoonTogether(type: string, key: string): void {
     const handler = options.batchHandlers?.[type];
     if (!handler) return deliverSoon(key);
@@ -368,13 +373,29 @@ export function createOutbox(options: OutboxOptions): Outbox {
       // More keys than one batch takes: the rest go at once, they waited their linger.
       do {
         const batch = [...queued].slice(0, KEYS_PER_BATCH);
-        for (const k of batch) queued.delete(k);
-        await deliverBatch(type, handler, batch).catch((error: unknown) => {
-          logger.warn({ err: error, type }, 'outbox batch not delivered; its keys go one by one');
-          for (const k of batch) deliverSoon(k);
-        });
+        for (const k of batch) {
+          queued.delete(k);
+          batching.add(k);
+        }
+        await deliverBatch(type, handler, batch)
+          .catch((error: unknown) => {
+            logger.warn({ err: error, type }, 'outbox batch not delivered; its keys go one by one');
+            for (const k of batch) deliverSoon(k);
+          })
+          .finally(() => batch.forEach((k) => batching.delete(k)));
       } while (queued.size >= KEYS_PER_BATCH);
     });
+  }
+  /**
+   * Whether a background delivery of this process waits to carry the key's events or carries them
+   * now (deliverSoon, deliverSoonTogether): the dispatcher leaves such a key to it. Every event is
+   * due the moment it is enqueued, so without this the dispatcher's pass read, one key at a time,
+   * the events a batch was about to deliver within its linger (most of what it read under load).
+   */
+  function carriedInBackground(key: string): boolean {
+    if (flushes.has(`key:${key}`) || batching.has(key)) return true;
+    for (const keys of batchKeys.values()) if (keys.has(key)) return true;
+    return false;
   }
 
   /** One read of the keys' pending events, one batch call, one write marking exactly the events read. */
@@ -423,10 +444,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
       .orderBy('MIN(e.seq)')
       .limit(KEYS_PER_PASS)
       .getRawMany();
+    let tried = 0;
     for (const { event_key: key } of due) {
+      if (carriedInBackground(key)) continue;
+      tried += 1;
       await deliverKey(key).catch((error: unknown) => logger.warn({ err: error, key }, 'outbox delivery failed; will retry'));
     }
-    return due.length;
+    return tried;
   }
 
   const dispatcher = runEvery(

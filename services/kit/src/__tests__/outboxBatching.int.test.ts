@@ -8,7 +8,8 @@ import { createOutbox, enqueueOutboxEvent, type OutboxBatching, type OutboxEvent
  * The linger of the outbox's background deliveries (OutboxBatching), on the database the suite runs
  * on (SQLite, or MySQL with DATABASE_URL): calls within the linger share one read, one handler call
  * and one write; a full batch does not wait; stop() starts what lingers and leaves nothing behind;
- * a failed batch still falls back to its keys one by one, and a failed key to the dispatcher.
+ * a failed batch still falls back to its keys one by one, and a failed key to the dispatcher; the
+ * dispatcher leaves what a background delivery is about to carry to it.
  */
 
 let db: ServiceTestDatabase;
@@ -143,5 +144,20 @@ describe('the outbox’s linger (OutboxBatching)', () => {
     await outbox.deliverNow('k1');
     expect(single).toEqual([[1]]);
     await outbox.stop();
+  });
+  it('the dispatcher leaves a key a background delivery waits to carry, or carries now, to it; the rest it delivers', async () => {
+    const { outbox, batch, single } = outboxWith({ lingerMs: LONG, maxEvents: 500 });
+    for (const key of ['together', 'alone', 'nobody']) await enqueue('a', key, key);
+    outbox.deliverSoonTogether('a', 'together');
+    outbox.deliverSoon('alone');
+    // Both wait out their linger: a pass now tries only the key no delivery is about to carry.
+    expect(await outbox.dispatch()).toBe(1);
+    expect(single).toEqual([['nobody']]);
+    expect(await allDelivered(['together', 'alone'])).toBe(false);
+    // The lingering deliveries carry their keys themselves, each once.
+    await outbox.stop();
+    expect(batch).toEqual([[['together', ['together']]]]);
+    expect(single).toEqual([['nobody'], ['alone']]);
+    expect(await allDelivered(['together', 'alone', 'nobody'])).toBe(true);
   });
 });

@@ -233,7 +233,8 @@ async function earnOrder(
       // one member (a duplicate among them) wait here, and a duplicate's insert below is a replay.
       // The account read with the order is planned from and guarded by its version, without the
       // locking read; if it changed meanwhile, the earn runs again under that read (inAccountTransaction).
-      await inAccountTransaction(dataSource, order.memberId, write, accountBefore);
+      // No account read with the order: the member's first earn (null: created first, then planned from as created).
+      await inAccountTransaction(dataSource, order.memberId, write, accountBefore ?? null);
     }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

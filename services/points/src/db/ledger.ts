@@ -1,25 +1,46 @@
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { executeByPlainSql, findByPlainSql, forUpdate, inTransaction, insertByPlainSql, metricsOf } from '../../../kit/src';
+import {
+  executeByPlainSql,
+  findByPlainSql,
+  forUpdate,
+  inTransaction,
+  insertByPlainSql,
+  metricsOf,
+  outsideTransaction,
+} from '../../../kit/src';
 import type { Plan } from '../domain/account';
 import { boundChangeSql, type BoundChange } from './activityBound';
 import { LedgerEntry } from './entities/LedgerEntry';
 import { PointsAccount } from './entities/PointsAccount';
 import { PointsLot } from './entities/PointsLot';
 
+/** The account ensureAccount creates: empty, at version 0, its 12-month bound not known yet. */
+export function newAccount(memberId: string): PointsAccount {
+  return Object.assign(new PointsAccount(), {
+    memberId,
+    balance: 0,
+    debt: 0,
+    held: 0,
+    version: 0,
+    lastSeq: 0,
+    boundSpendFen: null,
+    boundPurchases: null,
+    boundSince: null,
+  });
+}
+
 /**
  * Makes sure the member's account row exists, in its own statement *before* the transaction that
  * changes it: an INSERT IGNORE inside that transaction would take a shared lock on the existing
- * row, and two such transactions upgrading to an exclusive lock deadlock on MySQL.
+ * row, and two such transactions upgrading to an exclusive lock deadlock on MySQL. Outside any
+ * transaction (outsideTransaction): on SQLite's one connection it would otherwise join another
+ * request's open transaction, and be lost with its rollback.
  */
 export async function ensureAccount(dataSource: DataSource, memberId: string): Promise<void> {
-  await dataSource
-    .createQueryBuilder()
-    .insert()
-    .into(PointsAccount)
-    .values({ memberId, balance: 0, debt: 0, held: 0, version: 0, lastSeq: 0, boundSpendFen: null, boundPurchases: null, boundSince: null })
-    .orIgnore()
-    .execute();
+  await outsideTransaction(dataSource, (manager) =>
+    manager.createQueryBuilder().insert().into(PointsAccount).values(newAccount(memberId)).orIgnore().execute(),
+  );
 }
 
 /**
@@ -54,7 +75,9 @@ export class AccountChanged extends Error {}
  *
  * `readBefore`: the account as read just before the transaction (with other rows, in one statement:
  * readEarnState), for a change planned from the account row alone (an earn: balance, debt, last
- * seq; no lot). The transaction then starts without the locking read, and `work` must begin with
+ * seq; no lot); null when that read found none (a member's first earn): the row is created first
+ * (ensureAccount) and the change planned from it as created (newAccount), so the first earn does
+ * not start a transaction only to roll it back. The transaction then starts without the locking read, and `work` must begin with
  * applyPlan: its UPDATE, guarded by the version read, takes the row's lock as the first lock of the
  * transaction (the same lock, in the same order, as every other command), so the plan is applied
  * to exactly the account it was planned from, or — the account changed since it was read — the
@@ -66,8 +89,13 @@ export async function inAccountTransaction<T>(
   dataSource: DataSource,
   memberId: string,
   work: (manager: EntityManager, account: PointsAccount) => Promise<T>,
-  readBefore?: PointsAccount,
+  readBefore?: PointsAccount | null,
 ): Promise<T> {
+  if (readBefore === null) {
+    // Created just now, or by a concurrent first change: if that one changed it already, the version guard sends this one the usual way.
+    await ensureAccount(dataSource, memberId);
+    readBefore = newAccount(memberId);
+  }
   if (readBefore) {
     try {
       return await inTransaction(dataSource, (manager) => work(manager, readBefore));

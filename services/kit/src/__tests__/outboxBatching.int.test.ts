@@ -133,7 +133,8 @@ describe('the outbox’s linger (OutboxBatching)', () => {
     expect(single).toEqual([[1]]);
     expect(await outboxEvents(db.dataSource, 'k2')).toMatchObject([{ delivered: false, attempts: 1 }]);
     down.clear();
-    expect(await outbox.dispatch(new Date(Date.now() + 120_000))).toBe(1);
+    // Once k2's failed delivery has ended (its attempt is counted a moment before), the dispatcher takes it, once.
+    await until(async () => (await outbox.dispatch(new Date(Date.now() + 120_000))) === 1);
     expect(single).toEqual([[1], [2]]);
     await outbox.stop();
   });

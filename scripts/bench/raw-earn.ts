@@ -33,9 +33,10 @@ export class RawEarn {
       await connection.query('INSERT IGNORE INTO points_accounts (member_id, balance, debt, version) VALUES (?, 0, 0, 0)', [memberId]);
       await connection.beginTransaction();
       await connection.query(
-        `INSERT INTO orders (order_no, member_id, amount_fen, channel, store_id, items, points_earned, refunded_fen, points_clawed, created_at, ordered_at)
-         VALUES (?, ?, 12880, 'POS', NULL, NULL, ?, 0, 0, ?, ?)`,
-        [orderNo, memberId, points, now, now],
+        // Announced: its outbox event (below) announces it, as the service's earns did when this row was set.
+        `INSERT INTO orders (order_no, member_id, amount_fen, channel, store_id, items, points_earned, refunded_fen, points_clawed, created_at, ordered_at, announced_at)
+         VALUES (?, ?, 12880, 'POS', NULL, NULL, ?, 0, 0, ?, ?, ?)`,
+        [orderNo, memberId, points, now, now, now],
       );
       const [rows] = await connection.query<RowDataPacket[]>(
         'SELECT balance, debt, version, last_seq FROM points_accounts WHERE member_id = ?',

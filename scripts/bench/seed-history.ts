@@ -564,6 +564,8 @@ class MemberReplay {
       pointsClawed: 0,
       createdAt: at,
       orderedAt: at,
+      // Its events are the seed's own (the spend events it writes): nothing is left for the announcer.
+      announcedAt: at,
     });
     this.book.apply(planEarn(this.book.state, points, orderReason(order)), {
       ...orderEntryContext({ memberId, orderNo: order.orderNo, orderedAt: at, late: false }, rules.orderActor, at),

@@ -126,25 +126,24 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
     // Points before the answer: is the order known (a retry is answered from it alone), its copy of
     // the member's tier (γ from the ladder it holds: no call to member) and the account, in one
     // statement; BEGIN, the balance update guarded by the version read (no locking read), the ledger
-    // entry, the lot, the order, the outbox events (activity, spend and assessment, one INSERT),
-    // COMMIT — 8 (the order joins the bound of the member's 12-month figures in the guarded update,
-    // and the bound cannot reach Silver: the figures are not read, the report waits); after it, the activity batch's delivery (the members' pending
-    // events, their 12-month figures with the accounts' bounds, equal to them: no refresh; those events marked delivered: 3 per batch) — 11 in all
-    // with a batch an earn — per assessment batch its read and its marking (2),
-    // per spend batch its read, the members' window orders and its marking (3). Member, after the
-    // answer: per activity batch that changes no tier (3 for any number of members: the members with
-    // their milestones, the ladder, the guarded UPDATE; no transaction); nothing before it (the tier look-up's 2 are gone).
+    // entry, the lot, the order, COMMIT — 7: the order joins the bound of the member's 12-month
+    // figures in the guarded update, the bound cannot reach Silver, so the earn is quiet and its
+    // order row carries its announcements (no outbox INSERT; announceOrders.ts). After the answer,
+    // per announcement (one batch each to member, risk and benefits): the unannounced orders, the
+    // members' 12-month figures with the accounts' bounds (equal to them: no refresh), the spend
+    // windows' orders, the orders marked announced (4). Member, after the answer: per activity batch
+    // that changes no tier (3 for any number of members: the members with their milestones, the
+    // ladder, the guarded UPDATE; no transaction); nothing before it (the tier look-up's 2 are gone).
     // Benefits: per spend batch the guarded upsert of its windows (1). Campaign: none (points computes
     // the coefficient from the calendar it holds; it was the live campaigns' read, 1).
     // Risk, per batch of one: the recorded decisions, the rules' three facts in one statement, the
     // decision (3; the rules are a shared value read at most once a second, so sometimes 4).
-    // (A background read may find its events taken by the run before it: hence ranges.)
+    // (A background read may find its orders taken by the run before it: hence ranges.)
     expect(cost.sql).toMatchObject({ benefits: cost.spendBatches, campaign: 0 });
     expect(cost.sql.member).toBeCloseTo(3 * cost.activityBatches, 5);
-    expect(cost.sql.points).toBeGreaterThanOrEqual(
-      8 + 3 * cost.activityBatches + 2 * cost.assessBatches + 3 * cost.spendBatches - ROUNDING,
-    );
-    expect(cost.sql.points).toBeLessThanOrEqual(16);
+    expect(cost).toMatchObject({ assessBatches: cost.activityBatches, spendBatches: cost.activityBatches });
+    expect(cost.sql.points).toBeGreaterThanOrEqual(7 + 4 * cost.activityBatches - ROUNDING);
+    expect(cost.sql.points).toBeLessThanOrEqual(12);
     expect(cost.sql.risk).toBeGreaterThanOrEqual(3 * cost.assessBatches - ROUNDING);
     expect(cost.sql.risk).toBeLessThanOrEqual(4 * cost.assessBatches + ROUNDING);
   });
@@ -155,12 +154,12 @@ describe('the cost of one earn (EARN_RISK_CHECK=after-commit)', () => {
     expect(cost).toMatchObject({ reportsBefore: 0, reportsAfter: 1, decidedByBound: 1, requestPathCalls: 0 });
     expect(cost.sql.campaign).toBe(0);
     // Reports that wait while a batch runs go in the next one: fewer calls to member than earns, and
-    // member's 3 statements per batch, not per earn; points reads, figures and marks per batch too
-    // (sequentially 11 + 2 per assessment batch + 3 per spend batch).
+    // member's 3 statements per batch, not per earn; points' announcement reads, figures and marks
+    // per batch too (sequentially 7 + 4 per announcement).
     expect(cost.activityBatches).toBeGreaterThan(0);
     expect(cost.activityBatches).toBeLessThan(1);
     expect(cost.sql.member).toBeCloseTo(3 * cost.activityBatches, 5);
-    expect(cost.sql.points).toBeLessThan(8 + 3 + 2 * cost.assessBatches + 3 * cost.spendBatches);
+    expect(cost.sql.points).toBeLessThan(7 + 4);
     expect(cost.assessBatches).toBeLessThan(1);
     expect(cost.spendBatches).toBeLessThan(1);
     expect(cost.sql.benefits).toBe(cost.spendBatches);

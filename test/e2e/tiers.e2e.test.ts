@@ -4,6 +4,7 @@ import { Member } from '../../services/member/src/db/entities/Member';
 import { MemberTierCopy } from '../../services/points/src/db/entities/MemberTierCopy';
 import { endExpiredGrants } from '../../services/member/src/commands/endGrants';
 import { enqueueActivity } from '../../services/points/src/commands/publishActivity';
+import { outboxesSettled } from '../harness/outboxEvents';
 import { RECORD_ORDER, REGISTER, uniquePhone } from '../harness/operations';
 import { startStack, type Stack } from '../harness/startStack';
 
@@ -269,11 +270,7 @@ describe('milestones and delivery', () => {
     const id = await memberWithOrders(Array(13).fill('10.00'));
     // Earns that cannot upgrade report their activity just after their answer, batched: the 12th
     // purchase reaches member once its report is delivered, which may be after the 13th's answer.
-    const points = stack.services.points.dataSource;
-    const pending = async () =>
-      Number((await points.query('SELECT COUNT(*) AS n FROM outbox_events WHERE event_key = ? AND delivered_at IS NULL', [id]))[0].n);
-    for (let i = 0; i < 200 && (await pending()) > 0; i += 1) await new Promise((r) => setTimeout(r, 25));
-    expect(await pending()).toBe(0);
+    await outboxesSettled([stack.services.points.dataSource]);
     const rows = await stack.services.member.dataSource.query('SELECT kind FROM member_milestones WHERE member_id = ?', [id]);
     expect(rows).toEqual([{ kind: 'TWELFTH_PURCHASE' }]);
   });
@@ -293,6 +290,7 @@ describe('milestones and delivery', () => {
       pointsClawed: 0,
       createdAt: now,
       orderedAt: now,
+      announcedAt: now,
     });
     await enqueueActivity(db.manager, id, now);
     const pending = async () =>

@@ -1,5 +1,7 @@
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createOutboxTable, dropOutboxTable, OutboxEventSchema } from '../../services/kit/src/outbox';
+import { ORDERS_TO_ANNOUNCE } from '../../services/points/src/commands/announceOrders';
+import { Order } from '../../services/points/src/db/entities/Order';
 
 /** A service whose only table is the outbox: what a new service's first migration creates. */
 class CreateOutbox1700000000000 implements MigrationInterface {
@@ -33,10 +35,11 @@ export async function outboxEvents(dataSource: DataSource, key: string): Promise
 }
 
 /**
- * Until no outbox of these services holds an undelivered event, twice in a row (a delivery may
- * enqueue another service's event: member's tier events after points' reports): on a quiet stack,
- * the moment the background deliveries of what a test did before have all run, so counting a
- * request's statements from then on counts its own. Polled, bounded.
+ * Until no outbox of these services holds an undelivered event, and points holds no order still to
+ * be announced (announceOrders.ts), twice in a row (a delivery may enqueue another service's event:
+ * member's tier events after points' reports): on a quiet stack, the moment the background
+ * deliveries of what a test did before have all run, so counting a request's statements from then
+ * on counts its own. Polled, bounded.
  */
 export async function outboxesSettled(dataSources: readonly DataSource[]): Promise<void> {
   const pending = async () => {
@@ -44,6 +47,7 @@ export async function outboxesSettled(dataSources: readonly DataSource[]): Promi
     for (const dataSource of dataSources) {
       const [row] = await dataSource.query('SELECT COUNT(*) AS n FROM outbox_events WHERE delivered_at IS NULL');
       count += Number(row.n);
+      if (dataSource.hasMetadata(Order)) count += await unannouncedOrders(dataSource);
     }
     return count;
   };
@@ -52,4 +56,10 @@ export async function outboxesSettled(dataSources: readonly DataSource[]): Promi
     settled = (await pending()) === 0 ? settled + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Points' orders whose announcements are still to be made (announceOrders.ts). */
+export async function unannouncedOrders(points: DataSource): Promise<number> {
+  const [row] = await points.query(`SELECT COUNT(*) AS n FROM ${ORDERS_TO_ANNOUNCE.table} WHERE ${ORDERS_TO_ANNOUNCE.pending}`);
+  return Number(row.n);
 }

@@ -270,17 +270,23 @@ function mysqlPool(dataSource: DataSource): Mysql2PoolInternals | undefined {
  * The outbox's depth and the age of its oldest pending event, read from the table at scrape time
  * (so they are right across restarts and replicas). Once per registry.
  */
-export function observeOutbox(dataSource: DataSource, table: string): void {
+export function observeOutbox(dataSource: DataSource, tables: ReadonlyArray<{ table: string; pending: string }>): void {
   const metrics = metricsOf(dataSource);
   if (!metrics || metrics.registry.getSingleMetric('membergraph_outbox_pending_events')) return;
   let last: Promise<{ pending: number; oldest: Date | null }> | undefined;
-  // One query serves both gauges of a scrape.
+  // One query serves both gauges of a scrape: the outbox's events and the rows that carry announcements still to be made.
+  const counts = tables
+    .map(({ table, pending }) => `SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM ${table} WHERE ${pending}`)
+    .join(' UNION ALL ');
   const read = () =>
     (last ??= dataSource
-      .query(`${UNCOUNTED_SQL}SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM ${table} WHERE delivered_at IS NULL`)
+      .query(`${UNCOUNTED_SQL}${counts}`)
       .then((rows: Array<{ pending: number | string; oldest: Date | string | null }>) => ({
-        pending: Number(rows[0]?.pending ?? 0),
-        oldest: rows[0]?.oldest ? asDate(rows[0].oldest) : null,
+        pending: rows.reduce((sum, row) => sum + Number(row.pending ?? 0), 0),
+        oldest: rows.reduce<Date | null>((min, row) => {
+          const oldest = row.oldest ? asDate(row.oldest) : null;
+          return oldest && (!min || oldest < min) ? oldest : min;
+        }, null),
       }))
       .finally(() => setTimeout(() => (last = undefined), 0)));
   const registers = [metrics.registry];

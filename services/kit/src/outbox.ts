@@ -143,6 +143,15 @@ export function newOutboxRow<P>(event: NewOutboxEvent<P>): OutboxRow {
 }
 
 /**
+ * The event as a handler is given it, without storing it: for a delivery whose pending rows are not
+ * outbox events (points' orders that carry their own announcements), so that the outbox's own
+ * handlers deliver them exactly as they would the stored events (the payload as read back from JSON).
+ */
+export function asOutboxEvent<P>(event: NewOutboxEvent<P>, id: string = randomUUID()): OutboxEvent {
+  return toEvent({ ...newOutboxRow(event), id });
+}
+
+/**
  * Delivers a run of one key's pending events of one type, oldest first: all of them, or throws
  * (then all are retried; handlers are idempotent, an outbox delivers at least once). A handler may
  * deliver a run as one message when its events only say "this changed". `known`: what the caller
@@ -183,8 +192,21 @@ export interface OutboxOptions {
   intervalMs: number;
   /** Retry delay after a failed delivery: doubling from `initialMs` up to `maxMs`. */
   backoff?: { initialMs: number; maxMs: number };
-  /** How background deliveries (`deliverSoon`, `deliverSoonTogether`) gather events into batches; none: each starts at once. */
+  /** How background deliveries (`deliverSoon`, `deliverSoonTogether`, `runSoon`) gather events into batches; none: each starts at once. */
   batching?: OutboxBatching;
+  /**
+   * Tables whose rows carry announcements not yet in the outbox (points' orders: announceOrders.ts),
+   * each with the condition of a pending row and its `created_at`: they count in the outbox's
+   * pending and oldest-age gauges, so what is still to be announced shows wherever the outbox does.
+   */
+  carriers?: ReadonlyArray<PendingCarrier>;
+}
+
+/** A table whose rows carry pending announcements (OutboxOptions.carriers). */
+export interface PendingCarrier {
+  table: string;
+  /** SQL condition of a row whose announcements are pending. */
+  pending: string;
 }
 
 /**
@@ -226,6 +248,13 @@ export interface Outbox {
    */
   deliverSoonTogether(type: string, key: string): void;
   /**
+   * Runs `work` in the background the way a background delivery runs (named `name`): at most one at
+   * a time, calls meanwhile make one more run after it, lingering as `batching` says, started at
+   * once while the outbox stops, and `stop` waits for it. For a delivery of rows that carry their
+   * own announcements (OutboxOptions.carriers); a failure is logged.
+   */
+  runSoon(name: string, work: () => Promise<unknown>): void;
+  /**
    * One dispatcher pass over every key with due events, oldest first, but those a background
    * delivery of this process is about to carry (deliverSoon, deliverSoonTogether); returns how many keys it tried.
    */
@@ -255,7 +284,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const { dataSource, handlers, logger } = options;
   const backoff = options.backoff ?? { initialMs: 1000, maxMs: 60_000 };
   const rows = () => dataSource.getRepository(OutboxEventSchema);
-  observeOutbox(dataSource, TABLE);
+  observeOutbox(dataSource, [{ table: TABLE, pending: 'delivered_at IS NULL' }, ...(options.carriers ?? [])]);
   const deliveries = metricsOf(dataSource)?.outboxDeliveries;
 
   // Every delivery reads its keys' pending events and marks those it delivered: plain SQL (the kit's
@@ -468,6 +497,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
       ),
     deliverSoon,
     deliverSoonTogether,
+    runSoon: (name, work) =>
+      flushSoon(`run:${name}`, () =>
+        work().then(
+          () => undefined,
+          (error: unknown) => logger.warn({ err: error, name }, 'background outbox work failed; it runs again when asked or swept'),
+        ),
+      ),
     dispatch,
     stop: async () => {
       // Nothing lingers from here on: what waits starts now, and so does what a flush hands on

@@ -194,6 +194,8 @@ export interface PointsPeers {
 
 /**
  * The outbox as commands see it: after a commit, deliver a key's pending events now, or soon in the
- * background, alone or together with other keys' (never throws).
+ * background, alone or together with other keys' (never throws). `announceOrdersSoon`: after a
+ * quiet earn's commit, announce the orders that carry their own announcements
+ * (announceOrders.ts); without it every earn writes its events to the outbox in its transaction.
  */
-export type EventDelivery = Pick<Outbox, 'deliverNow' | 'deliverSoon' | 'deliverSoonTogether'>;
+export type EventDelivery = Pick<Outbox, 'deliverNow' | 'deliverSoon' | 'deliverSoonTogether'> & { announceOrdersSoon?: () => void };

@@ -1,6 +1,5 @@
 import {
   createLogger,
-  createOutbox,
   createServiceMetrics,
   openDatabase,
   resolveDatabaseTarget,
@@ -8,13 +7,9 @@ import {
   type Logger,
   type ServiceHandle,
 } from '../../kit/src';
-import { POINTS_EXPIRING, pointsExpiringHandler } from './commands/noticeExpiringPoints';
-import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from './commands/assessRisk';
-import { BUDGET_RETURN_TOPIC, budgetReturnHandler } from './commands/returnCampaignBudget';
-import { ACTIVITY_TOPIC, activityBatchHandler, activityHandler } from './commands/publishActivity';
-import { SPEND_TOPIC, spendHandler } from './commands/publishSpend';
 import type { PointsConfig } from './config';
 import { createPointsContext } from './context';
+import { createPointsEvents } from './events';
 import { pointsSchema } from './db/data-source';
 import { resolvers } from './graphql/resolvers';
 import { benefitsPeer, connectPeers } from './grpc/peers';
@@ -31,19 +26,10 @@ export async function createPointsService(
   const peers = connectPeers(config, metrics);
   // Only the outbox calls benefits (members' spend), so it is no peer of the commands.
   const benefits = benefitsPeer(config, metrics);
-  // Tier activity reaches the member service, earns' assessments (after their commit, or when risk
-  // did not answer) reach risk, and members' spend reaches benefits, from the outbox: after each
-  // write, retried by the dispatcher.
-  const outbox = createOutbox({
+  const events = createPointsEvents({
     dataSource: database.dataSource,
-    handlers: {
-      [ACTIVITY_TOPIC]: activityHandler(database.dataSource, peers.member),
-      [POINTS_EXPIRING]: pointsExpiringHandler(logger),
-      [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk, logger),
-      [BUDGET_RETURN_TOPIC]: budgetReturnHandler(database.dataSource, peers.campaign),
-      [SPEND_TOPIC]: spendHandler(database.dataSource, benefits),
-    },
-    batchHandlers: { [ACTIVITY_TOPIC]: activityBatchHandler(database.dataSource, peers.member) },
+    peers,
+    benefits,
     logger,
     intervalMs: config.outboxIntervalMs,
     batching: config.outboxBatching,
@@ -64,11 +50,11 @@ export async function createPointsService(
     logger,
     database,
     resolvers,
-    createContext: createPointsContext(database.dataSource, peers, outbox, config),
-    grpcServices: [pointsGrpcService(database.dataSource, peers, outbox, config, { logger, serviceToken: config.serviceToken })],
+    createContext: createPointsContext(database.dataSource, peers, events.delivery, config),
+    grpcServices: [pointsGrpcService(database.dataSource, peers, events.delivery, config, { logger, serviceToken: config.serviceToken })],
     grpcHealthName: POINTS_GRPC_SERVICE,
     onStop: async () => {
-      await Promise.all([housekeeping.stop(), outbox.stop()]);
+      await Promise.all([housekeeping.stop(), events.stop()]);
       peers.close();
       benefits.close();
     },

@@ -1,12 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { openCommandDatabase, type CommandDatabase } from '../../../test/harness/commandDatabase';
 import { outboxEvents, type StoredEvent } from '../../../test/harness/outboxEvents';
-import { createLogger, createOutbox, type Outbox } from '../../kit/src';
-import { LATE_ASSESSMENT_TOPIC, lateAssessmentHandler } from '../src/commands/assessRisk';
-import { POINTS_EXPIRING, pointsExpiringHandler } from '../src/commands/noticeExpiringPoints';
-import { BUDGET_RETURN_TOPIC, budgetReturnHandler } from '../src/commands/returnCampaignBudget';
-import { ACTIVITY_TOPIC, activityBatchHandler, activityHandler } from '../src/commands/publishActivity';
-import { SPEND_TOPIC, spendHandler } from '../src/commands/publishSpend';
+import { createLogger, type Outbox } from '../../kit/src';
+import type { OrderAnnouncer } from '../src/commands/announceOrders';
+import { createPointsEvents } from '../src/events';
+import type { EventDelivery } from '../src/ports';
 import { pointsSchema } from '../src/db/data-source';
 import { MemoryBenefits, memoryPeers, type MemoryPeers } from './memoryPorts';
 
@@ -19,6 +17,10 @@ export interface PointsCommands extends CommandDatabase {
   benefits: MemoryBenefits;
   /** The service's outbox as server.ts builds it (no dispatcher: tests call dispatch()). */
   outbox: Outbox;
+  /** The announcer of orders that carry their own announcements (no sweep: tests call announce()). */
+  announcer: OrderAnnouncer;
+  /** The outbox and the announcer as the service gives them to commands (a quiet earn's order carries its announcements). */
+  delivery: EventDelivery;
   /** A key's outbox events in enqueue order. */
   events(key: string): Promise<StoredEvent[]>;
   /** One row's balance and debt, or null without an account. */
@@ -31,25 +33,17 @@ export async function openPointsCommands(): Promise<PointsCommands> {
   const peers = memoryPeers();
   const benefits = new MemoryBenefits();
   const logger = createLogger('points-command-test', 'silent');
-  const outbox = createOutbox({
-    dataSource: db.dataSource,
-    handlers: {
-      [ACTIVITY_TOPIC]: activityHandler(db.dataSource, peers.member),
-      [POINTS_EXPIRING]: pointsExpiringHandler(logger),
-      [LATE_ASSESSMENT_TOPIC]: lateAssessmentHandler(peers.risk),
-      [BUDGET_RETURN_TOPIC]: budgetReturnHandler(db.dataSource, peers.campaign),
-      [SPEND_TOPIC]: spendHandler(db.dataSource, benefits),
-    },
-    batchHandlers: { [ACTIVITY_TOPIC]: activityBatchHandler(db.dataSource, peers.member) },
-    logger,
-    intervalMs: 0,
-  });
+  // As server.ts builds them, without the dispatcher or the sweep (tests call dispatch() and announce()).
+  const events = createPointsEvents({ dataSource: db.dataSource, peers, benefits, logger, intervalMs: 0 });
+  const { outbox, announcer } = events;
   const query = (sql: string, parameters: unknown[] = []) => (db.dataSource as DataSource).query(sql, parameters);
   return {
     ...db,
     peers,
     benefits,
     outbox,
+    announcer,
+    delivery: events.delivery,
     events: (key) => outboxEvents(db.dataSource, key),
     account: async (memberId) => {
       const [row] = await query('SELECT balance, debt FROM points_accounts WHERE member_id = ?', [memberId]);
@@ -57,7 +51,7 @@ export async function openPointsCommands(): Promise<PointsCommands> {
     },
     scalar: async (sql, parameters = []) => Number(Object.values((await query(sql, parameters))[0])[0]),
     close: async () => {
-      await outbox.stop();
+      await events.stop();
       await db.close();
     },
   };

@@ -44,6 +44,7 @@ const order = (orderNo: string, memberId: string) =>
     pointsClawed: 0,
     createdAt: new Date('2026-11-11T12:34:56.789Z'),
     orderedAt: new Date('2026-11-11T12:00:00.001Z'),
+    announcedAt: new Date('2026-11-11T12:34:56.789Z'),
   });
 /** A row as stored, without its primary key, each value as the driver answers it. */
 const stored = async (table: string, key: string, id: string) => {

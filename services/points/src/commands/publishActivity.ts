@@ -103,7 +103,7 @@ export async function reportEarnActivity(
   let figures: EarnFigures | undefined;
   if (current && known.ladder) {
     const asOf = now ?? new Date();
-    if (bound && boundCovers(bound, asOf) && !upgradeTarget(current, known.ladder, bound)) {
+    if (boundRulesOutUpgrade(known, bound, asOf)) {
       metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer', decided_by: 'bound' });
       return deliverActivityLater(events, memberId);
     }
@@ -120,6 +120,26 @@ export async function reportEarnActivity(
   }
   metricsOf(dataSource)?.activityReports.inc({ when: 'before_answer', decided_by: figures ? 'figures' : 'none' });
   await events.deliverNow(memberId, figures && { eventIds: [activityEventId], facts: figures });
+}
+
+/**
+ * Whether the bound of the member's 12-month figures with the earn's order in it (`bound`) shows
+ * that the earn cannot change their tier (see reportEarnActivity): it covers the 12 months ending
+ * `asOf` and even it reaches no higher tier of the ladder points holds.
+ */
+export function boundRulesOutUpgrade(
+  known: { tierId: string; ladder?: readonly TierRung[] },
+  bound: ActivityBound | undefined,
+  asOf: Date,
+): boolean {
+  const current = known.ladder?.find((tier) => tier.tierId === known.tierId);
+  return (
+    current !== undefined &&
+    known.ladder !== undefined &&
+    bound !== undefined &&
+    boundCovers(bound, asOf) &&
+    !upgradeTarget(current, known.ladder, bound)
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueOutboxEvents, insertByPlainSql, inTransaction, isUniqueViolation } from '../../../kit/src';
+import { enqueueOutboxEvents, insertByPlainSql, inTransaction, isUniqueViolation, metricsOf } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import type { PointsAccount } from '../db/entities/PointsAccount';
@@ -9,7 +9,8 @@ import { addPendingOrder, boundAfterEarn, type ActivityBound } from '../db/activ
 import { localCoefficient } from './campaignCalendar';
 import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
 import { memberTier, tierForEarn } from './memberTier';
-import { activityEvent, reportEarnActivity } from './publishActivity';
+import { activityEvent, boundRulesOutUpgrade, reportEarnActivity } from './publishActivity';
+import { earnAction } from './announceOrders';
 import { SPEND_EVENTS_KEY, spendEvent } from './publishSpend';
 import { returnRefusedReservation } from './returnCampaignBudget';
 import { lotExpiry, planEarn } from '../domain/account';
@@ -150,14 +151,7 @@ async function earnOrder(
           multiplierMilli: tier.multiplierMilli,
         });
   onReserved(coefficient.reservationId);
-  const earn = {
-    action: 'EARN',
-    memberId: order.memberId,
-    amountFen: order.amountFen,
-    channel: order.channel,
-    ...(order.storeId ? { store: order.storeId } : {}),
-    idempotencyKey: `EARN:${order.orderNo}`,
-  };
+  const earn = earnAction(order);
   const afterCommit = rules.earnRiskCheck === 'after-commit';
   // Before the commit it fails open: without an answer the order earns, its assessment queued for review below.
   const risk = afterCommit ? 'after-commit' : await assessEarn(peers.risk, earn);
@@ -180,11 +174,14 @@ async function earnOrder(
     pointsClawed: 0,
     createdAt: at,
     orderedAt,
+    announcedAt: at as Date | null,
   });
   const lotExpiresAt = lotExpiry(orderedAt, rules);
   let activityEventId = '';
   // The bound of the member's 12-month figures with this order in it, as the transaction that committed wrote it (activityBound.ts).
   let bound: ActivityBound | undefined;
+  // Whether the order row carries its announcements instead of the outbox (announceOrders.ts): a quiet earn.
+  let quiet = false;
   // The order, its points (or their pending hold) and the events announcing it, in one transaction.
   const write = async (manager: EntityManager, account?: PointsAccount) => {
     // The account first: applyPlan's guarded UPDATE is the transaction's first lock when the account was read before it.
@@ -197,11 +194,15 @@ async function earnOrder(
       });
       // Planned from exactly this account (the UPDATE's version guard): its bound plus this order.
       bound = boundAfterEarn(account, order.amountFen);
+      // Quiet: its bound shows it cannot change the member's tier, and risk hears of it after the
+      // commit; then all it announces follows from the order, which carries it (one statement fewer).
+      quiet = events.announceOrdersSoon !== undefined && afterCommit && boundRulesOutUpgrade(tier, bound, now ?? new Date());
     } else {
       // No balance changes, but the order counts in the 12-month figures at once: into the bound, the account's lock first.
       // (Its bound after is not known here without reading it: this earn's decision reads the figures.)
       await addPendingOrder(manager, order.memberId, order.amountFen);
     }
+    row.announcedAt = quiet ? null : at;
     await insertByPlainSql(manager, Order, [row]);
     if (!account) {
       // Inside the return window the points are held back; releasePendingPoints earns them later.
@@ -216,6 +217,7 @@ async function earnOrder(
         flag: late ? LATE_ORDER : null,
       });
     }
+    if (quiet) return;
     // The activity, the spend and (after-commit) the assessment in one statement.
     [activityEventId] = await enqueueOutboxEvents(manager, [
       activityEvent(order.memberId, at),
@@ -239,6 +241,12 @@ async function earnOrder(
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
+  }
+  if (quiet && events.announceOrdersSoon) {
+    // Its report goes after the answer, decided by the bound, as reportEarnActivity would have it.
+    metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer', decided_by: 'bound' });
+    events.announceOrdersSoon();
+    return { order: row, replayed: false };
   }
   // Before the answer only when this earn can upgrade the member (an upgrade shows at once), else just after it.
   await reportEarnActivity(dataSource, events, order.memberId, tier, activityEventId, now, bound);

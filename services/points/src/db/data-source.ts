@@ -24,6 +24,7 @@ import { PendingFlag1764630000000 } from './migrations/1764630000000-PendingFlag
 import { PointsHolds1764700000000 } from './migrations/1764700000000-PointsHolds';
 import { MemberTierCopies1765000000000 } from './migrations/1765000000000-MemberTierCopies';
 import { ActivityBounds1765100000000 } from './migrations/1765100000000-ActivityBounds';
+import { OrderAnnouncements1765200000000 } from './migrations/1765200000000-OrderAnnouncements';
 import { MemberTierCopy } from './entities/MemberTierCopy';
 
 /** The points service's entities and migrations. */
@@ -58,5 +59,6 @@ export const pointsSchema: DatabaseSchema = {
     PointsHolds1764700000000,
     MemberTierCopies1765000000000,
     ActivityBounds1765100000000,
+    OrderAnnouncements1765200000000,
   ],
 };

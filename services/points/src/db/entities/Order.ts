@@ -6,6 +6,7 @@ import { bigintColumn, type Channel } from '../../../../kit/src';
 // every value, and TypeORM would otherwise re-read defaulted columns after each insert.
 @Entity({ name: 'orders' })
 @Index('idx_orders_member', ['memberId'])
+@Index('idx_orders_unannounced', ['announcedAt', 'createdAt'])
 export class Order {
   @PrimaryColumn({ name: 'order_no', type: 'varchar', length: 64 })
   orderNo: string;
@@ -44,4 +45,12 @@ export class Order {
   /** When the order was placed: it earns with the tier and the campaigns in force then. */
   @Column({ name: 'ordered_at', type: 'datetime', precision: 3 })
   orderedAt: Date;
+
+  /**
+   * When the order's announcements (activity, spend, assessment) were handed on: with the order in
+   * its transaction (the outbox's events), or later by the announcer; NULL while the order row alone
+   * carries them (a quiet earn: announceOrders.ts).
+   */
+  @Column({ name: 'announced_at', type: 'datetime', precision: 3, nullable: true })
+  announcedAt: Date | null;
 }

@@ -35,13 +35,14 @@ export function createPointsEvents(options: {
   batching?: OutboxBatching;
 }): PointsEvents {
   const { dataSource, peers, benefits, logger, intervalMs } = options;
+  const report = activityHandler(dataSource, peers.member);
   const activity = activityBatchHandler(dataSource, peers.member);
   const spend = spendHandler(dataSource, benefits);
   const assessments = lateAssessmentHandler(peers.risk, logger);
   const outbox = createOutbox({
     dataSource,
     handlers: {
-      [ACTIVITY_TOPIC]: activityHandler(dataSource, peers.member),
+      [ACTIVITY_TOPIC]: report,
       [POINTS_EXPIRING]: pointsExpiringHandler(logger),
       [LATE_ASSESSMENT_TOPIC]: assessments,
       [BUDGET_RETURN_TOPIC]: budgetReturnHandler(dataSource, peers.campaign),
@@ -53,7 +54,7 @@ export function createPointsEvents(options: {
     batching: options.batching,
     carriers: [ORDERS_TO_ANNOUNCE],
   });
-  const announcer = createOrderAnnouncer({ dataSource, outbox, handlers: { activity, spend, assessments }, logger, intervalMs });
+  const announcer = createOrderAnnouncer({ dataSource, outbox, handlers: { report, activity, spend, assessments }, logger, intervalMs });
   return {
     outbox,
     announcer,
@@ -61,7 +62,7 @@ export function createPointsEvents(options: {
       deliverNow: outbox.deliverNow,
       deliverSoon: outbox.deliverSoon,
       deliverSoonTogether: outbox.deliverSoonTogether,
-      announceOrdersSoon: announcer.soon,
+      orders: { soon: announcer.soon, reportNow: announcer.reportNow },
     },
     stop: async () => {
       await announcer.stop();

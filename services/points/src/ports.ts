@@ -192,10 +192,28 @@ export interface PointsPeers {
   risk: RiskPort;
 }
 
+/** The 12-month figures an earn read after its commit for its upgrade decision, and the moment taken just before that read. */
+export interface EarnFigures {
+  spendFen: number;
+  purchases: number;
+  asOf: Date;
+}
+
+/** How an earn's order that carries its own announcements has them made (announceOrders.ts). */
+export interface OrderAnnouncements {
+  /** After the commit: the unannounced orders' announcements, soon, in the background (never throws). */
+  soon(): void;
+  /**
+   * Before the answer, for an earn that can upgrade its member: their activity report straight to
+   * member, with the figures the earn read (never throws: the order still carries the report).
+   */
+  reportNow(memberId: string, figures?: EarnFigures): Promise<void>;
+}
+
 /**
  * The outbox as commands see it: after a commit, deliver a key's pending events now, or soon in the
- * background, alone or together with other keys' (never throws). `announceOrdersSoon`: after a
- * quiet earn's commit, announce the orders that carry their own announcements
- * (announceOrders.ts); without it every earn writes its events to the outbox in its transaction.
+ * background, alone or together with other keys' (never throws). `orders`: how an earn's order
+ * carries its announcements instead of the outbox (announceOrders.ts); without it every earn writes
+ * its events to the outbox in its transaction.
  */
-export type EventDelivery = Pick<Outbox, 'deliverNow' | 'deliverSoon' | 'deliverSoonTogether'> & { announceOrdersSoon?: () => void };
+export type EventDelivery = Pick<Outbox, 'deliverNow' | 'deliverSoon' | 'deliverSoonTogether'> & { orders?: OrderAnnouncements };

@@ -1,9 +1,10 @@
 /**
- * A quiet earn's order carries its announcements (announceOrders.ts), on the database the suite runs
- * on (SQLite, or MySQL with DATABASE_URL): the earn writes no outbox event (one statement fewer),
- * and the announcer hands the member's activity, their spend and the earn's assessment to the
- * outbox's own handlers after the commit; what a peer refuses goes to the outbox, an order left
- * unannounced by a stopped process is swept, and replicas racing over the same orders lose none.
+ * An earn's order carries its announcements (announceOrders.ts; EARN_RISK_CHECK=after-commit), on
+ * the database the suite runs on (SQLite, or MySQL with DATABASE_URL): the earn writes no outbox
+ * event (one statement fewer), and the announcer hands the member's activity, their spend and the
+ * earn's assessment to the outbox's own handlers after the commit; an earn that can upgrade still
+ * reports before its answer; what a peer refuses goes to the outbox, an order left unannounced by a
+ * stopped process is swept, and replicas racing over the same orders lose none.
  */
 import type { DataSource } from 'typeorm';
 import { createLogger, type QueryCounter } from '../../kit/src';
@@ -45,11 +46,17 @@ const AFTER_COMMIT: EarnRules = { ...RULES, earnRiskCheck: 'after-commit' };
 const earn = (memberId: string, orderNo: string, delivery = events.delivery, now?: Date) =>
   recordOrder(dataSource, peers, delivery, AFTER_COMMIT, { memberId, orderNo, amount: '88.00', channel: 'POS' }, 'staff:test', now);
 
-/** A member whose first earn was delivered through the outbox, which set the bound of their figures: their next earns are quiet. */
+/** The service's delivery, but an order's announcements are asked for by `soon` (a test's stand-in for the background announcement). */
+const announcedBy = (soon: () => void) => ({ ...events.delivery, orders: { reportNow: events.announcer.reportNow, soon } });
+
+/** A member whose first earn was announced, which set the bound of their figures: their next earns decide from it. */
 async function memberWithBound(memberId: string): Promise<string> {
   peers.member.add(memberId);
-  await earn(memberId, `${memberId}-FIRST`);
-  while ((await events.outbox.dispatch()) > 0);
+  await earn(
+    memberId,
+    `${memberId}-FIRST`,
+    announcedBy(() => undefined),
+  );
   await events.announcer.announce();
   const [account] = await dataSource.query('SELECT bound_since FROM points_accounts WHERE member_id = ?', [memberId]);
   expect(account.bound_since).not.toBeNull();
@@ -71,12 +78,16 @@ const reportedMembers = () => new Set(peers.member.reports.map((report) => repor
 const assessedKeys = () => peers.risk.assessed.map((action) => action.idempotencyKey);
 const spendSentFor = (memberId: string) => benefits.calls.flat().filter((window) => window.memberId === memberId).length;
 
-describe('a quiet earn', () => {
-  it('writes no outbox event (7 statements), and its order carries the activity, the spend and the assessment to their peers', async () => {
+describe('an earn after which risk assesses it', () => {
+  it('that cannot upgrade its member writes no outbox event (7 statements), and its order carries the activity, the spend and the assessment to their peers', async () => {
     const memberId = await memberWithBound('quiet-1');
     let asked = 0;
     const sent = jest.spyOn(queries, 'logQuery');
-    await earn(memberId, 'QUIET-1', { ...events.delivery, announceOrdersSoon: () => void (asked += 1) });
+    await earn(
+      memberId,
+      'QUIET-1',
+      announcedBy(() => void (asked += 1)),
+    );
     const statements = sent.mock.calls.map(([sql]) => String(sql));
     sent.mockRestore();
     // The read of order, tier copy and account; BEGIN; the guarded UPDATE; the entry; the lot; the order; COMMIT.
@@ -101,20 +112,45 @@ describe('a quiet earn', () => {
     expect([peers.member.reportCalls.length, peers.risk.batches.length, benefits.calls.length]).toEqual(calls);
   });
 
-  it('that could upgrade its member still writes its events in its transaction and reports before its answer', async () => {
-    // No bound yet (a first earn): the earn cannot tell, so nothing changes for it.
-    peers.member.add('loud-1');
-    await earn('loud-1', 'LOUD-1');
-    expect(await announcedAt('LOUD-1')).not.toBeNull();
-    // Its activity event, delivered before the answer; its spend and assessment events.
-    expect(await eventsFor('loud-1')).toEqual({ [ACTIVITY_TOPIC]: 1, [SPEND_TOPIC]: 1, [LATE_ASSESSMENT_TOPIC]: 1 });
-    while ((await events.outbox.dispatch()) > 0);
+  it('that can upgrade its member reports before its answer, straight to member, and its order still carries its announcements', async () => {
+    const memberId = await memberWithBound('loud-1');
+    const order = (orderNo: string, soon = () => undefined) =>
+      recordOrder(
+        dataSource,
+        peers,
+        { ...events.delivery, orders: { reportNow: events.announcer.reportNow, soon } },
+        AFTER_COMMIT,
+        { memberId, orderNo, amount: '800.00', channel: 'POS' },
+        'staff:test',
+      );
+    for (const i of [1, 2, 3]) await order(`LOUD-${i}`);
+    await events.announcer.announce();
+    // The fifth purchase, 3,288.00 in the year: Silver's thresholds (3,000.00 and 5) are reached.
+    const calls = peers.member.reportCalls.length;
+    let asked = 0;
+    const sent = jest.spyOn(queries, 'logQuery');
+    await order('LOUD-4', () => void (asked += 1));
+    const statements = sent.mock.calls.map(([sql]) => String(sql));
+    sent.mockRestore();
+    expect(peers.member.reportCalls.slice(calls)).toEqual([[expect.objectContaining({ memberId, spendFen: 328_800, purchases: 5 })]]);
+    // Its transaction wrote no outbox event either; after it, the figures read for the decision (the report reads none of its own).
+    expect(statements).toHaveLength(8);
+    expect(statements.some((sql) => sql.includes('outbox_events'))).toBe(false);
+    expect([asked, await outboxOf(memberId)]).toEqual([1, 0]);
+    expect(await announcedAt('LOUD-4')).toBeNull();
+    await events.announcer.announce();
+    expect(await announcedAt('LOUD-4')).not.toBeNull();
+    expect(assessedKeys()).toContain('EARN:LOUD-4');
   });
 
   it('whose peer fails has that peer’s announcements written to the outbox, which delivers them once the peer is back', async () => {
     const memberId = await memberWithBound('quiet-2');
     // Announced by the call below alone (a background announcement could race it: twice is allowed, not tested here).
-    await earn(memberId, 'QUIET-2', { ...events.delivery, announceOrdersSoon: () => undefined });
+    await earn(
+      memberId,
+      'QUIET-2',
+      announcedBy(() => undefined),
+    );
     const eventsBefore = await eventsFor(memberId);
     benefits.down = true;
     const spendBefore = spendSentFor(memberId);
@@ -128,7 +164,7 @@ describe('a quiet earn', () => {
     expect(assessedKeys()).toContain('EARN:QUIET-2');
     expect(await announcedAt('QUIET-2')).not.toBeNull();
     // The outbox holds its spend event alone (delivered or not: the outbox tries it at once in the background).
-    expect(await eventsFor(memberId)).toEqual({ ...eventsBefore, [SPEND_TOPIC]: eventsBefore[SPEND_TOPIC] + 1 });
+    expect(await eventsFor(memberId)).toEqual({ ...eventsBefore, [SPEND_TOPIC]: (eventsBefore[SPEND_TOPIC] ?? 0) + 1 });
     // Until the outbox has delivered it (the dispatcher's pass past the failed attempt's backoff).
     for (let i = 0; i < 200 && (await outboxOf(SPEND_EVENTS_KEY)) > 0; i++) {
       await events.outbox.dispatch(new Date(Date.now() + 120_000));
@@ -141,7 +177,7 @@ describe('a quiet earn', () => {
   it('left unannounced by a process that stopped after the commit is announced by the sweep, once it has waited', async () => {
     const memberId = await memberWithBound('quiet-3');
     // Nobody is asked to announce it: the process stopped right after the commit.
-    const stopped = { ...events.delivery, announceOrdersSoon: () => undefined };
+    const stopped = announcedBy(() => undefined);
     await earn(memberId, 'QUIET-3', stopped);
     expect(await events.announcer.announce(new Date(Date.now() - SWEEP_AFTER_MS))).toBe(0);
     expect(await announcedAt('QUIET-3')).toBeNull();

@@ -15,21 +15,23 @@ import {
   type PendingCarrier,
 } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
-import type { EventDelivery, RiskAction } from '../ports';
+import type { EarnFigures, EventDelivery, OrderAnnouncements, RiskAction } from '../ports';
 import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment } from './assessRisk';
 import { ACTIVITY_TOPIC, activityEvent } from './publishActivity';
 import { SPEND_EVENTS_KEY, spendEvent } from './publishSpend';
 
 /*
- * A quiet earn's announcements ride on its order row. An earn that cannot change its member's tier
- * (its bound says so: recordOrder's `quiet`) and whose assessment goes to risk after the commit
- * announces three things, all of which follow from the order alone: the member's activity (to
- * member), their spend (to benefits) and the earn's assessment (to risk). Rather than write them as
- * outbox events in its transaction — one statement more on nearly every earn — it writes its order
- * with `announced_at` NULL: the order row, committed with the ledger, is the durable record that
- * they are still to be made. After the commit the announcer reads the unannounced orders in one
- * statement, hands the very events the outbox would have carried to the outbox's own handlers (one
- * batch each), and marks the orders announced in one UPDATE. The events of a handler that fails are
+ * An earn's announcements ride on its order row. An earn whose assessment goes to risk after the
+ * commit (EARN_RISK_CHECK=after-commit, the default) announces three things, all of which follow
+ * from the order alone: the member's activity (to member), their spend (to benefits) and the earn's
+ * assessment (to risk). Rather than write them as outbox events in its transaction — one statement
+ * more on every earn — it writes its order with `announced_at` NULL: the order row, committed with
+ * the ledger, is the durable record that they are still to be made. After the commit the announcer
+ * reads the unannounced orders in one statement, hands the very events the outbox would have
+ * carried to the outbox's own handlers (one batch each), and marks the orders announced in one
+ * UPDATE. An earn that can upgrade its member reports before its answer as before, straight to the
+ * activity handler (`reportNow`), and its order announces the activity again after (figures are
+ * absolute: the repeat changes nothing). The events of a handler that fails are
  * written to the outbox instead, which retries them with its backoff: an order is marked only once
  * its events were delivered or are in the outbox. A process that stops between an earn's commit and
  * that mark leaves its order unannounced, and the sweep (every outbox interval, on every replica)
@@ -51,6 +53,8 @@ export const SWEEP_AFTER_MS = 10_000;
 
 /** The handlers the announcer hands an order's events to: the outbox's own for the same events. */
 export interface AnnouncementHandlers {
+  /** One member's activity, with figures already read (`reportNow`). */
+  report: OutboxHandler;
   activity: OutboxBatchHandler;
   spend: OutboxHandler;
   assessments: OutboxHandler;
@@ -74,8 +78,8 @@ export function earnAction(order: {
   };
 }
 
-export interface OrderAnnouncer {
-  /** After a quiet earn's commit: announces the unannounced orders in the background, with the outbox's linger. */
+export interface OrderAnnouncer extends OrderAnnouncements {
+  /** After an earn's commit: announces the unannounced orders in the background, with the outbox's linger. */
   soon(): void;
   /** Announces the unannounced orders (those recorded before `recordedBefore`, when given); returns how many it read. */
   announce(recordedBefore?: Date): Promise<number>;
@@ -165,6 +169,12 @@ export function createOrderAnnouncer(options: {
 
   return {
     soon: () => outbox.runSoon('orders.announce', () => announce()),
+    reportNow: (memberId: string, figures?: EarnFigures) =>
+      handlers
+        .report([asOutboxEvent(activityEvent(memberId, figures?.asOf ?? new Date()))], figures)
+        .catch((error: unknown) =>
+          logger.warn({ err: error, memberId }, 'activity report not delivered before the answer; its order announces it after'),
+        ),
     announce,
     stop: () => sweep.stop(),
   };

@@ -10,7 +10,7 @@ import {
 import { boundCovers, spendStatsRefreshingBounds, type ActivityBound } from '../db/activityBound';
 import { keepTierCopies } from '../db/memberTiers';
 import { spendStats } from '../db/spendStats';
-import type { EventDelivery, MemberPort, TierRung } from '../ports';
+import type { EarnFigures, EventDelivery, MemberPort, OrderAnnouncements, TierRung } from '../ports';
 
 export const ACTIVITY_TOPIC = 'tier.activity';
 
@@ -32,13 +32,6 @@ export async function enqueueActivity(manager: EntityManager, memberId: string, 
 export function activityEvent(memberId: string, now: Date, refundedOrderAt?: Date): NewOutboxEvent<ActivityPayload> {
   const payload: ActivityPayload = refundedOrderAt ? { memberId, refundedOrderAt: refundedOrderAt.toISOString() } : { memberId };
   return { type: ACTIVITY_TOPIC, key: memberId, payload, at: now };
-}
-
-/** The 12-month figures an earn read after its commit for its upgrade decision, and the moment taken just before that read. */
-interface EarnFigures {
-  spendFen: number;
-  purchases: number;
-  asOf: Date;
 }
 
 /**
@@ -95,17 +88,18 @@ export async function reportEarnActivity(
   events: EventDelivery,
   memberId: string,
   known: { tierId: string; ladder?: readonly TierRung[] },
-  activityEventId: string,
+  activity: EarnActivity,
   now?: Date,
   bound?: ActivityBound,
 ): Promise<void> {
+  const later = () => ('carriedBy' in activity ? activity.carriedBy.soon() : deliverActivityLater(events, memberId));
   const current = known.ladder?.find((tier) => tier.tierId === known.tierId);
   let figures: EarnFigures | undefined;
   if (current && known.ladder) {
     const asOf = now ?? new Date();
-    if (boundRulesOutUpgrade(known, bound, asOf)) {
+    if (bound && boundCovers(bound, asOf) && !upgradeTarget(current, known.ladder, bound)) {
       metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer', decided_by: 'bound' });
-      return deliverActivityLater(events, memberId);
+      return later();
     }
     // The earn has committed: a failed read only means the report goes before the answer, as always.
     const stats = await spendStats(dataSource, [memberId], asOf).then(
@@ -114,33 +108,21 @@ export async function reportEarnActivity(
     );
     if (stats && !upgradeTarget(current, known.ladder, stats)) {
       metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer', decided_by: 'figures' });
-      return deliverActivityLater(events, memberId);
+      return later();
     }
     if (stats) figures = { spendFen: stats.spendFen, purchases: stats.purchases, asOf };
   }
   metricsOf(dataSource)?.activityReports.inc({ when: 'before_answer', decided_by: figures ? 'figures' : 'none' });
-  await events.deliverNow(memberId, figures && { eventIds: [activityEventId], facts: figures });
+  if ('carriedBy' in activity) {
+    // Straight to member; the order still carries the report, sent again after the answer (harmless: absolute figures).
+    await activity.carriedBy.reportNow(memberId, figures);
+    return activity.carriedBy.soon();
+  }
+  await events.deliverNow(memberId, figures && { eventIds: [activity.outboxEventId], facts: figures });
 }
 
-/**
- * Whether the bound of the member's 12-month figures with the earn's order in it (`bound`) shows
- * that the earn cannot change their tier (see reportEarnActivity): it covers the 12 months ending
- * `asOf` and even it reaches no higher tier of the ladder points holds.
- */
-export function boundRulesOutUpgrade(
-  known: { tierId: string; ladder?: readonly TierRung[] },
-  bound: ActivityBound | undefined,
-  asOf: Date,
-): boolean {
-  const current = known.ladder?.find((tier) => tier.tierId === known.tierId);
-  return (
-    current !== undefined &&
-    known.ladder !== undefined &&
-    bound !== undefined &&
-    boundCovers(bound, asOf) &&
-    !upgradeTarget(current, known.ladder, bound)
-  );
-}
+/** Where an earn's activity is announced: an outbox event of its transaction, or its order row (announceOrders.ts). */
+export type EarnActivity = { outboxEventId: string } | { carriedBy: OrderAnnouncements };
 
 /**
  * Delivers many members' pending activity events at once, for the reports that cannot change a

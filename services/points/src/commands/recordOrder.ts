@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueOutboxEvents, insertByPlainSql, inTransaction, isUniqueViolation, metricsOf } from '../../../kit/src';
+import { enqueueOutboxEvents, insertByPlainSql, inTransaction, isUniqueViolation } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
 import { PendingPoints } from '../db/entities/PendingPoints';
 import type { PointsAccount } from '../db/entities/PointsAccount';
@@ -9,7 +9,7 @@ import { addPendingOrder, boundAfterEarn, type ActivityBound } from '../db/activ
 import { localCoefficient } from './campaignCalendar';
 import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
 import { memberTier, tierForEarn } from './memberTier';
-import { activityEvent, boundRulesOutUpgrade, reportEarnActivity } from './publishActivity';
+import { activityEvent, reportEarnActivity } from './publishActivity';
 import { earnAction } from './announceOrders';
 import { SPEND_EVENTS_KEY, spendEvent } from './publishSpend';
 import { returnRefusedReservation } from './returnCampaignBudget';
@@ -78,8 +78,9 @@ function replay(existing: Order, incoming: ReturnType<typeof parseOrder>): Recei
  * primary key makes a concurrent or retried duplicate a replay. A retry of a recorded order is
  * answered from the order alone before any peer is asked, so a till's retry gets its receipt while
  * member or campaign is down, and a reused order number with other details is refused
- * (CONFLICT) before it reaches a campaign's budget. Under after-commit the earn's assessment is
- * written in that transaction and sent to risk after it. `callerIsAdmin`: only an ADMIN records an
+ * (CONFLICT) before it reaches a campaign's budget. Under after-commit (the default) the order row
+ * carries what the earn announces — its activity, spend and assessment — to be sent after the commit
+ * (announceOrders.ts); otherwise they are outbox events of that transaction. `callerIsAdmin`: only an ADMIN records an
  * order later than ORDER_MAX_LATENESS_DAYS, and its entry is flagged LATE_ORDER. An order that
  * fails after a budgeted campaign reserved its extra points gives them back (returnCampaignBudget.ts).
  */
@@ -180,8 +181,10 @@ async function earnOrder(
   let activityEventId = '';
   // The bound of the member's 12-month figures with this order in it, as the transaction that committed wrote it (activityBound.ts).
   let bound: ActivityBound | undefined;
-  // Whether the order row carries its announcements instead of the outbox (announceOrders.ts): a quiet earn.
-  let quiet = false;
+  // Under after-commit, the order row carries its announcements instead of the outbox (announceOrders.ts):
+  // all three follow from it, so the transaction writes no outbox event (one statement fewer).
+  const carriedBy = afterCommit ? events.orders : undefined;
+  let carried = false;
   // The order, its points (or their pending hold) and the events announcing it, in one transaction.
   const write = async (manager: EntityManager, account?: PointsAccount) => {
     // The account first: applyPlan's guarded UPDATE is the transaction's first lock when the account was read before it.
@@ -194,15 +197,13 @@ async function earnOrder(
       });
       // Planned from exactly this account (the UPDATE's version guard): its bound plus this order.
       bound = boundAfterEarn(account, order.amountFen);
-      // Quiet: its bound shows it cannot change the member's tier, and risk hears of it after the
-      // commit; then all it announces follows from the order, which carries it (one statement fewer).
-      quiet = events.announceOrdersSoon !== undefined && afterCommit && boundRulesOutUpgrade(tier, bound, now ?? new Date());
+      carried = carriedBy !== undefined;
     } else {
       // No balance changes, but the order counts in the 12-month figures at once: into the bound, the account's lock first.
       // (Its bound after is not known here without reading it: this earn's decision reads the figures.)
       await addPendingOrder(manager, order.memberId, order.amountFen);
     }
-    row.announcedAt = quiet ? null : at;
+    row.announcedAt = carried ? null : at;
     await insertByPlainSql(manager, Order, [row]);
     if (!account) {
       // Inside the return window the points are held back; releasePendingPoints earns them later.
@@ -217,7 +218,7 @@ async function earnOrder(
         flag: late ? LATE_ORDER : null,
       });
     }
-    if (quiet) return;
+    if (carried) return;
     // The activity, the spend and (after-commit) the assessment in one statement.
     [activityEventId] = await enqueueOutboxEvents(manager, [
       activityEvent(order.memberId, at),
@@ -242,14 +243,11 @@ async function earnOrder(
     if (!isUniqueViolation(error)) throw error;
     return replay(await orders.findOneByOrFail({ orderNo: order.orderNo }), order);
   }
-  if (quiet && events.announceOrdersSoon) {
-    // Its report goes after the answer, decided by the bound, as reportEarnActivity would have it.
-    metricsOf(dataSource)?.activityReports.inc({ when: 'after_answer', decided_by: 'bound' });
-    events.announceOrdersSoon();
-    return { order: row, replayed: false };
-  }
   // Before the answer only when this earn can upgrade the member (an upgrade shows at once), else just after it.
-  await reportEarnActivity(dataSource, events, order.memberId, tier, activityEventId, now, bound);
+  const activity = carried && carriedBy ? { carriedBy } : { outboxEventId: activityEventId };
+  await reportEarnActivity(dataSource, events, order.memberId, tier, activity, now, bound);
+  // The order carries the spend and the assessment too (announceOrders.ts): nothing is in the outbox for them.
+  if (carried) return { order: row, replayed: false };
   // Not awaited: risk judges the earn off the request path, in a batch with the others pending.
   if (afterCommit) events.deliverSoon(AFTER_COMMIT_ASSESSMENTS_KEY);
   events.deliverSoon(SPEND_EVENTS_KEY);

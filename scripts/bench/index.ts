@@ -16,6 +16,7 @@ import { compareGateways } from './compare';
 import { load, measure, type Job, type WorkloadRow } from './measure';
 import { runningGateway, startHiveGateway } from './peers';
 import { localDatabasePid } from './processes';
+import { settleRawEvents } from './raw-earn';
 import { COUPONS_PER_MEMBER, seedCoupons } from './coupons';
 import { benchModels, modelTable } from './models';
 import { riskOutcomes, riskTable } from './risk';
@@ -229,6 +230,7 @@ async function main(): Promise<void> {
         ];
       };
       const rows = cardOnly ? [] : await workloadRows();
+      if (!cardOnly && pointsDatabase.type === 'mysql') await settleRawEvents(pointsDatabase.url!);
       // What the rows before left to deliver (their outbox events, unannounced orders) is delivered
       // before the comparison starts, or its statements and CPU would be billed to the first cards.
       if (!(await outboxDrained(SERVICE_NAMES.map((name) => stack.services[name].httpUrl)))) {

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@a
 import type CircuitBreaker from 'opossum';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import type { PendingCarrier } from './outbox';
 
 /**
  * One process's Prometheus metrics, served at `/metrics` on its HTTP port. A registry per service
@@ -270,7 +271,7 @@ function mysqlPool(dataSource: DataSource): Mysql2PoolInternals | undefined {
  * The outbox's depth and the age of its oldest pending event, read from the table at scrape time
  * (so they are right across restarts and replicas). Once per registry.
  */
-export function observeOutbox(dataSource: DataSource, tables: ReadonlyArray<{ table: string; pending: string }>): void {
+export function observeOutbox(dataSource: DataSource, tables: ReadonlyArray<PendingCarrier>): void {
   const metrics = metricsOf(dataSource);
   if (!metrics || metrics.registry.getSingleMetric('membergraph_outbox_pending_events')) return;
   let last: Promise<{ pending: number; oldest: Date | null }> | undefined;

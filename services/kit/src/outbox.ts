@@ -147,8 +147,19 @@ export function newOutboxRow<P>(event: NewOutboxEvent<P>): OutboxRow {
  * outbox events (points' orders that carry their own announcements), so that the outbox's own
  * handlers deliver them exactly as they would the stored events (the payload as read back from JSON).
  */
-export function asOutboxEvent<P>(event: NewOutboxEvent<P>, id: string = randomUUID()): OutboxEvent {
-  return toEvent({ ...newOutboxRow(event), id });
+export function asOutboxEvent<P>(event: NewOutboxEvent<P>): OutboxEvent {
+  return toEvent(newOutboxRow(event));
+}
+
+/** Events (or rows) by their key, each key's in the order given: the runs a batch handler takes. */
+export function byKey<E extends { key: string }>(events: readonly E[]): Map<string, E[]> {
+  const keys = new Map<string, E[]>();
+  for (const event of events) {
+    const run = keys.get(event.key);
+    if (run) run.push(event);
+    else keys.set(event.key, [event]);
+  }
+  return keys;
 }
 
 /**
@@ -430,10 +441,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** One read of the keys' pending events, one batch call, one write marking exactly the events read. */
   async function deliverBatch(type: string, handler: OutboxBatchHandler, keys: string[]): Promise<void> {
     const pending = await pendingOf(keys, EVENTS_PER_BATCH);
-    const byKey = new Map<string, OutboxRow[]>();
-    for (const row of pending) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+    const rowsByKey = byKey(pending);
     const runs: Array<{ key: string; events: OutboxEvent[] }> = [];
-    for (const [key, keyRows] of byKey) {
+    for (const [key, keyRows] of rowsByKey) {
       const events = keyRows.map(toEvent);
       if (events.every((event) => event.type === type && (handler.accepts?.(event) ?? true))) runs.push({ key, events });
       else deliverSoon(key);
@@ -451,7 +461,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       deliveries?.inc({ outcome: 'delivered' }, count);
     }
     // A read cut short left some keys' later events behind: they go in the next flush.
-    if (pending.length >= EVENTS_PER_BATCH) for (const key of byKey.keys()) deliverSoonTogether(type, key);
+    if (pending.length >= EVENTS_PER_BATCH) for (const key of rowsByKey.keys()) deliverSoonTogether(type, key);
   }
 
   async function recordFailure(key: string, ids: string[], attempts: number, error: unknown): Promise<void> {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import {
   asOutboxEvent,
+  byKey,
   enqueueOutboxEvents,
   findByPlainSql,
   metricsOf,
@@ -15,8 +16,8 @@ import {
   type PendingCarrier,
 } from '../../../kit/src';
 import { Order } from '../db/entities/Order';
-import type { EarnFigures, EventDelivery, OrderAnnouncements, RiskAction } from '../ports';
-import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment } from './assessRisk';
+import type { EarnFigures, EventDelivery, OrderAnnouncements } from '../ports';
+import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, earnAction } from './assessRisk';
 import { ACTIVITY_TOPIC, activityEvent } from './publishActivity';
 import { SPEND_EVENTS_KEY, spendEvent } from './publishSpend';
 
@@ -60,27 +61,8 @@ export interface AnnouncementHandlers {
   assessments: OutboxHandler;
 }
 
-/** The risk action of an earn, as assessed before its commit or announced after it. */
-export function earnAction(order: {
-  orderNo: string;
-  memberId: string;
-  amountFen: number;
-  channel: string;
-  storeId?: string | null;
-}): RiskAction {
-  return {
-    action: 'EARN',
-    memberId: order.memberId,
-    amountFen: order.amountFen,
-    channel: order.channel,
-    ...(order.storeId ? { store: order.storeId } : {}),
-    idempotencyKey: `EARN:${order.orderNo}`,
-  };
-}
-
+/** `soon` announces in the background, with the outbox's linger. */
 export interface OrderAnnouncer extends OrderAnnouncements {
-  /** After an earn's commit: announces the unannounced orders in the background, with the outbox's linger. */
-  soon(): void;
   /** Announces the unannounced orders (those recorded before `recordedBefore`, when given); returns how many it read. */
   announce(recordedBefore?: Date): Promise<number>;
   /** Stops the sweep (the outbox's stop ends a background announcement). */
@@ -106,7 +88,7 @@ export function createOrderAnnouncer(options: {
   }> = [
     {
       eventsOf: (order) => activityEvent(order.memberId, order.createdAt),
-      deliver: (events) => handlers.activity.deliver(runsByKey(events)),
+      deliver: (events) => handlers.activity.deliver([...byKey(events)].map(([key, run]) => ({ key, events: run }))),
       retry: (events) => new Set(events.map((event) => event.key)).forEach((key) => outbox.deliverSoonTogether(ACTIVITY_TOPIC, key)),
     },
     {
@@ -184,11 +166,4 @@ export function createOrderAnnouncer(options: {
     announce,
     stop: () => sweep.stop(),
   };
-}
-
-/** The events by key, each key's in order: the runs a batch handler takes. */
-function runsByKey(events: readonly OutboxEvent[]): Array<{ key: string; events: OutboxEvent[] }> {
-  const byKey = new Map<string, OutboxEvent[]>();
-  for (const event of events) byKey.set(event.key, [...(byKey.get(event.key) ?? []), event]);
-  return [...byKey].map(([key, keyEvents]) => ({ key, events: keyEvents }));
 }

@@ -75,6 +75,24 @@ export async function enqueueRiskSignal(manager: EntityManager, action: RiskActi
   await enqueue(manager, action, occurredAt);
 }
 
+/** The risk action of an earn, as assessed before its commit or announced after it. */
+export function earnAction(order: {
+  orderNo: string;
+  memberId: string;
+  amountFen: number;
+  channel: string;
+  storeId?: string | null;
+}): RiskAction {
+  return {
+    action: 'EARN',
+    memberId: order.memberId,
+    amountFen: order.amountFen,
+    channel: order.channel,
+    ...(order.storeId ? { store: order.storeId } : {}),
+    idempotencyKey: `EARN:${order.orderNo}`,
+  };
+}
+
 /** A refund of an order as risk hears of it. */
 export function refundSignal(
   order: { memberId: string; channel: string; storeId?: string | null },

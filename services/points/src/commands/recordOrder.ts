@@ -7,10 +7,16 @@ import { readEarnState } from '../db/earnState';
 import { applyPlan, ensureAccount, inAccountTransaction } from '../db/ledger';
 import { addPendingOrder, boundAfterEarn, type ActivityBound } from '../db/activityBound';
 import { localCoefficient } from './campaignCalendar';
-import { AFTER_COMMIT_ASSESSMENTS_KEY, afterCommitAssessment, assessEarn, enqueueLateAssessment, type EarnRiskCheck } from './assessRisk';
+import {
+  AFTER_COMMIT_ASSESSMENTS_KEY,
+  afterCommitAssessment,
+  assessEarn,
+  earnAction,
+  enqueueLateAssessment,
+  type EarnRiskCheck,
+} from './assessRisk';
 import { memberTier, tierForEarn } from './memberTier';
 import { activityEvent, reportEarnActivity } from './publishActivity';
-import { earnAction } from './announceOrders';
 import { SPEND_EVENTS_KEY, spendEvent } from './publishSpend';
 import { returnRefusedReservation } from './returnCampaignBudget';
 import { lotExpiry, planEarn } from '../domain/account';
